@@ -1,0 +1,9 @@
+//! Analysis: interpreting the parsed story.
+//!
+//! - [`attribution`]: speech cues, statements (direct, partial, indirect) and who made them;
+//! - [`speakers`]: grouping speaker mentions into one entity per real source;
+//! - [`timeline`]: the dated events the story reports, with place and participants.
+
+pub mod attribution;
+pub mod speakers;
+pub mod timeline;

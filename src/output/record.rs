@@ -1,0 +1,190 @@
+//! The public JSON record: one per story. This is a versioned contract (see the README
+//! section "The record"): keys are snake_case, every key is always present (`null` or `[]`
+//! when unknown), and every offset counts Unicode code points into the decoded input text,
+//! byte order mark excluded, so that Python's `text[start:end]` returns the span.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything `statements` reads from one story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The input file as given on the command line (directories walked), or `null` for stdin
+    /// and JSON Lines input.
+    pub path: Option<String>,
+    /// The `id` of the JSON Lines input record, or `null`.
+    pub id: Option<String>,
+    /// Why this input could not be analysed, or `null` when it was. An error record still has
+    /// every other key, with empty values.
+    pub error: Option<String>,
+    /// The story's metadata: agency, dateline, headline, byline, header lines.
+    pub metadata: Metadata,
+    /// The sources quoted in the story, one entry per real-world speaker.
+    pub speakers: Vec<Speaker>,
+    /// Statements: direct, partial and indirect (reported) speech, in text order.
+    pub quotes: Vec<Quote>,
+    /// Temporal expressions, in text order, with TIMEX3-style normalised values.
+    pub dates: Vec<DateExpression>,
+    /// Dated happenings the story reports, in text order.
+    pub events: Vec<Event>,
+}
+
+/// A stretch of the input text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextSpan {
+    /// The covered text, exactly `input[start:end]`.
+    pub text: String,
+    /// Start offset in Unicode code points.
+    pub start: usize,
+    /// End offset (exclusive) in Unicode code points.
+    pub end: usize,
+}
+
+/// Story metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The news agency or publisher credited (`TASS`, `Reuters`, `AP`, `Xinhua`...).
+    pub agency: Option<String>,
+    /// The dateline place as written (`MOSCOW`, `IGORA /Leningrad Region/`).
+    pub place: Option<String>,
+    /// The story date, `YYYY-MM-DD`; `XXXX-MM-DD` when the text gives no year.
+    pub date: Option<String>,
+    /// The headline or title.
+    pub headline: Option<String>,
+    /// The byline (`By Jane Doe`), without the `By`.
+    pub byline: Option<String>,
+    /// The dateline as it appears in the text (`MOSCOW, January 18. /TASS/.`).
+    pub dateline: Option<TextSpan>,
+    /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased.
+    pub headers: BTreeMap<String, String>,
+}
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named or described person (`Sergey Lavrov`, `a Western diplomat`).
+    Person,
+    /// An organisation, body or document (`the Russian Foreign Ministry`, `the statement`).
+    Organization,
+    /// Several people (`sources`, `the Russian diplomats`, `officials`).
+    Group,
+    /// Not known.
+    Unknown,
+}
+
+/// One source quoted in the story, with all the mentions that refer to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// Identifier within this record: `s1`, `s2`, ...
+    pub id: String,
+    /// Canonical name: the fullest name used in the story (`Sergey Lavrov`).
+    pub name: String,
+    /// Person, organization, group or unknown.
+    pub kind: SpeakerKind,
+    /// Title or role where the story gives one (`Russian Foreign Minister`).
+    pub title: Option<String>,
+    /// Every mention of this speaker that the analysis linked to it, in text order.
+    pub mentions: Vec<TextSpan>,
+}
+
+/// The kind of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Quoted words attributed to a source.
+    Direct,
+    /// A quoted fragment inside narration.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// A short reference from a quote to its speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerRef {
+    /// The speaker's `id` in `speakers`.
+    pub id: String,
+    /// The speaker's canonical name.
+    pub name: String,
+}
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Identifier within this record: `q1`, `q2`, ...
+    pub id: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The statement's content, without quotation marks.
+    pub text: String,
+    /// Start offset of the content in code points.
+    pub start: usize,
+    /// End offset (exclusive) of the content in code points.
+    pub end: usize,
+    /// The speaker the statement is attributed to, or `null`.
+    pub speaker: Option<SpeakerRef>,
+    /// The text naming the source nearest the cue (`the Russian diplomatic agency`).
+    pub speaker_mention: Option<TextSpan>,
+    /// The speech cue (`said`, `stressed`, `according to`).
+    pub cue: Option<TextSpan>,
+}
+
+/// The TimeML type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateType {
+    /// A calendar date or period (`January 10`, `last week`, `2022`).
+    Date,
+    /// A time of day (`10:00 GMT`, `Tuesday morning`).
+    Time,
+    /// A length of time (`three days`).
+    Duration,
+    /// A recurrence (`every year`, `weekly`).
+    Set,
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateExpression {
+    /// The expression as written.
+    pub text: String,
+    /// Start offset in code points.
+    pub start: usize,
+    /// End offset (exclusive) in code points.
+    pub end: usize,
+    /// TIMEX3-style value normalised against the story date: `2022-01-18`, `2022-01`,
+    /// `2022-W02`, `2022`, `XXXX-01-10` (year unknown), `P3D`, `PRESENT_REF`...
+    pub value: String,
+    /// Date, time, duration or set.
+    #[serde(rename = "type")]
+    pub date_type: DateType,
+}
+
+/// A dated happening the story reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// The normalised date of the event (a `dates[].value`).
+    pub date: String,
+    /// The date expression as written.
+    pub date_text: String,
+    /// The clause or sentence reporting the event.
+    pub text: String,
+    /// Start offset of `text` in code points.
+    pub start: usize,
+    /// End offset (exclusive) of `text` in code points.
+    pub end: usize,
+    /// Where the event took place, where named.
+    pub place: Option<String>,
+    /// The `speakers[].id` of those taking part.
+    pub participants: Vec<String>,
+}
