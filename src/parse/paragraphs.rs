@@ -27,7 +27,7 @@ pub struct Paragraph {
 /// period. Titles come before a name; months before a day.
 /// The value says whether the abbreviation can end a sentence when a typical opener follows.
 static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../lexicon/abbreviations.tsv"))
+    crate::lexicon::rows(include_str!("../lexicon/sentence_abbreviations.tsv"))
         .filter_map(|r| Some((*r.first()?, r.get(1) == Some(&"suffix"))))
         .collect()
 });
@@ -35,10 +35,43 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
 /// Words that typically open a sentence: after `U.S.` they show the period ended one.
 static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this",
-        "that", "there", "his", "her", "their", "its", "on", "at", "as", "if", "while",
-        "however", "meanwhile", "after", "before", "when", "some", "many", "officials",
-        "according", "our", "for", "since", "with",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "in",
+        "a",
+        "an",
+        "this",
+        "that",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "on",
+        "at",
+        "as",
+        "if",
+        "while",
+        "however",
+        "meanwhile",
+        "after",
+        "before",
+        "when",
+        "some",
+        "many",
+        "officials",
+        "according",
+        "our",
+        "for",
+        "since",
+        "with",
     ]
     .into_iter()
     .collect()
@@ -298,17 +331,44 @@ mod tests {
     #[test]
     fn sentences_table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Mr. Smith met Gen. Jones. They talked.", &["Mr. Smith met Gen. Jones.", "They talked."]),
-            ("He left on Sept. 5. She stayed.", &["He left on Sept. 5.", "She stayed."]),
+            (
+                "Mr. Smith met Gen. Jones. They talked.",
+                &["Mr. Smith met Gen. Jones.", "They talked."],
+            ),
+            (
+                "He left on Sept. 5. She stayed.",
+                &["He left on Sept. 5.", "She stayed."],
+            ),
             ("J. R. Smith arrived.", &["J. R. Smith arrived."]),
-            ("He flew to the U.S. The talks failed.", &["He flew to the U.S.", "The talks failed."]),
+            (
+                "He flew to the U.S. The talks failed.",
+                &["He flew to the U.S.", "The talks failed."],
+            ),
             ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
-            ("\"We are ready.\" He smiled.", &["\"We are ready.\"", "He smiled."]),
-            ("“Really?” he asked. “Yes.”", &["“Really?” he asked.", "“Yes.”"]),
-            ("It costs 3.5 mln dlrs. Fine.", &["It costs 3.5 mln dlrs.", "Fine."]),
-            ("Dr. Who said so... Then left.", &["Dr. Who said so...", "Then left."]),
-            ("Exxon Corp. The firm said.", &["Exxon Corp.", "The firm said."]),
-            ("Exxon Corp. Chairman Lee said.", &["Exxon Corp. Chairman Lee said."]),
+            (
+                "\"We are ready.\" He smiled.",
+                &["\"We are ready.\"", "He smiled."],
+            ),
+            (
+                "“Really?” he asked. “Yes.”",
+                &["“Really?” he asked.", "“Yes.”"],
+            ),
+            (
+                "It costs 3.5 mln dlrs. Fine.",
+                &["It costs 3.5 mln dlrs.", "Fine."],
+            ),
+            (
+                "Dr. Who said so... Then left.",
+                &["Dr. Who said so...", "Then left."],
+            ),
+            (
+                "Exxon Corp. The firm said.",
+                &["Exxon Corp.", "The firm said."],
+            ),
+            (
+                "Exxon Corp. Chairman Lee said.",
+                &["Exxon Corp. Chairman Lee said."],
+            ),
         ];
         for (input, expected) in cases {
             let got = sentences(input, Span::new(0, input.len()));

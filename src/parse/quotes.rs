@@ -54,7 +54,7 @@ struct Open {
 }
 
 fn is_space(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace())
+    c.map_or(true, |c| c.is_whitespace())
 }
 
 fn is_alnum(c: Option<char>) -> bool {
@@ -63,7 +63,7 @@ fn is_alnum(c: Option<char>) -> bool {
 
 /// Characters after which a straight mark opens (besides white space).
 fn opens_after(c: Option<char>) -> bool {
-    c.is_none_or(|c| {
+    c.map_or(true, |c| {
         c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
     })
 }
@@ -115,7 +115,10 @@ fn classify(s: &str, i: usize, c: char) -> Option<(Mark, usize)> {
 fn starts_with_opening(text: &str, para: Span) -> bool {
     let s = para.slice(text);
     match s.chars().next() {
-        Some(c) => matches!(classify(s, 0, c), Some((Mark::OpenDouble | Mark::EitherDouble, _))),
+        Some(c) => matches!(
+            classify(s, 0, c),
+            Some((Mark::OpenDouble | Mark::EitherDouble, _))
+        ),
         None => false,
     }
 }
@@ -142,7 +145,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
         continues = false;
         let mut skip_to = 0usize;
         for (i, c) in s.char_indices() {
-            if i < skip_to || !matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+            if i < skip_to
+                || !matches!(
+                    c,
+                    '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
+                )
             {
                 continue;
             }
@@ -214,7 +221,17 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
                 if next.span.end <= text.len() && starts_with_opening(text, next.span) {
                     let continued = first_open && open.at == 0;
                     let before = out.len();
-                    push_span(&mut out, text, base, open, s.len(), s.len(), 0, pi, continued);
+                    push_span(
+                        &mut out,
+                        text,
+                        base,
+                        open,
+                        s.len(),
+                        s.len(),
+                        0,
+                        pi,
+                        continued,
+                    );
                     if let Some(q) = out.get_mut(before) {
                         q.unclosed = true;
                     }
@@ -286,14 +303,17 @@ mod tests {
             ("“We are ready,” he said.", &["We are ready,"]),
             ("He said: «Non».", &["Non"]),
             ("``It was a bomb,'' he said.", &["It was a bomb,"]),
-            ("the alleged ‘Russian aggression’ claims", &["'Russian aggression'"]),
             (
-                "\"A ‘fair’ deal,\" he said.",
-                &["A ‘fair’ deal,", "'fair'"],
+                "the alleged ‘Russian aggression’ claims",
+                &["'Russian aggression'"],
             ),
+            ("\"A ‘fair’ deal,\" he said.", &["A ‘fair’ deal,", "'fair'"]),
             ("Russia’s and don’t and '90s and ‘90s", &[]),
             ("Indonesia\"s minister said \"no\".", &["no"]),
-            ("An unclosed \"quote here. And \"a real one\" later.", &["a real one"]),
+            (
+                "An unclosed \"quote here. And \"a real one\" later.",
+                &["a real one"],
+            ),
             ("A stray ” closing mark.", &[]),
             ("the Clintons’ house and ‘scare’ words", &["'scare'"]),
             ("He said 'never' twice.", &["'never'"]),
