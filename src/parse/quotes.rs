@@ -77,7 +77,15 @@ fn classify(s: &str, i: usize, c: char) -> Option<(Mark, usize)> {
         '“' | '«' | '„' => Some((Mark::OpenDouble, c.len_utf8())),
         '”' | '»' => Some((Mark::CloseDouble, c.len_utf8())),
         '`' if next == Some('`') => Some((Mark::OpenDouble, 2)),
-        '\'' if next == Some('\'') => Some((Mark::CloseDouble, 2)),
+        // `''`: closing in AP style, but also both marks in some copy (`''Yes,'' he said`).
+        '\'' if next == Some('\'') => {
+            let after = rest[1..].chars().next();
+            if opens_after(prev) && !is_space(after) {
+                Some((Mark::OpenDouble, 2))
+            } else {
+                Some((Mark::CloseDouble, 2))
+            }
+        }
         '"' => {
             if is_alnum(prev) && is_alnum(next) {
                 None // broken apostrophe: `Indonesia"s`
@@ -303,6 +311,7 @@ mod tests {
             ("“We are ready,” he said.", &["We are ready,"]),
             ("He said: «Non».", &["Non"]),
             ("``It was a bomb,'' he said.", &["It was a bomb,"]),
+            ("''Yes,'' he said.", &["Yes,"]),
             (
                 "the alleged ‘Russian aggression’ claims",
                 &["'Russian aggression'"],

@@ -200,7 +200,8 @@ const AUX: &[&str] = &[
     "initially",
     "today",
     "yesterday",
-    "reiterated",
+    "quoted",
+    "being",
 ];
 
 /// Words that end a subject noun phrase on its left.
@@ -348,13 +349,66 @@ const ADDRESSEES: &[&str] = &[
 
 /// Words after which a cue form is a noun (`these claims`, `the report`).
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your",
-    "such", "any", "no", "said", "of", "whose", "every", "each", "new", "recent", "latest",
-    "previous", "first", "many", "some", "further",
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "such",
+    "any",
+    "no",
+    "said",
+    "of",
+    "whose",
+    "every",
+    "each",
+    "new",
+    "recent",
+    "latest",
+    "previous",
+    "first",
+    "many",
+    "some",
+    "further",
+    "same",
+    "last",
+    "next",
+    "two",
+    "three",
+    "several",
+    "other",
+    "public",
+    "tv",
+    "television",
+    "talk",
+    "game",
+    "reality",
+    "news",
+    "morning",
+    "radio",
+    "road",
+    "fashion",
+    "car",
+    "air",
+    "trade",
 ];
 
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Capitalised at the start of a sentence, but not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
+    "some", "many", "most", "all", "such", "other", "one", "no", "speaking", "asked",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -534,6 +588,14 @@ impl Doc {
             if self.toks[t0].quoted {
                 continue;
             }
+            // A capitalised cue inside a sentence is a name (`the United States`).
+            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent].t0 {
+                continue;
+            }
+            // `That said, …`
+            if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
+                continue;
+            }
             // A noun, not a verb: `these claims`, `the report`.
             if !matches!(e.frame, Frame::According | Frame::Quoting)
                 && t0 > 0
@@ -552,12 +614,69 @@ impl Doc {
     }
 
     /// The subject noun phrase ending just before token `end` (auxiliaries skipped), within
-    /// the sentence starting at `s0`. Returns its token range.
+    /// the sentence starting at `s0`. Returns its token range. A name with an appositive or
+    /// a relative clause between commas (`Mike Huckabee, the former governor, said`) is
+    /// taken whole.
     fn left_np(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
         let mut e = end;
-        while e > s0 && self.is(e - 1, AUX) {
+        while e > s0 && self.is(e - 1, AUX) && !self.toks[e - 1].cap {
             e -= 1;
         }
+        if e > s0 + 1 && self.is(e - 1, &[","]) {
+            // Find the comma opening the appositive.
+            let lim = (e - 1).saturating_sub(16).max(s0);
+            let c1 = (lim..e - 1)
+                .rev()
+                .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”"]))?;
+            if !self.is(c1, &[","]) || c1 + 1 >= e - 1 {
+                return None;
+            }
+            let first = c1 + 1;
+            let opens = self.is(
+                first,
+                &[
+                    "who",
+                    "whose",
+                    "the",
+                    "a",
+                    "an",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "himself",
+                    "herself",
+                    "also",
+                    "now",
+                    "then",
+                    "previously",
+                    "formerly",
+                    "one",
+                    "both",
+                    "chief",
+                    "head",
+                    "director",
+                    "chairman",
+                    "spokesman",
+                    "spokeswoman",
+                    "president",
+                    "minister",
+                    "secretary",
+                ],
+            ) || self.toks[first].cap;
+            if !opens {
+                return None;
+            }
+            let (a, b) = self.left_np_core(c1, s0)?;
+            if !self.toks[b - 1].cap {
+                return None;
+            }
+            return Some((a, e));
+        }
+        self.left_np_core(e, s0)
+    }
+
+    fn left_np_core(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
         let mut j = e;
         while j > s0 {
             let t = j - 1;
@@ -566,6 +685,14 @@ impl Doc {
                 if matches!(p, "-" | "&" | "." | "/") && j < e {
                     j -= 1;
                     continue;
+                }
+                if p == ")" {
+                    // `Gov. Pat McCrory (R)`: a short parenthesis inside the phrase.
+                    let lim = t.saturating_sub(8).max(s0);
+                    if let Some(o) = (lim..t).rev().find(|&k| self.is(k, &["("])) {
+                        j = o;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -578,9 +705,7 @@ impl Doc {
                 if !both_cap {
                     break;
                 }
-            } else if NP_BOUNDARY.contains(&w) && !self.toks[t].cap {
-                break;
-            } else if NP_BOUNDARY.contains(&w) && t == s0 {
+            } else if NP_BOUNDARY.contains(&w) && (!self.toks[t].cap || t == s0) {
                 // Sentence-initial `However`, `But`, `As` are not part of the subject.
                 break;
             }
@@ -592,12 +717,25 @@ impl Doc {
         if j >= e {
             return None;
         }
-        // A leading preposition phrase without a comma: `In a statement the ministry said`.
+        // A leading preposition phrase without a comma: `In a statement the ministry said`,
+        // `with Donald Trump tweeting`.
         if self.is(j, PREPS) {
-            let k = (j + 1..e)
+            match (j + 1..e)
                 .rev()
-                .find(|&k| self.is(k, &["the", "a", "an", "his", "her", "its", "their"]))?;
-            j = k;
+                .find(|&k| self.is(k, &["the", "a", "an", "his", "her", "its", "their"]))
+            {
+                Some(k) => j = k,
+                None => {
+                    let mut k = e;
+                    while k > j + 1 && self.toks[k - 1].cap {
+                        k -= 1;
+                    }
+                    if k == e {
+                        return None;
+                    }
+                    j = k;
+                }
+            }
         }
         // A leading adverb or conjunction: `But Lavrov said`.
         while j < e
@@ -611,8 +749,50 @@ impl Doc {
         (j < e).then_some((j, e))
     }
 
+    /// The subject at the start of the sentence: a pronoun or a capitalised name followed
+    /// by a lower-case word (`Bush offered …`).
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut i = s0;
+        while i < limit
+            && self.is(
+                i,
+                &[
+                    "but",
+                    "and",
+                    "however",
+                    ",",
+                    "meanwhile",
+                    "still",
+                    "yet",
+                    "so",
+                ],
+            )
+        {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        if self.is(i, &["he", "she", "they", "we", "i"]) {
+            return Some((i, i + 1));
+        }
+        let mut k = i;
+        while k < limit && k - i < 5 && (self.toks[k].cap || self.is(k, &[".", "-"])) {
+            k += 1;
+        }
+        (k > i
+            && k < limit
+            && self.toks[k].word
+            && !self.toks[k].cap
+            && !self.is(k, &["of", "and"]))
+        .then_some((i, k))
+    }
+
     /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
     fn right_np(&self, start: usize, s1: usize) -> Option<(usize, usize)> {
+        if self.is(start, PREPS) || self.is(start, &["of", "that", "to"]) {
+            return None;
+        }
         let mut j = start;
         while j < s1 && j - start < 14 {
             if self.punct(j) {
@@ -639,21 +819,24 @@ impl Doc {
         (j > start).then_some((start, j))
     }
 
-    /// Whether the tokens look like a source: a pronoun, a name, a speaker noun.
+    /// Whether the tokens look like a source: a pronoun, or a head (the last word before
+    /// any comma) that is a name or a speaker noun.
     fn source_like(&self, a: usize, b: usize) -> bool {
         if b == a + 1 && self.is(a, PRONOUNS) {
             return true;
         }
-        (a..b).any(|i| {
-            let w = self.w(i);
-            let cap = self.toks[i].cap
-                && !(i == self.sents[self.toks[i].sent].t0
-                    && matches!(
-                        w,
-                        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it" | "its"
-                    ));
-            cap || is_source_noun(w.trim_end_matches("'s"))
-        })
+        let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
+        let Some(h) = (a..end)
+            .rev()
+            .find(|&i| self.toks[i].word || self.is(i, &[")"]))
+        else {
+            return false;
+        };
+        let w = self.w(h);
+        let sentence_initial = h == self.sents[self.toks[h].sent].t0;
+        (self.toks[h].cap && !(sentence_initial && NOT_NAMES.contains(&w)))
+            || is_source_noun(w.trim_end_matches("'s"))
+            || w == ")"
     }
 
     fn doc_like(&self, a: usize, b: usize) -> bool {
@@ -735,7 +918,7 @@ impl Doc {
 }
 
 /// A quotation's cue index, speaker noun phrase (token range) and whether it is direct.
-type QuoteFrame = (usize, Option<(usize, usize)>, bool);
+type QuoteFrame = (Option<usize>, Option<(usize, usize)>, bool);
 
 /// A statement before its speaker is resolved.
 #[derive(Debug, Clone)]
@@ -810,18 +993,24 @@ pub fn attribute(
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
                     if let Some(ci) = cue_starting(k) {
                         let e = &lex.entries[cues[ci].entry];
-                        if matches!(e.frame, Frame::Say | Frame::Tell) && !cue_used[ci] {
+                        if matches!(e.frame, Frame::Say | Frame::Tell | Frame::Quoting)
+                            && !cue_used[ci]
+                        {
                             let np = if k > j {
                                 doc.left_np(k, j)
                                     .filter(|&(a, _)| a == j || doc.is(a - 1, &[","]))
+                                    .or_else(|| doc.right_np(j, k))
+                            } else if e.participle {
+                                None
                             } else {
                                 doc.right_np(cues[ci].t1, p1)
                             };
-                            let np_ok = np.is_some_and(|(a, b)| {
-                                e.reliability == Reliability::Strong || doc.source_like(a, b)
+                            let np = np.filter(|&(a, b)| {
+                                doc.source_like(a, b)
+                                    || e.reliability == Reliability::Strong && k > j && b - a <= 4
                             });
-                            if np_ok || (k == j && e.reliability == Reliability::Strong) {
-                                found = Some((ci, np, true));
+                            if np.is_some() || (k == j && e.participle) {
+                                found = Some((Some(ci), np, true));
                             }
                         }
                         break;
@@ -865,7 +1054,7 @@ pub fn attribute(
                                 .next()
                                 .is_some_and(|c| c.is_lowercase());
                             let direct = sep != "that" && !lower_start;
-                            found = Some((ci, np, direct));
+                            found = Some((Some(ci), np, direct));
                         }
                     }
                     break;
@@ -873,6 +1062,13 @@ pub fn attribute(
                 t -= 1;
                 if doc.punct(t) && !doc.is(t, &[",", "-"]) {
                     break;
+                }
+            }
+            // `Clinton has since apologized: "…"`: the subject of the introducing sentence.
+            if found.is_none() && sep == ":" {
+                let s0 = doc.sents[doc.toks[k].sent].t0.max(p0);
+                if let Some(np) = doc.sentence_subject(s0, k) {
+                    found = Some((None, Some(np), true));
                 }
             }
         }
@@ -885,8 +1081,10 @@ pub fn attribute(
         };
         match found {
             Some((ci, np, direct)) => {
-                cue_used[ci] = true;
-                let c = &cues[ci];
+                let cue = ci.map(|ci| {
+                    cue_used[ci] = true;
+                    doc.span(cues[ci].t0, cues[ci].t1)
+                });
                 let inherit = if np.is_none() {
                     pending
                         .iter()
@@ -898,7 +1096,7 @@ pub fn attribute(
                     kind: kind_of(direct && (!q.single || words_inside >= 4)),
                     content: q.inner,
                     mention: np.map(|(a, b)| doc.span(a, b)),
-                    cue: Some(doc.span(c.t0, c.t1)),
+                    cue,
                     inherit,
                     toks: (open, close + 1),
                     sent: doc.toks[open].sent,
@@ -1060,7 +1258,19 @@ pub fn attribute(
             while k < s1 && doc.punct(k) && !doc.quote_mark(k) {
                 k += 1;
             }
+            let appositive = tail_from < s1
+                && doc.is(tail_from, &[","])
+                && k < s1
+                && (doc.toks[k].cap
+                    || doc.is(
+                        k,
+                        &[
+                            "the", "a", "an", "who", "which", "whose", "his", "her", "its",
+                            "their", "one", "both", "now", "then", "also",
+                        ],
+                    ));
             k >= s1
+                || appositive
                 || (n <= 12
                     && (doc.is(k, PREPS)
                         || doc.is(k, TIME_WORDS)
@@ -1094,6 +1304,9 @@ pub fn attribute(
             } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para].0 {
                 // `X said.` after a sentence: nothing to report here.
                 continue;
+            } else if comma_before(a) && doc.is(after, &[","]) && a - 1 > clause_start {
+                // `The museum, Mr. Obama said, would …`: the content surrounds the cue.
+                (Some((a, b)), (clause_start, s1))
             } else {
                 let start = doc.content_start(after, s1, e.frame);
                 (Some((a, b)), (start, s1))
@@ -1113,16 +1326,21 @@ pub fn attribute(
         let Some(content_span) = doc.content(content.0, content.1) else {
             continue;
         };
+        let mut mention = mention;
         let inherit = if mention.is_none() {
-            let p = pending.iter().rposition(|p| p.sent == sent).or_else(|| {
+            let p = pending.iter().rposition(|p| p.sent == sent);
+            if p.is_none() {
+                mention = doc.sentence_subject(s0, before);
+            }
+            let p = p.or_else(|| {
                 pending.iter().rposition(|p| {
                     doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == doc.toks[c.t0].para
                 })
             });
-            if p.is_none() {
+            if p.is_none() && mention.is_none() {
                 continue;
             }
-            p
+            p.filter(|_| mention.is_none())
         } else {
             None
         };
