@@ -377,7 +377,6 @@ const NOUN_BEFORE: &[&str] = &[
     "first",
     "many",
     "some",
-    "further",
     "same",
     "last",
     "next",
@@ -450,6 +449,29 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether a word followed by a period is an abbreviation (the period is part of it).
+fn is_abbreviation(word: &str, after: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
+        "sgt", "capt", "adm", "maj", "mt", "ft", "rev", "cmdr", "brig", "amb", "pres", "reps",
+        "sens", "messrs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
+        "inc", "corp", "co", "ltd", "gop", "calif", "fla", "mass", "mich", "wis", "ky",
+    ];
+    let next = after.trim_start().chars().next();
+    if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
+        return true;
+    }
+    let single_cap = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    if single_cap {
+        return true;
+    }
+    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    // Not followed by a sentence start: `the N.Y. area`.
+    next.is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len() + 16);
@@ -495,8 +517,9 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                                 it.next();
                                 continue;
                             }
-                            // `U.S.`: keep the final period of a dotted abbreviation.
-                            if d == '.' && text[start..end].contains('.') && end - start <= 6 {
+                            // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
+                            // abbreviation or an initial.
+                            if d == '.' && is_abbreviation(&text[start..end], &body[j + 1..]) {
                                 end = s.start + j + 1;
                                 it.next();
                             }
@@ -632,6 +655,11 @@ impl Doc {
                 return None;
             }
             let first = c1 + 1;
+            if self.is(first, PREPS) {
+                // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
+                let (a, b) = self.left_np_core(c1, s0)?;
+                return self.toks[b - 1].cap.then_some((a, b));
+            }
             let opens = self.is(
                 first,
                 &[
@@ -985,7 +1013,8 @@ pub fn attribute(
             let ended = q
                 .inner
                 .slice(text)
-                .ends_with([',', '?', '!', '.', '-', '—'])
+                .trim_end_matches(['\'', '’', '"', '”', ')'])
+                .ends_with([',', '?', '!', '.', '-', '—', '…'])
                 || j > close + 1;
             if ended && j < p1 {
                 let lim = p1.min(j + 14);
@@ -993,9 +1022,7 @@ pub fn attribute(
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
                     if let Some(ci) = cue_starting(k) {
                         let e = &lex.entries[cues[ci].entry];
-                        if matches!(e.frame, Frame::Say | Frame::Tell | Frame::Quoting)
-                            && !cue_used[ci]
-                        {
+                        if e.frame != Frame::According && !cue_used[ci] {
                             let np = if k > j {
                                 doc.left_np(k, j)
                                     .filter(|&(a, _)| a == j || doc.is(a - 1, &[","]))
@@ -1025,6 +1052,13 @@ pub fn attribute(
         let ends_clause = close + 1 >= p1
             || doc.punct(close + 1)
             || q.inner.slice(text).ends_with([',', '.', '?', '!']);
+        // `He said:` ending the paragraph before the quote.
+        let colon_before = open == p0 && para > 0 && p0 > 0 && doc.is(p0 - 1, &[":"]);
+        let p0 = if colon_before {
+            doc.para_toks[para - 1].0
+        } else {
+            p0
+        };
         if found.is_none() && open > p0 && (ends_clause || doc.is(open - 1, &[":", ","])) {
             let mut k = open;
             let mut sep = "";
