@@ -237,6 +237,10 @@ const NP_BOUNDARY: &[&str] = &[
     "said",
     "says",
     "and",
+    "despite",
+    "without",
+    "by",
+    "to",
     "or",
     "nor",
     "yet",
@@ -1016,26 +1020,46 @@ pub fn attribute(
                 .trim_end_matches(['\'', '’', '"', '”', ')'])
                 .ends_with([',', '?', '!', '.', '-', '—', '…'])
                 || j > close + 1;
-            if ended && j < p1 {
+            // `“…” ― Oscar P. Quintero`: a dash and a name closing the paragraph.
+            if doc.is(close + 1, &["―", "—", "–"]) && close + 2 < p1 {
+                let a = close + 2;
+                let mut b = a;
+                while b < p1 && b - a < 8 && (doc.toks[b].cap || doc.is(b, &["-", "."])) {
+                    b += 1;
+                }
+                let rest_ok = b >= p1 || doc.is(b, &[".", ","]);
+                if b > a && rest_ok && doc.toks[a].cap {
+                    found = Some((None, Some((a, b)), true));
+                }
+            }
+            if found.is_none() && ended && j < p1 {
                 let lim = p1.min(j + 14);
                 let mut k = j;
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
                     if let Some(ci) = cue_starting(k) {
                         let e = &lex.entries[cues[ci].entry];
                         if e.frame != Frame::According && !cue_used[ci] {
+                            let strong = e.reliability == Reliability::Strong;
                             let np = if k > j {
                                 doc.left_np(k, j)
-                                    .filter(|&(a, _)| a == j || doc.is(a - 1, &[","]))
-                                    .or_else(|| doc.right_np(j, k))
+                                    .filter(|&(a, b)| {
+                                        (a == j || doc.is(a - 1, &[","]))
+                                            && (doc.source_like(a, b) || strong && b - a <= 4)
+                                    })
+                                    .or_else(|| {
+                                        doc.right_np(j, k).filter(|&(a, b)| doc.source_like(a, b))
+                                    })
                             } else if e.participle {
                                 None
                             } else {
-                                doc.right_np(cues[ci].t1, p1)
+                                // `said the ruling`: a short phrase after a speech verb.
+                                doc.right_np(cues[ci].t1, p1).filter(|&(a, b)| {
+                                    doc.source_like(a, b)
+                                        || strong
+                                            && b - a <= 5
+                                            && (doc.toks[a].cap || doc.is(a, DETS))
+                                })
                             };
-                            let np = np.filter(|&(a, b)| {
-                                doc.source_like(a, b)
-                                    || e.reliability == Reliability::Strong && k > j && b - a <= 4
-                            });
                             if np.is_some() || (k == j && e.participle) {
                                 found = Some((Some(ci), np, true));
                             }
@@ -1261,7 +1285,7 @@ pub fn attribute(
             }
             k
         };
-        let joined = before > s0 && doc.is(before - 1, &["and", ","]) && np.is_none();
+        let joined = before > s0 && doc.is(before - 1, &["and", ",", "to"]) && np.is_none();
         let mut inherits = np.is_none() && (e.participle || joined);
         // Validate the subject.
         let np = np.filter(|&(a, b)| match e.reliability {
