@@ -808,6 +808,21 @@ impl Doc {
         if self.is(i, &["he", "she", "they", "we", "i"]) {
             return Some((i, i + 1));
         }
+        let w = self.w(i);
+        if self.is(i, PREPS)
+            || self.is(i, NOT_NAMES) && !self.toks.get(i + 1).is_some_and(|t| t.cap)
+            || NP_BOUNDARY.contains(&w)
+            || w.ends_with("ly")
+            || w.ends_with("ing")
+            || self.is(
+                i,
+                &[
+                    "of", "earlier", "later", "asked", "after", "when", "while", "yet", "still",
+                ],
+            )
+        {
+            return None;
+        }
         let mut k = i;
         while k < limit && k - i < 5 && (self.toks[k].cap || self.is(k, &[".", "-"])) {
             k += 1;
@@ -1289,8 +1304,20 @@ pub fn attribute(
         let mut inherits = np.is_none() && (e.participle || joined);
         // Validate the subject.
         let np = np.filter(|&(a, b)| match e.reliability {
-            Reliability::Strong => b - a <= 10,
-            Reliability::Weak => b - a <= 8 && doc.source_like(a, b),
+            Reliability::Strong if !e.participle => {
+                doc.source_like(a, b)
+                    || b - a <= 6
+                        && (doc.toks[a].cap
+                            || doc.is(a, DETS)
+                            || doc.is(
+                                a,
+                                &[
+                                    "some", "many", "most", "several", "two", "three", "few",
+                                    "both", "all", "one",
+                                ],
+                            ))
+            }
+            Reliability::Weak | Reliability::Strong => b - a <= 8 && doc.source_like(a, b),
             Reliability::Doc => doc.doc_like(a, b),
             Reliability::QuoteOnly => false,
         });
