@@ -1010,6 +1010,9 @@ pub fn attribute(
     // 1. Quotations.
     let mut quote_done = vec![false; quotes.len()];
     let mut last_quote_stmt: Option<(usize, usize)> = None; // (paragraph, pending index)
+                                                            // Quotes opening a paragraph with no frame and no quoted speaker before them: they may
+                                                            // continue the speaker of an indirect statement, found in step 2.
+    let mut floating: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 {
             continue;
@@ -1048,7 +1051,7 @@ pub fn attribute(
                 }
             }
             if found.is_none() && ended && j < p1 {
-                let lim = p1.min(j + 14);
+                let lim = p1.min(j + 24);
                 let mut k = j;
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
                     if let Some(ci) = cue_starting(k) {
@@ -1092,6 +1095,7 @@ pub fn attribute(
             || doc.punct(close + 1)
             || q.inner.slice(text).ends_with([',', '.', '?', '!']);
         // `He said:` ending the paragraph before the quote.
+        let para_start = p0;
         let colon_before = open == p0 && para > 0 && p0 > 0 && doc.is(p0 - 1, &[":"]);
         let p0 = if colon_before {
             doc.para_toks[para - 1].0
@@ -1165,6 +1169,15 @@ pub fn attribute(
                 } else {
                     None
                 };
+                // `Clinton posted a comment, saying, "…"`: the sentence's subject.
+                let np = match (np, inherit, ci) {
+                    (None, None, Some(ci)) => {
+                        let t0 = cues[ci].t0;
+                        let s0 = doc.sents[doc.toks[t0].sent].t0;
+                        doc.sentence_subject(s0, t0)
+                    }
+                    _ => np,
+                };
                 pending.push(Pending {
                     kind: kind_of(direct && (!q.single || words_inside >= 4)),
                     content: q.inner,
@@ -1182,10 +1195,13 @@ pub fn attribute(
                     continue;
                 }
                 // A split or floating quote continues the last quoted speaker.
-                let starts_para = open == p0;
+                let starts_para = open == para_start;
                 let prev = last_quote_stmt.filter(|&(pp, _)| {
                     pp == para || (starts_para && pp + 1 >= para && para > 0) || q.continued
                 });
+                if prev.is_none() && words_inside >= 3 && (open == para_start || q.continued) {
+                    floating.push(qi);
+                }
                 if let Some((_, pi)) = prev {
                     if words_inside >= 3 {
                         pending.push(Pending {
@@ -1454,6 +1470,45 @@ pub fn attribute(
             sent,
         });
         cue_used[ci] = true;
+    }
+
+    // Floating quotes continue the speaker of the statement just before them, in the same or
+    // the previous paragraph.
+    if !floating.is_empty() {
+        let mut order: Vec<(usize, usize)> = pending
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.content.start, i))
+            .collect();
+        order.sort_unstable();
+        let mut k = 0;
+        let mut last: Option<usize> = None;
+        for &qi in &floating {
+            let q = &quotes[qi];
+            while k < order.len() && order[k].0 < q.outer.start {
+                last = Some(order[k].1);
+                k += 1;
+            }
+            let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
+            let para = doc.toks[open].para;
+            let Some(pi) = last else { continue };
+            let ppara = doc.toks[pending[pi].toks.0.min(doc.toks.len() - 1)].para;
+            if ppara + 1 < para || quote_done[qi] {
+                continue;
+            }
+            let close = tok_at(q.outer.end).saturating_sub(1).max(open);
+            pending.push(Pending {
+                kind: QuoteKind::Direct,
+                content: q.inner,
+                mention: None,
+                cue: None,
+                inherit: Some(pi),
+                toks: (open, close + 1),
+                sent: doc.toks[open].sent,
+            });
+            quote_done[qi] = true;
+            last = Some(pending.len() - 1);
+        }
     }
 
     // Quotations inside indirect content make it partial; the others without a frame are
