@@ -408,6 +408,55 @@ const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
 ];
 
+/// Auxiliaries that cannot sit inside a subject noun phrase.
+const VERBISH: &[&str] = &[
+    "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "be",
+    "been", "do", "does", "did", "should", "may", "might", "must",
+];
+
+/// Words opening an appositive or a relative clause after a name.
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "who",
+    "whose",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "himself",
+    "herself",
+    "also",
+    "now",
+    "then",
+    "previously",
+    "formerly",
+    "one",
+    "both",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "minister",
+    "secretary",
+    "executive",
+    "senior",
+    "former",
+    "deputy",
+    "founder",
+    "co-founder",
+    "author",
+    "professor",
+    "which",
+    "another",
+    "aged",
+    "age",
+];
+
 /// Capitalised at the start of a sentence, but not names.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
@@ -650,62 +699,100 @@ impl Doc {
             e -= 1;
         }
         if e > s0 + 1 && self.is(e - 1, &[","]) {
-            // Find the comma opening the appositive.
-            let lim = (e - 1).saturating_sub(16).max(s0);
-            let c1 = (lim..e - 1)
-                .rev()
-                .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”"]))?;
-            if !self.is(c1, &[","]) || c1 + 1 >= e - 1 {
-                return None;
+            // Walk back over up to three comma-separated segments (`Yin May, 60, a doctor,
+            // said`) to a name.
+            let lim = (e - 1).saturating_sub(32).max(s0);
+            let mut c = e - 1;
+            for _ in 0..3 {
+                let c1 = (lim..c)
+                    .rev()
+                    .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”", "(", ")"]))?;
+                if !self.is(c1, &[","]) || c1 + 1 >= c {
+                    return None;
+                }
+                let first = c1 + 1;
+                if self.is(first, PREPS) && c == e - 1 {
+                    // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
+                    let (a, b) = self.left_np_core(c1, s0)?;
+                    return self.toks[b - 1].cap.then_some((a, b));
+                }
+                let opens = self.is(first, APPOSITIVE_OPENERS)
+                    || self.toks[first].cap
+                    || self.w(first).starts_with(|ch: char| ch.is_ascii_digit());
+                if !opens {
+                    return None;
+                }
+                if let Some((a, b)) = self.left_np_core(c1, s0) {
+                    if self.toks[b - 1].cap && (a == s0 || !self.toks[a].cap || b - a <= 5) {
+                        return Some((a, e));
+                    }
+                }
+                c = c1;
             }
-            let first = c1 + 1;
-            if self.is(first, PREPS) {
-                // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
-                let (a, b) = self.left_np_core(c1, s0)?;
-                return self.toks[b - 1].cap.then_some((a, b));
-            }
-            let opens = self.is(
-                first,
-                &[
-                    "who",
-                    "whose",
-                    "the",
-                    "a",
-                    "an",
-                    "his",
-                    "her",
-                    "its",
-                    "their",
-                    "himself",
-                    "herself",
-                    "also",
-                    "now",
-                    "then",
-                    "previously",
-                    "formerly",
-                    "one",
-                    "both",
-                    "chief",
-                    "head",
-                    "director",
-                    "chairman",
-                    "spokesman",
-                    "spokeswoman",
-                    "president",
-                    "minister",
-                    "secretary",
-                ],
-            ) || self.toks[first].cap;
-            if !opens {
-                return None;
-            }
-            let (a, b) = self.left_np_core(c1, s0)?;
-            if !self.toks[b - 1].cap {
-                return None;
-            }
-            return Some((a, e));
+            return None;
         }
-        self.left_np_core(e, s0)
+        let (a, mut b) = self.left_np_core(e, s0)?;
+        // `RNC spokesman Sean Spicer on Thursday evening said`: drop a trailing adjunct.
+        if let Some(p) = (a + 1..b).find(|&p| {
+            self.is(
+                p,
+                &[
+                    "on", "in", "at", "during", "last", "this", "earlier", "later",
+                ],
+            ) && self.toks[p - 1].cap
+        }) {
+            b = p;
+        }
+        Some((a, b))
+    }
+
+    /// Whether tokens `[from, s1)` hold only adjuncts of an attribution (`in a statement`,
+    /// `on Tuesday`, `, who …`, `, adding …`) rather than a reported clause.
+    fn tail_is_adjunct(&self, from: usize, s1: usize) -> bool {
+        let n = s1.saturating_sub(from);
+        let mut k = from;
+        while k < s1 && self.punct(k) && !self.quote_mark(k) {
+            k += 1;
+        }
+        let appositive = from < s1
+            && self.is(from, &[","])
+            && k < s1
+            && (self.toks[k].cap
+                || self.is(k, APPOSITIVE_OPENERS)
+                || self.w(k).starts_with(|ch: char| ch.is_ascii_digit()));
+        k >= s1
+            || appositive
+            || (n <= 12
+                && (self.is(k, PREPS)
+                    || self.is(k, TIME_WORDS)
+                    || self.is(
+                        k,
+                        &[
+                            "who",
+                            "which",
+                            "adding",
+                            "saying",
+                            "told",
+                            "citing",
+                            "without",
+                            "when",
+                            "as",
+                            "last",
+                            "this",
+                            "referring",
+                        ],
+                    ))
+                && !(k..s1).any(|x| self.is(x, &["that"])))
+    }
+
+    /// The antecedent of a relative pronoun before a cue (`voters who said`).
+    fn antecedent(&self, rel: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut k = rel;
+        if k > s0 && self.is(k - 1, &[","]) {
+            k -= 1;
+        }
+        self.left_np_core(k, s0)
+            .filter(|&(a, b)| self.source_like(a, b))
     }
 
     fn left_np_core(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
@@ -737,7 +824,9 @@ impl Doc {
                 if !both_cap {
                     break;
                 }
-            } else if NP_BOUNDARY.contains(&w) && (!self.toks[t].cap || t == s0) {
+            } else if (NP_BOUNDARY.contains(&w) || VERBISH.contains(&w))
+                && (!self.toks[t].cap || t == s0)
+            {
                 // Sentence-initial `However`, `But`, `As` are not part of the subject.
                 break;
             }
@@ -1050,7 +1139,14 @@ pub fn attribute(
                     found = Some((None, Some((a, b)), true));
                 }
             }
-            if found.is_none() && ended && j < p1 {
+            // A quote closed by a full stop ends its sentence: the next one is not its
+            // attribution (`"…." Sanders said he …`).
+            let full_stop = q
+                .inner
+                .slice(text)
+                .trim_end_matches(['\'', '’', '"', '”', ')'])
+                .ends_with('.');
+            if found.is_none() && ended && !full_stop && j < p1 {
                 let lim = p1.min(j + 24);
                 let mut k = j;
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
@@ -1062,7 +1158,8 @@ pub fn attribute(
                                 doc.left_np(k, j)
                                     .filter(|&(a, b)| {
                                         (a == j || doc.is(a - 1, &[","]))
-                                            && (doc.source_like(a, b) || strong && b - a <= 4)
+                                            && (doc.source_like(a, b)
+                                                || strong && !e.participle && b - a <= 4)
                                     })
                                     .or_else(|| {
                                         doc.right_np(j, k).filter(|&(a, b)| doc.source_like(a, b))
@@ -1078,7 +1175,25 @@ pub fn attribute(
                                             && (doc.toks[a].cap || doc.is(a, DETS))
                                 })
                             };
-                            if np.is_some() || (k == j && e.participle) {
+                            let tail_from = match np {
+                                Some((_, b)) if b > cues[ci].t1 => b,
+                                _ => cues[ci].t1,
+                            };
+                            // The tail ends at the sentence end or at the next quotation
+                            // (`"A," he said, "B."`).
+                            let s1 = doc.sents[doc.toks[cues[ci].t0].sent].t1;
+                            // `said he …`, `said the …`: a reported clause follows, so
+                            // the cue starts a new statement.
+                            let clause_follows = tail_from < s1
+                                && doc.is(
+                                    tail_from,
+                                    &[
+                                        "that", "he", "she", "they", "it", "we", "i", "the", "a",
+                                        "an", "there",
+                                    ],
+                                );
+                            let attributes = e.participle || !clause_follows;
+                            if attributes && (np.is_some() || (k == j && e.participle)) {
                                 found = Some((Some(ci), np, true));
                             }
                         }
@@ -1308,7 +1423,15 @@ pub fn attribute(
             }
             _ => {}
         }
-        let np = doc.left_np(c.t0, clause_start.max(s0));
+        let mut np = doc.left_np(c.t0, clause_start.max(s0));
+        let mut rel = c.t0;
+        while rel > s0 && doc.is(rel - 1, AUX) {
+            rel -= 1;
+        }
+        if np.is_none() && rel > s0 && doc.is(rel - 1, &["who", "which", "that"]) {
+            // `a child, who said …`: the speaker is the relative pronoun's antecedent.
+            np = doc.antecedent(rel - 1, s0);
+        }
         let before = {
             let mut k = c.t0;
             while k > s0 && doc.is(k - 1, AUX) {
@@ -1353,47 +1476,7 @@ pub fn attribute(
             None
         };
         let tail_from = rest_np.map(|(_, b)| b).unwrap_or(after);
-        let tail_is_adjunct = {
-            let n = s1.saturating_sub(tail_from);
-            let mut k = tail_from;
-            while k < s1 && doc.punct(k) && !doc.quote_mark(k) {
-                k += 1;
-            }
-            let appositive = tail_from < s1
-                && doc.is(tail_from, &[","])
-                && k < s1
-                && (doc.toks[k].cap
-                    || doc.is(
-                        k,
-                        &[
-                            "the", "a", "an", "who", "which", "whose", "his", "her", "its",
-                            "their", "one", "both", "now", "then", "also",
-                        ],
-                    ));
-            k >= s1
-                || appositive
-                || (n <= 12
-                    && (doc.is(k, PREPS)
-                        || doc.is(k, TIME_WORDS)
-                        || doc.is(
-                            k,
-                            &[
-                                "who",
-                                "which",
-                                "adding",
-                                "saying",
-                                "told",
-                                "citing",
-                                "without",
-                                "when",
-                                "as",
-                                "last",
-                                "this",
-                                "referring",
-                            ],
-                        ))
-                    && !(k..s1).any(|x| doc.is(x, &["that"])))
-        };
+        let tail_is_adjunct = doc.tail_is_adjunct(tail_from, s1);
         if rest_np.is_some() && tail_is_adjunct {
             inherits = false;
         }
