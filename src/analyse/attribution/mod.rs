@@ -672,6 +672,24 @@ impl Doc {
             if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
                 continue;
             }
+            // A noun after a possessive: `Prachanda's remarks`.
+            if t0 > 0 && {
+                let w = self.w(t0 - 1);
+                w.ends_with("'s")
+                    && !matches!(
+                        w,
+                        "he's"
+                            | "she's"
+                            | "it's"
+                            | "that's"
+                            | "there's"
+                            | "who's"
+                            | "what's"
+                            | "one's"
+                    )
+            } {
+                continue;
+            }
             // A noun, not a verb: `these claims`, `the report`.
             if !matches!(e.frame, Frame::According | Frame::Quoting)
                 && t0 > 0
@@ -1068,6 +1086,8 @@ struct Pending {
     /// Token range of the content, for clipping by later clauses.
     toks: (usize, usize),
     sent: usize,
+    /// Found through a reliable speech verb.
+    strong: bool,
 }
 
 /// Finds the statements of the story and attributes them.
@@ -1146,7 +1166,8 @@ pub fn attribute(
                 .slice(text)
                 .trim_end_matches(['\'', '’', '"', '”', ')'])
                 .ends_with('.');
-            if found.is_none() && ended && !full_stop && j < p1 {
+            let next_lower = j < p1 && doc.toks[j].word && !doc.toks[j].cap;
+            if found.is_none() && ended && (!full_stop || next_lower) && j < p1 {
                 let lim = p1.min(j + 24);
                 let mut k = j;
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
@@ -1301,6 +1322,7 @@ pub fn attribute(
                     inherit,
                     toks: (open, close + 1),
                     sent: doc.toks[open].sent,
+                    strong: false,
                 });
                 quote_done[qi] = true;
                 last_quote_stmt = Some((para, pending.len() - 1));
@@ -1327,6 +1349,7 @@ pub fn attribute(
                             inherit: Some(pi),
                             toks: (open, close + 1),
                             sent: doc.toks[open].sent,
+                            strong: false,
                         });
                         quote_done[qi] = true;
                         last_quote_stmt = Some((para, pi));
@@ -1378,6 +1401,7 @@ pub fn attribute(
                         inherit: None,
                         toks: (ca, cb),
                         sent,
+                        strong: false,
                     });
                     cue_used[ci] = true;
                 }
@@ -1416,6 +1440,7 @@ pub fn attribute(
                         inherit: None,
                         toks: (start, s1),
                         sent,
+                        strong: false,
                     });
                     cue_used[ci] = true;
                 }
@@ -1479,6 +1504,25 @@ pub fn attribute(
         let tail_is_adjunct = doc.tail_is_adjunct(tail_from, s1);
         if rest_np.is_some() && tail_is_adjunct {
             inherits = false;
+        }
+        // A closing attribution (`…, said Li.`) overrides a weaker statement found earlier in
+        // the same clause (`Nobody asked the miners …, said Li.`): that one is dropped.
+        let mut clause_start = clause_start;
+        let closing_comma = match (np, rest_np) {
+            (Some((a, _)), _) if a > s0 && doc.is(a - 1, &[","]) => Some(a - 1),
+            (None, Some(_)) if !inherits => Some(before - 1),
+            _ => None,
+        };
+        if let (Some(comma), Some(pi)) = (closing_comma, prev_in_sent) {
+            if tail_is_adjunct
+                && comma <= clause_start
+                && pi >= quote_pending
+                && !pending[pi].strong
+            {
+                pending[pi].content = Span::new(0, 0);
+                pending[pi].toks = (s0, s0);
+                clause_start = s0;
+            }
         }
         // The speaker mention before the cue must follow a comma for a closing attribution.
         let comma_before = |a: usize| a > s0 && doc.is(a - 1, &[",", "—", "-"]);
@@ -1551,6 +1595,7 @@ pub fn attribute(
             inherit,
             toks: content,
             sent,
+            strong: e.reliability == Reliability::Strong,
         });
         cue_used[ci] = true;
     }
@@ -1588,6 +1633,7 @@ pub fn attribute(
                 inherit: Some(pi),
                 toks: (open, close + 1),
                 sent: doc.toks[open].sent,
+                strong: false,
             });
             quote_done[qi] = true;
             last = Some(pending.len() - 1);
@@ -1636,6 +1682,7 @@ pub fn attribute(
             inherit: None,
             toks: (open, open),
             sent: doc.toks[open].sent,
+            strong: false,
         });
     }
 
@@ -1679,6 +1726,7 @@ pub fn attribute(
     let mut statements: Vec<Statement> = pending
         .iter()
         .enumerate()
+        .filter(|(_, p)| !p.content.is_empty())
         .map(|(i, p)| Statement {
             kind: p.kind,
             content: p.content,
