@@ -1238,7 +1238,10 @@ pub fn attribute(
         } else {
             p0
         };
-        if found.is_none() && open > p0 && (ends_clause || doc.is(open - 1, &[":", ","])) {
+        // Without a colon or a comma the quote is part of a reported clause (`said that "…"`,
+        // `called the claims "…"`): step 2 reports the whole clause as a partial statement.
+        let _ = ends_clause;
+        if found.is_none() && open > p0 && doc.is(open - 1, &[":", ","]) {
             let mut k = open;
             let mut sep = "";
             if doc.is(k - 1, &[":", ",", "that"]) {
@@ -1481,7 +1484,10 @@ pub fn attribute(
                                 ],
                             ))
             }
-            Reliability::Weak | Reliability::Strong => b - a <= 8 && doc.source_like(a, b),
+            Reliability::Weak | Reliability::Strong => {
+                let core = (a..b).find(|&i| doc.is(i, &[","])).unwrap_or(b);
+                core - a <= 8 && doc.source_like(a, b)
+            }
             Reliability::Doc => doc.doc_like(a, b),
             Reliability::QuoteOnly => false,
         });
