@@ -912,6 +912,16 @@ impl Doc {
         if i >= limit {
             return None;
         }
+        // `During a speech on Tuesday, Trump attacked …`: skip a leading adjunct.
+        if self.is(i, PREPS) || self.is(i, &["after", "when", "while", "as", "before", "following"])
+        {
+            if let Some(c) = (i + 1..limit.min(i + 16)).find(|&k| self.is(k, &[","])) {
+                i = c + 1;
+            }
+        }
+        if i >= limit {
+            return None;
+        }
         if self.is(i, &["he", "she", "they", "we", "i"]) {
             return Some((i, i + 1));
         }
@@ -1205,7 +1215,8 @@ pub fn attribute(
                             let s1 = doc.sents[doc.toks[cues[ci].t0].sent].t1;
                             // `said he …`, `said the …`: a reported clause follows, so
                             // the cue starts a new statement.
-                            let clause_follows = tail_from < s1
+                            let clause_follows = e.frame != Frame::Tell
+                                && tail_from < s1
                                 && doc.is(
                                     tail_from,
                                     &[
@@ -1256,7 +1267,12 @@ pub fn attribute(
                     let e = &lex.entries[cues[ci].entry];
                     if !cue_used[ci] && e.frame != Frame::According {
                         let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
-                        let np = doc.left_np(cues[ci].t0, s0);
+                        let np = doc.left_np(cues[ci].t0, s0).or_else(|| {
+                            // `Said Ellis: "…"`
+                            doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
+                                b == k && doc.toks[a].cap && doc.source_like(a, b)
+                            })
+                        });
                         let inherits = e.participle
                             || cues[ci].t0 > 0 && doc.is(cues[ci].t0 - 1, &["and", ","]);
                         let np_ok = np.is_some_and(|(a, b)| {
@@ -1339,7 +1355,11 @@ pub fn attribute(
                 let prev = last_quote_stmt.filter(|&(pp, _)| {
                     pp == para || (starts_para && pp + 1 >= para && para > 0) || q.continued
                 });
-                if prev.is_none() && words_inside >= 3 && (open == para_start || q.continued) {
+                let opens_sentence = open == doc.sents[doc.toks[open].sent].t0;
+                if prev.is_none()
+                    && words_inside >= 3
+                    && (open == para_start || opens_sentence || q.continued)
+                {
                     floating.push(qi);
                 }
                 if let Some((_, pi)) = prev {
