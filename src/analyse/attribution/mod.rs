@@ -408,6 +408,11 @@ const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
 ];
 
+/// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
+const MODALS: &[&str] = &[
+    "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
+];
+
 /// Auxiliaries that cannot sit inside a subject noun phrase.
 const VERBISH: &[&str] = &[
     "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "be",
@@ -1487,8 +1492,25 @@ pub fn attribute(
             }
             k
         };
-        let joined = before > s0 && doc.is(before - 1, &["and", ",", "to"]) && np.is_none();
+        // `… and warned`, `…, adding`, `went on to say`.
+        let joined = before > s0
+            && np.is_none()
+            && (doc.is(before - 1, &["and", ","])
+                || doc.is(before - 1, &["to"]) && before > s0 + 1 && doc.is(before - 2, &["on"]));
+        // `the government could deny …`: a possibility, not a statement.
+        if (before..c.t0).any(|k| doc.is(k, MODALS)) && e.reliability != Reliability::Strong {
+            continue;
+        }
         let mut inherits = np.is_none() && (e.participle || joined);
+        // `what she wants`: a free relative, not a statement.
+        if let Some((a, _)) = np {
+            if a > s0
+                && doc.is(a - 1, &["what", "whatever", "how", "where", "whom", "why"])
+                && e.reliability != Reliability::Strong
+            {
+                continue;
+            }
+        }
         // Validate the subject.
         let np = np.filter(|&(a, b)| match e.reliability {
             Reliability::Strong if !e.participle => {
@@ -1520,8 +1542,8 @@ pub fn attribute(
         {
             // `…, said John Smith.`
             doc.right_np(after, s1).filter(|&(a, b)| {
-                e.reliability == Reliability::Strong && doc.source_like(a, b)
-                    || doc.source_like(a, b) && b - a <= 6
+                doc.source_like(a, b)
+                    && (e.reliability == Reliability::Strong || b - a <= 6 && doc.toks[a].cap)
             })
         } else {
             None
