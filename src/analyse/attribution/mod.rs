@@ -408,6 +408,101 @@ const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
 ];
 
+/// First words of `Key: value` lines that are not speakers.
+const COLON_HEADERS: &[&str] = &[
+    "date",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "source",
+    "sources",
+    "photo",
+    "photos",
+    "read",
+    "related",
+    "tags",
+    "subject",
+    "title",
+    "headline",
+    "by",
+    "from",
+    "to",
+    "cc",
+    "sent",
+    "time",
+    "location",
+    "where",
+    "when",
+    "what",
+    "why",
+    "how",
+    "who",
+    "watch",
+    "video",
+    "listen",
+    "correction",
+    "disclosure",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "comment",
+    "full",
+    "abstract",
+    "summary",
+    "background",
+    "key",
+    "also",
+    "see",
+    "contact",
+    "email",
+    "phone",
+    "tel",
+    "fax",
+    "reporting",
+    "writing",
+    "editing",
+    "copyright",
+    "price",
+    "keywords",
+    "category",
+    "section",
+    "caption",
+    "credit",
+    "dateline",
+    "byline",
+    "length",
+    "words",
+    "language",
+    "type",
+    "status",
+    "url",
+    "link",
+    "http",
+    "https",
+    "file",
+    "image",
+    "graphic",
+    "map",
+    "table",
+    "chart",
+    "figure",
+    "fig",
+    "ps",
+    "p.s.",
+    "security",
+    "special",
+    "latest",
+    "live",
+    "timeline",
+    "factbox",
+    "explainer",
+    "q&a",
+];
+
 /// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
 const MODALS: &[&str] = &[
     "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
@@ -700,6 +795,14 @@ impl Doc {
                 && t0 > 0
                 && self.toks[t0 - 1].sent == self.toks[t0].sent
                 && self.is(t0 - 1, NOUN_BEFORE)
+                && (e.reliability != Reliability::Strong
+                    || self.is(
+                        t0 - 1,
+                        &[
+                            "the", "a", "an", "these", "those", "this", "his", "her", "its",
+                            "their", "said", "of",
+                        ],
+                    ))
             {
                 continue;
             }
@@ -1549,7 +1652,22 @@ pub fn attribute(
             None
         };
         let tail_from = rest_np.map(|(_, b)| b).unwrap_or(after);
-        let tail_is_adjunct = doc.tail_is_adjunct(tail_from, s1);
+        let mut tail_is_adjunct = doc.tail_is_adjunct(tail_from, s1);
+        if !tail_is_adjunct
+            && e.frame == Frame::Tell
+            && !(tail_from..s1).any(|k| doc.is(k, &["that"]))
+        {
+            // `…, Obama told his closest advisers as he …`: an addressee, then adjuncts.
+            let lim = s1.min(tail_from + 6);
+            tail_is_adjunct = (tail_from..=lim).any(|k| {
+                k >= s1
+                    || doc.is(k, PREPS)
+                    || doc.is(
+                        k,
+                        &["as", "when", "while", "after", "before", ",", ".", "in"],
+                    )
+            });
+        }
         if rest_np.is_some() && tail_is_adjunct {
             inherits = false;
         }
@@ -1646,6 +1764,42 @@ pub fn attribute(
             strong: e.reliability == Reliability::Strong,
         });
         cue_used[ci] = true;
+    }
+
+    // `Lavrov: Russia is ready for talks` (headlines, interview transcripts): a name and a
+    // colon opening a paragraph.
+    for (para, &(p0, p1)) in doc.para_toks.iter().enumerate() {
+        let Some(colon) = (p0 + 1..p1.min(p0 + 6)).find(|&k| doc.is(k, &[":"])) else {
+            continue;
+        };
+        let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
+            && !doc.is(p0, COLON_HEADERS);
+        let content_ok = colon + 1 < p1
+            && !doc.toks[colon + 1]
+                .span
+                .slice(text)
+                .starts_with(|c: char| c.is_ascii_digit())
+            && (colon + 1..p1).filter(|&k| doc.toks[k].word).count() >= 3;
+        if !name_ok || !content_ok {
+            continue;
+        }
+        let Some(content) = doc.content(colon + 1, p1) else {
+            continue;
+        };
+        if pending.iter().any(|p| p.content.overlaps(content)) {
+            continue;
+        }
+        let _ = para;
+        pending.push(Pending {
+            kind: QuoteKind::Indirect,
+            content,
+            mention: Some(doc.span(p0, colon)),
+            cue: Some(doc.toks[colon].span),
+            inherit: None,
+            toks: (colon + 1, p1),
+            sent: doc.toks[colon].sent,
+            strong: false,
+        });
     }
 
     // Floating quotes continue the speaker of the statement just before them, in the same or
