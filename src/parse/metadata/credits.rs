@@ -39,7 +39,9 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
         // `###`, `-0-`, `___`, `* * *`.
         return Some(None);
     }
-    let norm = line
+    // `REUTER^M`: a carriage return written out in caret notation by some converters.
+    let norm = line.strip_suffix("^M").unwrap_or(line);
+    let norm = norm
         .trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace() || c.is_control());
     let norm = norm.trim_start_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
     let paren_inner = line

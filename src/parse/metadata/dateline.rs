@@ -58,6 +58,8 @@ enum Case {
     Title,
     /// Every word in lower case: `west fargo` (seen in wire copy).
     Lower,
+    /// Capitalised first word, lower-case words after it: `La paz`, `Mexico city`.
+    Mixed,
 }
 
 /// The end of the ASCII letters from byte `i`.
@@ -149,13 +151,15 @@ fn iso_at(s: &str, i: usize) -> Option<(StoryDate, usize)> {
     make_date(Some(y), month, day).map(|d| (d, de))
 }
 
-/// A month name at byte `i` (`March`, `Dec.`), and where it ends (after its `.`).
-fn month_at(s: &str, i: usize) -> Option<(u32, usize)> {
+/// A month name at byte `i` (`March`, `Dec.`), and where it ends (after its `.`). `fuzzy`
+/// also takes a misspelt full name (`Narch`, `Macrh`) where only a date can stand.
+fn month_at(s: &str, i: usize, fuzzy: bool) -> Option<(u32, usize)> {
     let e = alpha_end(s, i);
     if e == i {
         return None;
     }
-    let m = lex::month(&s[i..e])?;
+    let w = &s[i..e];
+    let m = lex::month(w).or_else(|| fuzzy.then(|| lex::month_misspelt(w)).flatten())?;
     let end = if s[e..].starts_with('.') { e + 1 } else { e };
     Some((m, end))
 }
@@ -163,6 +167,12 @@ fn month_at(s: &str, i: usize) -> Option<(u32, usize)> {
 /// Reads a date at byte `i` of `s`: `March 3`, `Dec. 9`, `December 26`, `21 jan 2019`,
 /// `April 3 , 1997`, `Tuesday, January 18, 2022`, `2022-01-18`; returns it and where it ends.
 pub(super) fn read_date(s: &str, i: usize) -> Option<(StoryDate, usize)> {
+    read_date_in(s, i, false)
+}
+
+/// [`read_date`], taking misspelt month names too when `fuzzy` (inside a dateline, where a
+/// word followed by a day number can only be a month).
+fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
     let mut j = i;
     let we = alpha_end(s, j);
     if we > j && lex::weekday(&s[j..we]) {
@@ -176,7 +186,7 @@ pub(super) fn read_date(s: &str, i: usize) -> Option<(StoryDate, usize)> {
     if let Some(found) = iso_at(s, j) {
         return Some(found);
     }
-    if let Some((month, me)) = month_at(s, j) {
+    if let Some((month, me)) = month_at(s, j, fuzzy) {
         let k = skip_spaces(s, me);
         if k == me && !s[j..me].ends_with('.') {
             return None;
@@ -193,7 +203,7 @@ pub(super) fn read_date(s: &str, i: usize) -> Option<(StoryDate, usize)> {
     if k == de {
         return None;
     }
-    let (month, me) = month_at(s, k)?;
+    let (month, me) = month_at(s, k, fuzzy)?;
     if char_at(s, me).is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
@@ -214,16 +224,26 @@ pub(super) fn parse_date_value(value: &str) -> Option<StoryDate> {
 /// `&` and inner hyphens (`WINSTON-SALEM`, `N.J.`, `O'SMACH`).
 fn word_end(s: &str, i: usize) -> usize {
     let mut end = i;
+    let mut prev: Option<char> = None;
     let mut chars = s[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let next = chars.peek().map(|&(_, n)| n);
+        let next_is_letter = next.is_some_and(char::is_alphabetic);
+        let prev_is_letter = prev.is_some_and(char::is_alphabetic);
         let keep = c.is_alphabetic()
-            || matches!(c, '.' | '&')
-            || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i);
+            || c == '&'
+            // `N.J.`, `ST.`, but not a row of dots.
+            || (c == '.' && next != Some('.') && prev != Some('.'))
+            // `****LONDON`: wire copy's flash markers stay part of the place.
+            || (c == '*' && (end == i || prev == Some('*')))
+            || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i)
+            // `DALLAS/FORT WORTH`.
+            || (c == '/' && next_is_letter && prev_is_letter);
         if !keep {
             break;
         }
         end = i + k + c.len_utf8();
+        prev = Some(c);
     }
     end
 }
@@ -261,6 +281,37 @@ fn separator_or_end(s: &str, i: usize) -> bool {
     }
 }
 
+/// True when a separator follows byte `i` (after white space).
+fn separator_follows(s: &str, i: usize) -> bool {
+    char_at(s, skip_spaces(s, i)).is_some_and(is_separator)
+}
+
+/// A short garbled date before a separator (`March 119 -`, `Apri l7 -`, `April l -`): where the
+/// separator starts. At most three tokens and sixteen bytes, with no comma or bracket.
+fn garbled_date_end(s: &str, i: usize) -> Option<usize> {
+    let limit = floor_boundary(s, i + 16);
+    let seg = &s[i..limit];
+    let stop = seg.find(|c: char| is_separator(c) || matches!(c, ',' | '(' | ')' | '/'))?;
+    let body = &seg[..stop];
+    let c = seg[stop..].chars().next()?;
+    let ok = is_separator(c)
+        && !body.trim().is_empty()
+        && body.split_whitespace().count() <= 3
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '.');
+    ok.then_some(i + stop)
+}
+
+/// The end of the run of separator characters starting at byte `i`.
+fn separator_end(s: &str, i: usize) -> usize {
+    i + s[i..]
+        .chars()
+        .take_while(|&c| is_separator(c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
 /// Dateline separators: hyphen, dashes, underscore.
 fn is_separator(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '_' | '‒' | '―')
@@ -281,13 +332,17 @@ fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Vec<(usize, u
                 }
                 _ => break,
             }
-        } else if c.is_alphabetic() {
+        } else if c.is_alphabetic() || (c == '*' && words.is_empty()) {
+            // `LAKE SUCCESS, N.Y. March 3`: a date ends the words.
+            if !words.is_empty() && read_date_in(s, k, true).is_some() {
+                break;
+            }
             let we = word_end(s, k);
             let word = &s[k..we];
             // `MOSCOW. April 2 (Interfax)`: a final full stop before a date ends the place.
             if word.len() > 1 && word.ends_with('.') && !word[..word.len() - 1].contains('.') {
                 let after = skip_spaces(s, we);
-                if after > we && read_date(s, after).is_some() {
+                if after > we && read_date_in(s, after, true).is_some() {
                     words.push((k, we - 1));
                     break;
                 }
@@ -315,32 +370,34 @@ fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Vec<(usize, u
 
 /// How a list of words is written, or `None` when it is not a place name.
 fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
-    let (mut caps, mut title, mut lower) = (true, true, true);
-    for (n, &(a, b)) in words.iter().enumerate() {
+    let (mut caps, mut upper_words, mut lower_words) = (true, 0, 0);
+    let mut first_upper = None;
+    let mut upper_after_lower = false;
+    for &(a, b) in words {
         let w = &s[a..b];
         if w.starts_with('/') {
             continue;
         }
         let mut letters = w.chars().filter(|c| c.is_alphabetic());
         let first = letters.next()?;
-        let all_upper = first.is_uppercase() && letters.all(|c| !c.is_lowercase());
-        let connector = n > 0 && lex::place_word(w);
         if first.is_uppercase() {
-            lower = false;
-            caps &= all_upper;
-        } else if !connector {
-            title = false;
+            upper_words += 1;
+            upper_after_lower |= lower_words > 0;
+            caps &= letters.all(|c| !c.is_lowercase());
+            first_upper.get_or_insert(true);
+        } else if !lex::place_word(w) {
+            lower_words += 1;
             caps = false;
+            first_upper.get_or_insert(false);
         }
     }
-    if caps {
-        Some(Case::Caps)
-    } else if title {
-        Some(Case::Title)
-    } else if lower {
-        Some(Case::Lower)
-    } else {
-        None
+    match (upper_words, lower_words, first_upper) {
+        (0, 0, _) => None,
+        (_, 0, _) if caps => Some(Case::Caps),
+        (_, 0, _) => Some(Case::Title),
+        (0, _, _) => Some(Case::Lower),
+        (_, _, Some(true)) if !upper_after_lower => Some(Case::Mixed),
+        _ => None,
     }
 }
 
@@ -350,7 +407,7 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
 pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let start = skip_spaces(s, 0);
     let first = char_at(s, start)?;
-    if !first.is_alphabetic() {
+    if !first.is_alphabetic() && first != '*' {
         return None;
     }
     let (place_end, words) = words_at(s, start, MAX_PLACE_WORDS)?;
@@ -379,7 +436,12 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
         match c {
             ',' if agency.is_none() => {
                 let k = skip_spaces(s, j + 1);
-                if let Some((d, e)) = read_date(s, k) {
+                if char_at(s, k).is_some_and(is_separator) {
+                    // `CHEVY CHASE, Md., - March 4 -`
+                    i = k;
+                    continue;
+                }
+                if let Some((d, e)) = read_date_in(s, k, true) {
                     date.get_or_insert(d);
                     (i, end) = (e, e);
                 } else if let Some((y, e)) = year_at(s, k) {
@@ -392,13 +454,16 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                     let Some((e, q)) = words_at(s, k, 4) else {
                         break;
                     };
-                    if !matches!(case_of(s, &q), Some(Case::Caps | Case::Title))
+                    if !matches!(case_of(s, &q), Some(Case::Caps | Case::Title | Case::Mixed))
                         || lex::month(&s[q[0].0..q[0].1]).is_some()
                     {
                         break;
                     }
                     qualifiers += 1;
                     (i, end) = (e, e);
+                } else if let Some(e) = garbled_date_end(s, k).filter(|_| date.is_none()) {
+                    // `NEW YORK, March 119 -`: the date is garbled, the dateline still stands.
+                    i = e;
                 } else {
                     break;
                 }
@@ -407,7 +472,7 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                 // `MOSCOW. April 2`, `December 26. /TASS/.`
                 let k = skip_spaces(s, j + 1);
                 if date.is_none() {
-                    if let Some((d, e)) = read_date(s, k) {
+                    if let Some((d, e)) = read_date_in(s, k, true) {
                         date = Some(d);
                         (i, end) = (e, e);
                         continue;
@@ -426,9 +491,14 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                 let Some((inner, e)) = group_at(s, j, close) else {
                     break;
                 };
+                // An unknown name in brackets is a credit only where a credit can stand:
+                // after a date or a short place, before a separator (not `(MYR)` closing a
+                // headline).
+                let unknown_ok = looks_like_agency(inner)
+                    && (date.is_some() || (words.len() <= 3 && separator_follows(s, e)));
                 match lex::agency(inner) {
                     Some(a) => agency = Some(a.to_string()),
-                    None if looks_like_agency(inner) && separator_or_end(s, e) => {
+                    None if unknown_ok && separator_or_end(s, e) => {
                         agency = Some(inner.to_string())
                     }
                     None => break,
@@ -436,14 +506,30 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                 (i, end) = (e, e);
             }
             c if is_separator(c) => {
-                let k = j + s[j..]
-                    .chars()
-                    .take_while(|&c| is_separator(c))
-                    .map(char::len_utf8)
-                    .sum::<usize>();
+                let k = separator_end(s, j);
                 separator = true;
                 (i, end) = (k, k);
+                // `CHEVY CHASE, Md., - March 4 -`: a date between two separators.
+                let after = skip_spaces(s, k);
+                if let Some((d, e)) = read_date_in(s, after, true).filter(|_| date.is_none()) {
+                    if separator_follows(s, e) {
+                        date = Some(d);
+                        let k2 = separator_end(s, skip_spaces(s, e));
+                        (i, end) = (k2, k2);
+                    }
+                }
                 break;
+            }
+            c if c.is_alphabetic()
+                && date.is_none()
+                && qualifiers > 0
+                && read_date_in(s, j, true).is_some() =>
+            {
+                // `WASHINGTON, D.C. March 18 -`: a date after a qualifier without a comma.
+                if let Some((d, e)) = read_date_in(s, j, true) {
+                    date = Some(d);
+                    (i, end) = (e, e);
+                }
             }
             c if c.is_alphabetic() && agency.is_none() => {
                 // A bare credit: `SAITAMA, Japan, Dec. 9 Kyodo -`.
@@ -468,7 +554,9 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let accepted = match case {
         Case::Caps => strong || (allow_weak && separator && words.len() <= 4),
         Case::Title => strong,
-        Case::Lower => date.is_some() && (separator || agency.is_some()) && words.len() <= 4,
+        Case::Lower | Case::Mixed => {
+            date.is_some() && (separator || agency.is_some()) && words.len() <= 4
+        }
     };
     accepted.then(|| Dateline {
         start,
@@ -589,7 +677,56 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let cases: [Case4; 22] = [
+        let cases: [Case4; 29] = [
+            (
+                "    SILVER SPRING, Md., - March 4 - Acme said",
+                "SILVER SPRING",
+                d(None, 3, 4),
+                None,
+                "SILVER SPRING, Md., - March 4 -",
+            ),
+            (
+                "    GREAT NECK, N.Y. March 3 - Acme said",
+                "GREAT NECK",
+                d(None, 3, 3),
+                None,
+                "GREAT NECK, N.Y. March 3 -",
+            ),
+            (
+                "    CHICAGO, Narch 2 - Acme said",
+                "CHICAGO",
+                d(None, 3, 2),
+                None,
+                "CHICAGO, Narch 2 -",
+            ),
+            (
+                "    Santa cruz, march 18 - a bank said",
+                "Santa cruz",
+                d(None, 3, 18),
+                None,
+                "Santa cruz, march 18 -",
+            ),
+            (
+                "****PARIS, June 18 - Prices fell",
+                "****PARIS",
+                d(None, 6, 18),
+                None,
+                "****PARIS, June 18 -",
+            ),
+            (
+                "MINNEAPOLIS/ST. PAUL, March 3 - Acme said",
+                "MINNEAPOLIS/ST. PAUL",
+                d(None, 3, 3),
+                None,
+                "MINNEAPOLIS/ST. PAUL, March 3 -",
+            ),
+            (
+                "DELFT, the Netherlands, March 31 - Acme said",
+                "DELFT",
+                d(None, 3, 31),
+                None,
+                "DELFT, the Netherlands, March 31 -",
+            ),
             (
                 "MOSCOW, January 18. /TASS/. Russian diplomats met.",
                 "MOSCOW",
@@ -778,6 +915,9 @@ mod tests {
             "",
             "   ",
             "(Undated)",
+            "ACME BUYS STAKE IN BETA (BTA)",
+            "Talks on security MOSCOW, January 18. /TASS/.",
+            "TANDIL..........MAX TEMP",
         ];
         for line in not {
             assert!(parse(line, false).is_none(), "{line}");

@@ -179,6 +179,40 @@ pub(super) fn month(word: &str) -> Option<u32> {
     (shortened || stray).then_some(abbr)
 }
 
+/// A misspelt full month name, one edit away (`Narch`, `Mach`, `Macrh`, `Apirl`); only names
+/// of five letters or more, so that short words (`Mayo`, `Jane`) are not months.
+pub(super) fn month_misspelt(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 4 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    CALENDAR
+        .0
+        .iter()
+        .filter(|(k, _)| k.len() >= 5)
+        .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
+        .map(|(_, &m)| m)
+}
+
+/// True when `a` and `b` differ by exactly one substitution, insertion, deletion or
+/// transposition of neighbours.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
 /// True when the word is exactly a month name or abbreviation (no near-misses).
 pub(super) fn month_exact(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -247,6 +281,16 @@ mod tests {
         ];
         for (w, want) in months {
             assert_eq!(month(w), want, "{w}");
+        }
+        let misspelt = [
+            ("Narch", Some(3)),
+            ("Mach", Some(3)),
+            ("Macrh", Some(3)),
+            ("Mayo", None),
+            ("March", None),
+        ];
+        for (w, want) in misspelt {
+            assert_eq!(month_misspelt(w), want, "{w}");
         }
         assert!(weekday("Tuesday") && weekday("tue.") && !weekday("Tuesdays"));
     }
