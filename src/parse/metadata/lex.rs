@@ -127,6 +127,20 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     AGENCIES.get(&name.to_lowercase()).copied()
 }
 
+/// The agency a misspelt credit means (`Xinhau`, `Xinhu`): one edit away from an alias of
+/// five letters or more, or a cut-short alias of four letters or more.
+pub(super) fn agency_misspelt(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_lowercase();
+    if n.len() < 4 || n.len() > 30 || n.contains('.') {
+        return None;
+    }
+    AGENCIES
+        .iter()
+        .filter(|(alias, _)| alias.len() >= 5 && !alias.contains('.'))
+        .find(|(alias, _)| one_edit(n.as_bytes(), alias.as_bytes()) || alias.starts_with(n.as_str()))
+        .map(|(_, &a)| a)
+}
+
 /// The agency whose web site a URL (or bare host name) is on: `https://tass.com/politics/1`.
 pub(super) fn agency_of_url(value: &str) -> Option<&'static str> {
     let v = value.trim();
