@@ -73,6 +73,22 @@ static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Page furniture lines (lower-cased prefixes).
+static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_boilerplate.tsv"))
+        .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+        .collect()
+});
+
+/// True when a (trimmed) line is page furniture: `FOR IMMEDIATE RELEASE`, `BRIEFING ROOM`.
+pub(super) fn boilerplate(line: &str) -> bool {
+    line.len() <= 80
+        && BOILERPLATE.iter().any(|p| {
+            line.get(..p.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(p))
+        })
+}
+
 /// How a credit pattern matches a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum CreditKind {
@@ -137,7 +153,9 @@ pub(super) fn agency_misspelt(name: &str) -> Option<&'static str> {
     AGENCIES
         .iter()
         .filter(|(alias, _)| alias.len() >= 5 && !alias.contains('.'))
-        .find(|(alias, _)| one_edit(n.as_bytes(), alias.as_bytes()) || alias.starts_with(n.as_str()))
+        .find(|(alias, _)| {
+            one_edit(n.as_bytes(), alias.as_bytes()) || alias.starts_with(n.as_str())
+        })
         .map(|(_, &a)| a)
 }
 

@@ -55,6 +55,8 @@ enum Kind {
     Agency(&'static str),
     /// A line holding a date and nothing else (but perhaps a time or a section name).
     Date(StoryDate),
+    /// Page furniture: `FOR IMMEDIATE RELEASE`.
+    Furniture,
     /// Anything else: headline, subtitle, body.
     Text,
 }
@@ -69,6 +71,9 @@ fn classify(t: &str) -> Kind {
     }
     if let Some(a) = lex::agency(t) {
         return Kind::Agency(a);
+    }
+    if lex::boilerplate(t) {
+        return Kind::Furniture;
     }
     if t.len() <= 80 && t.starts_with(|c: char| c.is_alphanumeric()) {
         if let Some((d, end)) = read_date(t, 0) {
@@ -86,10 +91,19 @@ fn classify(t: &str) -> Kind {
     Kind::Text
 }
 
+/// The line after a headline candidate.
+struct Next<'t> {
+    /// It follows with no blank line between.
+    joined: bool,
+    /// It is indented more than the candidate.
+    indented: bool,
+    /// Its trimmed text.
+    text: &'t str,
+}
+
 /// True when a line read without a dateline looks like a headline rather than the first line
-/// of the body. `joined` says the next line follows with no blank line between; `indent_next`
-/// that it is indented more than this one.
-fn headline_like(t: &str, joined: bool, indent_next: bool) -> bool {
+/// of the body.
+fn headline_like(t: &str, next: &Next<'_>) -> bool {
     let words = t.split_whitespace().count();
     if t.len() > MAX_HEADLINE || words > 35 || !t.chars().any(char::is_alphabetic) {
         return false;
@@ -99,10 +113,10 @@ fn headline_like(t: &str, joined: bool, indent_next: bool) -> bool {
     };
     let ok_end = match last {
         // `... IN U.S.` ends a headline; a full stop after a plain word ends a sentence.
-        '.' => t
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| w.trim_end_matches('.').contains('.')),
+        '.' => t.split_whitespace().last().is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            w.contains('.') && w.len() <= 8 && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        }),
         ',' | ';' | ':' => false,
         '?' | '!' => words <= 15,
         '"' | '”' | '\'' | '’' => {
@@ -114,14 +128,21 @@ fn headline_like(t: &str, joined: bool, indent_next: bool) -> bool {
     if !ok_end {
         return false;
     }
-    if joined {
-        // A wrapped paragraph also starts with a short line: only a line in capitals, or one
-        // followed by an indented paragraph start, is a headline then.
-        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = t.chars().filter(|c| c.is_uppercase()).count();
-        return indent_next || upper * 10 >= letters * 7;
+    if !next.joined {
+        return true;
     }
-    true
+    // With no blank line after it, the line may be the first line of a hard-wrapped
+    // paragraph: it is a headline when in capitals, when the next line is indented (a
+    // paragraph start) or is metadata, or when the text is not hard-wrapped at all.
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    if upper * 10 >= letters * 7 || next.indented || !matches!(classify(next.text), Kind::Text) {
+        return true;
+    }
+    if next.text.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    next.text.len() > 100 || t.len() <= 120
 }
 
 /// The leading white space of a line, in bytes.
@@ -231,12 +252,16 @@ pub(super) fn read(text: &str, start: usize) -> Top {
                         top.date.get_or_insert(d);
                         continue;
                     }
+                    Kind::Furniture => continue,
                     Kind::Text => {}
                 }
                 if top.headline.is_none() && body.is_none() && i + 1 < lines.len() {
-                    let joined = !blank_after[i];
-                    let indent_next = indent(text, &lines[i + 1]) > indent(text, line);
-                    if headline_like(t, joined, indent_next) {
+                    let next = Next {
+                        joined: !blank_after[i],
+                        indented: indent(text, &lines[i + 1]) > indent(text, line),
+                        text: lines[i + 1].text(text).trim(),
+                    };
+                    if headline_like(t, &next) {
                         top.headline = Some(t.to_string());
                         continue;
                     }
@@ -267,6 +292,7 @@ fn take_pre_line(top: &mut Top, t: &str) {
         Kind::Date(d) => {
             top.date.get_or_insert(d);
         }
+        Kind::Furniture => {}
         Kind::Text => {
             if top.headline.is_none() && t.len() <= LINE_WINDOW {
                 top.headline = Some(t.to_string());
@@ -285,6 +311,10 @@ mod tests {
             ("Readout of the President’s Call with Prime Minister Kishida\n\nThe President spoke today.", true),
             ("WHEAT OUTPUT SEEN HIGHER IN U.S.\n  Output will rise, it said.", true),
             ("Acme Corp said shareholders approved its\nacquisition by Beta Ltd.", false),
+            ("Acme said it holds a stake of 66.7%.\n\nBeta said nothing.", false),
+            ("Readout of the President’s Call with the Chancellor\nJANUARY 21, 2022•STATEMENTS AND RELEASES\nThe President spoke today.", true),
+            ("Ministers agree on trade\nThe ministers of both countries agreed on Tuesday to cut tariffs on steel and aluminium, officials said.", true),
+            ("FOR IMMEDIATE RELEASE\n\nStatement on the Talks\n\nThe talks were useful.", true),
             ("Acme Corp. said shareholders approved the deal.\n\nThe deal closes soon.", false),
             ("Is the alliance ready?\n\nOfficials think so.", true),
             ("Prince and singer \"just good friends\"\n\nThey said so.", true),
@@ -294,7 +324,11 @@ mod tests {
             let top = read(text, 0);
             assert_eq!(top.headline.is_some(), want, "{text:?}");
             if want {
-                assert_eq!(Some(text.lines().next().unwrap()), top.headline.as_deref());
+                let first = text
+                    .lines()
+                    .find(|l| !l.starts_with("FOR ") && !l.is_empty())
+                    .unwrap();
+                assert_eq!(Some(first), top.headline.as_deref());
             }
         }
     }
