@@ -33,10 +33,27 @@ fn starts_with_ci(s: &str, p: &str) -> bool {
     s.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p))
 }
 
+/// True when a line is a reporter's signature: an e-mail address (`ksy@yna.co.kr`) or an
+/// editors' code (`bur-fz/sw`, `jm/ach`).
+fn signature(line: &str) -> bool {
+    if line.len() > 40 || line.contains(char::is_whitespace) {
+        return false;
+    }
+    let email = line.contains('@') && line.contains('.');
+    let code = line.contains('/')
+        && line
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, '/' | '-'));
+    email || code
+}
+
 /// When the whole (trimmed) line is a credit: `Some(agency it names)`.
 fn credit_line(line: &str) -> Option<Option<&'static str>> {
     if !line.chars().any(char::is_alphanumeric) {
         // `###`, `-0-`, `___`, `* * *`.
+        return Some(None);
+    }
+    if signature(line) {
         return Some(None);
     }
     // `REUTER^M`: a carriage return written out in caret notation by some converters.
@@ -52,6 +69,7 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
         let hit = match c.kind {
             CreditKind::Line => norm.eq_ignore_ascii_case(&c.pattern),
             CreditKind::Prefix => starts_with_ci(line, &c.pattern),
+            CreditKind::Ends => ends_with_ci(norm, &c.pattern),
             CreditKind::Paren => paren_inner.is_some_and(|i| starts_with_ci(i, &c.pattern)),
             CreditKind::Suffix => false,
         };

@@ -145,13 +145,44 @@ pub(super) fn read(text: &str) -> Headers {
     h
 }
 
-/// A byline without its leading `By`.
+/// A byline without its leading `By`, nor a trailing credit naming the agency or the
+/// writer's role (`Jane Roe, Associated Press Writer` -> `Jane Roe`).
 pub(super) fn strip_by(s: &str) -> &str {
     let t = s.trim();
-    match t.get(..3) {
+    let mut t = match t.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => t[3..].trim(),
         _ => t,
+    };
+    if let Some(comma) = t.rfind(',') {
+        let tail = t[comma + 1..].trim();
+        if lex::agency(tail).is_some() || role(tail) {
+            t = t[..comma].trim();
+        }
     }
+    // `ZEKE MILLER and AAMER MADHANI Associated Press`: an agency name closing the line.
+    let starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || t[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    for n in (1..=4).rev() {
+        if starts.len() > n {
+            let start = starts[starts.len() - n];
+            if lex::agency(&t[start..]).is_some() {
+                t = t[..start].trim_end();
+                break;
+            }
+        }
+    }
+    t
+}
+
+/// True when a byline's last part is a role: `Associated Press Writer`, `Staff Reporter`.
+fn role(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ["writer", "correspondent", "reporter", "editor", "staff"]
+        .iter()
+        .any(|r| l.ends_with(r))
 }
 
 /// The inline date form at `pos`: `date 2022-01-18 ` followed by text on the same line.

@@ -96,6 +96,8 @@ pub(super) enum CreditKind {
     Line,
     /// The start of the line.
     Prefix,
+    /// The end of the line.
+    Ends,
     /// The start of a parenthesised group closing the line.
     Paren,
     /// The end of the last line, after a space.
@@ -121,6 +123,7 @@ static CREDITS: LazyLock<Vec<Credit>> = LazyLock::new(|| {
             let kind = match r[1] {
                 "line" => CreditKind::Line,
                 "prefix" => CreditKind::Prefix,
+                "ends" => CreditKind::Ends,
                 "paren" => CreditKind::Paren,
                 "suffix" => CreditKind::Suffix,
                 _ => return None,

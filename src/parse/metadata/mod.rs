@@ -320,6 +320,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_wire_like_text(
+            text in "([A-Z]{1,8}|[a-z]{1,6}|[0-9]{1,4}|[ ,./()_\\-:*]|\r?\n|é|—|/TASS/|\\(AP\\)| Reuter|Date: |date |January |Dec\\. ){0,40}"
+        ) {
+            let m = read(&text);
+            proptest::prop_assert!(m.body.start <= m.body.end && m.body.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(m.body.start) && text.is_char_boundary(m.body.end));
+            proptest::prop_assert!(m.content_start <= text.len() && text.is_char_boundary(m.content_start));
+            if let Some(d) = m.dateline {
+                proptest::prop_assert!(d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,300}") {
+            let m = read(&text);
+            proptest::prop_assert!(m.body.start <= m.body.end && m.body.end <= text.len());
+        }
+    }
+
     #[test]
     fn crlf_line_ends() {
         let text = "ACME SEES PROFIT\r\n    OSLO, March 3 - Acme said profit rose.\r\n Reuter\r\n";
