@@ -457,9 +457,12 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                     let Some((e, q)) = words_at(s, k, 4) else {
                         break;
                     };
-                    if !matches!(case_of(s, &q), Some(Case::Caps | Case::Title | Case::Mixed))
-                        || lex::month(&s[q[0].0..q[0].1]).is_some()
-                    {
+                    // `Puerto rico` only after a place in capitals: `Putin, Xi meet ...` is a
+                    // headline.
+                    let q_case = case_of(s, &q);
+                    let q_ok = matches!(q_case, Some(Case::Caps | Case::Title))
+                        || (q_case == Some(Case::Mixed) && case == Case::Caps && q.len() <= 2);
+                    if !q_ok || lex::month(&s[q[0].0..q[0].1]).is_some() {
                         break;
                     }
                     qualifiers += 1;
@@ -525,7 +528,8 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
             }
             c if c.is_alphabetic()
                 && date.is_none()
-                && (qualifiers > 0 || (case == Case::Caps && words.len() <= 3))
+                && case == Case::Caps
+                && (qualifiers > 0 || words.len() <= 3)
                 && read_date_in(s, j, true).is_some() =>
             {
                 loose_date = qualifiers == 0;
@@ -691,6 +695,13 @@ mod tests {
                 d(None, 3, 4),
                 None,
                 "SILVER SPRING, Md., - March 4 -",
+            ),
+            (
+                "    MAYAGUEZ, Puerto rico, April 9 -",
+                "MAYAGUEZ",
+                d(None, 4, 9),
+                None,
+                "MAYAGUEZ, Puerto rico, April 9 -",
             ),
             (
                 "    GREAT NECK, N.Y. March 3 - Acme said",
@@ -927,6 +938,8 @@ mod tests {
             "TANDIL..........MAX TEMP",
             "ACME TO SIGN REFINERY DEAL MARCH 17",
             "BALANCES ROSE ON OCTOBER 16",
+            "Putin, Xi to meet January 21",
+            "Putin, Xi meet January 21",
         ];
         for line in not {
             assert!(parse(line, false).is_none(), "{line}");
