@@ -214,17 +214,18 @@ pub(super) fn month(word: &str) -> Option<u32> {
     (shortened || stray).then_some(abbr)
 }
 
-/// A misspelt full month name, one edit away (`Narch`, `Mach`, `Macrh`, `Apirl`); only names
-/// of five letters or more, so that short words (`Mayo`, `Jane`) are not months.
+/// A misspelt month name, one edit away from a name of four letters or more (`Narch`, `Mach`,
+/// `Macrh`, `Juen`, `Jne`). Only for where nothing but a date can stand: before a day number
+/// in a dateline.
 pub(super) fn month_misspelt(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 4 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     CALENDAR
         .0
         .iter()
-        .filter(|(k, _)| k.len() >= 5)
+        .filter(|(k, _)| k.len() >= 4)
         .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
         .map(|(_, &m)| m)
 }
