@@ -412,6 +412,9 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
 pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let start = skip_spaces(s, 0);
     let first = char_at(s, start)?;
+    if first == '(' {
+        return credit_only(s, start);
+    }
     if !first.is_alphabetic() && first != '*' {
         return None;
     }
@@ -597,6 +600,26 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
         end,
         consumed: i.max(end),
         strong,
+    })
+}
+
+/// A dateline that is only a credit and a separator: `(Reuters) - Apple said ...`.
+fn credit_only(s: &str, start: usize) -> Option<Dateline> {
+    let (inner, e) = group_at(s, start, ')')?;
+    let agency = lex::agency(inner)?;
+    let sep = skip_spaces(s, e);
+    if !char_at(s, sep).is_some_and(is_separator) {
+        return None;
+    }
+    let end = separator_end(s, sep);
+    Some(Dateline {
+        start,
+        place: (start, start),
+        date: None,
+        agency: Some(agency.to_string()),
+        end,
+        consumed: end,
+        strong: true,
     })
 }
 
@@ -935,6 +958,10 @@ mod tests {
     #[test]
     fn weak_and_rejected_datelines() {
         assert!(parse("PUTIN, XI MEET - REPORT", true).is_none());
+        let bare = parse("(Reuters) - Acme said on Monday", false).unwrap();
+        assert_eq!((bare.place.0, bare.place.1, bare.end), (0, 0, 11));
+        assert_eq!(bare.agency.as_deref(), Some("Reuters"));
+        assert!(parse("(Undated) - x", true).is_none());
         let weak = [
             ("BOSTON _ The city said", "BOSTON _"),
             ("TRENTON, N.J. _ A judge", "TRENTON, N.J. _"),

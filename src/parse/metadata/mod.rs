@@ -118,6 +118,7 @@ pub fn read(text: &str) -> StoryMetadata {
         .or(top.date);
     let place = dateline
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
+        .filter(|p| !p.is_empty())
         .or(headers.place.clone());
     StoryMetadata {
         agency,
@@ -276,6 +277,27 @@ mod tests {
             ),
         ];
         for (text, want) in &cases {
+            check(text, want);
+        }
+        let more = [
+            (
+                "Acme to buy startup\n\n(Reuters) - Acme Inc said on Monday it would buy a startup.\n",
+                w(Some("Reuters"), None, None, Some("Acme to buy startup"), Some("(Reuters) -"), "Acme Inc said on Monday it would buy a startup."),
+            ),
+            (
+                "Talks make progress\n\nBy Jane Roe\n\n3 Min Read\n\nKYIV (Reuters) - Talks made progress.\n\n(Reporting by Jane Roe; Editing by Tom Lee)\nOur Standards: The Thomson Reuters Trust Principles.\n",
+                w(Some("Reuters"), Some("KYIV"), None, Some("Talks make progress"), Some("KYIV (Reuters) -"), "Talks made progress."),
+            ),
+            (
+                "Leaders hold call\n\nBy JANE ROE Associated Press\n\nWASHINGTON (AP) — The leaders spoke on Monday.\n\n___\n\nJohn Doe in Rome contributed to this report.\n",
+                w(Some("AP"), Some("WASHINGTON"), None, Some("Leaders hold call"), Some("WASHINGTON (AP) —"), "The leaders spoke on Monday."),
+            ),
+            (
+                "\u{feff}MOSCOW, January 18. /TASS/. Text.",
+                w(Some("TASS"), Some("MOSCOW"), Some("XXXX-01-18"), None, Some("MOSCOW, January 18. /TASS/."), "Text."),
+            ),
+        ];
+        for (text, want) in &more {
             check(text, want);
         }
     }
