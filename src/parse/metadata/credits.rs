@@ -209,7 +209,11 @@ mod tests {
                 None,
             ),
             ("Police said.\n\nbur-xy/ab\n", "Police said.", None),
-            ("The test came.\n\nabc@example.co.kr\n(END)\n", "The test came.", None),
+            (
+                "The test came.\n\nabc@example.co.kr\n(END)\n",
+                "The test came.",
+                None,
+            ),
             (
                 "Both sides spoke.\n\n___\n\nJane Roe in Rome contributed to this report.\n",
                 "Both sides spoke.",

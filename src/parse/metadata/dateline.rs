@@ -582,10 +582,7 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
             // dateline only with a garbled date or on an indented line (a paragraph start).
             let indented = start > 0;
             strong
-                || (allow_weak
-                    && separator
-                    && words.len() <= 4
-                    && (garbled || !hyphen || indented))
+                || (allow_weak && separator && words.len() <= 4 && (garbled || !hyphen || indented))
         }
         Case::Title => strong,
         Case::Lower | Case::Mixed => {
@@ -942,9 +939,27 @@ mod tests {
                 Some("Sputnik"),
                 "MINSK (Sputnik) -",
             ),
-            ("TIRANA April 13 , 1997 (AFP)", "TIRANA", d(Some(1997), 4, 13), Some("AFP"), "TIRANA April 13 , 1997 (AFP)"),
-            ("LHASA, Nov. 22 , 2005, (xinhua)", "LHASA", d(Some(2005), 11, 22), Some("Xinhua"), "LHASA, Nov. 22 , 2005, (xinhua)"),
-            ("XIAN, Nov. 26 , 2005 (Xinhau)", "XIAN", d(Some(2005), 11, 26), Some("Xinhua"), "XIAN, Nov. 26 , 2005 (Xinhau)"),
+            (
+                "TIRANA April 13 , 1997 (AFP)",
+                "TIRANA",
+                d(Some(1997), 4, 13),
+                Some("AFP"),
+                "TIRANA April 13 , 1997 (AFP)",
+            ),
+            (
+                "LHASA, Nov. 22 , 2005, (xinhua)",
+                "LHASA",
+                d(Some(2005), 11, 22),
+                Some("Xinhua"),
+                "LHASA, Nov. 22 , 2005, (xinhua)",
+            ),
+            (
+                "XIAN, Nov. 26 , 2005 (Xinhau)",
+                "XIAN",
+                d(Some(2005), 11, 26),
+                Some("Xinhua"),
+                "XIAN, Nov. 26 , 2005 (Xinhau)",
+            ),
         ];
         for &(line, place, date, agency, dl) in cases {
             let got = parse(line, true).unwrap_or_else(|| panic!("no dateline in {line:?}"));

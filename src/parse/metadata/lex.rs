@@ -73,6 +73,40 @@ static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Phrases naming the story's own agency (`told AFP`) or citing one (`according to Xinhua`),
+/// as an automaton, with their agencies and whether they cite.
+#[allow(clippy::type_complexity)]
+static SELF_MENTIONS: LazyLock<Option<(aho_corasick::AhoCorasick, Vec<(&'static str, bool)>)>> =
+    LazyLock::new(|| {
+        let rows: Vec<Vec<&'static str>> =
+            rows(include_str!("../../lexicon/metadata_self_mentions.tsv"))
+                .filter(|r| r.len() >= 3)
+                .collect();
+        let automaton = aho_corasick::AhoCorasick::new(rows.iter().map(|r| r[0])).ok()?;
+        Some((
+            automaton,
+            rows.iter().map(|r| (r[1], r[2] == "cite")).collect(),
+        ))
+    });
+
+/// The agency a story names as its own in `text` (`... told AFP`): the first one named so
+/// that the text does not also cite as a source (`according to AFP`).
+pub(super) fn self_mention(text: &str) -> Option<&'static str> {
+    let (automaton, info) = SELF_MENTIONS.as_ref()?;
+    let mut own: Vec<&'static str> = Vec::new();
+    let mut cited: Vec<&'static str> = Vec::new();
+    for m in automaton.find_iter(text) {
+        if let Some(&(agency, cite)) = info.get(m.pattern().as_usize()) {
+            if cite {
+                cited.push(agency);
+            } else {
+                own.push(agency);
+            }
+        }
+    }
+    own.into_iter().find(|a| !cited.contains(a))
+}
+
 /// Page furniture lines (lower-cased prefixes).
 static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/metadata_boilerplate.tsv"))

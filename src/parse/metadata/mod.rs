@@ -13,7 +13,8 @@
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
 //! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
 //! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
-//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header.
+//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else a phrase near the
+//! top of the body by which the story names its own agency (`..., he told AFP.`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv` and `metadata_credits.tsv`.
@@ -27,6 +28,9 @@ mod top;
 
 use crate::span::Span;
 use std::collections::BTreeMap;
+
+/// How far into the body a story's mention of its own agency (`told AFP`) is looked for.
+const SELF_MENTION_BYTES: usize = 4000;
 
 /// A calendar date as a story gives it; the year is unknown when the text does not say it
 /// (`MOSCOW, March 3 -`).
@@ -110,7 +114,12 @@ pub fn read(text: &str) -> StoryMetadata {
         .or_else(|| dateline.and_then(|d| d.agency.clone()))
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
-        .or_else(|| headers.url_agency.map(str::to_string));
+        .or_else(|| headers.url_agency.map(str::to_string))
+        .or_else(|| {
+            // Last resort: the story naming its own agency near its top (`..., he told AFP.`).
+            let end = text::floor_boundary(text, body.start.saturating_add(SELF_MENTION_BYTES));
+            lex::self_mention(&text[body.start..end.max(body.start)]).map(str::to_string)
+        });
     let date = headers
         .date
         .or(inline.map(|(d, _)| d))
@@ -291,6 +300,14 @@ mod tests {
             (
                 "Leaders hold call\n\nBy JANE ROE Associated Press\n\nWASHINGTON (AP) — The leaders spoke on Monday.\n\n___\n\nJohn Doe in Rome contributed to this report.\n",
                 w(Some("AP"), Some("WASHINGTON"), None, Some("Leaders hold call"), Some("WASHINGTON (AP) —"), "The leaders spoke on Monday."),
+            ),
+            (
+                "Storm hits coast\n\nHAVANA, Dec 11 , 2005\n\nA storm hit the coast, an official told AFP.\n",
+                w(Some("AFP"), Some("HAVANA"), Some("2005-12-11"), Some("Storm hits coast"), Some("HAVANA, Dec 11 , 2005"), "A storm hit the coast, an official told AFP."),
+            ),
+            (
+                "Dam project approved\n\nLIMA, Dec 12 , 2005\n\nThe project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua.\n",
+                w(None, Some("LIMA"), Some("2005-12-12"), Some("Dam project approved"), Some("LIMA, Dec 12 , 2005"), "The project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua."),
             ),
             (
                 "\u{feff}MOSCOW, January 18. /TASS/. Text.",
