@@ -180,6 +180,23 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     AGENCIES.get(&name.to_lowercase()).copied()
 }
 
+/// The agency named by the first words of a longer name: `TASS Russian News Agency`.
+pub(super) fn agency_leading(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    let ends = v
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || matches!(c, ',' | ';' | '(' | '-'))
+        .map(|(i, _)| i)
+        .take(3);
+    let mut found = None;
+    for end in ends {
+        if let Some(a) = agency(&v[..end]) {
+            found = Some(a);
+        }
+    }
+    found
+}
+
 /// The agency a misspelt credit means (`Xinhau`, `Xinhu`): one edit away from an alias of
 /// five letters or more, or a cut-short alias of four letters or more.
 pub(super) fn agency_misspelt(name: &str) -> Option<&'static str> {

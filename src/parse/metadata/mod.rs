@@ -17,7 +17,8 @@
 //! top of the body by which the story names its own agency (`..., he told AFP.`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
-//! `metadata_headers.tsv`, `metadata_place_words.tsv` and `metadata_credits.tsv`.
+//! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
+//! `metadata_boilerplate.tsv` and `metadata_self_mentions.tsv`.
 
 mod credits;
 mod dateline;
@@ -82,8 +83,9 @@ pub struct StoryMetadata {
     pub dateline: Option<Span>,
     /// `Key: value` header lines, keys lower-cased.
     pub headers: BTreeMap<String, String>,
-    /// Where the story's own text starts: just after the header lines. Date expressions are
-    /// looked for from here on (a headline or dateline date is a real date expression).
+    /// Where the story's own text starts: just after the header lines (and the blank lines
+    /// after them), or after the inline `date 2022-01-18` form. Date expressions are looked
+    /// for from here on (a headline or dateline date is a real date expression).
     pub content_start: usize,
     /// The body: the narrative text after the dateline and before trailing credit lines.
     /// Statements are looked for here.
