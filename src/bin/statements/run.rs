@@ -127,12 +127,13 @@ where
                 }
             }
         });
-        for chunk in receiver.iter() {
-            for item in chunk {
-                write(item)?;
-            }
-        }
-        Ok(())
+        let written = receiver
+            .iter()
+            .try_for_each(|chunk| chunk.into_iter().try_for_each(&mut write));
+        // Dropping the receiver before the scope joins the producer unblocks a producer
+        // waiting to send, so that a closed pipe stops the run instead of deadlocking it.
+        drop(receiver);
+        written
     })
 }
 
