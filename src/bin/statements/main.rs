@@ -1,1 +1,41 @@
-fn main() {}
+//! The `statements` command line: argument parsing and glue around the `statements` library.
+
+mod cli;
+mod cmd;
+mod exit;
+mod inputs;
+mod output;
+mod progress;
+mod run;
+
+use clap::Parser;
+use exit::Exit;
+
+fn main() {
+    // Usage errors are exit 2 (clap's default for errors); help and version are exit 0.
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                Exit::Fatal.code()
+            } else {
+                Exit::Ok.code()
+            };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let result = match cli.command {
+        cli::Command::Parse(args) => cmd::parse::run(args),
+        cli::Command::Timeline(args) => cmd::timeline::run(args),
+        cli::Command::Schema => cmd::schema::run(),
+    };
+    let exit = match result {
+        Ok(exit) => exit,
+        Err(message) => {
+            eprintln!("statements: {message}");
+            Exit::Fatal
+        }
+    };
+    std::process::exit(exit.code());
+}

@@ -1,0 +1,106 @@
+//! The command line as typed: clap-derive structs, one per subcommand. `main.rs` turns these
+//! into validated configurations (see each command's `Config`).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Extract metadata, attributed statements and a dated event timeline from English news wire
+/// stories, as JSON.
+///
+/// Exit codes: 0 every input was analysed; 1 some inputs failed (each has an error record, the
+/// rest is output); 2 usage error, or nothing could run.
+#[derive(Debug, Parser)]
+#[command(name = "statements", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse stories and print one JSON record per story.
+    Parse(ParseArgs),
+    /// Merge the events of many stories into one timeline sorted by date.
+    Timeline(TimelineArgs),
+    /// Print the JSON Schema of the record `parse` prints.
+    Schema,
+}
+
+/// Options shared by the commands that read stories.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Story files or directories (walked recursively, hidden files skipped), or `-` for one
+    /// story on standard input.
+    ///
+    /// One file (or `-`) prints one JSON document; several inputs or a directory print JSON
+    /// Lines, one record per story, sorted by path.
+    #[arg(value_name = "PATH", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Read JSON Lines records `{"id": ..., "text": ..., "date": "YYYY-MM-DD"}` from the input
+    /// file (or `-` for standard input) and print one record per input record, in input order,
+    /// with `id` copied. `date` (optional) is the story date.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Number of worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Stories larger than this many bytes get an error record instead of being analysed.
+    #[arg(long, value_name = "BYTES", default_value_t = statements::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+
+    /// Never show the progress bar or the summary line on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `statements parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Pretty-print a single JSON document (the default when standard output is a terminal).
+    #[arg(long, conflicts_with = "compact")]
+    pub pretty: bool,
+
+    /// Print a single JSON document on one line (the default when standard output is piped).
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Write the output to FILE instead of standard output. The file is written under a
+    /// temporary name and renamed when the run completes, so a failed or interrupted run never
+    /// leaves a truncated file behind.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `statements timeline` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// One JSON record per event.
+    Jsonl,
+    /// A readable table.
+    Table,
+}
+
+/// `statements timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Jsonl)]
+    pub format: TimelineFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

@@ -1,0 +1,5 @@
+//! One module per subcommand, each with a `run` function returning the exit status.
+
+pub mod parse;
+pub mod schema;
+pub mod timeline;

@@ -1,0 +1,147 @@
+//! `statements parse`: one JSON record per story.
+
+use crate::cli::ParseArgs;
+use crate::exit::Exit;
+use crate::inputs::{self, Plan};
+use crate::output::Output;
+use crate::progress::{Progress, Tally};
+use crate::run;
+use statements::{Options, Record};
+use std::io::{self, Write};
+
+/// The validated configuration of a `parse` run.
+struct Config {
+    plan: Plan,
+    options: Options,
+    pool: rayon::ThreadPool,
+    pretty: Option<bool>,
+    quiet: bool,
+    output: Output,
+}
+
+impl Config {
+    fn from_args(args: ParseArgs) -> Result<Config, String> {
+        let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
+        let pool = run::pool(args.input.threads)?;
+        let output = Output::open(args.output.as_deref())?;
+        let pretty = match (args.pretty, args.compact) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        };
+        let options = Options {
+            max_bytes: args.input.max_bytes,
+            ..Options::default()
+        };
+        Ok(Config {
+            plan,
+            options,
+            pool,
+            pretty,
+            quiet: args.input.quiet,
+            output,
+        })
+    }
+}
+
+/// Runs `parse`. An `Err` is a fatal error (exit 2) already described by its message.
+pub fn run(args: ParseArgs) -> Result<Exit, String> {
+    let config = Config::from_args(args)?;
+    let mut output = config.output;
+    let options = &config.options;
+    let result = match config.plan {
+        Plan::Single(job) => {
+            let record = run::analyse_job(job, options);
+            let pretty = config.pretty.unwrap_or_else(|| output.is_terminal());
+            let failed = record.error.is_some();
+            write_record(&mut output, &record, pretty)
+                .map(|_| Exit::from_counts(1, failed as usize))
+        }
+        Plan::Batch(jobs) => {
+            let progress = Progress::start(Some(jobs.len()), config.quiet);
+            let mut tally = Tally::default();
+            let done = run::ordered_map(
+                &config.pool,
+                jobs.into_iter(),
+                |job| serialise(run::analyse_job(job, options)),
+                |line| write_line(&mut output, line, &mut tally, &progress),
+            );
+            progress.finish(&tally);
+            done.map(|_| Exit::from_counts(tally.stories, tally.failed))
+        }
+        Plan::Stream(reader) => {
+            let progress = Progress::start(None, config.quiet);
+            let mut tally = Tally::default();
+            let done = run::ordered_map(
+                &config.pool,
+                run::stream_jobs(reader),
+                |job| serialise(run::analyse_job(job, options)),
+                |line| write_line(&mut output, line, &mut tally, &progress),
+            );
+            progress.finish(&tally);
+            done.map(|_| Exit::from_counts(tally.stories, tally.failed))
+        }
+    };
+    finish(result, output)
+}
+
+/// One record serialised on one line, with what the summary counts.
+pub struct Line {
+    json: String,
+    tally: Tally,
+}
+
+fn serialise(record: Record) -> Line {
+    let tally = Tally {
+        stories: 1,
+        failed: record.error.is_some() as usize,
+        statements: record.quotes.len(),
+        dates: record.dates.len(),
+        events: record.events.len(),
+    };
+    let json = serde_json::to_string(&record).unwrap_or_else(|e| {
+        // Serialising plain data cannot fail; should it ever, the input still gets a record.
+        let failed = run::error_record(record.path, record.id, format!("cannot serialise: {e}"));
+        serde_json::to_string(&failed).unwrap_or_default()
+    });
+    Line { json, tally }
+}
+
+fn write_line(
+    out: &mut Output,
+    line: Line,
+    tally: &mut Tally,
+    progress: &Progress,
+) -> io::Result<()> {
+    out.write_all(line.json.as_bytes())?;
+    out.write_all(b"\n")?;
+    tally.stories += 1;
+    tally.failed += line.tally.failed;
+    tally.statements += line.tally.statements;
+    tally.dates += line.tally.dates;
+    tally.events += line.tally.events;
+    progress.tick();
+    Ok(())
+}
+
+fn write_record(out: &mut Output, record: &Record, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, record)?;
+    } else {
+        serde_json::to_writer(&mut *out, record)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// Completes the output: a closed pipe ends the run quietly and successfully (the reader
+/// has what it wanted); any other write error is fatal.
+pub fn finish(result: io::Result<Exit>, output: Output) -> Result<Exit, String> {
+    match result.and_then(|exit| output.finish().map(|_| exit)) {
+        Ok(exit) => Ok(exit),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
+        Err(e) => Err(format!(
+            "cannot write the output: {}",
+            inputs::io_reason(&e)
+        )),
+    }
+}

@@ -1,0 +1,153 @@
+//! Finding the stories to read: files, directories walked recursively, standard input, or the
+//! records of a JSON Lines stream.
+
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One story to analyse, not read yet (reading happens on the worker threads).
+#[derive(Debug)]
+pub enum Job {
+    /// A file to read.
+    File(PathBuf),
+    /// Standard input, already read.
+    Stdin(Vec<u8>),
+    /// A line of a JSON Lines stream, with its 1-based line number.
+    JsonLine(usize, String),
+    /// An input that failed before it could be read (walk error): its path and why.
+    Failed(Option<String>, String),
+}
+
+/// What was asked for on the command line.
+pub enum Plan {
+    /// One story, printed as one JSON document.
+    Single(Job),
+    /// Many stories, printed as JSON Lines in this order.
+    Batch(Vec<Job>),
+    /// A JSON Lines stream, read lazily.
+    Stream(Box<dyn BufRead + Send>),
+}
+
+/// Turns the command line inputs into a plan. Errors here are fatal (exit 2): they mean
+/// nothing could run.
+pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
+    let is_stdin = |p: &Path| p.as_os_str() == "-";
+    if jsonl {
+        if inputs.len() != 1 {
+            return Err("--jsonl reads exactly one input: a file, or - for standard input".into());
+        }
+        let reader: Box<dyn BufRead + Send> = if is_stdin(&inputs[0]) {
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin()))
+        } else {
+            let file = File::open(&inputs[0])
+                .map_err(|e| format!("{}: {}", inputs[0].display(), io_reason(&e)))?;
+            Box::new(BufReader::with_capacity(1 << 16, file))
+        };
+        return Ok(Plan::Stream(reader));
+    }
+    if inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err("standard input (-) can be read only once".into());
+    }
+    if let [only] = inputs {
+        if is_stdin(only) {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("standard input: {}", io_reason(&e)))?;
+            return Ok(Plan::Single(Job::Stdin(bytes)));
+        }
+        match only.metadata() {
+            Ok(m) if !m.is_dir() => return Ok(Plan::Single(Job::File(only.clone()))),
+            Ok(_) => {}
+            Err(e) => return Err(format!("{}: {}", only.display(), io_reason(&e))),
+        }
+    }
+    let mut jobs = Vec::new();
+    for input in inputs {
+        if is_stdin(input) {
+            let mut bytes = Vec::new();
+            match io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => jobs.push((String::from("-"), Job::Stdin(bytes))),
+                Err(e) => jobs.push(("-".into(), Job::Failed(None, io_reason(&e)))),
+            }
+            continue;
+        }
+        walk(input, &mut jobs);
+    }
+    // Sorted by path so that the output is the same whatever the file system's order.
+    jobs.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Plan::Batch(jobs.into_iter().map(|(_, job)| job).collect()))
+}
+
+/// Adds the files under `root` (or `root` itself) to `jobs`, keyed by their display path.
+fn walk(root: &Path, jobs: &mut Vec<(String, Job)>) {
+    // Symbolic links are followed (an archive is often a tree of links); walkdir detects
+    // loops and reports them as errors, which become error records.
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let path = e.into_path();
+                jobs.push((path.display().to_string(), Job::File(path)));
+            }
+            Err(e) => {
+                let path = e.path().map(|p| p.display().to_string());
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else if let Some(io) = e.io_error() {
+                    io_reason(io)
+                } else {
+                    e.to_string()
+                };
+                let key = path.clone().unwrap_or_else(|| root.display().to_string());
+                jobs.push((key, Job::Failed(path, reason)));
+            }
+        }
+    }
+}
+
+/// Reads at most `limit + 1` bytes of a file, so that a huge file is refused without being
+/// read whole.
+pub fn read_limited(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let file = File::open(path)?;
+    let hint = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(hint.min(limit.saturating_add(1)));
+    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A JSON Lines input record.
+#[derive(Debug, Deserialize)]
+pub struct StreamRecord {
+    /// Copied to the output record; a number is copied as its decimal text.
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    /// The story.
+    pub text: String,
+    /// The story date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// A short, lower-case reason for an I/O error, without the `(os error N)` noise.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Progress on standard error: a bar while a batch runs (only when standard error is a
+//! terminal), and a one-line summary at the end.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::Instant;
+
+/// Counts of a run, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    /// Stories read (records written).
+    pub stories: usize,
+    /// Stories that got an error record.
+    pub failed: usize,
+    /// Statements found.
+    pub statements: usize,
+    /// Date expressions found.
+    pub dates: usize,
+    /// Events found.
+    pub events: usize,
+}
+
+/// The progress reporter of one run.
+pub struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    quiet: bool,
+}
+
+impl Progress {
+    /// Starts reporting a run of `total` stories (`None` when not known in advance).
+    pub fn start(total: Option<usize>, quiet: bool) -> Progress {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = match total {
+                Some(n) => {
+                    ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr())
+                }
+                None => ProgressBar::new_spinner(),
+            };
+            let style = ProgressStyle::with_template(
+                "{spinner} {pos}/{len} stories [{elapsed_precise}] {wide_bar} {per_sec}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        };
+        Progress {
+            bar,
+            started: Instant::now(),
+            quiet,
+        }
+    }
+
+    /// One more story done.
+    pub fn tick(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Clears the bar and prints the summary line.
+    pub fn finish(self, tally: &Tally) {
+        self.bar.finish_and_clear();
+        if !self.quiet {
+            eprintln!(
+                "statements: {} stories, {} failed, {} statements, {} dates, {} events in {:.2} s",
+                tally.stories,
+                tally.failed,
+                tally.statements,
+                tally.dates,
+                tally.events,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+}

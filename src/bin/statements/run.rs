@@ -1,0 +1,184 @@
+//! Running the analysis over many stories: parallel workers, a bounded queue of results and
+//! one writer, in a deterministic order.
+//!
+//! Jobs are taken in chunks; each chunk is analysed in parallel on a rayon pool and its results
+//! (already serialised) are sent through a bounded channel to the writer, which runs on the
+//! calling thread. Memory is bounded by a few chunks whatever the size of the batch, the output
+//! order is the job order whatever the number of threads, and the writer can stop the run
+//! early (a closed pipe) by dropping the channel.
+
+use crate::inputs::{io_reason, read_limited, Job, StreamRecord};
+use rayon::prelude::*;
+use statements::{Options, Record, StoryDate};
+use std::io::{self, BufRead};
+
+/// How many jobs go to the workers at a time.
+const CHUNK: usize = 256;
+/// How many analysed chunks may wait for the writer.
+const QUEUE: usize = 2;
+
+/// Analyses one job into its record; failures become error records.
+pub fn analyse_job(job: Job, options: &Options) -> Record {
+    match job {
+        Job::File(path) => {
+            let shown = Some(path.display().to_string());
+            match read_limited(&path, options.max_bytes) {
+                Ok(bytes) => with_source(statements::analyse_bytes(&bytes, options), shown, None),
+                Err(e) => error_record(shown, None, io_reason(&e)),
+            }
+        }
+        Job::Stdin(bytes) => with_source(statements::analyse_bytes(&bytes, options), None, None),
+        Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
+        Job::Failed(path, reason) => error_record(path, None, reason),
+    }
+}
+
+fn analyse_line(line_no: usize, line: &str, options: &Options) -> Record {
+    if line.len() > options.max_bytes {
+        let reason = format!(
+            "line {line_no}: record is {} bytes, more than the limit of {} bytes (see --max-bytes)",
+            line.len(),
+            options.max_bytes
+        );
+        return error_record(None, None, reason);
+    }
+    let input: StreamRecord = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            return error_record(
+                None,
+                None,
+                format!("line {line_no}: not a story record: {e}"),
+            )
+        }
+    };
+    let id = input.id.map(|v| match v {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    });
+    let mut options = options.clone();
+    if let Some(date) = input.date.as_deref().filter(|d| !d.trim().is_empty()) {
+        match StoryDate::parse_iso(date) {
+            Some(d) => options.story_date = Some(d),
+            None => {
+                let reason = format!("line {line_no}: date {date:?} is not YYYY-MM-DD");
+                return error_record(None, id, reason);
+            }
+        }
+    }
+    let mut record = statements::analyse_with(&input.text, &options);
+    record.id = id;
+    record
+}
+
+fn with_source(
+    result: Result<Record, statements::Error>,
+    path: Option<String>,
+    id: Option<String>,
+) -> Record {
+    match result {
+        Ok(mut record) => {
+            record.path = path;
+            record.id = id;
+            record
+        }
+        Err(e) => error_record(path, id, e.to_string()),
+    }
+}
+
+/// A record for an input that could not be analysed: every key present, values empty.
+pub fn error_record(path: Option<String>, id: Option<String>, reason: String) -> Record {
+    Record {
+        path,
+        id,
+        error: Some(reason),
+        ..Record::default()
+    }
+}
+
+/// Maps `jobs` through `analyse` on `pool`, in chunks, and hands the results to `write` in
+/// job order. Stops early, without error, when `write` returns an error; that error is
+/// returned.
+pub fn ordered_map<T, I, F, W>(
+    pool: &rayon::ThreadPool,
+    jobs: I,
+    analyse: F,
+    mut write: W,
+) -> io::Result<()>
+where
+    T: Send,
+    I: Iterator<Item = Job> + Send,
+    F: Fn(Job) -> T + Sync,
+    W: FnMut(T) -> io::Result<()>,
+{
+    let (sender, receiver) = crossbeam_channel::bounded::<Vec<T>>(QUEUE);
+    std::thread::scope(|scope| {
+        let analyse = &analyse;
+        scope.spawn(move || {
+            let mut jobs = jobs;
+            loop {
+                let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let results = pool.install(|| chunk.into_par_iter().map(analyse).collect());
+                if sender.send(results).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        for chunk in receiver.iter() {
+            for item in chunk {
+                write(item)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The lines of a JSON Lines stream as jobs. A line that is not UTF-8 or cannot be read
+/// becomes a failed job; blank lines are skipped.
+pub fn stream_jobs(mut reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = Job> + Send {
+    let mut line_no = 0usize;
+    let mut done = false;
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        let mut buf = Vec::new();
+        line_no += 1;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                return Some(match String::from_utf8(buf) {
+                    Ok(line) => Job::JsonLine(line_no, line),
+                    Err(_) => Job::Failed(None, format!("line {line_no}: not UTF-8")),
+                });
+            }
+            Err(e) => {
+                done = true;
+                return Some(Job::Failed(
+                    None,
+                    format!("line {line_no}: {}", io_reason(&e)),
+                ));
+            }
+        }
+    })
+}
+
+/// Builds the worker pool.
+pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err("--threads must be at least 1".into());
+        }
+        builder = builder.num_threads(n);
+    }
+    builder
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))
+}
