@@ -217,9 +217,11 @@ pub(crate) fn weekday(
     (d.value(), Some(d))
 }
 
-/// The year of a month (and day) given without one: on or before the anchor for past tense,
-/// after it for future tense, and the anchor's year otherwise (unless that puts it more than
-/// half a year away).
+/// The year of a month (and day) given without one: the year that puts it nearest the
+/// anchor, where a date on the wrong side of the anchor for the tense (after it in a past
+/// clause, before it in a future one) counts as twice as far. Wire copy names near dates
+/// without a year, and tense cues are noisy, so nearness decides and tense breaks the
+/// half-year ties (`Aug. 6` in February, past tense: last August).
 pub(crate) fn resolve_year(
     anchor: Option<Day>,
     month: u32,
@@ -228,20 +230,20 @@ pub(crate) fn resolve_year(
 ) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
     let y = a.date.year();
-    let key = |m: u32, d: u32| m * 32 + d;
-    let here = key(a.month(), a.date.day());
-    let there = key(
-        month,
-        day.unwrap_or(if month == a.month() { a.date.day() } else { 1 }),
-    );
-    let month_gap = month as i32 - a.month() as i32;
-    Some(match tense {
-        Tense::Past if there > here && (day.is_some() || month != a.month()) => y - 1,
-        Tense::Future if there < here && (day.is_some() || month != a.month()) => y + 1,
-        Tense::Unknown if month_gap > 6 => y - 1,
-        Tense::Unknown if month_gap < -6 => y + 1,
-        _ => y,
-    })
+    // Days from the anchor, on a 372-day grid (31 × 12) that is fine for ordering.
+    let pos = |yy: i32, m: u32, d: u32| yy as i64 * 372 + (m as i64 - 1) * 31 + d as i64;
+    let here = pos(y, a.month(), a.date.day());
+    let d = day.unwrap_or(if month == a.month() { a.date.day() } else { 16 });
+    let cost = |yy: i32| {
+        let diff = pos(yy, month, d) - here;
+        let against = match tense {
+            Tense::Past => diff > 0 && (day.is_some() || month != a.month()),
+            Tense::Future => diff < 0 && (day.is_some() || month != a.month()),
+            Tense::Unknown => false,
+        };
+        diff.abs() * if against { 2 } else { 1 }
+    };
+    [y, y - 1, y + 1].into_iter().min_by_key(|&yy| cost(yy))
 }
 
 /// The most recent `month` strictly before the anchor's month (`last April`), or the next one
@@ -267,32 +269,52 @@ pub(crate) fn thanksgiving(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
 }
 
-/// A duration value: `P3D`, `PT5H`, `P2.5Y`, `PXY` when the count is unknown.
+/// A duration value: `P3D`, `PT5H`, `P2Y6M` (two and a half years), `PXY` when the count is
+/// unknown. Fractions go into the next smaller unit, as TimeML writes them.
 pub(crate) fn duration(n: Option<f64>, unit: &str) -> String {
-    let count = |k: f64| match n {
-        Some(v) => {
-            let x = v * k;
-            if (x - x.round()).abs() < 1e-9 {
-                format!("{}", x.round() as i64)
-            } else {
-                format!("{x}")
-            }
-        }
-        None => "X".into(),
+    let Some(v) = n else {
+        return match unit {
+            "s" => "PTXS".into(),
+            "mi" => "PTXM".into(),
+            "h" => "PTXH".into(),
+            "d" | "we" => "PXD".into(),
+            "w" | "fn" => "PXW".into(),
+            "m" => "PXM".into(),
+            "q" => "PXQ".into(),
+            "c" => "PXC".into(),
+            _ => "PXY".into(),
+        };
     };
-    match unit {
-        "s" => format!("PT{}S", count(1.0)),
-        "mi" => format!("PT{}M", count(1.0)),
-        "h" => format!("PT{}H", count(1.0)),
-        "d" => format!("P{}D", count(1.0)),
-        "w" => format!("P{}W", count(1.0)),
-        "we" => format!("P{}D", count(2.0)),
-        "fn" => format!("P{}W", count(2.0)),
-        "m" => format!("P{}M", count(1.0)),
-        "q" => format!("P{}Q", count(1.0)),
-        "de" => format!("P{}Y", count(10.0)),
-        "c" => format!("P{}Y", count(100.0)),
-        _ => format!("P{}Y", count(1.0)),
+    let whole = v.trunc() as i64;
+    let frac = v - v.trunc();
+    // (designator, time part?, how many of the next smaller unit make one, its designator)
+    let (des, time, sub, sub_des) = match unit {
+        "s" => ("S", true, 0, ""),
+        "mi" => ("M", true, 60, "S"),
+        "h" => ("H", true, 60, "M"),
+        "d" => ("D", false, 24, "H"),
+        "w" => ("W", false, 7, "D"),
+        "we" => return format!("P{}D", (v * 2.0).round() as i64),
+        "fn" => return format!("P{}W", (v * 2.0).round() as i64),
+        "m" => ("M", false, 0, ""),
+        "q" => ("Q", false, 3, "M"),
+        "de" => return format!("P{}Y", (v * 10.0).round() as i64),
+        "c" => return format!("P{}Y", (v * 100.0).round() as i64),
+        _ => ("Y", false, 12, "M"),
+    };
+    let t = if time { "T" } else { "" };
+    if frac.abs() < 1e-9 {
+        return format!("P{t}{whole}{des}");
+    }
+    let part = (frac * sub as f64).round() as i64;
+    if sub == 0 || part == 0 {
+        return format!("P{t}{v}{des}");
+    }
+    match (unit, whole) {
+        ("d", 0) => format!("PT{part}H"),
+        ("d", _) => format!("P{whole}DT{part}H"),
+        (_, 0) => format!("P{t}{part}{sub_des}"),
+        _ => format!("P{t}{whole}{des}{part}{sub_des}"),
     }
 }
 
@@ -361,7 +383,10 @@ mod tests {
             (shifted(a, -2, "d"), "2022-01-16"),
             (shifted(a, -2, "y"), "2020"),
             (duration(Some(3.0), "d"), "P3D"),
-            (duration(Some(2.5), "y"), "P2.5Y"),
+            (duration(Some(2.5), "y"), "P2Y6M"),
+            (duration(Some(1.5), "mi"), "PT1M30S"),
+            (duration(Some(5.5), "h"), "PT5H30M"),
+            (duration(Some(0.5), "h"), "PT30M"),
             (duration(None, "y"), "PXY"),
             (duration(Some(5.0), "h"), "PT5H"),
             (duration(Some(2.0), "de"), "P20Y"),
@@ -384,7 +409,8 @@ mod tests {
             (12, Some(17), Tense::Past, Some(2021)),
             (1, Some(10), Tense::Past, Some(2022)),
             (1, Some(20), Tense::Future, Some(2022)),
-            (1, Some(10), Tense::Future, Some(2023)),
+            (8, Some(6), Tense::Past, Some(2021)),
+            (8, Some(6), Tense::Future, Some(2022)),
             (12, None, Tense::Unknown, Some(2021)),
             (3, None, Tense::Unknown, Some(2022)),
         ];

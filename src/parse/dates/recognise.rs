@@ -441,6 +441,7 @@ struct Ctx {
     anchor: Option<Day>,
     last_day: Option<Day>,
     last_quarter: Option<(Option<i32>, u32)>,
+    last_year: Option<i32>,
 }
 
 impl Ctx {
@@ -602,7 +603,12 @@ impl<'a> G<'a> {
         if l.word == Some("a") {
             if self.lex(j + 1).is_some_and(|l| l.fuzzy) {
                 let k = if self.wd(j + 2, "of") { j + 3 } else { j + 2 };
-                return Some((None, k));
+                let c = if self.is_word_text(j + 1, "couple") {
+                    Some(2.0)
+                } else {
+                    None
+                };
+                return Some((c, k));
             }
             if self.wd(j + 1, "half") {
                 return Some((Some(0.5), j + 2));
@@ -790,6 +796,9 @@ impl<'a> G<'a> {
     ) -> Option<M> {
         if d.is_some() {
             self.cx.last_day = d;
+            if let Some(y) = d.and_then(|d| d.year()) {
+                self.cx.last_year = Some(y);
+            }
         }
         Some(M {
             start,
@@ -825,10 +834,16 @@ impl<'a> G<'a> {
                 // Approximators before a duration or `ago`: `about two years ago`, `nearly an hour`.
                 if let Some(k) = self.approx_len(i) {
                     if let Some(mut r) = self.core(i + k) {
-                        if matches!(r.ty, DU | TI)
-                            || self.raw(r.end - 1).eq_ignore_ascii_case("ago")
-                        {
+                        let ago = self.raw(r.end - 1).eq_ignore_ascii_case("ago");
+                        if matches!(r.ty, DU | TI) || ago {
                             r.start = i;
+                        }
+                        if ago {
+                            // "about two years ago" is annotated as the length, not the point
+                            if let Some(v) = self.ago_length(i + k, r.end - 1) {
+                                r.value = v;
+                                r.ty = DU;
+                            }
                         }
                         return Some(r);
                     }
@@ -837,6 +852,13 @@ impl<'a> G<'a> {
                 self.core(i)
             }
         }
+    }
+
+    /// The length named before `ago` in `[s, e)`: `two years` gives `P2Y`.
+    fn ago_length(&self, s: usize, e: usize) -> Option<String> {
+        let (cnt, k) = self.count(s)?;
+        let u = self.unit(k).or(self.units(k))?;
+        (k + 1 == e).then(|| n::duration(cnt, u))
     }
 
     /// The length of an approximator at `i` (`about`, `more than`, `at least`, `up to`).
@@ -992,14 +1014,48 @@ impl<'a> G<'a> {
         if l.word == Some("these") && self.units(j + 1) == Some("d") {
             return m(j, j + 2, "PRESENT_REF".into(), DT);
         }
-        if l.word == Some("that") && self.unit(j + 1) == Some("d") {
-            let d = self.cx.reference();
-            return m(
-                j,
-                j + 2,
-                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
-                DT,
-            );
+        if l.word == Some("that") {
+            match self.unit(j + 1) {
+                Some("d") => {
+                    let d = self.cx.reference();
+                    return m(
+                        j,
+                        j + 2,
+                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                        DT,
+                    );
+                }
+                Some("y") => {
+                    let y = self
+                        .cx
+                        .last_year
+                        .or_else(|| n::year_offset(self.cx.anchor, 0));
+                    return m(j, j + 2, n::year_str(y), DT);
+                }
+                Some("q") => {
+                    let (y, q) = self.cx.last_quarter?;
+                    return m(j, j + 2, n::quarter_value(y, q), DT);
+                }
+                _ => {}
+            }
+        }
+        // spoken years: "nineteen ninety-six"
+        if l.num == Some(19) || l.num == Some(20) {
+            if let Some(t) = self
+                .lex(j + 1)
+                .and_then(|l| l.num)
+                .filter(|&t| (20..=90).contains(&t) && t % 10 == 0)
+            {
+                let mut e = j + 2;
+                let mut y = l.num.unwrap_or(19) as i32 * 100 + t as i32;
+                let h = if self.p(e, '-') { e + 1 } else { e };
+                if let Some(u) = self.lex(h).and_then(|l| l.num).filter(|&u| u < 10) {
+                    y += u as i32;
+                    e = h + 1;
+                }
+                self.cx.last_year = Some(y);
+                return m(j, e, format!("{y}"), DT);
+            }
         }
         // year-ago, year-earlier
         if l.unit == Some("y") && self.p(j + 1, '-') {
@@ -1018,6 +1074,19 @@ impl<'a> G<'a> {
         {
             let y = n::year_offset(self.cx.anchor, 0);
             return m(j, j + 3, n::year_str(y), DT);
+        }
+        if l.unit == Some("y") && (self.lex(j + 1).and_then(|l| l.modifier) == Some("end")) {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 2, n::year_str(y), DT);
+        }
+        if the
+            && (self.is_word_text(j, "full")
+                || self.is_word_text(j, "entire")
+                || self.is_word_text(j, "whole"))
+            && self.unit(j + 1) == Some("y")
+        {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 2, n::year_str(y), DT);
         }
         if l.unit.is_some() && the {
             return self.the_unit(j);
@@ -1091,13 +1160,8 @@ impl<'a> G<'a> {
             return None;
         }
         let mut v = r.value;
-        if md == "mid"
-            && v.len() == 4
-            && v.chars().all(|c| c.is_ascii_digit())
-            && self.p(j + 1, '-')
-        {
-            // mid-2011
-            v = format!("{v}-06");
+        if md == "mid" && v.len() == 10 && r.ty == DT && self.wd(j + 1, "the") {
+            v.truncate(7);
         }
         Some(M {
             start: j,
@@ -1427,7 +1491,10 @@ impl<'a> G<'a> {
         // recent years, coming months
         if let Some(u) = self.units(k) {
             return match r {
-                "recent" => m(j, k + 1, "PAST_REF".into(), DT),
+                "recent" if matches!(u, "y" | "d" | "de" | "c") => {
+                    m(j, k + 1, "PAST_REF".into(), DT)
+                }
+                "recent" => m(j, k + 1, n::duration(None, u), DU),
                 "coming" | "next" => m(j, k + 1, n::duration(None, u), DU),
                 "past" | "last" if the => m(j, k + 1, n::duration(None, u), DU),
                 _ => None,
@@ -1445,6 +1512,13 @@ impl<'a> G<'a> {
                 "last" | "past" if u == "d" => None,
                 "last" | "past" if u == "de" => return m(j, e, n::duration(Some(1.0), "de"), DU),
                 "last" | "past" => self.unit_offset(u, -1),
+                "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
+                    let y = self
+                        .cx
+                        .last_year
+                        .map(|y| y + if r == "foll" { 1 } else { -1 });
+                    Some(n::year_str(y))
+                }
                 "prev" => {
                     if u == "d" {
                         let d = self.cx.reference().map(|d| d.plus_days(-1));
@@ -1473,10 +1547,7 @@ impl<'a> G<'a> {
                 }
                 "latest" => {
                     if u == "q" {
-                        let (y, q) = self
-                            .cx
-                            .last_quarter
-                            .unwrap_or_else(|| n::quarter_offset(a, -1));
+                        let (y, q) = n::quarter_offset(a, -1);
                         Some(n::quarter_value(y, q))
                     } else {
                         self.unit_offset(u, -1)
@@ -1520,6 +1591,11 @@ impl<'a> G<'a> {
                 return None;
             }
             return m(j, e, v, ty);
+        }
+        // the latest period: the last quarter reported
+        if r == "latest" && self.is_word_text(k, "period") {
+            let (y, q) = n::quarter_offset(a, -1);
+            return m(j, k + 1, n::quarter_value(y, q), DT);
         }
         // the past, the current, current
         match r {
@@ -1800,7 +1876,16 @@ impl<'a> G<'a> {
                     DT,
                 );
             }
-            return None;
+            // "the day": the story's day
+            if self.wd(j + 1, "of") {
+                return None;
+            }
+            return m(
+                j,
+                j + 1,
+                a.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                DT,
+            );
         }
         if self.wd(j + 1, "of") {
             // "the week of March 6", "the year of ..."
@@ -1835,7 +1920,7 @@ impl<'a> G<'a> {
                 n::quarter_value(y, q)
             }
             "y" => {
-                if (j >= 2 && self.wd(j - 2, "for")) || self.wd(j + 1, "ended") {
+                if self.wd(j + 1, "ended") {
                     return m(j, j + 1, "P1Y".into(), DU);
                 }
                 n::year_str(n::year_offset(a, 0))
@@ -1868,6 +1953,14 @@ impl<'a> G<'a> {
         if plural && plain {
             if digits == 4 && val % 10 == 0 {
                 return m(j, j + 1, format!("{}", val / 10), DT);
+            }
+            // "the 70s" (not "in his 70s")
+            let prev_ok = j > 0
+                && (self.wd(j - 1, "the")
+                    || self.p(j - 1, '\'')
+                    || self.lex(j - 1).is_some_and(|l| l.modifier.is_some()));
+            if digits == 2 && val % 10 == 0 && prev_ok {
+                return m(j, j + 1, format!("19{}", val / 10), DT);
             }
             return None;
         }
@@ -1926,10 +2019,28 @@ impl<'a> G<'a> {
             {
                 return None;
             }
+            // the 1988 second quarter, the 1988 quarter, the 1989 period
+            if let Some(q) = self.lex(j + 1).and_then(|l| l.ord) {
+                if self.unit(j + 2) == Some("q") {
+                    let q = if q < 0 { 4 } else { q as u32 };
+                    if q <= 4 {
+                        self.cx.last_quarter = Some((Some(y), q));
+                        return m(j, j + 3, n::quarter_value(Some(y), q), DT);
+                    }
+                }
+            }
+            if self.unit(j + 1) == Some("q") || self.is_word_text(j + 1, "period") {
+                let v = match self.cx.last_quarter {
+                    Some((_, q)) => n::quarter_value(Some(y), q),
+                    None => format!("{y:04}"),
+                };
+                return m(j, j + 2, v, DT);
+            }
             if self.unit(j + 1).is_some() || self.units(j + 1).is_some() {
                 // "2000 years" is a count
                 return self.counted(j, the);
             }
+            self.cx.last_year = Some(y);
             if y < 1900 || y > 2100 {
                 let prev_ok = j.checked_sub(1).and_then(|p| self.lex(p)).is_some_and(|l| {
                     matches!(
@@ -1953,22 +2064,7 @@ impl<'a> G<'a> {
                     return None;
                 }
             }
-            // 1988 period / 1988 quarter
-            let mut e = j + 1;
-            if self.is_word_text(e, "period") {
-                e += 1;
-            }
-            if self.unit(e) == Some("q") {
-                return m(
-                    j,
-                    e + 1,
-                    format!("{y:04}-Q{}", self.cx.last_quarter.map(|x| x.1).unwrap_or(0))
-                        .replace("-Q0", "-QX"),
-                    DT,
-                );
-            }
-            // 2021-22
-            return m(j, e.max(j + 1), format!("{y:04}"), DT);
+            return m(j, j + 1, format!("{y:04}"), DT);
         }
         if ord {
             return None;
@@ -1980,6 +2076,14 @@ impl<'a> G<'a> {
     /// and `later` points, and per-unit sets (`$5 million a year`).
     fn counted(&mut self, j: usize, the: bool) -> Option<M> {
         let (cnt, mut k) = self.count(j)?;
+        // "two to three weeks", "12 to 18 months": the first count stands
+        if cnt.is_some() && (self.wd(k, "to") || self.wd(k, "or")) {
+            if let Some((_, k2)) = self.cardinal(k + 1) {
+                if self.unit(k2).or(self.units(k2)).is_some() {
+                    k = k2;
+                }
+            }
+        }
         let hyph = self.p(k, '-');
         if hyph {
             k += 1;
@@ -1994,11 +2098,18 @@ impl<'a> G<'a> {
         {
             k += 1;
         }
+        if self.lex(k).and_then(|l| l.ord).is_some()
+            && (self.unit(k + 1) == Some("q")
+                || self.wd(k + 1, "half")
+                || self.unit(k + 1).is_some())
+        {
+            return None;
+        }
         let sing = self.unit(k);
         let plur = self.units(k);
         let u = sing.or(plur)?;
         // "a year" but not "a years"; "two year" is fine in adjectives ("a five year low")
-        if self.wd(j, "a") && sing.is_none() {
+        if self.wd(j, "a") && cnt == Some(1.0) && sing.is_none() {
             return None;
         }
         if sing == Some("s")
@@ -2050,11 +2161,11 @@ impl<'a> G<'a> {
             return m(j, s + 1, v, DT);
         }
         let md = self.lex(s).and_then(|l| l.modifier);
-        if md == Some("earlier")
-            || md == Some("later")
-            || (self.wd(s, "before") && !self.starts_clause(s + 1))
-            || self.wd(s, "after") && !self.starts_clause(s + 1)
-        {
+        if md == Some("later") || (self.wd(s, "after") && !self.starts_clause(s + 1)) {
+            // TimeML marks the length only: "[three days] later"
+            return m(j, e, n::duration(cnt, u), DU);
+        }
+        if md == Some("earlier") || (self.wd(s, "before") && !self.starts_clause(s + 1)) {
             let sign = if md == Some("earlier") || self.wd(s, "before") {
                 -1
             } else {
@@ -2118,10 +2229,7 @@ impl<'a> G<'a> {
         if self.wd(end, "ahead") {
             end += 1;
         }
-        // ranges: "two to three weeks" are caught at the first number: extend
-        if self.wd(j + 1, "to") || self.wd(j + 1, "or") {
-            return None;
-        }
+
         m(j, end, n::duration(cnt, u), DU)
     }
 
@@ -2175,7 +2283,7 @@ impl<'a> G<'a> {
         if self.wd(k, "on") {
             k += 1;
         }
-        let mut day = self.cx.reference().filter(|_| false).or(self.cx.anchor);
+        let mut day = self.cx.reference();
         if let Some((wd, k2)) = self.weekday_at(k) {
             let (_, d) = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2));
             day = d;
@@ -2211,6 +2319,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             anchor,
             last_day: None,
             last_quarter: None,
+            last_year: None,
         },
     };
     let mut out = Vec::new();
