@@ -222,6 +222,10 @@ pub(crate) fn weekday(
 /// clause, before it in a future one) counts as twice as far. Wire copy names near dates
 /// without a year, and tense cues are noisy, so nearness decides and tense breaks the
 /// half-year ties (`Aug. 6` in February, past tense: last August).
+const PAST_AGAINST: i64 = 20;
+const FUTURE_AGAINST: i64 = 20;
+const UNKNOWN_AGAINST: i64 = 10;
+
 pub(crate) fn resolve_year(
     anchor: Option<Day>,
     month: u32,
@@ -236,12 +240,15 @@ pub(crate) fn resolve_year(
     let d = day.unwrap_or(if month == a.month() { a.date.day() } else { 16 });
     let cost = |yy: i32| {
         let diff = pos(yy, month, d) - here;
-        let against = match tense {
-            Tense::Past => diff > 0 && (day.is_some() || month != a.month()),
-            Tense::Future => diff < 0 && (day.is_some() || month != a.month()),
-            Tense::Unknown => false,
+        let other_month = day.is_some() || month != a.month();
+        // (weights in tenths) news mostly reports the past: a later date needs more support
+        let weight = match tense {
+            Tense::Past if diff > 0 && other_month => PAST_AGAINST,
+            Tense::Future if diff < 0 && other_month => FUTURE_AGAINST,
+            Tense::Unknown if diff > 0 && other_month => UNKNOWN_AGAINST,
+            _ => 10,
         };
-        diff.abs() * if against { 2 } else { 1 }
+        diff.abs() * weight
     };
     [y, y - 1, y + 1].into_iter().min_by_key(|&yy| cost(yy))
 }

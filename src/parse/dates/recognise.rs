@@ -164,7 +164,18 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 if bytes.get(e) == Some(&b'.') {
                     // Keep the final dot unless it ends the sentence.
                     let rest = text[e + 1..end].trim_start();
-                    let ends = rest.is_empty() || rest.starts_with(|c: char| c.is_uppercase());
+                    let next: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .take(12)
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect();
+                    // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
+                    let dated = LEXICON
+                        .get(next.as_str())
+                        .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
+                    let ends =
+                        rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
                     if !ends {
                         e += 1;
                     }
@@ -539,6 +550,26 @@ impl<'a> G<'a> {
         }
     }
 
+    /// A year written in digits or spoken (`nineteen ninety-six`); returns the token after.
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(j) {
+            return Some((y, j + 1));
+        }
+        let c = self.lex(j)?.num.filter(|&c| c == 19 || c == 20)?;
+        let t = self
+            .lex(j + 1)
+            .and_then(|l| l.num)
+            .filter(|&t| (20..=90).contains(&t) && t % 10 == 0)?;
+        let mut e = j + 2;
+        let mut y = c as i32 * 100 + t as i32;
+        let h = if self.p(e, '-') { e + 1 } else { e };
+        if let Some(u) = self.lex(h).and_then(|l| l.num).filter(|&u| u < 10) {
+            y += u as i32;
+            e = h + 1;
+        }
+        Some((y, e))
+    }
+
     /// A four-digit year.
     fn year_num(&self, j: usize) -> Option<i32> {
         match self.int(j) {
@@ -650,13 +681,23 @@ impl<'a> G<'a> {
             )
         };
         let cue = |j: usize| -> Option<Tense> {
-            match self.t[j].k {
+            let t = match self.t[j].k {
                 K::Word { lex, ed, .. } => {
                     lex.and_then(|l| l.tense)
                         .or(if ed { Some(Tense::Past) } else { None })
                 }
                 _ => None,
+            }?;
+            // "had been due to", "was scheduled to": a plan in the past
+            let past_aux = |k: usize| {
+                ["had", "was", "were", "been"]
+                    .iter()
+                    .any(|w| self.is_word_text(k, w))
+            };
+            if t == Tense::Future && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2))) {
+                return Some(Tense::Past);
             }
+            Some(t)
         };
         let mut back = None;
         let mut j = s;
@@ -1040,22 +1081,9 @@ impl<'a> G<'a> {
             }
         }
         // spoken years: "nineteen ninety-six"
-        if l.num == Some(19) || l.num == Some(20) {
-            if let Some(t) = self
-                .lex(j + 1)
-                .and_then(|l| l.num)
-                .filter(|&t| (20..=90).contains(&t) && t % 10 == 0)
-            {
-                let mut e = j + 2;
-                let mut y = l.num.unwrap_or(19) as i32 * 100 + t as i32;
-                let h = if self.p(e, '-') { e + 1 } else { e };
-                if let Some(u) = self.lex(h).and_then(|l| l.num).filter(|&u| u < 10) {
-                    y += u as i32;
-                    e = h + 1;
-                }
-                self.cx.last_year = Some(y);
-                return m(j, e, format!("{y}"), DT);
-            }
+        if let Some((y, e)) = self.year_at(j).filter(|_| l.num.is_some()) {
+            self.cx.last_year = Some(y);
+            return m(j, e, format!("{y}"), DT);
         }
         // year-ago, year-earlier
         if l.unit == Some("y") && self.p(j + 1, '-') {
@@ -1281,8 +1309,9 @@ impl<'a> G<'a> {
             return Some(r);
         }
         // Month Year
-        if let Some(y) = self.year_num(k) {
-            return m(j, k + 1, format!("{y:04}-{mo:02}"), DT);
+        if let Some((y, e)) = self.year_at(k) {
+            self.cx.last_year = Some(y);
+            return m(j, e, format!("{y:04}-{mo:02}"), DT);
         }
         if self.wd(k, "of") && self.year_num(k + 1).is_some() {
             let y = self.year_num(k + 1)?;
@@ -1610,13 +1639,13 @@ impl<'a> G<'a> {
     fn season(&mut self, j: usize, k: usize, s: &str, off: i32, _the: bool) -> Option<M> {
         let mut e = k + 1;
         let mut y = n::year_offset(self.cx.anchor, off);
-        if let Some(yy) = self.year_num(e) {
+        if let Some((yy, e2)) = self.year_at(e) {
             y = Some(yy);
-            e += 1;
+            e = e2;
         } else if self.wd(e, "of") {
-            if let Some(yy) = self.year_num(e + 1) {
+            if let Some((yy, e2)) = self.year_at(e + 1) {
                 y = Some(yy);
-                e += 2;
+                e = e2;
             } else if let Some(r) = self.rel(e + 1) {
                 if self.unit(e + 2) == Some("y") {
                     let o = match r {
