@@ -1107,17 +1107,22 @@ impl<'a> G<'a> {
             let y = n::year_offset(self.cx.anchor, 0);
             return m(j, j + 2, n::year_str(y), DT);
         }
-        if the
-            && (self.is_word_text(j, "full")
-                || self.is_word_text(j, "entire")
-                || self.is_word_text(j, "whole"))
-            && self.unit(j + 1) == Some("y")
-        {
+        // the near term, the long term; a later date
+        if the && matches!(l.word, Some("near" | "short" | "long")) && self.wd(j + 1, "term") {
+            return m(j, j + 2, "FUTURE_REF".into(), DT);
+        }
+        if l.word == Some("full") && the && self.unit(j + 1) == Some("y") {
             let y = n::year_offset(self.cx.anchor, 0);
             return m(j, j + 2, n::year_str(y), DT);
         }
         if l.unit.is_some() && the {
             return self.the_unit(j);
+        }
+        // decades-long, day-long
+        if (l.unit.is_some() || l.units.is_some()) && self.p(j + 1, '-') && self.wd(j + 2, "long") {
+            let u = l.unit.or(l.units).unwrap_or("y");
+            let c = if l.unit.is_some() { Some(1.0) } else { None };
+            return m(j, j + 3, n::duration(c, u), DU);
         }
         // bare plurals after "for", "over", "within": `for years`
         if let Some(u) = l.units {
@@ -2134,6 +2139,10 @@ impl<'a> G<'a> {
         {
             return None;
         }
+        // ages: "6-year-old", "six years old"
+        if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
+            return None;
+        }
         let sing = self.unit(k);
         let plur = self.units(k);
         let u = sing.or(plur)?;
@@ -2158,7 +2167,7 @@ impl<'a> G<'a> {
             e += 3;
         }
         if hyph {
-            // two-year, 52-week, decades-long
+            // two-year, 52-week
             return m(j, e, n::duration(cnt, u), DU);
         }
         // "two to three weeks", "12 to 18 months" (already consumed only the first count)
