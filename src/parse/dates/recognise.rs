@@ -1156,17 +1156,8 @@ impl<'a> G<'a> {
             "end" | "start" | "mid" if self.wd(k, "of") => {
                 // (the) end of X
                 let r = self.core(k + 1)?;
-                let v = if r.value.len() == 10
-                    && md != "mid"
-                    && r.ty == DT
-                    && r.value.starts_with(|c: char| c.is_ascii_digit())
-                    && self.is_unitish(k + 1)
-                {
-                    r.value.clone()
-                } else {
-                    r.value.clone()
-                };
-                return m(j, r.end, v, if r.ty == DU { DT } else { r.ty });
+                // the value of X itself: TimeML has no "end of" values
+                return m(j, r.end, r.value, if r.ty == DU { DT } else { r.ty });
             }
             "end" | "start" => {
                 // end-January
@@ -1204,10 +1195,6 @@ impl<'a> G<'a> {
             day: r.day,
             extra: None,
         })
-    }
-
-    fn is_unitish(&self, j: usize) -> bool {
-        self.wd(j, "the") || self.unit(j).is_some()
     }
 
     /// The current period of a unit: `2022-W03`, `2022-01`, `2022`.
@@ -1620,11 +1607,10 @@ impl<'a> G<'a> {
                     }
                 }
             }
-            let ty = if u == "d" && r == "this" { DT } else { DT };
             if u == "d" && r == "this" {
                 return None;
             }
-            return m(j, e, v, ty);
+            return m(j, e, v, DT);
         }
         // the latest period: the last quarter reported
         if r == "latest" && self.is_word_text(k, "period") {
@@ -2075,7 +2061,7 @@ impl<'a> G<'a> {
                 return self.counted(j, the);
             }
             self.cx.last_year = Some(y);
-            if y < 1900 || y > 2100 {
+            if !(1900..=2100).contains(&y) {
                 let prev_ok = j.checked_sub(1).and_then(|p| self.lex(p)).is_some_and(|l| {
                     matches!(
                         l.word,
