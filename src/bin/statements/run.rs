@@ -18,7 +18,40 @@ const CHUNK: usize = 256;
 const QUEUE: usize = 2;
 
 /// Analyses one job into its record; failures become error records.
+///
+/// A panic inside the library is a bug, but one story must never take a batch of thousands
+/// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
+    let source = match &job {
+        Job::File(path) => Some(path.display().to_string()),
+        _ => None,
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse_job_inner(job, options)
+    })) {
+        Ok(record) => record,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            error_record(
+                source,
+                None,
+                format!("internal error (please report it): {message}"),
+            )
+        }
+    }
+}
+
+/// Keeps the default panic message off standard error for panics that [`analyse_job`]
+/// turns into error records; the record carries the message instead.
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|_| {}));
+}
+
+fn analyse_job_inner(job: Job, options: &Options) -> Record {
     match job {
         Job::File(path) => {
             let shown = Some(path.display().to_string());
