@@ -26,9 +26,12 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
         Job::File(path) => Some(path.display().to_string()),
         _ => None,
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    IN_JOB.with(|flag| flag.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         analyse_job_inner(job, options)
-    })) {
+    }));
+    IN_JOB.with(|flag| flag.set(false));
+    match outcome {
         Ok(record) => record,
         Err(panic) => {
             let message = panic
@@ -45,10 +48,20 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
     }
 }
 
+thread_local! {
+    /// True while this thread analyses a story, whose panics become error records.
+    static IN_JOB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Keeps the default panic message off standard error for panics that [`analyse_job`]
-/// turns into error records; the record carries the message instead.
+/// turns into error records (the record carries the message); any other panic is reported
+/// on one line.
 pub fn quiet_panics() {
-    std::panic::set_hook(Box::new(|_| {}));
+    std::panic::set_hook(Box::new(|info| {
+        if !IN_JOB.with(|flag| flag.get()) {
+            eprintln!("statements: internal error (please report it): {info}");
+        }
+    }));
 }
 
 fn analyse_job_inner(job: Job, options: &Options) -> Record {
