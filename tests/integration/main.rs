@@ -3,5 +3,6 @@
 mod cli;
 mod contract;
 mod corpus;
+mod golden;
 mod harness;
 mod properties;
