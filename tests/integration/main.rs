@@ -1,0 +1,8 @@
+//! All integration tests, built into one test binary (one link step, one harness).
+
+mod cli;
+mod contract;
+mod corpus;
+mod golden;
+mod harness;
+mod properties;
