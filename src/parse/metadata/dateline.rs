@@ -47,6 +47,8 @@ pub(super) struct Dateline {
     pub consumed: usize,
     /// True when backed by a date or an agency credit, not only by its shape.
     pub strong: bool,
+    /// True when its separator is a plain hyphen (`OSLO, March 3 -`).
+    pub hyphen: bool,
 }
 
 /// How the words of a place are written.
@@ -597,6 +599,7 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
         end,
         consumed: i.max(end),
         strong,
+        hyphen,
     })
 }
 
@@ -617,6 +620,7 @@ fn credit_only(s: &str, start: usize) -> Option<Dateline> {
         end,
         consumed: end,
         strong: true,
+        hyphen: s[sep..end].trim() == "-",
     })
 }
 

@@ -13,8 +13,9 @@
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
 //! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
 //! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
-//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else a phrase near the
-//! top of the body by which the story names its own agency (`..., he told AFP.`).
+//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else the agency whose
+//! house layout the top follows (Reuters 1987: headline, then `    OSLO, March 3 - `), else a
+//! phrase near the top of the body by which the story names its own agency (`told AFP`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
@@ -117,6 +118,7 @@ pub fn read(text: &str) -> StoryMetadata {
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
         .or_else(|| headers.url_agency.map(str::to_string))
+        .or_else(|| top.house_style.map(str::to_string))
         .or_else(|| {
             // Last resort: the story naming its own agency near its top (`..., he told AFP.`).
             let end = text::floor_boundary(text, body.start.saturating_add(SELF_MENTION_BYTES));
@@ -310,6 +312,14 @@ mod tests {
             (
                 "Dam project approved\n\nLIMA, Dec 12 , 2005\n\nThe project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua.\n",
                 w(None, Some("LIMA"), Some("2005-12-12"), Some("Dam project approved"), Some("LIMA, Dec 12 , 2005"), "The project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua."),
+            ),
+            (
+                "GRAIN PRICES SEEN FIRMER\n    OSLO, March 3 - Grain prices will firm, traders said.\n MORE\n",
+                w(Some("Reuters"), Some("OSLO"), Some("XXXX-03-03"), Some("GRAIN PRICES SEEN FIRMER"), Some("OSLO, March 3 -"), "Grain prices will firm, traders said."),
+            ),
+            (
+                "Grain prices seen firmer\n\nOSLO, March 3 - Grain prices will firm, traders said.\n",
+                w(None, Some("OSLO"), Some("XXXX-03-03"), Some("Grain prices seen firmer"), Some("OSLO, March 3 -"), "Grain prices will firm, traders said."),
             ),
             (
                 "\u{feff}MOSCOW, January 18. /TASS/. Text.",
