@@ -322,6 +322,10 @@ mod tests {
                 w(None, Some("OSLO"), Some("XXXX-03-03"), Some("Grain prices seen firmer"), Some("OSLO, March 3 -"), "Grain prices will firm, traders said."),
             ),
             (
+                "Lavrov sees progress in talks\n\nThe minister said the talks had been useful and that both sides had agreed to continue the dialogue at expert level in the coming weeks, the ministry said.\n\nHe also said that the next round of consultations would take place in Geneva, where the delegations would discuss arms control and the security of the region.\n\nGENEVA, January 21. /TASS/. Lavrov spoke to reporters.\n",
+                w(Some("TASS"), Some("GENEVA"), Some("XXXX-01-21"), Some("Lavrov sees progress in talks"), Some("GENEVA, January 21. /TASS/."), "Lavrov spoke to reporters."),
+            ),
+            (
                 "\u{feff}MOSCOW, January 18. /TASS/. Text.",
                 w(Some("TASS"), Some("MOSCOW"), Some("XXXX-01-18"), None, Some("MOSCOW, January 18. /TASS/."), "Text."),
             ),

@@ -26,7 +26,7 @@ const INLINE_WINDOW: usize = 600;
 /// A line longer than this is prose, not a headline or dateline.
 const LONG_LINE: usize = 160;
 /// Reading stops after this many long lines without a dateline.
-const MAX_LONG_LINES: usize = 2;
+const MAX_LONG_LINES: usize = 3;
 /// The longest headline, in bytes.
 const MAX_HEADLINE: usize = 250;
 
