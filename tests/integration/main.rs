@@ -5,4 +5,5 @@ mod contract;
 mod corpus;
 mod golden;
 mod harness;
+mod hostile;
 mod properties;
