@@ -1,11 +1,23 @@
 //! The timeline: dated happenings (calls, talks, meetings, releases, sessions) with their
-//! place and participants.
+//! place and participants; and [`merge`], which joins the events of many stories into one
+//! timeline.
+//!
+//! An event is a clause that holds both a concrete date (not a duration, a set or a vague
+//! `recently`) and a word naming a happening (`event_nouns.tsv`). Sentences are cut into
+//! clauses only between two dates, at a clause break (`;`, `, followed by`, `, and`, ` and a`),
+//! so that `talks in Geneva on January 10, followed by a meeting in Brussels on January 12`
+//! gives two events. The place is the `in Name` nearest the date; participants are the
+//! speakers mentioned in the clause.
 
 use crate::analyse::attribution::Attribution;
+use crate::output::record::{DateType, Record};
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
 use crate::span::Span;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// One event found in the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +32,89 @@ pub struct EventFound {
     pub participants: Vec<usize>,
 }
 
+/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`).
+struct Words {
+    event: HashSet<&'static str>,
+    happen: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut w = Words {
+        event: HashSet::new(),
+        happen: HashSet::new(),
+    };
+    for row in crate::lexicon::rows(include_str!("../lexicon/event_nouns.tsv")) {
+        match (row.first(), row.get(1)) {
+            (Some(&word), Some(&"happen")) => {
+                w.happen.insert(word);
+            }
+            (Some(&word), _) => {
+                w.event.insert(word);
+            }
+            _ => {}
+        }
+    }
+    w
+});
+
+/// Words that are capitalised but do not start a place name after `in`.
+const NOT_PLACES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "I",
+    "It",
+    "Addition",
+    "Particular",
+    "Fact",
+    "General",
+    "Turn",
+    "Response",
+    "Order",
+];
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St", "Lt", "Col", "Maj", "Capt", "Sgt",
+    "Prof", "Inc", "Corp", "Co", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "vs", "Adm", "Pres", "Amb",
+];
+
 /// Builds the events of a story.
 pub fn build(
     text: &str,
@@ -28,6 +123,501 @@ pub fn build(
     dates: &[DateMention],
     attribution: &Attribution,
 ) -> Vec<EventFound> {
-    let _ = (text, metadata, paragraphs, dates, attribution);
-    Vec::new()
+    let story_value = metadata.date.map(|d| d.value());
+    // The lead: the story's first real sentence, whose events are the story's own news.
+    let mut lead: Option<Span> = None;
+    let mut found: Vec<(EventFound, u32)> = Vec::new();
+    let mut next_date = 0; // dates are in text order; sentences too
+    for p in paragraphs {
+        for &given in &p.sentences {
+            for sentence in sentences(text, given) {
+                if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
+                    lead = Some(sentence);
+                }
+                // the dates inside this sentence
+                while next_date < dates.len() && dates[next_date].span.start < sentence.start {
+                    next_date += 1;
+                }
+                let mut in_sentence = Vec::new();
+                let mut k = next_date;
+                while k < dates.len() && dates[k].span.start < sentence.end {
+                    if sentence.contains(dates[k].span)
+                        && is_concrete(&dates[k])
+                        && !metadata.dateline.is_some_and(|d| d.overlaps(dates[k].span))
+                    {
+                        in_sentence.push(k);
+                    }
+                    k += 1;
+                }
+                if in_sentence.is_empty() {
+                    continue;
+                }
+                for (clause, date) in clauses(text, sentence, &in_sentence, dates) {
+                    let Some(score) = event_score(clause.slice(text)) else {
+                        continue;
+                    };
+                    let mut place = place_near(text, clause, dates[date].span);
+                    let own_news = story_value.as_deref() == Some(dates[date].value.as_str())
+                        || lead.is_some_and(|l| l.contains(clause));
+                    if place.is_none() && own_news {
+                        place = metadata.place.clone();
+                    }
+                    let participants = participants(text, clause, attribution);
+                    found.push((
+                        EventFound {
+                            date,
+                            clause,
+                            place,
+                            participants,
+                        },
+                        score,
+                    ));
+                }
+            }
+        }
+    }
+    dedupe(found, dates)
 }
+
+/// Keeps one event per date and place: the clause that reports it best (a `took place` or
+/// `was held` over a passing mention), the earlier on ties.
+fn dedupe(found: Vec<(EventFound, u32)>, dates: &[DateMention]) -> Vec<EventFound> {
+    let mut best: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut keep = vec![true; found.len()];
+    for (i, (e, score)) in found.iter().enumerate() {
+        let key = (
+            dates[e.date].value.clone(),
+            e.place.as_ref().map(|p| p.to_lowercase()),
+        );
+        match best.get(&key) {
+            Some(&j) if found[j].1 >= *score => keep[i] = false,
+            Some(&j) => {
+                keep[j] = false;
+                best.insert(key, i);
+            }
+            None => {
+                best.insert(key, i);
+            }
+        }
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|((e, _), _)| e)
+        .collect()
+}
+
+/// A date that places an event: a calendar date or time with a value, not a duration, a
+/// recurrence or a vague reference.
+fn is_concrete(d: &DateMention) -> bool {
+    matches!(d.date_type, DateType::Date | DateType::Time)
+        && !d.value.ends_with("_REF")
+        && d.value
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+        && d.value != "XXXX-XX-XX"
+}
+
+/// Splits `span` into sentences: at `.`, `!` or `?` followed by space and a word that does
+/// not start in lower case or a digit (not after an abbreviation or an initial), and at
+/// blank lines.
+fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let s = span.slice(text);
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut cut = None;
+        if c == b'\n' && b.get(i + 1) == Some(&b'\n') {
+            cut = Some(i);
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            let next_ok = j < b.len() && b[j].is_ascii_whitespace() && {
+                let rest = s[j..].trim_start();
+                !rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+                    && !rest.is_empty()
+            };
+            if next_ok && !(c == b'.' && abbreviation_before(s, i)) {
+                cut = Some(j);
+            }
+        }
+        if let Some(e) = cut {
+            let piece = Span::new(span.start + start, span.start + e).trim(text);
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+            start = e;
+            i = e.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let piece = Span::new(span.start + start, span.end).trim(text);
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+    out
+}
+
+/// True when the word before the full stop at `dot` is an abbreviation or an initial
+/// (`Mr.`, `U.S.`, `J.`).
+fn abbreviation_before(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    let last = word.rsplit('.').next().unwrap_or(word);
+    (last.len() == 1 && last.chars().all(|c| c.is_uppercase())) || ABBREVIATIONS.contains(&last)
+}
+
+/// Clause breaks: where a sentence reporting several dated events may be cut.
+const BREAKS: &[&str] = &[
+    ";",
+    ", followed by",
+    ", and ",
+    " and a ",
+    " and an ",
+    " and the ",
+    ", while ",
+    ", after ",
+    ", before ",
+    ", when ",
+    ", then ",
+    " followed by ",
+];
+
+/// The clause of each date in a sentence: the sentence cut at the last clause break between
+/// each two consecutive dates. Returns one (clause, date) pair per clause, with the clause's
+/// first date.
+fn clauses(
+    text: &str,
+    sentence: Span,
+    in_sentence: &[usize],
+    dates: &[DateMention],
+) -> Vec<(Span, usize)> {
+    let mut cuts = vec![sentence.start];
+    for w in in_sentence.windows(2) {
+        let (a, b) = (dates[w[0]].span, dates[w[1]].span);
+        if a.end >= b.start {
+            continue;
+        }
+        let between = &text[a.end..b.start];
+        let cut = BREAKS
+            .iter()
+            .filter_map(|br| between.rfind(br).map(|k| (k, br.len())))
+            .max_by_key(|&(k, _)| k);
+        if let Some((k, len)) = cut {
+            // the break's words (", followed by") go with the later clause
+            let at = a.end + k;
+            let at = if text[at..at + len].starts_with([',', ';']) {
+                at + 1
+            } else {
+                at
+            };
+            cuts.push(at);
+        }
+    }
+    cuts.push(sentence.end);
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let clause = Span::new(w[0], w[1]).trim(text);
+        if let Some(&d) = in_sentence
+            .iter()
+            .find(|&&d| clause.contains(dates[d].span))
+        {
+            out.push((clause, d));
+        }
+    }
+    out
+}
+
+/// `Some(score)` when the clause names an event: 1, or 2 with a verb of happening.
+fn event_score(clause: &str) -> Option<u32> {
+    let w = &*WORDS;
+    let mut event = false;
+    let mut happen = false;
+    for word in clause.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if word.is_empty() || word.len() > 24 {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        let lower = lower.as_str();
+        event |= w.event.contains(lower);
+        happen |= w.happen.contains(lower);
+    }
+    event.then_some(if happen { 2 } else { 1 })
+}
+
+/// The place named by `in Name` nearest the date (`in Geneva on January 10`).
+fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
+    let s = clause.slice(text);
+    let mut best: Option<(usize, String)> = None;
+    let mut from = 0;
+    while let Some(k) = s[from..].find("in ") {
+        let at = from + k;
+        from = at + 3;
+        if at > 0
+            && s[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let rest = &s[at + 3..];
+        let name = place_name(rest);
+        if name.is_empty() {
+            continue;
+        }
+        let abs = clause.start + at;
+        let dist = if abs < date.start {
+            date.start - abs
+        } else {
+            abs.saturating_sub(date.end)
+        };
+        if best.as_ref().map_or(true, |(d, _)| dist < *d) {
+            best = Some((dist, name.to_string()));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// The capitalised words at the start of `rest` that make a place name (`New York`,
+/// `Nur-Sultan`); empty when it does not start with one.
+fn place_name(rest: &str) -> &str {
+    let mut end = 0;
+    let mut words = 0;
+    for word in rest.split(' ') {
+        let core = word.trim_end_matches([',', '.', ';', ':', ')', '"']);
+        let capital = core.starts_with(|c: char| c.is_uppercase())
+            && core
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        let joiner = words > 0 && matches!(core, "de" | "del" | "am" | "upon");
+        if !(capital || joiner) || (words == 0 && NOT_PLACES.contains(&core)) {
+            break;
+        }
+        if words > 0 && NOT_PLACES.contains(&core) {
+            break;
+        }
+        let start = word.as_ptr() as usize - rest.as_ptr() as usize;
+        end = start + core.len();
+        words += 1;
+        if core.len() != word.len() || words == 4 {
+            break;
+        }
+    }
+    rest[..end].trim_end_matches(|c: char| !c.is_alphabetic())
+}
+
+/// The speakers mentioned in the clause: a linked mention inside it, or the last word of
+/// the speaker's name (`Lavrov`) standing in it as a word.
+fn participants(text: &str, clause: Span, attribution: &Attribution) -> Vec<usize> {
+    let s = clause.slice(text);
+    let mut out = Vec::new();
+    for (i, e) in attribution.speakers.iter().enumerate() {
+        let mentioned = e.mentions.iter().any(|m| clause.contains(*m));
+        let named = e
+            .name
+            .split_whitespace()
+            .next_back()
+            .filter(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()))
+            .is_some_and(|w| contains_word(s, w));
+        if mentioned || named {
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn contains_word(s: &str, w: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(w) {
+        let at = from + k;
+        let before = s[..at].chars().next_back();
+        let after = s[at + w.len()..].chars().next();
+        if !before.is_some_and(|c| c.is_alphanumeric())
+            && !after.is_some_and(|c| c.is_alphanumeric())
+        {
+            return true;
+        }
+        from = at + w.len();
+    }
+    false
+}
+
+/// One report of a merged event: which story said it, and how.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventSource {
+    /// The story's `path`, or `null`.
+    pub path: Option<String>,
+    /// The story's `id`, or `null`.
+    pub id: Option<String>,
+    /// The story date (`YYYY-MM-DD` or `XXXX-MM-DD`), or `null`.
+    pub story_date: Option<String>,
+    /// The date expression as the story wrote it.
+    pub date_text: String,
+    /// The clause reporting the event.
+    pub text: String,
+}
+
+/// One event of a timeline built from many stories.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergedEvent {
+    /// The normalised date (a TIMEX3 value).
+    pub date: String,
+    /// Where it took place, when any report names it.
+    pub place: Option<String>,
+    /// The names of the speakers taking part, over all reports.
+    pub participants: Vec<String>,
+    /// Every report of the event, in input order.
+    pub sources: Vec<EventSource>,
+}
+
+/// Merges the events of many records into one timeline sorted by date (dates without a year
+/// after those with one, by month and day). Reports of one event are joined: the same date
+/// and, where both name one, the same place, with participant names in common (by surname)
+/// or, when neither lists participants, a place both name.
+pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
+    let mut out: Vec<MergedEvent> = Vec::new();
+    let mut surnames: Vec<HashSet<String>> = Vec::new();
+    let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
+    for r in records {
+        for e in &r.events {
+            let names: Vec<String> = e
+                .participants
+                .iter()
+                .filter_map(|id| r.speakers.iter().find(|s| &s.id == id))
+                .map(|s| s.name.clone())
+                .collect();
+            let keys: HashSet<String> = names.iter().filter_map(|n| surname(n)).collect();
+            let place = e.place.as_ref().map(|p| p.trim().to_string());
+            let source = EventSource {
+                path: r.path.clone(),
+                id: r.id.clone(),
+                story_date: r.metadata.date.clone(),
+                date_text: e.date_text.clone(),
+                text: e.text.clone(),
+            };
+            let same = by_date.get(&e.date).and_then(|cands| {
+                cands.iter().copied().find(|&g| {
+                    let m = &out[g];
+                    let places_agree = match (&m.place, &place) {
+                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        _ => true,
+                    };
+                    let overlap = !keys.is_disjoint(&surnames[g]);
+                    let both_placed = m.place.is_some() && place.is_some();
+                    let none_listed = keys.is_empty() || surnames[g].is_empty();
+                    places_agree && (overlap || (none_listed && both_placed))
+                })
+            });
+            match same {
+                Some(g) => {
+                    let m = &mut out[g];
+                    if m.place.is_none() {
+                        m.place = place;
+                    }
+                    for n in names {
+                        // one entry per surname, the fullest name
+                        let key = surname(&n);
+                        match m.participants.iter_mut().find(|p| surname(p) == key) {
+                            Some(p) if p.len() < n.len() => *p = n,
+                            Some(_) => {}
+                            None => m.participants.push(n),
+                        }
+                    }
+                    m.sources.push(source);
+                    surnames[g].extend(keys);
+                }
+                None => {
+                    by_date.entry(e.date.clone()).or_default().push(out.len());
+                    out.push(MergedEvent {
+                        date: e.date.clone(),
+                        place,
+                        participants: names,
+                        sources: vec![source],
+                    });
+                    surnames.push(keys);
+                }
+            }
+        }
+    }
+    // stable: reports of one date keep input order
+    out.sort_by_key(|m| date_key(&m.date));
+    out
+}
+
+fn surname(name: &str) -> Option<String> {
+    name.split_whitespace()
+        .next_back()
+        .filter(|w| w.len() >= 2)
+        .map(|w| w.to_lowercase())
+}
+
+/// A sort key for a TIMEX3 value: known years first, then year, month, day and the rest
+/// (weeks by their Monday, quarters, halves and seasons by their first month).
+fn date_key(v: &str) -> (bool, i32, u32, u32, String) {
+    let mut parts = v.splitn(3, '-');
+    let y = parts.next().unwrap_or("");
+    let year = y.parse::<i32>().ok();
+    let second = parts.next().unwrap_or("");
+    let third = parts.next().unwrap_or("");
+    let (month, day) = if let Some(w) = second.strip_prefix('W') {
+        match (year, w.parse::<u32>().ok()) {
+            (Some(yy), Some(wk)) => {
+                chrono::NaiveDate::from_isoywd_opt(yy, wk, chrono::Weekday::Mon)
+                    .map(|d| {
+                        use chrono::Datelike;
+                        (d.month(), d.day())
+                    })
+                    .unwrap_or((0, 0))
+            }
+            _ => (0, 0),
+        }
+    } else if let Some(q) = second.strip_prefix('Q') {
+        (
+            q.parse::<u32>()
+                .map(|q| (q.saturating_sub(1)) * 3 + 1)
+                .unwrap_or(0),
+            0,
+        )
+    } else if let Some(h) = second.strip_prefix('H') {
+        (
+            h.parse::<u32>()
+                .map(|h| if h == 2 { 7 } else { 1 })
+                .unwrap_or(0),
+            0,
+        )
+    } else {
+        let season = match second {
+            "SP" => Some(3),
+            "SU" => Some(6),
+            "FA" => Some(9),
+            "WI" => Some(12),
+            _ => None,
+        };
+        match season {
+            Some(m) => (m, 0),
+            None => {
+                let m = second.parse::<u32>().unwrap_or(0);
+                let d = third
+                    .get(..2)
+                    .and_then(|d| d.parse::<u32>().ok())
+                    .unwrap_or(0);
+                (m, d)
+            }
+        }
+    };
+    (year.is_none(), year.unwrap_or(0), month, day, v.to_string())
+}
+
+#[cfg(test)]
+mod tests;

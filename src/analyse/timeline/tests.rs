@@ -1,0 +1,261 @@
+//! Table tests for the timeline, with short sentences of our own and the seed story.
+
+use super::*;
+use crate::analyse::speakers::Entity;
+use crate::output::record::{Event, Metadata, Speaker, SpeakerKind};
+use crate::parse::metadata::StoryDate;
+
+fn entity(text: &str, name: &str, mention: &str) -> Entity {
+    let start = text.find(mention).expect("mention in text");
+    Entity {
+        name: name.into(),
+        kind: SpeakerKind::Person,
+        title: None,
+        mentions: vec![Span::new(start, start + mention.len())],
+    }
+}
+
+/// Runs the timeline on `text` with story date 2022-01-18, dateline place MOSCOW.
+fn run(text: &str, speakers: Vec<Entity>) -> Vec<(String, String, Option<String>, Vec<usize>)> {
+    let date = StoryDate::parse_iso("2022-01-18");
+    let metadata = StoryMetadata {
+        date,
+        place: Some("MOSCOW".into()),
+        body: Span::new(0, text.len()),
+        ..StoryMetadata::default()
+    };
+    let region = Span::new(0, text.len());
+    let paragraphs = vec![Paragraph {
+        span: region,
+        sentences: vec![region],
+    }];
+    let dates = crate::parse::dates::find(text, region, date);
+    let attribution = Attribution {
+        statements: Vec::new(),
+        speakers,
+    };
+    build(text, &metadata, &paragraphs, &dates, &attribution)
+        .into_iter()
+        .map(|e| {
+            (
+                dates[e.date].value.clone(),
+                e.clause.slice(text).to_string(),
+                e.place,
+                e.participants,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_story_has_five_events() {
+    let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
+    let speakers = vec![
+        entity(text, "Sergey Lavrov", "Sergey Lavrov"),
+        entity(text, "Antony Blinken", "Antony Blinken"),
+        entity(text, "Dmitry Peskov", "Dmitry Peskov"),
+    ];
+    let date = StoryDate::parse_iso("2022-01-18");
+    let dateline_start = text.find("MOSCOW").unwrap_or(0);
+    let dateline = Span::new(
+        dateline_start,
+        dateline_start + "MOSCOW, January 18. /TASS/.".len(),
+    );
+    let metadata = StoryMetadata {
+        date,
+        place: Some("MOSCOW".into()),
+        dateline: Some(dateline),
+        body: Span::new(dateline.end, text.len()),
+        content_start: dateline.start,
+        ..StoryMetadata::default()
+    };
+    let body = metadata.body;
+    let paragraphs = vec![Paragraph {
+        span: body,
+        sentences: vec![body],
+    }];
+    let dates = crate::parse::dates::find(text, Span::new(dateline.start, text.len()), date);
+    let attribution = Attribution {
+        statements: Vec::new(),
+        speakers,
+    };
+    let events = build(text, &metadata, &paragraphs, &dates, &attribution);
+    let got: Vec<(&str, Option<&str>)> = events
+        .iter()
+        .map(|e| (dates[e.date].value.as_str(), e.place.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2022-01-18", Some("MOSCOW")),
+            ("2021-12-17", None),
+            ("2022-01-10", Some("Geneva")),
+            ("2022-01-12", Some("Brussels")),
+            ("2022-01-13", Some("Vienna")),
+        ]
+    );
+    assert_eq!(
+        events[0].participants,
+        [0, 1],
+        "Lavrov and Blinken on the call"
+    );
+    assert!(events[2].clause.slice(text).contains("consultations"));
+    assert!(events[1].clause.slice(text).contains("released"));
+}
+
+/// A story sentence and the (date, place) of each event it should give.
+type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
+#[test]
+fn events_in_sentences() {
+    let cases: &[Case] = &[
+        (
+            "The ministers met in Berlin on Friday.",
+            &[("2022-01-14", Some("Berlin"))],
+        ),
+        (
+            "Talks will be held in Nur-Sultan on January 25.",
+            &[("2022-01-25", Some("Nur-Sultan"))],
+        ),
+        ("He said on Monday that prices were high.", &[]),
+        ("The talks lasted three days.", &[]),
+        (
+            "The summit took place in New York last week; a vote followed in Paris on January 14.",
+            &[
+                ("2022-W02", Some("New York")),
+                ("2022-01-14", Some("Paris")),
+            ],
+        ),
+        (
+            "The two presidents spoke by telephone on Tuesday.",
+            &[("2022-01-18", Some("MOSCOW"))],
+        ),
+        (
+            "A meeting of the Council for Cooperation in Europe in Vienna on January 13 ended.",
+            &[("2022-01-13", Some("Vienna"))],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text, Vec::new());
+        let got: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(d, _, p, _)| (d.as_str(), p.as_deref()))
+            .collect();
+        assert_eq!(&got[..], *want, "{text}");
+    }
+}
+
+#[test]
+fn participants_are_speakers_in_the_clause() {
+    let text = "Lavrov met Wang Yi in Beijing on January 14, followed by a call with Blinken on January 17.";
+    let speakers = vec![
+        entity(text, "Sergey Lavrov", "Lavrov"),
+        entity(text, "Antony Blinken", "Blinken"),
+    ];
+    let got = run(text, speakers);
+    let parts: Vec<&[usize]> = got.iter().map(|e| e.3.as_slice()).collect();
+    assert_eq!(parts, [&[0][..], &[1][..]]);
+}
+
+#[test]
+fn sentences_split() {
+    let text = "MOSCOW, January 18. /TASS/. Mr. Smith met U.S. envoys. They left.\n\nNext.";
+    let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
+        .iter()
+        .map(|s| s.slice(text))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "MOSCOW, January 18.",
+            "/TASS/.",
+            "Mr. Smith met U.S. envoys.",
+            "They left.",
+            "Next."
+        ]
+    );
+}
+
+fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize])]) -> Record {
+    Record {
+        path: Some(path.into()),
+        metadata: Metadata {
+            date: Some("2022-01-18".into()),
+            ..Metadata::default()
+        },
+        speakers: speakers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Speaker {
+                id: format!("s{}", i + 1),
+                name: n.to_string(),
+                kind: SpeakerKind::Person,
+                title: None,
+                mentions: Vec::new(),
+            })
+            .collect(),
+        events: events
+            .iter()
+            .map(|(d, p, ps)| Event {
+                date: d.to_string(),
+                date_text: "x".into(),
+                text: format!("event {d}"),
+                start: 0,
+                end: 1,
+                place: p.map(str::to_string),
+                participants: ps.iter().map(|i| format!("s{}", i + 1)).collect(),
+            })
+            .collect(),
+        ..Record::default()
+    }
+}
+
+#[test]
+fn merge_joins_reports_and_sorts() {
+    let records = [
+        record(
+            "a.txt",
+            &["Sergey Lavrov", "Antony Blinken"],
+            &[
+                ("2022-01-18", Some("Geneva"), &[0, 1]),
+                ("XXXX-01-10", None, &[]),
+            ],
+        ),
+        record(
+            "b.txt",
+            &["Lavrov"],
+            &[
+                ("2022-01-18", Some("GENEVA"), &[0]),
+                ("2021-12-17", None, &[0]),
+            ],
+        ),
+        record(
+            "c.txt",
+            &["Jake Sullivan"],
+            &[
+                ("2022-01-18", Some("Geneva"), &[0]),
+                ("2022-W02", Some("Brussels"), &[]),
+            ],
+        ),
+    ];
+    let merged = merge(&records);
+    let got: Vec<(&str, usize)> = merged
+        .iter()
+        .map(|m| (m.date.as_str(), m.sources.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2021-12-17", 1),
+            ("2022-W02", 1),
+            ("2022-01-18", 2),
+            ("2022-01-18", 1),
+            ("XXXX-01-10", 1)
+        ]
+    );
+    assert_eq!(merged[2].participants, ["Sergey Lavrov", "Antony Blinken"]);
+    let json = serde_json::to_value(&merged[4]).unwrap_or_default();
+    for key in ["date", "place", "participants", "sources"] {
+        assert!(json.get(key).is_some(), "{key} always present");
+    }
+}

@@ -1,0 +1,52 @@
+//! Temporal expressions: recognised in the text and normalised to TIMEX3-style values against
+//! the story date.
+//!
+//! Conventions follow TimeML as annotated in TempEval-3 and MEANTIME: a bare weekday or a
+//! month-day without a year resolves to the latest such day on or before the story date unless
+//! the clause looks ahead (`will meet on Friday`); `the` belongs to phrases built on a common
+//! noun (`the third quarter`, `the past two years`) but not to names (`the 1960s`); vague
+//! references are `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`; without a story year the year
+//! prints as `XXXX`.
+//!
+//! - [`recognise`] tokenises once and runs a small grammar with bounded look-ahead (linear);
+//! - [`normalise`] computes the values.
+
+mod normalise;
+mod recognise;
+
+use crate::output::record::DateType;
+use crate::parse::metadata::StoryDate;
+use crate::span::Span;
+
+/// One temporal expression found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Where it is.
+    pub span: Span,
+    /// TIMEX3-style value (`2022-01-10`, `XXXX-03`, `P3D`, `PRESENT_REF`).
+    pub value: String,
+    /// Date, time, duration or set.
+    pub date_type: DateType,
+}
+
+/// Finds and normalises the temporal expressions of `region`, anchored on the story date.
+pub fn find(text: &str, region: Span, anchor: Option<StoryDate>) -> Vec<DateMention> {
+    let region = Span::new(region.start.min(text.len()), region.end.min(text.len()));
+    if region.is_empty()
+        || !text.is_char_boundary(region.start)
+        || !text.is_char_boundary(region.end)
+    {
+        return Vec::new();
+    }
+    recognise::recognise(text, region, normalise::anchor_day(anchor))
+        .into_iter()
+        .map(|f| DateMention {
+            span: f.span,
+            value: f.value,
+            date_type: f.date_type,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

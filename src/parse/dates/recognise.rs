@@ -1,0 +1,2387 @@
+//! Recognition: a one-pass tokeniser and a small hand-written grammar over its tokens.
+//!
+//! The text is cut once into tokens (words looked up in the date lexicon, numbers, clock
+//! times, punctuation). The grammar is then tried at each token that can start a temporal
+//! expression; every rule looks ahead a bounded number of tokens, so the whole pass is linear
+//! in the text. Each rule calls [`super::normalise`] for the value, with the tense found in a
+//! bounded window around the expression.
+
+use super::normalise::{self as n, Day, Dir, Tense};
+use crate::output::record::DateType;
+use crate::span::Span;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What the lexicon says about one word (a word may have several readings: `second`).
+#[derive(Debug, Default)]
+pub(super) struct Lex {
+    month: u32,
+    weekday: u32,
+    weekdays: u32,
+    unit: Option<&'static str>,
+    units: Option<&'static str>,
+    num: Option<u32>,
+    ord: Option<i32>,
+    fuzzy: bool,
+    rel: Option<&'static str>,
+    dayrel: Option<&'static str>,
+    pod: Option<&'static str>,
+    season: Option<&'static str>,
+    reference: Option<&'static str>,
+    set: Option<&'static str>,
+    modifier: Option<&'static str>,
+    approx: bool,
+    word: Option<&'static str>,
+    holiday: Option<&'static str>,
+    tz: Option<&'static str>,
+    tense: Option<Tense>,
+}
+
+static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Lex> = HashMap::new();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/dates_words.tsv")) {
+        let (Some(&w), Some(&class)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let v: &'static str = row.get(2).copied().unwrap_or("");
+        let e = map.entry(w).or_default();
+        let num = v.parse::<i64>().ok();
+        match class {
+            "month" => e.month = num.unwrap_or(0) as u32,
+            "weekday" => e.weekday = num.unwrap_or(0) as u32,
+            "weekdays" => e.weekdays = num.unwrap_or(0) as u32,
+            "unit" => e.unit = Some(v),
+            "units" => e.units = Some(v),
+            "num" => e.num = num.map(|x| x as u32),
+            "ord" => e.ord = num.map(|x| x as i32),
+            "fuzzy" => e.fuzzy = true,
+            "rel" => e.rel = Some(v),
+            "dayrel" => e.dayrel = Some(v),
+            "pod" => e.pod = Some(v),
+            "season" => e.season = Some(v),
+            "ref" => e.reference = Some(v),
+            "set" => e.set = Some(v),
+            "mod" => e.modifier = Some(v),
+            "approx" => e.approx = true,
+            "word" => e.word = Some(v),
+            "holiday" => e.holiday = Some(v),
+            "tz" => e.tz = Some(v),
+            _ => {}
+        }
+    }
+    for row in crate::lexicon::rows(include_str!("../../lexicon/dates_tense.tsv")) {
+        if let (Some(&w), Some(&t)) = (row.first(), row.get(1)) {
+            map.entry(w).or_default().tense = Some(if t == "future" {
+                Tense::Future
+            } else {
+                Tense::Past
+            });
+        }
+    }
+    map
+});
+
+/// A token kind.
+#[derive(Debug, Clone, Copy)]
+enum K {
+    /// A word; `lex` is its lexicon entry.
+    Word {
+        lex: Option<&'static Lex>,
+        cap: bool,
+        /// A lower-case word ending in `-ed`: a past-tense cue.
+        ed: bool,
+    },
+    /// Digits: `val`, how many digits, an ordinal (`2nd`) or plural (`1990s`) suffix, and
+    /// whether it is not a plain integer (`1,500`, `2.5`).
+    Num {
+        val: u32,
+        digits: u8,
+        ord: bool,
+        plural: bool,
+        plain: bool,
+        frac: f64,
+    },
+    /// `10:35`.
+    Clock { h: u32, m: u32 },
+    /// `2022-01-18`.
+    Iso { y: i32, m: u32, d: u32 },
+    /// `7/8/07` (month, day, year).
+    Slash { a: u32, b: u32, c: Option<u32> },
+    /// `a.m.` (false) or `p.m.` (true).
+    AmPm(bool),
+    /// `'s`.
+    Poss,
+    /// One punctuation character; `\n` for a line break.
+    P(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    k: K,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Cuts `text[region]` into tokens.
+fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let end = region.end.min(text.len());
+    let mut i = region.start;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let cl = c.len_utf8();
+        if c == '\n' {
+            out.push(Tok {
+                span: Span::new(i, i + 1),
+                k: K::P('\n'),
+            });
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            i = number(text, i, end, out);
+            continue;
+        }
+        if c.is_alphabetic() {
+            let start = i;
+            let mut j = i;
+            // a.m. / p.m.
+            if (c == 'a' || c == 'p' || c == 'A' || c == 'P')
+                && bytes.get(i + 1) == Some(&b'.')
+                && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
+                && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
+            {
+                let mut e = i + 3;
+                if bytes.get(e) == Some(&b'.') {
+                    // Keep the final dot unless it ends the sentence.
+                    let rest = text[e + 1..end].trim_start();
+                    let next: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .take(12)
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect();
+                    // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
+                    let dated = LEXICON
+                        .get(next.as_str())
+                        .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
+                    let ends =
+                        rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
+                    if !ends {
+                        e += 1;
+                    }
+                }
+                out.push(Tok {
+                    span: Span::new(i, e),
+                    k: K::AmPm(c == 'p' || c == 'P'),
+                });
+                i = e;
+                continue;
+            }
+            while j < end {
+                let Some(d) = text[j..end].chars().next() else {
+                    break;
+                };
+                if d.is_alphabetic() {
+                    j += d.len_utf8();
+                } else if is_apostrophe(d) {
+                    // "'s" is its own token; other internal apostrophes stay in the word.
+                    let after = &text[j + d.len_utf8()..end];
+                    let next_alpha = after.chars().next().is_some_and(|x| x.is_alphabetic());
+                    let is_s = (after.starts_with('s') || after.starts_with('S'))
+                        && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
+                    if next_alpha && !is_s {
+                        j += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let word = &text[start..j];
+            let mut buf = [0u8; 24];
+            let lex = if word.len() <= buf.len() && word.is_ascii() {
+                for (k, b) in word.bytes().enumerate() {
+                    buf[k] = b.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&buf[..word.len()])
+                    .ok()
+                    .and_then(|w| LEXICON.get(w))
+            } else {
+                None
+            };
+            let cap = c.is_uppercase();
+            let ed = !cap && word.len() > 4 && word.ends_with("ed");
+            // "3pm", "10 am"
+            let prev_num = matches!(
+                out.last(),
+                Some(Tok {
+                    k: K::Num { .. },
+                    ..
+                })
+            );
+            if prev_num && (word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm")) {
+                out.push(Tok {
+                    span: Span::new(start, j),
+                    k: K::AmPm(word.eq_ignore_ascii_case("pm")),
+                });
+            } else {
+                out.push(Tok {
+                    span: Span::new(start, j),
+                    k: K::Word { lex, cap, ed },
+                });
+            }
+            i = j;
+            // the possessive
+            if let Some(d) = text[i..end].chars().next() {
+                if is_apostrophe(d) {
+                    let after = &text[i + d.len_utf8()..end];
+                    if (after.starts_with('s') || after.starts_with('S'))
+                        && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
+                    {
+                        let e = i + d.len_utf8() + 1;
+                        out.push(Tok {
+                            span: Span::new(i, e),
+                            k: K::Poss,
+                        });
+                        i = e;
+                    }
+                }
+            }
+            continue;
+        }
+        let p = if c == '\u{2013}' || c == '\u{2014}' {
+            '-'
+        } else {
+            c
+        };
+        out.push(Tok {
+            span: Span::new(i, i + cl),
+            k: K::P(if is_apostrophe(p) { '\'' } else { p }),
+        });
+        i += cl;
+    }
+}
+
+fn digits_at(b: &[u8], i: usize, end: usize) -> usize {
+    let mut j = i;
+    while j < end && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+fn parse_u32(s: &str) -> u32 {
+    s.parse::<u64>()
+        .map(|v| v.min(u32::MAX as u64) as u32)
+        .unwrap_or(u32::MAX)
+}
+
+/// Reads the number token starting at `i`; returns where it ends.
+fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+    let b = text.as_bytes();
+    let j = digits_at(b, i, end);
+    let lead = &text[i..j];
+    let nd = j - i;
+    let digit = |k: usize| k < end && b[k].is_ascii_digit();
+    // 10:35, 10:35:20
+    if b.get(j) == Some(&b':') && nd <= 2 && digit(j + 1) {
+        let k = digits_at(b, j + 1, end);
+        if k - j - 1 == 2 {
+            let mut e = k;
+            if b.get(k) == Some(&b':') && digit(k + 1) {
+                e = digits_at(b, k + 1, end);
+            }
+            out.push(Tok {
+                span: Span::new(i, e),
+                k: K::Clock {
+                    h: parse_u32(lead),
+                    m: parse_u32(&text[j + 1..k]),
+                },
+            });
+            return e;
+        }
+    }
+    // 2022-01-18
+    if nd == 4 && b.get(j) == Some(&b'-') && digit(j + 1) {
+        let k = digits_at(b, j + 1, end);
+        if k - j - 1 == 2 && b.get(k) == Some(&b'-') && digit(k + 1) {
+            let e = digits_at(b, k + 1, end);
+            if e - k - 1 == 2 {
+                out.push(Tok {
+                    span: Span::new(i, e),
+                    k: K::Iso {
+                        y: parse_u32(lead) as i32,
+                        m: parse_u32(&text[j + 1..k]),
+                        d: parse_u32(&text[k + 1..e]),
+                    },
+                });
+                return e;
+            }
+        }
+    }
+    // 7/8/07, 1/2
+    if b.get(j) == Some(&b'/') && nd <= 2 && digit(j + 1) {
+        let k = digits_at(b, j + 1, end);
+        let mut e = k;
+        let mut c = None;
+        if k - j - 1 <= 2 && b.get(k) == Some(&b'/') && digit(k + 1) {
+            e = digits_at(b, k + 1, end);
+            c = Some(parse_u32(&text[k + 1..e]));
+        }
+        out.push(Tok {
+            span: Span::new(i, e),
+            k: K::Slash {
+                a: parse_u32(lead),
+                b: parse_u32(&text[j + 1..k]),
+                c,
+            },
+        });
+        return e;
+    }
+    // 1,500 and 2.5
+    let mut e = j;
+    let mut plain = true;
+    let mut frac = 0.0;
+    while b.get(e) == Some(&b',') && digits_at(b, e + 1, end) == e + 4 {
+        e += 4;
+        plain = false;
+    }
+    if b.get(e) == Some(&b'.') && digit(e + 1) {
+        let k = digits_at(b, e + 1, end);
+        frac = format!("0.{}", &text[e + 1..k]).parse().unwrap_or(0.0);
+        e = k;
+        plain = false;
+    }
+    let val = if plain {
+        parse_u32(lead)
+    } else {
+        parse_u32(&text[i..e].split('.').next().unwrap_or("").replace(',', ""))
+    };
+    // suffixes: 2nd, 1990s
+    let mut ord = false;
+    let mut plural = false;
+    let k = {
+        let mut k = e;
+        while k < end && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        k
+    };
+    if k > e {
+        let suf = text[e..k].to_ascii_lowercase();
+        match suf.as_str() {
+            "st" | "nd" | "rd" | "th" => {
+                ord = true;
+                e = k;
+            }
+            "s" => {
+                plural = true;
+                e = k;
+            }
+            "am" | "pm" => {
+                out.push(Tok {
+                    span: Span::new(i, e),
+                    k: K::Num {
+                        val,
+                        digits: nd.min(255) as u8,
+                        ord: false,
+                        plural: false,
+                        plain,
+                        frac,
+                    },
+                });
+                out.push(Tok {
+                    span: Span::new(e, k),
+                    k: K::AmPm(suf == "pm"),
+                });
+                return k;
+            }
+            _ => {
+                // "F16", "3D": not a number we can use.
+                out.push(Tok {
+                    span: Span::new(i, k),
+                    k: K::Word {
+                        lex: None,
+                        cap: false,
+                        ed: false,
+                    },
+                });
+                return k;
+            }
+        }
+    }
+    out.push(Tok {
+        span: Span::new(i, e),
+        k: K::Num {
+            val,
+            digits: nd.min(255) as u8,
+            ord,
+            plural,
+            plain,
+            frac,
+        },
+    });
+    e
+}
+
+/// One expression found by the grammar, in tokens.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// Byte span.
+    pub span: Span,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 type.
+    pub date_type: DateType,
+}
+
+/// The state carried along the story: the last day and quarter spoken of, which anaphoric
+/// expressions (`the day before`, `a year earlier`, `the quarter`) refer to.
+struct Ctx {
+    anchor: Option<Day>,
+    last_day: Option<Day>,
+    last_quarter: Option<(Option<i32>, u32)>,
+    last_year: Option<i32>,
+}
+
+impl Ctx {
+    fn reference(&self) -> Option<Day> {
+        self.last_day.or(self.anchor)
+    }
+}
+
+/// A match inside the grammar: token range and the value.
+struct M {
+    start: usize,
+    end: usize,
+    value: String,
+    ty: DateType,
+    /// A day to remember for anaphora.
+    day: Option<Day>,
+    /// A second expression (`12` of `January 10-12`).
+    extra: Option<Box<M>>,
+}
+
+fn m(start: usize, end: usize, value: String, ty: DateType) -> Option<M> {
+    Some(M {
+        start,
+        end,
+        value,
+        ty,
+        day: None,
+        extra: None,
+    })
+}
+
+/// The grammar over one story's tokens.
+struct G<'a> {
+    t: &'a [Tok],
+    text: &'a str,
+    cx: Ctx,
+}
+
+use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
+
+impl<'a> G<'a> {
+    fn lex(&self, j: usize) -> Option<&'static Lex> {
+        match self.t.get(j)?.k {
+            K::Word { lex, .. } => lex,
+            _ => None,
+        }
+    }
+
+    fn cap(&self, j: usize) -> bool {
+        matches!(self.t.get(j).map(|t| t.k), Some(K::Word { cap: true, .. }))
+    }
+
+    fn wd(&self, j: usize, w: &str) -> bool {
+        self.lex(j).and_then(|l| l.word) == Some(w)
+    }
+
+    fn p(&self, j: usize, c: char) -> bool {
+        matches!(self.t.get(j).map(|t| t.k), Some(K::P(x)) if x == c)
+    }
+
+    fn raw(&self, j: usize) -> &str {
+        self.t.get(j).map(|t| t.span.slice(self.text)).unwrap_or("")
+    }
+
+    fn is_word_text(&self, j: usize, w: &str) -> bool {
+        self.raw(j).eq_ignore_ascii_case(w)
+    }
+
+    /// A plain integer token.
+    fn int(&self, j: usize) -> Option<(u32, u8)> {
+        match self.t.get(j)?.k {
+            K::Num {
+                val,
+                digits,
+                ord: false,
+                plural: false,
+                plain: true,
+                ..
+            } => Some((val, digits)),
+            _ => None,
+        }
+    }
+
+    /// A day-of-month: `10`, `10th`.
+    fn day_num(&self, j: usize) -> Option<u32> {
+        match self.t.get(j)?.k {
+            K::Num {
+                val,
+                digits,
+                plural: false,
+                plain: true,
+                ..
+            } if digits <= 2 && (1..=31).contains(&val) => Some(val),
+            _ => None,
+        }
+    }
+
+    /// A year written in digits or spoken (`nineteen ninety-six`); returns the token after.
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(j) {
+            return Some((y, j + 1));
+        }
+        let c = self.lex(j)?.num.filter(|&c| c == 19 || c == 20)?;
+        let t = self
+            .lex(j + 1)
+            .and_then(|l| l.num)
+            .filter(|&t| (20..=90).contains(&t) && t % 10 == 0)?;
+        let mut e = j + 2;
+        let mut y = c as i32 * 100 + t as i32;
+        let h = if self.p(e, '-') { e + 1 } else { e };
+        if let Some(u) = self.lex(h).and_then(|l| l.num).filter(|&u| u < 10) {
+            y += u as i32;
+            e = h + 1;
+        }
+        Some((y, e))
+    }
+
+    /// A four-digit year.
+    fn year_num(&self, j: usize) -> Option<i32> {
+        match self.int(j) {
+            Some((v, 4)) if (1000..=2200).contains(&v) => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    /// A cardinal number: digits or words (`twenty four`, `two and a half`); returns the
+    /// value and the token after it.
+    fn cardinal(&self, j: usize) -> Option<(f64, usize)> {
+        let (mut v, mut k) = match self.t.get(j)?.k {
+            K::Num {
+                val,
+                ord: false,
+                plural: false,
+                frac,
+                ..
+            } => (val as f64 + frac, j + 1),
+            _ => {
+                let n = self.lex(j)?.num?;
+                let mut v = n as f64;
+                let mut k = j + 1;
+                if n >= 20 && n % 10 == 0 {
+                    // twenty four, twenty-four
+                    let h = if self.p(k, '-') { k + 1 } else { k };
+                    if let Some(u) = self.lex(h).and_then(|l| l.num).filter(|&u| u < 10) {
+                        v += u as f64;
+                        k = h + 1;
+                    }
+                }
+                if self.lex(k).and_then(|l| l.num) == Some(100) {
+                    v *= 100.0;
+                    k += 1;
+                }
+                (v, k)
+            }
+        };
+        // "5 1/2", "two and a half"
+        if let Some(K::Slash {
+            a: 1,
+            b: 2,
+            c: None,
+        }) = self.t.get(k).map(|t| t.k)
+        {
+            v += 0.5;
+            k += 1;
+        } else if self.wd(k, "and") && self.wd(k + 1, "a") && self.wd(k + 2, "half") {
+            v += 0.5;
+            k += 3;
+        }
+        Some((v, k))
+    }
+
+    /// A count before a unit: a cardinal, `a`/`an`, or a vague `several`, `a few`,
+    /// `a couple of`. `None` inside means unknown (`X`).
+    fn count(&self, j: usize) -> Option<(Option<f64>, usize)> {
+        if let Some((v, k)) = self.cardinal(j) {
+            return Some((Some(v), k));
+        }
+        let l = self.lex(j)?;
+        if l.word == Some("a") {
+            if self.lex(j + 1).is_some_and(|l| l.fuzzy) {
+                let k = if self.wd(j + 2, "of") { j + 3 } else { j + 2 };
+                let c = if self.is_word_text(j + 1, "couple") {
+                    Some(2.0)
+                } else {
+                    None
+                };
+                return Some((c, k));
+            }
+            if self.wd(j + 1, "half") {
+                return Some((Some(0.5), j + 2));
+            }
+            if self.lex(j + 1).and_then(|l| l.num) == Some(12)
+                || self.lex(j + 1).and_then(|l| l.num) == Some(100)
+            {
+                let v = self.lex(j + 1).and_then(|l| l.num).unwrap_or(1) as f64;
+                return Some((Some(v), j + 2));
+            }
+            let mut v = 1.0;
+            let mut k = j + 1;
+            if self.lex(k).and_then(|l| l.unit).is_some()
+                && self.wd(k + 1, "and")
+                && self.wd(k + 2, "a")
+                && self.wd(k + 3, "half")
+            {
+                // handled by the caller through "and a half" after the unit
+                v = 1.0;
+            }
+            k = k.max(j + 1);
+            return Some((Some(v), k));
+        }
+        if l.fuzzy {
+            let k = if self.wd(j + 1, "of") { j + 2 } else { j + 1 };
+            return Some((None, k));
+        }
+        None
+    }
+
+    /// The tense of the clause around tokens `[s, e)`: the nearest cue within a few tokens,
+    /// not crossing a sentence boundary.
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        const WINDOW: usize = 12;
+        let boundary = |j: usize| {
+            matches!(
+                self.t[j].k,
+                K::P('.') | K::P('!') | K::P('?') | K::P(';') | K::P('\n')
+            )
+        };
+        let cue = |j: usize| -> Option<Tense> {
+            let t = match self.t[j].k {
+                K::Word { lex, ed, .. } => {
+                    lex.and_then(|l| l.tense)
+                        .or(if ed { Some(Tense::Past) } else { None })
+                }
+                _ => None,
+            }?;
+            // "had been due to", "was scheduled to": a plan in the past
+            let past_aux = |k: usize| {
+                ["had", "was", "were", "been"]
+                    .iter()
+                    .any(|w| self.is_word_text(k, w))
+            };
+            if t == Tense::Future && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2))) {
+                return Some(Tense::Past);
+            }
+            Some(t)
+        };
+        let mut back = None;
+        let mut j = s;
+        let mut dist = 0;
+        while j > 0 && dist < WINDOW {
+            j -= 1;
+            dist += 1;
+            if boundary(j) {
+                break;
+            }
+            if let Some(t) = cue(j) {
+                back = Some((dist, t));
+                break;
+            }
+        }
+        let mut fwd = None;
+        let mut j = e;
+        let mut dist = 0;
+        while j < self.t.len() && dist < WINDOW {
+            dist += 1;
+            if boundary(j) {
+                break;
+            }
+            if let Some(t) = cue(j) {
+                fwd = Some((dist, t));
+                break;
+            }
+            j += 1;
+        }
+        match (back, fwd) {
+            (Some((a, t)), Some((b, u))) => {
+                if a <= b {
+                    t
+                } else {
+                    u
+                }
+            }
+            (Some((_, t)), None) | (None, Some((_, t))) => t,
+            _ => Tense::Unknown,
+        }
+    }
+
+    /// A month name at `j` that really is one: capitalised, abbreviations with their dot or a
+    /// number, and `May` only where a date fits.
+    fn month_at(&self, j: usize) -> Option<(u32, usize)> {
+        let l = self.lex(j)?;
+        if l.month == 0 || !self.cap(j) {
+            return None;
+        }
+        let raw = self.raw(j);
+        let full =
+            raw.len() > 4 || matches!(raw.to_ascii_lowercase().as_str(), "june" | "july" | "may");
+        let mut k = j + 1;
+        let dotted = self.p(k, '.');
+        if !full {
+            if dotted {
+                k += 1;
+            } else if self.day_num(k).is_none() {
+                return None;
+            }
+        }
+        if l.month == 5 && raw.eq_ignore_ascii_case("may") {
+            let before = j.checked_sub(1).and_then(|b| self.lex(b));
+            let prep = before.is_some_and(|b| {
+                b.modifier.is_some()
+                    || b.rel.is_some()
+                    || matches!(
+                        b.word,
+                        Some(
+                            "in" | "of"
+                                | "since"
+                                | "until"
+                                | "by"
+                                | "from"
+                                | "through"
+                                | "during"
+                                | "before"
+                                | "after"
+                                | "each"
+                                | "to"
+                                | "and"
+                                | "or"
+                        )
+                    )
+            });
+            if !(prep || self.day_num(k).is_some() || self.year_num(k).is_some()) {
+                return None;
+            }
+        }
+        if l.month == 3 && raw == "March" {
+            // "March" the verb or noun at a sentence start: only with a number or a preposition.
+            let before = j.checked_sub(1).and_then(|b| self.lex(b));
+            let starts = j == 0 || matches!(self.t[j - 1].k, K::P(_));
+            if starts && before.is_none() && self.day_num(k).is_none() && self.year_num(k).is_none()
+            {
+                return None;
+            }
+        }
+        Some((l.month, k))
+    }
+
+    /// A weekday at `j` (capitalised; abbreviations only with their dot).
+    fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
+        let l = self.lex(j)?;
+        if l.weekday == 0 || !self.cap(j) {
+            return None;
+        }
+        if self.raw(j).len() <= 5 && !self.raw(j).to_ascii_lowercase().ends_with("day") {
+            if self.p(j + 1, '.') && self.raw(j).len() >= 3 {
+                return Some((l.weekday, j + 2));
+            }
+            return None;
+        }
+        Some((l.weekday, j + 1))
+    }
+
+    fn rel(&self, j: usize) -> Option<&'static str> {
+        self.lex(j).and_then(|l| l.rel)
+    }
+
+    fn unit(&self, j: usize) -> Option<&'static str> {
+        self.lex(j).and_then(|l| l.unit)
+    }
+
+    fn units(&self, j: usize) -> Option<&'static str> {
+        self.lex(j).and_then(|l| l.units)
+    }
+
+    /// Remembers a resolved day for anaphora and returns the match.
+    fn day_match(
+        &mut self,
+        start: usize,
+        end: usize,
+        d: Option<Day>,
+        value: String,
+        ty: DateType,
+    ) -> Option<M> {
+        if d.is_some() {
+            self.cx.last_day = d;
+            if let Some(y) = d.and_then(|d| d.year()) {
+                self.cx.last_year = Some(y);
+            }
+        }
+        Some(M {
+            start,
+            end,
+            value,
+            ty,
+            day: d,
+            extra: None,
+        })
+    }
+
+    /// Tries every rule at token `i`.
+    fn at(&mut self, i: usize) -> Option<M> {
+        let tok = self.t[i];
+        match tok.k {
+            K::P(_) | K::Poss => {
+                // '80s
+                if self.p(i, '\'') {
+                    if let Some(K::Num {
+                        val,
+                        digits: 2,
+                        plural: true,
+                        ..
+                    }) = self.t.get(i + 1).map(|t| t.k)
+                    {
+                        return m(i, i + 2, format!("19{}", val / 10), DT);
+                    }
+                }
+                None
+            }
+            K::AmPm(_) => None,
+            _ => {
+                // Approximators before a duration or `ago`: `about two years ago`, `nearly an hour`.
+                if let Some(k) = self.approx_len(i) {
+                    if let Some(mut r) = self.core(i + k) {
+                        let ago = self.raw(r.end - 1).eq_ignore_ascii_case("ago");
+                        if matches!(r.ty, DU | TI) || ago {
+                            r.start = i;
+                        }
+                        if ago {
+                            // "about two years ago" is annotated as the length, not the point
+                            if let Some(v) = self.ago_length(i + k, r.end - 1) {
+                                r.value = v;
+                                r.ty = DU;
+                            }
+                        }
+                        return Some(r);
+                    }
+                    return None;
+                }
+                self.core(i)
+            }
+        }
+    }
+
+    /// The length named before `ago` in `[s, e)`: `two years` gives `P2Y`.
+    fn ago_length(&self, s: usize, e: usize) -> Option<String> {
+        let (cnt, k) = self.count(s)?;
+        let u = self.unit(k).or(self.units(k))?;
+        (k + 1 == e).then(|| n::duration(cnt, u))
+    }
+
+    /// The length of an approximator at `i` (`about`, `more than`, `at least`, `up to`).
+    fn approx_len(&self, i: usize) -> Option<usize> {
+        let l = self.lex(i)?;
+        if l.approx && !l.fuzzy {
+            return Some(1);
+        }
+        if (l.word == Some("more") || l.word == Some("less")) && self.wd(i + 1, "than") {
+            return Some(2);
+        }
+        if self.is_word_text(i, "no") && self.wd(i + 1, "more") && self.wd(i + 2, "than") {
+            return Some(3);
+        }
+        if self.is_word_text(i, "at") && self.wd(i + 1, "least") {
+            return Some(2);
+        }
+        if l.word == Some("up") && self.wd(i + 1, "to") {
+            return Some(2);
+        }
+        None
+    }
+
+    fn core(&mut self, i: usize) -> Option<M> {
+        if i >= self.t.len() {
+            return None;
+        }
+        if self.wd(i, "the") {
+            let r = self.body(i + 1, true)?;
+            // `the` belongs to phrases built on a common noun (`the third quarter`, `the past
+            // two years`, `the weekend`), not to names (`the 1960s`, `the Aug. 7 bombings`).
+            if r.start == i + 1 && self.keeps_the(i + 1) {
+                return Some(M { start: i, ..r });
+            }
+            return Some(r);
+        }
+        self.body(i, false)
+    }
+
+    fn keeps_the(&self, j: usize) -> bool {
+        if self.month_at(j).is_some() || self.weekday_at(j).is_some() || self.year_num(j).is_some()
+        {
+            return false;
+        }
+        !matches!(
+            self.t.get(j).map(|t| t.k),
+            Some(K::Num { plural: true, .. })
+        )
+    }
+
+    /// The rules proper, at `j`; `the` says whether `the` precedes.
+    fn body(&mut self, j: usize, the: bool) -> Option<M> {
+        let tok = *self.t.get(j)?;
+        match tok.k {
+            K::Clock { .. } => return self.clock(j),
+            K::Iso { y, m: mo, d } => {
+                let date = chrono::NaiveDate::from_ymd_opt(y, mo, d)?;
+                let day = Day {
+                    date,
+                    year_known: true,
+                };
+                return self.day_match(j, j + 1, Some(day), day.value(), DT);
+            }
+            K::Slash { a, b, c: Some(c) } => {
+                if !(1..=12).contains(&a) || !(1..=31).contains(&b) {
+                    return None;
+                }
+                let y = if c < 100 {
+                    if c < 50 {
+                        2000 + c
+                    } else {
+                        1900 + c
+                    }
+                } else {
+                    c
+                };
+                let date = chrono::NaiveDate::from_ymd_opt(y as i32, a, b)?;
+                let day = Day {
+                    date,
+                    year_known: true,
+                };
+                return self.day_match(j, j + 1, Some(day), day.value(), DT);
+            }
+            K::Num { .. } => return self.numeric(j, the),
+            K::Word { .. } => {}
+            _ => return None,
+        }
+        let l = self.lex(j)?;
+        // early / late / mid / earlier / later + an expression
+        if let Some(md) = l.modifier {
+            return self.modified(j, md, the);
+        }
+        if let Some((mo, k)) = self.month_at(j) {
+            return self.month_expr(j, mo, k);
+        }
+        if let Some((wd, k)) = self.weekday_at(j) {
+            return self.weekday_expr(j, wd, k, Dir::Bare);
+        }
+        if let Some(dr) = l.dayrel {
+            return self.dayrel(j, dr);
+        }
+        if l.word == Some("noon") || l.word == Some("midnight") {
+            return self.clock(j);
+        }
+        if let Some(r) = l.rel {
+            if let Some(x) = self.rel_expr(j, r, the) {
+                return Some(x);
+            }
+        }
+        if let Some(r) = l.reference {
+            return self.reference(j, r, the);
+        }
+        if let Some(s) = l.set {
+            return m(j, j + 1, s.to_string(), ST);
+        }
+        if l.word == Some("each") || (l.word == Some("per") && self.unit(j + 1).is_some()) {
+            return self.set_expr(j);
+        }
+        if l.ord.is_some() {
+            if let Some(x) = self.ordinal_expr(j, the) {
+                return Some(x);
+            }
+        }
+        if l.word == Some("fiscal") {
+            return self.fiscal(j, the);
+        }
+        if l.word == Some("yearend") {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 1, n::year_str(y), DT);
+        }
+        if let Some(s) = l.season {
+            if the || s != "FA" {
+                return self.season(j, j, s, 0, the);
+            }
+            return None;
+        }
+        if let Some(h) = l.holiday {
+            return self.holiday(j, h);
+        }
+        if l.pod.is_some() && the && self.pod_ok(j) {
+            // "the morning": the reference day's
+            let d = self.cx.reference();
+            let v = format!(
+                "{}T{}",
+                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into()),
+                l.pod.unwrap_or("MO")
+            );
+            return m(j, j + 1, v, TI);
+        }
+        if l.word == Some("present") && j > 0 && self.is_word_text(j - 1, "at") {
+            return m(j, j + 1, "PRESENT_REF".into(), DT);
+        }
+        if l.word == Some("these") && self.units(j + 1) == Some("d") {
+            return m(j, j + 2, "PRESENT_REF".into(), DT);
+        }
+        if l.word == Some("that") {
+            match self.unit(j + 1) {
+                Some("d") => {
+                    let d = self.cx.reference();
+                    return m(
+                        j,
+                        j + 2,
+                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                        DT,
+                    );
+                }
+                Some("y") => {
+                    let y = self
+                        .cx
+                        .last_year
+                        .or_else(|| n::year_offset(self.cx.anchor, 0));
+                    return m(j, j + 2, n::year_str(y), DT);
+                }
+                Some("q") => {
+                    let (y, q) = self.cx.last_quarter?;
+                    return m(j, j + 2, n::quarter_value(y, q), DT);
+                }
+                _ => {}
+            }
+        }
+        // spoken years: "nineteen ninety-six"
+        if let Some((y, e)) = self.year_at(j).filter(|_| l.num.is_some()) {
+            self.cx.last_year = Some(y);
+            return m(j, e, format!("{y}"), DT);
+        }
+        // year-ago, year-earlier
+        if l.unit == Some("y") && self.p(j + 1, '-') {
+            if self.wd(j + 2, "ago") || self.lex(j + 2).and_then(|l| l.modifier) == Some("earlier")
+            {
+                return self.year_ago_adj(j, j + 3);
+            }
+            if self.lex(j + 2).and_then(|l| l.modifier) == Some("end") {
+                let y = n::year_offset(self.cx.anchor, 0);
+                return m(j, j + 3, n::year_str(y), DT);
+            }
+        }
+        if l.unit == Some("y")
+            && matches!(self.t.get(j + 1).map(|t| t.k), Some(K::Poss))
+            && self.lex(j + 2).and_then(|l| l.modifier) == Some("end")
+        {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 3, n::year_str(y), DT);
+        }
+        if l.unit == Some("y") && (self.lex(j + 1).and_then(|l| l.modifier) == Some("end")) {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 2, n::year_str(y), DT);
+        }
+        // the near term, the long term; a later date
+        if the && matches!(l.word, Some("near" | "short" | "long")) && self.wd(j + 1, "term") {
+            return m(j, j + 2, "FUTURE_REF".into(), DT);
+        }
+        if l.word == Some("full") && the && self.unit(j + 1) == Some("y") {
+            let y = n::year_offset(self.cx.anchor, 0);
+            return m(j, j + 2, n::year_str(y), DT);
+        }
+        if l.unit.is_some() && the {
+            return self.the_unit(j);
+        }
+        // decades-long, day-long
+        if (l.unit.is_some() || l.units.is_some()) && self.p(j + 1, '-') && self.wd(j + 2, "long") {
+            let u = l.unit.or(l.units).unwrap_or("y");
+            let c = if l.unit.is_some() { Some(1.0) } else { None };
+            return m(j, j + 3, n::duration(c, u), DU);
+        }
+        // bare plurals after "for", "over", "within": `for years`
+        if let Some(u) = l.units {
+            let prev = j.checked_sub(1).and_then(|p| self.lex(p));
+            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in")) || p.approx)
+                && !self.wd(j + 1, "of")
+            {
+                if self.raw(j - 1).eq_ignore_ascii_case("in") && u != "y" && u != "de" {
+                    return None;
+                }
+                return m(j, j + 1, n::duration(None, u), DU);
+            }
+        }
+        // counts: "two years", "a week ago", "several days"
+        if l.num.is_some() || l.word == Some("a") || l.fuzzy {
+            return self.counted(j, the);
+        }
+        None
+    }
+
+    fn pod_ok(&self, j: usize) -> bool {
+        !self.wd(j + 1, "of")
+    }
+
+    fn modified(&mut self, j: usize, md: &str, the: bool) -> Option<M> {
+        let mut k = j + 1;
+        if self.p(k, '-') {
+            k += 1;
+        }
+        match md {
+            "end" | "start" | "mid" if self.wd(k, "of") => {
+                // (the) end of X
+                let r = self.core(k + 1)?;
+                // the value of X itself: TimeML has no "end of" values
+                return m(j, r.end, r.value, if r.ty == DU { DT } else { r.ty });
+            }
+            "end" | "start" => {
+                // end-January
+                let r = self.body(k, false)?;
+                if r.start != k || !self.p(j + 1, '-') {
+                    return None;
+                }
+                return m(j, r.end, r.value, r.ty);
+            }
+            _ => {}
+        }
+        // early next year, late yesterday, mid-November, earlier this month, late 2006
+        if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
+            // "earlier in the year", "late in the day"
+            let u = self.unit(k + 2)?;
+            let v = self.this_unit(u)?;
+            return m(j, k + 3, v, DT);
+        }
+        let r = self.body(k, the)?;
+        if r.start != k || !(r.ty == DT || r.ty == TI) {
+            return None;
+        }
+        if r.value.ends_with("_REF") {
+            return None;
+        }
+        let mut v = r.value;
+        if md == "mid" && v.len() == 10 && r.ty == DT && self.wd(j + 1, "the") {
+            v.truncate(7);
+        }
+        Some(M {
+            start: j,
+            end: r.end,
+            value: v,
+            ty: r.ty,
+            day: r.day,
+            extra: None,
+        })
+    }
+
+    /// The current period of a unit: `2022-W03`, `2022-01`, `2022`.
+    fn this_unit(&self, u: &str) -> Option<String> {
+        let a = self.cx.anchor;
+        Some(match u {
+            "d" => a.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+            "w" => n::week_offset(a, 0),
+            "we" => format!("{}-WE", n::week_offset(a, 0)),
+            "m" => n::month_offset(a, 0),
+            "q" => {
+                let (y, q) = n::quarter_offset(a, 0);
+                n::quarter_value(y, q)
+            }
+            "y" => n::year_str(n::year_offset(a, 0)),
+            "de" => n::year_str(n::year_offset(a, 0)).chars().take(3).collect(),
+            "c" => n::year_str(n::year_offset(a, 0)).chars().take(2).collect(),
+            _ => return None,
+        })
+    }
+
+    /// A period moved by `k` units from the story date: `last week`, `next month`.
+    fn unit_offset(&self, u: &str, k: i32) -> Option<String> {
+        let a = self.cx.anchor;
+        Some(match u {
+            "d" => a
+                .map(|d| d.plus_days(k as i64).value())
+                .unwrap_or("XXXX-XX-XX".into()),
+            "w" => n::week_offset(a, k as i64),
+            "we" => format!("{}-WE", n::week_offset(a, k as i64)),
+            "fn" => n::week_offset(a, 2 * k as i64),
+            "m" => n::month_offset(a, k),
+            "q" => {
+                let (y, q) = n::quarter_offset(a, k);
+                n::quarter_value(y, q)
+            }
+            "y" => n::year_str(n::year_offset(a, k)),
+            "de" => n::year_str(n::year_offset(a, 10 * k))
+                .chars()
+                .take(3)
+                .collect(),
+            "c" => n::year_str(n::year_offset(a, 100 * k))
+                .chars()
+                .take(2)
+                .collect(),
+            _ => return None,
+        })
+    }
+
+    fn month_expr(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
+        // Month Day(, Year)?
+        if let Some(d) = self.day_num(k) {
+            let mut e = k + 1;
+            let mut year = None;
+            if self.p(e, ',') && self.year_num(e + 1).is_some() {
+                year = self.year_num(e + 1);
+                e += 2;
+            } else if self.year_num(e).is_some() {
+                year = self.year_num(e);
+                e += 1;
+            }
+            let y = year.or_else(|| n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, e)));
+            let known = y.is_some();
+            let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)
+                .or_else(|| chrono::NaiveDate::from_ymd_opt(2000, mo, d))?;
+            let day = Day {
+                date,
+                year_known: known,
+            };
+            let mut r = self.day_match(j, e, Some(day), day.value(), DT)?;
+            // a range: January 10-12, January 10 and 12
+            if year.is_none() && (self.p(e, '-') || self.wd(e, "and") || self.wd(e, "to")) {
+                if let Some(d2) = self.day_num(e + 1) {
+                    if d2 > d
+                        && self.month_at(e + 2).is_none()
+                        && !matches!(self.t.get(e + 2).map(|t| t.k), Some(K::P(':')))
+                    {
+                        let mut e2 = e + 2;
+                        let mut y2 = y;
+                        if self.p(e2, ',') && self.year_num(e2 + 1).is_some() {
+                            y2 = self.year_num(e2 + 1);
+                            e2 += 2;
+                            r.value = format!("{}{}", n::year_str(y2), &r.value[4..]);
+                        }
+                        if let Some(date2) =
+                            chrono::NaiveDate::from_ymd_opt(y2.unwrap_or(2001), mo, d2)
+                        {
+                            let day2 = Day {
+                                date: date2,
+                                year_known: y2.is_some(),
+                            };
+                            r.extra = Some(Box::new(M {
+                                start: e + 1,
+                                end: e2,
+                                value: day2.value(),
+                                ty: DT,
+                                day: Some(day2),
+                                extra: None,
+                            }));
+                        }
+                    }
+                }
+            }
+            return Some(r);
+        }
+        // Month Year
+        if let Some((y, e)) = self.year_at(k) {
+            self.cx.last_year = Some(y);
+            return m(j, e, format!("{y:04}-{mo:02}"), DT);
+        }
+        if self.wd(k, "of") && self.year_num(k + 1).is_some() {
+            let y = self.year_num(k + 1)?;
+            return m(j, k + 2, format!("{y:04}-{mo:02}"), DT);
+        }
+        // June last year
+        if let Some(r) = self.rel(k) {
+            if self.unit(k + 1) == Some("y") {
+                let off = match r {
+                    "last" | "past" | "prev" => -1,
+                    "next" | "coming" => 1,
+                    "this" => 0,
+                    _ => return self.month_alone(j, mo, k),
+                };
+                let y = n::year_offset(self.cx.anchor, off);
+                return m(j, k + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
+            }
+        }
+        self.month_alone(j, mo, k)
+    }
+
+    fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
+        let y = n::resolve_year(self.cx.anchor, mo, None, self.tense(j, k));
+        m(j, k, format!("{}-{mo:02}", n::year_str(y)), DT)
+    }
+
+    fn weekday_expr(&mut self, j: usize, wd: u32, k: usize, dir: Dir) -> Option<M> {
+        // Tuesday, January 18(, 2022)
+        let mut e = k;
+        if self.p(e, ',') {
+            if let Some((mo, k2)) = self.month_at(e + 1) {
+                if self.day_num(k2).is_some() {
+                    let r = self.month_expr(e + 1, mo, k2)?;
+                    return Some(M {
+                        start: j,
+                        extra: None,
+                        ..r
+                    });
+                }
+            }
+        }
+        if let Some((mo, k2)) = self.month_at(e) {
+            if self.day_num(k2).is_some() {
+                let r = self.month_expr(e, mo, k2)?;
+                return Some(M {
+                    start: j,
+                    extra: None,
+                    ..r
+                });
+            }
+        }
+        let base = if dir == Dir::Before
+            && self.cx.last_day.is_some()
+            && self.wd(j.wrapping_sub(2), "the")
+        {
+            self.cx.last_day
+        } else {
+            self.cx.anchor
+        };
+        let tense = if dir == Dir::Bare {
+            self.tense(j, k)
+        } else {
+            Tense::Unknown
+        };
+        let (mut v, d) = n::weekday(base, wd, dir, tense);
+        let mut ty = DT;
+        if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
+            v = format!("{v}T{pod}");
+            ty = TI;
+            e += 1;
+        }
+        self.day_match(j, e, d, v, ty)
+    }
+
+    fn dayrel(&mut self, j: usize, dr: &str) -> Option<M> {
+        let night = dr.ends_with('N');
+        let off: i64 = dr.trim_end_matches('N').parse().ok()?;
+        let d = self.cx.anchor.map(|a| a.plus_days(off));
+        let mut v = d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into());
+        let mut e = j + 1;
+        let mut ty = DT;
+        if !night {
+            if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
+                v = format!("{v}T{pod}");
+                ty = TI;
+                e += 1;
+            }
+        }
+        self.day_match(j, e, d, v, ty)
+    }
+
+    fn reference(&mut self, j: usize, r: &str, the: bool) -> Option<M> {
+        if r == "FUTURE_REF" {
+            // "the future", "the near future", "in future"
+            let prev_in = j > 0
+                && (self.wd(j - 1, "in")
+                    || self.is_word_text(j - 1, "near")
+                    || self.is_word_text(j - 1, "distant"));
+            if !(the || prev_in) {
+                return None;
+            }
+            if j >= 2
+                && (self.is_word_text(j - 1, "near") || self.is_word_text(j - 1, "distant"))
+                && self.wd(j - 2, "the")
+            {
+                return m(j - 1, j + 1, r.into(), DT);
+            }
+        }
+        m(j, j + 1, r.into(), DT)
+    }
+
+    fn rel_expr(&mut self, j: usize, r: &'static str, the: bool) -> Option<M> {
+        let k = j + 1;
+        let a = self.cx.anchor;
+        // this Friday, last Friday, next Friday, the previous Friday
+        if let Some((wd, e)) = self.weekday_at(k) {
+            let dir = match r {
+                "last" | "past" | "prev" => Dir::Before,
+                "next" | "foll" | "coming" => Dir::After,
+                "this" => Dir::This,
+                _ => return None,
+            };
+            let mut x = self.weekday_expr(k, wd, e, dir)?;
+            x.start = j;
+            return Some(x);
+        }
+        // last April, next June
+        if let Some((mo, e)) = self.month_at(k) {
+            if self.day_num(e).is_some() {
+                return None;
+            }
+            let y = match r {
+                "last" | "past" | "prev" => n::month_before_after(a, mo, false),
+                "next" | "coming" | "foll" => n::month_before_after(a, mo, true),
+                "this" => n::year_offset(a, 0),
+                _ => return None,
+            };
+            return m(j, e, format!("{}-{mo:02}", n::year_str(y)), DT);
+        }
+        // last fall, this summer
+        if let Some(s) = self.lex(k).and_then(|l| l.season) {
+            let off = match r {
+                "last" | "prev" => -1,
+                "next" | "coming" | "foll" => 1,
+                _ => 0,
+            };
+            return self.season(j, k, s, off, the);
+        }
+        // this past spring
+        if r == "this" && self.rel(k) == Some("past") {
+            if let Some(s) = self.lex(k + 1).and_then(|l| l.season) {
+                return self.season(j, k + 1, s, 0, the);
+            }
+        }
+        // this morning, last night, tomorrow evening
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            let off = match (r, pod) {
+                ("this", _) => 0,
+                ("last", "NI") | ("last", "EV") => -1,
+                ("next", _) | ("foll", _) => 1,
+                _ => return None,
+            };
+            let base = if r == "foll" || r == "next" {
+                self.cx.reference()
+            } else {
+                a
+            };
+            let d = base.map(|d| d.plus_days(off));
+            let v = format!(
+                "{}T{pod}",
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into())
+            );
+            if r == "next" || r == "foll" {
+                // "the next morning" is the day after the reference day
+                return self.day_match(
+                    j,
+                    k + 1,
+                    d,
+                    d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                    DT,
+                );
+            }
+            return m(j, k + 1, v, TI);
+        }
+        // the past two years, the next few days, last five years
+        if matches!(
+            r,
+            "last" | "past" | "next" | "coming" | "foll" | "first" | "latest" | "recent" | "prev"
+        ) {
+            if let Some((cnt, e)) = self.count(k) {
+                if !(cnt == Some(1.0) && self.wd(k, "a")) || self.units(e).is_some() {
+                    let u = self.units(e).or_else(|| self.unit(e));
+                    if let Some(u) = u {
+                        let mut end = e + 1;
+                        if self.wd(end, "or") && self.wd(end + 1, "so") {
+                            end += 2;
+                        }
+                        if r == "recent" {
+                            return m(j, end, "PAST_REF".into(), DT);
+                        }
+                        return m(j, end, n::duration(cnt, u), DU);
+                    }
+                }
+            }
+        }
+        // recent years, coming months
+        if let Some(u) = self.units(k) {
+            return match r {
+                "recent" if matches!(u, "y" | "d" | "de" | "c") => {
+                    m(j, k + 1, "PAST_REF".into(), DT)
+                }
+                "recent" => m(j, k + 1, n::duration(None, u), DU),
+                "coming" | "next" => m(j, k + 1, n::duration(None, u), DU),
+                "past" | "last" if the => m(j, k + 1, n::duration(None, u), DU),
+                _ => None,
+            };
+        }
+        // this week, last month, next year, the past year, the current fiscal year
+        let mut uk = k;
+        if self.wd(uk, "fiscal") {
+            uk += 1;
+        }
+        if let Some(u) = self.unit(uk) {
+            let e = uk + 1;
+            let v = match r {
+                "this" => self.this_unit(u),
+                "last" | "past" if u == "d" => None,
+                "last" | "past" if u == "de" => return m(j, e, n::duration(Some(1.0), "de"), DU),
+                "last" | "past" => self.unit_offset(u, -1),
+                "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
+                    let y = self
+                        .cx
+                        .last_year
+                        .map(|y| y + if r == "foll" { 1 } else { -1 });
+                    Some(n::year_str(y))
+                }
+                "prev" => {
+                    if u == "d" {
+                        let d = self.cx.reference().map(|d| d.plus_days(-1));
+                        return self.day_match(
+                            j,
+                            e,
+                            d,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    self.unit_offset(u, -1)
+                }
+                "next" | "coming" | "foll" => {
+                    if u == "d" {
+                        let d = self.cx.reference().map(|d| d.plus_days(1));
+                        return self.day_match(
+                            j,
+                            e,
+                            d,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    self.unit_offset(u, 1)
+                }
+                "latest" => {
+                    if u == "q" {
+                        let (y, q) = n::quarter_offset(a, -1);
+                        Some(n::quarter_value(y, q))
+                    } else {
+                        self.unit_offset(u, -1)
+                    }
+                }
+                "same" => {
+                    if u == "d" {
+                        let d = self.cx.reference();
+                        return m(
+                            j,
+                            e,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    None
+                }
+                _ => None,
+            }?;
+            if u == "q" {
+                if let Some(q) = v.rsplit("-Q").next().and_then(|q| q.parse().ok()) {
+                    self.cx.last_quarter = Some((v.get(..4).and_then(|y| y.parse().ok()), q));
+                }
+            }
+            // this year's third quarter
+            if u == "y" && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss)) {
+                if let Some(q) = self.lex(e + 1).and_then(|l| l.ord) {
+                    if self.unit(e + 2) == Some("q")
+                        || (self.p(e + 2, '-') && self.unit(e + 3) == Some("q"))
+                    {
+                        let end = if self.p(e + 2, '-') { e + 4 } else { e + 3 };
+                        let y = v.parse().ok();
+                        let q = if q < 0 { 4 } else { q as u32 };
+                        self.cx.last_quarter = Some((y, q));
+                        return m(j, end, n::quarter_value(y, q), DT);
+                    }
+                }
+            }
+            if u == "d" && r == "this" {
+                return None;
+            }
+            return m(j, e, v, DT);
+        }
+        // the latest period: the last quarter reported
+        if r == "latest" && self.is_word_text(k, "period") {
+            let (y, q) = n::quarter_offset(a, -1);
+            return m(j, k + 1, n::quarter_value(y, q), DT);
+        }
+        // the past, the current, current
+        match r {
+            "past" if the && !self.wd(k, "few") => m(j, k, "PAST_REF".into(), DT),
+            "this" if self.raw(j).eq_ignore_ascii_case("current") => {
+                m(j, k, "PRESENT_REF".into(), DT)
+            }
+            _ => None,
+        }
+    }
+
+    fn season(&mut self, j: usize, k: usize, s: &str, off: i32, _the: bool) -> Option<M> {
+        let mut e = k + 1;
+        let mut y = n::year_offset(self.cx.anchor, off);
+        if let Some((yy, e2)) = self.year_at(e) {
+            y = Some(yy);
+            e = e2;
+        } else if self.wd(e, "of") {
+            if let Some((yy, e2)) = self.year_at(e + 1) {
+                y = Some(yy);
+                e = e2;
+            } else if let Some(r) = self.rel(e + 1) {
+                if self.unit(e + 2) == Some("y") {
+                    let o = match r {
+                        "last" | "past" | "prev" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    y = n::year_offset(self.cx.anchor, o);
+                    e += 3;
+                }
+            }
+        }
+        m(j, e, format!("{}-{s}", n::year_str(y)), DT)
+    }
+
+    fn holiday(&mut self, j: usize, h: &str) -> Option<M> {
+        let mut e = j + 1;
+        if self.unit(e) == Some("d") || self.is_word_text(e, "Eve") {
+            e += 1;
+        }
+        let tense = self.tense(j, e);
+        let a = self.cx.anchor;
+        let (mo, d) = if h == "TG" {
+            (11, 25)
+        } else {
+            let mut p = h.split('-');
+            (p.next()?.parse().ok()?, p.next()?.parse::<u32>().ok()?)
+        };
+        let d = if self.is_word_text(j + 1, "Eve") {
+            d - 1
+        } else {
+            d
+        };
+        let y = n::resolve_year(a, mo, Some(d), tense);
+        let date = match (h, y) {
+            ("TG", Some(y)) => n::thanksgiving(y),
+            (_, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, mo, d),
+            _ => None,
+        };
+        match date {
+            Some(date) => {
+                let day = Day {
+                    date,
+                    year_known: true,
+                };
+                self.day_match(j, e, Some(day), day.value(), DT)
+            }
+            None => m(j, e, format!("XXXX-{mo:02}-{d:02}"), DT),
+        }
+    }
+
+    fn set_expr(&mut self, j: usize) -> Option<M> {
+        let mut k = j + 1;
+        let mut mult = 1.0;
+        if self.wd(k, "other") {
+            mult = 2.0;
+            k += 1;
+        }
+        if let Some((wd, e)) = self.weekday_at(k) {
+            return m(j, e, format!("XXXX-WXX-{wd}"), ST);
+        }
+        if let Some((mo, e)) = self.month_at(k) {
+            return m(j, e, format!("XXXX-{mo:02}"), ST);
+        }
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            return m(j, k + 1, format!("XXXX-XX-XXT{pod}"), ST);
+        }
+        if let Some(u) = self.unit(k) {
+            return m(j, k + 1, n::duration(Some(mult), u), ST);
+        }
+        if let Some((Some(c), e)) = self.cardinal(k).map(|(v, e)| (Some(v), e)) {
+            if let Some(u) = self.units(e).or_else(|| self.unit(e)) {
+                return m(j, e + 1, n::duration(Some(c * mult), u), ST);
+            }
+        }
+        None
+    }
+
+    /// `third quarter`, `first half of 2022`, `the first nine months`.
+    fn ordinal_expr(&mut self, j: usize, _the: bool) -> Option<M> {
+        let o = self.lex(j)?.ord?;
+        let mut k = j + 1;
+        let hyph = self.p(k, '-');
+        if hyph {
+            k += 1;
+        }
+        if self.wd(k, "fiscal") {
+            k += 1;
+        }
+        let u = self.unit(k);
+        let half = self.wd(k, "half");
+        if u == Some("q") || half {
+            let q = if o < 0 {
+                if half {
+                    2
+                } else {
+                    4
+                }
+            } else {
+                o as u32
+            };
+            if q > 4 || (half && q > 2) {
+                return None;
+            }
+            let mut e = k + 1;
+            let a = self.cx.anchor;
+            let mut y = None;
+            if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
+                if let Some(yy) = self.year_num(e + 1) {
+                    y = Some(yy);
+                    e += 2;
+                } else if let Some(r) = self.rel(e + 1) {
+                    if self.unit(e + 2) == Some("y")
+                        || (self.wd(e + 2, "fiscal") && self.unit(e + 3) == Some("y"))
+                    {
+                        let o = match r {
+                            "last" | "past" | "prev" => -1,
+                            "next" | "coming" => 1,
+                            _ => 0,
+                        };
+                        y = n::year_offset(a, o);
+                        e += if self.unit(e + 2) == Some("y") { 3 } else { 4 };
+                    }
+                } else if self.wd(e + 1, "the") && self.unit(e + 2) == Some("y") {
+                    y = n::year_offset(a, 0);
+                    e += 3;
+                }
+            } else if let Some(yy) = self.year_num(e) {
+                y = Some(yy);
+                e += 1;
+            } else if self
+                .rel(e)
+                .is_some_and(|r| r == "last" || r == "this" || r == "next")
+                && self.unit(e + 1) == Some("y")
+            {
+                let o = match self.rel(e) {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                };
+                y = n::year_offset(a, o);
+                e += 2;
+            }
+            if y.is_none() {
+                // a year preceding: "the 1988 second quarter"
+                if let Some(yy) = j.checked_sub(1).and_then(|p| self.year_num(p)) {
+                    y = Some(yy);
+                } else {
+                    y = n::year_offset(a, 0);
+                    // A quarter not begun yet, spoken of in the past tense, is last year's.
+                    if let Some(ad) = a {
+                        let cur = if half {
+                            (ad.month() - 1) / 6 + 1
+                        } else {
+                            ad.quarter()
+                        };
+                        if q > cur && self.tense(j, e) == Tense::Past {
+                            y = n::year_offset(a, -1);
+                        }
+                    }
+                }
+            }
+            if half {
+                return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
+            }
+            self.cx.last_quarter = Some((y, q));
+            // quarters (plural) as a set: "fourth quarters"
+            return m(j, e, n::quarter_value(y, q), DT);
+        }
+        if u == Some("w") && self.wd(k + 1, "of") {
+            return None;
+        }
+        // the first nine months, the first two years
+        if o == 1 && !hyph {
+            if let Some((Some(c), e)) = self.count(k) {
+                if let Some(u) = self.units(e) {
+                    return m(j, e + 1, n::duration(Some(c), u), DU);
+                }
+            }
+        }
+        // the twentieth century
+        if self.unit(k) == Some("c") && o > 0 {
+            return m(j, k + 1, format!("{:02}", o - 1), DT);
+        }
+        None
+    }
+
+    fn fiscal(&mut self, j: usize, the: bool) -> Option<M> {
+        let mut k = j + 1;
+        if self.unit(k) == Some("y") {
+            if let Some(y) = self.year_num(k + 1) {
+                return m(j, k + 2, format!("{y:04}"), DT);
+            }
+            if the {
+                return m(j, k + 1, "P1Y".into(), DU);
+            }
+            return None;
+        }
+        if self.p(k, '-') {
+            k += 1;
+        }
+        let y = self.year_num(k)?;
+        m(j, k + 1, format!("{y:04}"), DT)
+    }
+
+    /// `year-ago`, `year-earlier`, and the noun after it: `the year-ago quarter`.
+    fn year_ago_adj(&mut self, j: usize, mut e: usize) -> Option<M> {
+        let a = self.cx.anchor;
+        let mut v = match self.cx.last_quarter {
+            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+            None => n::year_str(n::year_offset(a, -1)),
+        };
+        if let Some(q) = self.lex(e).and_then(|l| l.ord) {
+            if self.unit(e + 1) == Some("q") {
+                let q = if q < 0 { 4 } else { q as u32 };
+                v = n::quarter_value(
+                    self.cx
+                        .last_quarter
+                        .map(|x| x.0)
+                        .unwrap_or_else(|| n::year_offset(a, 0))
+                        .map(|y| y - 1),
+                    q,
+                );
+                e += 2;
+            }
+        } else if self.unit(e) == Some("q") || self.is_word_text(e, "period") {
+            e += 1;
+        }
+        m(j, e, v, DT)
+    }
+
+    /// `the weekend`, `the quarter`, `the year`, `the day before`.
+    fn the_unit(&mut self, j: usize) -> Option<M> {
+        let u = self.unit(j)?;
+        let a = self.cx.anchor;
+        if u == "d" {
+            if self.wd(j + 1, "before") || self.wd(j + 1, "after") {
+                let off = if self.wd(j + 1, "before") { -1 } else { 1 };
+                // "the day before yesterday"
+                if let Some(dr) = self.lex(j + 2).and_then(|l| l.dayrel) {
+                    let o: i64 = dr.trim_end_matches('N').parse().ok()?;
+                    let d = a.map(|d| d.plus_days(o + off));
+                    return self.day_match(
+                        j,
+                        j + 3,
+                        d,
+                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                        DT,
+                    );
+                }
+                let d = self.cx.reference().map(|d| d.plus_days(off));
+                return self.day_match(
+                    j,
+                    j + 2,
+                    d,
+                    d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                    DT,
+                );
+            }
+            // "the day": the story's day
+            if self.wd(j + 1, "of") {
+                return None;
+            }
+            return m(
+                j,
+                j + 1,
+                a.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                DT,
+            );
+        }
+        if self.wd(j + 1, "of") {
+            // "the week of March 6", "the year of ..."
+            if u == "w" {
+                if let Some((mo, k)) = self.month_at(j + 2) {
+                    if self.day_num(k).is_some() {
+                        let r = self.month_expr(j + 2, mo, k)?;
+                        let v = r.day.map(|d| d.week_value()).unwrap_or("XXXX-WXX".into());
+                        return m(j, r.end, v, DT);
+                    }
+                }
+            }
+            return None;
+        }
+        let v = match u {
+            "we" => format!(
+                "{}-WE",
+                n::week_offset(
+                    a,
+                    if self.tense(j, j + 1) == Tense::Future {
+                        0
+                    } else {
+                        -1
+                    }
+                )
+            ),
+            "q" => {
+                let (y, q) = self
+                    .cx
+                    .last_quarter
+                    .unwrap_or_else(|| n::quarter_offset(a, -1));
+                n::quarter_value(y, q)
+            }
+            "y" => {
+                if self.wd(j + 1, "ended") {
+                    return m(j, j + 1, "P1Y".into(), DU);
+                }
+                n::year_str(n::year_offset(a, 0))
+            }
+            "w" => n::week_offset(a, 0),
+            "m" => n::month_offset(a, 0),
+            _ => return None,
+        };
+        m(j, j + 1, v, DT)
+    }
+
+    fn numeric(&mut self, j: usize, the: bool) -> Option<M> {
+        let K::Num {
+            val,
+            digits,
+            ord,
+            plural,
+            plain,
+            ..
+        } = self.t[j].k
+        else {
+            return None;
+        };
+        // clock: 3 p.m., 10 am
+        if matches!(self.t.get(j + 1).map(|t| t.k), Some(K::AmPm(_))) && plain && !ord && val <= 12
+        {
+            return self.clock(j);
+        }
+        // decades: 1990s
+        if plural && plain {
+            if digits == 4 && val % 10 == 0 {
+                return m(j, j + 1, format!("{}", val / 10), DT);
+            }
+            // "the 70s" (not "in his 70s")
+            let prev_ok = j > 0
+                && (self.wd(j - 1, "the")
+                    || self.p(j - 1, '\'')
+                    || self.lex(j - 1).is_some_and(|l| l.modifier.is_some()));
+            if digits == 2 && val % 10 == 0 && prev_ok {
+                return m(j, j + 1, format!("19{}", val / 10), DT);
+            }
+            return None;
+        }
+        // centuries: 20th century
+        if ord && self.unit(j + 1) == Some("c") {
+            return m(j, j + 2, format!("{:02}", val.saturating_sub(1)), DT);
+        }
+        // day month: 11 December (2022)
+        if let Some(d) = self.day_num(j) {
+            if let Some((mo, k)) = self.month_at(j + 1) {
+                let mut e = k;
+                let mut y = None;
+                if let Some(yy) = self.year_num(e) {
+                    y = Some(yy);
+                    e += 1;
+                } else if self.p(e, ',') && self.year_num(e + 1).is_some() {
+                    y = self.year_num(e + 1);
+                    e += 2;
+                }
+                let y =
+                    y.or_else(|| n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, e)));
+                let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)?;
+                let day = Day {
+                    date,
+                    year_known: y.is_some(),
+                };
+                return self.day_match(j, e, Some(day), day.value(), DT);
+            }
+            // the 18th of January
+            if ord && self.wd(j + 1, "of") {
+                if let Some((mo, k)) = self.month_at(j + 2) {
+                    let y = n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, k));
+                    let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)?;
+                    let day = Day {
+                        date,
+                        year_known: y.is_some(),
+                    };
+                    return self.day_match(j, k, Some(day), day.value(), DT);
+                }
+            }
+        }
+        // years
+        if let Some(y) = self.year_num(j) {
+            let prev = j.checked_sub(1).map(|p| self.t[p].k);
+            if matches!(
+                prev,
+                Some(K::P('$' | '#' | '\u{a3}' | '\u{20ac}' | '.' | ':'))
+            ) && !matches!(prev, Some(K::P('.')))
+            {
+                return None;
+            }
+            let next = self.t.get(j + 1).map(|t| t.k);
+            if matches!(next, Some(K::P('%')))
+                || self.is_word_text(j + 1, "percent")
+                || self.is_word_text(j + 1, "per")
+            {
+                return None;
+            }
+            // the 1988 second quarter, the 1988 quarter, the 1989 period
+            if let Some(q) = self.lex(j + 1).and_then(|l| l.ord) {
+                if self.unit(j + 2) == Some("q") {
+                    let q = if q < 0 { 4 } else { q as u32 };
+                    if q <= 4 {
+                        self.cx.last_quarter = Some((Some(y), q));
+                        return m(j, j + 3, n::quarter_value(Some(y), q), DT);
+                    }
+                }
+            }
+            if self.unit(j + 1) == Some("q") || self.is_word_text(j + 1, "period") {
+                let v = match self.cx.last_quarter {
+                    Some((_, q)) => n::quarter_value(Some(y), q),
+                    None => format!("{y:04}"),
+                };
+                return m(j, j + 2, v, DT);
+            }
+            if self.unit(j + 1).is_some() || self.units(j + 1).is_some() {
+                // "2000 years" is a count
+                return self.counted(j, the);
+            }
+            self.cx.last_year = Some(y);
+            if !(1900..=2100).contains(&y) {
+                let prev_ok = j.checked_sub(1).and_then(|p| self.lex(p)).is_some_and(|l| {
+                    matches!(
+                        l.word,
+                        Some(
+                            "in" | "of"
+                                | "since"
+                                | "until"
+                                | "by"
+                                | "from"
+                                | "to"
+                                | "through"
+                                | "during"
+                                | "before"
+                                | "after"
+                                | "and"
+                        )
+                    ) || l.modifier.is_some()
+                });
+                if !prev_ok {
+                    return None;
+                }
+            }
+            return m(j, j + 1, format!("{y:04}"), DT);
+        }
+        if ord {
+            return None;
+        }
+        self.counted(j, the)
+    }
+
+    /// Counted units: durations (`two years`, `the past five days`), `ago` points, `earlier`
+    /// and `later` points, and per-unit sets (`$5 million a year`).
+    fn counted(&mut self, j: usize, the: bool) -> Option<M> {
+        let (cnt, mut k) = self.count(j)?;
+        // "two to three weeks", "12 to 18 months": the first count stands
+        if cnt.is_some() && (self.wd(k, "to") || self.wd(k, "or")) {
+            if let Some((_, k2)) = self.cardinal(k + 1) {
+                if self.unit(k2).or(self.units(k2)).is_some() {
+                    k = k2;
+                }
+            }
+        }
+        let hyph = self.p(k, '-');
+        if hyph {
+            k += 1;
+        }
+        // adjectives between the count and the unit
+        while self.wd(k, "more")
+            || self.wd(k, "straight")
+            || self.wd(k, "consecutive")
+            || self.wd(k, "trading")
+            || self.wd(k, "business")
+            || self.is_word_text(k, "full")
+        {
+            k += 1;
+        }
+        if self.lex(k).and_then(|l| l.ord).is_some()
+            && (self.unit(k + 1) == Some("q")
+                || self.wd(k + 1, "half")
+                || self.unit(k + 1).is_some())
+        {
+            return None;
+        }
+        // ages: "6-year-old", "six years old"
+        if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
+            return None;
+        }
+        let sing = self.unit(k);
+        let plur = self.units(k);
+        let u = sing.or(plur)?;
+        // "a year" but not "a years"; "two year" is fine in adjectives ("a five year low")
+        if self.wd(j, "a") && cnt == Some(1.0) && sing.is_none() {
+            return None;
+        }
+        if sing == Some("s")
+            && self.lex(k).and_then(|l| l.ord).is_some()
+            && self.units(k).is_none()
+            && cnt.is_some()
+            && !self.wd(j, "a")
+            && !hyph
+        {
+            // "two second" is odd; "second" after a number is more likely an ordinal
+        }
+        let mut e = k + 1;
+        let mut cnt = cnt;
+        // "a minute and a half", "an hour and a half"
+        if self.wd(e, "and") && self.wd(e + 1, "a") && self.wd(e + 2, "half") {
+            cnt = cnt.map(|c| c + 0.5);
+            e += 3;
+        }
+        if hyph {
+            // two-year, 52-week
+            return m(j, e, n::duration(cnt, u), DU);
+        }
+        // "two to three weeks", "12 to 18 months" (already consumed only the first count)
+        let a = self.cx.anchor;
+        // a week or so ago
+        let mut s = e;
+        if self.wd(s, "or") && self.wd(s + 1, "so") {
+            s += 2;
+        }
+        if self.wd(s, "ago") {
+            let v = match cnt {
+                Some(c) => {
+                    if c.fract() != 0.0 {
+                        n::shifted(a, -(c.round() as i64), u)
+                    } else {
+                        n::shifted(a, -(c as i64), u)
+                    }
+                }
+                None => "PAST_REF".into(),
+            };
+            let v = if cnt == Some(1.0) && u == "y" {
+                match self.cx.last_quarter {
+                    Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+                    None => v,
+                }
+            } else {
+                v
+            };
+            return m(j, s + 1, v, DT);
+        }
+        let md = self.lex(s).and_then(|l| l.modifier);
+        if md == Some("later") || (self.wd(s, "after") && !self.starts_clause(s + 1)) {
+            // TimeML marks the length only: "[three days] later"
+            return m(j, e, n::duration(cnt, u), DU);
+        }
+        if md == Some("earlier") || (self.wd(s, "before") && !self.starts_clause(s + 1)) {
+            let sign = if md == Some("earlier") || self.wd(s, "before") {
+                -1
+            } else {
+                1
+            };
+            let base = if matches!(u, "y" | "de" | "c") {
+                a
+            } else {
+                self.cx.reference()
+            };
+            let v = match cnt {
+                Some(c) => {
+                    if cnt == Some(1.0) && u == "y" && sign < 0 {
+                        match self.cx.last_quarter {
+                            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+                            None => n::shifted(base, -1, u),
+                        }
+                    } else {
+                        n::shifted(base, sign * c as i64, u)
+                    }
+                }
+                None => (if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }).into(),
+            };
+            return m(j, s + 1, v, DT);
+        }
+        if self.wd(s, "from") && self.is_word_text(s + 1, "now") {
+            let v = match cnt {
+                Some(c) => n::shifted(a, c as i64, u),
+                None => "FUTURE_REF".into(),
+            };
+            return m(j, s + 2, v, DT);
+        }
+        // "$33 million a year", "twice a day": a set
+        if self.wd(j, "a") && j > 0 {
+            let prev = self.t[j - 1].k;
+            let numeric_before = matches!(prev, K::Num { .. } | K::P('%'))
+                || matches!(
+                    self.raw(j - 1).to_ascii_lowercase().as_str(),
+                    "times"
+                        | "once"
+                        | "twice"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "percent"
+                        | "cents"
+                        | "dollars"
+                        | "hundred"
+                        | "trillion"
+                );
+            if numeric_before {
+                return m(j, e, n::duration(Some(1.0), u), ST);
+            }
+        }
+        if u == "we" && cnt.is_none() {
+            return None;
+        }
+        // "the nine months", "two years"
+        let _ = the;
+        let mut end = e;
+        if self.wd(end, "ahead") {
+            end += 1;
+        }
+
+        m(j, end, n::duration(cnt, u), DU)
+    }
+
+    fn starts_clause(&self, j: usize) -> bool {
+        // "two days before the vote": a preposition with an object is not a point in time
+        // we can place; "two days before," is.
+        !matches!(self.t.get(j).map(|t| t.k), None | Some(K::P(_)))
+    }
+
+    /// Clock times: `10:35`, `6 p.m.`, `noon`, with a time zone and a day after them.
+    fn clock(&mut self, j: usize) -> Option<M> {
+        let (mut h, mi, mut e) = match self.t[j].k {
+            K::Clock { h, m } => (h, m, j + 1),
+            K::Num { val, .. } => (val, 0, j + 1),
+            K::Word { .. } if self.wd(j, "noon") => (12, 0, j + 1),
+            K::Word { .. } if self.wd(j, "midnight") => (24, 0, j + 1),
+            _ => return None,
+        };
+        let mut ampm = false;
+        if let Some(K::AmPm(pm)) = self.t.get(e).map(|t| t.k) {
+            ampm = true;
+            if pm && h < 12 {
+                h += 12;
+            }
+            if !pm && h == 12 {
+                h = 0;
+            }
+            e += 1;
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        if !ampm && matches!(self.t[j].k, K::Clock { .. }) {
+            // "3:1" is not a time; "10:35" without am/pm is, when 24-hour shaped.
+            let raw = self.raw(j);
+            if raw.len() < 4 {
+                return None;
+            }
+        }
+        let mut zone = "";
+        if let Some(tz) = self.lex(e).and_then(|l| l.tz) {
+            zone = tz;
+            e += 1;
+            // "(GMT +8)" and friends are left out of the value
+        }
+        // the day: "10 p.m. Wednesday", "16:00 UTC today", "5 p.m. EST, Nov. 6"
+        let mut k = e;
+        if self.p(k, ',') {
+            k += 1;
+        }
+        if self.wd(k, "on") {
+            k += 1;
+        }
+        let mut day = self.cx.reference();
+        if let Some((wd, k2)) = self.weekday_at(k) {
+            let (_, d) = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2));
+            day = d;
+            e = k2;
+        } else if let Some(dr) = self.lex(k).and_then(|l| l.dayrel) {
+            let o: i64 = dr.trim_end_matches('N').parse().ok()?;
+            day = self.cx.anchor.map(|a| a.plus_days(o));
+            e = k + 1;
+        } else if let Some((mo, k2)) = self.month_at(k) {
+            if self.day_num(k2).is_some() {
+                let r = self.month_expr(k, mo, k2)?;
+                day = r.day;
+                e = r.end;
+            }
+        }
+        let date = day.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into());
+        let v = format!(
+            "{date}T{h:02}:{mi:02}{}",
+            if zone == "Z" { "Z" } else { "" }
+        );
+        m(j, e, v, TI)
+    }
+}
+
+/// Finds the temporal expressions of `region`.
+pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
+    let mut toks = Vec::with_capacity(region.len() / 5 + 8);
+    tokenise(text, region, &mut toks);
+    let mut g = G {
+        t: &toks,
+        text,
+        cx: Ctx {
+            anchor,
+            last_day: None,
+            last_quarter: None,
+            last_year: None,
+        },
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        match g.at(i) {
+            Some(x) if x.end > x.start && x.end <= toks.len() => {
+                let next = x.end;
+                let mut cur = Some(Box::new(x));
+                while let Some(x) = cur {
+                    let span = Span::new(toks[x.start].span.start, toks[x.end - 1].span.end);
+                    out.push(Found {
+                        span,
+                        value: x.value,
+                        date_type: x.ty,
+                    });
+                    cur = x.extra;
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A cheap test for tokens no rule starts with.
+fn may_start(t: &Tok) -> bool {
+    match t.k {
+        K::Word { lex, .. } => lex.is_some_and(|l| {
+            l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some()
+        }),
+        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } => true,
+        K::P('\'') => true,
+        _ => false,
+    }
+}

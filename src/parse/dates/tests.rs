@@ -1,0 +1,253 @@
+//! Table tests: short sentences in wire styles, story date 2022-01-18 (a Tuesday).
+
+use super::*;
+
+fn run(text: &str, date: &str) -> Vec<(String, String, DateType)> {
+    find(text, Span::new(0, text.len()), StoryDate::parse_iso(date))
+        .into_iter()
+        .map(|d| (d.span.slice(text).to_string(), d.value, d.date_type))
+        .collect()
+}
+
+#[test]
+fn seed_story_dates() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("MOSCOW, January 18. /TASS/. Lavrov spoke with Blinken on Tuesday.", &[("January 18", "2022-01-18"), ("Tuesday", "2022-01-18")]),
+        ("On December 17, 2021, the ministry released a draft.", &[("December 17, 2021", "2021-12-17")]),
+        ("Consultations took place in Geneva on January 10, followed by a meeting in Brussels on January 12 and a session in Vienna on January 13.", &[("January 10", "2022-01-10"), ("January 12", "2022-01-12"), ("January 13", "2022-01-13")]),
+    ];
+    for (text, want) in cases {
+        let got = run(text, "2022-01-18");
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(&got[..], *want, "{text}");
+    }
+}
+
+#[test]
+fn expressions() {
+    use DateType::*;
+    let cases: &[(&str, &str, &str, DateType)] = &[
+        ("He arrived yesterday.", "yesterday", "2022-01-17", Date),
+        ("They meet today.", "today", "2022-01-18", Date),
+        ("The vote is tonight.", "tonight", "2022-01-18", Date),
+        ("Talks were held last week.", "last week", "2022-W02", Date),
+        (
+            "It was agreed earlier this month.",
+            "earlier this month",
+            "2022-01",
+            Date,
+        ),
+        (
+            "It happened two days ago.",
+            "two days ago",
+            "2022-01-16",
+            Date,
+        ),
+        ("Output fell this year.", "this year", "2022", Date),
+        ("Output fell last year.", "last year", "2021", Date),
+        (
+            "The ministers will meet on Friday.",
+            "Friday",
+            "2022-01-21",
+            Date,
+        ),
+        ("The ministers met on Friday.", "Friday", "2022-01-14", Date),
+        (
+            "The summit is due next month.",
+            "next month",
+            "2022-02",
+            Date,
+        ),
+        (
+            "They spoke Tuesday morning.",
+            "Tuesday morning",
+            "2022-01-18TMO",
+            Time,
+        ),
+        ("Prices rose in the 1990s.", "1990s", "199", Date),
+        (
+            "Sales fell in the third quarter.",
+            "the third quarter",
+            "2021-Q3",
+            Date,
+        ),
+        ("It was cold last winter.", "last winter", "2021-WI", Date),
+        (
+            "The talks lasted three days.",
+            "three days",
+            "P3D",
+            Duration,
+        ),
+        (
+            "The talks lasted five hours.",
+            "five hours",
+            "PT5H",
+            Duration,
+        ),
+        ("He served two years.", "two years", "P2Y", Duration),
+        ("They meet every year.", "every year", "P1Y", Set),
+        ("They meet each Monday.", "each Monday", "XXXX-WXX-1", Set),
+        ("The committee meets weekly.", "weekly", "P1W", Set),
+        ("Relations are now tense.", "now", "PRESENT_REF", Date),
+        (
+            "He currently lives abroad.",
+            "currently",
+            "PRESENT_REF",
+            Date,
+        ),
+        ("He recently said so.", "recently", "PAST_REF", Date),
+        (
+            "That was the case in the past.",
+            "the past",
+            "PAST_REF",
+            Date,
+        ),
+        (
+            "It will change in the future.",
+            "the future",
+            "FUTURE_REF",
+            Date,
+        ),
+        (
+            "The call began at 10:30 GMT.",
+            "10:30 GMT",
+            "2022-01-18T10:30Z",
+            Time,
+        ),
+        (
+            "The call began at 3 p.m. on Monday.",
+            "3 p.m. on Monday",
+            "2022-01-17T15:00",
+            Time,
+        ),
+        (
+            "The deal was signed on 11 December.",
+            "11 December",
+            "2021-12-11",
+            Date,
+        ),
+        (
+            "The deal was signed in March 2020.",
+            "March 2020",
+            "2020-03",
+            Date,
+        ),
+        ("Growth slowed in 2021.", "2021", "2021", Date),
+        (
+            "In the past two years trade doubled.",
+            "the past two years",
+            "P2Y",
+            Duration,
+        ),
+        (
+            "Sales rose from a year earlier.",
+            "a year earlier",
+            "2021",
+            Date,
+        ),
+        ("He was elected last April.", "last April", "2021-04", Date),
+        (
+            "The plan dates from the 20th century.",
+            "the 20th century",
+            "19",
+            Date,
+        ),
+        (
+            "It was signed on 2021-06-01.",
+            "2021-06-01",
+            "2021-06-01",
+            Date,
+        ),
+        ("Profit was $5 million a year.", "a year", "P1Y", Set),
+        (
+            "Fiscal 2021 results were weak.",
+            "Fiscal 2021",
+            "2021",
+            Date,
+        ),
+        (
+            "They met at the weekend.",
+            "the weekend",
+            "2022-W02-WE",
+            Date,
+        ),
+        ("He left in mid-November.", "mid-November", "2021-11", Date),
+        (
+            "A decision is expected early next year.",
+            "early next year",
+            "2023",
+            Date,
+        ),
+        (
+            "The crisis began this summer.",
+            "this summer",
+            "2022-SU",
+            Date,
+        ),
+    ];
+    for (text, span, value, ty) in cases {
+        let got = run(text, "2022-01-18");
+        assert!(
+            got.iter()
+                .any(|(s, v, t)| s == span && v == value && t == ty),
+            "{text}: want {span}={value} {ty:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn no_year_in_the_story_date() {
+    let text = "He spoke on Tuesday about the January 10 talks and yesterday's call.";
+    let got = find(
+        text,
+        Span::new(0, text.len()),
+        Some(StoryDate {
+            year: None,
+            month: 1,
+            day: 18,
+        }),
+    );
+    let values: Vec<&str> = got.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(values, ["XXXX-WXX-2", "XXXX-01-10", "XXXX-01-17"]);
+}
+
+#[test]
+fn not_dates() {
+    let cases = [
+        "He may come.",
+        "They paid $1990 and 2050% more.",
+        "The score was 3:1.",
+        "They march on.",
+        "Some 1,500 people came.",
+    ];
+    for text in cases {
+        let got = run(text, "2022-01-18");
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn never_panics() {
+    let cases = [
+        "",
+        "'",
+        "1",
+        "Jan.",
+        "a.m.",
+        "’s",
+        "January 32, 2022",
+        "February 30",
+        "99:99",
+        "13/45/2020",
+        "Friday,",
+        "the",
+        "ζ 2020 ζ",
+    ];
+    for text in cases {
+        let _ = run(text, "2022-01-18");
+        let _ = find(text, Span::new(0, text.len()), None);
+    }
+}
