@@ -119,6 +119,11 @@ fn events_in_sentences() {
         ),
         ("He said on Monday that prices were high.", &[]),
         ("The talks lasted three days.", &[]),
+        ("The group was formed at a meeting in 1983.", &[]),
+        (
+            "Republicans in Congress praised the speech on Monday.",
+            &[("2022-01-17", Some("MOSCOW"))],
+        ),
         (
             "The summit took place in New York last week; a vote followed in Paris on January 14.",
             &[
@@ -258,4 +263,11 @@ fn merge_joins_reports_and_sorts() {
     for key in ["date", "place", "participants", "sources"] {
         assert!(json.get(key).is_some(), "{key} always present");
     }
+}
+
+#[test]
+fn whole_pipeline_without_metadata() {
+    let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
+    let r = crate::analyse(text);
+    assert_eq!(r.events.len(), 5, "{:#?}", r.events);
 }
