@@ -299,7 +299,7 @@ fn abbreviation_before(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|k| k + 1)
+        .map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let word = &before[word_start..];
     let last = word.rsplit('.').next().unwrap_or(word);

@@ -271,3 +271,22 @@ fn whole_pipeline_without_metadata() {
     let r = crate::analyse(text);
     assert_eq!(r.events.len(), 5, "{:#?}", r.events);
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text: no panic, clauses inside the text on char boundaries.
+        #[test]
+        fn never_panics_on_any_text(
+            text in "(\\PC|[ .,;\\n]|in Geneva|met|talks|on Friday|January 10|, followed by| and a |Mr\\.|U\\.S\\.){0,40}",
+        ) {
+            for (_, clause, _, _) in run(&text, Vec::new()) {
+                prop_assert!(text.contains(clause.as_str()));
+            }
+            let _ = sentences(&text, Span::new(0, text.len()));
+        }
+    }
+}

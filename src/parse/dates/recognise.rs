@@ -461,6 +461,8 @@ impl Ctx {
     }
 }
 
+const QUARTER_AWARE: bool = true;
+
 /// A match inside the grammar: token range and the value.
 struct M {
     start: usize,
@@ -673,12 +675,12 @@ impl<'a> G<'a> {
     /// The tense of the clause around tokens `[s, e)`: the nearest cue within a few tokens,
     /// not crossing a sentence boundary.
     fn tense(&self, s: usize, e: usize) -> Tense {
-        const WINDOW: usize = 12;
-        let boundary = |j: usize| {
-            matches!(
-                self.t[j].k,
-                K::P('.') | K::P('!') | K::P('?') | K::P(';') | K::P('\n')
-            )
+        const WINDOW: usize = 20;
+        let boundary = |j: usize| match self.t[j].k {
+            // not the dot of "U.S." or "Jan."
+            K::P('.') => !(j > 0 && (self.raw(j - 1).len() <= 2 || self.month_at(j - 1).is_some())),
+            K::P('!') | K::P('?') | K::P(';') | K::P('\n') => true,
+            _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
             let t = match self.t[j].k {
@@ -2125,6 +2127,12 @@ impl<'a> G<'a> {
         {
             return None;
         }
+        // fractions: "a quarter of the market", "three-quarters"
+        if (self.unit(k) == Some("q") && self.wd(k + 1, "of"))
+            || (hyph && self.units(k) == Some("q"))
+        {
+            return None;
+        }
         // ages: "6-year-old", "six years old"
         if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
             return None;
@@ -2175,7 +2183,7 @@ impl<'a> G<'a> {
                 None => "PAST_REF".into(),
             };
             let v = if cnt == Some(1.0) && u == "y" {
-                match self.cx.last_quarter {
+                match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
                     Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
                     None => v,
                 }
@@ -2203,7 +2211,7 @@ impl<'a> G<'a> {
             let v = match cnt {
                 Some(c) => {
                     if cnt == Some(1.0) && u == "y" && sign < 0 {
-                        match self.cx.last_quarter {
+                        match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
                             Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
                             None => n::shifted(base, -1, u),
                         }
