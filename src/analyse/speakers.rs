@@ -1,7 +1,25 @@
 //! Speaker entities: every mention of one real-world source grouped under one canonical name.
+//!
+//! Each speaker mention the attribution finds is read into a name, a title and a head noun,
+//! then resolved against the speakers met so far:
+//!
+//! - a named person by surname (`Lavrov` joins `Russian Foreign Minister Sergey Lavrov`,
+//!   unless both give different first names);
+//! - a named organisation by its name without articles;
+//! - a definite description by its head noun against the most recent compatible speaker
+//!   (`the minister` -> the last person titled minister; `the diplomatic agency` -> the last
+//!   organisation of the ministry class; `the statement` -> the last organisation);
+//! - a pronoun by the most recent compatible speaker (`he` -> a person, `it` -> an
+//!   organisation, `they` -> a group or organisation);
+//! - an indefinite description (`a Western diplomat`, `sources`) is a new source.
+//!
+//! Resolution looks only at a small window of recently used speakers and at hash maps, so it
+//! is linear in the number of mentions. The canonical name is the fullest name used.
 
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// One source with all its mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,4 +32,555 @@ pub struct Entity {
     pub title: Option<String>,
     /// Mentions in text order.
     pub mentions: Vec<Span>,
+}
+
+/// What a speaker noun heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounKind {
+    Person,
+    Org,
+    Doc,
+    Group,
+}
+
+struct Noun {
+    kind: NounKind,
+    class: Option<&'static str>,
+}
+
+static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for row in crate::lexicon::rows(include_str!("../lexicon/speaker_nouns.tsv")) {
+        let Some(&word) = row.first() else { continue };
+        let kind = match row.get(1).copied() {
+            Some("person") => NounKind::Person,
+            Some("org") => NounKind::Org,
+            Some("doc") => NounKind::Doc,
+            Some("group") => NounKind::Group,
+            _ => continue,
+        };
+        let class = row.get(2).copied().filter(|c| !c.is_empty());
+        m.entry(word.to_string()).or_insert(Noun { kind, class });
+    }
+    m
+});
+
+static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
+        .filter_map(|r| r.first().copied())
+        .collect()
+});
+
+/// The lexicon entry for a (lower-case) noun, with plurals read as groups.
+fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
+    if let Some(n) = NOUNS.get(word) {
+        return Some((n.kind, n.class));
+    }
+    let singular = word
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| word.strip_suffix("men").map(|s| format!("{s}man")))
+        .or_else(|| word.strip_suffix('s').map(str::to_string))?;
+    let n = NOUNS.get(&singular)?;
+    Some(match n.kind {
+        NounKind::Person => (NounKind::Group, None),
+        k => (k, n.class),
+    })
+}
+
+/// Whether a lower-case word heads a mention of a source (`minister`, `ministry`,
+/// `officials`, `statement`).
+pub(crate) fn is_source_noun(word: &str) -> bool {
+    noun(word).is_some()
+}
+
+/// Whether a lower-case word names a document (`statement`, `report`, `poll`).
+pub(crate) fn is_doc_noun(word: &str) -> bool {
+    noun(word).is_some_and(|(k, _)| k == NounKind::Doc)
+}
+
+fn is_title_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    TITLE_WORDS.contains(w.as_str()) || NOUNS.get(&w).is_some_and(|n| n.kind == NounKind::Person)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "some", "several", "many", "other", "two", "three",
+    "these", "those", "this", "that", "its", "his", "her", "their", "our", "both", "all",
+];
+
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "one", "some", "several", "many", "other", "two", "three", "both", "all",
+];
+
+/// How a mention refers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reading {
+    /// `he`, `she`, `it`, `they`, `we`, `I`.
+    Pronoun(String),
+    /// A person's name, with its surname (lower case) and first name if given.
+    Person { last: String, first: Option<String> },
+    /// An organisation's name.
+    Org,
+    /// A description headed by a noun of the lexicon (`the minister`, `the ministry`).
+    Description {
+        head: String,
+        kind: NounKind,
+        class: Option<&'static str>,
+        definite: bool,
+    },
+    /// Anything else.
+    Other,
+}
+
+/// A mention read into a name and a title.
+#[derive(Debug, Clone)]
+struct Mention {
+    reading: Reading,
+    name: String,
+    title: Option<String>,
+}
+
+fn words_of(s: &str) -> Vec<&str> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut w = words;
+    while let Some((first, rest)) = w.split_first() {
+        if DETERMINERS.contains(&first.to_lowercase().as_str()) && !rest.is_empty() {
+            w = rest;
+        } else {
+            break;
+        }
+    }
+    w.to_vec()
+}
+
+/// Reads a mention's text.
+fn read_mention(s: &str) -> Mention {
+    let s = s.trim();
+    // An appositive after a comma is a title: `Scott Pruitt, the attorney general,`.
+    let (core, appositive) = match s.find(',') {
+        Some(i) => (&s[..i], Some(s[i + 1..].trim())),
+        None => (s, None),
+    };
+    let words = words_of(core);
+    let apposition = appositive
+        .map(|a| without_determiner(&words_of(a)).join(" "))
+        .filter(|a| !a.is_empty());
+    if words.len() == 1 {
+        let w = words[0].to_lowercase();
+        if matches!(
+            w.as_str(),
+            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her"
+        ) {
+            return Mention {
+                reading: Reading::Pronoun(w),
+                name: words[0].to_string(),
+                title: None,
+            };
+        }
+    }
+    let first_lower = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let definite = !INDEFINITE.contains(&first_lower.as_str());
+    let words = without_determiner(&words);
+    // The name: the trailing run of capitalised words that are not title words.
+    let mut k = words.len();
+    while k > 0 {
+        let w = strip_possessive(words[k - 1]);
+        if is_capitalised(w) && !is_title_word(w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let name_words = &words[k..];
+    let title_words = &words[..k];
+    // The head noun: the last word before `of`/`for`/`at`... in the non-name part, or the
+    // last word of a name.
+    let head_part: &[&str] = if name_words.is_empty() {
+        let cut = title_words
+            .iter()
+            .position(|w| {
+                matches!(
+                    *w,
+                    "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who" | "which" | "to"
+                )
+            })
+            .filter(|&i| i > 0)
+            .unwrap_or(title_words.len());
+        &title_words[..cut]
+    } else {
+        name_words
+    };
+    let head = head_part
+        .last()
+        .map(|w| strip_possessive(w).to_lowercase())
+        .unwrap_or_default();
+    let head_noun = noun(&head);
+    if !name_words.is_empty() {
+        let name = name_words.join(" ");
+        let org_head =
+            head_noun.is_some_and(|(k, _)| k != NounKind::Person && k != NounKind::Group);
+        let all_caps = name_words.len() == 1
+            && name.len() >= 2
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+        let the = first_lower == "the" && title_words.is_empty();
+        if org_head || all_caps || the {
+            let full = words.join(" ");
+            let (kind, class) = head_noun.unwrap_or((NounKind::Org, None));
+            let _ = (kind, class);
+            return Mention {
+                reading: Reading::Org,
+                name: full,
+                title: apposition,
+            };
+        }
+        let title = if title_words.is_empty() {
+            apposition
+        } else {
+            Some(title_words.join(" "))
+        };
+        let last = strip_possessive(name_words[name_words.len() - 1]).to_lowercase();
+        let first = (name_words.len() > 1).then(|| name_words[0].to_lowercase());
+        return Mention {
+            reading: Reading::Person { last, first },
+            name,
+            title,
+        };
+    }
+    let text = words.join(" ");
+    match head_noun {
+        Some((kind, class)) => {
+            // An organisation written with capitals (`the Foreign Ministry`) is a name.
+            let capitalised = words.iter().any(|w| is_capitalised(w)) && definite;
+            if kind == NounKind::Org && capitalised && words.iter().all(|w| is_capitalised(w)) {
+                return Mention {
+                    reading: Reading::Org,
+                    name: text,
+                    title: None,
+                };
+            }
+            Mention {
+                reading: Reading::Description {
+                    head,
+                    kind,
+                    class,
+                    definite,
+                },
+                name: text.clone(),
+                title: (kind == NounKind::Person).then_some(text),
+            }
+        }
+        None => Mention {
+            reading: Reading::Other,
+            name: text,
+            title: None,
+        },
+    }
+}
+
+/// How many recently used speakers a description or pronoun is matched against.
+const WINDOW: usize = 24;
+
+/// Groups speaker mentions into entities, in text order.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    entities: Vec<Entity>,
+    /// Surname (lower case) -> entities with it, most recent last.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Organisation and group names (lower case) -> entity.
+    by_name: HashMap<String, usize>,
+    /// Head noun class per organisation entity.
+    class_of: HashMap<usize, (String, Option<&'static str>)>,
+    /// First names of person entities.
+    first_of: HashMap<usize, String>,
+    /// Most recently used entities, most recent last, at most [`WINDOW`] long.
+    recent: Vec<usize>,
+}
+
+impl Resolver {
+    /// A resolver with no speakers yet.
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    /// The entities found so far, in order of first mention.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Consumes the resolver, returning its entities.
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
+    fn touch(&mut self, e: usize) {
+        if let Some(i) = self.recent.iter().position(|&x| x == e) {
+            self.recent.remove(i);
+        }
+        self.recent.push(e);
+        if self.recent.len() > WINDOW {
+            self.recent.remove(0);
+        }
+    }
+
+    fn new_entity(&mut self, name: String, kind: SpeakerKind, title: Option<String>) -> usize {
+        self.entities.push(Entity {
+            name,
+            kind,
+            title,
+            mentions: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    fn most_recent(&self, ok: impl Fn(usize, &Entity) -> bool) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| ok(e, &self.entities[e]))
+    }
+
+    /// The entity a mention refers to, without recording the mention.
+    fn find(&self, m: &Mention) -> Option<usize> {
+        match &m.reading {
+            Reading::Pronoun(p) => match p.as_str() {
+                "he" | "she" | "him" | "her" | "i" => {
+                    self.most_recent(|_, e| e.kind == SpeakerKind::Person)
+                }
+                "it" => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
+                "they" => self.most_recent(|_, e| {
+                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
+                }),
+                _ => self.most_recent(|_, _| true),
+            },
+            Reading::Person { last, first } => {
+                let cands = self.by_surname.get(last)?;
+                cands
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|e| match (first, self.first_of.get(e)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    })
+            }
+            Reading::Org => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Description {
+                head,
+                kind,
+                class,
+                definite,
+            } => {
+                if !definite {
+                    return None;
+                }
+                match kind {
+                    NounKind::Person => self.most_recent(|_, e| {
+                        e.kind == SpeakerKind::Person
+                            && e.title
+                                .as_deref()
+                                .is_some_and(|t| t.to_lowercase().contains(head.as_str()))
+                    }),
+                    NounKind::Group => self.by_name.get(&m.name.to_lowercase()).copied(),
+                    NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
+                    NounKind::Org => self.most_recent(|i, e| {
+                        e.kind == SpeakerKind::Organization
+                            && self
+                                .class_of
+                                .get(&i)
+                                .is_some_and(|(h, c)| h == head || (class.is_some() && c == class))
+                    }),
+                }
+            }
+            Reading::Other => self.by_name.get(&m.name.to_lowercase()).copied(),
+        }
+    }
+
+    /// Resolves the mention at `span` of `text` to an entity (creating one when it names a
+    /// new source), records the mention and returns the entity's index.
+    pub fn resolve(&mut self, text: &str, span: Span) -> Option<usize> {
+        let s = text.get(span.start..span.end)?;
+        let m = read_mention(s);
+        if m.name.trim().is_empty() {
+            return None;
+        }
+        let found = self.find(&m);
+        let e = match found {
+            Some(e) => {
+                self.improve(e, &m);
+                e
+            }
+            None => {
+                if let Reading::Pronoun(_) = m.reading {
+                    return None;
+                }
+                let kind = match &m.reading {
+                    Reading::Person { .. } => SpeakerKind::Person,
+                    Reading::Org => SpeakerKind::Organization,
+                    Reading::Description { kind, .. } => match kind {
+                        NounKind::Person => SpeakerKind::Person,
+                        NounKind::Org | NounKind::Doc => SpeakerKind::Organization,
+                        NounKind::Group => SpeakerKind::Group,
+                    },
+                    _ => SpeakerKind::Unknown,
+                };
+                let e = self.new_entity(m.name.clone(), kind, m.title.clone());
+                match &m.reading {
+                    Reading::Person { last, first } => {
+                        self.by_surname.entry(last.clone()).or_default().push(e);
+                        if let Some(f) = first {
+                            self.first_of.insert(e, f.clone());
+                        }
+                    }
+                    Reading::Description {
+                        head,
+                        class,
+                        kind: NounKind::Org | NounKind::Doc,
+                        ..
+                    } => {
+                        self.class_of.insert(e, (head.clone(), *class));
+                        self.by_name.insert(m.name.to_lowercase(), e);
+                    }
+                    Reading::Org => {
+                        let head = m
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .map(|w| strip_possessive(w).to_lowercase())
+                            .unwrap_or_default();
+                        let class = noun(&head).and_then(|(_, c)| c);
+                        self.class_of.insert(e, (head, class));
+                        self.by_name.insert(m.name.to_lowercase(), e);
+                    }
+                    _ => {
+                        self.by_name.insert(m.name.to_lowercase(), e);
+                    }
+                }
+                e
+            }
+        };
+        let mentions = &mut self.entities[e].mentions;
+        if mentions.last() != Some(&span) {
+            mentions.push(span);
+        }
+        self.touch(e);
+        Some(e)
+    }
+
+    /// Lets a later mention improve an entity's name and title.
+    fn improve(&mut self, e: usize, m: &Mention) {
+        let ent = &mut self.entities[e];
+        if let Reading::Person { first, .. } = &m.reading {
+            if m.name.split_whitespace().count() > ent.name.split_whitespace().count()
+                && ent.kind == SpeakerKind::Person
+            {
+                ent.name = m.name.clone();
+            }
+            if let Some(f) = first {
+                self.first_of.entry(e).or_insert_with(|| f.clone());
+            }
+        }
+        if ent.title.is_none() {
+            if let Some(t) = &m.title {
+                if ent.kind == SpeakerKind::Person && t != &ent.name {
+                    ent.title = Some(t.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves the `|`-separated mentions of one story; returns each one's entity name.
+    fn chain(mentions: &str) -> Vec<String> {
+        let text = mentions;
+        let mut r = Resolver::new();
+        let mut pos = 0;
+        let mut out = Vec::new();
+        for part in text.split('|') {
+            let span = Span::new(pos, pos + part.len());
+            pos += part.len() + 1;
+            out.push(r.resolve(text, span));
+        }
+        out.into_iter()
+            .map(|e| e.map_or("-".to_string(), |e| r.entities()[e].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn resolution_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Russian Foreign Minister Sergey Lavrov|Lavrov|the minister|he",
+                &["Sergey Lavrov"; 4],
+            ),
+            (
+                "the Russian Foreign Ministry|the Russian diplomatic agency|the ministry|the statement",
+                &["Russian Foreign Ministry"; 4],
+            ),
+            (
+                "Lavrov|Russian Foreign Minister Sergey Lavrov",
+                &["Sergey Lavrov", "Sergey Lavrov"],
+            ),
+            (
+                "Hillary Clinton|Bill Clinton|Clinton",
+                &["Hillary Clinton", "Bill Clinton", "Bill Clinton"],
+            ),
+            ("sources|officials|sources", &["sources", "officials", "sources"]),
+            ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
+            ("he", &["-"]),
+            (
+                "Kremlin Spokesman Dmitry Peskov|Peskov|the spokesman",
+                &["Dmitry Peskov"; 3],
+            ),
+            ("The New York Times|the newspaper", &["New York Times", "New York Times"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(chain(input), expected.to_vec(), "mentions {input:?}");
+        }
+    }
+
+    #[test]
+    fn titles_and_kinds() {
+        let text = "Russian Foreign Minister Sergey Lavrov|Scott Pruitt, the attorney general of Oklahoma,|the Russian diplomats|Reuters";
+        let mut r = Resolver::new();
+        let mut pos = 0;
+        for part in text.split('|') {
+            r.resolve(text, Span::new(pos, pos + part.len()));
+            pos += part.len() + 1;
+        }
+        let e = r.into_entities();
+        assert_eq!(e[0].title.as_deref(), Some("Russian Foreign Minister"));
+        assert_eq!(e[0].kind, SpeakerKind::Person);
+        assert_eq!(e[1].name, "Scott Pruitt");
+        assert_eq!(e[1].title.as_deref(), Some("attorney general of Oklahoma"));
+        assert_eq!(e[2].kind, SpeakerKind::Group);
+        assert_eq!(e[3].kind, SpeakerKind::Organization);
+    }
 }

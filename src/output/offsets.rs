@@ -32,6 +32,8 @@ impl<'t> CharOffsets<'t> {
             // A code point starts at every byte that is not a UTF-8 continuation byte.
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
         }
+        // The end of a text whose length is a multiple of STRIDE falls in one block more.
+        checkpoints.push(count);
         CharOffsets { text, checkpoints }
     }
 
@@ -53,11 +55,18 @@ mod tests {
 
     #[test]
     fn matches_counting_chars_at_every_boundary() {
-        let text = "Lavrov’s «talks» — ok ".repeat(40) + "日本 end";
-        let offsets = CharOffsets::new(&text);
-        for (chars, (byte, _)) in text.char_indices().enumerate() {
-            assert_eq!(offsets.char_offset(byte), chars);
+        let texts = [
+            "Lavrov’s «talks» — ok ".repeat(40) + "日本 end",
+            // A length that is an exact multiple of the stride.
+            "é".repeat(STRIDE),
+            "é".to_string(),
+        ];
+        for text in texts {
+            let offsets = CharOffsets::new(&text);
+            for (chars, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(offsets.char_offset(byte), chars);
+            }
+            assert_eq!(offsets.char_offset(text.len()), text.chars().count());
         }
-        assert_eq!(offsets.char_offset(text.len()), text.chars().count());
     }
 }

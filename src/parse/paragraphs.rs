@@ -1,6 +1,18 @@
 //! Paragraphs and sentences of the story body.
+//!
+//! Paragraphs end at blank lines. Stories hard-wrapped at a fixed width (Reuters 1987, many
+//! wire feeds) mark a new paragraph by indenting its first line instead, and their wrapped
+//! lines are joined into one paragraph; stories with long lines (one paragraph per line, no
+//! blank lines) break at every line end. CRLF line ends are accepted everywhere.
+//!
+//! Sentences end at `.`, `!` or `?` (with any closing quotation marks and brackets after
+//! them) followed by white space and something that can start a sentence, except after
+//! titles and other abbreviations (`Mr.`, `Gen.`, `Sept.`), initials (`J. Smith`) and
+//! multi-letter abbreviations such as `U.S.` unless a typical sentence opener follows.
 
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// One paragraph of the body, with its sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,11 +23,367 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
+/// Abbreviations after which a period does not end a sentence, lower-cased, without the
+/// period. Titles come before a name; months before a day.
+/// The value says whether the abbreviation can end a sentence when a typical opener follows.
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    crate::lexicon::rows(include_str!("../lexicon/sentence_abbreviations.tsv"))
+        .filter_map(|r| Some((*r.first()?, r.get(1) == Some(&"suffix"))))
+        .collect()
+});
+
+/// Words that typically open a sentence: after `U.S.` they show the period ended one.
+static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "in",
+        "a",
+        "an",
+        "this",
+        "that",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "on",
+        "at",
+        "as",
+        "if",
+        "while",
+        "however",
+        "meanwhile",
+        "after",
+        "before",
+        "when",
+        "some",
+        "many",
+        "officials",
+        "according",
+        "our",
+        "for",
+        "since",
+        "with",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// One line of the region: its span without the line end, and its indentation in bytes.
+struct Line {
+    span: Span,
+    indent: usize,
+    blank: bool,
+}
+
+fn lines_of(text: &str, region: Span) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = region.start;
+    while start <= region.end {
+        let end = memchr::memchr(b'\n', &bytes[start..region.end])
+            .map(|i| start + i)
+            .unwrap_or(region.end);
+        let mut e = end;
+        if e > start && bytes[e - 1] == b'\r' {
+            e -= 1;
+        }
+        let line = &text[start..e];
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{a0}']).len();
+        let blank = line.trim().is_empty();
+        out.push(Line {
+            span: Span::new(start, e),
+            indent,
+            blank,
+        });
+        if end >= region.end {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// Splits `region` of `text` into paragraphs and sentences.
 pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
-    let _ = text;
-    vec![Paragraph {
-        span: region,
-        sentences: vec![region],
-    }]
+    let region = clamp(text, region);
+    let lines = lines_of(text, region);
+    let content: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
+    if content.is_empty() {
+        return Vec::new();
+    }
+    // Indentation shared by every line is not a paragraph mark.
+    let base_indent = content.iter().map(|l| l.indent).min().unwrap_or(0);
+    // Hard-wrapped text: no line much longer than a terminal line.
+    let max_len = content.iter().map(|l| l.span.len()).max().unwrap_or(0);
+    let wrapped = max_len <= 100 && content.len() >= 3;
+    // Indentation marks paragraphs only when some lines are indented and some are not.
+    let some_flush = content.iter().any(|l| l.indent == base_indent);
+    let some_indented = content.iter().any(|l| l.indent >= base_indent + 2);
+    let indent_marks = some_flush && some_indented;
+
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut prev_blank = true;
+    for line in &lines {
+        if line.blank {
+            if let Some(p) = current.take() {
+                paragraphs.push(p);
+            }
+            prev_blank = true;
+            continue;
+        }
+        let starts_new = prev_blank
+            || (indent_marks && line.indent >= base_indent + 2)
+            || !wrapped
+            || current.is_none();
+        if starts_new {
+            if let Some(p) = current.take() {
+                paragraphs.push(p);
+            }
+            current = Some(line.span);
+        } else if let Some(p) = current.as_mut() {
+            p.end = line.span.end;
+        }
+        prev_blank = false;
+    }
+    if let Some(p) = current.take() {
+        paragraphs.push(p);
+    }
+    paragraphs
+        .into_iter()
+        .map(|p| p.trim(text))
+        .filter(|p| !p.is_empty())
+        .map(|span| Paragraph {
+            span,
+            sentences: sentences(text, span),
+        })
+        .collect()
+}
+
+/// Keeps a span inside the text and on character boundaries.
+fn clamp(text: &str, region: Span) -> Span {
+    let mut start = region.start.min(text.len());
+    let mut end = region.end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '}')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '`' | '[')
+}
+
+/// The word just before byte `pos` (letters, digits and inner periods), lower-cased.
+fn word_before(s: &str, pos: usize) -> &str {
+    let head = &s[..pos];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '&'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Splits a paragraph into trimmed sentences.
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let s = para.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Swallow closing marks and further terminators.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_closing(d) || matches!(d, '.' | '!' | '?') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // White space must follow.
+        let rest = &s[end..];
+        let after_ws = rest.trim_start();
+        if after_ws.len() == rest.len() || after_ws.is_empty() {
+            continue;
+        }
+        let next = after_ws.chars().next().unwrap_or(' ');
+        let next_ok = next.is_uppercase()
+            || next.is_ascii_digit()
+            || is_opening_quote(next)
+            || matches!(next, '—' | '-' | '•' | '*');
+        if !next_ok {
+            continue;
+        }
+        if c == '.' && !ends_sentence(s, i, after_ws) {
+            continue;
+        }
+        let sent = Span::new(para.start + start, para.start + end).trim(text);
+        if !sent.is_empty() {
+            out.push(sent);
+        }
+        start = s.len() - after_ws.len();
+    }
+    let last = Span::new(para.start + start, para.end).trim(text);
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
+/// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
+fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
+    let word = word_before(s, dot);
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    let next_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
+        if letters == 1 && !word.contains('.') {
+            // `J. Smith` but also `Plan B. The`: a following capitalised word decides little;
+            // initials are far more common in news.
+            return false;
+        }
+        return SENTENCE_OPENERS.contains(next_word.as_str());
+    }
+    if let Some(&suffix) = ABBREVIATIONS.get(lower.as_str()) {
+        return suffix && SENTENCE_OPENERS.contains(next_word.as_str());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<Vec<String>> {
+        split(text, Span::new(0, text.len()))
+            .iter()
+            .map(|p| {
+                p.sentences
+                    .iter()
+                    .map(|s| s.slice(text).to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_table() {
+        let cases: &[(&str, &[&[&str]])] = &[
+            ("One. Two.\n\nThree.", &[&["One.", "Two."], &["Three."]]),
+            ("One.\r\n\r\nTwo.\r\n", &[&["One."], &["Two."]]),
+            (
+                "    First line of a\nwrapped paragraph ends.\n    Second starts here and is\nwrapped too.\n",
+                &[
+                    &["First line of a\nwrapped paragraph ends."],
+                    &["Second starts here and is\nwrapped too."],
+                ],
+            ),
+            (
+                "A long paragraph on a single line that goes well past any terminal width, as web copy does.\nA second one.",
+                &[
+                    &["A long paragraph on a single line that goes well past any terminal width, as web copy does."],
+                    &["A second one."],
+                ],
+            ),
+            ("", &[]),
+            ("\n\n  \n", &[]),
+        ];
+        for (input, expected) in cases {
+            let got = texts(input);
+            let want: Vec<Vec<String>> = expected
+                .iter()
+                .map(|p| p.iter().map(|s| s.to_string()).collect())
+                .collect();
+            assert_eq!(got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Smith met Gen. Jones. They talked.",
+                &["Mr. Smith met Gen. Jones.", "They talked."],
+            ),
+            (
+                "He left on Sept. 5. She stayed.",
+                &["He left on Sept. 5.", "She stayed."],
+            ),
+            ("J. R. Smith arrived.", &["J. R. Smith arrived."]),
+            (
+                "He flew to the U.S. The talks failed.",
+                &["He flew to the U.S.", "The talks failed."],
+            ),
+            ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
+            (
+                "\"We are ready.\" He smiled.",
+                &["\"We are ready.\"", "He smiled."],
+            ),
+            (
+                "“Really?” he asked. “Yes.”",
+                &["“Really?” he asked.", "“Yes.”"],
+            ),
+            (
+                "It costs 3.5 mln dlrs. Fine.",
+                &["It costs 3.5 mln dlrs.", "Fine."],
+            ),
+            (
+                "Dr. Who said so... Then left.",
+                &["Dr. Who said so...", "Then left."],
+            ),
+            (
+                "Exxon Corp. The firm said.",
+                &["Exxon Corp.", "The firm said."],
+            ),
+            (
+                "Exxon Corp. Chairman Lee said.",
+                &["Exxon Corp. Chairman Lee said."],
+            ),
+        ];
+        for (input, expected) in cases {
+            let got = sentences(input, Span::new(0, input.len()));
+            let got: Vec<&str> = got.iter().map(|s| s.slice(input)).collect();
+            assert_eq!(got, expected.to_vec(), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn odd_regions_do_not_panic() {
+        let text = "é. É. \u{a0}x";
+        for a in 0..=text.len() {
+            for b in a..=text.len() + 2 {
+                let _ = split(text, Span { start: a, end: b });
+            }
+        }
+    }
 }

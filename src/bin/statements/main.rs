@@ -25,6 +25,7 @@ fn main() {
             std::process::exit(code);
         }
     };
+    run::quiet_panics();
     let result = match cli.command {
         cli::Command::Parse(args) => cmd::parse::run(args),
         cli::Command::Timeline(args) => cmd::timeline::run(args),

@@ -18,7 +18,53 @@ const CHUNK: usize = 256;
 const QUEUE: usize = 2;
 
 /// Analyses one job into its record; failures become error records.
+///
+/// A panic inside the library is a bug, but one story must never take a batch of thousands
+/// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
+    let source = match &job {
+        Job::File(path) => Some(path.display().to_string()),
+        _ => None,
+    };
+    IN_JOB.with(|flag| flag.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse_job_inner(job, options)
+    }));
+    IN_JOB.with(|flag| flag.set(false));
+    match outcome {
+        Ok(record) => record,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            error_record(
+                source,
+                None,
+                format!("internal error (please report it): {message}"),
+            )
+        }
+    }
+}
+
+thread_local! {
+    /// True while this thread analyses a story, whose panics become error records.
+    static IN_JOB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps the default panic message off standard error for panics that [`analyse_job`]
+/// turns into error records (the record carries the message); any other panic is reported
+/// on one line.
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        if !IN_JOB.with(|flag| flag.get()) {
+            eprintln!("statements: internal error (please report it): {info}");
+        }
+    }));
+}
+
+fn analyse_job_inner(job: Job, options: &Options) -> Record {
     match job {
         Job::File(path) => {
             let shown = Some(path.display().to_string());
@@ -127,12 +173,13 @@ where
                 }
             }
         });
-        for chunk in receiver.iter() {
-            for item in chunk {
-                write(item)?;
-            }
-        }
-        Ok(())
+        let written = receiver
+            .iter()
+            .try_for_each(|chunk| chunk.into_iter().try_for_each(&mut write));
+        // Dropping the receiver before the scope joins the producer unblocks a producer
+        // waiting to send, so that a closed pipe stops the run instead of deadlocking it.
+        drop(receiver);
+        written
     })
 }
 

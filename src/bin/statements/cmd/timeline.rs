@@ -1,10 +1,124 @@
-//! `statements timeline`: the events of many stories merged into one timeline.
+//! `statements timeline`: the events of many stories merged into one timeline sorted by date.
 
-use crate::cli::TimelineArgs;
+use crate::cli::{TimelineArgs, TimelineFormat};
 use crate::exit::Exit;
+use crate::inputs::{self, Job, Plan};
+use crate::output::Output;
+use crate::progress::{Progress, Tally};
+use crate::run;
+use statements::analyse::timeline::{merge, MergedEvent};
+use statements::{Options, Record};
+use std::io::{self, Write};
 
-/// Runs `timeline`.
+/// Runs `timeline`. An `Err` is a fatal error (exit 2) already described by its message.
 pub fn run(args: TimelineArgs) -> Result<Exit, String> {
-    let _ = args;
-    Err("timeline is not available yet".into())
+    let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
+    let pool = run::pool(args.input.threads)?;
+    let mut output = Output::open(args.output.as_deref())?;
+    let options = Options {
+        max_bytes: args.input.max_bytes,
+        ..Options::default()
+    };
+    let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
+        Plan::Single(job) => Box::new(std::iter::once(job)),
+        Plan::Batch(jobs) => Box::new(jobs.into_iter()),
+        Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
+    };
+    let progress = Progress::start(None, args.input.quiet);
+    let mut tally = Tally::default();
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    // Only what the timeline needs is kept of each story, so that memory grows with the
+    // number of events, not with the size of the archive.
+    run::ordered_map(
+        &pool,
+        jobs,
+        |job| slim(run::analyse_job(job, &options)),
+        |record| {
+            tally.stories += 1;
+            tally.events += record.events.len();
+            if let Some(e) = &record.error {
+                tally.failed += 1;
+                errors.push(format!(
+                    "{}: {e}",
+                    record
+                        .path
+                        .as_deref()
+                        .or(record.id.as_deref())
+                        .unwrap_or("-")
+                ));
+            } else if !record.events.is_empty() {
+                records.push(record);
+            }
+            progress.tick();
+            Ok(())
+        },
+    )
+    .map_err(|e| format!("cannot read the inputs: {e}"))?;
+    progress.finish(&tally);
+    for e in &errors {
+        eprintln!("statements: {e}");
+    }
+    let timeline = merge(&records);
+    let written = match args.format {
+        TimelineFormat::Jsonl => write_jsonl(&mut output, &timeline),
+        TimelineFormat::Table => write_table(&mut output, &timeline),
+    };
+    crate::cmd::parse::finish(
+        written.map(|_| Exit::from_counts(tally.stories, tally.failed)),
+        output,
+    )
+}
+
+fn slim(mut record: Record) -> Record {
+    record.quotes = Vec::new();
+    record.dates = Vec::new();
+    for speaker in &mut record.speakers {
+        speaker.mentions = Vec::new();
+    }
+    record
+}
+
+fn write_jsonl(out: &mut Output, timeline: &[MergedEvent]) -> io::Result<()> {
+    for event in timeline {
+        serde_json::to_writer(&mut *out, event)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// A readable table: date, place, participants, number of reports, and the first report.
+fn write_table(out: &mut Output, timeline: &[MergedEvent]) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<12} {:<16} {:<28} {:>7}  event",
+        "date", "place", "participants", "reports"
+    )?;
+    for event in timeline {
+        let text = event
+            .sources
+            .first()
+            .map(|s| one_line(&s.text, 80))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<12} {:<16} {:<28} {:>7}  {}",
+            event.date,
+            one_line(event.place.as_deref().unwrap_or("-"), 16),
+            one_line(&event.participants.join(", "), 28),
+            event.sources.len(),
+            text
+        )?;
+    }
+    Ok(())
+}
+
+/// The text on one line, cut to `width` characters with an ellipsis.
+fn one_line(text: &str, width: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= width {
+        return flat;
+    }
+    let cut: String = flat.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
 }

@@ -1,0 +1,90 @@
+//! Single-core analysis speed of the library, in MB/s and stories/s, on short stories (each
+//! story of a corpus on its own) and on long ones (the same stories joined into one text).
+//!
+//! Run with `cargo bench --bench throughput`. It reads the real corpora in `../shared/corpus`
+//! and falls back to the repository's fixtures where they are absent. This is a plain
+//! harness (no statistics): the figures are means over a few passes, and the machine is
+//! shared, so compare runs made one after the other.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn stories(dir: &Path, limit: usize) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => return Vec::new(),
+    };
+    paths.sort();
+    paths
+        .into_iter()
+        .take(limit)
+        .filter_map(|p| std::fs::read(p).ok())
+        .filter_map(|b| {
+            statements::input::decode(&b)
+                .ok()
+                .map(|(t, _)| t.into_owned())
+        })
+        .collect()
+}
+
+fn measure(label: &str, texts: &[String], passes: usize) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut found = 0usize;
+    let started = Instant::now();
+    for _ in 0..passes {
+        for text in texts {
+            let record = statements::analyse(text);
+            found += record.quotes.len() + record.dates.len();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "{label:40} {:>7} stories {:>8.2} MB  {:>8.2} MB/s  {:>9.0} stories/s  ({} found)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        texts.len() as f64 / secs,
+        found / passes
+    );
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("..").join("shared").join("corpus");
+    let mut sets = vec![
+        (
+            "reuters21578 (short stories)",
+            stories(&corpus.join("reuters21578/stories"), 5000),
+        ),
+        (
+            "tempeval3-news (short stories)",
+            stories(&corpus.join("tempeval3-news/stories"), 2686),
+        ),
+    ];
+    if sets.iter().all(|(_, s)| s.is_empty()) {
+        println!("../shared/corpus is absent: measuring the fixtures");
+        sets = vec![("fixtures", stories(&root.join("fixtures"), 100))];
+    }
+    for (label, texts) in &sets {
+        if texts.is_empty() {
+            continue;
+        }
+        measure(label, texts, 3);
+        // A long story: the same texts as paragraphs of one text of at least 4 MB.
+        let mut long = String::new();
+        while long.len() < 4_000_000 {
+            for t in texts {
+                long.push_str(t);
+                long.push_str("\n\n");
+            }
+        }
+        measure(
+            &format!(
+                "{} joined into one long story",
+                label.split(' ').next().unwrap_or("")
+            ),
+            &[long],
+            1,
+        );
+    }
+}

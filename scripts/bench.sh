@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Batch throughput on the shared Reuters corpus, as ratios measured in one run (the machine is
+# shared and noisy): wall time of `statements parse` against `grep -rc '"'` over the same warm
+# files, 1 thread against 2, and peak memory. Prints a Markdown table for BENCHMARKS.md.
+#
+#   scripts/bench.sh [CORPUS_DIR]     (default ../shared/corpus/reuters21578/stories)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus/reuters21578/stories}
+[ -d "$corpus" ] || { echo "skipped: $corpus is absent"; exit 0; }
+cargo build --release --locked --quiet
+bin=target/release/statements
+files=$(find "$corpus" -type f | wc -l)
+mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+
+best() { # best wall time of 3 runs of a command, in seconds
+  local best=999999
+  for _ in 1 2 3; do
+    local s e t
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+  done
+  printf '%.3f' "$best"
+}
+
+grep -rc '"' "$corpus" >/dev/null # warm the page cache
+t_grep=$(best grep -rc '"' "$corpus")
+t_all=$(best $bin parse --quiet "$corpus")
+t_one=$(best $bin parse --quiet --threads 1 "$corpus")
+t_two=$(best $bin parse --quiet --threads 2 "$corpus")
+peak_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$corpus" >/dev/null; } 2>&1 | tail -1)
+
+echo "| measure | value |"
+echo "|---|---|"
+echo "| corpus | $corpus: $files files, $mb MB |"
+echo "| grep -rc '\"' (floor) | ${t_grep} s |"
+echo "| statements parse (all cores) | ${t_all} s |"
+echo "| ratio to grep | $(echo "$t_all / $t_grep" | bc -l | xargs printf '%.2f')x |"
+echo "| stories per second (all cores) | $(echo "$files / $t_all" | bc -l | xargs printf '%.0f') |"
+echo "| MB/s (all cores) | $(echo "$mb / $t_all" | bc -l | xargs printf '%.1f') |"
+echo "| --threads 1 | ${t_one} s |"
+echo "| --threads 2 | ${t_two} s |"
+echo "| speedup 1 -> 2 threads | $(echo "$t_one / $t_two" | bc -l | xargs printf '%.2f')x |"
+echo "| peak memory (max RSS) | $((peak_kb / 1024)) MB |"

@@ -1,0 +1,1616 @@
+//! Attribution: speech cues, the statements they govern, and the speaker of each.
+//!
+//! The body is tokenised once into words and punctuation; the speech cues of the lexicon
+//! (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as saying`...) are
+//! found with one Aho-Corasick pass over a lower-cased copy of the tokens. Then:
+//!
+//! 1. every quotation (double marks, or single marks with a speech frame) is matched to a
+//!    cue next to it: after it (`"…," he said.`, `"…," said Oswaldo Oliveira`) or before it
+//!    (`X said: "…"`, `X called it "…"`). A quote with no frame continues the speaker of the
+//!    quote before it in the paragraph or of the previous paragraph's quote (split and
+//!    floating quotes); short ones with no frame are scare quotes or names and are skipped;
+//! 2. every remaining cue yields an indirect statement: the speaker is the subject before
+//!    the verb (`Lavrov reaffirmed …`), the clause after it is the content, or, when nothing
+//!    follows the cue but adjuncts, the clause before the comma is (`…, the ministry said.`);
+//!    `according to X` and `as saying` have their own frames; a participle or a verb joined
+//!    by `and` (`…, pointing out that …`, `… and warned that …`) keeps the speaker of the
+//!    statement before it. A content holding quoted words is a partial statement;
+//! 3. the speaker mentions are resolved in text order into entities ([`speakers`]).
+//!
+//! Each step looks at a few tokens around a cue or a quote, so the whole is linear in the
+//! story length.
+//!
+//! [`speakers`]: crate::analyse::speakers
+
+use crate::analyse::speakers::{is_doc_noun, is_source_noun, Entity, Resolver};
+use crate::output::record::QuoteKind;
+use crate::parse::metadata::StoryMetadata;
+use crate::parse::paragraphs::Paragraph;
+use crate::parse::quotes::QuotedSpan;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// One statement found in the story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The content, without quotation marks.
+    pub content: Span,
+    /// Index of the speaker in [`Attribution::speakers`].
+    pub speaker: Option<usize>,
+    /// The mention naming the source nearest the cue.
+    pub speaker_mention: Option<Span>,
+    /// The speech cue.
+    pub cue: Option<Span>,
+}
+
+/// The statements of a story and the speakers they are attributed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// Statements in text order.
+    pub statements: Vec<Statement>,
+    /// Speakers, in order of first mention.
+    pub speakers: Vec<Entity>,
+}
+
+/// How a cue links speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// Subject speaks; content follows or precedes.
+    Say,
+    /// Like `Say`, with an addressee before the content.
+    Tell,
+    /// The addressee and an infinitive are the content.
+    Urge,
+    /// `according to X`.
+    According,
+    /// `as saying`.
+    Quoting,
+}
+
+/// How sure a cue is to be speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reliability {
+    Strong,
+    Weak,
+    Doc,
+    /// Only as the cue of a quotation.
+    QuoteOnly,
+}
+
+struct CueEntry {
+    frame: Frame,
+    reliability: Reliability,
+    /// The form ends in -ing: a participle that keeps the speaker of the clause before.
+    participle: bool,
+}
+
+struct CueLexicon {
+    matcher: AhoCorasick,
+    entries: Vec<CueEntry>,
+}
+
+static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut entries = Vec::new();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/speech_verbs.tsv")) {
+        let (Some(forms), Some(frame), Some(rel)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let frame = match *frame {
+            "say" => Frame::Say,
+            "tell" => Frame::Tell,
+            "urge" => Frame::Urge,
+            "according" => Frame::According,
+            "quoting" => Frame::Quoting,
+            _ => continue,
+        };
+        let reliability = match *rel {
+            "strong" => Reliability::Strong,
+            "doc" => Reliability::Doc,
+            "quote" => Reliability::QuoteOnly,
+            _ => Reliability::Weak,
+        };
+        for form in forms.split('|') {
+            let form = form.trim();
+            if form.is_empty() {
+                continue;
+            }
+            patterns.push(form.replace('’', "'"));
+            let first = form.split(' ').next().unwrap_or(form);
+            entries.push(CueEntry {
+                frame,
+                reliability,
+                participle: first.ends_with("ing") && frame != Frame::Quoting,
+            });
+        }
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("speech cue patterns build");
+    CueLexicon { matcher, entries }
+});
+
+/// Auxiliaries and adverbs between a subject and its verb (`has also said`).
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "later",
+    "earlier",
+    "further",
+    "again",
+    "previously",
+    "repeatedly",
+    "reportedly",
+    "recently",
+    "then",
+    "once",
+    "publicly",
+    "privately",
+    "separately",
+    "first",
+    "already",
+    "often",
+    "always",
+    "never",
+    "not",
+    "n't",
+    "still",
+    "just",
+    "even",
+    "allegedly",
+    "had",
+    "been",
+    "being",
+    "both",
+    "frequently",
+    "flatly",
+    "strongly",
+    "explicitly",
+    "openly",
+    "bluntly",
+    "firmly",
+    "clearly",
+    "specifically",
+    "quickly",
+    "immediately",
+    "subsequently",
+    "finally",
+    "initially",
+    "today",
+    "yesterday",
+    "quoted",
+    "being",
+];
+
+/// Words that end a subject noun phrase on its left.
+const NP_BOUNDARY: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "but",
+    "because",
+    "while",
+    "when",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "so",
+    "where",
+    "however",
+    "meanwhile",
+    "what",
+    "whether",
+    "than",
+    "until",
+    "unless",
+    "once",
+    "why",
+    "how",
+    "said",
+    "says",
+    "and",
+    "despite",
+    "without",
+    "by",
+    "to",
+    "or",
+    "nor",
+    "yet",
+    "then",
+    "also",
+    "thus",
+    "therefore",
+    "instead",
+    "indeed",
+];
+
+/// Prepositions that open an adjunct after a cue (`said in a statement`, `told reporters on`).
+const PREPS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "with",
+    "from",
+    "via",
+    "through",
+    "following",
+    "ahead",
+    "over",
+    "by",
+    "late",
+    "early",
+    "while",
+    "upon",
+    "to",
+    "outside",
+    "inside",
+    "near",
+    "for",
+];
+
+/// Words that close a time adjunct (`on Tuesday`, `last week`).
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "recently",
+    "day",
+];
+
+/// Addressees of `told` and the like.
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "the",
+    "a",
+    "an",
+    "news",
+    "conference",
+    "briefing",
+    "press",
+    "media",
+    "lawmakers",
+    "parliament",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "you",
+    "his",
+    "their",
+    "its",
+    "newspaper",
+    "agency",
+    "audience",
+    "crowd",
+    "supporters",
+    "interviewer",
+    "radio",
+    "television",
+    "tv",
+    "state",
+    "daily",
+    "weekly",
+    "website",
+    "channel",
+    "station",
+    "correspondent",
+    "delegates",
+    "members",
+    "committee",
+    "senators",
+    "congress",
+];
+
+/// Words after which a cue form is a noun (`these claims`, `the report`).
+const NOUN_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "such",
+    "any",
+    "no",
+    "said",
+    "of",
+    "whose",
+    "every",
+    "each",
+    "new",
+    "recent",
+    "latest",
+    "previous",
+    "first",
+    "many",
+    "some",
+    "same",
+    "last",
+    "next",
+    "two",
+    "three",
+    "several",
+    "other",
+    "public",
+    "tv",
+    "television",
+    "talk",
+    "game",
+    "reality",
+    "news",
+    "morning",
+    "radio",
+    "road",
+    "fashion",
+    "car",
+    "air",
+    "trade",
+];
+
+const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Capitalised at the start of a sentence, but not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
+    "some", "many", "most", "all", "such", "other", "one", "no", "speaking", "asked",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    /// Start and end in the lower-cased token string.
+    norm: (usize, usize),
+    word: bool,
+    cap: bool,
+    sent: usize,
+    para: usize,
+    /// Inside the content of a top-level double quotation.
+    quoted: bool,
+}
+
+struct Sent {
+    t0: usize,
+    t1: usize,
+}
+
+struct Cue {
+    t0: usize,
+    t1: usize,
+    entry: usize,
+}
+
+/// The tokenised body.
+struct Doc {
+    toks: Vec<Tok>,
+    norm: String,
+    sents: Vec<Sent>,
+    /// First token of each paragraph, and one past the last.
+    para_toks: Vec<(usize, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether a word followed by a period is an abbreviation (the period is part of it).
+fn is_abbreviation(word: &str, after: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
+        "sgt", "capt", "adm", "maj", "mt", "ft", "rev", "cmdr", "brig", "amb", "pres", "reps",
+        "sens", "messrs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
+        "inc", "corp", "co", "ltd", "gop", "calif", "fla", "mass", "mich", "wis", "ky",
+    ];
+    let next = after.trim_start().chars().next();
+    if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
+        return true;
+    }
+    let single_cap = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    if single_cap {
+        return true;
+    }
+    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    // Not followed by a sentence start: `the N.Y. area`.
+    next.is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut norm = String::with_capacity(text.len() + 16);
+    let mut sents = Vec::new();
+    let mut para_toks = Vec::with_capacity(paragraphs.len());
+    // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
+    let top: Vec<Span> = quotes
+        .iter()
+        .filter(|q| !q.single && q.depth == 0)
+        .map(|q| q.inner)
+        .collect();
+    let mut qi = 0usize;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let pt0 = toks.len();
+        for s in &p.sentences {
+            if s.end > text.len()
+                || !text.is_char_boundary(s.start)
+                || !text.is_char_boundary(s.end)
+            {
+                continue;
+            }
+            let st0 = toks.len();
+            let body = s.slice(text);
+            let mut it = body.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                let start = s.start + i;
+                let mut end = start + c.len_utf8();
+                let word = is_word_char(c);
+                if word {
+                    while let Some(&(j, d)) = it.peek() {
+                        if is_word_char(d) {
+                            end = s.start + j + d.len_utf8();
+                            it.next();
+                            continue;
+                        }
+                        if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                            let after = body[j + d.len_utf8()..].chars().next();
+                            if after.is_some_and(is_word_char) {
+                                end = s.start + j + d.len_utf8();
+                                it.next();
+                                continue;
+                            }
+                            // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
+                            // abbreviation or an initial.
+                            if d == '.' && is_abbreviation(&text[start..end], &body[j + 1..]) {
+                                end = s.start + j + 1;
+                                it.next();
+                            }
+                        }
+                        break;
+                    }
+                }
+                let span = Span::new(start, end);
+                let n0 = norm.len();
+                for ch in span.slice(text).chars() {
+                    match ch {
+                        '’' | '‘' => norm.push('\''),
+                        _ => norm.extend(ch.to_lowercase()),
+                    }
+                }
+                let n1 = norm.len();
+                norm.push(' ');
+                while qi < top.len() && top[qi].end <= start {
+                    qi += 1;
+                }
+                let quoted = qi < top.len() && top[qi].start <= start && end <= top[qi].end;
+                toks.push(Tok {
+                    span,
+                    norm: (n0, n1),
+                    word,
+                    cap: c.is_uppercase(),
+                    sent: sents.len(),
+                    para: pi,
+                    quoted,
+                });
+            }
+            norm.push('\n');
+            sents.push(Sent {
+                t0: st0,
+                t1: toks.len(),
+            });
+        }
+        para_toks.push((pt0, toks.len()));
+    }
+    Doc {
+        toks,
+        norm,
+        sents,
+        para_toks,
+    }
+}
+
+impl Doc {
+    fn w(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| &self.norm[t.norm.0..t.norm.1])
+            .unwrap_or("")
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w(i);
+        words.contains(&w)
+    }
+
+    fn punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word)
+    }
+
+    fn quote_mark(&self, i: usize) -> bool {
+        self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// Finds the speech cues, in order.
+    fn cues(&self) -> Vec<Cue> {
+        let lex = &*CUES;
+        let mut out = Vec::new();
+        // Token index by start offset in `norm`.
+        for m in lex.matcher.find_iter(&self.norm) {
+            let t0 = self.toks.partition_point(|t| t.norm.0 < m.start());
+            if t0 >= self.toks.len() || self.toks[t0].norm.0 != m.start() {
+                continue;
+            }
+            let t1 = self.toks.partition_point(|t| t.norm.1 < m.end());
+            if t1 >= self.toks.len() || self.toks[t1].norm.1 != m.end() {
+                continue;
+            }
+            let entry = m.pattern().as_usize();
+            let e = &lex.entries[entry];
+            if self.toks[t0].quoted {
+                continue;
+            }
+            // A capitalised cue inside a sentence is a name (`the United States`).
+            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent].t0 {
+                continue;
+            }
+            // `That said, …`
+            if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
+                continue;
+            }
+            // A noun, not a verb: `these claims`, `the report`.
+            if !matches!(e.frame, Frame::According | Frame::Quoting)
+                && t0 > 0
+                && self.toks[t0 - 1].sent == self.toks[t0].sent
+                && self.is(t0 - 1, NOUN_BEFORE)
+            {
+                continue;
+            }
+            out.push(Cue {
+                t0,
+                t1: t1 + 1,
+                entry,
+            });
+        }
+        out
+    }
+
+    /// The subject noun phrase ending just before token `end` (auxiliaries skipped), within
+    /// the sentence starting at `s0`. Returns its token range. A name with an appositive or
+    /// a relative clause between commas (`Mike Huckabee, the former governor, said`) is
+    /// taken whole.
+    fn left_np(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut e = end;
+        while e > s0 && self.is(e - 1, AUX) && !self.toks[e - 1].cap {
+            e -= 1;
+        }
+        if e > s0 + 1 && self.is(e - 1, &[","]) {
+            // Find the comma opening the appositive.
+            let lim = (e - 1).saturating_sub(16).max(s0);
+            let c1 = (lim..e - 1)
+                .rev()
+                .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”"]))?;
+            if !self.is(c1, &[","]) || c1 + 1 >= e - 1 {
+                return None;
+            }
+            let first = c1 + 1;
+            if self.is(first, PREPS) {
+                // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
+                let (a, b) = self.left_np_core(c1, s0)?;
+                return self.toks[b - 1].cap.then_some((a, b));
+            }
+            let opens = self.is(
+                first,
+                &[
+                    "who",
+                    "whose",
+                    "the",
+                    "a",
+                    "an",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "himself",
+                    "herself",
+                    "also",
+                    "now",
+                    "then",
+                    "previously",
+                    "formerly",
+                    "one",
+                    "both",
+                    "chief",
+                    "head",
+                    "director",
+                    "chairman",
+                    "spokesman",
+                    "spokeswoman",
+                    "president",
+                    "minister",
+                    "secretary",
+                ],
+            ) || self.toks[first].cap;
+            if !opens {
+                return None;
+            }
+            let (a, b) = self.left_np_core(c1, s0)?;
+            if !self.toks[b - 1].cap {
+                return None;
+            }
+            return Some((a, e));
+        }
+        self.left_np_core(e, s0)
+    }
+
+    fn left_np_core(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut j = e;
+        while j > s0 {
+            let t = j - 1;
+            if self.punct(t) {
+                let p = self.w(t);
+                if matches!(p, "-" | "&" | "." | "/") && j < e {
+                    j -= 1;
+                    continue;
+                }
+                if p == ")" {
+                    // `Gov. Pat McCrory (R)`: a short parenthesis inside the phrase.
+                    let lim = t.saturating_sub(8).max(s0);
+                    if let Some(o) = (lim..t).rev().find(|&k| self.is(k, &["("])) {
+                        j = o;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let w = self.w(t);
+            if w == "and" || w == "or" {
+                let both_cap = t > s0
+                    && self.toks[t - 1].cap
+                    && self.toks.get(t + 1).is_some_and(|x| x.cap)
+                    && t + 1 < e;
+                if !both_cap {
+                    break;
+                }
+            } else if NP_BOUNDARY.contains(&w) && (!self.toks[t].cap || t == s0) {
+                // Sentence-initial `However`, `But`, `As` are not part of the subject.
+                break;
+            }
+            j -= 1;
+            if e - j > 14 {
+                return None;
+            }
+        }
+        if j >= e {
+            return None;
+        }
+        // A leading preposition phrase without a comma: `In a statement the ministry said`,
+        // `with Donald Trump tweeting`.
+        if self.is(j, PREPS) {
+            match (j + 1..e)
+                .rev()
+                .find(|&k| self.is(k, &["the", "a", "an", "his", "her", "its", "their"]))
+            {
+                Some(k) => j = k,
+                None => {
+                    let mut k = e;
+                    while k > j + 1 && self.toks[k - 1].cap {
+                        k -= 1;
+                    }
+                    if k == e {
+                        return None;
+                    }
+                    j = k;
+                }
+            }
+        }
+        // A leading adverb or conjunction: `But Lavrov said`.
+        while j < e
+            && self.is(
+                j,
+                &["but", "and", "so", "yet", "now", "still", "here", "there"],
+            )
+        {
+            j += 1;
+        }
+        (j < e).then_some((j, e))
+    }
+
+    /// The subject at the start of the sentence: a pronoun or a capitalised name followed
+    /// by a lower-case word (`Bush offered …`).
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut i = s0;
+        while i < limit
+            && self.is(
+                i,
+                &[
+                    "but",
+                    "and",
+                    "however",
+                    ",",
+                    "meanwhile",
+                    "still",
+                    "yet",
+                    "so",
+                ],
+            )
+        {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        if self.is(i, &["he", "she", "they", "we", "i"]) {
+            return Some((i, i + 1));
+        }
+        let w = self.w(i);
+        if self.is(i, PREPS)
+            || self.is(i, NOT_NAMES) && !self.toks.get(i + 1).is_some_and(|t| t.cap)
+            || NP_BOUNDARY.contains(&w)
+            || w.ends_with("ly")
+            || w.ends_with("ing")
+            || self.is(
+                i,
+                &[
+                    "of", "earlier", "later", "asked", "after", "when", "while", "yet", "still",
+                ],
+            )
+        {
+            return None;
+        }
+        let mut k = i;
+        while k < limit && k - i < 5 && (self.toks[k].cap || self.is(k, &[".", "-"])) {
+            k += 1;
+        }
+        (k > i
+            && k < limit
+            && self.toks[k].word
+            && !self.toks[k].cap
+            && !self.is(k, &["of", "and"]))
+        .then_some((i, k))
+    }
+
+    /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
+    fn right_np(&self, start: usize, s1: usize) -> Option<(usize, usize)> {
+        if self.is(start, PREPS) || self.is(start, &["of", "that", "to"]) {
+            return None;
+        }
+        let mut j = start;
+        while j < s1 && j - start < 14 {
+            if self.punct(j) {
+                let p = self.w(j);
+                if matches!(p, "-" | "&" | "/") {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > start
+                && (self.is(
+                    j,
+                    &[
+                        "who", "which", "that", "when", "after", "as", "on", "in", "at", "during",
+                        "told", "said", "says", "adding",
+                    ],
+                ) || self.is(j, PREPS) && !self.is(j, &["of", "for"]))
+            {
+                break;
+            }
+            j += 1;
+        }
+        (j > start).then_some((start, j))
+    }
+
+    /// Whether the tokens look like a source: a pronoun, or a head (the last word before
+    /// any comma) that is a name or a speaker noun.
+    fn source_like(&self, a: usize, b: usize) -> bool {
+        if b == a + 1 && self.is(a, PRONOUNS) {
+            return true;
+        }
+        let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
+        let Some(h) = (a..end)
+            .rev()
+            .find(|&i| self.toks[i].word || self.is(i, &[")"]))
+        else {
+            return false;
+        };
+        let w = self.w(h);
+        let sentence_initial = h == self.sents[self.toks[h].sent].t0;
+        (self.toks[h].cap && !(sentence_initial && NOT_NAMES.contains(&w)))
+            || is_source_noun(w.trim_end_matches("'s"))
+            || w == ")"
+    }
+
+    fn doc_like(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|i| is_doc_noun(self.w(i)))
+    }
+
+    /// Where the content after a cue starts: past `that`, addressees and time adjuncts.
+    fn content_start(&self, mut i: usize, s1: usize, frame: Frame) -> usize {
+        if frame == Frame::Tell {
+            // `told reporters (on Tuesday) that` or `told the newspaper Russia would`.
+            if let Some(k) = (i..s1.min(i + 12)).find(|&k| self.is(k, &["that"])) {
+                if (i..k).all(|x| !self.punct(x)) {
+                    return k + 1;
+                }
+            }
+            let mut skipped = 0;
+            while i < s1
+                && skipped < 6
+                && (self.toks[i].cap
+                    || self.is(i, ADDRESSEES) && !self.is(i, DETS)
+                    || self.is(i, DETS) && self.toks.get(i + 1).is_some_and(|t| t.cap)
+                    || self.is(i, DETS) && self.is(i + 1, ADDRESSEES) && !self.is(i + 1, DETS))
+            {
+                i += 1;
+                skipped += 1;
+            }
+        }
+        let mut guard = 0;
+        while i < s1 && guard < 8 {
+            guard += 1;
+            if self.is(i, &["that", ":", ","]) {
+                let was_that = self.is(i, &["that"]);
+                i += 1;
+                if was_that {
+                    break;
+                }
+                continue;
+            }
+            if self.is(i, TIME_WORDS) {
+                i += 1;
+                continue;
+            }
+            if self.is(i, PREPS) && frame != Frame::Urge {
+                let lim = s1.min(i + 25);
+                if let Some(k) = (i + 1..lim)
+                    .take_while(|&k| !self.quote_mark(k) && !self.is(k, &[";", ":"]))
+                    .find(|&k| self.is(k, &["that"]))
+                {
+                    i = k + 1;
+                    break;
+                }
+                if let Some(k) = (i + 1..lim)
+                    .take_while(|&k| !self.punct(k) || self.is(k, &[","]))
+                    .find(|&k| self.is(k, TIME_WORDS) && !self.is(k + 1, PREPS))
+                {
+                    i = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        i
+    }
+
+    /// The content span of tokens `[a, b)`, without edge punctuation (quotation marks kept
+    /// when they enclose words at the edge).
+    fn content(&self, mut a: usize, mut b: usize) -> Option<Span> {
+        while a < b && self.punct(a) && !self.quote_mark(a) {
+            a += 1;
+        }
+        while b > a && self.punct(b - 1) && !self.quote_mark(b - 1) {
+            b -= 1;
+        }
+        if b <= a || (a..b).filter(|&i| self.toks[i].word).count() < 2 {
+            return None;
+        }
+        Some(self.span(a, b))
+    }
+}
+
+/// A quotation's cue index, speaker noun phrase (token range) and whether it is direct.
+type QuoteFrame = (Option<usize>, Option<(usize, usize)>, bool);
+
+/// A statement before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Pending {
+    kind: QuoteKind,
+    content: Span,
+    mention: Option<Span>,
+    cue: Option<Span>,
+    /// Take the speaker of another pending statement.
+    inherit: Option<usize>,
+    /// Token range of the content, for clipping by later clauses.
+    toks: (usize, usize),
+    sent: usize,
+}
+
+/// Finds the statements of the story and attributes them.
+pub fn attribute(
+    text: &str,
+    metadata: &StoryMetadata,
+    paragraphs: &[Paragraph],
+    quotes: &[QuotedSpan],
+) -> Attribution {
+    let _ = metadata;
+    let doc = tokenize(text, paragraphs, quotes);
+    if doc.toks.is_empty() {
+        return Attribution::default();
+    }
+    let cues = doc.cues();
+    let lex = &*CUES;
+    let mut cue_used = vec![false; cues.len()];
+    let mut pending: Vec<Pending> = Vec::new();
+
+    // Token index of each quote's opening and closing marks.
+    let tok_at = |pos: usize| doc.toks.partition_point(|t| t.span.start < pos);
+    // Cue index by first token.
+    let cue_starting = |t: usize| cues.binary_search_by_key(&t, |c| c.t0).ok();
+    let cue_ending = |t: usize| {
+        let i = cues.partition_point(|c| c.t1 <= t);
+        (i > 0 && cues[i - 1].t1 == t).then(|| i - 1)
+    };
+
+    // 1. Quotations.
+    let mut quote_done = vec![false; quotes.len()];
+    let mut last_quote_stmt: Option<(usize, usize)> = None; // (paragraph, pending index)
+                                                            // Quotes opening a paragraph with no frame and no quoted speaker before them: they may
+                                                            // continue the speaker of an indirect statement, found in step 2.
+    let mut floating: Vec<usize> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.depth > 0 {
+            continue;
+        }
+        let open = tok_at(q.outer.start);
+        let close = tok_at(q.outer.end).saturating_sub(1);
+        if open >= doc.toks.len() || close >= doc.toks.len() || close < open {
+            continue;
+        }
+        let para = doc.toks[open].para;
+        let (p0, p1) = doc.para_toks[para];
+        let words_inside = (open..close).filter(|&i| doc.toks[i].word).count();
+        // After the quote: `, NP cue` or `, cue NP`.
+        let mut found: Option<QuoteFrame> = None;
+        if !q.unclosed {
+            let mut j = close + 1;
+            if j < p1 && doc.is(j, &[",", "-", "—", "–"]) {
+                j += 1;
+            }
+            let ended = q
+                .inner
+                .slice(text)
+                .trim_end_matches(['\'', '’', '"', '”', ')'])
+                .ends_with([',', '?', '!', '.', '-', '—', '…'])
+                || j > close + 1;
+            // `“…” ― Oscar P. Quintero`: a dash and a name closing the paragraph.
+            if doc.is(close + 1, &["―", "—", "–"]) && close + 2 < p1 {
+                let a = close + 2;
+                let mut b = a;
+                while b < p1 && b - a < 8 && (doc.toks[b].cap || doc.is(b, &["-", "."])) {
+                    b += 1;
+                }
+                let rest_ok = b >= p1 || doc.is(b, &[".", ","]);
+                if b > a && rest_ok && doc.toks[a].cap {
+                    found = Some((None, Some((a, b)), true));
+                }
+            }
+            if found.is_none() && ended && j < p1 {
+                let lim = p1.min(j + 24);
+                let mut k = j;
+                while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
+                    if let Some(ci) = cue_starting(k) {
+                        let e = &lex.entries[cues[ci].entry];
+                        if e.frame != Frame::According && !cue_used[ci] {
+                            let strong = e.reliability == Reliability::Strong;
+                            let np = if k > j {
+                                doc.left_np(k, j)
+                                    .filter(|&(a, b)| {
+                                        (a == j || doc.is(a - 1, &[","]))
+                                            && (doc.source_like(a, b) || strong && b - a <= 4)
+                                    })
+                                    .or_else(|| {
+                                        doc.right_np(j, k).filter(|&(a, b)| doc.source_like(a, b))
+                                    })
+                            } else if e.participle {
+                                None
+                            } else {
+                                // `said the ruling`: a short phrase after a speech verb.
+                                doc.right_np(cues[ci].t1, p1).filter(|&(a, b)| {
+                                    doc.source_like(a, b)
+                                        || strong
+                                            && b - a <= 5
+                                            && (doc.toks[a].cap || doc.is(a, DETS))
+                                })
+                            };
+                            if np.is_some() || (k == j && e.participle) {
+                                found = Some((Some(ci), np, true));
+                            }
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        // Before the quote: `NP cue (addressee/adjuncts) [:|,|that] "…"`.
+        // A quote running on into narration (`the "decapitation" scheme`) is a modifier,
+        // not the object of a cue before it.
+        let ends_clause = close + 1 >= p1
+            || doc.punct(close + 1)
+            || q.inner.slice(text).ends_with([',', '.', '?', '!']);
+        // `He said:` ending the paragraph before the quote.
+        let para_start = p0;
+        let colon_before = open == p0 && para > 0 && p0 > 0 && doc.is(p0 - 1, &[":"]);
+        let p0 = if colon_before {
+            doc.para_toks[para - 1].0
+        } else {
+            p0
+        };
+        if found.is_none() && open > p0 && (ends_clause || doc.is(open - 1, &[":", ","])) {
+            let mut k = open;
+            let mut sep = "";
+            if doc.is(k - 1, &[":", ",", "that"]) {
+                sep = doc.w(k - 1);
+                k -= 1;
+            }
+            let reach = if sep == ":" { 10 } else { 6 };
+            let lim = k.saturating_sub(reach).max(p0);
+            let mut t = k;
+            while t > lim {
+                if let Some(ci) = cue_ending(t) {
+                    let e = &lex.entries[cues[ci].entry];
+                    if !cue_used[ci] && e.frame != Frame::According {
+                        let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
+                        let np = doc.left_np(cues[ci].t0, s0);
+                        let inherits = e.participle
+                            || cues[ci].t0 > 0 && doc.is(cues[ci].t0 - 1, &["and", ","]);
+                        let np_ok = np.is_some_and(|(a, b)| {
+                            e.reliability == Reliability::Strong || doc.source_like(a, b)
+                        });
+                        if np_ok || (np.is_none() && inherits) {
+                            let lower_start = q
+                                .inner
+                                .slice(text)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_lowercase());
+                            let direct = sep != "that" && !lower_start;
+                            found = Some((Some(ci), np, direct));
+                        }
+                    }
+                    break;
+                }
+                t -= 1;
+                if doc.punct(t) && !doc.is(t, &[",", "-"]) {
+                    break;
+                }
+            }
+            // `Clinton has since apologized: "…"`: the subject of the introducing sentence.
+            if found.is_none() && sep == ":" {
+                let s0 = doc.sents[doc.toks[k].sent].t0.max(p0);
+                if let Some(np) = doc.sentence_subject(s0, k) {
+                    found = Some((None, Some(np), true));
+                }
+            }
+        }
+        let kind_of = |direct: bool| {
+            if direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        };
+        match found {
+            Some((ci, np, direct)) => {
+                let cue = ci.map(|ci| {
+                    cue_used[ci] = true;
+                    doc.span(cues[ci].t0, cues[ci].t1)
+                });
+                let inherit = if np.is_none() {
+                    pending
+                        .iter()
+                        .rposition(|p| doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == para)
+                } else {
+                    None
+                };
+                // `Clinton posted a comment, saying, "…"`: the sentence's subject.
+                let np = match (np, inherit, ci) {
+                    (None, None, Some(ci)) => {
+                        let t0 = cues[ci].t0;
+                        let s0 = doc.sents[doc.toks[t0].sent].t0;
+                        doc.sentence_subject(s0, t0)
+                    }
+                    _ => np,
+                };
+                pending.push(Pending {
+                    kind: kind_of(direct && (!q.single || words_inside >= 4)),
+                    content: q.inner,
+                    mention: np.map(|(a, b)| doc.span(a, b)),
+                    cue,
+                    inherit,
+                    toks: (open, close + 1),
+                    sent: doc.toks[open].sent,
+                });
+                quote_done[qi] = true;
+                last_quote_stmt = Some((para, pending.len() - 1));
+            }
+            None => {
+                if q.single {
+                    continue;
+                }
+                // A split or floating quote continues the last quoted speaker.
+                let starts_para = open == para_start;
+                let prev = last_quote_stmt.filter(|&(pp, _)| {
+                    pp == para || (starts_para && pp + 1 >= para && para > 0) || q.continued
+                });
+                if prev.is_none() && words_inside >= 3 && (open == para_start || q.continued) {
+                    floating.push(qi);
+                }
+                if let Some((_, pi)) = prev {
+                    if words_inside >= 3 {
+                        pending.push(Pending {
+                            kind: QuoteKind::Direct,
+                            content: q.inner,
+                            mention: None,
+                            cue: None,
+                            inherit: Some(pi),
+                            toks: (open, close + 1),
+                            sent: doc.toks[open].sent,
+                        });
+                        quote_done[qi] = true;
+                        last_quote_stmt = Some((para, pi));
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Indirect statements from the remaining cues.
+    let quote_pending = pending.len();
+    for (ci, c) in cues.iter().enumerate() {
+        if cue_used[ci] {
+            continue;
+        }
+        let e = &lex.entries[c.entry];
+        let sent = doc.toks[c.t0].sent;
+        let Sent { t0: s0, t1: s1, .. } = doc.sents[sent];
+        // The statements of this sentence found so far (the last one may be clipped).
+        let prev_in_sent = pending
+            .iter()
+            .rposition(|p| p.sent == sent && p.kind != QuoteKind::Direct);
+        let clause_start = prev_in_sent
+            .map(|p| pending[p].toks.1)
+            .unwrap_or(s0)
+            .max(s0);
+        match e.frame {
+            Frame::According => {
+                let Some((a, b)) = doc.right_np(c.t1, s1) else {
+                    continue;
+                };
+                let (ca, cb) = if c.t0 <= clause_start + 1
+                    || doc.is(c.t0.saturating_sub(1), &[","]) && c.t0 > s0 + 1 && b + 1 >= s1
+                {
+                    if c.t0 <= clause_start + 1 {
+                        (b, s1)
+                    } else {
+                        (clause_start, c.t0 - 1)
+                    }
+                } else {
+                    (clause_start, c.t0)
+                };
+                if let Some(content) = doc.content(ca, cb) {
+                    pending.push(Pending {
+                        kind: QuoteKind::Indirect,
+                        content,
+                        mention: Some(doc.span(a, b)),
+                        cue: Some(doc.span(c.t0, c.t1)),
+                        inherit: None,
+                        toks: (ca, cb),
+                        sent,
+                    });
+                    cue_used[ci] = true;
+                }
+                continue;
+            }
+            Frame::Quoting => {
+                // `X was quoted as saying` / `TASS quoted X as saying`.
+                let mut np = None;
+                if let Some(q) = (c.t0.saturating_sub(10).max(s0)..c.t0)
+                    .rev()
+                    .find(|&k| doc.w(k) == "quoted")
+                {
+                    if q + 1 < c.t0 {
+                        np = Some((q + 1, c.t0));
+                    } else {
+                        let mut k = q;
+                        while k > s0
+                            && doc.is(
+                                k - 1,
+                                &["was", "were", "is", "been", "being", "has", "have"],
+                            )
+                        {
+                            k -= 1;
+                        }
+                        np = doc.left_np(k, s0);
+                    }
+                }
+                let np = np.or_else(|| doc.left_np(c.t0, s0));
+                let start = doc.content_start(c.t1, s1, Frame::Say);
+                if let Some(content) = doc.content(start, s1) {
+                    pending.push(Pending {
+                        kind: QuoteKind::Indirect,
+                        content,
+                        mention: np.map(|(a, b)| doc.span(a, b)),
+                        cue: Some(doc.span(c.t0, c.t1)),
+                        inherit: None,
+                        toks: (start, s1),
+                        sent,
+                    });
+                    cue_used[ci] = true;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let np = doc.left_np(c.t0, clause_start.max(s0));
+        let before = {
+            let mut k = c.t0;
+            while k > s0 && doc.is(k - 1, AUX) {
+                k -= 1;
+            }
+            k
+        };
+        let joined = before > s0 && doc.is(before - 1, &["and", ",", "to"]) && np.is_none();
+        let mut inherits = np.is_none() && (e.participle || joined);
+        // Validate the subject.
+        let np = np.filter(|&(a, b)| match e.reliability {
+            Reliability::Strong if !e.participle => {
+                doc.source_like(a, b)
+                    || b - a <= 6
+                        && (doc.toks[a].cap
+                            || doc.is(a, DETS)
+                            || doc.is(
+                                a,
+                                &[
+                                    "some", "many", "most", "several", "two", "three", "few",
+                                    "both", "all", "one",
+                                ],
+                            ))
+            }
+            Reliability::Weak | Reliability::Strong => b - a <= 8 && doc.source_like(a, b),
+            Reliability::Doc => doc.doc_like(a, b),
+            Reliability::QuoteOnly => false,
+        });
+        if e.reliability == Reliability::QuoteOnly {
+            continue;
+        }
+        // What follows the cue up to the sentence end: content, or only adjuncts?
+        let after = c.t1;
+        let rest_np = if np.is_none() && !e.participle && before > s0 && doc.is(before - 1, &[","])
+        {
+            // `…, said John Smith.`
+            doc.right_np(after, s1).filter(|&(a, b)| {
+                e.reliability == Reliability::Strong && doc.source_like(a, b)
+                    || doc.source_like(a, b) && b - a <= 6
+            })
+        } else {
+            None
+        };
+        let tail_from = rest_np.map(|(_, b)| b).unwrap_or(after);
+        let tail_is_adjunct = {
+            let n = s1.saturating_sub(tail_from);
+            let mut k = tail_from;
+            while k < s1 && doc.punct(k) && !doc.quote_mark(k) {
+                k += 1;
+            }
+            let appositive = tail_from < s1
+                && doc.is(tail_from, &[","])
+                && k < s1
+                && (doc.toks[k].cap
+                    || doc.is(
+                        k,
+                        &[
+                            "the", "a", "an", "who", "which", "whose", "his", "her", "its",
+                            "their", "one", "both", "now", "then", "also",
+                        ],
+                    ));
+            k >= s1
+                || appositive
+                || (n <= 12
+                    && (doc.is(k, PREPS)
+                        || doc.is(k, TIME_WORDS)
+                        || doc.is(
+                            k,
+                            &[
+                                "who",
+                                "which",
+                                "adding",
+                                "saying",
+                                "told",
+                                "citing",
+                                "without",
+                                "when",
+                                "as",
+                                "last",
+                                "this",
+                                "referring",
+                            ],
+                        ))
+                    && !(k..s1).any(|x| doc.is(x, &["that"])))
+        };
+        if rest_np.is_some() && tail_is_adjunct {
+            inherits = false;
+        }
+        // The speaker mention before the cue must follow a comma for a closing attribution.
+        let comma_before = |a: usize| a > s0 && doc.is(a - 1, &[",", "—", "-"]);
+        let (mention, content) = if let Some((a, b)) = np {
+            if tail_is_adjunct && comma_before(a) && a - 1 > clause_start {
+                (Some((a, b)), (clause_start, a - 1))
+            } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para].0 {
+                // `X said.` after a sentence: nothing to report here.
+                continue;
+            } else if comma_before(a) && doc.is(after, &[","]) && a - 1 > clause_start {
+                // `The museum, Mr. Obama said, would …`: the content surrounds the cue.
+                (Some((a, b)), (clause_start, s1))
+            } else {
+                let start = doc.content_start(after, s1, e.frame);
+                (Some((a, b)), (start, s1))
+            }
+        } else if let Some((a, b)) = rest_np.filter(|_| !inherits) {
+            if tail_is_adjunct && before - 1 > clause_start {
+                (Some((a, b)), (clause_start, before - 1))
+            } else {
+                continue;
+            }
+        } else if inherits {
+            let start = doc.content_start(after, s1, e.frame);
+            (None, (start, s1))
+        } else {
+            continue;
+        };
+        let Some(content_span) = doc.content(content.0, content.1) else {
+            continue;
+        };
+        let mut mention = mention;
+        let inherit = if mention.is_none() {
+            let p = pending.iter().rposition(|p| p.sent == sent);
+            if p.is_none() {
+                mention = doc.sentence_subject(s0, before);
+            }
+            let p = p.or_else(|| {
+                pending.iter().rposition(|p| {
+                    doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == doc.toks[c.t0].para
+                })
+            });
+            if p.is_none() && mention.is_none() {
+                continue;
+            }
+            p.filter(|_| mention.is_none())
+        } else {
+            None
+        };
+        // A new clause clips the content of the statement before it in the sentence.
+        if let Some(pi) = prev_in_sent {
+            let clip = if mention.is_some() && content.1 <= c.t0 {
+                content.0
+            } else {
+                before.saturating_sub(if joined { 1 } else { 0 })
+            };
+            let p = &mut pending[pi];
+            if pi >= quote_pending && p.toks.1 > clip && p.toks.0 < clip {
+                if let Some(s) = doc.content(p.toks.0, clip) {
+                    p.content = s;
+                    p.toks.1 = clip;
+                }
+            }
+        }
+        pending.push(Pending {
+            kind: QuoteKind::Indirect,
+            content: content_span,
+            mention: mention.map(|(a, b)| doc.span(a, b)),
+            cue: Some(doc.span(c.t0, c.t1)),
+            inherit,
+            toks: content,
+            sent,
+        });
+        cue_used[ci] = true;
+    }
+
+    // Floating quotes continue the speaker of the statement just before them, in the same or
+    // the previous paragraph.
+    if !floating.is_empty() {
+        let mut order: Vec<(usize, usize)> = pending
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.content.start, i))
+            .collect();
+        order.sort_unstable();
+        let mut k = 0;
+        let mut last: Option<usize> = None;
+        for &qi in &floating {
+            let q = &quotes[qi];
+            while k < order.len() && order[k].0 < q.outer.start {
+                last = Some(order[k].1);
+                k += 1;
+            }
+            let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
+            let para = doc.toks[open].para;
+            let Some(pi) = last else { continue };
+            let ppara = doc.toks[pending[pi].toks.0.min(doc.toks.len() - 1)].para;
+            if ppara + 1 < para || quote_done[qi] {
+                continue;
+            }
+            let close = tok_at(q.outer.end).saturating_sub(1).max(open);
+            pending.push(Pending {
+                kind: QuoteKind::Direct,
+                content: q.inner,
+                mention: None,
+                cue: None,
+                inherit: Some(pi),
+                toks: (open, close + 1),
+                sent: doc.toks[open].sent,
+            });
+            quote_done[qi] = true;
+            last = Some(pending.len() - 1);
+        }
+    }
+
+    // Quotations inside indirect content make it partial; the others without a frame are
+    // kept when long enough to be speech rather than a scare quote or a title.
+    let mut order: Vec<usize> = (quote_pending..pending.len()).collect();
+    order.sort_by_key(|&i| pending[i].content.start);
+    {
+        let mut k = 0;
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.depth > 0 || q.single {
+                continue;
+            }
+            while k < order.len() && pending[order[k]].content.end < q.inner.start {
+                k += 1;
+            }
+            if let Some(&pi) = order.get(k) {
+                if pending[pi].content.contains(q.inner) {
+                    pending[pi].kind = QuoteKind::Partial;
+                    quote_done[qi] = true;
+                    continue;
+                }
+                if pending[pi].content.overlaps(q.inner) {
+                    quote_done[qi] = true;
+                }
+            }
+        }
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        if quote_done[qi] || q.depth > 0 || q.single {
+            continue;
+        }
+        let words = q.inner.slice(text).split_whitespace().count();
+        if words < 6 {
+            continue;
+        }
+        let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
+        pending.push(Pending {
+            kind: QuoteKind::Direct,
+            content: q.inner,
+            mention: None,
+            cue: None,
+            inherit: None,
+            toks: (open, open),
+            sent: doc.toks[open].sent,
+        });
+    }
+
+    // 3. Speakers, resolved in text order of their mentions.
+    let mut resolver = Resolver::new();
+    let mut idx: Vec<usize> = (0..pending.len()).collect();
+    idx.sort_by_key(|&i| {
+        let p = &pending[i];
+        p.mention.map(|m| m.start).unwrap_or(p.content.start)
+    });
+    let mut speaker: Vec<Option<usize>> = vec![None; pending.len()];
+    let mut mention_of: Vec<Option<Span>> = pending.iter().map(|p| p.mention).collect();
+    let mut cue_of: Vec<Option<Span>> = pending.iter().map(|p| p.cue).collect();
+    for &i in &idx {
+        if let Some(m) = pending[i].mention {
+            speaker[i] = resolver.resolve(text, m);
+        }
+    }
+    // Inherited speakers follow their chains (always to earlier statements, or at least to
+    // different ones; bounded steps guard against cycles).
+    for i in 0..pending.len() {
+        let mut j = i;
+        let mut steps = 0;
+        while pending[j].mention.is_none() && steps < 8 {
+            match pending[j].inherit {
+                Some(k) if k != j => j = k,
+                _ => break,
+            }
+            steps += 1;
+        }
+        if j != i {
+            speaker[i] = speaker[j];
+            if mention_of[i].is_none() {
+                mention_of[i] = pending[j].mention;
+            }
+            if cue_of[i].is_none() && pending[i].kind == QuoteKind::Direct {
+                cue_of[i] = pending[j].cue;
+            }
+        }
+    }
+    let mut statements: Vec<Statement> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Statement {
+            kind: p.kind,
+            content: p.content,
+            speaker: speaker[i],
+            speaker_mention: mention_of[i],
+            cue: cue_of[i],
+        })
+        .collect();
+    statements.sort_by_key(|s| (s.content.start, s.content.end));
+    statements.dedup_by(|a, b| a.content == b.content);
+    Attribution {
+        statements,
+        speakers: resolver.into_entities(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,235 @@
+//! Table tests of the attribution frames, on sentences written for the purpose, and the
+//! seed story.
+
+use super::*;
+use crate::parse::{paragraphs, quotes};
+
+/// (kind, content, speaker name, mention, cue) of every statement.
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn run(text: &str) -> Vec<Row> {
+    let meta = StoryMetadata {
+        body: Span::new(0, text.len()),
+        ..StoryMetadata::default()
+    };
+    let paras = paragraphs::split(text, meta.body);
+    let qs = quotes::find(text, &paras);
+    let a = attribute(text, &meta, &paras, &qs);
+    a.statements
+        .iter()
+        .map(|s| {
+            (
+                s.kind,
+                s.content.slice(text).to_string(),
+                s.speaker.map(|e| a.speakers[e].name.clone()),
+                s.speaker_mention.map(|m| m.slice(text).to_string()),
+                s.cue.map(|c| c.slice(text).to_string()),
+            )
+        })
+        .collect()
+}
+
+use QuoteKind::{Direct as D, Indirect as I, Partial as P};
+
+/// (kind, content, speaker name or `-`, cue or `-`).
+type Expected = (QuoteKind, &'static str, &'static str, &'static str);
+
+/// Each case: the text and the expected (kind, content, speaker, cue) statements.
+#[test]
+fn frames_table() {
+    let cases: &[(&str, &[Expected])] = &[
+        // Direct, speaker after.
+        (
+            "\"We are ready for talks,\" Lavrov said.",
+            &[(D, "We are ready for talks,", "Lavrov", "said")],
+        ),
+        (
+            "“We are ready for talks,” said Urawa head coach Oswaldo Oliveira, who arrived late.",
+            &[(D, "We are ready for talks,", "Oswaldo Oliveira", "said")],
+        ),
+        (
+            "\"Sanctions will not work,\" the minister stressed.",
+            &[(D, "Sanctions will not work,", "minister", "stressed")],
+        ),
+        // Direct, speaker before.
+        (
+            "Lavrov said: \"We are ready for talks with everyone.\"",
+            &[(D, "We are ready for talks with everyone.", "Lavrov", "said")],
+        ),
+        (
+            "Smith told reporters on Monday: \"The plan is dead.\"",
+            &[(D, "The plan is dead.", "Smith", "told")],
+        ),
+        // Split quote.
+        (
+            "\"We are ready,\" he said. \"But not at any price.\"",
+            &[
+                (D, "We are ready,", "-", "said"),
+                (D, "But not at any price.", "-", "said"),
+            ],
+        ),
+        // Floating quote continues the speaker.
+        (
+            "Foreign Minister Ann Linde said: \"Talks must go on.\"\n\n\"There is no alternative to dialogue in this crisis.\"",
+            &[
+                (D, "Talks must go on.", "Ann Linde", "said"),
+                (D, "There is no alternative to dialogue in this crisis.", "Ann Linde", "said"),
+            ],
+        ),
+        // Partial.
+        (
+            "Peskov dismissed the reports as \"pure fiction\".",
+            &[(P, "pure fiction", "Peskov", "dismissed")],
+        ),
+        // Indirect: speaker first.
+        (
+            "Prime Minister Jane Doe said the talks would resume next week.",
+            &[(I, "the talks would resume next week", "Jane Doe", "said")],
+        ),
+        (
+            "The ministry said that the embassy would stay open.",
+            &[(I, "the embassy would stay open", "ministry", "said")],
+        ),
+        (
+            "Ambassador Li told reporters the door remained open.",
+            &[(I, "the door remained open", "Li", "told")],
+        ),
+        (
+            "The envoy urged both sides to show restraint.",
+            &[(I, "both sides to show restraint", "envoy", "urged")],
+        ),
+        (
+            "President Ruto called on the rebels to lay down their arms.",
+            &[(I, "the rebels to lay down their arms", "Ruto", "called on")],
+        ),
+        // Indirect: speaker after.
+        (
+            "The talks will resume in March, the ministry said.",
+            &[(I, "The talks will resume in March", "ministry", "said")],
+        ),
+        (
+            "The talks will resume in March, said a senior official.",
+            &[(I, "The talks will resume in March", "senior official", "said")],
+        ),
+        (
+            "The talks will resume in March, according to diplomatic sources.",
+            &[(I, "The talks will resume in March", "diplomatic sources", "according to")],
+        ),
+        (
+            "According to the ministry, the talks will resume in March.",
+            &[(I, "the talks will resume in March", "ministry", "According to")],
+        ),
+        // Coordinated and participle cues keep the speaker.
+        (
+            "Smith did not rule out new sanctions and warned that the crisis would deepen.",
+            &[
+                (I, "new sanctions", "Smith", "did not rule out"),
+                (I, "the crisis would deepen", "Smith", "warned"),
+            ],
+        ),
+        (
+            "Smith rejected the plan, pointing out that nobody had been consulted.",
+            &[
+                (I, "the plan", "Smith", "rejected"),
+                (I, "nobody had been consulted", "Smith", "pointing out"),
+            ],
+        ),
+        (
+            "The agency quoted Lavrov as saying that Moscow was ready.",
+            &[(I, "Moscow was ready", "Lavrov", "as saying")],
+        ),
+        // Not statements: scare quotes, names, narration.
+        ("The West spoke of a Russian ‘invasion’ of Ukraine.", &[]),
+        ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
+        ("The talks were held on Tuesday.", &[]),
+        ("These claims are baseless.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (input, expected) in cases {
+        let got = run(input);
+        let got: Vec<(QuoteKind, String, String, String)> = got
+            .into_iter()
+            .map(|(k, c, s, _, cue)| (k, c, s.unwrap_or("-".into()), cue.unwrap_or("-".into())))
+            .collect();
+        let want: Vec<(QuoteKind, String, String, String)> = expected
+            .iter()
+            .map(|(k, c, s, cue)| (*k, c.to_string(), s.to_string(), cue.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{input:?}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn seed_story() {
+    let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
+    let got = run(text);
+    let find = |needle: &str| {
+        got.iter()
+            .find(|r| r.1.contains(needle))
+            .unwrap_or_else(|| panic!("no statement with {needle:?} in {got:#?}"))
+    };
+    let q1 = find("Sergey Lavrov again highlighted");
+    assert_eq!(q1.0, D);
+    assert_eq!(q1.2.as_deref(), Some("Russian Foreign Ministry"));
+    let q2 = find("In the context of the situation");
+    assert_eq!(q2.0, D);
+    assert_eq!(q2.2.as_deref(), Some("Russian Foreign Ministry"));
+    assert_eq!(q2.3.as_deref(), Some("the Russian diplomatic agency"));
+    let p = find("empty and unfounded");
+    assert_eq!(p.0, P);
+    assert_eq!(p.2.as_deref(), Some("Dmitry Peskov"));
+    let l = find("the imperative for Washington");
+    assert_eq!(l.0, I);
+    assert_eq!(l.2.as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(l.4.as_deref(), Some("reaffirmed"));
+    for needle in [
+        "Russia did not pose any threat",
+        "attempts to use military force",
+        "the possibility of provocations",
+    ] {
+        let s = find(needle);
+        assert_eq!(s.0, I, "{needle}");
+        assert_eq!(s.2.as_deref(), Some("Dmitry Peskov"), "{needle}");
+    }
+    let st = find("The sides continued exchange");
+    assert_eq!(st.0, I);
+    assert_eq!(st.2.as_deref(), Some("Russian Foreign Ministry"));
+    let m = find("Lavrov and Blinken also discussed");
+    assert_eq!(m.0, I);
+    assert_eq!(m.2.as_deref(), Some("Russian Foreign Ministry"));
+    assert_eq!(m.3.as_deref(), Some("the ministry"));
+    for scare in ["invasion", "on paper", "Russian aggression"] {
+        assert!(
+            !got.iter().any(|r| r.1 == scare),
+            "{scare} is not a statement"
+        );
+    }
+    assert!(!got.iter().any(|r| r.1.contains("telephone talk was held")));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for text in [
+        "",
+        "\"",
+        "said",
+        ", said",
+        "according to",
+        "\"A,\" said",
+        "as saying",
+        "“”",
+        "He said: “",
+        "é said ’ “x” said é",
+    ] {
+        let _ = run(text);
+    }
+}

@@ -1,0 +1,332 @@
+//! The metadata reader's word lists, parsed once from `src/lexicon/*.tsv`: agencies and their
+//! aliases, calendar words, header keys, place-name connectors and credit lines.
+
+use crate::lexicon::rows;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Agency aliases (lower-cased) to canonical names.
+static AGENCIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/agencies.tsv"))
+        .filter(|r| r.len() >= 2)
+        .map(|r| (r[0].to_lowercase(), r[1]))
+        .collect()
+});
+
+/// Month and weekday names (lower-cased) to numbers.
+static CALENDAR: LazyLock<(HashMap<String, u32>, HashMap<String, u32>)> = LazyLock::new(|| {
+    let mut months = HashMap::new();
+    let mut weekdays = HashMap::new();
+    for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
+        if r.len() < 3 {
+            continue;
+        }
+        let Ok(n) = r[2].parse::<u32>() else { continue };
+        match r[0] {
+            "month" => months.insert(r[1].to_lowercase(), n),
+            "weekday" => weekdays.insert(r[1].to_lowercase(), n),
+            _ => None,
+        };
+    }
+    (months, weekdays)
+});
+
+/// What a header key gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HeaderRole {
+    /// The story date.
+    Date,
+    /// The agency.
+    Agency,
+    /// The headline.
+    Headline,
+    /// The byline.
+    Byline,
+    /// The dateline place.
+    Place,
+    /// Nothing the reader uses, but a sure sign of a header block.
+    Other,
+}
+
+/// Known header keys (lower-cased) and their roles.
+static HEADERS: LazyLock<HashMap<String, HeaderRole>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_headers.tsv"))
+        .filter(|r| r.len() >= 2)
+        .map(|r| {
+            let role = match r[1] {
+                "date" => HeaderRole::Date,
+                "agency" => HeaderRole::Agency,
+                "headline" => HeaderRole::Headline,
+                "byline" => HeaderRole::Byline,
+                "place" => HeaderRole::Place,
+                _ => HeaderRole::Other,
+            };
+            (r[0].to_lowercase(), role)
+        })
+        .collect()
+});
+
+/// Lower-case words allowed inside place names.
+static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_place_words.tsv"))
+        .filter_map(|r| r.first().copied())
+        .collect()
+});
+
+/// Page furniture lines (lower-cased prefixes).
+static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_boilerplate.tsv"))
+        .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+        .collect()
+});
+
+/// True when a (trimmed) line is page furniture: `FOR IMMEDIATE RELEASE`, `BRIEFING ROOM`.
+pub(super) fn boilerplate(line: &str) -> bool {
+    line.len() <= 80
+        && BOILERPLATE.iter().any(|p| {
+            line.get(..p.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(p))
+        })
+}
+
+/// How a credit pattern matches a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CreditKind {
+    /// The whole line.
+    Line,
+    /// The start of the line.
+    Prefix,
+    /// The end of the line.
+    Ends,
+    /// The start of a parenthesised group closing the line.
+    Paren,
+    /// The end of the last line, after a space.
+    Suffix,
+}
+
+/// One credit-line pattern.
+#[derive(Debug, Clone)]
+pub(super) struct Credit {
+    /// The pattern, lower-cased.
+    pub pattern: String,
+    /// How it matches.
+    pub kind: CreditKind,
+    /// The agency it names, if any.
+    pub agency: Option<&'static str>,
+}
+
+/// Credit-line patterns, in file order (first match wins).
+static CREDITS: LazyLock<Vec<Credit>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_credits.tsv"))
+        .filter(|r| r.len() >= 2)
+        .filter_map(|r| {
+            let kind = match r[1] {
+                "line" => CreditKind::Line,
+                "prefix" => CreditKind::Prefix,
+                "ends" => CreditKind::Ends,
+                "paren" => CreditKind::Paren,
+                "suffix" => CreditKind::Suffix,
+                _ => return None,
+            };
+            Some(Credit {
+                pattern: r[0].to_lowercase(),
+                kind,
+                agency: r.get(2).copied().filter(|a| !a.is_empty()),
+            })
+        })
+        .collect()
+});
+
+/// The canonical agency an alias names (`Reuter` -> `Reuters`), case-insensitively.
+pub(super) fn agency(name: &str) -> Option<&'static str> {
+    let name = name.trim().trim_end_matches('.').trim();
+    if name.is_empty() || name.len() > 60 {
+        return None;
+    }
+    AGENCIES.get(&name.to_lowercase()).copied()
+}
+
+/// The agency a misspelt credit means (`Xinhau`, `Xinhu`): one edit away from an alias of
+/// five letters or more, or a cut-short alias of four letters or more.
+pub(super) fn agency_misspelt(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_lowercase();
+    if n.len() < 4 || n.len() > 30 || n.contains('.') {
+        return None;
+    }
+    AGENCIES
+        .iter()
+        .filter(|(alias, _)| alias.len() >= 5 && !alias.contains('.'))
+        .find(|(alias, _)| {
+            one_edit(n.as_bytes(), alias.as_bytes()) || alias.starts_with(n.as_str())
+        })
+        .map(|(_, &a)| a)
+}
+
+/// The agency whose web site a URL (or bare host name) is on: `https://tass.com/politics/1`.
+pub(super) fn agency_of_url(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    let rest = match v.find("://") {
+        Some(i) => &v[i + 3..],
+        None => v,
+    };
+    let host = rest
+        .split(|c: char| c == '/' || c == '?' || c == '#' || c == ':' || c.is_whitespace())
+        .next()?
+        .to_lowercase();
+    if !host.contains('.') {
+        return None;
+    }
+    let mut h = host.as_str();
+    loop {
+        if let Some(a) = AGENCIES.get(h) {
+            return Some(a);
+        }
+        match h.find('.') {
+            Some(i) if h[i + 1..].contains('.') => h = &h[i + 1..],
+            _ => return None,
+        }
+    }
+}
+
+/// The month a word names (`March`, `Dec.`, `SEPT`), allowing the near-misses of wire copy:
+/// a word that a month name starts with (`Apri`) or that starts with a month name plus one
+/// stray letter (`Junee`).
+pub(super) fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
+    let months = &CALENDAR.0;
+    if let Some(&m) = months.get(&w) {
+        return Some(m);
+    }
+    let abbr = months.get(&w[..3]).copied()?;
+    // Near-misses are compared with the month's full name (its longest spelling); a stray
+    // extra letter is only forgiven on names long enough not to make `Mayo` a month.
+    let full = months
+        .iter()
+        .filter(|(_, &m)| m == abbr)
+        .map(|(k, _)| k.as_str())
+        .max_by_key(|k| k.len())?;
+    let shortened = full.starts_with(w.as_str()) && w.len() >= 4;
+    let stray = w.starts_with(full) && w.len() == full.len() + 1 && full.len() >= 4;
+    (shortened || stray).then_some(abbr)
+}
+
+/// A misspelt full month name, one edit away (`Narch`, `Mach`, `Macrh`, `Apirl`); only names
+/// of five letters or more, so that short words (`Mayo`, `Jane`) are not months.
+pub(super) fn month_misspelt(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 4 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    CALENDAR
+        .0
+        .iter()
+        .filter(|(k, _)| k.len() >= 5)
+        .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
+        .map(|(_, &m)| m)
+}
+
+/// True when `a` and `b` differ by exactly one substitution, insertion, deletion or
+/// transposition of neighbours.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
+/// True when the word is exactly a month name or abbreviation (no near-misses).
+pub(super) fn month_exact(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 10 && CALENDAR.0.contains_key(&w.to_lowercase())
+}
+
+/// True when the word names a day of the week (`Tuesday`, `Tue.`).
+pub(super) fn weekday(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() >= 3 && w.len() <= 9 && CALENDAR.1.contains_key(&w.to_ascii_lowercase())
+}
+
+/// The role of a header key, if it is a known one.
+pub(super) fn header_role(key: &str) -> Option<HeaderRole> {
+    HEADERS.get(&key.to_lowercase()).copied()
+}
+
+/// True when a lower-case word may sit inside a place name (`es` in `Dar es Salaam`).
+pub(super) fn place_word(word: &str) -> bool {
+    PLACE_WORDS.contains(word)
+}
+
+/// The credit-line patterns.
+pub(super) fn credits() -> &'static [Credit] {
+    &CREDITS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agencies_and_months() {
+        let cases = [
+            ("Reuter", Some("Reuters")),
+            ("REUTERS", Some("Reuters")),
+            ("The Associated Press", Some("AP")),
+            ("Xinhua", Some("Xinhua")),
+            ("ITAR-TASS", Some("TASS")),
+            ("Leningrad Region", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(agency(name), want, "{name}");
+        }
+        let urls = [
+            ("https://tass.com/politics/1389423", Some("TASS")),
+            ("https://www.reuters.com/world/x", Some("Reuters")),
+            ("http://english.news.cn/20220118/x.htm", Some("Xinhua")),
+            ("https://example.org/a", None),
+            ("TASS", None),
+        ];
+        for (url, want) in urls {
+            assert_eq!(agency_of_url(url), want, "{url}");
+        }
+        let months = [
+            ("March", Some(3)),
+            ("Dec.", Some(12)),
+            ("SEPT", Some(9)),
+            ("APril", Some(4)),
+            ("Junee", Some(6)),
+            ("Apri", Some(4)),
+            ("Mayor", None),
+            ("Marching", None),
+            ("Jane", None),
+            ("Ma", None),
+        ];
+        for (w, want) in months {
+            assert_eq!(month(w), want, "{w}");
+        }
+        let misspelt = [
+            ("Narch", Some(3)),
+            ("Mach", Some(3)),
+            ("Macrh", Some(3)),
+            ("Mayo", None),
+            ("March", None),
+        ];
+        for (w, want) in misspelt {
+            assert_eq!(month_misspelt(w), want, "{w}");
+        }
+        assert!(weekday("Tuesday") && weekday("tue.") && !weekday("Tuesdays"));
+    }
+}

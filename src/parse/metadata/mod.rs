@@ -1,0 +1,353 @@
+//! Story metadata: header lines, headline, dateline (place, date, agency), byline and the
+//! trailing credit lines, following the conventions of each agency.
+//!
+//! The reader only looks at the top of a story (header lines, then the first few lines for
+//! the headline, byline and dateline) and at its last few lines (credits), so its work is
+//! bounded whatever the story's length:
+//!
+//! - [`headers`]: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
+//! - [`top`]: headline, subtitle, byline, standalone agency or date lines, and the dateline,
+//!   read by [`dateline`] in each agency's convention;
+//! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
+//!
+//! Which source wins: the story date comes from a date header, else the inline `date` form,
+//! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
+//! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
+//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header.
+//!
+//! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
+//! `metadata_headers.tsv`, `metadata_place_words.tsv` and `metadata_credits.tsv`.
+
+mod credits;
+mod dateline;
+mod headers;
+mod lex;
+mod text;
+mod top;
+
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// A calendar date as a story gives it; the year is unknown when the text does not say it
+/// (`MOSCOW, March 3 -`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StoryDate {
+    /// The year, when known.
+    pub year: Option<i32>,
+    /// Month, 1-12.
+    pub month: u32,
+    /// Day of the month, 1-31.
+    pub day: u32,
+}
+
+impl StoryDate {
+    /// The TIMEX3-style value: `2022-01-18`, or `XXXX-01-18` without a year.
+    pub fn value(&self) -> String {
+        match self.year {
+            Some(y) => format!("{y:04}-{:02}-{:02}", self.month, self.day),
+            None => format!("XXXX-{:02}-{:02}", self.month, self.day),
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` (the form of header lines and `--jsonl` records).
+    pub fn parse_iso(s: &str) -> Option<StoryDate> {
+        let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+        use chrono::Datelike;
+        Some(StoryDate {
+            year: Some(d.year()),
+            month: d.month(),
+            day: d.day(),
+        })
+    }
+}
+
+/// What the metadata reader found, with the spans the later stages need.
+#[derive(Debug, Clone, Default)]
+pub struct StoryMetadata {
+    /// The agency credited.
+    pub agency: Option<String>,
+    /// The dateline place as written.
+    pub place: Option<String>,
+    /// The story date, from header lines, the inline `date` form or the dateline.
+    pub date: Option<StoryDate>,
+    /// The headline.
+    pub headline: Option<String>,
+    /// The byline, without `By`.
+    pub byline: Option<String>,
+    /// The dateline span.
+    pub dateline: Option<Span>,
+    /// `Key: value` header lines, keys lower-cased.
+    pub headers: BTreeMap<String, String>,
+    /// Where the story's own text starts: just after the header lines. Date expressions are
+    /// looked for from here on (a headline or dateline date is a real date expression).
+    pub content_start: usize,
+    /// The body: the narrative text after the dateline and before trailing credit lines.
+    /// Statements are looked for here.
+    pub body: Span,
+}
+
+/// Reads the metadata of a story. Never panics; looks only at the first and last few lines.
+pub fn read(text: &str) -> StoryMetadata {
+    let headers = headers::read(text);
+    let mut content_start = headers.end;
+    let inline = headers::inline_date(text, content_start);
+    if let Some((_, after)) = inline {
+        content_start = after;
+    }
+    let top = top::read(text, content_start);
+    let tail = credits::read(text, top.body_start);
+
+    let body = Span::new(top.body_start, tail.body_end.max(top.body_start)).trim(text);
+    let body = if body.is_empty() {
+        Span::new(top.body_start, top.body_start)
+    } else {
+        body
+    };
+    let dateline = top.dateline.as_ref();
+    let agency = headers
+        .agency
+        .clone()
+        .or_else(|| dateline.and_then(|d| d.agency.clone()))
+        .or_else(|| tail.agency.map(str::to_string))
+        .or_else(|| top.agency.map(str::to_string))
+        .or_else(|| headers.url_agency.map(str::to_string));
+    let date = headers
+        .date
+        .or(inline.map(|(d, _)| d))
+        .or_else(|| dateline.and_then(|d| d.date))
+        .or(top.date);
+    let place = dateline
+        .map(|d| text[d.place.0..d.place.1].trim().to_string())
+        .or(headers.place.clone());
+    StoryMetadata {
+        agency,
+        place,
+        date,
+        headline: headers.headline.clone().or(top.headline),
+        byline: headers.byline.clone().or(top.byline),
+        dateline: dateline.map(|d| Span::new(d.start, d.end).trim(text)),
+        headers: headers.map,
+        content_start,
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a test expects of a story: agency, place, date, headline, dateline, body start.
+    struct Want {
+        agency: Option<&'static str>,
+        place: Option<&'static str>,
+        date: Option<&'static str>,
+        headline: Option<&'static str>,
+        dateline: Option<&'static str>,
+        body: &'static str,
+    }
+
+    fn check(text: &str, want: &Want) {
+        let m = read(text);
+        assert_eq!(m.agency.as_deref(), want.agency, "agency of {text:?}");
+        assert_eq!(m.place.as_deref(), want.place, "place of {text:?}");
+        assert_eq!(
+            m.date.map(|d| d.value()).as_deref(),
+            want.date,
+            "date of {text:?}"
+        );
+        assert_eq!(m.headline.as_deref(), want.headline, "headline of {text:?}");
+        assert_eq!(
+            m.dateline.map(|s| s.slice(text)),
+            want.dateline,
+            "dateline of {text:?}"
+        );
+        assert_eq!(m.body.slice(text), want.body, "body of {text:?}");
+    }
+
+    #[test]
+    fn seed_story() {
+        let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
+        let m = read(text);
+        assert_eq!(m.agency.as_deref(), Some("TASS"));
+        assert_eq!(m.place.as_deref(), Some("MOSCOW"));
+        assert_eq!(m.date.map(|d| d.value()).as_deref(), Some("2022-01-18"));
+        assert_eq!(m.headline, None);
+        assert_eq!(m.byline, None);
+        assert_eq!(
+            m.dateline.map(|s| s.slice(text)),
+            Some("MOSCOW, January 18. /TASS/.")
+        );
+        assert!(m.body.slice(text).starts_with("Russian Foreign Minister"));
+        assert!(m.headers.is_empty());
+        assert!(text[m.content_start..].starts_with("MOSCOW, January 18."));
+    }
+    #[test]
+    fn conventions() {
+        let w = |agency, place, date, headline, dateline, body| Want {
+            agency,
+            place,
+            date,
+            headline,
+            dateline,
+            body,
+        };
+        let cases = [
+            // TASS, with a headline and a subtitle paragraph.
+            (
+                "Ministers agree to meet in spring\n\nThe two sides also discussed trade.\n\nIGORA /Leningrad Region/, December 26. /TASS/. The leaders met on Sunday.\n",
+                w(Some("TASS"), Some("IGORA /Leningrad Region/"), Some("XXXX-12-26"), Some("Ministers agree to meet in spring"), Some("IGORA /Leningrad Region/, December 26. /TASS/."), "The leaders met on Sunday."),
+            ),
+            // TASS behind header lines: the header date wins over the dateline's month and day.
+            (
+                "Date: 2021-12-26\r\nSource: TASS\r\nTitle: Ministers agree\r\n\r\nMOSCOW, December 26. /TASS/. The ministers met.\r\n",
+                w(Some("TASS"), Some("MOSCOW"), Some("2021-12-26"), Some("Ministers agree"), Some("MOSCOW, December 26. /TASS/."), "The ministers met."),
+            ),
+            // Reuters 1987.
+            (
+                "ACME <ACM> SEES HIGHER PROFIT\n    SAN DIEGO, Calif., April 1 - Acme Corp said profit\nwill rise.\n    It gave no figures.\n Reuter\n",
+                w(Some("Reuters"), Some("SAN DIEGO"), Some("XXXX-04-01"), Some("ACME <ACM> SEES HIGHER PROFIT"), Some("SAN DIEGO, Calif., April 1 -"), "Acme Corp said profit\nwill rise.\n    It gave no figures."),
+            ),
+            // Reuters web.
+            (
+                "Ecuador raises rates\n\nQUITO, Jan 21 (Reuters) - Ecuador raised rates on Friday.\n\n(Reporting by Ana Ruiz; Editing by Tom Lee)\n",
+                w(Some("Reuters"), Some("QUITO"), Some("XXXX-01-21"), Some("Ecuador raises rates"), Some("QUITO, Jan 21 (Reuters) -"), "Ecuador raised rates on Friday."),
+            ),
+            (
+                "VIENNA (Reuters) - Ministers met on Monday.",
+                w(Some("Reuters"), Some("VIENNA"), None, None, Some("VIENNA (Reuters) -"), "Ministers met on Monday."),
+            ),
+            // AP, dateline on a line of its own.
+            (
+                "Rebels seize town\n\nKAMPALA, Uganda (AP) _\n\nRebels seized a town Friday, the army said.\n",
+                w(Some("AP"), Some("KAMPALA"), None, Some("Rebels seize town"), Some("KAMPALA, Uganda (AP) _"), "Rebels seized a town Friday, the army said."),
+            ),
+            (
+                "HAIFA (AP)_ Police said Friday they had made arrests.",
+                w(Some("AP"), Some("HAIFA"), None, None, Some("HAIFA (AP)_"), "Police said Friday they had made arrests."),
+            ),
+            // Xinhua.
+            (
+                "Ghana hails deal\n\nACCRA, August 7 (Xinhua) --\n\nGhana on Friday hailed the deal.\n",
+                w(Some("Xinhua"), Some("ACCRA"), Some("XXXX-08-07"), Some("Ghana hails deal"), Some("ACCRA, August 7 (Xinhua) --"), "Ghana on Friday hailed the deal."),
+            ),
+            // AFP, with the year.
+            (
+                "Lyon, 21 jan 2019 (AFP) - Police said on Monday.",
+                w(Some("AFP"), Some("Lyon"), Some("2019-01-21"), None, Some("Lyon, 21 jan 2019 (AFP) -"), "Police said on Monday."),
+            ),
+            // Kyodo.
+            (
+                "Court rules on case\nOSAKA, Japan, Dec. 9 Kyodo - A court ruled on Monday.\n==Kyodo\n",
+                w(Some("Kyodo"), Some("OSAKA"), Some("XXXX-12-09"), Some("Court rules on case"), Some("OSAKA, Japan, Dec. 9 Kyodo -"), "A court ruled on Monday."),
+            ),
+            // Yonhap.
+            (
+                "Ship sails\n\nBUSAN, Oct. 12 (Yonhap) -- A ship sailed on Tuesday.\n(END)\n",
+                w(Some("Yonhap"), Some("BUSAN"), Some("XXXX-10-12"), Some("Ship sails"), Some("BUSAN, Oct. 12 (Yonhap) --"), "A ship sailed on Tuesday."),
+            ),
+            // Interfax.
+            (
+                "KIEV. April 2 (Interfax) - The parliament met.",
+                w(Some("Interfax"), Some("KIEV"), Some("XXXX-04-02"), None, Some("KIEV. April 2 (Interfax) -"), "The parliament met."),
+            ),
+            // A readout: no dateline, the first line is the headline.
+            (
+                "Readout of the President’s Call with Prime Minister Rutte\n\nThe President spoke today with the Prime Minister.\n",
+                w(None, None, None, Some("Readout of the President’s Call with Prime Minister Rutte"), None, "The President spoke today with the Prime Minister."),
+            ),
+            (
+                "THE WHITE HOUSE\nJanuary 21, 2022\n\nReadout of the President’s Call with Chancellor Scholz\n\nThe President spoke today with the Chancellor.\n",
+                w(Some("The White House"), None, Some("2022-01-21"), Some("Readout of the President’s Call with Chancellor Scholz"), None, "The President spoke today with the Chancellor."),
+            ),
+            // NYT: a place in capitals and an underscore.
+            (
+                "JOBS REPORT STRONG\n\nBOSTON _ The economy added jobs, the government said.",
+                w(None, Some("BOSTON"), None, Some("JOBS REPORT STRONG"), Some("BOSTON _"), "The economy added jobs, the government said."),
+            ),
+            // No headline, no dateline.
+            (
+                "Acme Corp. said its shareholders approved the merger.\n\nThe deal closes soon.",
+                w(None, None, None, None, None, "Acme Corp. said its shareholders approved the merger.\n\nThe deal closes soon."),
+            ),
+            // Headline and dateline run together on one line.
+            (
+                "Talks on security MOSCOW, January 18. /TASS/. Lavrov spoke.",
+                w(Some("TASS"), Some("MOSCOW"), Some("XXXX-01-18"), Some("Talks on security"), Some("MOSCOW, January 18. /TASS/."), "Lavrov spoke."),
+            ),
+        ];
+        for (text, want) in &cases {
+            check(text, want);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let huge = "x".repeat(200_000);
+        let huge_caps = format!("MOSCOW, {}", "A".repeat(100_000));
+        let inputs = [
+            "",
+            " ",
+            "\n\n\n",
+            "\r\n\r\n",
+            "\u{0}\u{1}\u{2}\u{fffd}\u{fffd}",
+            "é",
+            "date",
+            "date 2022-13-45 x",
+            "Date:",
+            "Date: \n",
+            ":::\n:::",
+            "(",
+            "/",
+            "MOSCOW, January 18. /",
+            "MOSCOW, January 18. /TASS",
+            "ÉÉÉ, Январь 18. /ТАСС/. Текст",
+            "\u{a0}MOSCOW,\u{a0}January\u{a0}18.\u{a0}/TASS/.\u{a0}Text",
+            huge.as_str(),
+            huge_caps.as_str(),
+            "Reuter",
+            " REUTER\n",
+            "(END)",
+            "(Reporting by",
+        ];
+        for text in inputs {
+            let m = read(text);
+            assert!(m.body.start <= m.body.end && m.body.end <= text.len());
+            assert!(m.content_start <= text.len());
+            let _ = m.body.slice(text);
+            if let Some(d) = m.dateline {
+                let _ = d.slice(text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_wire_like_text(
+            text in "([A-Z]{1,8}|[a-z]{1,6}|[0-9]{1,4}|[ ,./()_\\-:*]|\r?\n|é|—|/TASS/|\\(AP\\)| Reuter|Date: |date |January |Dec\\. ){0,40}"
+        ) {
+            let m = read(&text);
+            proptest::prop_assert!(m.body.start <= m.body.end && m.body.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(m.body.start) && text.is_char_boundary(m.body.end));
+            proptest::prop_assert!(m.content_start <= text.len() && text.is_char_boundary(m.content_start));
+            if let Some(d) = m.dateline {
+                proptest::prop_assert!(d.end <= text.len() && text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,300}") {
+            let m = read(&text);
+            proptest::prop_assert!(m.body.start <= m.body.end && m.body.end <= text.len());
+        }
+    }
+
+    #[test]
+    fn crlf_line_ends() {
+        let text = "ACME SEES PROFIT\r\n    OSLO, March 3 - Acme said profit rose.\r\n Reuter\r\n";
+        let m = read(text);
+        assert_eq!(m.headline.as_deref(), Some("ACME SEES PROFIT"));
+        assert_eq!(m.place.as_deref(), Some("OSLO"));
+        assert_eq!(m.agency.as_deref(), Some("Reuters"));
+        assert_eq!(m.body.slice(text), "Acme said profit rose.");
+    }
+}

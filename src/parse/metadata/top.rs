@@ -1,0 +1,345 @@
+//! The top of a story: headline, subtitle, byline and dateline, and so where the body starts.
+//!
+//! Only the first few lines are read (at most [`MAX_LINES`] non-blank lines and
+//! [`TOP_BYTES`] bytes). The dateline is the first line that reads as one with a date or an
+//! agency credit (or, failing that, a place in capitals with a separator: `WASHINGTON _`);
+//! the lines before it are the headline (the first), a subtitle, a byline (`By ...`) and
+//! standalone agency or date lines (`THE WHITE HOUSE`, `January 18, 2022`). Without a dateline,
+//! the first line is the headline when it looks like one.
+
+use super::dateline::{self, read_date, Dateline};
+use super::headers::strip_by;
+use super::lex;
+use super::text::{floor_boundary, line_at, skip_whitespace, Line};
+use super::StoryDate;
+
+/// The most non-blank lines read at the top.
+const MAX_LINES: usize = 10;
+/// How far into the story the top lines may reach, in bytes.
+const TOP_BYTES: usize = 6000;
+/// The longest line looked at whole, in bytes.
+const LINE_WINDOW: usize = 2000;
+/// How much of a line a dateline is looked for in, in bytes.
+const DATELINE_WINDOW: usize = 300;
+/// How much of a line a run-in dateline (`Headline MOSCOW, ... /TASS/.`) is looked for in.
+const INLINE_WINDOW: usize = 600;
+/// A line longer than this is prose, not a headline or dateline.
+const LONG_LINE: usize = 160;
+/// Reading stops after this many long lines without a dateline.
+const MAX_LONG_LINES: usize = 2;
+/// The longest headline, in bytes.
+const MAX_HEADLINE: usize = 250;
+
+/// What the top of a story holds, in absolute byte offsets.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Top {
+    /// The dateline, if any.
+    pub dateline: Option<Dateline>,
+    /// The headline.
+    pub headline: Option<String>,
+    /// The byline, without `By`.
+    pub byline: Option<String>,
+    /// Where the body starts.
+    pub body_start: usize,
+    /// An agency named by a line of its own (`THE WHITE HOUSE`).
+    pub agency: Option<&'static str>,
+    /// A date given by a line of its own (`January 21, 2022`).
+    pub date: Option<StoryDate>,
+}
+
+/// What a line before the body is.
+enum Kind {
+    /// `By Jane Doe`.
+    Byline(String),
+    /// A line naming an agency and nothing else.
+    Agency(&'static str),
+    /// A line holding a date and nothing else (but perhaps a time or a section name).
+    Date(StoryDate),
+    /// Page furniture: `FOR IMMEDIATE RELEASE`.
+    Furniture,
+    /// Anything else: headline, subtitle, body.
+    Text,
+}
+
+/// Classifies a (trimmed) line before the body.
+fn classify(t: &str) -> Kind {
+    if t.len() <= 150 && t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by ")) {
+        let name = strip_by(t);
+        if name.starts_with(|c: char| c.is_uppercase()) {
+            return Kind::Byline(name.to_string());
+        }
+    }
+    if let Some(a) = lex::agency(t) {
+        return Kind::Agency(a);
+    }
+    if lex::boilerplate(t) {
+        return Kind::Furniture;
+    }
+    if t.len() <= 80 && t.starts_with(|c: char| c.is_alphanumeric()) {
+        if let Some((d, end)) = read_date(t, 0) {
+            let rest = t[end..].trim_start();
+            let bare = rest.is_empty()
+                || rest.starts_with(|c: char| !c.is_alphabetic())
+                || rest
+                    .split_whitespace()
+                    .all(|w| w.chars().all(|c| !c.is_lowercase()));
+            if bare {
+                return Kind::Date(d);
+            }
+        }
+    }
+    Kind::Text
+}
+
+/// The line after a headline candidate.
+struct Next<'t> {
+    /// It follows with no blank line between.
+    joined: bool,
+    /// It is indented more than the candidate.
+    indented: bool,
+    /// Its trimmed text.
+    text: &'t str,
+}
+
+/// True when a line read without a dateline looks like a headline rather than the first line
+/// of the body.
+fn headline_like(t: &str, next: &Next<'_>) -> bool {
+    let words = t.split_whitespace().count();
+    if t.len() > MAX_HEADLINE || words > 35 || !t.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let Some(last) = t.chars().last() else {
+        return false;
+    };
+    let ok_end = match last {
+        // `... IN U.S.` ends a headline; a full stop after a plain word ends a sentence.
+        '.' => t.split_whitespace().last().is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            w.contains('.') && w.len() <= 8 && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        }),
+        ',' | ';' | ':' => false,
+        '?' | '!' => words <= 15,
+        '"' | '”' | '\'' | '’' => {
+            let before = t[..t.len() - last.len_utf8()].trim_end();
+            !before.ends_with(['.', ',', '!', '?'])
+        }
+        _ => true,
+    };
+    if !ok_end {
+        return false;
+    }
+    if !next.joined {
+        return true;
+    }
+    // With no blank line after it, the line may be the first line of a hard-wrapped
+    // paragraph: it is a headline when in capitals, when the next line is indented (a
+    // paragraph start) or is metadata, or when the text is not hard-wrapped at all.
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    if upper * 10 >= letters * 7 || next.indented || !matches!(classify(next.text), Kind::Text) {
+        return true;
+    }
+    if next.text.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    next.text.len() > 100 || t.len() <= 120
+}
+
+/// The leading white space of a line, in bytes.
+fn indent(text: &str, line: &Line) -> usize {
+    let t = line.text(text);
+    t.len() - t.trim_start().len()
+}
+
+/// Moves a dateline's relative offsets to absolute ones.
+fn shifted(mut d: Dateline, by: usize) -> Dateline {
+    for x in [
+        &mut d.start,
+        &mut d.place.0,
+        &mut d.place.1,
+        &mut d.end,
+        &mut d.consumed,
+    ] {
+        *x += by;
+    }
+    d
+}
+
+/// Reads the top of the story from `start` (after any header lines).
+pub(super) fn read(text: &str, start: usize) -> Top {
+    // The non-blank lines before the dateline (or all the lines read, without one), and
+    // whether a blank line follows each.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut blank_after: Vec<bool> = Vec::new();
+    let mut strong: Option<(usize, Dateline)> = None;
+    let mut weak: Option<(usize, Dateline)> = None;
+    let mut pos = start;
+    let mut long = 0;
+    while pos < text.len() && lines.len() < MAX_LINES && pos - start < TOP_BYTES {
+        let line = line_at(text, pos, LINE_WINDOW);
+        if line.is_blank(text) {
+            if let Some(b) = blank_after.last_mut() {
+                *b = true;
+            }
+            if line.truncated {
+                break;
+            }
+            pos = line.next;
+            continue;
+        }
+        let window_end = floor_boundary(text, line.end.min(line.start + DATELINE_WINDOW));
+        if let Some(d) = dateline::parse(&text[line.start..window_end], true) {
+            let d = shifted(d, line.start);
+            if d.strong {
+                strong = Some((lines.len(), d));
+                break;
+            }
+            weak.get_or_insert((lines.len(), d));
+        }
+        lines.push(line);
+        blank_after.push(false);
+        if line.truncated {
+            break;
+        }
+        if line.end - line.start > LONG_LINE {
+            long += 1;
+            if long >= MAX_LONG_LINES {
+                break;
+            }
+        }
+        pos = line.next;
+    }
+
+    let mut top = Top::default();
+    let chosen = strong.or(weak).map(|(i, d)| (i, d, None));
+    // A dateline run into a line (`Headline MOSCOW, January 18. /TASS/. Text`).
+    let chosen = chosen.or_else(|| {
+        lines.iter().take(2).enumerate().find_map(|(i, line)| {
+            let end = floor_boundary(text, line.end.min(line.start + INLINE_WINDOW));
+            dateline::find_inline(&text[line.start..end])
+                .map(|d| (i, shifted(d, line.start), Some(line.start)))
+        })
+    });
+
+    match chosen {
+        Some((idx, d, run_in)) => {
+            for line in &lines[..idx] {
+                take_pre_line(&mut top, line.text(text).trim());
+            }
+            if let Some(line_start) = run_in {
+                let before = text[line_start..d.start].trim();
+                if !before.is_empty() {
+                    take_pre_line(&mut top, before);
+                }
+            }
+            top.body_start = skip_whitespace(text, d.consumed, TOP_BYTES);
+            top.dateline = Some(d);
+        }
+        None => {
+            let mut body = None;
+            for (i, line) in lines.iter().enumerate() {
+                let t = line.text(text).trim();
+                match classify(t) {
+                    Kind::Byline(b) => {
+                        top.byline.get_or_insert(b);
+                        continue;
+                    }
+                    Kind::Agency(a) => {
+                        top.agency.get_or_insert(a);
+                        continue;
+                    }
+                    Kind::Date(d) => {
+                        top.date.get_or_insert(d);
+                        continue;
+                    }
+                    Kind::Furniture => continue,
+                    Kind::Text => {}
+                }
+                if top.headline.is_none() && body.is_none() && i + 1 < lines.len() {
+                    let next = Next {
+                        joined: !blank_after[i],
+                        indented: indent(text, &lines[i + 1]) > indent(text, line),
+                        text: lines[i + 1].text(text).trim(),
+                    };
+                    if headline_like(t, &next) {
+                        top.headline = Some(t.to_string());
+                        continue;
+                    }
+                }
+                body = Some(line.start);
+                break;
+            }
+            top.body_start = match body {
+                Some(b) => b,
+                None => lines.last().map_or(start, |l| l.next.max(l.end)),
+            };
+            top.body_start = skip_whitespace(text, top.body_start, TOP_BYTES);
+        }
+    }
+    top
+}
+
+/// Takes in one line that comes before the dateline: headline (the first text line), byline,
+/// agency or date line; further text lines (a subtitle) are not metadata.
+fn take_pre_line(top: &mut Top, t: &str) {
+    match classify(t) {
+        Kind::Byline(b) => {
+            top.byline.get_or_insert(b);
+        }
+        Kind::Agency(a) => {
+            top.agency.get_or_insert(a);
+        }
+        Kind::Date(d) => {
+            top.date.get_or_insert(d);
+        }
+        Kind::Furniture => {}
+        Kind::Text => {
+            if top.headline.is_none() && t.len() <= LINE_WINDOW {
+                top.headline = Some(t.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_without_dateline() {
+        let cases = [
+            ("Readout of the President’s Call with Prime Minister Kishida\n\nThe President spoke today.", true),
+            ("WHEAT OUTPUT SEEN HIGHER IN U.S.\n  Output will rise, it said.", true),
+            ("Acme Corp said shareholders approved its\nacquisition by Beta Ltd.", false),
+            ("Acme said it holds a stake of 66.7%.\n\nBeta said nothing.", false),
+            ("Readout of the President’s Call with the Chancellor\nJANUARY 21, 2022•STATEMENTS AND RELEASES\nThe President spoke today.", true),
+            ("Ministers agree on trade\nThe ministers of both countries agreed on Tuesday to cut tariffs on steel and aluminium, officials said.", true),
+            ("FOR IMMEDIATE RELEASE\n\nStatement on the Talks\n\nThe talks were useful.", true),
+            ("Acme Corp. said shareholders approved the deal.\n\nThe deal closes soon.", false),
+            ("Is the alliance ready?\n\nOfficials think so.", true),
+            ("Prince and singer \"just good friends\"\n\nThey said so.", true),
+            ("A single line story with no break", false),
+        ];
+        for (text, want) in cases {
+            let top = read(text, 0);
+            assert_eq!(top.headline.is_some(), want, "{text:?}");
+            if want {
+                let first = text
+                    .lines()
+                    .find(|l| !l.starts_with("FOR ") && !l.is_empty())
+                    .unwrap();
+                assert_eq!(Some(first), top.headline.as_deref());
+            }
+        }
+    }
+
+    #[test]
+    fn lines_before_the_dateline() {
+        let text = "THE WHITE HOUSE\n\nMinisters meet\n\nBy Jane Roe\n\nThe ministers will meet again.\n\nOSLO, May 2 (AP) -- Text.";
+        let top = read(text, 0);
+        assert_eq!(top.agency, Some("The White House"));
+        assert_eq!(top.headline.as_deref(), Some("Ministers meet"));
+        assert_eq!(top.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(&text[top.body_start..], "Text.");
+    }
+}

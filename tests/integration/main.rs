@@ -1,0 +1,9 @@
+//! All integration tests, built into one test binary (one link step, one harness).
+
+mod cli;
+mod contract;
+mod corpus;
+mod golden;
+mod harness;
+mod hostile;
+mod properties;
