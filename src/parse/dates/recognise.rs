@@ -461,6 +461,8 @@ impl Ctx {
     }
 }
 
+/// `a year earlier` and `a year ago` in a story about a quarter mean that quarter a year
+/// before (`1988-Q3`), as financial copy and its TimeML annotation use them.
 const QUARTER_AWARE: bool = true;
 
 /// A match inside the grammar: token range and the value.
@@ -667,7 +669,12 @@ impl<'a> G<'a> {
         }
         if l.fuzzy {
             let k = if self.wd(j + 1, "of") { j + 2 } else { j + 1 };
-            return Some((None, k));
+            let c = if self.is_word_text(j, "couple") {
+                Some(2.0)
+            } else {
+                None
+            };
+            return Some((c, k));
         }
         None
     }
@@ -878,7 +885,8 @@ impl<'a> G<'a> {
                 if let Some(k) = self.approx_len(i) {
                     if let Some(mut r) = self.core(i + k) {
                         let ago = self.raw(r.end - 1).eq_ignore_ascii_case("ago");
-                        if matches!(r.ty, DU | TI) || ago {
+                        // "about two years", but not "over [the next two years]"
+                        if (matches!(r.ty, DU | TI) || ago) && !self.wd(i + k, "the") {
                             r.start = i;
                         }
                         if ago {
@@ -1398,6 +1406,11 @@ impl<'a> G<'a> {
     }
 
     fn reference(&mut self, j: usize, r: &str, the: bool) -> Option<M> {
+        // "Now, ..." opening a sentence is a discourse marker, not a time
+        let starts = j == 0 || matches!(self.t[j - 1].k, K::P(_));
+        if r == "PRESENT_REF" && starts && self.p(j + 1, ',') && self.raw(j) == "Now" {
+            return None;
+        }
         if r == "FUTURE_REF" {
             // "the future", "the near future", "in future"
             let prev_in = j > 0
