@@ -37,14 +37,38 @@ pub(super) struct Lex {
     tense: Option<Tense>,
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Lex> = HashMap::new();
+/// FNV-1a: the lexicon is looked up once per word of every story, and its keys are short
+/// trusted words, so a cheap hash beats the default DoS-resistant one.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static [u8], Lex, FnvBuild> = HashMap::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_words.tsv")) {
         let (Some(&w), Some(&class)) = (row.first(), row.get(1)) else {
             continue;
         };
         let v: &'static str = row.get(2).copied().unwrap_or("");
-        let e = map.entry(w).or_default();
+        let e = map.entry(w.as_bytes()).or_default();
         let num = v.parse::<i64>().ok();
         match class {
             "month" => e.month = num.unwrap_or(0) as u32,
@@ -71,7 +95,7 @@ static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_tense.tsv")) {
         if let (Some(&w), Some(&t)) = (row.first(), row.get(1)) {
-            map.entry(w).or_default().tense = Some(if t == "future" {
+            map.entry(w.as_bytes()).or_default().tense = Some(if t == "future" {
                 Tense::Future
             } else {
                 Tense::Past
@@ -131,8 +155,19 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
     let end = region.end.min(text.len());
     let mut i = region.start;
     while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
+        // ASCII fast path: most bytes of a story are ASCII letters and spaces
+        let b0 = bytes[i];
+        if b0 == b' ' || b0 == b'\t' || b0 == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b0 < 0x80 {
+            b0 as char
+        } else {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            c
         };
         let cl = c.len_utf8();
         if c == '\n' {
@@ -172,7 +207,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                         .collect();
                     // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
                     let dated = LEXICON
-                        .get(next.as_str())
+                        .get(next.as_bytes())
                         .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
                     let ends =
                         rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
@@ -188,6 +223,10 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 continue;
             }
             while j < end {
+                if bytes[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..end].chars().next() else {
                     break;
                 };
@@ -214,9 +253,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 for (k, b) in word.bytes().enumerate() {
                     buf[k] = b.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&buf[..word.len()])
-                    .ok()
-                    .and_then(|w| LEXICON.get(w))
+                LEXICON.get(&buf[..word.len()])
             } else {
                 None
             };
