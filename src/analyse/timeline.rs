@@ -106,6 +106,32 @@ const NOT_PLACES: &[&str] = &[
     "Turn",
     "Response",
     "Order",
+    "Congress",
+    "Parliament",
+    "Senate",
+    "Court",
+    "Government",
+    "Office",
+    "Power",
+    "Part",
+    "Accordance",
+    "Line",
+    "Light",
+    "Total",
+    "Return",
+    "Exchange",
+    "Support",
+    "Favor",
+    "Favour",
+    "Principle",
+    "Connection",
+    "Reply",
+    "Time",
+    "Case",
+    "Spite",
+    "View",
+    "Terms",
+    "Washington's",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -208,14 +234,16 @@ fn dedupe(found: Vec<(EventFound, u32)>, dates: &[DateMention]) -> Vec<EventFoun
         .collect()
 }
 
-/// A date that places an event: a calendar date or time with a value, not a duration, a
-/// recurrence or a vague reference.
+/// A date that places an event: a day, a week or a month (`2022-01-18`, `2022-W02`,
+/// `XXXX-WXX-2`, `2022-01`), not a year alone (`formed in 1983` dates no happening of the
+/// sentence as a rule), a duration, a recurrence or a vague reference.
 fn is_concrete(d: &DateMention) -> bool {
-    matches!(d.date_type, DateType::Date | DateType::Time)
-        && !d.value.ends_with("_REF")
-        && d.value
-            .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
-        && d.value != "XXXX-XX-XX"
+    let v = d.value.as_bytes();
+    let year = v.len() >= 4 && (v[..4].iter().all(u8::is_ascii_digit) || &v[..4] == b"XXXX");
+    let second = v.get(5..7).unwrap_or(b"");
+    let finer = v.get(4) == Some(&b'-')
+        && (second.iter().all(u8::is_ascii_digit) || second.first() == Some(&b'W'));
+    matches!(d.date_type, DateType::Date | DateType::Time) && year && finer
 }
 
 /// Splits `span` into sentences: at `.`, `!` or `?` followed by space and a word that does
@@ -230,7 +258,8 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     while i < b.len() {
         let c = b[i];
         let mut cut = None;
-        if c == b'\n' && b.get(i + 1) == Some(&b'\n') {
+        if c == b'\n' && matches!(b.get(i + 1), Some(b'\n' | b' ' | b'\t')) {
+            // a blank line, or an indented line: a new paragraph
             cut = Some(i);
         } else if matches!(c, b'.' | b'!' | b'?') {
             let mut j = i + 1;
@@ -327,7 +356,11 @@ fn clauses(
     cuts.push(sentence.end);
     let mut out = Vec::new();
     for w in cuts.windows(2) {
-        let clause = Span::new(w[0], w[1]).trim(text);
+        let mut clause = Span::new(w[0], w[1]).trim(text);
+        // a clause cut before ", followed by" keeps no trailing comma
+        while clause.end > clause.start && text[..clause.end].ends_with([',', ';']) {
+            clause.end -= 1;
+        }
         if let Some(&d) = in_sentence
             .iter()
             .find(|&&d| clause.contains(dates[d].span))

@@ -119,6 +119,11 @@ fn events_in_sentences() {
         ),
         ("He said on Monday that prices were high.", &[]),
         ("The talks lasted three days.", &[]),
+        ("The group was formed at a meeting in 1983.", &[]),
+        (
+            "Republicans in Congress praised the speech on Monday.",
+            &[("2022-01-17", Some("MOSCOW"))],
+        ),
         (
             "The summit took place in New York last week; a vote followed in Paris on January 14.",
             &[
@@ -257,5 +262,31 @@ fn merge_joins_reports_and_sorts() {
     let json = serde_json::to_value(&merged[4]).unwrap_or_default();
     for key in ["date", "place", "participants", "sources"] {
         assert!(json.get(key).is_some(), "{key} always present");
+    }
+}
+
+#[test]
+fn whole_pipeline_without_metadata() {
+    let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
+    let r = crate::analyse(text);
+    assert_eq!(r.events.len(), 5, "{:#?}", r.events);
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text: no panic, clauses inside the text on char boundaries.
+        #[test]
+        fn never_panics_on_any_text(
+            text in "(\\PC|[ .,;\\n]|in Geneva|met|talks|on Friday|January 10|, followed by| and a |Mr\\.|U\\.S\\.){0,40}",
+        ) {
+            for (_, clause, _, _) in run(&text, Vec::new()) {
+                prop_assert!(text.contains(clause.as_str()));
+            }
+            let _ = sentences(&text, Span::new(0, text.len()));
+        }
     }
 }

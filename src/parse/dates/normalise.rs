@@ -224,7 +224,7 @@ pub(crate) fn weekday(
 /// half-year ties (`Aug. 6` in February, past tense: last August).
 const PAST_AGAINST: i64 = 20;
 const FUTURE_AGAINST: i64 = 20;
-const UNKNOWN_AGAINST: i64 = 10;
+const UNKNOWN_AGAINST: i64 = 15;
 
 pub(crate) fn resolve_year(
     anchor: Option<Day>,

@@ -37,14 +37,38 @@ pub(super) struct Lex {
     tense: Option<Tense>,
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Lex> = HashMap::new();
+/// FNV-1a: the lexicon is looked up once per word of every story, and its keys are short
+/// trusted words, so a cheap hash beats the default DoS-resistant one.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static [u8], Lex, FnvBuild> = HashMap::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_words.tsv")) {
         let (Some(&w), Some(&class)) = (row.first(), row.get(1)) else {
             continue;
         };
         let v: &'static str = row.get(2).copied().unwrap_or("");
-        let e = map.entry(w).or_default();
+        let e = map.entry(w.as_bytes()).or_default();
         let num = v.parse::<i64>().ok();
         match class {
             "month" => e.month = num.unwrap_or(0) as u32,
@@ -71,7 +95,7 @@ static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_tense.tsv")) {
         if let (Some(&w), Some(&t)) = (row.first(), row.get(1)) {
-            map.entry(w).or_default().tense = Some(if t == "future" {
+            map.entry(w.as_bytes()).or_default().tense = Some(if t == "future" {
                 Tense::Future
             } else {
                 Tense::Past
@@ -131,8 +155,19 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
     let end = region.end.min(text.len());
     let mut i = region.start;
     while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
+        // ASCII fast path: most bytes of a story are ASCII letters and spaces
+        let b0 = bytes[i];
+        if b0 == b' ' || b0 == b'\t' || b0 == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b0 < 0x80 {
+            b0 as char
+        } else {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            c
         };
         let cl = c.len_utf8();
         if c == '\n' {
@@ -172,7 +207,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                         .collect();
                     // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
                     let dated = LEXICON
-                        .get(next.as_str())
+                        .get(next.as_bytes())
                         .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
                     let ends =
                         rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
@@ -188,6 +223,10 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 continue;
             }
             while j < end {
+                if bytes[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..end].chars().next() else {
                     break;
                 };
@@ -214,9 +253,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 for (k, b) in word.bytes().enumerate() {
                     buf[k] = b.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&buf[..word.len()])
-                    .ok()
-                    .and_then(|w| LEXICON.get(w))
+                LEXICON.get(&buf[..word.len()])
             } else {
                 None
             };
@@ -461,6 +498,10 @@ impl Ctx {
     }
 }
 
+/// `a year earlier` and `a year ago` in a story about a quarter mean that quarter a year
+/// before (`1988-Q3`), as financial copy and its TimeML annotation use them.
+const QUARTER_AWARE: bool = true;
+
 /// A match inside the grammar: token range and the value.
 struct M {
     start: usize,
@@ -665,7 +706,12 @@ impl<'a> G<'a> {
         }
         if l.fuzzy {
             let k = if self.wd(j + 1, "of") { j + 2 } else { j + 1 };
-            return Some((None, k));
+            let c = if self.is_word_text(j, "couple") {
+                Some(2.0)
+            } else {
+                None
+            };
+            return Some((c, k));
         }
         None
     }
@@ -673,12 +719,12 @@ impl<'a> G<'a> {
     /// The tense of the clause around tokens `[s, e)`: the nearest cue within a few tokens,
     /// not crossing a sentence boundary.
     fn tense(&self, s: usize, e: usize) -> Tense {
-        const WINDOW: usize = 12;
-        let boundary = |j: usize| {
-            matches!(
-                self.t[j].k,
-                K::P('.') | K::P('!') | K::P('?') | K::P(';') | K::P('\n')
-            )
+        const WINDOW: usize = 20;
+        let boundary = |j: usize| match self.t[j].k {
+            // not the dot of "U.S." or "Jan."
+            K::P('.') => !(j > 0 && (self.raw(j - 1).len() <= 2 || self.month_at(j - 1).is_some())),
+            K::P('!') | K::P('?') | K::P(';') | K::P('\n') => true,
+            _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
             let t = match self.t[j].k {
@@ -876,7 +922,8 @@ impl<'a> G<'a> {
                 if let Some(k) = self.approx_len(i) {
                     if let Some(mut r) = self.core(i + k) {
                         let ago = self.raw(r.end - 1).eq_ignore_ascii_case("ago");
-                        if matches!(r.ty, DU | TI) || ago {
+                        // "about two years", but not "over [the next two years]"
+                        if (matches!(r.ty, DU | TI) || ago) && !self.wd(i + k, "the") {
                             r.start = i;
                         }
                         if ago {
@@ -1396,6 +1443,11 @@ impl<'a> G<'a> {
     }
 
     fn reference(&mut self, j: usize, r: &str, the: bool) -> Option<M> {
+        // "Now, ..." opening a sentence is a discourse marker, not a time
+        let starts = j == 0 || matches!(self.t[j - 1].k, K::P(_));
+        if r == "PRESENT_REF" && starts && self.p(j + 1, ',') && self.raw(j) == "Now" {
+            return None;
+        }
         if r == "FUTURE_REF" {
             // "the future", "the near future", "in future"
             let prev_in = j > 0
@@ -2125,6 +2177,12 @@ impl<'a> G<'a> {
         {
             return None;
         }
+        // fractions: "a quarter of the market", "three-quarters"
+        if (self.unit(k) == Some("q") && self.wd(k + 1, "of"))
+            || (hyph && self.units(k) == Some("q"))
+        {
+            return None;
+        }
         // ages: "6-year-old", "six years old"
         if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
             return None;
@@ -2175,7 +2233,7 @@ impl<'a> G<'a> {
                 None => "PAST_REF".into(),
             };
             let v = if cnt == Some(1.0) && u == "y" {
-                match self.cx.last_quarter {
+                match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
                     Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
                     None => v,
                 }
@@ -2203,7 +2261,7 @@ impl<'a> G<'a> {
             let v = match cnt {
                 Some(c) => {
                     if cnt == Some(1.0) && u == "y" && sign < 0 {
-                        match self.cx.last_quarter {
+                        match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
                             Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
                             None => n::shifted(base, -1, u),
                         }

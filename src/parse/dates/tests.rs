@@ -251,3 +251,30 @@ fn never_panics() {
         let _ = find(text, Span::new(0, text.len()), None);
     }
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Any text, any region on char boundaries, with or without a story date: no panic,
+        /// and every span lies in the region on char boundaries.
+        #[test]
+        fn never_panics_on_any_text(
+            text in "(\\PC|[0-9 .,:/'’\\-]|Jan\\.|May|Friday|a\\.m\\.|p\\.m|last|week|ago|the|year|two|quarter|\\n){0,60}",
+            cut in 0usize..400,
+            dated in any::<bool>(),
+        ) {
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let anchor = if dated { StoryDate::parse_iso("2022-01-18") } else { None };
+            for d in find(&text, Span::new(start, text.len()), anchor) {
+                prop_assert!(d.span.start >= start && d.span.end <= text.len() && d.span.start < d.span.end);
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+    }
+}
