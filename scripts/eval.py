@@ -7,7 +7,7 @@
 
 Both build the release binary first and skip (exit 0) when ../shared is absent (the scorers
 live there). Besides the shared dev data they score our own diplomatic wire stories,
-eval/own/{quotes,dates,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src).
+eval/own/{quotes,dates,dates-textdate,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src).
 """
 import json, os, subprocess, sys, datetime
 
@@ -37,6 +37,8 @@ RUNS = [
      ["agency_accuracy", "place_accuracy", "date_accuracy", "headline_accuracy"]),
     ("quotes: own diplomatic wire", "score_quotes.py", "eval/own/quotes.jsonl", QUOTE_KEYS),
     ("dates: own diplomatic wire", "score_dates.py", "eval/own/dates.jsonl", DATE_KEYS),
+    ("dates: own, story date from the text", "score_dates.py", "eval/own/dates-textdate.jsonl",
+     DATE_KEYS),
     ("metadata: own diplomatic wire", "score_metadata.py", "eval/own/metadata.jsonl", META_KEYS),
 ]
 

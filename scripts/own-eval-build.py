@@ -2,7 +2,9 @@
 """Build the own diplomatic-wire evaluation set from marked-up sources.
 
   python3 scripts/own-eval-build.py      reads eval/own/src/*.txt, writes
-                                         eval/own/{quotes,dates,metadata}.jsonl
+                                         eval/own/{quotes,dates,metadata}.jsonl and
+                                         eval/own/dates-textdate.jsonl (no Date: header;
+                                         only stories whose text gives the full date)
 
 The stories are our own fictional writing (no real text). Each source file has
 header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
@@ -145,6 +147,14 @@ def main():
         with open(os.path.join(OWN, f"{name}.jsonl"), "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
+    # The same gold without the "Date:" header, for the stories whose text carries the full
+    # story date (year included): measures dates when the tool must find the anchor itself.
+    with open(os.path.join(OWN, "dates-textdate.jsonl"), "w", encoding="utf-8") as f:
+        for q, d, m in rows:
+            md = m["metadata"]["date"]
+            if md and md[0].isdigit():
+                assert md == d["dct"], (d["id"], md, d["dct"])
+                f.write(json.dumps(dict(d, dct=None), ensure_ascii=False) + "\n")
     nq = sum(len(r[0]["quotes"]) for r in rows)
     nt = sum(len(r[1]["timexes"]) for r in rows)
     words = sum(len(r[0]["text"].split()) for r in rows)
