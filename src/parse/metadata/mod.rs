@@ -415,6 +415,15 @@ mod tests {
                 "Ceasefire talks stall in the capital\n\n4 June 2024\n\nBy Tom Hale, BBC News world affairs editor\n\nTalks stalled on Tuesday, officials said.\n",
                 w(Some("BBC"), None, Some("2024-06-04"), Some("Ceasefire talks stall in the capital"), None, "Talks stalled on Tuesday, officials said."),
             ),
+            // A subtitle between the headline and the byline and date lines.
+            (
+                "Talks end without a deal\n\nMediators will try again next month\n\nBy Jane Roe, BBC News\n\n11 March 2025\n\nTalks ended on Monday without a deal.\n",
+                w(Some("BBC"), None, Some("2025-03-11"), Some("Talks end without a deal"), None, "Talks ended on Monday without a deal."),
+            ),
+            (
+                "Talks end without a deal\n\nMediators said on Monday that the talks had ended.\n\nThey will try again in June.\n",
+                w(None, None, None, Some("Talks end without a deal"), None, "Mediators said on Monday that the talks had ended.\n\nThey will try again in June."),
+            ),
             // Labelled date lines.
             (
                 "Envoy lands in Amman for talks\n\nBy Ana Ruiz, CNN\n\nUpdated 9:15 PM EDT, Wed June 5, 2024\n\n(CNN) — The envoy landed on Wednesday.\n",

@@ -341,6 +341,21 @@ pub(super) fn read(text: &str, start: usize) -> Top {
                         continue;
                     }
                 }
+                // A short subtitle under the headline, with a byline or date line after it
+                // (`Officials say the measures target tankers` / `By Jane Roe`): not yet
+                // the body.
+                let subtitle = top.headline.is_some()
+                    && t.len() <= LONG_LINE
+                    && blank_after[i]
+                    && lines[i + 1..].iter().take(2).any(|l| {
+                        matches!(
+                            classify(l.text(text).trim()),
+                            Kind::Byline(..) | Kind::Date(_)
+                        )
+                    });
+                if subtitle {
+                    continue;
+                }
                 body = Some(line.start);
                 break;
             }
