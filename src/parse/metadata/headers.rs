@@ -29,6 +29,8 @@ pub(super) struct Headers {
     pub headline: Option<String>,
     /// The byline an `Author:` header gives, without `By`.
     pub byline: Option<String>,
+    /// The agency the `Author:` header names after the writer (`Jane Roe, BBC News`).
+    pub byline_agency: Option<&'static str>,
     /// The place a `Place:` header gives.
     pub place: Option<String>,
     /// An agency read off a URL header (`Url: https://tass.com/...`).
@@ -133,7 +135,8 @@ pub(super) fn read(text: &str) -> Headers {
                 h.headline = Some(value.to_string())
             }
             Some(HeaderRole::Byline) if h.byline.is_none() && !value.is_empty() => {
-                h.byline = Some(strip_by(value).to_string())
+                h.byline = Some(strip_by(value).to_string());
+                h.byline_agency = byline_agency(value);
             }
             Some(HeaderRole::Place) if h.place.is_none() && !value.is_empty() => {
                 h.place = Some(value.to_string())

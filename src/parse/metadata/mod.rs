@@ -11,15 +11,21 @@
 //! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
 //!
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
-//! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
-//! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
-//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else the agency whose
-//! house layout the top follows (Reuters 1987: headline, then `    OSLO, March 3 - `), else a
-//! phrase near the top of the body by which the story names its own agency (`told AFP`).
+//! else the dateline; a year-less dateline date (`XXXX-03-12`) takes its year from a full date
+//! on a line of its own near the top (`March 11, 2025`, `Updated 10:32 AM EST, Tue January 31,
+//! 2023`, `Published: ...`), which alone gives the date when there is no dateline date. The
+//! agency comes from a `Source:` header, else the dateline credit, else a credit line (` Reuter`,
+//! or the domain of a sign-off address: `Write to ... at jane.roe@wsj.com`), else a line naming
+//! it (`THE WHITE HOUSE`), else the byline (`By Jane Roe, BBC News diplomatic correspondent`),
+//! else the site of a `Url:` header, else the agency whose house layout the top follows
+//! (Reuters 1987: headline, then `    OSLO, March 3 - `), else a release title naming its
+//! issuer (`Readout of President X's Call ...`), else a phrase near the top of the body by
+//! which the story names its own agency (`told AFP`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
-//! `metadata_boilerplate.tsv` and `metadata_self_mentions.tsv`.
+//! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv` and
+//! `metadata_date_labels.tsv`.
 
 mod credits;
 mod dateline;
@@ -153,7 +159,12 @@ pub fn read(text: &str) -> StoryMetadata {
         .or_else(|| dateline.and_then(|d| d.agency.clone()))
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
-        .or_else(|| top.byline_agency.map(str::to_string))
+        .or_else(|| {
+            headers
+                .byline_agency
+                .or(top.byline_agency)
+                .map(str::to_string)
+        })
         .or_else(|| headers.url_agency.map(str::to_string))
         .or_else(|| top.house_style.map(str::to_string))
         .or_else(|| {
@@ -459,6 +470,10 @@ mod tests {
             (
                 "Date: 2024-05-15\n\nTalks end\n\nUpdated May 16, 2024\n\nOSLO, May 14. /TASS/. The talks ended.\n",
                 w(Some("TASS"), Some("OSLO"), Some("2024-05-15"), Some("Talks end"), Some("OSLO, May 14. /TASS/."), "The talks ended."),
+            ),
+            (
+                "Author: Jane Roe, BBC News\n\nTalks ended on Monday, mediators said.\n",
+                w(Some("BBC"), None, None, None, None, "Talks ended on Monday, mediators said."),
             ),
             // The agency named only by the sign-off address.
             (

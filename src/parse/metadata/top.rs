@@ -4,8 +4,10 @@
 //! [`TOP_BYTES`] bytes). The dateline is the first line that reads as one with a date or an
 //! agency credit (or, failing that, a place in capitals with a separator: `WASHINGTON _`);
 //! the lines before it are the headline (the first), a subtitle, a byline (`By ...`) and
-//! standalone agency or date lines (`THE WHITE HOUSE`, `January 18, 2022`). Without a dateline,
-//! the first line is the headline when it looks like one.
+//! standalone agency or date lines (`THE WHITE HOUSE`, `January 18, 2022`, `Updated 10:32 AM
+//! EST, Tue January 31, 2023`); issuing-office lines (`Office of the Vice President`) are
+//! furniture. Without a dateline, the first line is the headline when it looks like one, and a
+//! short subtitle followed by a byline or date line does not yet start the body.
 
 use super::dateline::{self, read_date, Dateline};
 use super::headers::{byline_agency, strip_by};
