@@ -11,6 +11,9 @@ const BOTTOM_BYTES: usize = 3000;
 const MAX_LINES: usize = 8;
 /// How far back from the end of a line a closing `( ... )` credit may start, in bytes.
 const MAX_PAREN: usize = 400;
+/// The longest line an e-mail sign-off (`Write to Jane Roe at jane.roe@wsj.com`) is looked
+/// for in, in bytes.
+const MAX_MAIL_LINE: usize = 200;
 
 /// What the end of a story holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +56,19 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
         // `###`, `-0-`, `___`, `* * *`.
         return Some(None);
     }
+    let mail = if line.len() <= MAX_MAIL_LINE && line.contains('@') {
+        lex::agency_of_email(line)
+    } else {
+        None
+    };
     if signature(line) {
-        return Some(None);
+        return Some(mail.flatten());
+    }
+    // A short line with the address of a known agency's reporter: `Contact: jroe@ap.org`.
+    if let Some(Some(agency)) = mail {
+        if line.len() <= MAX_MAIL_LINE / 2 {
+            return Some(Some(agency));
+        }
     }
     // `REUTER^M`: a carriage return written out in caret notation by some converters.
     let norm = line.strip_suffix("^M").unwrap_or(line);
@@ -72,8 +86,9 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
             CreditKind::Ends => ends_with_ci(norm, &c.pattern),
             CreditKind::Paren => paren_inner.is_some_and(|i| starts_with_ci(i, &c.pattern)),
             CreditKind::Suffix => false,
+            CreditKind::Mail => mail.is_some() && starts_with_ci(line, &c.pattern),
         };
-        hit.then_some(c.agency)
+        hit.then(|| c.agency.or(mail.flatten()))
     })
 }
 
@@ -225,6 +240,41 @@ mod tests {
                 None,
             ),
             ("", "", None),
+            (
+                "The talks ended.\n\nWrite to Jane Roe at jane.roe@wsj.com\n",
+                "The talks ended.",
+                Some("The Wall Street Journal"),
+            ),
+            (
+                "The ship sailed.\n\nkim@yna.co.kr\n(END)\n",
+                "The ship sailed.",
+                Some("Yonhap"),
+            ),
+            (
+                "The envoy left.\n\nContact the reporter: jroe@ap.org\n",
+                "The envoy left.",
+                Some("AP"),
+            ),
+            (
+                "The envoy left.\n\njroe@ap.org\n",
+                "The envoy left.",
+                Some("AP"),
+            ),
+            (
+                "He said so.\n\nContact: press@example.org\n",
+                "He said so.",
+                None,
+            ),
+            (
+                "She wrote to the envoy at home.\n",
+                "She wrote to the envoy at home.",
+                None,
+            ),
+            (
+                "Readers may send questions to the ministry at info@example.org, the statement said.\n",
+                "Readers may send questions to the ministry at info@example.org, the statement said.",
+                None,
+            ),
         ];
         for (text, body, agency) in cases {
             let tail = read(text, 0);

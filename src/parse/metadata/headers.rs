@@ -29,6 +29,8 @@ pub(super) struct Headers {
     pub headline: Option<String>,
     /// The byline an `Author:` header gives, without `By`.
     pub byline: Option<String>,
+    /// The agency the `Author:` header names after the writer (`Jane Roe, BBC News`).
+    pub byline_agency: Option<&'static str>,
     /// The place a `Place:` header gives.
     pub place: Option<String>,
     /// An agency read off a URL header (`Url: https://tass.com/...`).
@@ -133,7 +135,8 @@ pub(super) fn read(text: &str) -> Headers {
                 h.headline = Some(value.to_string())
             }
             Some(HeaderRole::Byline) if h.byline.is_none() && !value.is_empty() => {
-                h.byline = Some(strip_by(value).to_string())
+                h.byline = Some(strip_by(value).to_string());
+                h.byline_agency = byline_agency(value);
             }
             Some(HeaderRole::Place) if h.place.is_none() && !value.is_empty() => {
                 h.place = Some(value.to_string())
@@ -178,6 +181,32 @@ pub(super) fn strip_by(s: &str) -> &str {
         }
     }
     t
+}
+
+/// The agency a byline names after its writer: `By Jane Roe, BBC News diplomatic
+/// correspondent` -> BBC, `By JANE ROE Associated Press` -> AP.
+pub(super) fn byline_agency(s: &str) -> Option<&'static str> {
+    let t = s.trim();
+    let t = match t.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => t[3..].trim(),
+        _ => t,
+    };
+    if let Some(comma) = t.rfind(',') {
+        let tail = t[comma + 1..].trim();
+        if let Some(a) = lex::agency(tail).or_else(|| lex::agency_leading(tail)) {
+            return Some(a);
+        }
+    }
+    // An agency name closing the line.
+    let starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || t[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    (1..=4)
+        .rev()
+        .filter(|&n| starts.len() > n)
+        .find_map(|n| lex::agency(&t[starts[starts.len() - n]..]))
 }
 
 /// True when a byline's last part is a role: `Associated Press Writer`, `Staff Reporter`.
@@ -259,6 +288,29 @@ mod tests {
             read("By: By Jane Roe\n\nText").byline.as_deref(),
             Some("Jane Roe")
         );
+    }
+
+    #[test]
+    fn byline_agencies() {
+        let cases = [
+            (
+                "By Laura Vane, BBC News diplomatic correspondent",
+                Some("BBC"),
+            ),
+            ("By Ana Ruiz, CNN", Some("CNN")),
+            ("By JANE ROE and JOHN DOE Associated Press", Some("AP")),
+            ("By Jane Roe, Associated Press Writer", Some("AP")),
+            (
+                "By Jane Roe, The Washington Post",
+                Some("The Washington Post"),
+            ),
+            ("By Jane Roe in Moscow", None),
+            ("By Jane Roe, Moscow correspondent", None),
+            ("By Jane Roe", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(byline_agency(t), want, "{t}");
+        }
     }
 
     #[test]

@@ -123,6 +123,79 @@ pub(super) fn boilerplate(line: &str) -> bool {
         })
 }
 
+/// Headline openings that name their issuer (`Readout of President ...` -> The White House),
+/// lower-cased, longest first.
+static ISSUER_TITLES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, &'static str)> =
+        rows(include_str!("../../lexicon/metadata_issuer_titles.tsv"))
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0].to_lowercase(), r[1]))
+            .collect();
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// The issuer a headline's opening names: `Readout of President Caldwell's Call ...` -> The
+/// White House.
+pub(super) fn issuer_of_title(headline: &str) -> Option<&'static str> {
+    let h = headline.trim();
+    ISSUER_TITLES
+        .iter()
+        .find(|(p, _)| {
+            h.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p))
+                && h[p.len()..]
+                    .chars()
+                    .next()
+                    .map_or(true, |c| !c.is_alphanumeric())
+        })
+        .map(|&(_, a)| a)
+}
+
+/// Labels opening a date line (`Updated`, `Published on`), lower-cased, longest first.
+static DATE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = rows(include_str!("../../lexicon/metadata_date_labels.tsv"))
+        .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// The length of the date label opening a (trimmed) line, with a `:` after it: `Updated `,
+/// `Published: `; `None` when the line opens with none (or the label runs into a longer word).
+pub(super) fn date_label(line: &str) -> Option<usize> {
+    DATE_LABELS.iter().find_map(|p| {
+        let head = line.get(..p.len())?;
+        if !head.eq_ignore_ascii_case(p) {
+            return None;
+        }
+        let rest = &line[p.len()..];
+        let after = rest.trim_start();
+        let after = after.strip_prefix(':').unwrap_or(after);
+        (rest.starts_with([' ', ':', '\t'])).then(|| line.len() - after.trim_start().len())
+    })
+}
+
+/// The agency an e-mail address in a (short) line is at: `jane.roe@wsj.com` -> The Wall
+/// Street Journal. `Some(None)` when the line holds an address of no known agency.
+pub(super) fn agency_of_email(line: &str) -> Option<Option<&'static str>> {
+    let at = line.find('@')?;
+    let local = line[..at]
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '<' | '(' | '[' | ':' | ','))
+        .next()
+        .unwrap_or("");
+    let domain = line[at + 1..]
+        .split(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | ',' | ';'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let ok = !local.is_empty()
+        && domain.contains('.')
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    ok.then(|| agency_of_url(domain))
+}
+
 /// How a credit pattern matches a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum CreditKind {
@@ -136,6 +209,9 @@ pub(super) enum CreditKind {
     Paren,
     /// The end of the last line, after a space.
     Suffix,
+    /// The start of a line holding an e-mail address, whose domain may name the agency
+    /// (`Write to Jane Roe at jane.roe@wsj.com`).
+    Mail,
 }
 
 /// One credit-line pattern.
@@ -160,6 +236,7 @@ static CREDITS: LazyLock<Vec<Credit>> = LazyLock::new(|| {
                 "ends" => CreditKind::Ends,
                 "paren" => CreditKind::Paren,
                 "suffix" => CreditKind::Suffix,
+                "mail" => CreditKind::Mail,
                 _ => return None,
             };
             Some(Credit {
@@ -380,5 +457,54 @@ mod tests {
             assert_eq!(month_misspelt(w), want, "{w}");
         }
         assert!(weekday("Tuesday") && weekday("tue.") && !weekday("Tuesdays"));
+    }
+
+    #[test]
+    fn issuers_labels_and_addresses() {
+        let titles = [
+            (
+                "Readout of President Marlow’s Call with the King",
+                Some("The White House"),
+            ),
+            (
+                "READOUT OF THE VICE PRESIDENT’S MEETING",
+                Some("The White House"),
+            ),
+            (
+                "Statement from Press Secretary Dana Vell",
+                Some("The White House"),
+            ),
+            ("Readout of Presidential Envoy’s Visit", None),
+            ("Readout of the Minister’s Call", None),
+            ("President says talks went well", None),
+        ];
+        for (t, want) in titles {
+            assert_eq!(issuer_of_title(t), want, "{t}");
+        }
+        let labels = [
+            ("Updated 9:15 PM EDT, Wed June 5, 2024", Some(8)),
+            ("Published: 3 March 2024", Some(11)),
+            ("Posted on March 3, 2024", Some(10)),
+            ("Postedon March 3", None),
+            ("Updates follow", None),
+            ("Date line", Some(5)),
+        ];
+        for (t, want) in labels {
+            assert_eq!(date_label(t), want, "{t}");
+        }
+        let mails = [
+            (
+                "Write to Jane Roe at jane.roe@wsj.com",
+                Some(Some("The Wall Street Journal")),
+            ),
+            ("<jroe@reuters.com>", Some(Some("Reuters"))),
+            ("ann.lee@bbc.co.uk.", Some(Some("BBC"))),
+            ("Contact: desk@example.org", Some(None)),
+            ("Meet @ noon", None),
+            ("user@localhost", None),
+        ];
+        for (t, want) in mails {
+            assert_eq!(agency_of_email(t), want, "{t}");
+        }
     }
 }

@@ -11,15 +11,21 @@
 //! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
 //!
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
-//! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
-//! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
-//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else the agency whose
-//! house layout the top follows (Reuters 1987: headline, then `    OSLO, March 3 - `), else a
-//! phrase near the top of the body by which the story names its own agency (`told AFP`).
+//! else the dateline; a year-less dateline date (`XXXX-03-12`) takes its year from a full date
+//! on a line of its own near the top (`March 11, 2025`, `Updated 10:32 AM EST, Tue January 31,
+//! 2023`, `Published: ...`), which alone gives the date when there is no dateline date. The
+//! agency comes from a `Source:` header, else the dateline credit, else a credit line (` Reuter`,
+//! or the domain of a sign-off address: `Write to ... at jane.roe@wsj.com`), else a line naming
+//! it (`THE WHITE HOUSE`), else the byline (`By Jane Roe, BBC News diplomatic correspondent`),
+//! else the site of a `Url:` header, else the agency whose house layout the top follows
+//! (Reuters 1987: headline, then `    OSLO, March 3 - `), else a release title naming its
+//! issuer (`Readout of President X's Call ...`), else a phrase near the top of the body by
+//! which the story names its own agency (`told AFP`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
-//! `metadata_boilerplate.tsv` and `metadata_self_mentions.tsv`.
+//! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv` and
+//! `metadata_date_labels.tsv`.
 
 mod credits;
 mod dateline;
@@ -93,6 +99,42 @@ pub struct StoryMetadata {
     pub body: Span,
 }
 
+/// The story date from the dateline's date and a date line's (`Updated January 31, 2023`):
+/// a dateline date with its year wins; a year-less one takes the year of a date line
+/// (the year before when the dateline's month is over half a year after the line's: a
+/// `Dec 31` dateline on a story updated `January 2, 2024`); else whichever there is.
+fn dated(dateline: Option<StoryDate>, line: Option<StoryDate>) -> Option<StoryDate> {
+    match (dateline, line) {
+        (
+            Some(d),
+            Some(StoryDate {
+                year: Some(y),
+                month,
+                ..
+            }),
+        ) if d.year.is_none() => {
+            let year = if d.month > month + 6 {
+                y - 1
+            } else if d.month + 6 < month {
+                y + 1
+            } else {
+                y
+            };
+            let real = chrono::NaiveDate::from_ymd_opt(year, d.month, d.day).is_some();
+            Some(if real {
+                StoryDate {
+                    year: Some(year),
+                    ..d
+                }
+            } else {
+                d
+            })
+        }
+        (Some(d), _) => Some(d),
+        (None, l) => l,
+    }
+}
+
 /// Reads the metadata of a story. Never panics; looks only at the first and last few lines.
 pub fn read(text: &str) -> StoryMetadata {
     let headers = headers::read(text);
@@ -117,8 +159,19 @@ pub fn read(text: &str) -> StoryMetadata {
         .or_else(|| dateline.and_then(|d| d.agency.clone()))
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
+        .or_else(|| {
+            headers
+                .byline_agency
+                .or(top.byline_agency)
+                .map(str::to_string)
+        })
         .or_else(|| headers.url_agency.map(str::to_string))
         .or_else(|| top.house_style.map(str::to_string))
+        .or_else(|| {
+            // A release whose title names its issuer: `Readout of President X's Call ...`.
+            let headline = headers.headline.as_deref().or(top.headline.as_deref())?;
+            lex::issuer_of_title(headline).map(str::to_string)
+        })
         .or_else(|| {
             // Last resort: the story naming its own agency near its top (`..., he told AFP.`).
             let end = text::floor_boundary(text, body.start.saturating_add(SELF_MENTION_BYTES));
@@ -127,8 +180,7 @@ pub fn read(text: &str) -> StoryMetadata {
     let date = headers
         .date
         .or(inline.map(|(d, _)| d))
-        .or_else(|| dateline.and_then(|d| d.date))
-        .or(top.date);
+        .or_else(|| dated(dateline.and_then(|d| d.date), top.date));
     let place = dateline
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
         .filter(|p| !p.is_empty())
@@ -267,7 +319,7 @@ mod tests {
             // A readout: no dateline, the first line is the headline.
             (
                 "Readout of the President’s Call with Prime Minister Rutte\n\nThe President spoke today with the Prime Minister.\n",
-                w(None, None, None, Some("Readout of the President’s Call with Prime Minister Rutte"), None, "The President spoke today with the Prime Minister."),
+                w(Some("The White House"), None, None, Some("Readout of the President’s Call with Prime Minister Rutte"), None, "The President spoke today with the Prime Minister."),
             ),
             (
                 "THE WHITE HOUSE\nJanuary 21, 2022\n\nReadout of the President’s Call with Chancellor Scholz\n\nThe President spoke today with the Chancellor.\n",
@@ -331,6 +383,105 @@ mod tests {
             ),
         ];
         for (text, want) in &more {
+            check(text, want);
+        }
+    }
+
+    #[test]
+    fn web_and_release_layouts() {
+        let w = |agency, place, date, headline, dateline, body| Want {
+            agency,
+            place,
+            date,
+            headline,
+            dateline,
+            body,
+        };
+        let cases = [
+            // A release whose title names the issuer, and one whose title does not.
+            (
+                "Readout of President Marlow’s Call with Prime Minister Ostrova\n\nPresident Marlow spoke today with the Prime Minister.\n\n###\n",
+                w(Some("The White House"), None, None, Some("Readout of President Marlow’s Call with Prime Minister Ostrova"), None, "President Marlow spoke today with the Prime Minister."),
+            ),
+            (
+                "Statement by Press Secretary Dana Vell on the Harbor Accord\n\nThe President welcomes the accord.\n",
+                w(Some("The White House"), None, None, Some("Statement by Press Secretary Dana Vell on the Harbor Accord"), None, "The President welcomes the accord."),
+            ),
+            (
+                "Readout of the Minister’s Meeting with the Envoy\n\nThe Minister met the Envoy today.\n",
+                w(None, None, None, Some("Readout of the Minister’s Meeting with the Envoy"), None, "The Minister met the Envoy today."),
+            ),
+            // Office lines under the institution are furniture; the date line below the title
+            // is the story date.
+            (
+                "THE WHITE HOUSE\nOffice of the Vice President\n\nReadout of the Vice President’s Meeting with Minister Arvo\n\nJune 2, 2024\n\nThe Vice President met today with Minister Arvo.\n",
+                w(Some("The White House"), None, Some("2024-06-02"), Some("Readout of the Vice President’s Meeting with Minister Arvo"), None, "The Vice President met today with Minister Arvo."),
+            ),
+            (
+                "U.S. DEPARTMENT OF STATE\nOffice of the Spokesperson\n\nSecretary Pell’s Call with Foreign Minister Arvo\n\nThe Secretary spoke today with the Minister.\n",
+                w(Some("U.S. Department of State"), None, None, Some("Secretary Pell’s Call with Foreign Minister Arvo"), None, "The Secretary spoke today with the Minister."),
+            ),
+            // The agency named only in the byline, and the date on a line of its own.
+            (
+                "Ceasefire talks stall in the capital\n\n4 June 2024\n\nBy Tom Hale, BBC News world affairs editor\n\nTalks stalled on Tuesday, officials said.\n",
+                w(Some("BBC"), None, Some("2024-06-04"), Some("Ceasefire talks stall in the capital"), None, "Talks stalled on Tuesday, officials said."),
+            ),
+            // A subtitle between the headline and the byline and date lines.
+            (
+                "Talks end without a deal\n\nMediators will try again next month\n\nBy Jane Roe, BBC News\n\n11 March 2025\n\nTalks ended on Monday without a deal.\n",
+                w(Some("BBC"), None, Some("2025-03-11"), Some("Talks end without a deal"), None, "Talks ended on Monday without a deal."),
+            ),
+            (
+                "Talks end without a deal\n\nMediators said on Monday that the talks had ended.\n\nThey will try again in June.\n",
+                w(None, None, None, Some("Talks end without a deal"), None, "Mediators said on Monday that the talks had ended.\n\nThey will try again in June."),
+            ),
+            // Labelled date lines.
+            (
+                "Envoy lands in Amman for talks\n\nBy Ana Ruiz, CNN\n\nUpdated 9:15 PM EDT, Wed June 5, 2024\n\n(CNN) — The envoy landed on Wednesday.\n",
+                w(Some("CNN"), None, Some("2024-06-05"), Some("Envoy lands in Amman for talks"), Some("(CNN) —"), "The envoy landed on Wednesday."),
+            ),
+            (
+                "Ministers back grain corridor\n\nPublished: 3 March 2024\n\nMinisters backed the corridor on Sunday.\n",
+                w(None, None, Some("2024-03-03"), Some("Ministers back grain corridor"), None, "Ministers backed the corridor on Sunday."),
+            ),
+            (
+                "Ministers back grain corridor\nPosted on March 3, 2024 by the desk\n\nMinisters backed the corridor on Sunday.\n",
+                w(None, None, Some("2024-03-03"), Some("Ministers back grain corridor"), None, "Ministers backed the corridor on Sunday."),
+            ),
+            // Not date lines: a label word opening a headline or a sentence.
+            (
+                "Updated guidance on travel to the border region\n\nThe ministry issued new guidance on March 3, 2024.\n",
+                w(None, None, None, Some("Updated guidance on travel to the border region"), None, "The ministry issued new guidance on March 3, 2024."),
+            ),
+            // A full date line gives its year to a year-less dateline.
+            (
+                "Talks resume in Tokyo\n\nPublished June 4, 2024\n\nTOKYO, June 3 (Kyodo) -- Talks resumed on Monday.\n",
+                w(Some("Kyodo"), Some("TOKYO"), Some("2024-06-03"), Some("Talks resume in Tokyo"), Some("TOKYO, June 3 (Kyodo) --"), "Talks resumed on Monday."),
+            ),
+            (
+                "Year ends with deal\n\nUpdated January 2, 2024\n\nMOSCOW, Dec 31 (Reuters) - The deal was signed.\n",
+                w(Some("Reuters"), Some("MOSCOW"), Some("2023-12-31"), Some("Year ends with deal"), Some("MOSCOW, Dec 31 (Reuters) -"), "The deal was signed."),
+            ),
+            // A year-less dateline alone stays year-less; a header date beats everything.
+            (
+                "OSLO, May 14. /TASS/. The talks ended.\n",
+                w(Some("TASS"), Some("OSLO"), Some("XXXX-05-14"), None, Some("OSLO, May 14. /TASS/."), "The talks ended."),
+            ),
+            (
+                "Date: 2024-05-15\n\nTalks end\n\nUpdated May 16, 2024\n\nOSLO, May 14. /TASS/. The talks ended.\n",
+                w(Some("TASS"), Some("OSLO"), Some("2024-05-15"), Some("Talks end"), Some("OSLO, May 14. /TASS/."), "The talks ended."),
+            ),
+            (
+                "Author: Jane Roe, BBC News\n\nTalks ended on Monday, mediators said.\n",
+                w(Some("BBC"), None, None, None, None, "Talks ended on Monday, mediators said."),
+            ),
+            // The agency named only by the sign-off address.
+            (
+                "Sanctions Widen on Tanker Fleet\n\nBy Jane Roe\n\nWASHINGTON—The Treasury widened sanctions on Tuesday.\n\nWrite to Jane Roe at jane.roe@wsj.com\n",
+                w(Some("The Wall Street Journal"), Some("WASHINGTON"), None, Some("Sanctions Widen on Tanker Fleet"), Some("WASHINGTON—"), "The Treasury widened sanctions on Tuesday."),
+            ),
+        ];
+        for (text, want) in &cases {
             check(text, want);
         }
     }

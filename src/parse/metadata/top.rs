@@ -4,11 +4,13 @@
 //! [`TOP_BYTES`] bytes). The dateline is the first line that reads as one with a date or an
 //! agency credit (or, failing that, a place in capitals with a separator: `WASHINGTON _`);
 //! the lines before it are the headline (the first), a subtitle, a byline (`By ...`) and
-//! standalone agency or date lines (`THE WHITE HOUSE`, `January 18, 2022`). Without a dateline,
-//! the first line is the headline when it looks like one.
+//! standalone agency or date lines (`THE WHITE HOUSE`, `January 18, 2022`, `Updated 10:32 AM
+//! EST, Tue January 31, 2023`); issuing-office lines (`Office of the Vice President`) are
+//! furniture. Without a dateline, the first line is the headline when it looks like one, and a
+//! short subtitle followed by a byline or date line does not yet start the body.
 
 use super::dateline::{self, read_date, Dateline};
-use super::headers::strip_by;
+use super::headers::{byline_agency, strip_by};
 use super::lex;
 use super::text::{floor_boundary, line_at, skip_whitespace, Line};
 use super::StoryDate;
@@ -43,6 +45,8 @@ pub(super) struct Top {
     pub body_start: usize,
     /// An agency named by a line of its own (`THE WHITE HOUSE`).
     pub agency: Option<&'static str>,
+    /// An agency named in the byline (`By Jane Roe, BBC News diplomatic correspondent`).
+    pub byline_agency: Option<&'static str>,
     /// A date given by a line of its own (`January 21, 2022`).
     pub date: Option<StoryDate>,
     /// The agency whose house layout the top of the story follows, when no credit names one.
@@ -51,8 +55,8 @@ pub(super) struct Top {
 
 /// What a line before the body is.
 enum Kind {
-    /// `By Jane Doe`.
-    Byline(String),
+    /// `By Jane Doe`, and the agency the byline names, if any.
+    Byline(String, Option<&'static str>),
     /// A line naming an agency and nothing else.
     Agency(&'static str),
     /// A line holding a date and nothing else (but perhaps a time or a section name).
@@ -68,14 +72,21 @@ fn classify(t: &str) -> Kind {
     if t.len() <= 150 && t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by ")) {
         let name = strip_by(t);
         if name.starts_with(|c: char| c.is_uppercase()) {
-            return Kind::Byline(name.to_string());
+            return Kind::Byline(name.to_string(), byline_agency(t));
         }
     }
     if let Some(a) = lex::agency(t) {
         return Kind::Agency(a);
     }
-    if lex::boilerplate(t) {
+    if lex::boilerplate(t) || office_name(t) {
         return Kind::Furniture;
+    }
+    if t.len() <= MAX_DATE_LINE {
+        if let Some(k) = lex::date_label(t) {
+            if let Some(d) = labelled_date(&t[k..]) {
+                return Kind::Date(d);
+            }
+        }
     }
     if t.len() <= 80 && t.starts_with(|c: char| c.is_alphanumeric()) {
         if let Some((d, end)) = read_date(t, 0) {
@@ -91,6 +102,55 @@ fn classify(t: &str) -> Kind {
         }
     }
     Kind::Text
+}
+
+/// The longest line read as a labelled date line (`Updated 10:32 AM EST, Tue January 31,
+/// 2023`), in bytes.
+const MAX_DATE_LINE: usize = 100;
+
+/// The date after a date line's label (`Updated`, `Published:`): the first date, past only
+/// a time, a time zone, a weekday and small words (`10:32 AM EST, Tue`, `on`).
+fn labelled_date(s: &str) -> Option<StoryDate> {
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((d, _)) = read_date(s, i) {
+            return Some(d);
+        }
+        let rest = &s[i..];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..len].trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')'));
+        let filler = word.is_empty()
+            || word.chars().all(|c| !c.is_alphanumeric())
+            || word.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+            || lex::weekday(word)
+            || matches!(
+                word.to_ascii_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m." | "on" | "at"
+            )
+            // A time zone: `EST`, `GMT+3`, `ET`.
+            || (word.len() <= 6
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+' || c == '-'));
+        if !filler {
+            return None;
+        }
+        i += len;
+        i += s[i..].len() - s[i..].trim_start().len();
+    }
+    None
+}
+
+/// True when a line is the name of an issuing office (`Office of the Spokesperson`), page
+/// furniture above a release's title: a short title-case name opening with `Office of`.
+fn office_name(t: &str) -> bool {
+    t.get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("office of "))
+        && t.len() <= 60
+        && t.split_whitespace().count() <= 8
+        && t.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "of" | "the" | "and" | "for" | "on" | "to")
+        })
 }
 
 /// The line after a headline candidate.
@@ -256,8 +316,9 @@ pub(super) fn read(text: &str, start: usize) -> Top {
             for (i, line) in lines.iter().enumerate() {
                 let t = line.text(text).trim();
                 match classify(t) {
-                    Kind::Byline(b) => {
+                    Kind::Byline(b, a) => {
                         top.byline.get_or_insert(b);
+                        top.byline_agency = top.byline_agency.or(a);
                         continue;
                     }
                     Kind::Agency(a) => {
@@ -282,6 +343,21 @@ pub(super) fn read(text: &str, start: usize) -> Top {
                         continue;
                     }
                 }
+                // A short subtitle under the headline, with a byline or date line after it
+                // (`Officials say the measures target tankers` / `By Jane Roe`): not yet
+                // the body.
+                let subtitle = top.headline.is_some()
+                    && t.len() <= LONG_LINE
+                    && blank_after[i]
+                    && lines[i + 1..].iter().take(2).any(|l| {
+                        matches!(
+                            classify(l.text(text).trim()),
+                            Kind::Byline(..) | Kind::Date(_)
+                        )
+                    });
+                if subtitle {
+                    continue;
+                }
                 body = Some(line.start);
                 break;
             }
@@ -299,8 +375,9 @@ pub(super) fn read(text: &str, start: usize) -> Top {
 /// agency or date line; further text lines (a subtitle) are not metadata.
 fn take_pre_line(top: &mut Top, t: &str) {
     match classify(t) {
-        Kind::Byline(b) => {
+        Kind::Byline(b, a) => {
             top.byline.get_or_insert(b);
+            top.byline_agency = top.byline_agency.or(a);
         }
         Kind::Agency(a) => {
             top.agency.get_or_insert(a);
