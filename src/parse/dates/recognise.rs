@@ -1948,14 +1948,15 @@ impl<'a> G<'a> {
                     DT,
                 );
             }
-            // "the day": the story's day
+            // "the day": the day the story is about (the last day it named)
             if self.wd(j + 1, "of") {
                 return None;
             }
+            let d = self.cx.reference();
             return m(
                 j,
                 j + 1,
-                a.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
                 DT,
             );
         }
@@ -2185,6 +2186,19 @@ impl<'a> G<'a> {
         }
         // ages: "6-year-old", "six years old"
         if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
+            return None;
+        }
+        // "a second consecutive day", "a second round": the ordinal
+        if self.unit(k) == Some("s")
+            && self.lex(k).and_then(|l| l.ord).is_some()
+            && matches!(self.t.get(k + 1).map(|t| t.k), Some(K::Word { .. }))
+            && !(self.wd(k + 1, "and")
+                || self.wd(k + 1, "or")
+                || self.wd(k + 1, "ago")
+                || self.wd(k + 1, "after")
+                || self.wd(k + 1, "before")
+                || self.lex(k + 1).and_then(|l| l.modifier).is_some())
+        {
             return None;
         }
         let sing = self.unit(k);
