@@ -913,6 +913,16 @@ impl<'a> G<'a> {
                     {
                         return m(i, i + 2, format!("19{}", val / 10), DT);
                     }
+                    // '82: a year, after a preposition
+                    let prep = i > 0
+                        && matches!(
+                            self.lex(i - 1).and_then(|l| l.word),
+                            Some("in" | "since" | "of" | "until" | "by" | "from")
+                        );
+                    if let Some((v, 2)) = self.int(i + 1).filter(|_| prep) {
+                        let y = if v < 50 { 2000 + v } else { 1900 + v };
+                        return m(i, i + 2, format!("{y}"), DT);
+                    }
                 }
                 None
             }
@@ -1078,7 +1088,8 @@ impl<'a> G<'a> {
             return m(j, j + 1, n::year_str(y), DT);
         }
         if let Some(s) = l.season {
-            if the || s != "FA" {
+            // "fall" is more often the verb or noun than the season
+            if the || s != "FA" || self.is_word_text(j, "autumn") {
                 return self.season(j, j, s, 0, the);
             }
             return None;
@@ -2022,6 +2033,15 @@ impl<'a> G<'a> {
         {
             return self.clock(j);
         }
+        // 0800 UTC, 1430 GMT
+        if digits == 4
+            && plain
+            && val % 100 < 60
+            && val / 100 < 24
+            && self.lex(j + 1).and_then(|l| l.tz).is_some()
+        {
+            return self.clock(j);
+        }
         // decades: 1990s
         if plural && plain {
             if digits == 4 && val % 10 == 0 {
@@ -2339,6 +2359,7 @@ impl<'a> G<'a> {
     fn clock(&mut self, j: usize) -> Option<M> {
         let (mut h, mi, mut e) = match self.t[j].k {
             K::Clock { h, m } => (h, m, j + 1),
+            K::Num { val, digits: 4, .. } => (val / 100, val % 100, j + 1),
             K::Num { val, .. } => (val, 0, j + 1),
             K::Word { .. } if self.wd(j, "noon") => (12, 0, j + 1),
             K::Word { .. } if self.wd(j, "midnight") => (24, 0, j + 1),
