@@ -212,7 +212,11 @@ fn read_mention(s: &str) -> Mention {
             break;
         }
     }
-    let name_words = &words[k..];
+    let mut name_words: Vec<&str> = words[k..].to_vec();
+    if let Some(last) = name_words.last_mut() {
+        *last = strip_possessive(last);
+    }
+    let name_words = &name_words[..];
     let title_words = &words[..k];
     // The head noun: the last word before `of`/`for`/`at`... in the non-name part, or the
     // last word of a name.

@@ -16,8 +16,8 @@ fn speaker_of<'r>(
     let q = record
         .quotes
         .iter()
-        .find(|q| q.text.starts_with(quote_start))
-        .unwrap_or_else(|| panic!("no statement starting {quote_start:?}"));
+        .find(|q| q.text.contains(quote_start))
+        .unwrap_or_else(|| panic!("no statement containing {quote_start:?}"));
     (
         q.kind,
         q.speaker.as_ref().map(|s| s.name.as_str()),
@@ -37,7 +37,9 @@ fn seed_metadata() {
 fn seed_statements_and_speakers() {
     let r = seed();
     let cases: &[(&str, QuoteKind, &str, Option<&str>)] = &[
-        // (statement starts with, kind, speaker, mention)
+        // (statement containing, kind, speaker, mention)
+        // A partial statement spans its reported clause, quoted fragment included, as
+        // PolNeAR annotates mixed attributions.
         (
             "Sergey Lavrov again highlighted",
             QuoteKind::Direct,

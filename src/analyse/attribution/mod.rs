@@ -408,6 +408,155 @@ const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
 ];
 
+/// First words of `Key: value` lines that are not speakers.
+const COLON_HEADERS: &[&str] = &[
+    "date",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "source",
+    "sources",
+    "photo",
+    "photos",
+    "read",
+    "related",
+    "tags",
+    "subject",
+    "title",
+    "headline",
+    "by",
+    "from",
+    "to",
+    "cc",
+    "sent",
+    "time",
+    "location",
+    "where",
+    "when",
+    "what",
+    "why",
+    "how",
+    "who",
+    "watch",
+    "video",
+    "listen",
+    "correction",
+    "disclosure",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "comment",
+    "full",
+    "abstract",
+    "summary",
+    "background",
+    "key",
+    "also",
+    "see",
+    "contact",
+    "email",
+    "phone",
+    "tel",
+    "fax",
+    "reporting",
+    "writing",
+    "editing",
+    "copyright",
+    "price",
+    "keywords",
+    "category",
+    "section",
+    "caption",
+    "credit",
+    "dateline",
+    "byline",
+    "length",
+    "words",
+    "language",
+    "type",
+    "status",
+    "url",
+    "link",
+    "http",
+    "https",
+    "file",
+    "image",
+    "graphic",
+    "map",
+    "table",
+    "chart",
+    "figure",
+    "fig",
+    "ps",
+    "p.s.",
+    "security",
+    "special",
+    "latest",
+    "live",
+    "timeline",
+    "factbox",
+    "explainer",
+    "q&a",
+];
+
+/// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
+const MODALS: &[&str] = &[
+    "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
+];
+
+/// Auxiliaries that cannot sit inside a subject noun phrase.
+const VERBISH: &[&str] = &[
+    "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "be",
+    "been", "do", "does", "did", "should", "may", "might", "must",
+];
+
+/// Words opening an appositive or a relative clause after a name.
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "who",
+    "whose",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "himself",
+    "herself",
+    "also",
+    "now",
+    "then",
+    "previously",
+    "formerly",
+    "one",
+    "both",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "minister",
+    "secretary",
+    "executive",
+    "senior",
+    "former",
+    "deputy",
+    "founder",
+    "co-founder",
+    "author",
+    "professor",
+    "which",
+    "another",
+    "aged",
+    "age",
+];
+
 /// Capitalised at the start of a sentence, but not names.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
@@ -623,11 +772,37 @@ impl Doc {
             if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
                 continue;
             }
+            // A noun after a possessive: `Prachanda's remarks`.
+            if t0 > 0 && {
+                let w = self.w(t0 - 1);
+                w.ends_with("'s")
+                    && !matches!(
+                        w,
+                        "he's"
+                            | "she's"
+                            | "it's"
+                            | "that's"
+                            | "there's"
+                            | "who's"
+                            | "what's"
+                            | "one's"
+                    )
+            } {
+                continue;
+            }
             // A noun, not a verb: `these claims`, `the report`.
             if !matches!(e.frame, Frame::According | Frame::Quoting)
                 && t0 > 0
                 && self.toks[t0 - 1].sent == self.toks[t0].sent
                 && self.is(t0 - 1, NOUN_BEFORE)
+                && (e.reliability != Reliability::Strong
+                    || self.is(
+                        t0 - 1,
+                        &[
+                            "the", "a", "an", "these", "those", "this", "his", "her", "its",
+                            "their", "said", "of",
+                        ],
+                    ))
             {
                 continue;
             }
@@ -650,62 +825,100 @@ impl Doc {
             e -= 1;
         }
         if e > s0 + 1 && self.is(e - 1, &[","]) {
-            // Find the comma opening the appositive.
-            let lim = (e - 1).saturating_sub(16).max(s0);
-            let c1 = (lim..e - 1)
-                .rev()
-                .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”"]))?;
-            if !self.is(c1, &[","]) || c1 + 1 >= e - 1 {
-                return None;
+            // Walk back over up to three comma-separated segments (`Yin May, 60, a doctor,
+            // said`) to a name.
+            let lim = (e - 1).saturating_sub(32).max(s0);
+            let mut c = e - 1;
+            for _ in 0..3 {
+                let c1 = (lim..c)
+                    .rev()
+                    .find(|&k| self.is(k, &[",", ";", ":", "\"", "“", "”", "(", ")"]))?;
+                if !self.is(c1, &[","]) || c1 + 1 >= c {
+                    return None;
+                }
+                let first = c1 + 1;
+                if self.is(first, PREPS) && c == e - 1 {
+                    // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
+                    let (a, b) = self.left_np_core(c1, s0)?;
+                    return self.toks[b - 1].cap.then_some((a, b));
+                }
+                let opens = self.is(first, APPOSITIVE_OPENERS)
+                    || self.toks[first].cap
+                    || self.w(first).starts_with(|ch: char| ch.is_ascii_digit());
+                if !opens {
+                    return None;
+                }
+                if let Some((a, b)) = self.left_np_core(c1, s0) {
+                    if self.toks[b - 1].cap && (a == s0 || !self.toks[a].cap || b - a <= 5) {
+                        return Some((a, e));
+                    }
+                }
+                c = c1;
             }
-            let first = c1 + 1;
-            if self.is(first, PREPS) {
-                // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
-                let (a, b) = self.left_np_core(c1, s0)?;
-                return self.toks[b - 1].cap.then_some((a, b));
-            }
-            let opens = self.is(
-                first,
-                &[
-                    "who",
-                    "whose",
-                    "the",
-                    "a",
-                    "an",
-                    "his",
-                    "her",
-                    "its",
-                    "their",
-                    "himself",
-                    "herself",
-                    "also",
-                    "now",
-                    "then",
-                    "previously",
-                    "formerly",
-                    "one",
-                    "both",
-                    "chief",
-                    "head",
-                    "director",
-                    "chairman",
-                    "spokesman",
-                    "spokeswoman",
-                    "president",
-                    "minister",
-                    "secretary",
-                ],
-            ) || self.toks[first].cap;
-            if !opens {
-                return None;
-            }
-            let (a, b) = self.left_np_core(c1, s0)?;
-            if !self.toks[b - 1].cap {
-                return None;
-            }
-            return Some((a, e));
+            return None;
         }
-        self.left_np_core(e, s0)
+        let (a, mut b) = self.left_np_core(e, s0)?;
+        // `RNC spokesman Sean Spicer on Thursday evening said`: drop a trailing adjunct.
+        if let Some(p) = (a + 1..b).find(|&p| {
+            self.is(
+                p,
+                &[
+                    "on", "in", "at", "during", "last", "this", "earlier", "later",
+                ],
+            ) && self.toks[p - 1].cap
+        }) {
+            b = p;
+        }
+        Some((a, b))
+    }
+
+    /// Whether tokens `[from, s1)` hold only adjuncts of an attribution (`in a statement`,
+    /// `on Tuesday`, `, who …`, `, adding …`) rather than a reported clause.
+    fn tail_is_adjunct(&self, from: usize, s1: usize) -> bool {
+        let n = s1.saturating_sub(from);
+        let mut k = from;
+        while k < s1 && self.punct(k) && !self.quote_mark(k) {
+            k += 1;
+        }
+        let appositive = from < s1
+            && self.is(from, &[","])
+            && k < s1
+            && (self.toks[k].cap
+                || self.is(k, APPOSITIVE_OPENERS)
+                || self.w(k).starts_with(|ch: char| ch.is_ascii_digit()));
+        k >= s1
+            || appositive
+            || (n <= 12
+                && (self.is(k, PREPS)
+                    || self.is(k, TIME_WORDS)
+                    || self.is(
+                        k,
+                        &[
+                            "who",
+                            "which",
+                            "adding",
+                            "saying",
+                            "told",
+                            "citing",
+                            "without",
+                            "when",
+                            "as",
+                            "last",
+                            "this",
+                            "referring",
+                        ],
+                    ))
+                && !(k..s1).any(|x| self.is(x, &["that"])))
+    }
+
+    /// The antecedent of a relative pronoun before a cue (`voters who said`).
+    fn antecedent(&self, rel: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut k = rel;
+        if k > s0 && self.is(k - 1, &[","]) {
+            k -= 1;
+        }
+        self.left_np_core(k, s0)
+            .filter(|&(a, b)| self.source_like(a, b))
     }
 
     fn left_np_core(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
@@ -737,7 +950,9 @@ impl Doc {
                 if !both_cap {
                     break;
                 }
-            } else if NP_BOUNDARY.contains(&w) && (!self.toks[t].cap || t == s0) {
+            } else if (NP_BOUNDARY.contains(&w) || VERBISH.contains(&w))
+                && (!self.toks[t].cap || t == s0)
+            {
                 // Sentence-initial `However`, `But`, `As` are not part of the subject.
                 break;
             }
@@ -801,6 +1016,16 @@ impl Doc {
             )
         {
             i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        // `During a speech on Tuesday, Trump attacked …`: skip a leading adjunct.
+        if self.is(i, PREPS) || self.is(i, &["after", "when", "while", "as", "before", "following"])
+        {
+            if let Some(c) = (i + 1..limit.min(i + 16)).find(|&k| self.is(k, &[","])) {
+                i = c + 1;
+            }
         }
         if i >= limit {
             return None;
@@ -979,6 +1204,8 @@ struct Pending {
     /// Token range of the content, for clipping by later clauses.
     toks: (usize, usize),
     sent: usize,
+    /// Found through a reliable speech verb.
+    strong: bool,
 }
 
 /// Finds the statements of the story and attributes them.
@@ -1050,7 +1277,15 @@ pub fn attribute(
                     found = Some((None, Some((a, b)), true));
                 }
             }
-            if found.is_none() && ended && j < p1 {
+            // A quote closed by a full stop ends its sentence: the next one is not its
+            // attribution (`"…." Sanders said he …`).
+            let full_stop = q
+                .inner
+                .slice(text)
+                .trim_end_matches(['\'', '’', '"', '”', ')'])
+                .ends_with('.');
+            let next_lower = j < p1 && doc.toks[j].word && !doc.toks[j].cap;
+            if found.is_none() && ended && (!full_stop || next_lower) && j < p1 {
                 let lim = p1.min(j + 24);
                 let mut k = j;
                 while k < lim && !doc.is(k, &[".", ";", ":", "\"", "“", "”", "?", "!"]) {
@@ -1062,7 +1297,8 @@ pub fn attribute(
                                 doc.left_np(k, j)
                                     .filter(|&(a, b)| {
                                         (a == j || doc.is(a - 1, &[","]))
-                                            && (doc.source_like(a, b) || strong && b - a <= 4)
+                                            && (doc.source_like(a, b)
+                                                || strong && !e.participle && b - a <= 4)
                                     })
                                     .or_else(|| {
                                         doc.right_np(j, k).filter(|&(a, b)| doc.source_like(a, b))
@@ -1078,7 +1314,26 @@ pub fn attribute(
                                             && (doc.toks[a].cap || doc.is(a, DETS))
                                 })
                             };
-                            if np.is_some() || (k == j && e.participle) {
+                            let tail_from = match np {
+                                Some((_, b)) if b > cues[ci].t1 => b,
+                                _ => cues[ci].t1,
+                            };
+                            // The tail ends at the sentence end or at the next quotation
+                            // (`"A," he said, "B."`).
+                            let s1 = doc.sents[doc.toks[cues[ci].t0].sent].t1;
+                            // `said he …`, `said the …`: a reported clause follows, so
+                            // the cue starts a new statement.
+                            let clause_follows = e.frame != Frame::Tell
+                                && tail_from < s1
+                                && doc.is(
+                                    tail_from,
+                                    &[
+                                        "that", "he", "she", "they", "it", "we", "i", "the", "a",
+                                        "an", "there",
+                                    ],
+                                );
+                            let attributes = e.participle || !clause_follows;
+                            if attributes && (np.is_some() || (k == j && e.participle)) {
                                 found = Some((Some(ci), np, true));
                             }
                         }
@@ -1102,7 +1357,10 @@ pub fn attribute(
         } else {
             p0
         };
-        if found.is_none() && open > p0 && (ends_clause || doc.is(open - 1, &[":", ","])) {
+        // Without a colon or a comma the quote is part of a reported clause (`said that "…"`,
+        // `called the claims "…"`): step 2 reports the whole clause as a partial statement.
+        let _ = ends_clause;
+        if found.is_none() && open > p0 && doc.is(open - 1, &[":", ","]) {
             let mut k = open;
             let mut sep = "";
             if doc.is(k - 1, &[":", ",", "that"]) {
@@ -1117,7 +1375,12 @@ pub fn attribute(
                     let e = &lex.entries[cues[ci].entry];
                     if !cue_used[ci] && e.frame != Frame::According {
                         let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
-                        let np = doc.left_np(cues[ci].t0, s0);
+                        let np = doc.left_np(cues[ci].t0, s0).or_else(|| {
+                            // `Said Ellis: "…"`
+                            doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
+                                b == k && doc.toks[a].cap && doc.source_like(a, b)
+                            })
+                        });
                         let inherits = e.participle
                             || cues[ci].t0 > 0 && doc.is(cues[ci].t0 - 1, &["and", ","]);
                         let np_ok = np.is_some_and(|(a, b)| {
@@ -1186,6 +1449,7 @@ pub fn attribute(
                     inherit,
                     toks: (open, close + 1),
                     sent: doc.toks[open].sent,
+                    strong: false,
                 });
                 quote_done[qi] = true;
                 last_quote_stmt = Some((para, pending.len() - 1));
@@ -1199,7 +1463,11 @@ pub fn attribute(
                 let prev = last_quote_stmt.filter(|&(pp, _)| {
                     pp == para || (starts_para && pp + 1 >= para && para > 0) || q.continued
                 });
-                if prev.is_none() && words_inside >= 3 && (open == para_start || q.continued) {
+                let opens_sentence = open == doc.sents[doc.toks[open].sent].t0;
+                if prev.is_none()
+                    && words_inside >= 3
+                    && (open == para_start || opens_sentence || q.continued)
+                {
                     floating.push(qi);
                 }
                 if let Some((_, pi)) = prev {
@@ -1212,6 +1480,7 @@ pub fn attribute(
                             inherit: Some(pi),
                             toks: (open, close + 1),
                             sent: doc.toks[open].sent,
+                            strong: false,
                         });
                         quote_done[qi] = true;
                         last_quote_stmt = Some((para, pi));
@@ -1263,6 +1532,7 @@ pub fn attribute(
                         inherit: None,
                         toks: (ca, cb),
                         sent,
+                        strong: false,
                     });
                     cue_used[ci] = true;
                 }
@@ -1301,6 +1571,7 @@ pub fn attribute(
                         inherit: None,
                         toks: (start, s1),
                         sent,
+                        strong: false,
                     });
                     cue_used[ci] = true;
                 }
@@ -1308,7 +1579,15 @@ pub fn attribute(
             }
             _ => {}
         }
-        let np = doc.left_np(c.t0, clause_start.max(s0));
+        let mut np = doc.left_np(c.t0, clause_start.max(s0));
+        let mut rel = c.t0;
+        while rel > s0 && doc.is(rel - 1, AUX) {
+            rel -= 1;
+        }
+        if np.is_none() && rel > s0 && doc.is(rel - 1, &["who", "which", "that"]) {
+            // `a child, who said …`: the speaker is the relative pronoun's antecedent.
+            np = doc.antecedent(rel - 1, s0);
+        }
         let before = {
             let mut k = c.t0;
             while k > s0 && doc.is(k - 1, AUX) {
@@ -1316,8 +1595,25 @@ pub fn attribute(
             }
             k
         };
-        let joined = before > s0 && doc.is(before - 1, &["and", ",", "to"]) && np.is_none();
+        // `… and warned`, `…, adding`, `went on to say`.
+        let joined = before > s0
+            && np.is_none()
+            && (doc.is(before - 1, &["and", ","])
+                || doc.is(before - 1, &["to"]) && before > s0 + 1 && doc.is(before - 2, &["on"]));
+        // `the government could deny …`: a possibility, not a statement.
+        if (before..c.t0).any(|k| doc.is(k, MODALS)) && e.reliability != Reliability::Strong {
+            continue;
+        }
         let mut inherits = np.is_none() && (e.participle || joined);
+        // `what she wants`: a free relative, not a statement.
+        if let Some((a, _)) = np {
+            if a > s0
+                && doc.is(a - 1, &["what", "whatever", "how", "where", "whom", "why"])
+                && e.reliability != Reliability::Strong
+            {
+                continue;
+            }
+        }
         // Validate the subject.
         let np = np.filter(|&(a, b)| match e.reliability {
             Reliability::Strong if !e.participle => {
@@ -1333,7 +1629,10 @@ pub fn attribute(
                                 ],
                             ))
             }
-            Reliability::Weak | Reliability::Strong => b - a <= 8 && doc.source_like(a, b),
+            Reliability::Weak | Reliability::Strong => {
+                let core = (a..b).find(|&i| doc.is(i, &[","])).unwrap_or(b);
+                core - a <= 8 && doc.source_like(a, b)
+            }
             Reliability::Doc => doc.doc_like(a, b),
             Reliability::QuoteOnly => false,
         });
@@ -1346,56 +1645,50 @@ pub fn attribute(
         {
             // `…, said John Smith.`
             doc.right_np(after, s1).filter(|&(a, b)| {
-                e.reliability == Reliability::Strong && doc.source_like(a, b)
-                    || doc.source_like(a, b) && b - a <= 6
+                doc.source_like(a, b)
+                    && (e.reliability == Reliability::Strong || b - a <= 6 && doc.toks[a].cap)
             })
         } else {
             None
         };
         let tail_from = rest_np.map(|(_, b)| b).unwrap_or(after);
-        let tail_is_adjunct = {
-            let n = s1.saturating_sub(tail_from);
-            let mut k = tail_from;
-            while k < s1 && doc.punct(k) && !doc.quote_mark(k) {
-                k += 1;
-            }
-            let appositive = tail_from < s1
-                && doc.is(tail_from, &[","])
-                && k < s1
-                && (doc.toks[k].cap
+        let mut tail_is_adjunct = doc.tail_is_adjunct(tail_from, s1);
+        if !tail_is_adjunct
+            && e.frame == Frame::Tell
+            && !(tail_from..s1).any(|k| doc.is(k, &["that"]))
+        {
+            // `…, Obama told his closest advisers as he …`: an addressee, then adjuncts.
+            let lim = s1.min(tail_from + 6);
+            tail_is_adjunct = (tail_from..=lim).any(|k| {
+                k >= s1
+                    || doc.is(k, PREPS)
                     || doc.is(
                         k,
-                        &[
-                            "the", "a", "an", "who", "which", "whose", "his", "her", "its",
-                            "their", "one", "both", "now", "then", "also",
-                        ],
-                    ));
-            k >= s1
-                || appositive
-                || (n <= 12
-                    && (doc.is(k, PREPS)
-                        || doc.is(k, TIME_WORDS)
-                        || doc.is(
-                            k,
-                            &[
-                                "who",
-                                "which",
-                                "adding",
-                                "saying",
-                                "told",
-                                "citing",
-                                "without",
-                                "when",
-                                "as",
-                                "last",
-                                "this",
-                                "referring",
-                            ],
-                        ))
-                    && !(k..s1).any(|x| doc.is(x, &["that"])))
-        };
+                        &["as", "when", "while", "after", "before", ",", ".", "in"],
+                    )
+            });
+        }
         if rest_np.is_some() && tail_is_adjunct {
             inherits = false;
+        }
+        // A closing attribution (`…, said Li.`) overrides a weaker statement found earlier in
+        // the same clause (`Nobody asked the miners …, said Li.`): that one is dropped.
+        let mut clause_start = clause_start;
+        let closing_comma = match (np, rest_np) {
+            (Some((a, _)), _) if a > s0 && doc.is(a - 1, &[","]) => Some(a - 1),
+            (None, Some(_)) if !inherits => Some(before - 1),
+            _ => None,
+        };
+        if let (Some(comma), Some(pi)) = (closing_comma, prev_in_sent) {
+            if tail_is_adjunct
+                && comma <= clause_start
+                && pi >= quote_pending
+                && !pending[pi].strong
+            {
+                pending[pi].content = Span::new(0, 0);
+                pending[pi].toks = (s0, s0);
+                clause_start = s0;
+            }
         }
         // The speaker mention before the cue must follow a comma for a closing attribution.
         let comma_before = |a: usize| a > s0 && doc.is(a - 1, &[",", "—", "-"]);
@@ -1468,8 +1761,45 @@ pub fn attribute(
             inherit,
             toks: content,
             sent,
+            strong: e.reliability == Reliability::Strong,
         });
         cue_used[ci] = true;
+    }
+
+    // `Lavrov: Russia is ready for talks` (headlines, interview transcripts): a name and a
+    // colon opening a paragraph.
+    for (para, &(p0, p1)) in doc.para_toks.iter().enumerate() {
+        let Some(colon) = (p0 + 1..p1.min(p0 + 6)).find(|&k| doc.is(k, &[":"])) else {
+            continue;
+        };
+        let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
+            && !doc.is(p0, COLON_HEADERS);
+        let content_ok = colon + 1 < p1
+            && !doc.toks[colon + 1]
+                .span
+                .slice(text)
+                .starts_with(|c: char| c.is_ascii_digit())
+            && (colon + 1..p1).filter(|&k| doc.toks[k].word).count() >= 3;
+        if !name_ok || !content_ok {
+            continue;
+        }
+        let Some(content) = doc.content(colon + 1, p1) else {
+            continue;
+        };
+        if pending.iter().any(|p| p.content.overlaps(content)) {
+            continue;
+        }
+        let _ = para;
+        pending.push(Pending {
+            kind: QuoteKind::Indirect,
+            content,
+            mention: Some(doc.span(p0, colon)),
+            cue: Some(doc.toks[colon].span),
+            inherit: None,
+            toks: (colon + 1, p1),
+            sent: doc.toks[colon].sent,
+            strong: false,
+        });
     }
 
     // Floating quotes continue the speaker of the statement just before them, in the same or
@@ -1505,6 +1835,7 @@ pub fn attribute(
                 inherit: Some(pi),
                 toks: (open, close + 1),
                 sent: doc.toks[open].sent,
+                strong: false,
             });
             quote_done[qi] = true;
             last = Some(pending.len() - 1);
@@ -1553,6 +1884,7 @@ pub fn attribute(
             inherit: None,
             toks: (open, open),
             sent: doc.toks[open].sent,
+            strong: false,
         });
     }
 
@@ -1596,6 +1928,7 @@ pub fn attribute(
     let mut statements: Vec<Statement> = pending
         .iter()
         .enumerate()
+        .filter(|(_, p)| !p.content.is_empty())
         .map(|(i, p)| Statement {
             kind: p.kind,
             content: p.content,

@@ -85,7 +85,7 @@ fn frames_table() {
         // Partial.
         (
             "Peskov dismissed the reports as \"pure fiction\".",
-            &[(P, "pure fiction", "Peskov", "dismissed")],
+            &[(P, "the reports as \"pure fiction\"", "Peskov", "dismissed")],
         ),
         // Indirect: speaker first.
         (

@@ -208,6 +208,17 @@ mod tests {
                 "The statement ended.",
                 None,
             ),
+            ("Police said.\n\nbur-xy/ab\n", "Police said.", None),
+            (
+                "The test came.\n\nabc@example.co.kr\n(END)\n",
+                "The test came.",
+                None,
+            ),
+            (
+                "Both sides spoke.\n\n___\n\nJane Roe in Rome contributed to this report.\n",
+                "Both sides spoke.",
+                None,
+            ),
             (
                 "No credit at all (he said).",
                 "No credit at all (he said).",

@@ -47,6 +47,8 @@ pub(super) struct Dateline {
     pub consumed: usize,
     /// True when backed by a date or an agency credit, not only by its shape.
     pub strong: bool,
+    /// True when its separator is a plain hyphen (`OSLO, March 3 -`).
+    pub hyphen: bool,
 }
 
 /// How the words of a place are written.
@@ -286,16 +288,21 @@ fn separator_follows(s: &str, i: usize) -> bool {
     char_at(s, skip_spaces(s, i)).is_some_and(is_separator)
 }
 
-/// A short garbled date before a separator (`March 119 -`, `Apri l7 -`, `April l -`): where the
-/// separator starts. At most three tokens and sixteen bytes, with no comma or bracket.
+/// A short garbled date before a separator (`March 119 -`, `Apri l7 -`, `March 2O -`): where
+/// the separator starts. At most three tokens and sixteen bytes, with a digit, and no comma or
+/// bracket.
 fn garbled_date_end(s: &str, i: usize) -> Option<usize> {
     let limit = floor_boundary(s, i + 16);
     let seg = &s[i..limit];
     let stop = seg.find(|c: char| is_separator(c) || matches!(c, ',' | '(' | ')' | '/'))?;
     let body = &seg[..stop];
     let c = seg[stop..].chars().next()?;
+    let first_month = body
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex::month(w).is_some());
     let ok = is_separator(c)
-        && !body.trim().is_empty()
+        && (first_month || body.chars().any(|c| c.is_ascii_digit()))
         && body.split_whitespace().count() <= 3
         && body
             .chars()
@@ -407,6 +414,9 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
 pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let start = skip_spaces(s, 0);
     let first = char_at(s, start)?;
+    if first == '(' {
+        return credit_only(s, start);
+    }
     if !first.is_alphabetic() && first != '*' {
         return None;
     }
@@ -431,6 +441,10 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     // A date straight after the place, with no comma (`SARAJEVO April 13`): it must be
     // followed by a credit or separator, as headlines end with dates too (`... ON OCTOBER 16`).
     let mut loose_date = false;
+    // A garbled date stood where the date goes (`March 119`).
+    let mut garbled = false;
+    // The separator was a plain hyphen (`WASHINGTON -`), weaker evidence than `_` or `--`.
+    let mut hyphen = false;
     let mut end = place_end;
     let mut i = place_end;
     loop {
@@ -452,24 +466,25 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                     let Some(d) = date.as_mut() else { break };
                     d.year.get_or_insert(y);
                     (i, end) = (e, e);
-                } else if date.is_none() && qualifiers < 3 {
-                    // `Calif.`, `Kenya`, `N.J.`, `BRITISH COLUMBIA`.
-                    let Some((e, q)) = words_at(s, k, 4) else {
-                        break;
-                    };
-                    // `Puerto rico` only after a place in capitals: `Putin, Xi meet ...` is a
-                    // headline.
-                    let q_case = case_of(s, &q);
-                    let q_ok = matches!(q_case, Some(Case::Caps | Case::Title))
-                        || (q_case == Some(Case::Mixed) && case == Case::Caps && q.len() <= 2);
-                    if !q_ok || lex::month(&s[q[0].0..q[0].1]).is_some() {
+                } else if date.is_none() {
+                    // `Calif.`, `Kenya`, `N.J.`, `BRITISH COLUMBIA`; `Puerto rico` only after a
+                    // place in capitals (`Putin, Xi meet ...` is a headline).
+                    let qualifier = words_at(s, k, 4).filter(|(_, q)| {
+                        let q_case = case_of(s, q);
+                        let q_ok = matches!(q_case, Some(Case::Caps | Case::Title))
+                            || (q_case == Some(Case::Mixed) && case == Case::Caps && q.len() <= 2);
+                        q_ok && qualifiers < 3 && lex::month(&s[q[0].0..q[0].1]).is_none()
+                    });
+                    if let Some((e, _)) = qualifier {
+                        qualifiers += 1;
+                        (i, end) = (e, e);
+                    } else if let Some(e) = garbled_date_end(s, k) {
+                        // `NEW YORK, March 119 -`: the date is garbled, the dateline stands.
+                        garbled = true;
+                        i = e;
+                    } else {
                         break;
                     }
-                    qualifiers += 1;
-                    (i, end) = (e, e);
-                } else if let Some(e) = garbled_date_end(s, k).filter(|_| date.is_none()) {
-                    // `NEW YORK, March 119 -`: the date is garbled, the dateline still stands.
-                    i = e;
                 } else {
                     break;
                 }
@@ -514,6 +529,7 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
             c if is_separator(c) => {
                 let k = separator_end(s, j);
                 separator = true;
+                hyphen = &s[j..k] == "-";
                 (i, end) = (k, k);
                 // `CHEVY CHASE, Md., - March 4 -`: a date between two separators.
                 let after = skip_spaces(s, k);
@@ -563,7 +579,13 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     }
     let strong = date.is_some() || agency.is_some();
     let accepted = match case {
-        Case::Caps => strong || (allow_weak && separator && words.len() <= 4),
+        Case::Caps => {
+            // A plain hyphen closes many headlines (`PUTIN, XI MEET - REPORT`); it makes a
+            // dateline only with a garbled date or on an indented line (a paragraph start).
+            let indented = start > 0;
+            strong
+                || (allow_weak && separator && words.len() <= 4 && (garbled || !hyphen || indented))
+        }
         Case::Title => strong,
         Case::Lower | Case::Mixed => {
             date.is_some() && (separator || agency.is_some()) && words.len() <= 4
@@ -577,6 +599,28 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
         end,
         consumed: i.max(end),
         strong,
+        hyphen,
+    })
+}
+
+/// A dateline that is only a credit and a separator: `(Reuters) - Apple said ...`.
+fn credit_only(s: &str, start: usize) -> Option<Dateline> {
+    let (inner, e) = group_at(s, start, ')')?;
+    let agency = lex::agency(inner)?;
+    let sep = skip_spaces(s, e);
+    if !char_at(s, sep).is_some_and(is_separator) {
+        return None;
+    }
+    let end = separator_end(s, sep);
+    Some(Dateline {
+        start,
+        place: (start, start),
+        date: None,
+        agency: Some(agency.to_string()),
+        end,
+        consumed: end,
+        strong: true,
+        hyphen: s[sep..end].trim() == "-",
     })
 }
 
@@ -899,6 +943,27 @@ mod tests {
                 Some("Sputnik"),
                 "MINSK (Sputnik) -",
             ),
+            (
+                "TIRANA April 13 , 1997 (AFP)",
+                "TIRANA",
+                d(Some(1997), 4, 13),
+                Some("AFP"),
+                "TIRANA April 13 , 1997 (AFP)",
+            ),
+            (
+                "LHASA, Nov. 22 , 2005, (xinhua)",
+                "LHASA",
+                d(Some(2005), 11, 22),
+                Some("Xinhua"),
+                "LHASA, Nov. 22 , 2005, (xinhua)",
+            ),
+            (
+                "XIAN, Nov. 26 , 2005 (Xinhau)",
+                "XIAN",
+                d(Some(2005), 11, 26),
+                Some("Xinhua"),
+                "XIAN, Nov. 26 , 2005 (Xinhau)",
+            ),
         ];
         for &(line, place, date, agency, dl) in cases {
             let got = parse(line, true).unwrap_or_else(|| panic!("no dateline in {line:?}"));
@@ -911,9 +976,17 @@ mod tests {
 
     #[test]
     fn weak_and_rejected_datelines() {
+        assert!(parse("PUTIN, XI MEET - REPORT", true).is_none());
+        let bare = parse("(Reuters) - Acme said on Monday", false).unwrap();
+        assert_eq!((bare.place.0, bare.place.1, bare.end), (0, 0, 11));
+        assert_eq!(bare.agency.as_deref(), Some("Reuters"));
+        assert!(parse("(Undated) - x", true).is_none());
         let weak = [
             ("BOSTON _ The city said", "BOSTON _"),
             ("TRENTON, N.J. _ A judge", "TRENTON, N.J. _"),
+            ("    BOSTON, March 187 - Acme said", "BOSTON, March 187 -"),
+            ("    DENVER, April - Acme said", "DENVER, April -"),
+            ("    AKRON, Ohio - Acme said", "AKRON, Ohio -"),
         ];
         for (line, dl) in weak {
             let got = parse(line, true).unwrap();
@@ -940,6 +1013,8 @@ mod tests {
             "BALANCES ROSE ON OCTOBER 16",
             "Putin, Xi to meet January 21",
             "Putin, Xi meet January 21",
+            "PUTIN, XI MEET - REPORT",
+            "OSLO STOCK PRICES - APRIL 7",
         ];
         for line in not {
             assert!(parse(line, false).is_none(), "{line}");

@@ -120,7 +120,10 @@ pub(super) fn read(text: &str) -> Headers {
             Some(HeaderRole::Date) if h.date.is_none() => h.date = parse_date_value(value),
             Some(HeaderRole::Agency) if h.agency.is_none() && !value.is_empty() => {
                 h.agency = Some(
-                    match lex::agency(value).or_else(|| lex::agency_of_url(value)) {
+                    match lex::agency(value)
+                        .or_else(|| lex::agency_of_url(value))
+                        .or_else(|| lex::agency_leading(value))
+                    {
                         Some(a) => a.to_string(),
                         None => value.to_string(),
                     },
@@ -240,8 +243,18 @@ mod tests {
         for (text, end) in cases {
             assert_eq!(read(text).end, end, "{text:?}");
         }
-        let h = read("Source: https://tass.com/politics/1\n\nText");
-        assert_eq!(h.agency.as_deref(), Some("TASS"));
+        let sources = [
+            ("Source: https://tass.com/politics/1\n\nText", "TASS"),
+            ("Source: TASS Russian News Agency\n\nText", "TASS"),
+            ("Source: The Associated Press\n\nText", "AP"),
+            (
+                "Source: Ministry of Foreign Affairs\n\nText",
+                "Ministry of Foreign Affairs",
+            ),
+        ];
+        for (text, want) in sources {
+            assert_eq!(read(text).agency.as_deref(), Some(want), "{text:?}");
+        }
         assert_eq!(
             read("By: By Jane Roe\n\nText").byline.as_deref(),
             Some("Jane Roe")

@@ -73,6 +73,40 @@ static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Phrases naming the story's own agency (`told AFP`) or citing one (`according to Xinhua`),
+/// as an automaton, with their agencies and whether they cite.
+#[allow(clippy::type_complexity)]
+static SELF_MENTIONS: LazyLock<Option<(aho_corasick::AhoCorasick, Vec<(&'static str, bool)>)>> =
+    LazyLock::new(|| {
+        let rows: Vec<Vec<&'static str>> =
+            rows(include_str!("../../lexicon/metadata_self_mentions.tsv"))
+                .filter(|r| r.len() >= 3)
+                .collect();
+        let automaton = aho_corasick::AhoCorasick::new(rows.iter().map(|r| r[0])).ok()?;
+        Some((
+            automaton,
+            rows.iter().map(|r| (r[1], r[2] == "cite")).collect(),
+        ))
+    });
+
+/// The agency a story names as its own in `text` (`... told AFP`): the first one named so
+/// that the text does not also cite as a source (`according to AFP`).
+pub(super) fn self_mention(text: &str) -> Option<&'static str> {
+    let (automaton, info) = SELF_MENTIONS.as_ref()?;
+    let mut own: Vec<&'static str> = Vec::new();
+    let mut cited: Vec<&'static str> = Vec::new();
+    for m in automaton.find_iter(text) {
+        if let Some(&(agency, cite)) = info.get(m.pattern().as_usize()) {
+            if cite {
+                cited.push(agency);
+            } else {
+                own.push(agency);
+            }
+        }
+    }
+    own.into_iter().find(|a| !cited.contains(a))
+}
+
 /// Page furniture lines (lower-cased prefixes).
 static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/metadata_boilerplate.tsv"))
@@ -146,6 +180,23 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     AGENCIES.get(&name.to_lowercase()).copied()
 }
 
+/// The agency named by the first words of a longer name: `TASS Russian News Agency`.
+pub(super) fn agency_leading(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    let ends = v
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || matches!(c, ',' | ';' | '(' | '-'))
+        .map(|(i, _)| i)
+        .take(3);
+    let mut found = None;
+    for end in ends {
+        if let Some(a) = agency(&v[..end]) {
+            found = Some(a);
+        }
+    }
+    found
+}
+
 /// The agency a misspelt credit means (`Xinhau`, `Xinhu`): one edit away from an alias of
 /// five letters or more, or a cut-short alias of four letters or more.
 pub(super) fn agency_misspelt(name: &str) -> Option<&'static str> {
@@ -214,17 +265,18 @@ pub(super) fn month(word: &str) -> Option<u32> {
     (shortened || stray).then_some(abbr)
 }
 
-/// A misspelt full month name, one edit away (`Narch`, `Mach`, `Macrh`, `Apirl`); only names
-/// of five letters or more, so that short words (`Mayo`, `Jane`) are not months.
+/// A misspelt month name, one edit away from a name of four letters or more (`Narch`, `Mach`,
+/// `Macrh`, `Juen`, `Jne`). Only for where nothing but a date can stand: before a day number
+/// in a dateline.
 pub(super) fn month_misspelt(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 4 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     CALENDAR
         .0
         .iter()
-        .filter(|(k, _)| k.len() >= 5)
+        .filter(|(k, _)| k.len() >= 4)
         .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
         .map(|(_, &m)| m)
 }

@@ -13,10 +13,13 @@
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
 //! else the dateline (often without a year: `XXXX-03-12`), else a date line of its own; the
 //! agency from a `Source:` header, else the dateline credit, else a credit line, else a line
-//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header.
+//! naming it (`THE WHITE HOUSE`), else the site of a `Url:` header, else the agency whose
+//! house layout the top follows (Reuters 1987: headline, then `    OSLO, March 3 - `), else a
+//! phrase near the top of the body by which the story names its own agency (`told AFP`).
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
-//! `metadata_headers.tsv`, `metadata_place_words.tsv` and `metadata_credits.tsv`.
+//! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
+//! `metadata_boilerplate.tsv` and `metadata_self_mentions.tsv`.
 
 mod credits;
 mod dateline;
@@ -27,6 +30,9 @@ mod top;
 
 use crate::span::Span;
 use std::collections::BTreeMap;
+
+/// How far into the body a story's mention of its own agency (`told AFP`) is looked for.
+const SELF_MENTION_BYTES: usize = 4000;
 
 /// A calendar date as a story gives it; the year is unknown when the text does not say it
 /// (`MOSCOW, March 3 -`).
@@ -78,8 +84,9 @@ pub struct StoryMetadata {
     pub dateline: Option<Span>,
     /// `Key: value` header lines, keys lower-cased.
     pub headers: BTreeMap<String, String>,
-    /// Where the story's own text starts: just after the header lines. Date expressions are
-    /// looked for from here on (a headline or dateline date is a real date expression).
+    /// Where the story's own text starts: just after the header lines (and the blank lines
+    /// after them), or after the inline `date 2022-01-18` form. Date expressions are looked
+    /// for from here on (a headline or dateline date is a real date expression).
     pub content_start: usize,
     /// The body: the narrative text after the dateline and before trailing credit lines.
     /// Statements are looked for here.
@@ -110,7 +117,13 @@ pub fn read(text: &str) -> StoryMetadata {
         .or_else(|| dateline.and_then(|d| d.agency.clone()))
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
-        .or_else(|| headers.url_agency.map(str::to_string));
+        .or_else(|| headers.url_agency.map(str::to_string))
+        .or_else(|| top.house_style.map(str::to_string))
+        .or_else(|| {
+            // Last resort: the story naming its own agency near its top (`..., he told AFP.`).
+            let end = text::floor_boundary(text, body.start.saturating_add(SELF_MENTION_BYTES));
+            lex::self_mention(&text[body.start..end.max(body.start)]).map(str::to_string)
+        });
     let date = headers
         .date
         .or(inline.map(|(d, _)| d))
@@ -118,6 +131,7 @@ pub fn read(text: &str) -> StoryMetadata {
         .or(top.date);
     let place = dateline
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
+        .filter(|p| !p.is_empty())
         .or(headers.place.clone());
     StoryMetadata {
         agency,
@@ -276,6 +290,47 @@ mod tests {
             ),
         ];
         for (text, want) in &cases {
+            check(text, want);
+        }
+        let more = [
+            (
+                "Acme to buy startup\n\n(Reuters) - Acme Inc said on Monday it would buy a startup.\n",
+                w(Some("Reuters"), None, None, Some("Acme to buy startup"), Some("(Reuters) -"), "Acme Inc said on Monday it would buy a startup."),
+            ),
+            (
+                "Talks make progress\n\nBy Jane Roe\n\n3 Min Read\n\nKYIV (Reuters) - Talks made progress.\n\n(Reporting by Jane Roe; Editing by Tom Lee)\nOur Standards: The Thomson Reuters Trust Principles.\n",
+                w(Some("Reuters"), Some("KYIV"), None, Some("Talks make progress"), Some("KYIV (Reuters) -"), "Talks made progress."),
+            ),
+            (
+                "Leaders hold call\n\nBy JANE ROE Associated Press\n\nWASHINGTON (AP) — The leaders spoke on Monday.\n\n___\n\nJohn Doe in Rome contributed to this report.\n",
+                w(Some("AP"), Some("WASHINGTON"), None, Some("Leaders hold call"), Some("WASHINGTON (AP) —"), "The leaders spoke on Monday."),
+            ),
+            (
+                "Storm hits coast\n\nHAVANA, Dec 11 , 2005\n\nA storm hit the coast, an official told AFP.\n",
+                w(Some("AFP"), Some("HAVANA"), Some("2005-12-11"), Some("Storm hits coast"), Some("HAVANA, Dec 11 , 2005"), "A storm hit the coast, an official told AFP."),
+            ),
+            (
+                "Dam project approved\n\nLIMA, Dec 12 , 2005\n\nThe project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua.\n",
+                w(None, Some("LIMA"), Some("2005-12-12"), Some("Dam project approved"), Some("LIMA, Dec 12 , 2005"), "The project was approved, the Xinhua news agency reported.\n\n\"It is good,\" Ruiz told Xinhua."),
+            ),
+            (
+                "GRAIN PRICES SEEN FIRMER\n    OSLO, March 3 - Grain prices will firm, traders said.\n MORE\n",
+                w(Some("Reuters"), Some("OSLO"), Some("XXXX-03-03"), Some("GRAIN PRICES SEEN FIRMER"), Some("OSLO, March 3 -"), "Grain prices will firm, traders said."),
+            ),
+            (
+                "Grain prices seen firmer\n\nOSLO, March 3 - Grain prices will firm, traders said.\n",
+                w(None, Some("OSLO"), Some("XXXX-03-03"), Some("Grain prices seen firmer"), Some("OSLO, March 3 -"), "Grain prices will firm, traders said."),
+            ),
+            (
+                "Lavrov sees progress in talks\n\nThe minister said the talks had been useful and that both sides had agreed to continue the dialogue at expert level in the coming weeks, the ministry said.\n\nHe also said that the next round of consultations would take place in Geneva, where the delegations would discuss arms control and the security of the region.\n\nGENEVA, January 21. /TASS/. Lavrov spoke to reporters.\n",
+                w(Some("TASS"), Some("GENEVA"), Some("XXXX-01-21"), Some("Lavrov sees progress in talks"), Some("GENEVA, January 21. /TASS/."), "Lavrov spoke to reporters."),
+            ),
+            (
+                "\u{feff}MOSCOW, January 18. /TASS/. Text.",
+                w(Some("TASS"), Some("MOSCOW"), Some("XXXX-01-18"), None, Some("MOSCOW, January 18. /TASS/."), "Text."),
+            ),
+        ];
+        for (text, want) in &more {
             check(text, want);
         }
     }

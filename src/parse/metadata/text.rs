@@ -110,7 +110,9 @@ pub(super) fn line_before(text: &str, next: usize, floor: usize) -> Option<Line>
 /// Skips white space other than line ends from byte `i` of `s`.
 pub(super) fn skip_spaces(s: &str, i: usize) -> usize {
     let rest = &s[i..];
-    let kept = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+    let kept = rest.trim_start_matches(|c: char| {
+        (c.is_whitespace() || c == '\u{feff}') && c != '\n' && c != '\r'
+    });
     i + (rest.len() - kept.len())
 }
 

@@ -26,7 +26,7 @@ const INLINE_WINDOW: usize = 600;
 /// A line longer than this is prose, not a headline or dateline.
 const LONG_LINE: usize = 160;
 /// Reading stops after this many long lines without a dateline.
-const MAX_LONG_LINES: usize = 2;
+const MAX_LONG_LINES: usize = 3;
 /// The longest headline, in bytes.
 const MAX_HEADLINE: usize = 250;
 
@@ -45,6 +45,8 @@ pub(super) struct Top {
     pub agency: Option<&'static str>,
     /// A date given by a line of its own (`January 21, 2022`).
     pub date: Option<StoryDate>,
+    /// The agency whose house layout the top of the story follows, when no credit names one.
+    pub house_style: Option<&'static str>,
 }
 
 /// What a line before the body is.
@@ -231,6 +233,20 @@ pub(super) fn read(text: &str, start: usize) -> Top {
                 if !before.is_empty() {
                     take_pre_line(&mut top, before);
                 }
+            }
+            // Reuters' 1980s wire layout: a headline line, then at once an indented dateline
+            // `    OSLO, March 3 - ` with month and day and no credit. The story's sign-off
+            // (` Reuter`) says the same, but is missing from cut stories (` MORE`).
+            let indented = text[..d.start].ends_with([' ', '\t']);
+            if run_in.is_none()
+                && idx == 1
+                && !blank_after[0]
+                && indented
+                && d.hyphen
+                && d.agency.is_none()
+                && d.date.is_some_and(|x| x.year.is_none())
+            {
+                top.house_style = Some("Reuters");
             }
             top.body_start = skip_whitespace(text, d.consumed, TOP_BYTES);
             top.dateline = Some(d);

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Build the own diplomatic-wire evaluation set from marked-up sources.
+
+  python3 scripts/own-eval-build.py      reads eval/own/src/*.txt, writes
+                                         eval/own/{quotes,dates,metadata}.jsonl and
+                                         eval/own/dates-textdate.jsonl (no Date: header;
+                                         only stories whose text gives the full date)
+
+The stories are our own fictional writing (no real text). Each source file has
+header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
+null, i.e. not scored), then the story with inline markup:
+
+  {{qN K S C}}...{{/qN}}  a statement; K = d (direct), m (mixed/partial),
+                          i (indirect); S = speaker mention tag (sL) or -, C = cue
+                          tag (cL) or -. Repeating {{qN}} (no attributes) later
+                          opens another fragment of the same statement: the gold
+                          span then covers the whole stretch, with "fragments".
+  {{sL}}...{{/sL}}        a speaker mention with label L; {{sL=Full Name}} also
+                          gives the resolved speaker (pronouns, role nouns).
+  {{cL}}...{{/cL}}        a cue with label L.
+  {{t TYPE VALUE}}...{{/t}}  a TIMEX3 (TempEval-3 span and value conventions).
+
+Offsets are code points (Python str indices) into the stripped text. Every span
+is checked (text[start:end] == span text, no markup left, headline/place found).
+"""
+import glob, json, os, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OWN = os.path.join(ROOT, "eval", "own")
+TAG = re.compile(r"\{\{(/?)([^{}]*)\}\}")
+
+
+def parse(path):
+    raw = open(path, encoding="utf-8").read()
+    head, lines = {}, raw.split("\n")
+    i = 0
+    while i < len(lines) and lines[i].startswith("# "):
+        k, _, v = lines[i][2:].partition(":")
+        head[k.strip()] = None if v.strip() == "none" else v.strip()
+        i += 1
+    body = "\n".join(lines[i:]).strip("\n") + "\n"
+    out, pos, last = [], 0, 0
+    opened = {}  # key -> (start, attrs)
+    quotes, mentions, cues, timexes = {}, {}, {}, []
+    for m in TAG.finditer(body):
+        out.append(body[last:m.start()])
+        pos += m.start() - last
+        last = m.end()
+        closing, inner = m.group(1) == "/", m.group(2).strip()
+        if closing:
+            key = inner
+            if key not in opened:
+                sys.exit(f"{path}: close {key} without open")
+            start, attrs = opened.pop(key)
+            if key == "t":
+                timexes.append((start, pos, attrs))
+            elif key[0] == "q":
+                quotes.setdefault(key, {"frags": [], "attrs": None})["frags"].append((start, pos))
+            elif key[0] == "s":
+                mentions[key] = (start, pos, attrs)
+            elif key[0] == "c":
+                cues[key] = (start, pos)
+        else:
+            parts = inner.split()
+            key = parts[0]
+            if key == "t":
+                opened["t"] = (pos, parts[1:])
+                continue
+            if key[0] == "s":
+                lab, _, res = inner[1:].partition("=")
+                key = "s" + lab
+                attrs = res or None
+            elif key[0] == "q":
+                attrs = parts[1:] or None
+                if attrs:
+                    quotes.setdefault(key, {"frags": [], "attrs": None})["attrs"] = attrs
+            else:
+                attrs = None
+            if key in opened:
+                sys.exit(f"{path}: {key} opened twice")
+            opened[key] = (pos, attrs)
+    out.append(body[last:])
+    if opened:
+        sys.exit(f"{path}: unclosed {list(opened)}")
+    text = "".join(out)
+    assert "{{" not in text and "}}" not in text, path
+    return head, text, quotes, mentions, cues, timexes
+
+
+def build(path):
+    head, text, quotes, mentions, cues, timexes = parse(path)
+    sid = head["id"]
+    qs = []
+    for key, q in quotes.items():
+        if not q["attrs"]:
+            sys.exit(f"{path}: {key} has no attributes")
+        kind, spk, cue = (q["attrs"] + ["-", "-"])[:3]
+        kind = {"d": "direct", "m": "mixed", "i": "indirect"}[kind]
+        frags = sorted(q["frags"])
+        s, e = frags[0][0], frags[-1][1]
+        g = {"start": s, "end": e, "text": text[s:e], "kind": kind}
+        if spk != "-":
+            if spk not in mentions:
+                sys.exit(f"{path}: {key} speaker {spk} not marked")
+            ms, me, res = mentions[spk]
+            g.update(speaker=text[ms:me], speaker_start=ms, speaker_end=me)
+            if res:
+                g["speaker_resolved"] = res
+        if cue != "-":
+            if cue not in cues:
+                sys.exit(f"{path}: {key} cue {cue} not marked")
+            cs, ce = cues[cue]
+            g.update(cue=text[cs:ce], cue_start=cs, cue_end=ce)
+        if len(frags) > 1:
+            g["fragments"] = [{"start": a, "end": b, "text": text[a:b]} for a, b in frags]
+        qs.append(g)
+    qs.sort(key=lambda g: g["start"])
+    tx = []
+    for s, e, attrs in sorted(timexes):
+        typ, val = attrs
+        assert typ in ("DATE", "TIME", "DURATION", "SET"), (path, attrs)
+        tx.append({"start": s, "end": e, "text": text[s:e], "type": typ, "value": val})
+    # checks: every span reads back, no span starts or ends in white space
+    for g in qs + tx:
+        assert text[g["start"]:g["end"]] == g["text"], (path, g)
+        assert g["text"] == g["text"].strip(), (path, g["text"])
+    for lab, (ms, me, _) in mentions.items():
+        assert text[ms:me].strip() == text[ms:me], (path, lab)
+    md = {k: head.get(k) for k in ("agency", "place", "date", "headline")}
+    for k in ("place", "headline"):
+        if md[k] is not None:
+            assert md[k] in text, (path, k, md[k])
+    if md["date"] is not None:
+        assert re.match(r"^(\d{4}|XXXX)-\d\d-\d\d$", md["date"]), (path, md["date"])
+    assert re.match(r"^\d{4}-\d\d-\d\d$", head["dct"]), path
+    return ({"id": sid, "text": text, "quotes": qs},
+            {"id": sid, "dct": head["dct"], "text": text, "timexes": tx},
+            {"id": sid, "text": text, "metadata": md})
+
+
+def main():
+    files = sorted(glob.glob(os.path.join(OWN, "src", "*.txt")))
+    rows = [build(f) for f in files]
+    ids = [r[0]["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for n, name in enumerate(("quotes", "dates", "metadata")):
+        with open(os.path.join(OWN, f"{name}.jsonl"), "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
+    # The same gold without the "Date:" header, for the stories whose text carries the full
+    # story date (year included): measures dates when the tool must find the anchor itself.
+    with open(os.path.join(OWN, "dates-textdate.jsonl"), "w", encoding="utf-8") as f:
+        for q, d, m in rows:
+            md = m["metadata"]["date"]
+            if md and md[0].isdigit():
+                assert md == d["dct"], (d["id"], md, d["dct"])
+                f.write(json.dumps(dict(d, dct=None), ensure_ascii=False) + "\n")
+    nq = sum(len(r[0]["quotes"]) for r in rows)
+    nt = sum(len(r[1]["timexes"]) for r in rows)
+    words = sum(len(r[0]["text"].split()) for r in rows)
+    print(f"{len(rows)} stories, {words} words, {nq} statements, {nt} timexes")
+
+
+if __name__ == "__main__":
+    main()
