@@ -132,6 +132,36 @@ const NOT_PLACES: &[&str] = &[
     "View",
     "Terms",
     "Washington's",
+    "Group",
+];
+
+/// Capitalised words too common in news to tell two events apart.
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Secretary",
+    "Vice",
+    "King",
+    "Chairman",
+    "Senior",
+    "Former",
+    "United",
+    "States",
+    "Nations",
+    "State",
+    "National",
+    "Minister's",
+    "But",
+    "And",
+    "For",
+    "With",
+    "After",
+    "Meanwhile",
+    "However",
+    "Officials",
+    "Party",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -432,22 +462,28 @@ fn place_name(rest: &str) -> &str {
         let capital = core.starts_with(|c: char| c.is_uppercase())
             && core
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}');
         let joiner = words > 0 && matches!(core, "de" | "del" | "am" | "upon");
-        if !(capital || joiner) || (words == 0 && NOT_PLACES.contains(&core)) {
-            break;
-        }
-        if words > 0 && NOT_PLACES.contains(&core) {
+        let bare = core
+            .strip_suffix("'s")
+            .or_else(|| core.strip_suffix("\u{2019}s"))
+            .unwrap_or(core);
+        if !(capital || joiner) || NOT_PLACES.contains(&bare) {
             break;
         }
         let start = word.as_ptr() as usize - rest.as_ptr() as usize;
         end = start + core.len();
         words += 1;
-        if core.len() != word.len() || words == 4 {
+        let possessive = core.ends_with("'s") || core.ends_with("\u{2019}s");
+        if core.len() != word.len() || words == 4 || possessive {
             break;
         }
     }
-    rest[..end].trim_end_matches(|c: char| !c.is_alphabetic())
+    let name = rest[..end].trim_end_matches(|c: char| !c.is_alphabetic());
+    // "in Turkey's election": the place is Turkey
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name)
 }
 
 /// The speakers mentioned in the clause: a linked mention inside it, or the last word of
@@ -521,17 +557,25 @@ pub struct MergedEvent {
 pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
     let mut out: Vec<MergedEvent> = Vec::new();
     let mut surnames: Vec<HashSet<String>> = Vec::new();
+    let mut signatures: Vec<HashSet<String>> = Vec::new();
     let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
     for r in records {
         for e in &r.events {
-            let names: Vec<String> = e
+            let people: Vec<&crate::output::record::Speaker> = e
                 .participants
                 .iter()
                 .filter_map(|id| r.speakers.iter().find(|s| &s.id == id))
-                .map(|s| s.name.clone())
                 .collect();
-            let keys: HashSet<String> = names.iter().filter_map(|n| surname(n)).collect();
+            let names: Vec<String> = people.iter().map(|s| s.name.clone()).collect();
+            // Only people's surnames identify an event across stories: "officials" or
+            // "the ministry" are in every story.
+            let keys: HashSet<String> = people
+                .iter()
+                .filter(|s| s.kind == crate::output::record::SpeakerKind::Person)
+                .filter_map(|s| surname(&s.name))
+                .collect();
             let place = e.place.as_ref().map(|p| p.trim().to_string());
+            let signature = names_in(&e.text, place.as_deref());
             let source = EventSource {
                 path: r.path.clone(),
                 id: r.id.clone(),
@@ -542,14 +586,20 @@ pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
             let same = by_date.get(&e.date).and_then(|cands| {
                 cands.iter().copied().find(|&g| {
                     let m = &out[g];
+                    // two events of one story are two events: the story already joined its own
+                    if m.sources.iter().any(|s| s.path == r.path && s.id == r.id) {
+                        return false;
+                    }
                     let places_agree = match (&m.place, &place) {
                         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
                         _ => true,
                     };
                     let overlap = !keys.is_disjoint(&surnames[g]);
-                    let both_placed = m.place.is_some() && place.is_some();
-                    let none_listed = keys.is_empty() || surnames[g].is_empty();
-                    places_agree && (overlap || (none_listed && both_placed))
+                    // without a person in common, the reports must share three names with
+                    // the first report (`Indian`, `Moslem`, `Srinagar`): a date and a dateline
+                    // city are not enough
+                    let shared = signature.intersection(&signatures[g]).take(3).count();
+                    places_agree && (overlap || shared >= 3)
                 })
             });
             match same {
@@ -579,6 +629,7 @@ pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
                         sources: vec![source],
                     });
                     surnames.push(keys);
+                    signatures.push(signature);
                 }
             }
         }
@@ -588,10 +639,23 @@ pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
     out
 }
 
+/// The capitalised words of an event's text (`Geneva`, `NATO`, `Moslem`), lower-cased, but
+/// not its place, dates or sentence-initial function words: what two reports of one event
+/// name in common.
+fn names_in(text: &str, place: Option<&str>) -> HashSet<String> {
+    let place = place.map(str::to_lowercase).unwrap_or_default();
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()))
+        .filter(|w| !NOT_PLACES.contains(w) && !TITLES.contains(w))
+        .map(str::to_lowercase)
+        .filter(|w| !place.split_whitespace().any(|p| p == w))
+        .collect()
+}
+
 fn surname(name: &str) -> Option<String> {
     name.split_whitespace()
         .next_back()
-        .filter(|w| w.len() >= 2)
+        .filter(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_uppercase()))
         .map(|w| w.to_lowercase())
 }
 

@@ -121,6 +121,14 @@ fn events_in_sentences() {
         ("The talks lasted three days.", &[]),
         ("The group was formed at a meeting in 1983.", &[]),
         (
+            "Turnout was low in Turkey's election on January 9.",
+            &[("2022-01-09", Some("Turkey"))],
+        ),
+        (
+            "Nine died in Saturday's blast in a mine in Jixi.",
+            &[("2022-01-15", Some("Jixi"))],
+        ),
+        (
             "Republicans in Congress praised the speech on Monday.",
             &[("2022-01-17", Some("MOSCOW"))],
         ),
@@ -240,6 +248,7 @@ fn merge_joins_reports_and_sorts() {
             &[
                 ("2022-01-18", Some("Geneva"), &[0]),
                 ("2022-W02", Some("Brussels"), &[]),
+                ("2022-W02", Some("Brussels"), &[]),
             ],
         ),
     ];
@@ -248,18 +257,20 @@ fn merge_joins_reports_and_sorts() {
         .iter()
         .map(|m| (m.date.as_str(), m.sources.len()))
         .collect();
+    // two events of one story stay two
     assert_eq!(
         got,
         [
             ("2021-12-17", 1),
+            ("2022-W02", 1),
             ("2022-W02", 1),
             ("2022-01-18", 2),
             ("2022-01-18", 1),
             ("XXXX-01-10", 1)
         ]
     );
-    assert_eq!(merged[2].participants, ["Sergey Lavrov", "Antony Blinken"]);
-    let json = serde_json::to_value(&merged[4]).unwrap_or_default();
+    assert_eq!(merged[3].participants, ["Sergey Lavrov", "Antony Blinken"]);
+    let json = serde_json::to_value(&merged[5]).unwrap_or_default();
     for key in ["date", "place", "participants", "sources"] {
         assert!(json.get(key).is_some(), "{key} always present");
     }

@@ -913,6 +913,16 @@ impl<'a> G<'a> {
                     {
                         return m(i, i + 2, format!("19{}", val / 10), DT);
                     }
+                    // '82: a year, after a preposition
+                    let prep = i > 0
+                        && matches!(
+                            self.lex(i - 1).and_then(|l| l.word),
+                            Some("in" | "since" | "of" | "until" | "by" | "from")
+                        );
+                    if let Some((v, 2)) = self.int(i + 1).filter(|_| prep) {
+                        let y = if v < 50 { 2000 + v } else { 1900 + v };
+                        return m(i, i + 2, format!("{y}"), DT);
+                    }
                 }
                 None
             }
@@ -1078,7 +1088,8 @@ impl<'a> G<'a> {
             return m(j, j + 1, n::year_str(y), DT);
         }
         if let Some(s) = l.season {
-            if the || s != "FA" {
+            // "fall" is more often the verb or noun than the season
+            if the || s != "FA" || self.is_word_text(j, "autumn") {
                 return self.season(j, j, s, 0, the);
             }
             return None;
@@ -1948,14 +1959,15 @@ impl<'a> G<'a> {
                     DT,
                 );
             }
-            // "the day": the story's day
+            // "the day": the day the story is about (the last day it named)
             if self.wd(j + 1, "of") {
                 return None;
             }
+            let d = self.cx.reference();
             return m(
                 j,
                 j + 1,
-                a.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
                 DT,
             );
         }
@@ -2018,6 +2030,15 @@ impl<'a> G<'a> {
         };
         // clock: 3 p.m., 10 am
         if matches!(self.t.get(j + 1).map(|t| t.k), Some(K::AmPm(_))) && plain && !ord && val <= 12
+        {
+            return self.clock(j);
+        }
+        // 0800 UTC, 1430 GMT
+        if digits == 4
+            && plain
+            && val % 100 < 60
+            && val / 100 < 24
+            && self.lex(j + 1).and_then(|l| l.tz).is_some()
         {
             return self.clock(j);
         }
@@ -2187,6 +2208,19 @@ impl<'a> G<'a> {
         if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
             return None;
         }
+        // "a second consecutive day", "a second round": the ordinal
+        if self.unit(k) == Some("s")
+            && self.lex(k).and_then(|l| l.ord).is_some()
+            && matches!(self.t.get(k + 1).map(|t| t.k), Some(K::Word { .. }))
+            && !(self.wd(k + 1, "and")
+                || self.wd(k + 1, "or")
+                || self.wd(k + 1, "ago")
+                || self.wd(k + 1, "after")
+                || self.wd(k + 1, "before")
+                || self.lex(k + 1).and_then(|l| l.modifier).is_some())
+        {
+            return None;
+        }
         let sing = self.unit(k);
         let plur = self.units(k);
         let u = sing.or(plur)?;
@@ -2325,6 +2359,7 @@ impl<'a> G<'a> {
     fn clock(&mut self, j: usize) -> Option<M> {
         let (mut h, mi, mut e) = match self.t[j].k {
             K::Clock { h, m } => (h, m, j + 1),
+            K::Num { val, digits: 4, .. } => (val / 100, val % 100, j + 1),
             K::Num { val, .. } => (val, 0, j + 1),
             K::Word { .. } if self.wd(j, "noon") => (12, 0, j + 1),
             K::Word { .. } if self.wd(j, "midnight") => (24, 0, j + 1),

@@ -118,6 +118,14 @@ fn expressions() {
             Time,
         ),
         (
+            "Trading resumed at 0800 UTC.",
+            "0800 UTC",
+            "2022-01-18T08:00Z",
+            Time,
+        ),
+        ("It has not grown since '82.", "'82", "1982", Date),
+        ("Sales rose in autumn.", "autumn", "2022-FA", Date),
+        (
             "The call began at 3 p.m. on Monday.",
             "3 p.m. on Monday",
             "2022-01-17T15:00",
