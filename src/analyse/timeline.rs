@@ -183,6 +183,7 @@ pub fn build(
     // The lead: the story's first real sentence, whose events are the story's own news.
     let mut lead: Option<Span> = None;
     let mut found: Vec<(EventFound, u32)> = Vec::new();
+    let people = Participants::new(attribution);
     let mut next_date = 0; // dates are in text order; sentences too
     for p in paragraphs {
         for &given in &p.sentences {
@@ -218,7 +219,7 @@ pub fn build(
                     if place.is_none() && own_news {
                         place = metadata.place.clone();
                     }
-                    let participants = participants(text, clause, attribution);
+                    let participants = people.in_clause(text, clause);
                     found.push((
                         EventFound {
                             date,
@@ -486,40 +487,68 @@ fn place_name(rest: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// The speakers mentioned in the clause: a linked mention inside it, or the last word of
+/// Finds the speakers taking part in a clause: a linked mention inside it, or the last word of
 /// the speaker's name (`Lavrov`) standing in it as a word.
-fn participants(text: &str, clause: Span, attribution: &Attribution) -> Vec<usize> {
-    let s = clause.slice(text);
-    let mut out = Vec::new();
-    for (i, e) in attribution.speakers.iter().enumerate() {
-        let mentioned = e.mentions.iter().any(|m| clause.contains(*m));
-        let named = e
-            .name
-            .split_whitespace()
-            .next_back()
-            .filter(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()))
-            .is_some_and(|w| contains_word(s, w));
-        if mentioned || named {
-            out.push(i);
-        }
-    }
-    out
+///
+/// Built once per story so that each clause costs a binary search over the mentions and a
+/// hash lookup per word, not a pass over every speaker and mention: a long story has many
+/// events and many mentions, and scanning all of them per event would be quadratic.
+struct Participants<'a> {
+    /// Every mention of every speaker, sorted by start: (mention, speaker index).
+    mentions: Vec<(Span, usize)>,
+    /// Speakers by the last word of their name (three letters or more, capitalised).
+    by_surname: HashMap<&'a str, Vec<usize>>,
 }
 
-fn contains_word(s: &str, w: &str) -> bool {
-    let mut from = 0;
-    while let Some(k) = s[from..].find(w) {
-        let at = from + k;
-        let before = s[..at].chars().next_back();
-        let after = s[at + w.len()..].chars().next();
-        if !before.is_some_and(|c| c.is_alphanumeric())
-            && !after.is_some_and(|c| c.is_alphanumeric())
-        {
-            return true;
+impl<'a> Participants<'a> {
+    fn new(attribution: &'a Attribution) -> Participants<'a> {
+        let mut mentions = Vec::new();
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in attribution.speakers.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|&m| (m, i)));
+            if let Some(w) = e
+                .name
+                .split_whitespace()
+                .next_back()
+                .filter(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()))
+            {
+                by_surname.entry(w).or_default().push(i);
+            }
         }
-        from = at + w.len();
+        mentions.sort_unstable();
+        Participants {
+            mentions,
+            by_surname,
+        }
     }
-    false
+
+    fn in_clause(&self, text: &str, clause: Span) -> Vec<usize> {
+        let mut out = Vec::new();
+        let first = self
+            .mentions
+            .partition_point(|(m, _)| m.start < clause.start);
+        for &(m, i) in self.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < clause.end)
+        {
+            if clause.contains(m) {
+                out.push(i);
+            }
+        }
+        if !self.by_surname.is_empty() {
+            let words = clause
+                .slice(text)
+                .split(|c: char| !c.is_alphanumeric() && c != '-');
+            for w in words {
+                if let Some(found) = self.by_surname.get(w) {
+                    out.extend(found);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// One report of a merged event: which story said it, and how.

@@ -171,10 +171,12 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
         };
         let cl = c.len_utf8();
         if c == '\n' {
-            out.push(Tok {
-                span: Span::new(i, i + 1),
-                k: K::P('\n'),
-            });
+            if line_break_ends_clause(text, i, end) {
+                out.push(Tok {
+                    span: Span::new(i, i + 1),
+                    k: K::P('\n'),
+                });
+            }
             i += 1;
             continue;
         }
@@ -2476,5 +2478,32 @@ fn may_start(t: &Tok) -> bool {
         K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } => true,
         K::P('\'') => true,
         _ => false,
+    }
+}
+
+/// Whether the line break at byte `at` ends a clause, or is only the hard wrap of a wire
+/// story's fixed-width lines (`last met on February` / `20 in Oslo`), which is white space.
+///
+/// It ends one at a blank line, before an indented line (a new paragraph in Reuters' layout),
+/// or after a line closing with sentence punctuation; a line ending in a word or a number
+/// runs on.
+fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut next = at + 1;
+    let mut indent = 0;
+    while next < end && matches!(bytes[next], b' ' | b'\t' | b'\r') {
+        indent += 1;
+        next += 1;
+    }
+    if next >= end || bytes[next] == b'\n' || indent >= 2 {
+        return true;
+    }
+    let line = text[..at].trim_end_matches([' ', '\t', '\r']);
+    match line.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | '\u{2019}' | '\''
+        ),
     }
 }

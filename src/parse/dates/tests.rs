@@ -286,3 +286,35 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn hard_wrapped_lines_run_on_but_paragraph_breaks_do_not() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // (text, [(expression, value)])
+        (
+            "the delegations last met on January\n10 in Oslo.",
+            &[("January\n10", "2022-01-10")],
+        ),
+        (
+            "talks were held on\nJanuary 10 in Geneva.",
+            &[("January 10", "2022-01-10")],
+        ),
+        ("They met in 2021.\n20 delegates came.", &[("2021", "2021")]),
+        (
+            "The meeting was in February\n\n20 people came.",
+            &[("February", "2022-02")],
+        ),
+        (
+            "    He spoke in March\n    4 days later.",
+            &[("March", "2022-03"), ("4 days", "P4D")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text, "2022-01-18");
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(&got[..], *want, "{text:?}");
+    }
+}
