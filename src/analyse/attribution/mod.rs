@@ -1842,30 +1842,55 @@ pub fn attribute(
         }
     }
 
-    // Quotations inside indirect content make it partial; the others without a frame are
-    // kept when long enough to be speech rather than a scare quote or a title.
-    let mut order: Vec<usize> = (quote_pending..pending.len()).collect();
+    // A quotation inside the content of an indirect statement is a partial statement of the
+    // same speaker (`castigated these claims as "empty and unfounded"`); one that is nearly
+    // the whole content makes the statement direct (`said "we will win"`). The others without
+    // a frame are kept below when long enough to be speech rather than a scare quote or a
+    // title.
+    let mut order: Vec<usize> = (quote_pending..pending.len())
+        .filter(|&i| pending[i].kind == QuoteKind::Indirect)
+        .collect();
     order.sort_by_key(|&i| pending[i].content.start);
     {
         let mut k = 0;
+        let mut extra = Vec::new();
         for (qi, q) in quotes.iter().enumerate() {
-            if q.depth > 0 || q.single {
+            if q.depth > 0 || q.single || quote_done[qi] {
                 continue;
             }
             while k < order.len() && pending[order[k]].content.end < q.inner.start {
                 k += 1;
             }
-            if let Some(&pi) = order.get(k) {
-                if pending[pi].content.contains(q.inner) {
-                    pending[pi].kind = QuoteKind::Partial;
-                    quote_done[qi] = true;
+            let Some(&pi) = order.get(k) else { continue };
+            let content = pending[pi].content;
+            if content.contains(q.inner) {
+                quote_done[qi] = true;
+                if q.inner.len() * 10 >= content.len() * 9 {
+                    pending[pi].content = q.inner;
+                    let upper = q.inner.slice(text).starts_with(char::is_uppercase);
+                    pending[pi].kind = if upper {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Partial
+                    };
                     continue;
                 }
-                if pending[pi].content.overlaps(q.inner) {
-                    quote_done[qi] = true;
-                }
+                let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
+                extra.push(Pending {
+                    kind: QuoteKind::Partial,
+                    content: q.inner,
+                    mention: None,
+                    cue: None,
+                    inherit: Some(pi),
+                    toks: (open, open),
+                    sent: doc.toks[open].sent,
+                    strong: false,
+                });
+            } else if content.overlaps(q.inner) {
+                quote_done[qi] = true;
             }
         }
+        pending.extend(extra);
     }
     for (qi, q) in quotes.iter().enumerate() {
         if quote_done[qi] || q.depth > 0 || q.single {
@@ -1920,7 +1945,7 @@ pub fn attribute(
             if mention_of[i].is_none() {
                 mention_of[i] = pending[j].mention;
             }
-            if cue_of[i].is_none() && pending[i].kind == QuoteKind::Direct {
+            if cue_of[i].is_none() && pending[i].kind != QuoteKind::Indirect {
                 cue_of[i] = pending[j].cue;
             }
         }
