@@ -457,6 +457,9 @@ impl Resolver {
                         self.by_surname.entry(last.clone()).or_default().push(e);
                         if let Some(f) = first {
                             self.first_of.insert(e, f.clone());
+                            // Family name first (`Park Ji-hoon`, `Li Wen`): a later `Park`
+                            // is the same person.
+                            self.by_surname.entry(f.clone()).or_default().push(e);
                         }
                     }
                     Reading::Description {
@@ -559,6 +562,10 @@ mod tests {
             ("sources|officials|sources", &["sources", "officials", "sources"]),
             ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
             ("he", &["-"]),
+            (
+                "ministry spokesman Park Ji-hoon|Park",
+                &["Park Ji-hoon", "Park Ji-hoon"],
+            ),
             (
                 "Kremlin Spokesman Dmitry Peskov|Peskov|the spokesman",
                 &["Dmitry Peskov"; 3],

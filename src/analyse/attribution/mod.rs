@@ -865,7 +865,7 @@ impl Doc {
                 &[
                     "on", "in", "at", "during", "last", "this", "earlier", "later",
                 ],
-            ) && self.toks[p - 1].cap
+            ) && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.is(k, TIME_WORDS)))
         }) {
             b = p;
         }
@@ -1162,7 +1162,11 @@ impl Doc {
                 }
                 if let Some(k) = (i + 1..lim)
                     .take_while(|&k| !self.punct(k) || self.is(k, &[","]))
-                    .find(|&k| self.is(k, TIME_WORDS) && !self.is(k + 1, PREPS))
+                    .find(|&k| {
+                        self.is(k, TIME_WORDS)
+                            && !self.is(k + 1, PREPS)
+                            && self.toks.get(k + 1).is_some_and(|t| t.word)
+                    })
                 {
                     i = k + 1;
                     continue;
@@ -1579,7 +1583,44 @@ pub fn attribute(
             }
             _ => {}
         }
+        // The subject may lie inside the content of a weak statement before it in the
+        // sentence (`X agreed to …, the EU's chief said.`): the closing attribution wins.
         let mut np = doc.left_np(c.t0, clause_start.max(s0));
+        if let (Some(pi), Some((a, b))) = (prev_in_sent, doc.left_np(c.t0, s0)) {
+            if a >= pending[pi].toks.0
+                && a < clause_start
+                && a > s0
+                && doc.is(a - 1, &[","])
+                && !pending[pi].strong
+                && pi >= quote_pending
+                && e.reliability == Reliability::Strong
+                && doc.tail_is_adjunct(c.t1, s1)
+            {
+                np = Some((a, b));
+            }
+            // `X said A, while Y urged B`: a new clause with its own speaker splits the
+            // statement before it.
+            if np.is_none()
+                && a >= pending[pi].toks.0
+                && a > s0 + 1
+                && doc.is(
+                    a - 1,
+                    &["while", "but", "whereas", "although", "though", ";"],
+                )
+                && doc.is(a - 2, &[",", ";"])
+                && doc.source_like(a, b)
+            {
+                np = Some((a, b));
+                let clip = a - 1;
+                let p = &mut pending[pi];
+                if p.toks.0 < clip && p.toks.1 > clip {
+                    if let Some(sp) = doc.content(p.toks.0, clip) {
+                        p.content = sp;
+                        p.toks.1 = clip;
+                    }
+                }
+            }
+        }
         let mut rel = c.t0;
         while rel > s0 && doc.is(rel - 1, AUX) {
             rel -= 1;
