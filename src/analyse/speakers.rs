@@ -176,7 +176,24 @@ fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
 
 /// Reads a mention's text.
 fn read_mention(s: &str) -> Mention {
-    let s = s.trim();
+    // Parenthesised party labels and states are not part of a name: `Pat McCrory (R)`.
+    let owned;
+    let s = if s.contains('(') {
+        let mut out = String::with_capacity(s.len());
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        owned = out;
+        owned.trim()
+    } else {
+        s.trim()
+    };
     // An appositive after a comma is a title: `Scott Pruitt, the attorney general,`.
     let (core, appositive) = match s.find(',') {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),

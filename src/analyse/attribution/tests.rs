@@ -147,6 +147,66 @@ fn frames_table() {
             "The agency quoted Lavrov as saying that Moscow was ready.",
             &[(I, "Moscow was ready", "Lavrov", "as saying")],
         ),
+        // Inverted, dash and colon attributions.
+        (
+            "Said Ellis: \"I see no interest in reform.\"",
+            &[(D, "I see no interest in reform.", "Ellis", "Said")],
+        ),
+        (
+            "“Maybe we can build a bridge instead.” ― Steve Quinn",
+            &[(D, "Maybe we can build a bridge instead.", "Steve Quinn", "-")],
+        ),
+        (
+            "Lavrov: Russia is ready for talks with NATO",
+            &[(I, "Russia is ready for talks with NATO", "Lavrov", ":")],
+        ),
+        ("Date: 2022-01-18", &[]),
+        // Appositives, ages, parentheses, relative clauses.
+        (
+            "Mr. Regalado, 69, said he had been inundated with angry email.",
+            &[(I, "he had been inundated with angry email", "Regalado", "said")],
+        ),
+        (
+            "Gov. Pat McCrory (R) said the court had gone too far.",
+            &[(I, "the court had gone too far", "Pat McCrory", "said")],
+        ),
+        (
+            "The talks stalled, said Mr. Barrett, the lawyer for the agency.",
+            &[(I, "The talks stalled", "Barrett", "said")],
+        ),
+        (
+            "It was a young voter who said the rules were unfair.",
+            &[(I, "the rules were unfair", "young voter", "said")],
+        ),
+        // A closing attribution overrides a weaker reading; `while` splits two speakers.
+        (
+            "Both sides agreed on Thursday to reopen the border, the EU envoy said after the talks.",
+            &[(I, "Both sides agreed on Thursday to reopen the border", "EU envoy", "said")],
+        ),
+        (
+            "Radek said the deal would hold, while the opposition party urged more caution.",
+            &[
+                (I, "the deal would hold", "Radek", "said"),
+                (I, "more caution", "opposition party", "urged"),
+            ],
+        ),
+        // Told with an addressee; parenthetical attribution.
+        (
+            "The plan is dead, Smith told his closest advisers as he left.",
+            &[(I, "The plan is dead", "Smith", "told")],
+        ),
+        (
+            "The museum, Obama said, would open next year.",
+            &[(I, "The museum, Obama said, would open next year", "Obama", "said")],
+        ),
+        // A full-stop quote followed by a new sentence is not attributed by it.
+        (
+            "\"We are done here.\" Sanders said he would not run again.",
+            &[(I, "he would not run again", "Sanders", "said")],
+        ),
+        // Not statements: modal possibilities, free relatives.
+        ("The government could deny them the permits.", &[]),
+        ("Her support still lags below what she wants and more.", &[]),
         // Not statements: scare quotes, names, narration.
         ("The West spoke of a Russian ‘invasion’ of Ukraine.", &[]),
         ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
