@@ -299,3 +299,24 @@ fn never_panics_on_odd_text() {
         let _ = run(text);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of words, quotation marks, punctuation and line breaks is analysed without a
+    /// panic, and every statement span lies on character boundaries inside the text.
+    #[test]
+    fn arbitrary_text_never_panics(
+        text in "([A-Za-z]{1,6}|said|told|according to|as saying|Mr\\.|U\\.S\\.|[\"“”‘’'`«»,.:;!?()—―-]|\n\n|\n|  | |é|Ж){0,80}"
+    ) {
+        let meta = StoryMetadata { body: Span::new(0, text.len()), ..StoryMetadata::default() };
+        let paras = paragraphs::split(&text, meta.body);
+        let qs = quotes::find(&text, &paras);
+        let a = attribute(&text, &meta, &paras, &qs);
+        for s in &a.statements {
+            proptest::prop_assert!(text.get(s.content.start..s.content.end).is_some());
+            if let Some(e) = s.speaker {
+                proptest::prop_assert!(e < a.speakers.len());
+            }
+        }
+    }
+}
