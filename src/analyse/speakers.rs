@@ -229,6 +229,18 @@ fn read_mention(s: &str) -> Mention {
             break;
         }
     }
+    // `Cantonal Bank's Fritschi`: what precedes a possessive is an affiliation, not a name.
+    let k = if k + 1 < words.len() {
+        match words[k..words.len() - 1]
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            Some(p) => k + p + 1,
+            None => k,
+        }
+    } else {
+        k
+    };
     let mut name_words: Vec<&str> = words[k..].to_vec();
     if let Some(last) = name_words.last_mut() {
         *last = strip_possessive(last);
@@ -579,6 +591,10 @@ mod tests {
             ("sources|officials|sources", &["sources", "officials", "sources"]),
             ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
             ("he", &["-"]),
+            (
+                "Herbert Fritschi|Cantonal Bank's Fritschi",
+                &["Herbert Fritschi", "Herbert Fritschi"],
+            ),
             (
                 "ministry spokesman Park Ji-hoon|Park",
                 &["Park Ji-hoon", "Park Ji-hoon"],
