@@ -528,6 +528,12 @@ const COLON_HEADERS: &[&str] = &[
     "q&a",
 ];
 
+/// Quantifiers opening a noun phrase (`one former staffer`, `several officials`).
+const QUANTIFIERS: &[&str] = &[
+    "one", "another", "some", "several", "two", "three", "four", "many", "most", "few", "both",
+    "all", "other",
+];
+
 /// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
 const MODALS: &[&str] = &[
     "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
@@ -1336,11 +1342,13 @@ pub fn attribute(
                                 None
                             } else {
                                 // `said the ruling`: a short phrase after a speech verb.
+                                // The inversion after a quote is itself a sign of speech.
                                 doc.right_np(cues[ci].t1, p1).filter(|&(a, b)| {
                                     doc.source_like(a, b)
-                                        || strong
-                                            && b - a <= 5
-                                            && (doc.toks[a].cap || doc.is(a, DETS))
+                                        || b - a <= 5
+                                            && (doc.toks[a].cap
+                                                || doc.is(a, DETS)
+                                                || doc.is(a, QUANTIFIERS))
                                 })
                             };
                             let tail_from = match np {
@@ -1436,7 +1444,13 @@ pub fn attribute(
             // `Clinton has since apologized: "…"`: the subject of the introducing sentence.
             if found.is_none() && sep == ":" {
                 let s0 = doc.sents[doc.toks[k].sent].t0.max(p0);
-                if let Some(np) = doc.sentence_subject(s0, k) {
+                // `Pew Research: "…"`: a name just before the colon.
+                let named = doc.left_np_core(k, s0).filter(|&(a, b)| {
+                    (a..b).all(|x| doc.toks[x].cap || doc.is(x, &["and", ".", "-"]))
+                        && doc.source_like(a, b)
+                        && !doc.is(a, COLON_HEADERS)
+                });
+                if let Some(np) = named.or_else(|| doc.sentence_subject(s0, k)) {
                     found = Some((None, Some(np), true));
                 }
             }
