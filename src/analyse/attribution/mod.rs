@@ -526,6 +526,13 @@ const COLON_HEADERS: &[&str] = &[
     "factbox",
     "explainer",
     "q&a",
+    "partial",
+    "transcript",
+    "excerpt",
+    "excerpts",
+    "text",
+    "statement",
+    "full-text",
 ];
 
 /// Quantifiers opening a noun phrase (`one former staffer`, `several officials`).
@@ -1023,6 +1030,23 @@ impl Doc {
             )
         {
             j += 1;
+        }
+        if j >= e || self.is(j, &["of", "for", "to"]) {
+            return None;
+        }
+        // A verb or an adverb before the phrase (`cutting off a reporter who asked`,
+        // `forcefully told a young woman who suggested`): start at its determiner or name.
+        let w = self.w(j);
+        if !self.toks[j].cap
+            && !self.is(j, DETS)
+            && !self.is(j, QUANTIFIERS)
+            && !self.is(j, PRONOUNS)
+            && !is_source_noun(w)
+            && (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
+        {
+            let k = (j + 1..e)
+                .find(|&k| self.toks[k].cap || self.is(k, DETS) || self.is(k, QUANTIFIERS))?;
+            j = k;
         }
         (j < e).then_some((j, e))
     }
