@@ -875,7 +875,10 @@ impl Doc {
                     return None;
                 }
                 let first = c1 + 1;
-                if self.is(first, PREPS) && c == e - 1 {
+                if (self.is(first, PREPS)
+                    || self.w(first).ends_with("ing") && !self.toks[first].cap)
+                    && c == e - 1
+                {
                     // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
                     let (a, b) = self.left_np_core(c1, s0)?;
                     return self.toks[b - 1].cap.then_some((a, b));
@@ -888,6 +891,11 @@ impl Doc {
                 }
                 if let Some((a, b)) = self.left_np_core(c1, s0) {
                     if self.toks[b - 1].cap && (a == s0 || !self.toks[a].cap || b - a <= 5) {
+                        return Some((a, e));
+                    }
+                    let name_segment =
+                        (first..c).all(|x| self.toks[x].cap || self.is(x, &[".", "-"]));
+                    if name_segment && c == e - 1 && self.source_like(a, b) {
                         return Some((a, e));
                     }
                 }
@@ -924,8 +932,16 @@ impl Doc {
             && (self.toks[k].cap
                 || self.is(k, APPOSITIVE_OPENERS)
                 || self.w(k).starts_with(|ch: char| ch.is_ascii_digit()));
+        // `said Friday afternoon, as they …`: an adjunct phrase up to a comma.
+        let short_adjunct = k < s1
+            && (self.is(k, TIME_WORDS) || self.is(k, PREPS))
+            && (k..s1.min(k + 9)).any(|x| self.is(x, &[","]))
+            && !(k..s1.min(k + 9))
+                .take_while(|&x| !self.is(x, &[","]))
+                .any(|x| self.is(x, &["that"]));
         k >= s1
             || appositive
+            || short_adjunct
             || (n <= 12
                 && (self.is(k, PREPS)
                     || self.is(k, TIME_WORDS)
@@ -1153,6 +1169,13 @@ impl Doc {
             return true;
         }
         let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
+        // `attorneys for the family`: the head may come before the preposition.
+        let pre = (a + 1..end)
+            .find(|&i| self.is(i, &["of", "for", "at", "from", "with", "on", "in"]))
+            .unwrap_or(end);
+        if pre < end && self.source_like(a, pre) {
+            return true;
+        }
         let Some(h) = (a..end)
             .rev()
             .find(|&i| self.toks[i].word || self.is(i, &[")"]))
