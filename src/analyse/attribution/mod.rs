@@ -1531,12 +1531,44 @@ pub fn attribute(
                     }
                     _ => np,
                 };
+                // A quote closing a clause that narration opened (`a top priority "is …,"
+                // Mr. Kamin said`): the clause is the statement, the quote a partial one.
+                let sent_t0 = doc.sents[doc.toks[open].sent].t0.max(para_start);
+                let cue_after = ci.is_some_and(|c| cues[c].t0 > close);
+                let embedded = cue_after
+                    && open > sent_t0 + 2
+                    && !doc.is(open - 1, &[":", ",", "(", "—", "-", "–"])
+                    && !doc.quote_mark(open - 1)
+                    && (sent_t0..open).filter(|&x| doc.toks[x].word).count() >= 3;
+                let clause = if embedded {
+                    doc.content(sent_t0, close + 1)
+                } else {
+                    None
+                };
+                let mention = np.map(|(a, b)| doc.span(a, b));
+                let clause_idx = clause.map(|content| {
+                    pending.push(Pending {
+                        kind: QuoteKind::Indirect,
+                        content,
+                        mention,
+                        cue,
+                        inherit,
+                        toks: (sent_t0, close + 1),
+                        sent: doc.toks[open].sent,
+                        strong: true,
+                    });
+                    pending.len() - 1
+                });
                 pending.push(Pending {
-                    kind: kind_of(direct && (!q.single || words_inside >= 4)),
+                    kind: if clause_idx.is_some() {
+                        QuoteKind::Partial
+                    } else {
+                        kind_of(direct && (!q.single || words_inside >= 4))
+                    },
                     content: q.inner,
-                    mention: np.map(|(a, b)| doc.span(a, b)),
+                    mention: if clause_idx.is_some() { None } else { mention },
                     cue,
-                    inherit,
+                    inherit: clause_idx.or(inherit),
                     toks: (open, close + 1),
                     sent: doc.toks[open].sent,
                     strong: false,

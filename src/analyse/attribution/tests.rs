@@ -204,6 +204,14 @@ fn frames_table() {
             "\"We are done here.\" Sanders said he would not run again.",
             &[(I, "he would not run again", "Sanders", "said")],
         ),
+        // A quote closing a clause that narration opened.
+        (
+            "The top priority \"is raising taxes at the top,\" Mr. Kamin said.",
+            &[
+                (I, "The top priority \"is raising taxes at the top,\"", "Kamin", "said"),
+                (P, "is raising taxes at the top,", "Kamin", "said"),
+            ],
+        ),
         // Not statements: modal possibilities, free relatives.
         ("The government could deny them the permits.", &[]),
         ("Her support still lags below what she wants and more.", &[]),
