@@ -541,6 +541,48 @@ const QUANTIFIERS: &[&str] = &[
     "all", "other",
 ];
 
+/// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "statement",
+    "argument",
+    "warning",
+    "promise",
+    "pledge",
+    "suggestion",
+    "insistence",
+    "contention",
+    "comments",
+    "remarks",
+    "assurance",
+    "assurances",
+    "allegation",
+    "allegations",
+    "denial",
+    "view",
+    "belief",
+    "position",
+    "demand",
+    "proposal",
+    "announcement",
+    "admission",
+    "prediction",
+    "threat",
+    "vow",
+    "accusation",
+    "charge",
+    "conclusion",
+    "finding",
+    "findings",
+    "message",
+    "reminder",
+    "emphasis",
+    "hope",
+    "fear",
+];
+
 /// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
 const MODALS: &[&str] = &[
     "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
@@ -1923,6 +1965,46 @@ pub fn attribute(
             strong: e.reliability == Reliability::Strong,
         });
         cue_used[ci] = true;
+    }
+
+    // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
+    for t in 1..doc.toks.len().saturating_sub(2) {
+        if !doc.is(t, SPEECH_NOUNS) || !doc.is(t + 1, &["that"]) || doc.toks[t].quoted {
+            continue;
+        }
+        let poss = doc.w(t - 1);
+        if !(poss.ends_with("'s") || poss.ends_with("s'"))
+            || doc.toks[t - 1].sent != doc.toks[t].sent
+        {
+            continue;
+        }
+        let sent = doc.toks[t].sent;
+        let Sent { t0: s0, t1: s1 } = doc.sents[sent];
+        let Some((a, _)) = doc.left_np_core(t, s0) else {
+            continue;
+        };
+        if !doc.source_like(a, t) {
+            continue;
+        }
+        let Some(content) = doc.content(t + 2, s1) else {
+            continue;
+        };
+        if pending
+            .iter()
+            .any(|p| p.content.contains(content) || content.contains(p.content))
+        {
+            continue;
+        }
+        pending.push(Pending {
+            kind: QuoteKind::Indirect,
+            content,
+            mention: Some(doc.span(a, t)),
+            cue: Some(doc.toks[t].span),
+            inherit: None,
+            toks: (t + 2, s1),
+            sent,
+            strong: false,
+        });
     }
 
     // `Lavrov: Russia is ready for talks` (headlines, interview transcripts): a name and a

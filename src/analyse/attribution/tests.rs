@@ -212,6 +212,11 @@ fn frames_table() {
                 (P, "is raising taxes at the top,", "Kamin", "said"),
             ],
         ),
+        // A speech noun after a possessive.
+        (
+            "Analysts doubted Moscow's claim that the troops had left the border.",
+            &[(I, "the troops had left the border", "Moscow", "claim")],
+        ),
         // Not statements: modal possibilities, free relatives.
         ("The government could deny them the permits.", &[]),
         ("Her support still lags below what she wants and more.", &[]),
