@@ -1165,12 +1165,16 @@ impl Doc {
         while k < limit && k - i < 5 && (self.toks[k].cap || self.is(k, &[".", "-"])) {
             k += 1;
         }
-        (k > i
-            && k < limit
-            && self.toks[k].word
-            && !self.toks[k].cap
-            && !self.is(k, &["of", "and"]))
-        .then_some((i, k))
+        // A name followed by a verb, or by an appositive (`Dean, a former chairman, …`).
+        let verb_follows =
+            k < limit && self.toks[k].word && !self.toks[k].cap && !self.is(k, &["of", "and"]);
+        let appositive_follows = k + 1 < limit
+            && self.is(k, &[","])
+            && (self.is(k + 1, APPOSITIVE_OPENERS)
+                || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+            && k - i >= 1
+            && !self.is(i, NOT_NAMES);
+        (k > i && (verb_follows || appositive_follows)).then_some((i, k))
     }
 
     /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
