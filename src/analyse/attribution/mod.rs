@@ -1310,7 +1310,7 @@ impl Doc {
         while b > a && self.punct(b - 1) && !self.quote_mark(b - 1) {
             b -= 1;
         }
-        if b <= a || (a..b).filter(|&i| self.toks[i].word).count() < 2 {
+        if b <= a || (a..b).filter(|&i| self.toks[i].word).take(2).count() < 2 {
             return None;
         }
         Some(self.span(a, b))
@@ -1336,6 +1336,35 @@ struct Pending {
     strong: bool,
 }
 
+/// The last pending statement with `key(p) == key` that satisfies `ok`, in O(log n + k):
+/// statements before `split` (quotations) and from `split` on (cues) are each in text order,
+/// so the first part is searched by bisection and the second scanned back only while its
+/// keys are not smaller. This keeps attribution linear on stories with thousands of
+/// statements.
+fn last_matching(
+    pending: &[Pending],
+    split: usize,
+    key_of: impl Fn(&Pending) -> usize,
+    key: usize,
+    ok: impl Fn(&Pending) -> bool,
+) -> Option<usize> {
+    let split = split.min(pending.len());
+    for i in (split..pending.len()).rev() {
+        let k = key_of(&pending[i]);
+        if k < key {
+            break;
+        }
+        if k == key && ok(&pending[i]) {
+            return Some(i);
+        }
+    }
+    let hi = pending[..split].partition_point(|p| key_of(p) <= key);
+    (0..hi)
+        .rev()
+        .take_while(|&i| key_of(&pending[i]) == key)
+        .find(|&i| ok(&pending[i]))
+}
+
 /// Finds the statements of the story and attributes them.
 pub fn attribute(
     text: &str,
@@ -1349,6 +1378,13 @@ pub fn attribute(
         return Attribution::default();
     }
     let cues = doc.cues();
+    // The paragraph of a pending statement, through its sentence.
+    let para_of = |p: &Pending| {
+        doc.sents
+            .get(p.sent)
+            .and_then(|s| doc.toks.get(s.t0))
+            .map_or(0, |t| t.para)
+    };
     let lex = &*CUES;
     let mut cue_used = vec![false; cues.len()];
     let mut pending: Vec<Pending> = Vec::new();
@@ -1562,9 +1598,7 @@ pub fn attribute(
                     doc.span(cues[ci].t0, cues[ci].t1)
                 });
                 let inherit = if np.is_none() {
-                    pending
-                        .iter()
-                        .rposition(|p| doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == para)
+                    last_matching(&pending, pending.len(), para_of, para, |_| true)
                 } else {
                     None
                 };
@@ -1585,7 +1619,11 @@ pub fn attribute(
                     && open > sent_t0 + 2
                     && !doc.is(open - 1, &[":", ",", "(", "—", "-", "–"])
                     && !doc.quote_mark(open - 1)
-                    && (sent_t0..open).filter(|&x| doc.toks[x].word).count() >= 3;
+                    && (sent_t0..open)
+                        .filter(|&x| doc.toks[x].word)
+                        .take(3)
+                        .count()
+                        >= 3;
                 let clause = if embedded {
                     doc.content(sent_t0, close + 1)
                 } else {
@@ -1668,9 +1706,13 @@ pub fn attribute(
         let sent = doc.toks[c.t0].sent;
         let Sent { t0: s0, t1: s1, .. } = doc.sents[sent];
         // The statements of this sentence found so far (the last one may be clipped).
-        let prev_in_sent = pending
-            .iter()
-            .rposition(|p| p.sent == sent && p.kind != QuoteKind::Direct);
+        let prev_in_sent = last_matching(
+            &pending,
+            quote_pending,
+            |p| p.sent,
+            sent,
+            |p| p.kind != QuoteKind::Direct,
+        );
         let clause_start = prev_in_sent
             .map(|p| pending[p].toks.1)
             .unwrap_or(s0)
@@ -1927,14 +1969,18 @@ pub fn attribute(
         };
         let mut mention = mention;
         let inherit = if mention.is_none() {
-            let p = pending.iter().rposition(|p| p.sent == sent);
+            let p = last_matching(&pending, quote_pending, |p| p.sent, sent, |_| true);
             if p.is_none() {
                 mention = doc.sentence_subject(s0, before);
             }
             let p = p.or_else(|| {
-                pending.iter().rposition(|p| {
-                    doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == doc.toks[c.t0].para
-                })
+                last_matching(
+                    &pending,
+                    quote_pending,
+                    para_of,
+                    doc.toks[c.t0].para,
+                    |_| true,
+                )
             });
             if p.is_none() && mention.is_none() {
                 continue;
@@ -1971,6 +2017,19 @@ pub fn attribute(
         cue_used[ci] = true;
     }
 
+    // Sentences and paragraphs that already hold a statement (one pass, so that the two
+    // scans below stay linear).
+    let mut sent_has = vec![false; doc.sents.len()];
+    let mut para_has = vec![false; doc.para_toks.len()];
+    for p in &pending {
+        if let Some(x) = sent_has.get_mut(p.sent) {
+            *x = true;
+        }
+        if let Some(x) = para_has.get_mut(para_of(p)) {
+            *x = true;
+        }
+    }
+
     // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
     for t in 1..doc.toks.len().saturating_sub(2) {
         if !doc.is(t, SPEECH_NOUNS) || !doc.is(t + 1, &["that"]) || doc.toks[t].quoted {
@@ -1993,12 +2052,10 @@ pub fn attribute(
         let Some(content) = doc.content(t + 2, s1) else {
             continue;
         };
-        if pending
-            .iter()
-            .any(|p| p.content.contains(content) || content.contains(p.content))
-        {
+        if sent_has[sent] {
             continue;
         }
+        sent_has[sent] = true;
         pending.push(Pending {
             kind: QuoteKind::Indirect,
             content,
@@ -2031,10 +2088,9 @@ pub fn attribute(
         let Some(content) = doc.content(colon + 1, p1) else {
             continue;
         };
-        if pending.iter().any(|p| p.content.overlaps(content)) {
+        if para_has[para] {
             continue;
         }
-        let _ = para;
         pending.push(Pending {
             kind: QuoteKind::Indirect,
             content,
