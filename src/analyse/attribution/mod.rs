@@ -1722,14 +1722,16 @@ pub fn attribute(
                 let Some((a, b)) = doc.right_np(c.t1, s1) else {
                     continue;
                 };
-                let (ca, cb) = if c.t0 <= clause_start + 1
-                    || doc.is(c.t0.saturating_sub(1), &[","]) && c.t0 > s0 + 1 && b + 1 >= s1
-                {
-                    if c.t0 <= clause_start + 1 {
-                        (b, s1)
-                    } else {
-                        (clause_start, c.t0 - 1)
-                    }
+                let comma_before = c.t0 > s0 + 1 && doc.is(c.t0 - 1, &[","]);
+                let (ca, cb) = if c.t0 <= clause_start + 1 {
+                    // `According to X, …`
+                    (b, s1)
+                } else if comma_before && b + 1 >= s1 {
+                    // `…, according to X.`
+                    (clause_start, c.t0 - 1)
+                } else if comma_before && doc.is(b, &[","]) {
+                    // `The talks, according to X, will resume`: around the cue.
+                    (clause_start, s1)
                 } else {
                     (clause_start, c.t0)
                 };

@@ -128,6 +128,15 @@ fn frames_table() {
             "According to the ministry, the talks will resume in March.",
             &[(I, "the talks will resume in March", "ministry", "According to")],
         ),
+        (
+            "The talks, according to two diplomats, will resume in March.",
+            &[(
+                I,
+                "The talks, according to two diplomats, will resume in March",
+                "diplomats",
+                "according to",
+            )],
+        ),
         // Coordinated and participle cues keep the speaker.
         (
             "Smith did not rule out new sanctions and warned that the crisis would deepen.",
