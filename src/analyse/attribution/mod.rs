@@ -1007,6 +1007,24 @@ impl Doc {
                 && !(k..s1).any(|x| self.is(x, &["that"])))
     }
 
+    /// `I laughed and said`: the subject of a one-word verb joined to the cue (at `before`)
+    /// by `and`.
+    fn coordinated_subject(&self, before: usize, s0: usize) -> Option<(usize, usize)> {
+        let ok = before >= s0 + 3
+            && self.is(before - 1, &["and"])
+            && self.toks[before - 2].word
+            && !self.toks[before - 2].cap
+            && (self.is(before - 3, PRONOUNS) && !self.is(before - 3, &["it"])
+                || self.toks[before - 3].cap)
+            && (before - 3 == s0 || self.punct(before - 4));
+        // (`then_some` would evaluate the subtraction even when `ok` is false.)
+        if ok {
+            Some((before - 3, before - 2))
+        } else {
+            None
+        }
+    }
+
     /// The antecedent of a relative pronoun before a cue (`voters who said`).
     fn antecedent(&self, rel: usize, s0: usize) -> Option<(usize, usize)> {
         let mut k = rel;
@@ -1179,7 +1197,10 @@ impl Doc {
 
     /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
     fn right_np(&self, start: usize, s1: usize) -> Option<(usize, usize)> {
-        if self.is(start, PREPS) || self.is(start, &["of", "that", "to"]) {
+        if self.is(start, PREPS)
+            || self.is(start, &["of", "that", "to"])
+            || NP_BOUNDARY.contains(&self.w(start))
+        {
             return None;
         }
         let mut j = start;
@@ -1541,12 +1562,15 @@ pub fn attribute(
                     let e = &lex.entries[cues[ci].entry];
                     if !cue_used[ci] && e.frame != Frame::According {
                         let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
-                        let np = doc.left_np(cues[ci].t0, s0).or_else(|| {
-                            // `Said Ellis: "…"`
-                            doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
-                                b == k && doc.toks[a].cap && doc.source_like(a, b)
-                            })
-                        });
+                        let np = doc
+                            .left_np(cues[ci].t0, s0)
+                            .or_else(|| doc.coordinated_subject(cues[ci].t0, s0))
+                            .or_else(|| {
+                                // `Said Ellis: "…"`
+                                doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
+                                    b == k && doc.toks[a].cap && doc.source_like(a, b)
+                                })
+                            });
                         let inherits = e.participle
                             || cues[ci].t0 > 0 && doc.is(cues[ci].t0 - 1, &["and", ","]);
                         let np_ok = np.is_some_and(|(a, b)| {
@@ -1970,6 +1994,9 @@ pub fn attribute(
             continue;
         };
         let mut mention = mention;
+        if mention.is_none() && joined {
+            mention = doc.coordinated_subject(before, s0);
+        }
         let inherit = if mention.is_none() {
             let p = last_matching(&pending, quote_pending, |p| p.sent, sent, |_| true);
             if p.is_none() {
