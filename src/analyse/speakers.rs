@@ -176,7 +176,24 @@ fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
 
 /// Reads a mention's text.
 fn read_mention(s: &str) -> Mention {
-    let s = s.trim();
+    // Parenthesised party labels and states are not part of a name: `Pat McCrory (R)`.
+    let owned;
+    let s = if s.contains('(') {
+        let mut out = String::with_capacity(s.len());
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        owned = out;
+        owned.trim()
+    } else {
+        s.trim()
+    };
     // An appositive after a comma is a title: `Scott Pruitt, the attorney general,`.
     let (core, appositive) = match s.find(',') {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),
@@ -212,6 +229,18 @@ fn read_mention(s: &str) -> Mention {
             break;
         }
     }
+    // `Cantonal Bank's Fritschi`: what precedes a possessive is an affiliation, not a name.
+    let k = if k + 1 < words.len() {
+        match words[k..words.len() - 1]
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            Some(p) => k + p + 1,
+            None => k,
+        }
+    } else {
+        k
+    };
     let mut name_words: Vec<&str> = words[k..].to_vec();
     if let Some(last) = name_words.last_mut() {
         *last = strip_possessive(last);
@@ -304,6 +333,64 @@ fn read_mention(s: &str) -> Mention {
     }
 }
 
+/// The gender a mention's title words show (`Mrs.`, `spokeswoman` -> female).
+fn gender_of(s: &str) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "madam",
+        "madame",
+        "lady",
+        "dame",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "woman",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "grandmother",
+        "actress",
+    ];
+    const MALE: &[&str] = &[
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "man",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "grandfather",
+    ];
+    for w in s.split_whitespace() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .to_lowercase();
+        if FEMALE.contains(&w.as_str()) {
+            return Some(true);
+        }
+        if MALE.contains(&w.as_str()) {
+            return Some(false);
+        }
+    }
+    None
+}
+
 /// How many recently used speakers a description or pronoun is matched against.
 const WINDOW: usize = 24;
 
@@ -319,6 +406,8 @@ pub struct Resolver {
     class_of: HashMap<usize, (String, Option<&'static str>)>,
     /// First names of person entities.
     first_of: HashMap<usize, String>,
+    /// Known gender of person entities (true: female), for `he`/`she`.
+    female: HashMap<usize, bool>,
     /// Most recently used entities, most recent last, at most [`WINDOW`] long.
     recent: Vec<usize>,
 }
@@ -371,9 +460,13 @@ impl Resolver {
     fn find(&self, m: &Mention) -> Option<usize> {
         match &m.reading {
             Reading::Pronoun(p) => match p.as_str() {
-                "he" | "she" | "him" | "her" | "i" => {
-                    self.most_recent(|_, e| e.kind == SpeakerKind::Person)
-                }
+                "he" | "him" => self.most_recent(|i, e| {
+                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&true)
+                }),
+                "she" | "her" => self.most_recent(|i, e| {
+                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&false)
+                }),
+                "i" => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
                 "it" => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
                 "they" => self.most_recent(|_, e| {
                     matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
@@ -457,6 +550,9 @@ impl Resolver {
                         self.by_surname.entry(last.clone()).or_default().push(e);
                         if let Some(f) = first {
                             self.first_of.insert(e, f.clone());
+                            // Family name first (`Park Ji-hoon`, `Li Wen`): a later `Park`
+                            // is the same person.
+                            self.by_surname.entry(f.clone()).or_default().push(e);
                         }
                     }
                     Reading::Description {
@@ -486,6 +582,15 @@ impl Resolver {
                 e
             }
         };
+        // Gender evidence: the pronoun itself, or a gendered title word.
+        let gender = match &m.reading {
+            Reading::Pronoun(p) if p == "he" || p == "him" => Some(false),
+            Reading::Pronoun(p) if p == "she" || p == "her" => Some(true),
+            _ => gender_of(s),
+        };
+        if let Some(g) = gender {
+            self.female.entry(e).or_insert(g);
+        }
         let mentions = &mut self.entities[e].mentions;
         if mentions.last() != Some(&span) {
             mentions.push(span);
@@ -559,6 +664,18 @@ mod tests {
             ("sources|officials|sources", &["sources", "officials", "sources"]),
             ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
             ("he", &["-"]),
+            (
+                "spokeswoman Ann Lee|Mr. Bo Chen|she|he",
+                &["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"],
+            ),
+            (
+                "Herbert Fritschi|Cantonal Bank's Fritschi",
+                &["Herbert Fritschi", "Herbert Fritschi"],
+            ),
+            (
+                "ministry spokesman Park Ji-hoon|Park",
+                &["Park Ji-hoon", "Park Ji-hoon"],
+            ),
             (
                 "Kremlin Spokesman Dmitry Peskov|Peskov|the spokesman",
                 &["Dmitry Peskov"; 3],

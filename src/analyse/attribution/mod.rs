@@ -402,6 +402,31 @@ const NOUN_BEFORE: &[&str] = &[
     "car",
     "air",
     "trade",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "annual",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "daily",
+    "final",
+    "official",
 ];
 
 const DETS: &[&str] = &[
@@ -501,6 +526,61 @@ const COLON_HEADERS: &[&str] = &[
     "factbox",
     "explainer",
     "q&a",
+    "partial",
+    "transcript",
+    "excerpt",
+    "excerpts",
+    "text",
+    "statement",
+    "full-text",
+];
+
+/// Quantifiers opening a noun phrase (`one former staffer`, `several officials`).
+const QUANTIFIERS: &[&str] = &[
+    "one", "another", "some", "several", "two", "three", "four", "many", "most", "few", "both",
+    "all", "other",
+];
+
+/// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "statement",
+    "argument",
+    "warning",
+    "promise",
+    "pledge",
+    "suggestion",
+    "insistence",
+    "contention",
+    "comments",
+    "remarks",
+    "assurance",
+    "assurances",
+    "allegation",
+    "allegations",
+    "denial",
+    "view",
+    "belief",
+    "position",
+    "demand",
+    "proposal",
+    "announcement",
+    "admission",
+    "prediction",
+    "threat",
+    "vow",
+    "accusation",
+    "charge",
+    "conclusion",
+    "finding",
+    "findings",
+    "message",
+    "reminder",
+    "emphasis",
+    "hope",
+    "fear",
 ];
 
 /// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
@@ -837,7 +917,10 @@ impl Doc {
                     return None;
                 }
                 let first = c1 + 1;
-                if self.is(first, PREPS) && c == e - 1 {
+                if (self.is(first, PREPS)
+                    || self.w(first).ends_with("ing") && !self.toks[first].cap)
+                    && c == e - 1
+                {
                     // `Clinton, at a later press gaggle, said`: an adjunct, not an appositive.
                     let (a, b) = self.left_np_core(c1, s0)?;
                     return self.toks[b - 1].cap.then_some((a, b));
@@ -850,6 +933,11 @@ impl Doc {
                 }
                 if let Some((a, b)) = self.left_np_core(c1, s0) {
                     if self.toks[b - 1].cap && (a == s0 || !self.toks[a].cap || b - a <= 5) {
+                        return Some((a, e));
+                    }
+                    let name_segment =
+                        (first..c).all(|x| self.toks[x].cap || self.is(x, &[".", "-"]));
+                    if name_segment && c == e - 1 && self.source_like(a, b) {
                         return Some((a, e));
                     }
                 }
@@ -865,7 +953,7 @@ impl Doc {
                 &[
                     "on", "in", "at", "during", "last", "this", "earlier", "later",
                 ],
-            ) && self.toks[p - 1].cap
+            ) && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.is(k, TIME_WORDS)))
         }) {
             b = p;
         }
@@ -886,8 +974,16 @@ impl Doc {
             && (self.toks[k].cap
                 || self.is(k, APPOSITIVE_OPENERS)
                 || self.w(k).starts_with(|ch: char| ch.is_ascii_digit()));
+        // `said Friday afternoon, as they …`: an adjunct phrase up to a comma.
+        let short_adjunct = k < s1
+            && (self.is(k, TIME_WORDS) || self.is(k, PREPS))
+            && (k..s1.min(k + 9)).any(|x| self.is(x, &[","]))
+            && !(k..s1.min(k + 9))
+                .take_while(|&x| !self.is(x, &[","]))
+                .any(|x| self.is(x, &["that"]));
         k >= s1
             || appositive
+            || short_adjunct
             || (n <= 12
                 && (self.is(k, PREPS)
                     || self.is(k, TIME_WORDS)
@@ -909,6 +1005,24 @@ impl Doc {
                         ],
                     ))
                 && !(k..s1).any(|x| self.is(x, &["that"])))
+    }
+
+    /// `I laughed and said`: the subject of a one-word verb joined to the cue (at `before`)
+    /// by `and`.
+    fn coordinated_subject(&self, before: usize, s0: usize) -> Option<(usize, usize)> {
+        let ok = before >= s0 + 3
+            && self.is(before - 1, &["and"])
+            && self.toks[before - 2].word
+            && !self.toks[before - 2].cap
+            && (self.is(before - 3, PRONOUNS) && !self.is(before - 3, &["it"])
+                || self.toks[before - 3].cap)
+            && (before - 3 == s0 || self.punct(before - 4));
+        // (`then_some` would evaluate the subtraction even when `ok` is false.)
+        if ok {
+            Some((before - 3, before - 2))
+        } else {
+            None
+        }
     }
 
     /// The antecedent of a relative pronoun before a cue (`voters who said`).
@@ -993,6 +1107,23 @@ impl Doc {
         {
             j += 1;
         }
+        if j >= e || self.is(j, &["of", "for", "to"]) {
+            return None;
+        }
+        // A verb or an adverb before the phrase (`cutting off a reporter who asked`,
+        // `forcefully told a young woman who suggested`): start at its determiner or name.
+        let w = self.w(j);
+        if !self.toks[j].cap
+            && !self.is(j, DETS)
+            && !self.is(j, QUANTIFIERS)
+            && !self.is(j, PRONOUNS)
+            && !is_source_noun(w)
+            && (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
+        {
+            let k = (j + 1..e)
+                .find(|&k| self.toks[k].cap || self.is(k, DETS) || self.is(k, QUANTIFIERS))?;
+            j = k;
+        }
         (j < e).then_some((j, e))
     }
 
@@ -1052,17 +1183,24 @@ impl Doc {
         while k < limit && k - i < 5 && (self.toks[k].cap || self.is(k, &[".", "-"])) {
             k += 1;
         }
-        (k > i
-            && k < limit
-            && self.toks[k].word
-            && !self.toks[k].cap
-            && !self.is(k, &["of", "and"]))
-        .then_some((i, k))
+        // A name followed by a verb, or by an appositive (`Dean, a former chairman, …`).
+        let verb_follows =
+            k < limit && self.toks[k].word && !self.toks[k].cap && !self.is(k, &["of", "and"]);
+        let appositive_follows = k + 1 < limit
+            && self.is(k, &[","])
+            && (self.is(k + 1, APPOSITIVE_OPENERS)
+                || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+            && k - i >= 1
+            && !self.is(i, NOT_NAMES);
+        (k > i && (verb_follows || appositive_follows)).then_some((i, k))
     }
 
     /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
     fn right_np(&self, start: usize, s1: usize) -> Option<(usize, usize)> {
-        if self.is(start, PREPS) || self.is(start, &["of", "that", "to"]) {
+        if self.is(start, PREPS)
+            || self.is(start, &["of", "that", "to"])
+            || NP_BOUNDARY.contains(&self.w(start))
+        {
             return None;
         }
         let mut j = start;
@@ -1098,6 +1236,13 @@ impl Doc {
             return true;
         }
         let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
+        // `attorneys for the family`: the head may come before the preposition.
+        let pre = (a + 1..end)
+            .find(|&i| self.is(i, &["of", "for", "at", "from", "with", "on", "in"]))
+            .unwrap_or(end);
+        if pre < end && self.source_like(a, pre) {
+            return true;
+        }
         let Some(h) = (a..end)
             .rev()
             .find(|&i| self.toks[i].word || self.is(i, &[")"]))
@@ -1162,7 +1307,11 @@ impl Doc {
                 }
                 if let Some(k) = (i + 1..lim)
                     .take_while(|&k| !self.punct(k) || self.is(k, &[","]))
-                    .find(|&k| self.is(k, TIME_WORDS) && !self.is(k + 1, PREPS))
+                    .find(|&k| {
+                        self.is(k, TIME_WORDS)
+                            && !self.is(k + 1, PREPS)
+                            && self.toks.get(k + 1).is_some_and(|t| t.word)
+                    })
                 {
                     i = k + 1;
                     continue;
@@ -1182,7 +1331,7 @@ impl Doc {
         while b > a && self.punct(b - 1) && !self.quote_mark(b - 1) {
             b -= 1;
         }
-        if b <= a || (a..b).filter(|&i| self.toks[i].word).count() < 2 {
+        if b <= a || (a..b).filter(|&i| self.toks[i].word).take(2).count() < 2 {
             return None;
         }
         Some(self.span(a, b))
@@ -1208,6 +1357,35 @@ struct Pending {
     strong: bool,
 }
 
+/// The last pending statement with `key(p) == key` that satisfies `ok`, in O(log n + k):
+/// statements before `split` (quotations) and from `split` on (cues) are each in text order,
+/// so the first part is searched by bisection and the second scanned back only while its
+/// keys are not smaller. This keeps attribution linear on stories with thousands of
+/// statements.
+fn last_matching(
+    pending: &[Pending],
+    split: usize,
+    key_of: impl Fn(&Pending) -> usize,
+    key: usize,
+    ok: impl Fn(&Pending) -> bool,
+) -> Option<usize> {
+    let split = split.min(pending.len());
+    for i in (split..pending.len()).rev() {
+        let k = key_of(&pending[i]);
+        if k < key {
+            break;
+        }
+        if k == key && ok(&pending[i]) {
+            return Some(i);
+        }
+    }
+    let hi = pending[..split].partition_point(|p| key_of(p) <= key);
+    (0..hi)
+        .rev()
+        .take_while(|&i| key_of(&pending[i]) == key)
+        .find(|&i| ok(&pending[i]))
+}
+
 /// Finds the statements of the story and attributes them.
 pub fn attribute(
     text: &str,
@@ -1221,6 +1399,13 @@ pub fn attribute(
         return Attribution::default();
     }
     let cues = doc.cues();
+    // The paragraph of a pending statement, through its sentence.
+    let para_of = |p: &Pending| {
+        doc.sents
+            .get(p.sent)
+            .and_then(|s| doc.toks.get(s.t0))
+            .map_or(0, |t| t.para)
+    };
     let lex = &*CUES;
     let mut cue_used = vec![false; cues.len()];
     let mut pending: Vec<Pending> = Vec::new();
@@ -1307,11 +1492,13 @@ pub fn attribute(
                                 None
                             } else {
                                 // `said the ruling`: a short phrase after a speech verb.
+                                // The inversion after a quote is itself a sign of speech.
                                 doc.right_np(cues[ci].t1, p1).filter(|&(a, b)| {
                                     doc.source_like(a, b)
-                                        || strong
-                                            && b - a <= 5
-                                            && (doc.toks[a].cap || doc.is(a, DETS))
+                                        || b - a <= 5
+                                            && (doc.toks[a].cap
+                                                || doc.is(a, DETS)
+                                                || doc.is(a, QUANTIFIERS))
                                 })
                             };
                             let tail_from = match np {
@@ -1375,12 +1562,15 @@ pub fn attribute(
                     let e = &lex.entries[cues[ci].entry];
                     if !cue_used[ci] && e.frame != Frame::According {
                         let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
-                        let np = doc.left_np(cues[ci].t0, s0).or_else(|| {
-                            // `Said Ellis: "…"`
-                            doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
-                                b == k && doc.toks[a].cap && doc.source_like(a, b)
-                            })
-                        });
+                        let np = doc
+                            .left_np(cues[ci].t0, s0)
+                            .or_else(|| doc.coordinated_subject(cues[ci].t0, s0))
+                            .or_else(|| {
+                                // `Said Ellis: "…"`
+                                doc.right_np(cues[ci].t1, k).filter(|&(a, b)| {
+                                    b == k && doc.toks[a].cap && doc.source_like(a, b)
+                                })
+                            });
                         let inherits = e.participle
                             || cues[ci].t0 > 0 && doc.is(cues[ci].t0 - 1, &["and", ","]);
                         let np_ok = np.is_some_and(|(a, b)| {
@@ -1407,7 +1597,13 @@ pub fn attribute(
             // `Clinton has since apologized: "…"`: the subject of the introducing sentence.
             if found.is_none() && sep == ":" {
                 let s0 = doc.sents[doc.toks[k].sent].t0.max(p0);
-                if let Some(np) = doc.sentence_subject(s0, k) {
+                // `Pew Research: "…"`: a name just before the colon.
+                let named = doc.left_np_core(k, s0).filter(|&(a, b)| {
+                    (a..b).all(|x| doc.toks[x].cap || doc.is(x, &["and", ".", "-"]))
+                        && doc.source_like(a, b)
+                        && !doc.is(a, COLON_HEADERS)
+                });
+                if let Some(np) = named.or_else(|| doc.sentence_subject(s0, k)) {
                     found = Some((None, Some(np), true));
                 }
             }
@@ -1426,9 +1622,7 @@ pub fn attribute(
                     doc.span(cues[ci].t0, cues[ci].t1)
                 });
                 let inherit = if np.is_none() {
-                    pending
-                        .iter()
-                        .rposition(|p| doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == para)
+                    last_matching(&pending, pending.len(), para_of, para, |_| true)
                 } else {
                     None
                 };
@@ -1441,12 +1635,48 @@ pub fn attribute(
                     }
                     _ => np,
                 };
+                // A quote closing a clause that narration opened (`a top priority "is …,"
+                // Mr. Kamin said`): the clause is the statement, the quote a partial one.
+                let sent_t0 = doc.sents[doc.toks[open].sent].t0.max(para_start);
+                let cue_after = ci.is_some_and(|c| cues[c].t0 > close);
+                let embedded = cue_after
+                    && open > sent_t0 + 2
+                    && !doc.is(open - 1, &[":", ",", "(", "—", "-", "–"])
+                    && !doc.quote_mark(open - 1)
+                    && (sent_t0..open)
+                        .filter(|&x| doc.toks[x].word)
+                        .take(3)
+                        .count()
+                        >= 3;
+                let clause = if embedded {
+                    doc.content(sent_t0, close + 1)
+                } else {
+                    None
+                };
+                let mention = np.map(|(a, b)| doc.span(a, b));
+                let clause_idx = clause.map(|content| {
+                    pending.push(Pending {
+                        kind: QuoteKind::Indirect,
+                        content,
+                        mention,
+                        cue,
+                        inherit,
+                        toks: (sent_t0, close + 1),
+                        sent: doc.toks[open].sent,
+                        strong: true,
+                    });
+                    pending.len() - 1
+                });
                 pending.push(Pending {
-                    kind: kind_of(direct && (!q.single || words_inside >= 4)),
+                    kind: if clause_idx.is_some() {
+                        QuoteKind::Partial
+                    } else {
+                        kind_of(direct && (!q.single || words_inside >= 4))
+                    },
                     content: q.inner,
-                    mention: np.map(|(a, b)| doc.span(a, b)),
+                    mention: if clause_idx.is_some() { None } else { mention },
                     cue,
-                    inherit,
+                    inherit: clause_idx.or(inherit),
                     toks: (open, close + 1),
                     sent: doc.toks[open].sent,
                     strong: false,
@@ -1500,9 +1730,13 @@ pub fn attribute(
         let sent = doc.toks[c.t0].sent;
         let Sent { t0: s0, t1: s1, .. } = doc.sents[sent];
         // The statements of this sentence found so far (the last one may be clipped).
-        let prev_in_sent = pending
-            .iter()
-            .rposition(|p| p.sent == sent && p.kind != QuoteKind::Direct);
+        let prev_in_sent = last_matching(
+            &pending,
+            quote_pending,
+            |p| p.sent,
+            sent,
+            |p| p.kind != QuoteKind::Direct,
+        );
         let clause_start = prev_in_sent
             .map(|p| pending[p].toks.1)
             .unwrap_or(s0)
@@ -1512,14 +1746,16 @@ pub fn attribute(
                 let Some((a, b)) = doc.right_np(c.t1, s1) else {
                     continue;
                 };
-                let (ca, cb) = if c.t0 <= clause_start + 1
-                    || doc.is(c.t0.saturating_sub(1), &[","]) && c.t0 > s0 + 1 && b + 1 >= s1
-                {
-                    if c.t0 <= clause_start + 1 {
-                        (b, s1)
-                    } else {
-                        (clause_start, c.t0 - 1)
-                    }
+                let comma_before = c.t0 > s0 + 1 && doc.is(c.t0 - 1, &[","]);
+                let (ca, cb) = if c.t0 <= clause_start + 1 {
+                    // `According to X, …`
+                    (b, s1)
+                } else if comma_before && b + 1 >= s1 {
+                    // `…, according to X.`
+                    (clause_start, c.t0 - 1)
+                } else if comma_before && doc.is(b, &[","]) {
+                    // `The talks, according to X, will resume`: around the cue.
+                    (clause_start, s1)
                 } else {
                     (clause_start, c.t0)
                 };
@@ -1579,7 +1815,44 @@ pub fn attribute(
             }
             _ => {}
         }
+        // The subject may lie inside the content of a weak statement before it in the
+        // sentence (`X agreed to …, the EU's chief said.`): the closing attribution wins.
         let mut np = doc.left_np(c.t0, clause_start.max(s0));
+        if let (Some(pi), Some((a, b))) = (prev_in_sent, doc.left_np(c.t0, s0)) {
+            if a >= pending[pi].toks.0
+                && a < clause_start
+                && a > s0
+                && doc.is(a - 1, &[","])
+                && !pending[pi].strong
+                && pi >= quote_pending
+                && e.reliability == Reliability::Strong
+                && doc.tail_is_adjunct(c.t1, s1)
+            {
+                np = Some((a, b));
+            }
+            // `X said A, while Y urged B`: a new clause with its own speaker splits the
+            // statement before it.
+            if np.is_none()
+                && a >= pending[pi].toks.0
+                && a > s0 + 1
+                && doc.is(
+                    a - 1,
+                    &["while", "but", "whereas", "although", "though", ";"],
+                )
+                && doc.is(a - 2, &[",", ";"])
+                && doc.source_like(a, b)
+            {
+                np = Some((a, b));
+                let clip = a - 1;
+                let p = &mut pending[pi];
+                if p.toks.0 < clip && p.toks.1 > clip {
+                    if let Some(sp) = doc.content(p.toks.0, clip) {
+                        p.content = sp;
+                        p.toks.1 = clip;
+                    }
+                }
+            }
+        }
         let mut rel = c.t0;
         while rel > s0 && doc.is(rel - 1, AUX) {
             rel -= 1;
@@ -1721,15 +1994,22 @@ pub fn attribute(
             continue;
         };
         let mut mention = mention;
+        if mention.is_none() && joined {
+            mention = doc.coordinated_subject(before, s0);
+        }
         let inherit = if mention.is_none() {
-            let p = pending.iter().rposition(|p| p.sent == sent);
+            let p = last_matching(&pending, quote_pending, |p| p.sent, sent, |_| true);
             if p.is_none() {
                 mention = doc.sentence_subject(s0, before);
             }
             let p = p.or_else(|| {
-                pending.iter().rposition(|p| {
-                    doc.toks[p.toks.0.min(doc.toks.len() - 1)].para == doc.toks[c.t0].para
-                })
+                last_matching(
+                    &pending,
+                    quote_pending,
+                    para_of,
+                    doc.toks[c.t0].para,
+                    |_| true,
+                )
             });
             if p.is_none() && mention.is_none() {
                 continue;
@@ -1766,6 +2046,57 @@ pub fn attribute(
         cue_used[ci] = true;
     }
 
+    // Sentences and paragraphs that already hold a statement (one pass, so that the two
+    // scans below stay linear).
+    let mut sent_has = vec![false; doc.sents.len()];
+    let mut para_has = vec![false; doc.para_toks.len()];
+    for p in &pending {
+        if let Some(x) = sent_has.get_mut(p.sent) {
+            *x = true;
+        }
+        if let Some(x) = para_has.get_mut(para_of(p)) {
+            *x = true;
+        }
+    }
+
+    // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
+    for t in 1..doc.toks.len().saturating_sub(2) {
+        if !doc.is(t, SPEECH_NOUNS) || !doc.is(t + 1, &["that"]) || doc.toks[t].quoted {
+            continue;
+        }
+        let poss = doc.w(t - 1);
+        if !(poss.ends_with("'s") || poss.ends_with("s'"))
+            || doc.toks[t - 1].sent != doc.toks[t].sent
+        {
+            continue;
+        }
+        let sent = doc.toks[t].sent;
+        let Sent { t0: s0, t1: s1 } = doc.sents[sent];
+        let Some((a, _)) = doc.left_np_core(t, s0) else {
+            continue;
+        };
+        if !doc.source_like(a, t) {
+            continue;
+        }
+        let Some(content) = doc.content(t + 2, s1) else {
+            continue;
+        };
+        if sent_has[sent] {
+            continue;
+        }
+        sent_has[sent] = true;
+        pending.push(Pending {
+            kind: QuoteKind::Indirect,
+            content,
+            mention: Some(doc.span(a, t)),
+            cue: Some(doc.toks[t].span),
+            inherit: None,
+            toks: (t + 2, s1),
+            sent,
+            strong: false,
+        });
+    }
+
     // `Lavrov: Russia is ready for talks` (headlines, interview transcripts): a name and a
     // colon opening a paragraph.
     for (para, &(p0, p1)) in doc.para_toks.iter().enumerate() {
@@ -1786,10 +2117,9 @@ pub fn attribute(
         let Some(content) = doc.content(colon + 1, p1) else {
             continue;
         };
-        if pending.iter().any(|p| p.content.overlaps(content)) {
+        if para_has[para] {
             continue;
         }
-        let _ = para;
         pending.push(Pending {
             kind: QuoteKind::Indirect,
             content,
@@ -1842,30 +2172,55 @@ pub fn attribute(
         }
     }
 
-    // Quotations inside indirect content make it partial; the others without a frame are
-    // kept when long enough to be speech rather than a scare quote or a title.
-    let mut order: Vec<usize> = (quote_pending..pending.len()).collect();
+    // A quotation inside the content of an indirect statement is a partial statement of the
+    // same speaker (`castigated these claims as "empty and unfounded"`); one that is nearly
+    // the whole content makes the statement direct (`said "we will win"`). The others without
+    // a frame are kept below when long enough to be speech rather than a scare quote or a
+    // title.
+    let mut order: Vec<usize> = (quote_pending..pending.len())
+        .filter(|&i| pending[i].kind == QuoteKind::Indirect)
+        .collect();
     order.sort_by_key(|&i| pending[i].content.start);
     {
         let mut k = 0;
+        let mut extra = Vec::new();
         for (qi, q) in quotes.iter().enumerate() {
-            if q.depth > 0 || q.single {
+            if q.depth > 0 || q.single || quote_done[qi] {
                 continue;
             }
             while k < order.len() && pending[order[k]].content.end < q.inner.start {
                 k += 1;
             }
-            if let Some(&pi) = order.get(k) {
-                if pending[pi].content.contains(q.inner) {
-                    pending[pi].kind = QuoteKind::Partial;
-                    quote_done[qi] = true;
+            let Some(&pi) = order.get(k) else { continue };
+            let content = pending[pi].content;
+            if content.contains(q.inner) {
+                quote_done[qi] = true;
+                if q.inner.len() * 10 >= content.len() * 9 {
+                    pending[pi].content = q.inner;
+                    let upper = q.inner.slice(text).starts_with(char::is_uppercase);
+                    pending[pi].kind = if upper {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Partial
+                    };
                     continue;
                 }
-                if pending[pi].content.overlaps(q.inner) {
-                    quote_done[qi] = true;
-                }
+                let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
+                extra.push(Pending {
+                    kind: QuoteKind::Partial,
+                    content: q.inner,
+                    mention: None,
+                    cue: None,
+                    inherit: Some(pi),
+                    toks: (open, open),
+                    sent: doc.toks[open].sent,
+                    strong: false,
+                });
+            } else if content.overlaps(q.inner) {
+                quote_done[qi] = true;
             }
         }
+        pending.extend(extra);
     }
     for (qi, q) in quotes.iter().enumerate() {
         if quote_done[qi] || q.depth > 0 || q.single {
@@ -1920,7 +2275,7 @@ pub fn attribute(
             if mention_of[i].is_none() {
                 mention_of[i] = pending[j].mention;
             }
-            if cue_of[i].is_none() && pending[i].kind == QuoteKind::Direct {
+            if cue_of[i].is_none() && pending[i].kind != QuoteKind::Indirect {
                 cue_of[i] = pending[j].cue;
             }
         }
