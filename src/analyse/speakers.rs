@@ -622,6 +622,74 @@ impl Resolver {
     }
 }
 
+/// Words of time and discourse that can sit between a subject and its verb (`The Cypriot
+/// government Saturday condemned`, `X, on Tuesday, added`, `His lawyer, however, insists`);
+/// they are never part of a speaker's name.
+const MENTION_EDGE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "on",
+    "also",
+    "however",
+    "earlier",
+    "later",
+    "then",
+    "meanwhile",
+    "but",
+    "and",
+];
+
+/// Possessive determiners: on their own they are not a mention of anyone (`His lawyer`
+/// names the lawyer, and a bare `His` means the mention was cut short).
+const BARE_DETERMINERS: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
+
+/// The mention without the time and discourse words at its edges, or `None` when nothing that
+/// can name a source is left (`Saturday`, `on Tuesday`, a bare `His`).
+pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let is_edge = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || MENTION_EDGE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
+    };
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma
+    // sets it off (`Saturday, Kabila`).
+    let is_lead_edge =
+        |w: &str| is_edge(w) && (w.starts_with(|c: char| c.is_lowercase()) || w.ends_with(','));
+    let first = words.iter().position(|(_, w)| !is_lead_edge(w))?;
+    let last = words.iter().rposition(|(_, w)| !is_edge(w))?;
+    let (start, _) = words[first];
+    let (at, w) = words[last];
+    let core = &s[start..at + w.len()];
+    let core = core.trim_end_matches([',', ';', ':']);
+    if core.is_empty()
+        || BARE_DETERMINERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(core))
+    {
+        return None;
+    }
+    Some(Span::new(
+        span.start + start,
+        span.start + start + core.len(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,5 +771,34 @@ mod tests {
         assert_eq!(e[1].title.as_deref(), Some("attorney general of Oklahoma"));
         assert_eq!(e[2].kind, SpeakerKind::Group);
         assert_eq!(e[3].kind, SpeakerKind::Organization);
+    }
+}
+
+#[cfg(test)]
+mod clean_mention_tests {
+    use super::*;
+
+    #[test]
+    fn time_and_discourse_words_are_not_part_of_a_mention() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // (mention as found, mention kept)
+            (
+                "The Cypriot government Saturday",
+                Some("The Cypriot government"),
+            ),
+            ("Saturday", None),
+            ("on Tuesday", None),
+            ("Baroness Chalker, on Tuesday", Some("Baroness Chalker")),
+            ("His", None),
+            ("His lawyer, however,", Some("His lawyer")),
+            ("Sergey Lavrov", Some("Sergey Lavrov")),
+            ("the ministry", Some("the ministry")),
+            ("Friday Okonkwo", Some("Friday Okonkwo")),
+        ];
+        for (mention, kept) in cases {
+            let got = clean_mention(mention, Span::new(0, mention.len()))
+                .map(|s| &mention[s.start..s.end]);
+            assert_eq!(got, *kept, "{mention}");
+        }
     }
 }

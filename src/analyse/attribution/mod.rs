@@ -22,7 +22,7 @@
 //!
 //! [`speakers`]: crate::analyse::speakers
 
-use crate::analyse::speakers::{is_doc_noun, is_source_noun, Entity, Resolver};
+use crate::analyse::speakers::{clean_mention, is_doc_noun, is_source_noun, Entity, Resolver};
 use crate::output::record::QuoteKind;
 use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
@@ -2255,7 +2255,10 @@ pub fn attribute(
     let mut cue_of: Vec<Option<Span>> = pending.iter().map(|p| p.cue).collect();
     for &i in &idx {
         if let Some(m) = pending[i].mention {
-            speaker[i] = resolver.resolve(text, m);
+            // A mention reduced to a weekday or a bare `His` names no one: better no speaker
+            // than a speaker called `Saturday`.
+            mention_of[i] = clean_mention(text, m);
+            speaker[i] = mention_of[i].and_then(|m| resolver.resolve(text, m));
         }
     }
     // Inherited speakers follow their chains (always to earlier statements, or at least to
