@@ -301,3 +301,33 @@ fn schema_requires_every_key_the_record_has() {
     let quote = &schema["definitions"]["Quote"];
     assert_eq!(quote["required"].as_array().unwrap().len(), 8);
 }
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_dangling_links_in_a_folder_are_error_records_not_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "A story.").unwrap();
+    let fifo = dir.path().join("b.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    std::os::unix::fs::symlink(
+        dir.path().join("gone.txt"),
+        dir.path().join("c-dangling.txt"),
+    )
+    .unwrap();
+    let out = statements()
+        .arg("parse")
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let got = records(&out.get_output().stdout);
+    let errors: Vec<_> = got.iter().filter_map(|r| r.error.as_deref()).collect();
+    assert!(errors.contains(&"no such file or directory"), "{errors:?}");
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            errors.iter().any(|e| e.starts_with("not a regular file")),
+            "{errors:?}"
+        );
+        assert_eq!(got.len(), 3);
+    }
+}
