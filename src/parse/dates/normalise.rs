@@ -18,6 +18,9 @@ pub(crate) enum Tense {
     Past,
     /// A future cue (`will`, `next`, `scheduled`) is nearest.
     Future,
+    /// A present-tense verb of a schedule (`is on a visit`, `meet`) comes just before: a
+    /// weekday is the coming one, a month is resolved by nearness alone.
+    Present,
 }
 
 /// A reference day: a calendar date whose year may be a stand-in.
@@ -201,6 +204,9 @@ pub(crate) fn weekday(
     let delta = match dir {
         Dir::Bare => match tense {
             Tense::Future if fwd != 0 => fwd,
+            // a schedule in the present (`is on a visit from Tuesday`, `meet Monday`): the
+            // nearest such day, the coming one on a tie
+            Tense::Present if fwd <= back => fwd,
             _ => -back,
         },
         Dir::Before => -(if back == 0 { 7 } else { back }),
@@ -234,6 +240,16 @@ pub(crate) fn resolve_year(
 ) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
     let y = a.date.year();
+    // A month alone in a clearly past or future clause: the latest such month up to the
+    // story month (`was declared in December`), or the first from it on (`will be held in
+    // November`); a day of the month is precise enough for nearness to decide.
+    if day.is_none() {
+        match tense {
+            Tense::Past => return Some(if month <= a.month() { y } else { y - 1 }),
+            Tense::Future => return Some(if month >= a.month() { y } else { y + 1 }),
+            _ => {}
+        }
+    }
     // Days from the anchor, on a 372-day grid (31 × 12) that is fine for ordering.
     let pos = |yy: i32, m: u32, d: u32| yy as i64 * 372 + (m as i64 - 1) * 31 + d as i64;
     let here = pos(y, a.month(), a.date.day());

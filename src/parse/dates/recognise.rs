@@ -95,10 +95,10 @@ static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(
     }
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_tense.tsv")) {
         if let (Some(&w), Some(&t)) = (row.first(), row.get(1)) {
-            map.entry(w.as_bytes()).or_default().tense = Some(if t == "future" {
-                Tense::Future
-            } else {
-                Tense::Past
+            map.entry(w.as_bytes()).or_default().tense = Some(match t {
+                "future" => Tense::Future,
+                "present" => Tense::Present,
+                _ => Tense::Past,
             });
         }
     }
@@ -492,6 +492,9 @@ struct Ctx {
     last_day: Option<Day>,
     last_quarter: Option<(Option<i32>, u32)>,
     last_year: Option<i32>,
+    /// The token just after the last bare weekday and its day, so that the second of
+    /// `Monday and Tuesday` or `from Tuesday to Saturday` follows the first.
+    last_weekday: Option<(usize, Day)>,
 }
 
 impl Ctx {
@@ -745,9 +748,24 @@ impl<'a> G<'a> {
             if t == Tense::Future && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2))) {
                 return Some(Tense::Past);
             }
+            // "will be held", "could be announced", "is to be signed": a participle after a
+            // bare `be` is a passive whose time comes from the modal before it
+            if t == Tense::Past
+                && j >= 2
+                && self.is_word_text(j - 1, "be")
+                && [
+                    "will", "'ll", "shall", "to", "would", "could", "may", "might", "should",
+                    "must",
+                ]
+                .iter()
+                .any(|w| self.is_word_text(j - 2, w))
+            {
+                return Some(Tense::Future);
+            }
             Some(t)
         };
         let mut back = None;
+        let mut comma_back = false;
         let mut j = s;
         let mut dist = 0;
         while j > 0 && dist < WINDOW {
@@ -760,6 +778,24 @@ impl<'a> G<'a> {
                 back = Some((dist, t));
                 break;
             }
+            // an infinitive between the date and any verb before it looks ahead of that verb
+            // (`agreed to buy it in February`, `is to resume trading Tuesday`)
+            if self.p(j, ',') {
+                comma_back = true;
+            }
+            if !comma_back && self.is_word_text(j, "to") && self.infinitive(j + 1) {
+                // but `had been due to expire`: a plan already past
+                let planned_past = j >= 1
+                    && self.lex(j - 1).and_then(|l| l.tense) == Some(Tense::Future)
+                    && cue(j - 1) == Some(Tense::Past);
+                let t = if planned_past {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                };
+                back = Some((dist, t));
+                break;
+            }
         }
         let mut fwd = None;
         let mut j = e;
@@ -769,7 +805,13 @@ impl<'a> G<'a> {
             if boundary(j) {
                 break;
             }
-            if let Some(t) = cue(j) {
+            // a verb after a comma reports the news (`in June, the ministry said`) and gives
+            // way to any cue before the date
+            if self.p(j, ',') && back.is_some() {
+                break;
+            }
+            // a present verb after the date (`Monday's vote is seen as`) says nothing of it
+            if let Some(t) = cue(j).filter(|&t| t != Tense::Present) {
                 fwd = Some((dist, t));
                 break;
             }
@@ -785,6 +827,40 @@ impl<'a> G<'a> {
             }
             (Some((_, t)), None) | (None, Some((_, t))) => t,
             _ => Tense::Unknown,
+        }
+    }
+
+    /// A lowercase word after `to` that reads as a verb, not a noun phrase or a date.
+    fn infinitive(&self, j: usize) -> bool {
+        match self.t.get(j).map(|t| t.k) {
+            Some(K::Word { lex, .. }) => {
+                let raw = self.raw(j);
+                raw.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lex.is_none()
+                    && !matches!(
+                        raw,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "some"
+                            | "about"
+                            | "more"
+                            | "less"
+                            | "death"
+                    )
+                    && !raw.ends_with("ed")
+                    && !raw.ends_with("ing")
+            }
+            _ => false,
         }
     }
 
@@ -1187,7 +1263,7 @@ impl<'a> G<'a> {
         // bare plurals after "for", "over", "within": `for years`
         if let Some(u) = l.units {
             let prev = j.checked_sub(1).and_then(|p| self.lex(p));
-            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in")) || p.approx)
+            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in" | "within")) || p.approx)
                 && !self.wd(j + 1, "of")
             {
                 if self.raw(j - 1).eq_ignore_ascii_case("in") && u != "y" && u != "de" {
@@ -1386,7 +1462,15 @@ impl<'a> G<'a> {
     }
 
     fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
-        let y = n::resolve_year(self.cx.anchor, mo, None, self.tense(j, k));
+        // `since October`: the one before, whatever the verb
+        let tense = if j >= 1 && self.wd(j - 1, "since") {
+            Tense::Past
+        } else if j >= 1 && self.wd(j - 1, "until") {
+            Tense::Future
+        } else {
+            self.tense(j, k)
+        };
+        let y = n::resolve_year(self.cx.anchor, mo, None, tense);
         m(j, k, format!("{}-{mo:02}", n::year_str(y)), DT)
     }
 
@@ -1423,12 +1507,37 @@ impl<'a> G<'a> {
         } else {
             self.cx.anchor
         };
-        let tense = if dir == Dir::Bare {
-            self.tense(j, k)
+        // the second of two coordinated weekdays: the first such day after the first one
+        let joined = dir == Dir::Bare
+            && j >= 1
+            && (["and", "or", "to", "through", "until", "till"]
+                .iter()
+                .any(|w| self.is_word_text(j - 1, w))
+                || self.p(j - 1, '-'));
+        // only when the first one looked ahead: past days are each the latest such day
+        // (`statements made Friday and Thursday`)
+        let prev = self.cx.last_weekday.filter(|&(at, first)| {
+            joined && at + 1 == j && self.cx.anchor.is_some_and(|a| first.date > a.date)
+        });
+        let (mut v, d) = if let Some((_, first)) = prev {
+            n::weekday(Some(first), wd, Dir::After, Tense::Unknown)
         } else {
-            Tense::Unknown
+            let tense = match dir {
+                // `Friday's closing price` is a day gone, whatever the verb before it
+                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => {
+                    match self.tense(j, k) {
+                        Tense::Present => Tense::Unknown,
+                        t => t,
+                    }
+                }
+                Dir::Bare => self.tense(j, k),
+                _ => Tense::Unknown,
+            };
+            n::weekday(base, wd, dir, tense)
         };
-        let (mut v, d) = n::weekday(base, wd, dir, tense);
+        if let Some(day) = d.filter(|_| dir == Dir::Bare) {
+            self.cx.last_weekday = Some((e, day));
+        }
         let mut ty = DT;
         if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
             v = format!("{v}T{pod}");
@@ -2439,6 +2548,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             last_day: None,
             last_quarter: None,
             last_year: None,
+            last_weekday: None,
         },
     };
     let mut out = Vec::new();
