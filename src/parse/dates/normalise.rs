@@ -240,12 +240,10 @@ pub(crate) fn resolve_year(
 ) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
     let y = a.date.year();
-    // A month alone in a clearly past or future clause: the latest such month up to the
-    // story month (`was declared in December`), or the first from it on (`will be held in
-    // November`); a day of the month is precise enough for nearness to decide.
+    // A month alone in a future clause: the first from the story month on (`will be held
+    // in November`); a day of the month is precise enough for nearness to decide.
     if day.is_none() {
         match tense {
-            Tense::Past => return Some(if month <= a.month() { y } else { y - 1 }),
             Tense::Future => return Some(if month >= a.month() { y } else { y + 1 }),
             _ => {}
         }
@@ -267,6 +265,13 @@ pub(crate) fn resolve_year(
         diff.abs() * weight
     };
     [y, y - 1, y + 1].into_iter().min_by_key(|&yy| cost(yy))
+}
+
+/// The year of the latest `month` up to and including the anchor's month (`since October`).
+pub(crate) fn month_on_or_before(anchor: Option<Day>, month: u32) -> Option<i32> {
+    let a = anchor.filter(|a| a.year_known)?;
+    let y = a.date.year();
+    Some(if month <= a.month() { y } else { y - 1 })
 }
 
 /// The most recent `month` strictly before the anchor's month (`last April`), or the next one

@@ -724,6 +724,11 @@ impl<'a> G<'a> {
     /// The tense of the clause around tokens `[s, e)`: the nearest cue within a few tokens,
     /// not crossing a sentence boundary.
     fn tense(&self, s: usize, e: usize) -> Tense {
+        self.tense_at(s, e).0
+    }
+
+    /// [`Self::tense`] with the distance in tokens to the cue that decided it.
+    fn tense_at(&self, s: usize, e: usize) -> (Tense, usize) {
         const WINDOW: usize = 20;
         let boundary = |j: usize| match self.t[j].k {
             // not the dot of "U.S." or "Jan."
@@ -774,7 +779,18 @@ impl<'a> G<'a> {
             if boundary(j) {
                 break;
             }
-            if let Some(t) = cue(j) {
+            if let Some(mut t) = cue(j) {
+                // `will meet`, `to visit`, `did not meet`: the auxiliary decides
+                if t == Tense::Present {
+                    if j >= 1 && self.is_word_text(j - 1, "to") {
+                        t = Tense::Future;
+                    } else if let Some(u) = (1..=2)
+                        .filter(|&k| j >= k)
+                        .find_map(|k| cue(j - k).filter(|&u| u != Tense::Present))
+                    {
+                        t = u;
+                    }
+                }
                 back = Some((dist, t));
                 break;
             }
@@ -820,13 +836,13 @@ impl<'a> G<'a> {
         match (back, fwd) {
             (Some((a, t)), Some((b, u))) => {
                 if a <= b {
-                    t
+                    (t, a)
                 } else {
-                    u
+                    (u, b)
                 }
             }
-            (Some((_, t)), None) | (None, Some((_, t))) => t,
-            _ => Tense::Unknown,
+            (Some((a, t)), None) | (None, Some((a, t))) => (t, a),
+            _ => (Tense::Unknown, usize::MAX),
         }
     }
 
@@ -1463,14 +1479,23 @@ impl<'a> G<'a> {
 
     fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
         // `since October`: the one before, whatever the verb
-        let tense = if j >= 1 && self.wd(j - 1, "since") {
-            Tense::Past
-        } else if j >= 1 && self.wd(j - 1, "until") {
-            Tense::Future
+        /// A past verb this near governs the month (`declared at a meeting in December`);
+        /// farther off it only weighs in, as cues that far are often of another clause.
+        const NEAR_PAST: usize = 8;
+        // the preposition may stand before a modifier: `until mid-November`
+        let prep = |w: &str| (1..=3).any(|d| j >= d && self.wd(j - d, w));
+        let (tense, dist) = if prep("since") {
+            (Tense::Past, 0)
+        } else if prep("until") {
+            (Tense::Future, 0)
         } else {
-            self.tense(j, k)
+            self.tense_at(j, k)
         };
-        let y = n::resolve_year(self.cx.anchor, mo, None, tense);
+        let y = if tense == Tense::Past && dist <= NEAR_PAST {
+            n::month_on_or_before(self.cx.anchor, mo)
+        } else {
+            n::resolve_year(self.cx.anchor, mo, None, tense)
+        };
         m(j, k, format!("{}-{mo:02}", n::year_str(y)), DT)
     }
 
