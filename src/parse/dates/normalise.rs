@@ -242,11 +242,8 @@ pub(crate) fn resolve_year(
     let y = a.date.year();
     // A month alone in a future clause: the first from the story month on (`will be held
     // in November`); a day of the month is precise enough for nearness to decide.
-    if day.is_none() {
-        match tense {
-            Tense::Future => return Some(if month >= a.month() { y } else { y + 1 }),
-            _ => {}
-        }
+    if day.is_none() && tense == Tense::Future {
+        return Some(if month >= a.month() { y } else { y + 1 });
     }
     // Days from the anchor, on a 372-day grid (31 × 12) that is fine for ordering.
     let pos = |yy: i32, m: u32, d: u32| yy as i64 * 372 + (m as i64 - 1) * 31 + d as i64;
