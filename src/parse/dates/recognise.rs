@@ -737,6 +737,27 @@ impl<'a> G<'a> {
             _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
+            // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
+            if self.wd(j, "until") {
+                return Some(Tense::Future);
+            }
+            // `set` looks ahead only as `set to` / `set for`, not `set aside`
+            if self.is_word_text(j, "set")
+                && !(self.is_word_text(j + 1, "to") || self.is_word_text(j + 1, "for"))
+            {
+                return None;
+            }
+            let ing_plan = |k: usize| {
+                self.raw(k).ends_with("ing")
+                    && self.lex(k).and_then(|l| l.tense) == Some(Tense::Future)
+            };
+            // `were planning a rally on Saturday`: a plan still ahead
+            if (self.is_word_text(j, "was") || self.is_word_text(j, "were"))
+                && j + 1 < self.t.len()
+                && ing_plan(j + 1)
+            {
+                return Some(Tense::Future);
+            }
             let t = match self.t[j].k {
                 K::Word { lex, ed, .. } => {
                     lex.and_then(|l| l.tense)
@@ -750,7 +771,10 @@ impl<'a> G<'a> {
                     .iter()
                     .any(|w| self.is_word_text(k, w))
             };
-            if t == Tense::Future && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2))) {
+            if t == Tense::Future
+                && !ing_plan(j)
+                && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2)))
+            {
                 return Some(Tense::Past);
             }
             // "will be held", "could be announced", "is to be signed": a participle after a
