@@ -1485,9 +1485,14 @@ impl<'a> G<'a> {
             let y = self.year_num(k + 1)?;
             return m(j, k + 2, format!("{y:04}-{mo:02}"), DT);
         }
-        // June last year
-        if let Some(r) = self.rel(k) {
-            if self.unit(k + 1) == Some("y") {
+        // June last year, October of next year
+        let rk = if self.wd(k, "of") && self.rel(k + 1).is_some() && self.unit(k + 2) == Some("y") {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(r) = self.rel(rk) {
+            if self.unit(rk + 1) == Some("y") {
                 let off = match r {
                     "last" | "past" | "prev" => -1,
                     "next" | "coming" => 1,
@@ -1495,7 +1500,7 @@ impl<'a> G<'a> {
                     _ => return self.month_alone(j, mo, k),
                 };
                 let y = n::year_offset(self.cx.anchor, off);
-                return m(j, k + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
+                return m(j, rk + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
             }
         }
         self.month_alone(j, mo, k)

@@ -435,6 +435,18 @@ fn tense_of_schedules_and_months() {
             "June",
             "2022-06",
         ),
+        (
+            "2022-05-06",
+            "Licences lapse after October of next year.",
+            "October of next year",
+            "2023-10",
+        ),
+        (
+            "2022-05-06",
+            "It opened in March of last year.",
+            "March of last year",
+            "2021-03",
+        ),
         // durations
         (
             "2022-05-06",
