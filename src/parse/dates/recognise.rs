@@ -760,8 +760,13 @@ impl<'a> G<'a> {
             }
             let t = match self.t[j].k {
                 K::Word { lex, ed, .. } => {
-                    lex.and_then(|l| l.tense)
-                        .or(if ed { Some(Tense::Past) } else { None })
+                    // `untouched`, `unspecified`: adjectives, not past verbs
+                    let adjective = ed && self.raw(j).starts_with("un");
+                    lex.and_then(|l| l.tense).or(if ed && !adjective {
+                        Some(Tense::Past)
+                    } else {
+                        None
+                    })
                 }
                 _ => None,
             }?;
@@ -1520,7 +1525,11 @@ impl<'a> G<'a> {
         } else {
             self.tense_at(j, k)
         };
-        let y = if tense == Tense::Past && dist <= NEAR_PAST {
+        // `was planned for early March`: a plan made in the past may still lie ahead, so a
+        // plan word only weighs in
+        let plan = |k: usize| self.lex(k).and_then(|l| l.tense) == Some(Tense::Future);
+        let planned = dist <= NEAR_PAST && ((j >= dist && plan(j - dist)) || plan(k + dist - 1));
+        let y = if tense == Tense::Past && dist <= NEAR_PAST && !planned {
             n::month_on_or_before(self.cx.anchor, mo)
         } else {
             n::resolve_year(self.cx.anchor, mo, None, tense)

@@ -447,6 +447,18 @@ fn tense_of_schedules_and_months() {
             "March of last year",
             "2021-03",
         ),
+        (
+            "2022-02-10",
+            "The handover was planned for early March.",
+            "March",
+            "2022-03",
+        ),
+        (
+            "2022-02-10",
+            "Exports will double by August in markets untouched by the crisis.",
+            "August",
+            "2022-08",
+        ),
         // durations
         (
             "2022-05-06",
