@@ -18,6 +18,9 @@ pub(crate) enum Tense {
     Past,
     /// A future cue (`will`, `next`, `scheduled`) is nearest.
     Future,
+    /// A present-tense verb of a schedule (`is on a visit`, `meet`) comes just before: a
+    /// weekday is the coming one, a month is resolved by nearness alone.
+    Present,
 }
 
 /// A reference day: a calendar date whose year may be a stand-in.
@@ -201,6 +204,9 @@ pub(crate) fn weekday(
     let delta = match dir {
         Dir::Bare => match tense {
             Tense::Future if fwd != 0 => fwd,
+            // a schedule in the present (`is on a visit from Tuesday`, `meet Monday`): the
+            // nearest such day, the coming one on a tie
+            Tense::Present if fwd <= back => fwd,
             _ => -back,
         },
         Dir::Before => -(if back == 0 { 7 } else { back }),
@@ -234,6 +240,11 @@ pub(crate) fn resolve_year(
 ) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
     let y = a.date.year();
+    // A month alone in a future clause: the first from the story month on (`will be held
+    // in November`); a day of the month is precise enough for nearness to decide.
+    if day.is_none() && tense == Tense::Future {
+        return Some(if month >= a.month() { y } else { y + 1 });
+    }
     // Days from the anchor, on a 372-day grid (31 × 12) that is fine for ordering.
     let pos = |yy: i32, m: u32, d: u32| yy as i64 * 372 + (m as i64 - 1) * 31 + d as i64;
     let here = pos(y, a.month(), a.date.day());
@@ -251,6 +262,13 @@ pub(crate) fn resolve_year(
         diff.abs() * weight
     };
     [y, y - 1, y + 1].into_iter().min_by_key(|&yy| cost(yy))
+}
+
+/// The year of the latest `month` up to and including the anchor's month (`since October`).
+pub(crate) fn month_on_or_before(anchor: Option<Day>, month: u32) -> Option<i32> {
+    let a = anchor.filter(|a| a.year_known)?;
+    let y = a.date.year();
+    Some(if month <= a.month() { y } else { y - 1 })
 }
 
 /// The most recent `month` strictly before the anchor's month (`last April`), or the next one

@@ -95,10 +95,10 @@ static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(
     }
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_tense.tsv")) {
         if let (Some(&w), Some(&t)) = (row.first(), row.get(1)) {
-            map.entry(w.as_bytes()).or_default().tense = Some(if t == "future" {
-                Tense::Future
-            } else {
-                Tense::Past
+            map.entry(w.as_bytes()).or_default().tense = Some(match t {
+                "future" => Tense::Future,
+                "present" => Tense::Present,
+                _ => Tense::Past,
             });
         }
     }
@@ -492,6 +492,9 @@ struct Ctx {
     last_day: Option<Day>,
     last_quarter: Option<(Option<i32>, u32)>,
     last_year: Option<i32>,
+    /// The token just after the last bare weekday and its day, so that the second of
+    /// `Monday and Tuesday` or `from Tuesday to Saturday` follows the first.
+    last_weekday: Option<(usize, Day)>,
 }
 
 impl Ctx {
@@ -721,6 +724,11 @@ impl<'a> G<'a> {
     /// The tense of the clause around tokens `[s, e)`: the nearest cue within a few tokens,
     /// not crossing a sentence boundary.
     fn tense(&self, s: usize, e: usize) -> Tense {
+        self.tense_at(s, e).0
+    }
+
+    /// [`Self::tense`] with the distance in tokens to the cue that decided it.
+    fn tense_at(&self, s: usize, e: usize) -> (Tense, usize) {
         const WINDOW: usize = 20;
         let boundary = |j: usize| match self.t[j].k {
             // not the dot of "U.S." or "Jan."
@@ -729,10 +737,36 @@ impl<'a> G<'a> {
             _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
+            // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
+            if self.wd(j, "until") {
+                return Some(Tense::Future);
+            }
+            // `set` looks ahead only as `set to` / `set for`, not `set aside`
+            if self.is_word_text(j, "set")
+                && !(self.is_word_text(j + 1, "to") || self.is_word_text(j + 1, "for"))
+            {
+                return None;
+            }
+            let ing_plan = |k: usize| {
+                self.raw(k).ends_with("ing")
+                    && self.lex(k).and_then(|l| l.tense) == Some(Tense::Future)
+            };
+            // `were planning a rally on Saturday`: a plan still ahead
+            if (self.is_word_text(j, "was") || self.is_word_text(j, "were"))
+                && j + 1 < self.t.len()
+                && ing_plan(j + 1)
+            {
+                return Some(Tense::Future);
+            }
             let t = match self.t[j].k {
                 K::Word { lex, ed, .. } => {
-                    lex.and_then(|l| l.tense)
-                        .or(if ed { Some(Tense::Past) } else { None })
+                    // `untouched`, `unspecified`: adjectives, not past verbs
+                    let adjective = ed && self.raw(j).starts_with("un");
+                    lex.and_then(|l| l.tense).or(if ed && !adjective {
+                        Some(Tense::Past)
+                    } else {
+                        None
+                    })
                 }
                 _ => None,
             }?;
@@ -742,12 +776,30 @@ impl<'a> G<'a> {
                     .iter()
                     .any(|w| self.is_word_text(k, w))
             };
-            if t == Tense::Future && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2))) {
+            if t == Tense::Future
+                && !ing_plan(j)
+                && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2)))
+            {
                 return Some(Tense::Past);
+            }
+            // "will be held", "could be announced", "is to be signed": a participle after a
+            // bare `be` is a passive whose time comes from the modal before it
+            if t == Tense::Past
+                && j >= 2
+                && self.is_word_text(j - 1, "be")
+                && [
+                    "will", "'ll", "shall", "to", "would", "could", "may", "might", "should",
+                    "must",
+                ]
+                .iter()
+                .any(|w| self.is_word_text(j - 2, w))
+            {
+                return Some(Tense::Future);
             }
             Some(t)
         };
         let mut back = None;
+        let mut comma_back = false;
         let mut j = s;
         let mut dist = 0;
         while j > 0 && dist < WINDOW {
@@ -756,7 +808,36 @@ impl<'a> G<'a> {
             if boundary(j) {
                 break;
             }
-            if let Some(t) = cue(j) {
+            if let Some(mut t) = cue(j) {
+                // `will meet`, `to visit`, `did not meet`: the auxiliary decides
+                if t == Tense::Present {
+                    if j >= 1 && self.is_word_text(j - 1, "to") {
+                        t = Tense::Future;
+                    } else if let Some(u) = (1..=2)
+                        .filter(|&k| j >= k)
+                        .find_map(|k| cue(j - k).filter(|&u| u != Tense::Present))
+                    {
+                        t = u;
+                    }
+                }
+                back = Some((dist, t));
+                break;
+            }
+            // an infinitive between the date and any verb before it looks ahead of that verb
+            // (`agreed to buy it in February`, `is to resume trading Tuesday`)
+            if self.p(j, ',') {
+                comma_back = true;
+            }
+            if !comma_back && self.is_word_text(j, "to") && self.infinitive(j + 1) {
+                // but `had been due to expire`: a plan already past
+                let planned_past = j >= 1
+                    && self.lex(j - 1).and_then(|l| l.tense) == Some(Tense::Future)
+                    && cue(j - 1) == Some(Tense::Past);
+                let t = if planned_past {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                };
                 back = Some((dist, t));
                 break;
             }
@@ -769,7 +850,13 @@ impl<'a> G<'a> {
             if boundary(j) {
                 break;
             }
-            if let Some(t) = cue(j) {
+            // a verb after a comma reports the news (`in June, the ministry said`) and gives
+            // way to any cue before the date
+            if self.p(j, ',') && back.is_some() {
+                break;
+            }
+            // a present verb after the date (`Monday's vote is seen as`) says nothing of it
+            if let Some(t) = cue(j).filter(|&t| t != Tense::Present) {
                 fwd = Some((dist, t));
                 break;
             }
@@ -778,13 +865,47 @@ impl<'a> G<'a> {
         match (back, fwd) {
             (Some((a, t)), Some((b, u))) => {
                 if a <= b {
-                    t
+                    (t, a)
                 } else {
-                    u
+                    (u, b)
                 }
             }
-            (Some((_, t)), None) | (None, Some((_, t))) => t,
-            _ => Tense::Unknown,
+            (Some((a, t)), None) | (None, Some((a, t))) => (t, a),
+            _ => (Tense::Unknown, usize::MAX),
+        }
+    }
+
+    /// A lowercase word after `to` that reads as a verb, not a noun phrase or a date.
+    fn infinitive(&self, j: usize) -> bool {
+        match self.t.get(j).map(|t| t.k) {
+            Some(K::Word { lex, .. }) => {
+                let raw = self.raw(j);
+                raw.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lex.is_none()
+                    && !matches!(
+                        raw,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "some"
+                            | "about"
+                            | "more"
+                            | "less"
+                            | "death"
+                    )
+                    && !raw.ends_with("ed")
+                    && !raw.ends_with("ing")
+            }
+            _ => false,
         }
     }
 
@@ -1187,7 +1308,7 @@ impl<'a> G<'a> {
         // bare plurals after "for", "over", "within": `for years`
         if let Some(u) = l.units {
             let prev = j.checked_sub(1).and_then(|p| self.lex(p));
-            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in")) || p.approx)
+            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in" | "within")) || p.approx)
                 && !self.wd(j + 1, "of")
             {
                 if self.raw(j - 1).eq_ignore_ascii_case("in") && u != "y" && u != "de" {
@@ -1369,9 +1490,14 @@ impl<'a> G<'a> {
             let y = self.year_num(k + 1)?;
             return m(j, k + 2, format!("{y:04}-{mo:02}"), DT);
         }
-        // June last year
-        if let Some(r) = self.rel(k) {
-            if self.unit(k + 1) == Some("y") {
+        // June last year, October of next year
+        let rk = if self.wd(k, "of") && self.rel(k + 1).is_some() && self.unit(k + 2) == Some("y") {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(r) = self.rel(rk) {
+            if self.unit(rk + 1) == Some("y") {
                 let off = match r {
                     "last" | "past" | "prev" => -1,
                     "next" | "coming" => 1,
@@ -1379,14 +1505,35 @@ impl<'a> G<'a> {
                     _ => return self.month_alone(j, mo, k),
                 };
                 let y = n::year_offset(self.cx.anchor, off);
-                return m(j, k + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
+                return m(j, rk + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
             }
         }
         self.month_alone(j, mo, k)
     }
 
     fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
-        let y = n::resolve_year(self.cx.anchor, mo, None, self.tense(j, k));
+        // `since October`: the one before, whatever the verb
+        /// A past verb this near governs the month (`declared at a meeting in December`);
+        /// farther off it only weighs in, as cues that far are often of another clause.
+        const NEAR_PAST: usize = 8;
+        // the preposition may stand before a modifier: `until mid-November`
+        let prep = |w: &str| (1..=3).any(|d| j >= d && self.wd(j - d, w));
+        let (tense, dist) = if prep("since") {
+            (Tense::Past, 0)
+        } else if prep("until") {
+            (Tense::Future, 0)
+        } else {
+            self.tense_at(j, k)
+        };
+        // `was planned for early March`: a plan made in the past may still lie ahead, so a
+        // plan word only weighs in
+        let plan = |k: usize| self.lex(k).and_then(|l| l.tense) == Some(Tense::Future);
+        let planned = dist <= NEAR_PAST && ((j >= dist && plan(j - dist)) || plan(k + dist - 1));
+        let y = if tense == Tense::Past && dist <= NEAR_PAST && !planned {
+            n::month_on_or_before(self.cx.anchor, mo)
+        } else {
+            n::resolve_year(self.cx.anchor, mo, None, tense)
+        };
         m(j, k, format!("{}-{mo:02}", n::year_str(y)), DT)
     }
 
@@ -1423,12 +1570,37 @@ impl<'a> G<'a> {
         } else {
             self.cx.anchor
         };
-        let tense = if dir == Dir::Bare {
-            self.tense(j, k)
+        // the second of two coordinated weekdays: the first such day after the first one
+        let joined = dir == Dir::Bare
+            && j >= 1
+            && (["and", "or", "to", "through", "until", "till"]
+                .iter()
+                .any(|w| self.is_word_text(j - 1, w))
+                || self.p(j - 1, '-'));
+        // only when the first one looked ahead: past days are each the latest such day
+        // (`statements made Friday and Thursday`)
+        let prev = self.cx.last_weekday.filter(|&(at, first)| {
+            joined && at + 1 == j && self.cx.anchor.is_some_and(|a| first.date > a.date)
+        });
+        let (mut v, d) = if let Some((_, first)) = prev {
+            n::weekday(Some(first), wd, Dir::After, Tense::Unknown)
         } else {
-            Tense::Unknown
+            let tense = match dir {
+                // `Friday's closing price` is a day gone, whatever the verb before it
+                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => {
+                    match self.tense(j, k) {
+                        Tense::Present => Tense::Unknown,
+                        t => t,
+                    }
+                }
+                Dir::Bare => self.tense(j, k),
+                _ => Tense::Unknown,
+            };
+            n::weekday(base, wd, dir, tense)
         };
-        let (mut v, d) = n::weekday(base, wd, dir, tense);
+        if let Some(day) = d.filter(|_| dir == Dir::Bare) {
+            self.cx.last_weekday = Some((e, day));
+        }
         let mut ty = DT;
         if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
             v = format!("{v}T{pod}");
@@ -2439,6 +2611,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             last_day: None,
             last_quarter: None,
             last_year: None,
+            last_weekday: None,
         },
     };
     let mut out = Vec::new();

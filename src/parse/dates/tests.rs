@@ -301,11 +301,11 @@ fn hard_wrapped_lines_run_on_but_paragraph_breaks_do_not() {
         ),
         ("They met in 2021.\n20 delegates came.", &[("2021", "2021")]),
         (
-            "The meeting was in February\n\n20 people came.",
+            "The meeting is in February\n\n20 people come.",
             &[("February", "2022-02")],
         ),
         (
-            "    He spoke in March\n    4 days later.",
+            "    He speaks in March\n    4 days later.",
             &[("March", "2022-03"), ("4 days", "P4D")],
         ),
     ];
@@ -316,5 +316,170 @@ fn hard_wrapped_lines_run_on_but_paragraph_breaks_do_not() {
             .map(|(a, b, _)| (a.as_str(), b.as_str()))
             .collect();
         assert_eq!(&got[..], *want, "{text:?}");
+    }
+}
+
+/// Tense cues for weekdays and months without a year: schedules in the present, passives
+/// after a modal, coordinated weekdays, `since` / `until`, and reporting verbs after a comma.
+#[test]
+fn tense_of_schedules_and_months() {
+    // (story date, text, expression, value)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // 2022-01-19 is a Wednesday
+        (
+            "2022-01-19",
+            "The envoy is in Cairo on a tour from Monday to Friday.",
+            "Monday",
+            "2022-01-17",
+        ),
+        (
+            "2022-01-19",
+            "The envoy is in Cairo on a tour from Monday to Friday.",
+            "Friday",
+            "2022-01-21",
+        ),
+        (
+            "2022-01-17",
+            "The envoy is in Cairo on a tour from Tuesday to Saturday.",
+            "Tuesday",
+            "2022-01-18",
+        ),
+        (
+            "2022-01-17",
+            "The envoy is in Cairo on a tour from Tuesday to Saturday.",
+            "Saturday",
+            "2022-01-22",
+        ),
+        (
+            "2022-01-19",
+            "A ruling may be issued as soon as Friday.",
+            "Friday",
+            "2022-01-21",
+        ),
+        (
+            "2022-01-19",
+            "The delegations will confer in Oslo on Tuesday and Wednesday, diplomats said.",
+            "Tuesday",
+            "2022-01-25",
+        ),
+        (
+            "2022-01-19",
+            "The delegations will confer in Oslo on Tuesday and Wednesday, diplomats said.",
+            "Wednesday",
+            "2022-01-26",
+        ),
+        (
+            "2022-01-21",
+            "The two premiers meet Monday in Hanoi.",
+            "Monday",
+            "2022-01-24",
+        ),
+        (
+            "2022-01-21",
+            "The two premiers did not meet Monday.",
+            "Monday",
+            "2022-01-17",
+        ),
+        (
+            "2022-01-21",
+            "Tuesday's vote is seen as a test.",
+            "Tuesday",
+            "2022-01-18",
+        ),
+        (
+            "2022-01-21",
+            "Notes issued Thursday and Wednesday were withdrawn.",
+            "Wednesday",
+            "2022-01-19",
+        ),
+        (
+            "2022-01-21",
+            "The agency is to reopen its office Tuesday.",
+            "Tuesday",
+            "2022-01-25",
+        ),
+        // months
+        (
+            "2022-10-12",
+            "The junta proclaimed martial law at a rally in December.",
+            "December",
+            "2021-12",
+        ),
+        (
+            "2022-08-20",
+            "Grain exports have doubled since October.",
+            "October",
+            "2021-10",
+        ),
+        (
+            "2022-03-10",
+            "The forum will be held in November, a year after it was cancelled last year.",
+            "November",
+            "2022-11",
+        ),
+        (
+            "2022-03-10",
+            "The forum will be held in February.",
+            "February",
+            "2023-02",
+        ),
+        (
+            "2022-10-12",
+            "The pact was extended until mid-January.",
+            "January",
+            "2023-01",
+        ),
+        (
+            "2022-05-06",
+            "Both sides have agreed to hold a round of talks in June, the ministry said.",
+            "June",
+            "2022-06",
+        ),
+        (
+            "2022-05-06",
+            "Licences lapse after October of next year.",
+            "October of next year",
+            "2023-10",
+        ),
+        (
+            "2022-05-06",
+            "It opened in March of last year.",
+            "March of last year",
+            "2021-03",
+        ),
+        (
+            "2022-02-10",
+            "The handover was planned for early March.",
+            "March",
+            "2022-03",
+        ),
+        (
+            "2022-02-10",
+            "Exports will double by August in markets untouched by the crisis.",
+            "August",
+            "2022-08",
+        ),
+        // durations
+        (
+            "2022-05-06",
+            "A deal could come within months.",
+            "months",
+            "PXM",
+        ),
+        (
+            "2022-05-06",
+            "Fighting resumed within weeks.",
+            "weeks",
+            "PXW",
+        ),
+    ];
+    for (date, text, expr, want) in cases {
+        let got = run(text, date);
+        let hit = got.iter().find(|(s, _, _)| s.contains(expr));
+        assert_eq!(
+            hit.map(|h| h.1.as_str()),
+            Some(*want),
+            "{text} / {expr}: {got:?}"
+        );
     }
 }
