@@ -817,6 +817,32 @@ impl Doc {
         self.toks.get(i).is_some_and(|t| !t.word)
     }
 
+    /// A transcript's speaker label at token `a` (`WALLACE:`, `SEN. KAINE:`): up to four
+    /// upper-case words before a colon, ending before `lim`.
+    fn transcript_label(&self, text: &str, a: usize, lim: usize) -> Option<(usize, usize)> {
+        let mut b = a;
+        let mut letters = 0;
+        while b < lim && b - a < 6 {
+            let t = self.toks.get(b)?;
+            let raw = t.span.slice(text);
+            if t.word {
+                if !raw
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                {
+                    return None;
+                }
+                letters += raw.chars().count();
+            } else if raw == ":" {
+                break;
+            } else if raw != "." {
+                return None;
+            }
+            b += 1;
+        }
+        (b > a && b < lim && letters >= 2 && self.is(b, &[":"])).then_some((a, b))
+    }
+
     fn quote_mark(&self, i: usize) -> bool {
         self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
     }
@@ -1606,6 +1632,12 @@ pub fn attribute(
                 if let Some(np) = named.or_else(|| doc.sentence_subject(s0, k)) {
                     found = Some((None, Some(np), true));
                 }
+            }
+        }
+        // `"WALLACE: Let's start …`: a transcript's speaker label opening the quote.
+        if found.is_none() {
+            if let Some(np) = doc.transcript_label(text, open + 1, close) {
+                found = Some((None, Some(np), true));
             }
         }
         let kind_of = |direct: bool| {

@@ -234,6 +234,14 @@ fn frames_table() {
         ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
         ("The talks were held on Tuesday.", &[]),
         ("These claims are baseless.", &[]),
+        // Transcript speaker labels.
+        (
+            "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
+            &[
+                (D, "HOST: Will the envoy attend the summit tomorrow?", "HOST", "-"),
+                (D, "ENVOY: The delegation will attend in full.", "ENVOY", "-"),
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (input, expected) in cases {
