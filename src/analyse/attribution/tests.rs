@@ -234,6 +234,14 @@ fn frames_table() {
         ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
         ("The talks were held on Tuesday.", &[]),
         ("These claims are baseless.", &[]),
+        // Labelling verbs with a quoted label.
+        (
+            "Moldavia branded the blockade a \"reckless gamble.\"",
+            &[
+                (I, "the blockade a \"reckless gamble.\"", "Moldavia", "branded"),
+                (P, "reckless gamble.", "Moldavia", "branded"),
+            ],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
