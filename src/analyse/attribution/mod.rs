@@ -843,6 +843,26 @@ impl Doc {
         (b > a && b < lim && letters >= 2 && self.is(b, &[":"])).then_some((a, b))
     }
 
+    /// Whether tokens `a..b` are only a fronted adverbial (`On Sunday's broadcast of "Meet
+    /// the Press,"`, `Through a spokesman`): a preposition, then no clause break or auxiliary
+    /// outside quotation marks. Such a phrase is not the content of the cue after it.
+    fn fronted_adverbial(&self, a: usize, b: usize) -> bool {
+        self.is(a, PREPS)
+            && !self.is(a, &["to", "while"])
+            && b > a
+            && b - a <= 14
+            && !(a..b).any(|k| {
+                !self.toks[k].quoted
+                    && self.is(
+                        k,
+                        &[
+                            ",", ";", "is", "was", "are", "were", "will", "would", "has", "have",
+                            "had", "can", "could", "should", "must", "may", "might",
+                        ],
+                    )
+            })
+    }
+
     fn quote_mark(&self, i: usize) -> bool {
         self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
     }
@@ -1680,6 +1700,14 @@ pub fn attribute(
                         .take(3)
                         .count()
                         >= 3;
+                // `On Sunday's broadcast of "Meet the Press," the minister said …`: a title
+                // inside a fronted adverbial is not what the cue after it reports.
+                if embedded && doc.fronted_adverbial(sent_t0, close + 1) {
+                    if let Some(ci) = ci {
+                        cue_used[ci] = false;
+                    }
+                    continue;
+                }
                 let clause = if embedded {
                     doc.content(sent_t0, close + 1)
                 } else {
@@ -1999,6 +2027,9 @@ pub fn attribute(
         let comma_before = |a: usize| a > s0 && doc.is(a - 1, &[",", "—", "-"]);
         let (mention, content) = if let Some((a, b)) = np {
             if tail_is_adjunct && comma_before(a) && a - 1 > clause_start {
+                if doc.fronted_adverbial(clause_start, a - 1) {
+                    continue;
+                }
                 (Some((a, b)), (clause_start, a - 1))
             } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para].0 {
                 // `X said.` after a sentence: nothing to report here.
@@ -2011,7 +2042,10 @@ pub fn attribute(
                 (Some((a, b)), (start, s1))
             }
         } else if let Some((a, b)) = rest_np.filter(|_| !inherits) {
-            if tail_is_adjunct && before - 1 > clause_start {
+            if tail_is_adjunct
+                && before - 1 > clause_start
+                && !doc.fronted_adverbial(clause_start, before - 1)
+            {
                 (Some((a, b)), (clause_start, before - 1))
             } else {
                 continue;

@@ -242,6 +242,16 @@ fn frames_table() {
                 (P, "reckless gamble.", "Moldavia", "branded"),
             ],
         ),
+        // Fronted adverbials are not the content of a cue after them.
+        (
+            "On Sunday's edition of \"Morning Report,\" the minister said the offer stood.",
+            &[(I, "the offer stood", "minister", "said")],
+        ),
+        ("Through a spokesman, Ferreira declined to comment.", &[]),
+        (
+            "In Geneva, the talks went well, the envoy said.",
+            &[(I, "In Geneva, the talks went well", "envoy", "said")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
