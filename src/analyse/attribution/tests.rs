@@ -252,6 +252,11 @@ fn frames_table() {
             "In Geneva, the talks went well, the envoy said.",
             &[(I, "In Geneva, the talks went well", "envoy", "said")],
         ),
+        // Bare plural sources after the content.
+        (
+            "The blockade will end soon, mediators said.",
+            &[(I, "The blockade will end soon", "mediators", "said")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
