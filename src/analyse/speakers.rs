@@ -241,6 +241,17 @@ fn read_mention(s: &str) -> Mention {
     } else {
         k
     };
+    // `Officials`, `Mediators` opening a sentence: a capitalised plural source noun is a
+    // description of a group, not a name.
+    let k = if k == 0
+        && words.len() == 1
+        && noun(&strip_possessive(words[0]).to_lowercase())
+            .is_some_and(|(kind, _)| kind == NounKind::Group)
+    {
+        words.len()
+    } else {
+        k
+    };
     let mut name_words: Vec<&str> = words[k..].to_vec();
     if let Some(last) = name_words.last_mut() {
         *last = strip_possessive(last);
@@ -732,6 +743,7 @@ mod tests {
             ("sources|officials|sources", &["sources", "officials", "sources"]),
             ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
             ("he", &["-"]),
+            ("Ana Ruiz|Mediators|he", &["Ana Ruiz", "Mediators", "Ana Ruiz"]),
             (
                 "spokeswoman Ann Lee|Mr. Bo Chen|she|he",
                 &["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"],
