@@ -257,6 +257,14 @@ fn frames_table() {
             "The blockade will end soon, mediators said.",
             &[(I, "The blockade will end soon", "mediators", "said")],
         ),
+        // `referring to`: a participle keeping the speaker.
+        (
+            "\"We want peace,\" Ruiz said, referring to the border talks.",
+            &[
+                (D, "We want peace,", "Ruiz", "said"),
+                (I, "the border talks", "Ruiz", "referring to"),
+            ],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
