@@ -1964,7 +1964,10 @@ pub fn attribute(
             }
             Reliability::Weak | Reliability::Strong => {
                 let core = (a..b).find(|&i| doc.is(i, &[","])).unwrap_or(b);
-                core - a <= 8 && doc.source_like(a, b)
+                // `The transcript shows that …`: a `that` clause after the verb makes it a
+                // report whatever its short subject.
+                let that_clause = b == c.t0 && doc.is(c.t1, &["that"]) && !e.participle;
+                core - a <= 8 && (doc.source_like(a, b) || that_clause && core - a <= 5)
             }
             Reliability::Doc => doc.doc_like(a, b),
             Reliability::QuoteOnly => false,

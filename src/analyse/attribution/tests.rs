@@ -265,6 +265,11 @@ fn frames_table() {
                 (I, "the border talks", "Ruiz", "referring to"),
             ],
         ),
+        // A weak cue with a `that` clause reports whatever its short subject.
+        (
+            "The transcript shows that the envoy left early.",
+            &[(I, "the envoy left early", "transcript", "shows")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
