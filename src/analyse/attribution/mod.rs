@@ -176,6 +176,20 @@ const AUX: &[&str] = &[
     "never",
     "not",
     "n't",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
     "still",
     "just",
     "even",
@@ -2062,6 +2076,24 @@ pub fn attribute(
         let Some(content_span) = doc.content(content.0, content.1) else {
             continue;
         };
+        // `did not respond to requests for comment`, `has yet to respond to questions`: a
+        // negated cue before a request for comment reports nothing. (A negated cue before a question,
+        // `did not say when …`, is kept: news corpora annotate it as an attribution.)
+        let negated = c.t0 > s0
+            && (doc.is(c.t0 - 1, &["not", "never"])
+                || doc.w(c.t0 - 1).ends_with("n't")
+                || doc.w(c.t0 - 1).ends_with("n’t")
+                || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["to"]) && doc.is(c.t0 - 2, &["yet"])
+                || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["t"]) && doc.is(c.t0 - 2, &["'", "’"]));
+        let asks_comment = (content.0..content.1.min(content.0 + 6))
+            .any(|k| doc.is(k, &["comment", "comments", "questions", "question"]));
+        if negated
+            && asks_comment
+            && content.0 >= c.t1
+            && doc.is(content.0, &["to", "for", "on", "about"])
+        {
+            continue;
+        }
         let mut mention = mention;
         if mention.is_none() && joined {
             mention = doc.coordinated_subject(before, s0);

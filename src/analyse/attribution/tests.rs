@@ -270,6 +270,17 @@ fn frames_table() {
             "The transcript shows that the envoy left early.",
             &[(I, "the envoy left early", "transcript", "shows")],
         ),
+        // Negated cues before a request for comment report nothing.
+        ("Ruiz did not respond to requests for comment.", &[]),
+        ("The ministry has yet to respond to questions about the report.", &[]),
+        (
+            "The envoy didn't say when the talks would resume.",
+            &[(I, "when the talks would resume", "envoy", "say")],
+        ),
+        (
+            "The envoy did not say the talks had failed.",
+            &[(I, "the talks had failed", "envoy", "say")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
