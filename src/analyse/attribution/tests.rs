@@ -281,6 +281,15 @@ fn frames_table() {
             "The envoy did not say the talks had failed.",
             &[(I, "the talks had failed", "envoy", "say")],
         ),
+        // A description with a name in apposition before a trailing cue.
+        (
+            "The summit will be held in March, the bloc's secretary-general, Lucia Ferreira, said.",
+            &[(I, "The summit will be held in March", "Lucia Ferreira", "said")],
+        ),
+        (
+            "Kasaria's ambassador, Yusuf Adeyemi, said the talks had failed.",
+            &[(I, "the talks had failed", "Yusuf Adeyemi", "said")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
