@@ -2121,11 +2121,18 @@ pub fn attribute(
         };
         // A new clause clips the content of the statement before it in the sentence.
         if let Some(pi) = prev_in_sent {
-            let clip = if mention.is_some() && content.1 <= c.t0 {
-                content.0
-            } else {
-                before.saturating_sub(if joined { 1 } else { 0 })
+            let mut clip = match mention {
+                Some(_) if content.1 <= c.t0 => content.0,
+                // `Park called for restraint, while Whitman reaffirmed …`: the new clause
+                // starts at its subject and the conjunction before it.
+                Some((a, _)) if a < before => a,
+                _ => before.saturating_sub(if joined { 1 } else { 0 }),
             };
+            if mention.is_some_and(|(a, _)| a == clip) {
+                while clip > s0 && doc.is(clip - 1, &["while", "whereas", "but", "and", ","]) {
+                    clip -= 1;
+                }
+            }
             let p = &mut pending[pi];
             if pi >= quote_pending && p.toks.1 > clip && p.toks.0 < clip {
                 if let Some(s) = doc.content(p.toks.0, clip) {

@@ -290,6 +290,14 @@ fn frames_table() {
             "Kasaria's ambassador, Yusuf Adeyemi, said the talks had failed.",
             &[(I, "the talks had failed", "Yusuf Adeyemi", "said")],
         ),
+        // A second attribution in the sentence clips the first at its subject.
+        (
+            "Park called for calm talks, while Whitman reaffirmed support for the plan.",
+            &[
+                (I, "calm talks", "Park", "called for"),
+                (I, "support for the plan", "Whitman", "reaffirmed"),
+            ],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
