@@ -2212,7 +2212,18 @@ pub fn attribute(
             continue;
         };
         let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
-            && !doc.is(p0, COLON_HEADERS);
+            && !doc.is(p0, COLON_HEADERS)
+            // `Stealth Over Health:`: a title-case phrase, not a name (names keep such words
+            // in lower case).
+            && !(p0 + 1..colon).any(|k| {
+                doc.is(
+                    k,
+                    &[
+                        "over", "to", "for", "with", "is", "was", "are", "will", "a", "an",
+                        "in", "on", "at", "from", "by", "as", "into", "after",
+                    ],
+                )
+            });
         let content_ok = colon + 1 < p1
             && !doc.toks[colon + 1]
                 .span

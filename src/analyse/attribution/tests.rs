@@ -298,6 +298,15 @@ fn frames_table() {
                 (I, "support for the plan", "Whitman", "reaffirmed"),
             ],
         ),
+        // Colon headlines: a name, not a title-case phrase.
+        (
+            "Peace Over Profit: Ministers Meet in Geneva Today",
+            &[],
+        ),
+        (
+            "Ferreira: The bloc will not yield to pressure",
+            &[(I, "The bloc will not yield to pressure", "Ferreira", ":")],
+        ),
         // Transcript speaker labels.
         (
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
