@@ -199,6 +199,27 @@ fn read_mention(s: &str) -> Mention {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),
         None => (s, None),
     };
+    // `Kasaria's ambassador, Yusuf Adeyemi`: a description then a name in apposition; the
+    // name is the speaker and the description its title.
+    let (core, appositive) = match appositive {
+        Some(a) => {
+            let a = a.trim_end_matches([',', ' ']);
+            let aw = words_of(a);
+            let name_like = (1..=4).contains(&aw.len())
+                && aw
+                    .iter()
+                    .all(|w| is_capitalised(w) && !is_title_word(strip_possessive(w)));
+            let core_named = words_of(core)
+                .last()
+                .is_some_and(|w| is_capitalised(strip_possessive(w)));
+            if name_like && !core_named {
+                (a, Some(core))
+            } else {
+                (core, appositive)
+            }
+        }
+        None => (core, None),
+    };
     let words = words_of(core);
     let apposition = appositive
         .map(|a| without_determiner(&words_of(a)).join(" "))
@@ -238,6 +259,17 @@ fn read_mention(s: &str) -> Mention {
             Some(p) => k + p + 1,
             None => k,
         }
+    } else {
+        k
+    };
+    // `Officials`, `Mediators` opening a sentence: a capitalised plural source noun is a
+    // description of a group, not a name.
+    let k = if k == 0
+        && words.len() == 1
+        && noun(&strip_possessive(words[0]).to_lowercase())
+            .is_some_and(|(kind, _)| kind == NounKind::Group)
+    {
+        words.len()
     } else {
         k
     };
@@ -732,6 +764,16 @@ mod tests {
             ("sources|officials|sources", &["sources", "officials", "sources"]),
             ("a Western diplomat|a Western diplomat", &["Western diplomat", "Western diplomat"]),
             ("he", &["-"]),
+            ("Ana Ruiz|Mediators|he", &["Ana Ruiz", "Mediators", "Ana Ruiz"]),
+            (
+                "Kasaria's ambassador, Yusuf Adeyemi|Adeyemi",
+                &["Yusuf Adeyemi", "Yusuf Adeyemi"],
+            ),
+            (
+                "the bloc's secretary-general, Lucia Ferreira|Ferreira",
+                &["Lucia Ferreira", "Lucia Ferreira"],
+            ),
+            ("Scott Pruitt, the attorney general|Pruitt", &["Scott Pruitt"; 2]),
             (
                 "spokeswoman Ann Lee|Mr. Bo Chen|she|he",
                 &["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"],

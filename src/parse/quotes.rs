@@ -120,6 +120,27 @@ fn classify(s: &str, i: usize, c: char) -> Option<(Mark, usize)> {
     }
 }
 
+/// Whether a `”` at byte `i` of `s` stands where an opening mark belongs: at the start of
+/// the paragraph, or after white space and before a word (or an ellipsis).
+fn opens_reversed(s: &str, i: usize) -> bool {
+    let prev = s[..i].chars().next_back();
+    let rest = s[i..].strip_prefix('”').unwrap_or("");
+    let next = rest.trim_start_matches(' ').chars().next();
+    let word = next.is_some_and(|n| n.is_alphanumeric() || n == '…');
+    (prev.is_none() && word) || (is_space(prev) && is_alnum(rest.chars().next()))
+}
+
+/// Whether a `“` at byte `i` of `s` stands where a closing mark belongs: after a word or
+/// sentence punctuation, and before white space, the paragraph end or punctuation.
+fn closes_reversed(s: &str, i: usize) -> bool {
+    let prev = s[..i].chars().next_back();
+    let next = s[i..].strip_prefix('“').and_then(|r| r.chars().next());
+    prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'))
+        && next.map_or(true, |n| {
+            n.is_whitespace() || matches!(n, '.' | ',' | ';' | ')')
+        })
+}
+
 fn starts_with_opening(text: &str, para: Span) -> bool {
     let s = para.slice(text);
     match s.chars().next() {
@@ -166,6 +187,19 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
             };
             skip_to = i + len;
             let straight = c == '"';
+            let mark = match (mark, c) {
+                // A right mark typed for a left one (`” … what I learned`, `”Fear.`): with no
+                // double quote open, at the paragraph start or after a space before a word.
+                (Mark::CloseDouble, '”') if doubles.is_empty() && opens_reversed(s, i) => {
+                    Mark::OpenDouble
+                }
+                // A left mark typed for a right one (`51 percent.“`): closes an open quote
+                // when it follows a word and ends one.
+                (Mark::OpenDouble, '“') if !doubles.is_empty() && closes_reversed(s, i) => {
+                    Mark::CloseDouble
+                }
+                (m, _) => m,
+            };
             let mark = match mark {
                 Mark::EitherDouble if doubles.is_empty() => Mark::OpenDouble,
                 Mark::EitherDouble => Mark::CloseDouble,
@@ -324,6 +358,15 @@ mod tests {
                 &["a real one"],
             ),
             ("A stray ” closing mark.", &[]),
+            (
+                "”Peace first. Then talks.” ― Ana Ruiz",
+                &["Peace first. Then talks."],
+            ),
+            ("” … and so we wait,” he said.", &["… and so we wait,"]),
+            (
+                "She said “we wait and see.“\n\nMore.",
+                &["we wait and see."],
+            ),
             ("the Clintons’ house and ‘scare’ words", &["'scare'"]),
             ("He said 'never' twice.", &["'never'"]),
             (

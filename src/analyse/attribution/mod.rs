@@ -178,6 +178,20 @@ const AUX: &[&str] = &[
     "never",
     "not",
     "n't",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
     "still",
     "just",
     "even",
@@ -817,6 +831,52 @@ impl Doc {
 
     fn punct(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.word)
+    }
+
+    /// A transcript's speaker label at token `a` (`WALLACE:`, `SEN. KAINE:`): up to four
+    /// upper-case words before a colon, ending before `lim`.
+    fn transcript_label(&self, text: &str, a: usize, lim: usize) -> Option<(usize, usize)> {
+        let mut b = a;
+        let mut letters = 0;
+        while b < lim && b - a < 6 {
+            let t = self.toks.get(b)?;
+            let raw = t.span.slice(text);
+            if t.word {
+                if !raw
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                {
+                    return None;
+                }
+                letters += raw.chars().count();
+            } else if raw == ":" {
+                break;
+            } else if raw != "." {
+                return None;
+            }
+            b += 1;
+        }
+        (b > a && b < lim && letters >= 2 && self.is(b, &[":"])).then_some((a, b))
+    }
+
+    /// Whether tokens `a..b` are only a fronted adverbial (`On Sunday's broadcast of "Meet
+    /// the Press,"`, `Through a spokesman`): a preposition, then no clause break or auxiliary
+    /// outside quotation marks. Such a phrase is not the content of the cue after it.
+    fn fronted_adverbial(&self, a: usize, b: usize) -> bool {
+        self.is(a, PREPS)
+            && !self.is(a, &["to", "while"])
+            && b > a
+            && b - a <= 14
+            && !(a..b).any(|k| {
+                !self.toks[k].quoted
+                    && self.is(
+                        k,
+                        &[
+                            ",", ";", "is", "was", "are", "were", "will", "would", "has", "have",
+                            "had", "can", "could", "should", "must", "may", "might",
+                        ],
+                    )
+            })
     }
 
     fn quote_mark(&self, i: usize) -> bool {
@@ -1610,6 +1670,12 @@ pub fn attribute(
                 }
             }
         }
+        // `"WALLACE: Let's start …`: a transcript's speaker label opening the quote.
+        if found.is_none() {
+            if let Some(np) = doc.transcript_label(text, open + 1, close) {
+                found = Some((None, Some(np), true));
+            }
+        }
         let kind_of = |direct: bool| {
             if direct {
                 QuoteKind::Direct
@@ -1650,6 +1716,14 @@ pub fn attribute(
                         .take(3)
                         .count()
                         >= 3;
+                // `On Sunday's broadcast of "Meet the Press," the minister said …`: a title
+                // inside a fronted adverbial is not what the cue after it reports.
+                if embedded && doc.fronted_adverbial(sent_t0, close + 1) {
+                    if let Some(ci) = ci {
+                        cue_used[ci] = false;
+                    }
+                    continue;
+                }
                 let clause = if embedded {
                     doc.content(sent_t0, close + 1)
                 } else {
@@ -1906,7 +1980,10 @@ pub fn attribute(
             }
             Reliability::Weak | Reliability::Strong => {
                 let core = (a..b).find(|&i| doc.is(i, &[","])).unwrap_or(b);
-                core - a <= 8 && doc.source_like(a, b)
+                // `The transcript shows that …`: a `that` clause after the verb makes it a
+                // report whatever its short subject.
+                let that_clause = b == c.t0 && doc.is(c.t1, &["that"]) && !e.participle;
+                core - a <= 8 && (doc.source_like(a, b) || that_clause && core - a <= 5)
             }
             Reliability::Doc => doc.doc_like(a, b),
             Reliability::QuoteOnly => false,
@@ -1969,6 +2046,9 @@ pub fn attribute(
         let comma_before = |a: usize| a > s0 && doc.is(a - 1, &[",", "—", "-"]);
         let (mention, content) = if let Some((a, b)) = np {
             if tail_is_adjunct && comma_before(a) && a - 1 > clause_start {
+                if doc.fronted_adverbial(clause_start, a - 1) {
+                    continue;
+                }
                 (Some((a, b)), (clause_start, a - 1))
             } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para].0 {
                 // `X said.` after a sentence: nothing to report here.
@@ -1981,7 +2061,10 @@ pub fn attribute(
                 (Some((a, b)), (start, s1))
             }
         } else if let Some((a, b)) = rest_np.filter(|_| !inherits) {
-            if tail_is_adjunct && before - 1 > clause_start {
+            if tail_is_adjunct
+                && before - 1 > clause_start
+                && !doc.fronted_adverbial(clause_start, before - 1)
+            {
                 (Some((a, b)), (clause_start, before - 1))
             } else {
                 continue;
@@ -1995,6 +2078,24 @@ pub fn attribute(
         let Some(content_span) = doc.content(content.0, content.1) else {
             continue;
         };
+        // `did not respond to requests for comment`, `has yet to respond to questions`: a
+        // negated cue before a request for comment reports nothing. (A negated cue before a question,
+        // `did not say when …`, is kept: news corpora annotate it as an attribution.)
+        let negated = c.t0 > s0
+            && (doc.is(c.t0 - 1, &["not", "never"])
+                || doc.w(c.t0 - 1).ends_with("n't")
+                || doc.w(c.t0 - 1).ends_with("n’t")
+                || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["to"]) && doc.is(c.t0 - 2, &["yet"])
+                || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["t"]) && doc.is(c.t0 - 2, &["'", "’"]));
+        let asks_comment = (content.0..content.1.min(content.0 + 6))
+            .any(|k| doc.is(k, &["comment", "comments", "questions", "question"]));
+        if negated
+            && asks_comment
+            && content.0 >= c.t1
+            && doc.is(content.0, &["to", "for", "on", "about"])
+        {
+            continue;
+        }
         let mut mention = mention;
         if mention.is_none() && joined {
             mention = doc.coordinated_subject(before, s0);
@@ -2022,11 +2123,18 @@ pub fn attribute(
         };
         // A new clause clips the content of the statement before it in the sentence.
         if let Some(pi) = prev_in_sent {
-            let clip = if mention.is_some() && content.1 <= c.t0 {
-                content.0
-            } else {
-                before.saturating_sub(if joined { 1 } else { 0 })
+            let mut clip = match mention {
+                Some(_) if content.1 <= c.t0 => content.0,
+                // `Park called for restraint, while Whitman reaffirmed …`: the new clause
+                // starts at its subject and the conjunction before it.
+                Some((a, _)) if a < before => a,
+                _ => before.saturating_sub(if joined { 1 } else { 0 }),
             };
+            if mention.is_some_and(|(a, _)| a == clip) {
+                while clip > s0 && doc.is(clip - 1, &["while", "whereas", "but", "and", ","]) {
+                    clip -= 1;
+                }
+            }
             let p = &mut pending[pi];
             if pi >= quote_pending && p.toks.1 > clip && p.toks.0 < clip {
                 if let Some(s) = doc.content(p.toks.0, clip) {
@@ -2106,7 +2214,18 @@ pub fn attribute(
             continue;
         };
         let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
-            && !doc.is(p0, COLON_HEADERS);
+            && !doc.is(p0, COLON_HEADERS)
+            // `Stealth Over Health:`: a title-case phrase, not a name (names keep such words
+            // in lower case).
+            && !(p0 + 1..colon).any(|k| {
+                doc.is(
+                    k,
+                    &[
+                        "over", "to", "for", "with", "is", "was", "are", "will", "a", "an",
+                        "in", "on", "at", "from", "by", "as", "into", "after",
+                    ],
+                )
+            });
         let content_ok = colon + 1 < p1
             && !doc.toks[colon + 1]
                 .span

@@ -234,6 +234,87 @@ fn frames_table() {
         ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
         ("The talks were held on Tuesday.", &[]),
         ("These claims are baseless.", &[]),
+        // Labelling verbs with a quoted label.
+        (
+            "Moldavia branded the blockade a \"reckless gamble.\"",
+            &[
+                (I, "the blockade a \"reckless gamble.\"", "Moldavia", "branded"),
+                (P, "reckless gamble.", "Moldavia", "branded"),
+            ],
+        ),
+        // Fronted adverbials are not the content of a cue after them.
+        (
+            "On Sunday's edition of \"Morning Report,\" the minister said the offer stood.",
+            &[(I, "the offer stood", "minister", "said")],
+        ),
+        ("Through a spokesman, Ferreira declined to comment.", &[]),
+        (
+            "In Geneva, the talks went well, the envoy said.",
+            &[(I, "In Geneva, the talks went well", "envoy", "said")],
+        ),
+        // Bare plural sources after the content.
+        (
+            "The blockade will end soon, mediators said.",
+            &[(I, "The blockade will end soon", "mediators", "said")],
+        ),
+        // `referring to`: a participle keeping the speaker.
+        (
+            "\"We want peace,\" Ruiz said, referring to the border talks.",
+            &[
+                (D, "We want peace,", "Ruiz", "said"),
+                (I, "the border talks", "Ruiz", "referring to"),
+            ],
+        ),
+        // A weak cue with a `that` clause reports whatever its short subject.
+        (
+            "The transcript shows that the envoy left early.",
+            &[(I, "the envoy left early", "transcript", "shows")],
+        ),
+        // Negated cues before a request for comment report nothing.
+        ("Ruiz did not respond to requests for comment.", &[]),
+        ("The ministry has yet to respond to questions about the report.", &[]),
+        (
+            "The envoy didn't say when the talks would resume.",
+            &[(I, "when the talks would resume", "envoy", "say")],
+        ),
+        (
+            "The envoy did not say the talks had failed.",
+            &[(I, "the talks had failed", "envoy", "say")],
+        ),
+        // A description with a name in apposition before a trailing cue.
+        (
+            "The summit will be held in March, the bloc's secretary-general, Lucia Ferreira, said.",
+            &[(I, "The summit will be held in March", "Lucia Ferreira", "said")],
+        ),
+        (
+            "Kasaria's ambassador, Yusuf Adeyemi, said the talks had failed.",
+            &[(I, "the talks had failed", "Yusuf Adeyemi", "said")],
+        ),
+        // A second attribution in the sentence clips the first at its subject.
+        (
+            "Park called for calm talks, while Whitman reaffirmed support for the plan.",
+            &[
+                (I, "calm talks", "Park", "called for"),
+                (I, "support for the plan", "Whitman", "reaffirmed"),
+            ],
+        ),
+        // Colon headlines: a name, not a title-case phrase.
+        (
+            "Peace Over Profit: Ministers Meet in Geneva Today",
+            &[],
+        ),
+        (
+            "Ferreira: The bloc will not yield to pressure",
+            &[(I, "The bloc will not yield to pressure", "Ferreira", ":")],
+        ),
+        // Transcript speaker labels.
+        (
+            "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
+            &[
+                (D, "HOST: Will the envoy attend the summit tomorrow?", "HOST", "-"),
+                (D, "ENVOY: The delegation will attend in full.", "ENVOY", "-"),
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (input, expected) in cases {
