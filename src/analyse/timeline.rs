@@ -446,7 +446,7 @@ fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
         } else {
             abs.saturating_sub(date.end)
         };
-        if best.as_ref().map_or(true, |(d, _)| dist < *d) {
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
             best = Some((dist, name.to_string()));
         }
     }

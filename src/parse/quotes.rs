@@ -54,7 +54,7 @@ struct Open {
 }
 
 fn is_space(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace())
+    c.is_none_or(|c| c.is_whitespace())
 }
 
 fn is_alnum(c: Option<char>) -> bool {
@@ -63,7 +63,7 @@ fn is_alnum(c: Option<char>) -> bool {
 
 /// Characters after which a straight mark opens (besides white space).
 fn opens_after(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
+    c.is_none_or(|c| {
         c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
     })
 }
@@ -136,9 +136,7 @@ fn closes_reversed(s: &str, i: usize) -> bool {
     let prev = s[..i].chars().next_back();
     let next = s[i..].strip_prefix('“').and_then(|r| r.chars().next());
     prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'))
-        && next.map_or(true, |n| {
-            n.is_whitespace() || matches!(n, '.' | ',' | ';' | ')')
-        })
+        && next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ')'))
 }
 
 fn starts_with_opening(text: &str, para: Span) -> bool {

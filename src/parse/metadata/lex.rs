@@ -146,7 +146,7 @@ pub(super) fn issuer_of_title(headline: &str) -> Option<&'static str> {
                 && h[p.len()..]
                     .chars()
                     .next()
-                    .map_or(true, |c| !c.is_alphanumeric())
+                    .is_none_or(|c| !c.is_alphanumeric())
         })
         .map(|&(_, a)| a)
 }
