@@ -51,6 +51,22 @@ pub(super) struct Dateline {
     pub hyphen: bool,
 }
 
+impl Dateline {
+    /// The same dateline with its offsets, relative to a slice, moved by `by` bytes.
+    pub(super) fn shifted(mut self, by: usize) -> Dateline {
+        for x in [
+            &mut self.start,
+            &mut self.place.0,
+            &mut self.place.1,
+            &mut self.end,
+            &mut self.consumed,
+        ] {
+            *x += by;
+        }
+        self
+    }
+}
+
 /// How the words of a place are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -650,7 +666,7 @@ pub(super) fn find_inline(s: &str) -> Option<Dateline> {
             if !starts_word || !char_at(s, at).is_some_and(|c| c.is_uppercase()) {
                 continue;
             }
-            let Some(mut d) = parse(&s[at..], false) else {
+            let Some(d) = parse(&s[at..], false) else {
                 continue;
             };
             if d.agency.is_none() || at + d.end <= p {
@@ -659,15 +675,7 @@ pub(super) fn find_inline(s: &str) -> Option<Dateline> {
             let caps = s[at + d.place.0..at + d.place.1]
                 .chars()
                 .all(|c| !c.is_lowercase());
-            for x in [
-                &mut d.start,
-                &mut d.place.0,
-                &mut d.place.1,
-                &mut d.end,
-                &mut d.consumed,
-            ] {
-                *x += at;
-            }
+            let d = d.shifted(at);
             // Nearest start first; a start further back wins only with a place in capitals
             // (`MEXICO CITY` over `CITY`).
             if best.is_none() || caps {

@@ -213,20 +213,6 @@ fn indent(text: &str, line: &Line) -> usize {
     t.len() - t.trim_start().len()
 }
 
-/// Moves a dateline's relative offsets to absolute ones.
-fn shifted(mut d: Dateline, by: usize) -> Dateline {
-    for x in [
-        &mut d.start,
-        &mut d.place.0,
-        &mut d.place.1,
-        &mut d.end,
-        &mut d.consumed,
-    ] {
-        *x += by;
-    }
-    d
-}
-
 /// Reads the top of the story from `start` (after any header lines).
 pub(super) fn read(text: &str, start: usize) -> Top {
     // The non-blank lines before the dateline (or all the lines read, without one), and
@@ -251,7 +237,7 @@ pub(super) fn read(text: &str, start: usize) -> Top {
         }
         let window_end = floor_boundary(text, line.end.min(line.start + DATELINE_WINDOW));
         if let Some(d) = dateline::parse(&text[line.start..window_end], true) {
-            let d = shifted(d, line.start);
+            let d = d.shifted(line.start);
             if d.strong {
                 strong = Some((lines.len(), d));
                 break;
@@ -279,7 +265,7 @@ pub(super) fn read(text: &str, start: usize) -> Top {
         lines.iter().take(2).enumerate().find_map(|(i, line)| {
             let end = floor_boundary(text, line.end.min(line.start + INLINE_WINDOW));
             dateline::find_inline(&text[line.start..end])
-                .map(|d| (i, shifted(d, line.start), Some(line.start)))
+                .map(|d| (i, d.shifted(line.start), Some(line.start)))
         })
     });
 
