@@ -778,10 +778,17 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 }
                 let span = Span::new(start, end);
                 let n0 = norm.len();
-                for ch in span.slice(text).chars() {
-                    match ch {
-                        '’' | '‘' => norm.push('\''),
-                        _ => norm.extend(ch.to_lowercase()),
+                let raw = span.slice(text);
+                if raw.is_ascii() {
+                    // Most tokens: lower-case in place, without the per-char Unicode tables.
+                    norm.push_str(raw);
+                    norm[n0..].make_ascii_lowercase();
+                } else {
+                    for ch in raw.chars() {
+                        match ch {
+                            '’' | '‘' => norm.push('\''),
+                            _ => norm.extend(ch.to_lowercase()),
+                        }
                     }
                 }
                 let n1 = norm.len();
@@ -2171,7 +2178,8 @@ pub fn attribute(
 
     // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
     for t in 1..doc.toks.len().saturating_sub(2) {
-        if !doc.is(t, SPEECH_NOUNS) || !doc.is(t + 1, &["that"]) || doc.toks[t].quoted {
+        // `that` first: it is one comparison and rules out almost every token.
+        if !doc.is(t + 1, &["that"]) || !doc.is(t, SPEECH_NOUNS) || doc.toks[t].quoted {
             continue;
         }
         let poss = doc.w(t - 1);
