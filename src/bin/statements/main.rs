@@ -11,6 +11,11 @@ mod run;
 use clap::Parser;
 use exit::Exit;
 
+// Analysis allocates many small short-lived vectors per story; mimalloc's thread-local free
+// lists make those much cheaper than glibc malloc under rayon (measured in BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Usage errors are exit 2 (clap's default for errors); help and version are exit 0.
     let cli = match cli::Cli::try_parse() {
