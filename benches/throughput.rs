@@ -7,7 +7,9 @@
 //! shared, so compare runs made one after the other.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+use statements::{analyse, output, parse, span::Span};
 
 fn stories(dir: &Path, limit: usize) -> Vec<String> {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
@@ -48,6 +50,67 @@ fn measure(label: &str, texts: &[String], passes: usize) {
     );
 }
 
+/// Where the time goes: each pipeline stage timed on its own over the same short stories, as
+/// shares of the whole. This is what `analyse_with` does, stage by stage.
+fn stages(label: &str, texts: &[String]) {
+    let mut spent = [Duration::ZERO; 8];
+    let names = [
+        "metadata",
+        "paragraphs",
+        "quotes",
+        "dates",
+        "attribution",
+        "timeline",
+        "record",
+        "json",
+    ];
+    let mut tick = |i: usize, t: &mut Instant| {
+        let now = Instant::now();
+        spent[i] += now - *t;
+        *t = now;
+    };
+    for text in texts {
+        let mut t = Instant::now();
+        let metadata = parse::metadata::read(text);
+        tick(0, &mut t);
+        let paragraphs = parse::paragraphs::split(text, metadata.body);
+        tick(1, &mut t);
+        let quoted = parse::quotes::find(text, &paragraphs);
+        tick(2, &mut t);
+        let region = Span::new(metadata.content_start, text.len());
+        let dates = parse::dates::find(text, region, metadata.date);
+        tick(3, &mut t);
+        let attribution = analyse::attribution::attribute(text, &metadata, &paragraphs, &quoted);
+        tick(4, &mut t);
+        let events = analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution);
+        tick(5, &mut t);
+        let record = output::build_record(
+            text,
+            output::Findings {
+                metadata: &metadata,
+                attribution: &attribution,
+                dates: &dates,
+                events: &events,
+            },
+        );
+        tick(6, &mut t);
+        let json = serde_json::to_vec(&record).map(|v| v.len()).unwrap_or(0);
+        std::hint::black_box(json);
+        tick(7, &mut t);
+    }
+    let total: Duration = spent.iter().sum();
+    let shares: Vec<String> = names
+        .iter()
+        .zip(spent)
+        .map(|(n, d)| format!("{n} {:.0}%", 100.0 * d.as_secs_f64() / total.as_secs_f64()))
+        .collect();
+    println!(
+        "{label:40} stages ({:.0} ms): {}",
+        total.as_secs_f64() * 1e3,
+        shares.join(", ")
+    );
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let corpus = root.join("..").join("shared").join("corpus");
@@ -70,6 +133,7 @@ fn main() {
             continue;
         }
         measure(label, texts, 3);
+        stages(label, texts);
         // A long story: the same texts as paragraphs of one text of at least 4 MB.
         let mut long = String::new();
         while long.len() < 4_000_000 {
