@@ -695,7 +695,22 @@ struct Doc {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The character at byte `i` of `s` and its length, without decoding when it is ASCII (most
+/// of a wire story). `i` is always a character boundary here.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether a word followed by a period is an abbreviation (the period is part of it).
@@ -744,38 +759,38 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
             }
             let st0 = toks.len();
             let body = s.slice(text);
-            let mut it = body.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
+            let mut i = 0;
+            while let Some((c, clen)) = char_at(body, i) {
                 if c.is_whitespace() {
+                    i += clen;
                     continue;
                 }
                 let start = s.start + i;
-                let mut end = start + c.len_utf8();
+                let mut j = i + clen;
                 let word = is_word_char(c);
-                if word {
-                    while let Some(&(j, d)) = it.peek() {
-                        if is_word_char(d) {
-                            end = s.start + j + d.len_utf8();
-                            it.next();
+                while word {
+                    let Some((d, dlen)) = char_at(body, j) else {
+                        break;
+                    };
+                    if is_word_char(d) {
+                        j += dlen;
+                        continue;
+                    }
+                    if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                        if char_at(body, j + dlen).is_some_and(|(a, _)| is_word_char(a)) {
+                            j += dlen;
                             continue;
                         }
-                        if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                            let after = body[j + d.len_utf8()..].chars().next();
-                            if after.is_some_and(is_word_char) {
-                                end = s.start + j + d.len_utf8();
-                                it.next();
-                                continue;
-                            }
-                            // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
-                            // abbreviation or an initial.
-                            if d == '.' && is_abbreviation(&text[start..end], &body[j + 1..]) {
-                                end = s.start + j + 1;
-                                it.next();
-                            }
+                        // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
+                        // abbreviation or an initial.
+                        if d == '.' && is_abbreviation(&body[i..j], &body[j + 1..]) {
+                            j += 1;
                         }
-                        break;
                     }
+                    break;
                 }
+                i = j;
+                let end = s.start + j;
                 let span = Span::new(start, end);
                 let n0 = norm.len();
                 let raw = span.slice(text);
