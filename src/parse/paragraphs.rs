@@ -207,21 +207,22 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let s = para.slice(text);
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    let bytes = s.as_bytes();
+    let mut pos = 0usize;
+    // Jump from terminator to terminator: most of a paragraph is not one.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]) {
+        let i = pos + k;
+        let c = char::from(bytes[i]);
         // Swallow closing marks and further terminators.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = i + 1;
+        while let Some(d) = s[end..].chars().next() {
             if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         // White space must follow.
         let rest = &s[end..];
         let after_ws = rest.trim_start();
@@ -252,18 +253,36 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// `word` lower-cased, in `buf` when it is short and ASCII (nearly always: no allocation per
+/// period), else in a new string (Unicode lower case when `unicode`, else ASCII only).
+fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> std::borrow::Cow<'a, str> {
+    if word.is_ascii() && word.len() <= buf.len() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII bytes are always UTF-8.
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+    } else if unicode {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    }
+}
+
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
 fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     let word = word_before(s, dot);
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    let next_word: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let mut word_buf = [0u8; 32];
+    let mut next_buf = [0u8; 32];
+    let lower = lower_word(word, &mut word_buf, false);
+    let next_len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    let next_word = lower_word(&after[..next_len], &mut next_buf, true);
     // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
@@ -272,10 +291,10 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
             // initials are far more common in news.
             return false;
         }
-        return SENTENCE_OPENERS.contains(next_word.as_str());
+        return SENTENCE_OPENERS.contains(&*next_word);
     }
-    if let Some(&suffix) = ABBREVIATIONS.get(lower.as_str()) {
-        return suffix && SENTENCE_OPENERS.contains(next_word.as_str());
+    if let Some(&suffix) = ABBREVIATIONS.get(&*lower) {
+        return suffix && SENTENCE_OPENERS.contains(&*next_word);
     }
     true
 }
