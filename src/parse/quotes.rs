@@ -171,7 +171,15 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
         let mut first_open = continues;
         continues = false;
         let mut skip_to = 0usize;
-        for (i, c) in s.char_indices() {
+        // Only the bytes that can start a mark are decoded: the ASCII marks, and the lead
+        // bytes of `«` `»` (0xC2) and of the curly marks (0xE2), which never occur inside
+        // another character's encoding.
+        let candidates = s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+            .filter_map(|(i, _)| Some((i, s.get(i..)?.chars().next()?)));
+        for (i, c) in candidates {
             if i < skip_to
                 || !matches!(
                     c,
