@@ -28,7 +28,7 @@ use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 /// One statement found in the story.
@@ -90,6 +90,17 @@ struct CueEntry {
 struct CueLexicon {
     matcher: AhoCorasick,
     entries: Vec<CueEntry>,
+    /// The first two bytes of every form, as a 65,536-bit set: a token whose first two bytes
+    /// (its first byte and a space for a one-letter token) are not in it starts no cue, and
+    /// most tokens are ruled out with one lookup instead of an automaton search.
+    starts: Vec<u64>,
+}
+
+impl CueLexicon {
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        let bit = usize::from(first) << 8 | usize::from(second);
+        self.starts[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
@@ -127,13 +138,31 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             });
         }
     }
-    // A DFA: more memory for the cue lexicon (small), faster scans of every story.
+    let mut starts = vec![0u64; 1024];
+    for p in &patterns {
+        let b = p.as_bytes();
+        let seconds: Vec<u8> = match b.get(1) {
+            Some(&second) => vec![second],
+            None => (0..=255).collect(),
+        };
+        for second in seconds {
+            let bit = usize::from(b[0]) << 8 | usize::from(second);
+            starts[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    // A DFA searched only anchored at token starts: more memory for the cue lexicon (small),
+    // fast checks of the few tokens that can start a cue.
     let matcher = AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(&patterns)
         .expect("speech cue patterns build");
-    CueLexicon { matcher, entries }
+    CueLexicon {
+        matcher,
+        entries,
+        starts,
+    }
 });
 
 /// Auxiliaries and adverbs between a subject and its verb (`has also said`).
@@ -913,12 +942,22 @@ impl Doc {
     fn cues(&self) -> Vec<Cue> {
         let lex = &*CUES;
         let mut out = Vec::new();
-        // Token index by start offset in `norm`.
-        for m in lex.matcher.find_iter(&self.norm) {
-            let t0 = self.toks.partition_point(|t| t.norm.0 < m.start());
-            if t0 >= self.toks.len() || self.toks[t0].norm.0 != m.start() {
+        let bytes = self.norm.as_bytes();
+        // A cue's words are not searched again for cues (`said on` holds no second cue).
+        let mut resume = 0usize;
+        for t0 in 0..self.toks.len() {
+            let at = self.toks[t0].norm.0;
+            let (Some(&first), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
+                continue;
+            };
+            if at < resume || !lex.may_start(first, second) {
                 continue;
             }
+            let input = Input::new(&self.norm).range(at..).anchored(Anchored::Yes);
+            let Some(m) = lex.matcher.find(input) else {
+                continue;
+            };
+            resume = m.end();
             let t1 = self.toks.partition_point(|t| t.norm.1 < m.end());
             if t1 >= self.toks.len() || self.toks[t1].norm.1 != m.end() {
                 continue;
