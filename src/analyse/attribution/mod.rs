@@ -797,26 +797,25 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 let start = s.start + i;
                 let mut j = i + clen;
                 let word = is_word_char(c);
-                while word {
-                    let Some((d, dlen)) = char_at(body, j) else {
-                        break;
-                    };
-                    if is_word_char(d) {
-                        j += dlen;
-                        continue;
-                    }
-                    if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                        if char_at(body, j + dlen).is_some_and(|(a, _)| is_word_char(a)) {
+                if word {
+                    while let Some((d, dlen)) = char_at(body, j) {
+                        if is_word_char(d) {
                             j += dlen;
                             continue;
                         }
-                        // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
-                        // abbreviation or an initial.
-                        if d == '.' && is_abbreviation(&body[i..j], &body[j + 1..]) {
-                            j += 1;
+                        if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                            if char_at(body, j + dlen).is_some_and(|(a, _)| is_word_char(a)) {
+                                j += dlen;
+                                continue;
+                            }
+                            // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
+                            // abbreviation or an initial.
+                            if d == '.' && is_abbreviation(&body[i..j], &body[j + 1..]) {
+                                j += 1;
+                            }
                         }
+                        break;
                     }
-                    break;
                 }
                 i = j;
                 let end = s.start + j;
