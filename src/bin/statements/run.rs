@@ -28,7 +28,7 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
     };
     IN_JOB.with(|flag| flag.set(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse_job_inner(job, options)
+        analyse_job_inner(job, source.clone(), options)
     }));
     IN_JOB.with(|flag| flag.set(false));
     match outcome {
@@ -64,15 +64,12 @@ pub fn quiet_panics() {
     }));
 }
 
-fn analyse_job_inner(job: Job, options: &Options) -> Record {
+fn analyse_job_inner(job: Job, shown: Option<String>, options: &Options) -> Record {
     match job {
-        Job::File(path) => {
-            let shown = Some(path.display().to_string());
-            match read_limited(&path, options.max_bytes) {
-                Ok(bytes) => with_source(statements::analyse_bytes(&bytes, options), shown, None),
-                Err(e) => error_record(shown, None, io_reason(&e)),
-            }
-        }
+        Job::File(path) => match read_limited(&path, options.max_bytes) {
+            Ok(bytes) => with_source(statements::analyse_bytes(&bytes, options), shown, None),
+            Err(e) => error_record(shown, None, io_reason(&e)),
+        },
         Job::Stdin(bytes) => with_source(statements::analyse_bytes(&bytes, options), None, None),
         Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
         Job::Failed(path, reason) => error_record(path, None, reason),
