@@ -101,7 +101,7 @@ fn serialise(record: Record) -> Line {
     };
     // Sized for a typical record (about 2 KB for a 1 KB story), so that the buffer is not
     // regrown and copied several times while it is written.
-    let mut json = Vec::with_capacity(8 * 1024);
+    let mut json = Vec::with_capacity(4 * 1024);
     if let Err(e) = serde_json::to_writer(&mut json, &record) {
         // Serialising plain data cannot fail; should it ever, the input still gets a record.
         let failed = run::error_record(record.path, record.id, format!("cannot serialise: {e}"));
