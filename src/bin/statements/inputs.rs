@@ -24,8 +24,10 @@ pub enum Job {
 pub enum Plan {
     /// One story, printed as one JSON document.
     Single(Job),
-    /// Many stories, printed as JSON Lines in this order.
-    Batch(Vec<Job>),
+    /// Many stories, printed as JSON Lines in this order. Directories are walked lazily, as
+    /// the workers ask for more, so that neither the start nor the memory of a run depends on
+    /// the size of the archive.
+    Batch(Box<dyn Iterator<Item = Job> + Send>),
     /// A JSON Lines stream, read lazily.
     Stream(Box<dyn BufRead + Send>),
 }
@@ -64,65 +66,60 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
             Err(e) => return Err(format!("{}: {}", only.display(), io_reason(&e))),
         }
     }
-    let mut jobs = Vec::new();
-    for input in inputs {
-        if is_stdin(input) {
-            let mut bytes = Vec::new();
-            match io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => jobs.push((String::from("-"), Job::Stdin(bytes))),
-                Err(e) => jobs.push(("-".into(), Job::Failed(None, io_reason(&e)))),
+    let inputs = inputs.to_vec();
+    let jobs = inputs
+        .into_iter()
+        .flat_map(|input| -> Box<dyn Iterator<Item = Job> + Send> {
+            if input.as_os_str() == "-" {
+                let mut bytes = Vec::new();
+                return Box::new(std::iter::once(match io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) => Job::Stdin(bytes),
+                    Err(e) => Job::Failed(None, io_reason(&e)),
+                }));
             }
-            continue;
-        }
-        walk(input, &mut jobs);
-    }
-    // Sorted by path so that the output is the same whatever the file system's order.
-    jobs.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Plan::Batch(jobs.into_iter().map(|(_, job)| job).collect()))
+            Box::new(walk(input))
+        });
+    Ok(Plan::Batch(Box::new(jobs)))
 }
 
-/// Adds the files under `root` (or `root` itself) to `jobs`, keyed by their display path.
-fn walk(root: &Path, jobs: &mut Vec<(String, Job)>) {
+/// The files under `root` (or `root` itself) as jobs, in a fixed order: each directory's
+/// entries sorted by name, depth first, so that the output is the same whatever the file
+/// system's order.
+fn walk(root: PathBuf) -> impl Iterator<Item = Job> + Send {
     // Symbolic links are followed (an archive is often a tree of links); walkdir detects
     // loops and reports them as errors, which become error records.
-    let walker = WalkDir::new(root)
+    let walker = WalkDir::new(&root)
         .follow_links(true)
+        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
         });
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) if e.depth() > 0 && !e.file_type().is_file() => {
-                // A FIFO, socket or device met while walking: opening a FIFO would block the
-                // run forever, so it is reported, not read. (A path named on the command line
-                // is opened as given: `statements parse /dev/stdin` works.)
-                let path = e.into_path();
-                let reason = "not a regular file (a FIFO, socket or device)".to_string();
-                jobs.push((
-                    path.display().to_string(),
-                    Job::Failed(Some(path.display().to_string()), reason),
-                ));
-            }
-            Ok(e) => {
-                let path = e.into_path();
-                jobs.push((path.display().to_string(), Job::File(path)));
-            }
-            Err(e) => {
-                let path = e.path().map(|p| p.display().to_string());
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else if let Some(io) = e.io_error() {
-                    io_reason(io)
-                } else {
-                    e.to_string()
-                };
-                let key = path.clone().unwrap_or_else(|| root.display().to_string());
-                jobs.push((key, Job::Failed(path, reason)));
-            }
+    walker.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_dir() => None,
+        Ok(e) if e.depth() > 0 && !e.file_type().is_file() => {
+            // A FIFO, socket or device met while walking: opening a FIFO would block the
+            // run forever, so it is reported, not read. (A path named on the command line
+            // is opened as given: `statements parse /dev/stdin` works.)
+            let reason = "not a regular file (a FIFO, socket or device)".to_string();
+            Some(Job::Failed(Some(e.path().display().to_string()), reason))
         }
-    }
+        Ok(e) => Some(Job::File(e.into_path())),
+        Err(e) => {
+            let path = e
+                .path()
+                .map(|p| p.display().to_string())
+                .or_else(|| Some(root.display().to_string()));
+            let reason = if e.loop_ancestor().is_some() {
+                "symbolic link loop".to_string()
+            } else if let Some(io) = e.io_error() {
+                io_reason(io)
+            } else {
+                e.to_string()
+            };
+            Some(Job::Failed(path, reason))
+        }
+    })
 }
 
 /// Reads at most `limit + 1` bytes of a file, so that a huge file is refused without being

@@ -39,10 +39,12 @@ impl Progress {
                 }
                 None => ProgressBar::new_spinner(),
             };
-            let style = ProgressStyle::with_template(
-                "{spinner} {pos}/{len} stories [{elapsed_precise}] {wide_bar} {per_sec}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let template = match total {
+                Some(_) => "{spinner} {pos}/{len} stories [{elapsed_precise}] {wide_bar} {per_sec}",
+                None => "{spinner} {pos} stories [{elapsed_precise}] {per_sec}",
+            };
+            let style = ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         };

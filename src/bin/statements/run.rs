@@ -159,15 +159,21 @@ where
         let analyse = &analyse;
         scope.spawn(move || {
             let mut jobs = jobs;
-            loop {
-                let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() {
-                    break;
-                }
-                let results = pool.install(|| chunk.into_par_iter().map(analyse).collect());
+            let mut chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            while !chunk.is_empty() {
+                // The next chunk is gathered (directories walked, stream lines read) while
+                // this one is analysed, so that the workers never wait for the walk.
+                let current = std::mem::take(&mut chunk);
+                let (results, next) = pool.install(|| {
+                    rayon::join(
+                        || current.into_par_iter().map(analyse).collect::<Vec<T>>(),
+                        || jobs.by_ref().take(CHUNK).collect::<Vec<Job>>(),
+                    )
+                });
                 if sender.send(results).is_err() {
                     break; // the writer stopped
                 }
+                chunk = next;
             }
         });
         let written = receiver

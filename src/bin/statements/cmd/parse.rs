@@ -58,11 +58,12 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
                 .map(|_| Exit::from_counts(1, failed as usize))
         }
         Plan::Batch(jobs) => {
-            let progress = Progress::start(Some(jobs.len()), config.quiet);
+            // The walk is lazy, so the total is not known in advance.
+            let progress = Progress::start(None, config.quiet);
             let mut tally = Tally::default();
             let done = run::ordered_map(
                 &config.pool,
-                jobs.into_iter(),
+                jobs,
                 |job| serialise(run::analyse_job(job, options)),
                 |line| write_line(&mut output, line, &mut tally, &progress),
             );

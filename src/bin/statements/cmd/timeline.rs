@@ -21,7 +21,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     };
     let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
         Plan::Single(job) => Box::new(std::iter::once(job)),
-        Plan::Batch(jobs) => Box::new(jobs.into_iter()),
+        Plan::Batch(jobs) => jobs,
         Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
     };
     let progress = Progress::start(None, args.input.quiet);
