@@ -72,11 +72,13 @@ fn sniff_binary(bytes: &[u8]) -> Result<(), Error> {
     if head.is_empty() {
         return Ok(());
     }
-    let nul = memchr::memchr_iter(0, head).count();
-    let control = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    // One pass, branch-free, over the head.
+    let (mut nul, mut control) = (0usize, 0usize);
+    for &b in head {
+        nul += usize::from(b == 0);
+        control +=
+            usize::from((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f);
+    }
     if nul > 8 && nul * 100 > head.len() {
         return Err(Error::Binary {
             reason: format!("{nul} NUL bytes in the first {} bytes", head.len()),
