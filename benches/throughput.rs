@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 
 use statements::{analyse, output, parse, span::Span};
 
+// The command line's allocator, so that these figures are the ones a batch run sees.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn stories(dir: &Path, limit: usize) -> Vec<String> {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
