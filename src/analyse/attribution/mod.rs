@@ -758,7 +758,8 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     if single_cap {
         return true;
     }
-    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+    // Every title is at most six letters: longer words skip the table.
+    if word.len() <= 6 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
         return true;
     }
     // Not followed by a sentence start: `the N.Y. area`.
