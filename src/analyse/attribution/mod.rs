@@ -799,6 +799,12 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 let mut j = i + clen;
                 let word = is_word_char(c);
                 if word {
+                    // The ASCII letters and digits of a word in one tight run, then the general
+                    // rules for what may continue it.
+                    let bytes = body.as_bytes();
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
                     while let Some((d, dlen)) = char_at(body, j) {
                         if is_word_char(d) {
                             j += dlen;
