@@ -183,10 +183,33 @@ pub fn build(
     // The lead: the story's first real sentence, whose events are the story's own news.
     let mut lead: Option<Span> = None;
     let mut found: Vec<(EventFound, u32)> = Vec::new();
-    let people = Participants::new(attribution);
+    // Built on the first event only: most stories have none.
+    let mut people: Option<Participants> = None;
+    // The dates that may date an event, by start: a sentence holding none of them is only
+    // split (to find the lead) while there is no lead yet. Sorted here, not taken as sorted,
+    // so that the test is exact whatever order the dates come in.
+    let mut candidates: Vec<Span> = dates
+        .iter()
+        .filter(|d| is_concrete(d) && !metadata.dateline.is_some_and(|l| l.overlaps(d.span)))
+        .map(|d| d.span)
+        .collect();
+    candidates.sort_unstable();
+    let has_candidate = |given: Span| {
+        let first = candidates.partition_point(|c| c.start < given.start);
+        candidates[first..]
+            .iter()
+            .take_while(|c| c.start < given.end)
+            .any(|&c| given.contains(c))
+    };
     let mut next_date = 0; // dates are in text order; sentences too
     for p in paragraphs {
         for &given in &p.sentences {
+            // Skipping a sentence leaves `next_date` behind, but it only ever moves forward to
+            // the first date at or after the (rising) sentence start: later sentences bring
+            // it to the same place.
+            if lead.is_some() && !has_candidate(given) {
+                continue;
+            }
             for sentence in sentences(text, given) {
                 if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
                     lead = Some(sentence);
@@ -219,7 +242,9 @@ pub fn build(
                     if place.is_none() && own_news {
                         place = metadata.place.clone();
                     }
-                    let participants = people.in_clause(text, clause);
+                    let participants = people
+                        .get_or_insert_with(|| Participants::new(attribution))
+                        .in_clause(text, clause);
                     found.push((
                         EventFound {
                             date,
@@ -407,12 +432,19 @@ fn event_score(clause: &str) -> Option<u32> {
     let w = &*WORDS;
     let mut event = false;
     let mut happen = false;
+    // Words are lower-cased into a buffer on the stack: no allocation per word.
+    let mut buf = [0u8; 24];
     for word in clause.split(|c: char| !c.is_alphanumeric() && c != '-') {
         if word.is_empty() || word.len() > 24 {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
-        let lower = lower.as_str();
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-casing keeps UTF-8 valid
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
         event |= w.event.contains(lower);
         happen |= w.happen.contains(lower);
     }

@@ -121,8 +121,11 @@ fn day_at(s: &str, i: usize) -> Option<(u32, usize)> {
     let mut end = e;
     let suffix = alpha_end(s, e);
     if suffix > e {
-        let w = s[e..suffix].to_ascii_lowercase();
-        if !matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
+        let w = &s[e..suffix];
+        if !["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        {
             return None;
         }
         end = suffix;

@@ -3,10 +3,52 @@
 
 use crate::lexicon::rows;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+/// FNV-1a: the keys here are short words, looked up many times per story (every word of the
+/// first lines), where SipHash's set-up cost dominates. No untrusted key is ever inserted, so
+/// a keyed hash buys nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map with the [`Fnv`] hasher.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The longest word lower-cased on the stack by [`lower`]; longer ones are allocated.
+const LOWER_BUF: usize = 64;
+
+/// `word` in ASCII lower case, written into `buf`; `None` when it is longer than the buffer.
+/// Lower-casing only ASCII letters keeps UTF-8 valid.
+fn lower<'b>(word: &str, buf: &'b mut [u8; LOWER_BUF]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Agency aliases (lower-cased) to canonical names.
-static AGENCIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/agencies.tsv"))
         .filter(|r| r.len() >= 2)
         .map(|r| (r[0].to_lowercase(), r[1]))
@@ -14,9 +56,9 @@ static AGENCIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
 });
 
 /// Month and weekday names (lower-cased) to numbers.
-static CALENDAR: LazyLock<(HashMap<String, u32>, HashMap<String, u32>)> = LazyLock::new(|| {
-    let mut months = HashMap::new();
-    let mut weekdays = HashMap::new();
+static CALENDAR: LazyLock<(FastMap<String, u32>, FastMap<String, u32>)> = LazyLock::new(|| {
+    let mut months = FastMap::default();
+    let mut weekdays = FastMap::default();
     for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
         if r.len() < 3 {
             continue;
@@ -29,6 +71,35 @@ static CALENDAR: LazyLock<(HashMap<String, u32>, HashMap<String, u32>)> = LazyLo
         };
     }
     (months, weekdays)
+});
+
+/// Per month number (1-12), its longest spelling (`september`): near-misses are measured
+/// against it.
+static MONTH_FULL: LazyLock<[&'static str; 13]> = LazyLock::new(|| {
+    let mut full = [""; 13];
+    for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
+        if r.len() < 3 || r[0] != "month" {
+            continue;
+        }
+        let Ok(n) = r[2].parse::<usize>() else {
+            continue;
+        };
+        if let Some(f) = full.get_mut(n) {
+            if r[1].len() >= f.len() {
+                *f = r[1];
+            }
+        }
+    }
+    full
+});
+
+/// The month names of four letters or more (lower-cased), in file order, with their
+/// numbers: what a misspelt month is compared with.
+static MONTH_LONG: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_calendar.tsv"))
+        .filter(|r| r.len() >= 3 && r[0] == "month" && r[1].len() >= 4)
+        .filter_map(|r| Some((r[1].to_lowercase(), r[2].parse::<u32>().ok()?)))
+        .collect()
 });
 
 /// What a header key gives.
@@ -67,11 +138,12 @@ static HEADERS: LazyLock<HashMap<String, HeaderRole>> = LazyLock::new(|| {
 });
 
 /// Lower-case words allowed inside place names.
-static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../lexicon/metadata_place_words.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
-});
+static PLACE_WORDS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        rows(include_str!("../../lexicon/metadata_place_words.tsv"))
+            .filter_map(|r| r.first().copied())
+            .collect()
+    });
 
 /// Phrases naming the story's own agency (`told AFP`) or citing one (`according to Xinhua`),
 /// as an automaton, with their agencies and whether they cite.
@@ -254,6 +326,11 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     if name.is_empty() || name.len() > 60 {
         return None;
     }
+    let mut buf = [0u8; LOWER_BUF];
+    if name.is_ascii() {
+        // ASCII: lower-cased on the stack, the same as `to_lowercase`.
+        return lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
+    }
     AGENCIES.get(&name.to_lowercase()).copied()
 }
 
@@ -324,20 +401,20 @@ pub(super) fn month(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let w = w.to_ascii_lowercase();
+    let mut buf = [0u8; LOWER_BUF];
+    let w = lower(w, &mut buf)?;
     let months = &CALENDAR.0;
-    if let Some(&m) = months.get(&w) {
+    if let Some(&m) = months.get(w) {
         return Some(m);
     }
     let abbr = months.get(&w[..3]).copied()?;
     // Near-misses are compared with the month's full name (its longest spelling); a stray
     // extra letter is only forgiven on names long enough not to make `Mayo` a month.
-    let full = months
-        .iter()
-        .filter(|(_, &m)| m == abbr)
-        .map(|(k, _)| k.as_str())
-        .max_by_key(|k| k.len())?;
-    let shortened = full.starts_with(w.as_str()) && w.len() >= 4;
+    let full = MONTH_FULL
+        .get(abbr as usize)
+        .copied()
+        .filter(|f| !f.is_empty())?;
+    let shortened = full.starts_with(w) && w.len() >= 4;
     let stray = w.starts_with(full) && w.len() == full.len() + 1 && full.len() >= 4;
     (shortened || stray).then_some(abbr)
 }
@@ -346,16 +423,17 @@ pub(super) fn month(word: &str) -> Option<u32> {
 /// `Macrh`, `Juen`, `Jne`). Only for where nothing but a date can stand: before a day number
 /// in a dateline.
 pub(super) fn month_misspelt(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    CALENDAR
-        .0
+    let mut buf = [0u8; LOWER_BUF];
+    let w = lower(w, &mut buf)?;
+    // In file order: a word one edit from two months (`Juny`) takes the first.
+    MONTH_LONG
         .iter()
-        .filter(|(k, _)| k.len() >= 4)
-        .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
-        .map(|(_, &m)| m)
+        .find(|(k, _)| k.len().abs_diff(w.len()) <= 1 && one_edit(w.as_bytes(), k.as_bytes()))
+        .map(|&(_, m)| m)
 }
 
 /// True when `a` and `b` differ by exactly one substitution, insertion, deletion or
@@ -380,13 +458,16 @@ fn one_edit(a: &[u8], b: &[u8]) -> bool {
 /// True when the word is exactly a month name or abbreviation (no near-misses).
 pub(super) fn month_exact(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    w.len() <= 10 && CALENDAR.0.contains_key(&w.to_lowercase())
+    // Month names are ASCII, and no non-ASCII letter lower-cases to the letters they use.
+    let mut buf = [0u8; LOWER_BUF];
+    w.len() <= 10 && w.is_ascii() && lower(w, &mut buf).is_some_and(|w| CALENDAR.0.contains_key(w))
 }
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    w.len() >= 3 && w.len() <= 9 && CALENDAR.1.contains_key(&w.to_ascii_lowercase())
+    let mut buf = [0u8; LOWER_BUF];
+    w.len() >= 3 && w.len() <= 9 && lower(w, &mut buf).is_some_and(|w| CALENDAR.1.contains_key(w))
 }
 
 /// The role of a header key, if it is a known one.
