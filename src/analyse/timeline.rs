@@ -32,29 +32,52 @@ pub struct EventFound {
     pub participants: Vec<usize>,
 }
 
-/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`).
+/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`),
+/// as one automaton over a clause, with what each pattern is.
 struct Words {
-    event: HashSet<&'static str>,
-    happen: HashSet<&'static str>,
+    /// Every word, matched ASCII case-insensitively.
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern: (an event word, a happening verb).
+    kinds: Vec<(bool, bool)>,
 }
 
+/// The longest word of a clause looked up.
+const MAX_WORD: usize = 24;
+
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut w = Words {
-        event: HashSet::new(),
-        happen: HashSet::new(),
-    };
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut kinds: Vec<(bool, bool)> = Vec::new();
     for row in crate::lexicon::rows(include_str!("../lexicon/event_nouns.tsv")) {
-        match (row.first(), row.get(1)) {
-            (Some(&word), Some(&"happen")) => {
-                w.happen.insert(word);
+        let Some(&word) = row.first() else { continue };
+        // A clause's words are split at anything but letters, digits and `-`, lower-cased
+        // in ASCII and looked up when short: an entry that cannot be such a word never
+        // matches.
+        let lookable = !word.is_empty()
+            && word.len() <= MAX_WORD
+            && !word.bytes().any(|b| b.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !lookable {
+            continue;
+        }
+        let k = match words.iter().position(|&w| w == word) {
+            Some(k) => k,
+            None => {
+                words.push(word);
+                kinds.push((false, false));
+                words.len() - 1
             }
-            (Some(&word), _) => {
-                w.event.insert(word);
-            }
-            _ => {}
+        };
+        if row.get(1) == Some(&"happen") {
+            kinds[k].1 = true;
+        } else {
+            kinds[k].0 = true;
         }
     }
-    w
+    let matcher = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .ok();
+    Words { matcher, kinds }
 });
 
 /// Words that are capitalised but do not start a place name after `in`.
@@ -311,7 +334,21 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // The next line end and the next `.`, `!` or `?` at or after `i`, found with memchr:
+    // every other byte is skipped at once.
+    let mut next_nl = memchr::memchr(b'\n', b).unwrap_or(b.len());
+    let mut next_stop = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
     while i < b.len() {
+        if next_nl < i {
+            next_nl = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        }
+        if next_stop < i {
+            next_stop = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+        }
+        i = next_nl.min(next_stop);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         let mut cut = None;
         if c == b'\n' && matches!(b.get(i + 1), Some(b'\n' | b' ' | b'\t')) {
@@ -430,23 +467,28 @@ fn clauses(
 /// `Some(score)` when the clause names an event: 1, or 2 with a verb of happening.
 fn event_score(clause: &str) -> Option<u32> {
     let w = &*WORDS;
+    let matcher = w.matcher.as_ref()?;
     let mut event = false;
     let mut happen = false;
-    // Words are lower-cased into a buffer on the stack: no allocation per word.
-    let mut buf = [0u8; 24];
-    for word in clause.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        if word.is_empty() || word.len() > 24 {
-            continue;
-        }
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII lower-casing keeps UTF-8 valid
-        let Ok(lower) = std::str::from_utf8(lower) else {
+    // One pass over the clause: an occurrence counts when it is a whole word (what a split
+    // at anything but letters, digits and `-` gives).
+    let joins = |c: char| c.is_alphanumeric() || c == '-';
+    for m in matcher.find_overlapping_iter(clause) {
+        let Some(&(is_event, is_happen)) = w.kinds.get(m.pattern().as_usize()) else {
             continue;
         };
-        event |= w.event.contains(lower);
-        happen |= w.happen.contains(lower);
+        if (!is_event || event) && (!is_happen || happen) {
+            continue;
+        }
+        let whole = !clause[..m.start()].chars().next_back().is_some_and(joins)
+            && !clause[m.end()..].chars().next().is_some_and(joins);
+        if whole {
+            event |= is_event;
+            happen |= is_happen;
+            if event && happen {
+                break;
+            }
+        }
     }
     event.then_some(if happen { 2 } else { 1 })
 }
