@@ -204,6 +204,21 @@ fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
         }
         j = k;
     }
+    // Every form below starts with a digit, or with a month name followed (after an optional
+    // `.` and spaces) by a day number: a word with no digit after it is no date, and is not
+    // looked up (most words of a line that is no dateline).
+    let b = s.as_bytes();
+    match b.get(j) {
+        Some(c) if c.is_ascii_digit() => {}
+        Some(c) if c.is_ascii_alphabetic() => {
+            let e = alpha_end(s, j);
+            let m = if b.get(e) == Some(&b'.') { e + 1 } else { e };
+            if !b.get(skip_spaces(s, m)).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
     if let Some(found) = iso_at(s, j) {
         return Some(found);
     }

@@ -55,28 +55,69 @@ static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Month and weekday names (lower-cased) to numbers.
-static CALENDAR: LazyLock<(FastMap<String, u32>, FastMap<String, u32>)> = LazyLock::new(|| {
-    let mut months = FastMap::default();
-    let mut weekdays = FastMap::default();
+/// The longest agency alias, in bytes: a longer ASCII name (a headline) is none.
+static LONGEST_AGENCY: LazyLock<usize> =
+    LazyLock::new(|| AGENCIES.keys().map(String::len).max().unwrap_or(0));
+
+/// A word of ASCII letters (1 to 16 of them) lower-cased and packed into one integer, first
+/// letter lowest; `None` for any other word. Calendar words are all such words, so they are
+/// compared as numbers: no hashing, no allocation, for the many words of the first lines that
+/// are looked up (`pack(w) & 0xff_ffff` is the packed first three letters).
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        word.iter()
+            .enumerate()
+            .fold(0u128, |k, (i, &b)| k | u128::from(b | 0x20) << (8 * i)),
+    )
+}
+
+/// Packed calendar words and their numbers, sorted.
+type Calendar = Vec<(u128, u32)>;
+
+/// Packed month and weekday names (see [`pack`]) with their numbers. A name that is not
+/// letters only could never match a word and is left out.
+static CALENDAR: LazyLock<(Calendar, Calendar)> = LazyLock::new(|| {
+    let mut months: Calendar = Vec::new();
+    let mut weekdays: Calendar = Vec::new();
     for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
         if r.len() < 3 {
             continue;
         }
         let Ok(n) = r[2].parse::<u32>() else { continue };
-        match r[0] {
-            "month" => months.insert(r[1].to_lowercase(), n),
-            "weekday" => weekdays.insert(r[1].to_lowercase(), n),
-            _ => None,
+        let Some(key) = pack(r[1].to_lowercase().as_bytes()) else {
+            continue;
         };
+        let list = match r[0] {
+            "month" => &mut months,
+            "weekday" => &mut weekdays,
+            _ => continue,
+        };
+        // a repeated name: the last number wins
+        match list.iter_mut().find(|(k, _)| *k == key) {
+            Some(e) => e.1 = n,
+            None => list.push((key, n)),
+        }
     }
+    // sorted, for a binary search
+    months.sort_unstable();
+    weekdays.sort_unstable();
     (months, weekdays)
 });
 
+/// The number of a packed calendar word in `list` (sorted).
+fn calendar_number(list: &[(u128, u32)], key: u128) -> Option<u32> {
+    list.binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| list[i].1)
+}
+
 /// Per month number (1-12), its longest spelling (`september`): near-misses are measured
 /// against it.
-static MONTH_FULL: LazyLock<[&'static str; 13]> = LazyLock::new(|| {
-    let mut full = [""; 13];
+static MONTH_FULL: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut full = vec![String::new(); 13];
     for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
         if r.len() < 3 || r[0] != "month" {
             continue;
@@ -86,7 +127,7 @@ static MONTH_FULL: LazyLock<[&'static str; 13]> = LazyLock::new(|| {
         };
         if let Some(f) = full.get_mut(n) {
             if r[1].len() >= f.len() {
-                *f = r[1];
+                *f = r[1].to_lowercase();
             }
         }
     }
@@ -328,7 +369,10 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     }
     let mut buf = [0u8; LOWER_BUF];
     if name.is_ascii() {
-        // ASCII: lower-cased on the stack, the same as `to_lowercase`.
+        // ASCII: lower-cased on the stack, the same as `to_lowercase`, and no longer.
+        if name.len() > *LONGEST_AGENCY {
+            return None;
+        }
         return lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
     }
     AGENCIES.get(&name.to_lowercase()).copied()
@@ -401,21 +445,25 @@ pub(super) fn month(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let mut buf = [0u8; LOWER_BUF];
-    let w = lower(w, &mut buf)?;
+    let key = pack(w.as_bytes())?;
     let months = &CALENDAR.0;
-    if let Some(&m) = months.get(w) {
+    if let Some(m) = calendar_number(months, key) {
         return Some(m);
     }
-    let abbr = months.get(&w[..3]).copied()?;
+    let abbr = calendar_number(months, key & 0xff_ffff)?;
     // Near-misses are compared with the month's full name (its longest spelling); a stray
     // extra letter is only forgiven on names long enough not to make `Mayo` a month.
     let full = MONTH_FULL
         .get(abbr as usize)
-        .copied()
+        .map(String::as_bytes)
         .filter(|f| !f.is_empty())?;
-    let shortened = full.starts_with(w) && w.len() >= 4;
-    let stray = w.starts_with(full) && w.len() == full.len() + 1 && full.len() >= 4;
+    let w = w.as_bytes();
+    // `full` is lower case: comparing it case-insensitively is comparing it with `w`
+    // lower-cased
+    let shortened =
+        full.len() >= w.len() && full[..w.len()].eq_ignore_ascii_case(w) && w.len() >= 4;
+    let stray =
+        w.len() == full.len() + 1 && w[..full.len()].eq_ignore_ascii_case(full) && full.len() >= 4;
     (shortened || stray).then_some(abbr)
 }
 
@@ -427,12 +475,14 @@ pub(super) fn month_misspelt(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let mut buf = [0u8; LOWER_BUF];
-    let w = lower(w, &mut buf)?;
+    let mut buf = [0u8; 10];
+    let w = &mut buf[..w.len()];
+    w.copy_from_slice(word.trim_end_matches('.').as_bytes());
+    w.make_ascii_lowercase();
     // In file order: a word one edit from two months (`Juny`) takes the first.
     MONTH_LONG
         .iter()
-        .find(|(k, _)| k.len().abs_diff(w.len()) <= 1 && one_edit(w.as_bytes(), k.as_bytes()))
+        .find(|(k, _)| k.len().abs_diff(w.len()) <= 1 && one_edit(w, k.as_bytes()))
         .map(|&(_, m)| m)
 }
 
@@ -458,16 +508,17 @@ fn one_edit(a: &[u8], b: &[u8]) -> bool {
 /// True when the word is exactly a month name or abbreviation (no near-misses).
 pub(super) fn month_exact(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    // Month names are ASCII, and no non-ASCII letter lower-cases to the letters they use.
-    let mut buf = [0u8; LOWER_BUF];
-    w.len() <= 10 && w.is_ascii() && lower(w, &mut buf).is_some_and(|w| CALENDAR.0.contains_key(w))
+    // Month names are ASCII letters, and no non-ASCII letter lower-cases to the letters they
+    // use.
+    w.len() <= 10 && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.0, k).is_some())
 }
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    let mut buf = [0u8; LOWER_BUF];
-    w.len() >= 3 && w.len() <= 9 && lower(w, &mut buf).is_some_and(|w| CALENDAR.1.contains_key(w))
+    w.len() >= 3
+        && w.len() <= 9
+        && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
 }
 
 /// The role of a header key, if it is a known one.
