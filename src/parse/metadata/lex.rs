@@ -55,6 +55,36 @@ static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first bytes (ASCII lower-cased) of a list of patterns, to reject at once a line that
+/// starts with none of them; `None` when a pattern is empty (it matches every line).
+type Initials = Option<[bool; 256]>;
+
+/// The [`Initials`] of `patterns`.
+fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
+    let mut set = [false; 256];
+    for p in patterns {
+        let first = p.as_bytes().first()?;
+        set[usize::from(first.to_ascii_lowercase())] = true;
+    }
+    Some(set)
+}
+
+/// True unless `line` cannot start with any of the patterns `set` was built from (compared
+/// ASCII case-insensitively).
+fn may_start(set: &Initials, line: &str) -> bool {
+    match set {
+        None => true,
+        Some(set) => line
+            .as_bytes()
+            .first()
+            .is_some_and(|b| set[usize::from(b.to_ascii_lowercase())]),
+    }
+}
+
+/// The [`Initials`] of the agency aliases.
+static AGENCY_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(AGENCIES.keys().map(String::as_str)));
+
 /// The longest agency alias, in bytes: a longer ASCII name (a headline) is none.
 static LONGEST_AGENCY: LazyLock<usize> =
     LazyLock::new(|| AGENCIES.keys().map(String::len).max().unwrap_or(0));
@@ -67,11 +97,12 @@ fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    Some(
-        word.iter()
-            .enumerate()
-            .fold(0u128, |k, (i, &b)| k | u128::from(b | 0x20) << (8 * i)),
-    )
+    let mut buf = [0u8; 16];
+    for (o, &b) in buf.iter_mut().zip(word) {
+        // `| 0x20` lower-cases an ASCII letter
+        *o = b | 0x20;
+    }
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Packed calendar words and their numbers, sorted.
@@ -227,9 +258,14 @@ static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The [`Initials`] of the furniture lines.
+static BOILERPLATE_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(BOILERPLATE.iter().map(String::as_str)));
+
 /// True when a (trimmed) line is page furniture: `FOR IMMEDIATE RELEASE`, `BRIEFING ROOM`.
 pub(super) fn boilerplate(line: &str) -> bool {
     line.len() <= 80
+        && may_start(&BOILERPLATE_INITIALS, line)
         && BOILERPLATE.iter().any(|p| {
             line.get(..p.len())
                 .is_some_and(|x| x.eq_ignore_ascii_case(p))
@@ -273,9 +309,16 @@ static DATE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
     v
 });
 
+/// The [`Initials`] of the date labels.
+static DATE_LABEL_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(DATE_LABELS.iter().map(String::as_str)));
+
 /// The length of the date label opening a (trimmed) line, with a `:` after it: `Updated `,
 /// `Published: `; `None` when the line opens with none (or the label runs into a longer word).
 pub(super) fn date_label(line: &str) -> Option<usize> {
+    if !may_start(&DATE_LABEL_INITIALS, line) {
+        return None;
+    }
     DATE_LABELS.iter().find_map(|p| {
         let head = line.get(..p.len())?;
         if !head.eq_ignore_ascii_case(p) {
@@ -370,7 +413,7 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     let mut buf = [0u8; LOWER_BUF];
     if name.is_ascii() {
         // ASCII: lower-cased on the stack, the same as `to_lowercase`, and no longer.
-        if name.len() > *LONGEST_AGENCY {
+        if name.len() > *LONGEST_AGENCY || !may_start(&AGENCY_INITIALS, name) {
             return None;
         }
         return lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
@@ -518,7 +561,28 @@ pub(super) fn weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     w.len() >= 3
         && w.len() <= 9
+        && first_letter_in(*WEEKDAY_INITIALS, w.as_bytes())
         && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
+}
+
+/// The initials of the weekday names, as a bit set over `a`-`z`: most words are rejected on
+/// their first letter.
+static WEEKDAY_INITIALS: LazyLock<u32> = LazyLock::new(|| {
+    CALENDAR
+        .1
+        .iter()
+        .map(|&(k, _)| (k & 0xff) as u8)
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |m, b| m | 1 << (b - b'a'))
+});
+
+/// False only when `word` starts with an ASCII letter whose lower case is not in `set` (a
+/// bit set over `a`-`z`).
+fn first_letter_in(set: u32, word: &[u8]) -> bool {
+    match word.first() {
+        Some(&b) if b.is_ascii_alphabetic() => set & 1 << ((b | 0x20) - b'a') != 0,
+        _ => true,
+    }
 }
 
 /// The role of a header key, if it is a known one.
