@@ -73,8 +73,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             kinds[k].0 = true;
         }
     }
+    // Leftmost-longest finds every whole-word occurrence: the entries are letters and `-`
+    // only, so a match that is not a whole word can neither hide a whole word starting inside
+    // it nor a shorter whole word starting where it does.
     let matcher = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&words)
         .ok();
     Words { matcher, kinds }
@@ -225,6 +229,7 @@ pub fn build(
             .any(|&c| given.contains(c))
     };
     let mut next_date = 0; // dates are in text order; sentences too
+    let mut in_sentence: Vec<usize> = Vec::new();
     for p in paragraphs {
         for &given in &p.sentences {
             // Skipping a sentence leaves `next_date` behind, but it only ever moves forward to
@@ -241,7 +246,7 @@ pub fn build(
                 while next_date < dates.len() && dates[next_date].span.start < sentence.start {
                     next_date += 1;
                 }
-                let mut in_sentence = Vec::new();
+                in_sentence.clear();
                 let mut k = next_date;
                 while k < dates.len() && dates[k].span.start < sentence.end {
                     if sentence.contains(dates[k].span)
@@ -415,6 +420,21 @@ const BREAKS: &[&str] = &[
     " followed by ",
 ];
 
+/// The last clause break in `s`: where it starts, and its length. Every break starts with `;`,
+/// `,` or a space, so only those bytes are tried, from the end: the first break found is the
+/// one that starts last (no two breaks can start at one place).
+fn last_break(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr3(b';', b',', b' ', &b[..end]) {
+        if let Some(br) = BREAKS.iter().find(|br| b[k..].starts_with(br.as_bytes())) {
+            return Some((k, br.len()));
+        }
+        end = k;
+    }
+    None
+}
+
 /// The clause of each date in a sentence: the sentence cut at the last clause break between
 /// each two consecutive dates. Returns one (clause, date) pair per clause, with the clause's
 /// first date.
@@ -431,10 +451,7 @@ fn clauses(
             continue;
         }
         let between = &text[a.end..b.start];
-        let cut = BREAKS
-            .iter()
-            .filter_map(|br| between.rfind(br).map(|k| (k, br.len())))
-            .max_by_key(|&(k, _)| k);
+        let cut = last_break(between);
         if let Some((k, len)) = cut {
             // the break's words (", followed by") go with the later clause
             let at = a.end + k;
@@ -473,7 +490,7 @@ fn event_score(clause: &str) -> Option<u32> {
     // One pass over the clause: an occurrence counts when it is a whole word (what a split
     // at anything but letters, digits and `-` gives).
     let joins = |c: char| c.is_alphanumeric() || c == '-';
-    for m in matcher.find_overlapping_iter(clause) {
+    for m in matcher.find_iter(clause) {
         let Some(&(is_event, is_happen)) = w.kinds.get(m.pattern().as_usize()) else {
             continue;
         };
@@ -493,12 +510,16 @@ fn event_score(clause: &str) -> Option<u32> {
     event.then_some(if happen { 2 } else { 1 })
 }
 
+/// A searcher for `in `, built once.
+static IN_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("in "));
+
 /// The place named by `in Name` nearest the date (`in Geneva on January 10`).
 fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
     let s = clause.slice(text);
     let mut best: Option<(usize, String)> = None;
     let mut from = 0;
-    while let Some(k) = s[from..].find("in ") {
+    while let Some(k) = IN_FINDER.find(&s.as_bytes()[from..]) {
         let at = from + k;
         from = at + 3;
         if at > 0
