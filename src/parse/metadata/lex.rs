@@ -653,6 +653,25 @@ mod tests {
             assert_eq!(month_misspelt(w), want, "{w}");
         }
         assert!(weekday("Tuesday") && weekday("tue.") && !weekday("Tuesdays"));
+        // Packed lookups: case, stops, non-ASCII and non-letters.
+        let calendar = [
+            ("JUNE.", Some(6), true, false),
+            ("dEc", Some(12), true, false),
+            ("Mär", None, false, false),
+            ("Jun3", None, false, false),
+            ("THURS", None, false, true),
+            ("Sat.", None, false, true),
+            ("Wedding", None, false, false),
+            ("", None, false, false),
+        ];
+        for (w, m, exact, day) in calendar {
+            assert_eq!(
+                (month(w), month_exact(w), weekday(w)),
+                (m, exact, day),
+                "{w:?}"
+            );
+        }
+        assert_eq!(month_misspelt("JUEN"), Some(6));
     }
 
     #[test]
