@@ -32,29 +32,56 @@ pub struct EventFound {
     pub participants: Vec<usize>,
 }
 
-/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`).
+/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`),
+/// as one automaton over a clause, with what each pattern is.
 struct Words {
-    event: HashSet<&'static str>,
-    happen: HashSet<&'static str>,
+    /// Every word, matched ASCII case-insensitively.
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern: (an event word, a happening verb).
+    kinds: Vec<(bool, bool)>,
 }
 
+/// The longest word of a clause looked up.
+const MAX_WORD: usize = 24;
+
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut w = Words {
-        event: HashSet::new(),
-        happen: HashSet::new(),
-    };
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut kinds: Vec<(bool, bool)> = Vec::new();
     for row in crate::lexicon::rows(include_str!("../lexicon/event_nouns.tsv")) {
-        match (row.first(), row.get(1)) {
-            (Some(&word), Some(&"happen")) => {
-                w.happen.insert(word);
+        let Some(&word) = row.first() else { continue };
+        // A clause's words are split at anything but letters, digits and `-`, lower-cased
+        // in ASCII and looked up when short: an entry that cannot be such a word never
+        // matches.
+        let lookable = !word.is_empty()
+            && word.len() <= MAX_WORD
+            && !word.bytes().any(|b| b.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !lookable {
+            continue;
+        }
+        let k = match words.iter().position(|&w| w == word) {
+            Some(k) => k,
+            None => {
+                words.push(word);
+                kinds.push((false, false));
+                words.len() - 1
             }
-            (Some(&word), _) => {
-                w.event.insert(word);
-            }
-            _ => {}
+        };
+        if row.get(1) == Some(&"happen") {
+            kinds[k].1 = true;
+        } else {
+            kinds[k].0 = true;
         }
     }
-    w
+    // Leftmost-longest finds every whole-word occurrence: the entries are letters and `-`
+    // only, so a match that is not a whole word can neither hide a whole word starting inside
+    // it nor a shorter whole word starting where it does.
+    let matcher = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&words)
+        .ok();
+    Words { matcher, kinds }
 });
 
 /// Words that are capitalised but do not start a place name after `in`.
@@ -183,10 +210,34 @@ pub fn build(
     // The lead: the story's first real sentence, whose events are the story's own news.
     let mut lead: Option<Span> = None;
     let mut found: Vec<(EventFound, u32)> = Vec::new();
-    let people = Participants::new(attribution);
+    // Built on the first event only: most stories have none.
+    let mut people: Option<Participants> = None;
+    // The dates that may date an event, by start: a sentence holding none of them is only
+    // split (to find the lead) while there is no lead yet. Sorted here, not taken as sorted,
+    // so that the test is exact whatever order the dates come in.
+    let mut candidates: Vec<Span> = dates
+        .iter()
+        .filter(|d| is_concrete(d) && !metadata.dateline.is_some_and(|l| l.overlaps(d.span)))
+        .map(|d| d.span)
+        .collect();
+    candidates.sort_unstable();
+    let has_candidate = |given: Span| {
+        let first = candidates.partition_point(|c| c.start < given.start);
+        candidates[first..]
+            .iter()
+            .take_while(|c| c.start < given.end)
+            .any(|&c| given.contains(c))
+    };
     let mut next_date = 0; // dates are in text order; sentences too
+    let mut in_sentence: Vec<usize> = Vec::new();
     for p in paragraphs {
         for &given in &p.sentences {
+            // Skipping a sentence leaves `next_date` behind, but it only ever moves forward to
+            // the first date at or after the (rising) sentence start: later sentences bring
+            // it to the same place.
+            if lead.is_some() && !has_candidate(given) {
+                continue;
+            }
             for sentence in sentences(text, given) {
                 if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
                     lead = Some(sentence);
@@ -195,7 +246,7 @@ pub fn build(
                 while next_date < dates.len() && dates[next_date].span.start < sentence.start {
                     next_date += 1;
                 }
-                let mut in_sentence = Vec::new();
+                in_sentence.clear();
                 let mut k = next_date;
                 while k < dates.len() && dates[k].span.start < sentence.end {
                     if sentence.contains(dates[k].span)
@@ -219,7 +270,9 @@ pub fn build(
                     if place.is_none() && own_news {
                         place = metadata.place.clone();
                     }
-                    let participants = people.in_clause(text, clause);
+                    let participants = people
+                        .get_or_insert_with(|| Participants::new(attribution))
+                        .in_clause(text, clause);
                     found.push((
                         EventFound {
                             date,
@@ -286,7 +339,21 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // The next line end and the next `.`, `!` or `?` at or after `i`, found with memchr:
+    // every other byte is skipped at once.
+    let mut next_nl = memchr::memchr(b'\n', b).unwrap_or(b.len());
+    let mut next_stop = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
     while i < b.len() {
+        if next_nl < i {
+            next_nl = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        }
+        if next_stop < i {
+            next_stop = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+        }
+        i = next_nl.min(next_stop);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         let mut cut = None;
         if c == b'\n' && matches!(b.get(i + 1), Some(b'\n' | b' ' | b'\t')) {
@@ -353,6 +420,21 @@ const BREAKS: &[&str] = &[
     " followed by ",
 ];
 
+/// The last clause break in `s`: where it starts, and its length. Every break starts with `;`,
+/// `,` or a space, so only those bytes are tried, from the end: the first break found is the
+/// one that starts last (no two breaks can start at one place).
+fn last_break(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr3(b';', b',', b' ', &b[..end]) {
+        if let Some(br) = BREAKS.iter().find(|br| b[k..].starts_with(br.as_bytes())) {
+            return Some((k, br.len()));
+        }
+        end = k;
+    }
+    None
+}
+
 /// The clause of each date in a sentence: the sentence cut at the last clause break between
 /// each two consecutive dates. Returns one (clause, date) pair per clause, with the clause's
 /// first date.
@@ -369,10 +451,7 @@ fn clauses(
             continue;
         }
         let between = &text[a.end..b.start];
-        let cut = BREAKS
-            .iter()
-            .filter_map(|br| between.rfind(br).map(|k| (k, br.len())))
-            .max_by_key(|&(k, _)| k);
+        let cut = last_break(between);
         if let Some((k, len)) = cut {
             // the break's words (", followed by") go with the later clause
             let at = a.end + k;
@@ -405,26 +484,42 @@ fn clauses(
 /// `Some(score)` when the clause names an event: 1, or 2 with a verb of happening.
 fn event_score(clause: &str) -> Option<u32> {
     let w = &*WORDS;
+    let matcher = w.matcher.as_ref()?;
     let mut event = false;
     let mut happen = false;
-    for word in clause.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        if word.is_empty() || word.len() > 24 {
+    // One pass over the clause: an occurrence counts when it is a whole word (what a split
+    // at anything but letters, digits and `-` gives).
+    let joins = |c: char| c.is_alphanumeric() || c == '-';
+    for m in matcher.find_iter(clause) {
+        let Some(&(is_event, is_happen)) = w.kinds.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if (!is_event || event) && (!is_happen || happen) {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
-        let lower = lower.as_str();
-        event |= w.event.contains(lower);
-        happen |= w.happen.contains(lower);
+        let whole = !clause[..m.start()].chars().next_back().is_some_and(joins)
+            && !clause[m.end()..].chars().next().is_some_and(joins);
+        if whole {
+            event |= is_event;
+            happen |= is_happen;
+            if event && happen {
+                break;
+            }
+        }
     }
     event.then_some(if happen { 2 } else { 1 })
 }
+
+/// A searcher for `in `, built once.
+static IN_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("in "));
 
 /// The place named by `in Name` nearest the date (`in Geneva on January 10`).
 fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
     let s = clause.slice(text);
     let mut best: Option<(usize, String)> = None;
     let mut from = 0;
-    while let Some(k) = s[from..].find("in ") {
+    while let Some(k) = IN_FINDER.find(&s.as_bytes()[from..]) {
         let at = from + k;
         from = at + 3;
         if at > 0

@@ -301,3 +301,39 @@ mod fuzz {
         }
     }
 }
+
+/// The fast helpers against the plain reading they replace: the last clause break (every
+/// break's last occurrence, the latest wins) and the event score (whole words only).
+#[test]
+fn breaks_and_event_words() {
+    let breaks = [
+        "talks in Geneva, followed by a meeting",
+        "a call; then a visit, and a session",
+        "x and an y and the z",
+        "no break here",
+        ",followed by",
+        "a, while b, after c, before d, when e, then f followed by g",
+        "",
+    ];
+    for s in breaks {
+        let plain = BREAKS
+            .iter()
+            .filter_map(|br| s.rfind(br).map(|k| (k, br.len())))
+            .max_by_key(|&(k, _)| k);
+        assert_eq!(last_break(s), plain, "{s:?}");
+    }
+    let scores = [
+        ("The talks were held in Geneva", Some(2)),
+        ("The TALKS took place", Some(2)),
+        ("Talkshows and meetingsx", None),
+        ("pre-talks only", None),
+        ("a meeting-room", None),
+        ("they met", Some(1)),
+        ("the visited site", Some(1)),
+        ("nothing here", None),
+        ("Ümeeting", None),
+    ];
+    for (clause, want) in scores {
+        assert_eq!(event_score(clause), want, "{clause:?}");
+    }
+}

@@ -121,8 +121,11 @@ fn day_at(s: &str, i: usize) -> Option<(u32, usize)> {
     let mut end = e;
     let suffix = alpha_end(s, e);
     if suffix > e {
-        let w = s[e..suffix].to_ascii_lowercase();
-        if !matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
+        let w = &s[e..suffix];
+        if !["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        {
             return None;
         }
         end = suffix;
@@ -200,6 +203,21 @@ fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
             k = skip_spaces(s, k + 1);
         }
         j = k;
+    }
+    // Every form below starts with a digit, or with a month name followed (after an optional
+    // `.` and spaces) by a day number: a word with no digit after it is no date, and is not
+    // looked up (most words of a line that is no dateline).
+    let b = s.as_bytes();
+    match b.get(j) {
+        Some(c) if c.is_ascii_digit() => {}
+        Some(c) if c.is_ascii_alphabetic() => {
+            let e = alpha_end(s, j);
+            let m = if b.get(e) == Some(&b'.') { e + 1 } else { e };
+            if !b.get(skip_spaces(s, m)).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+        }
+        _ => return None,
     }
     if let Some(found) = iso_at(s, j) {
         return Some(found);
@@ -340,10 +358,45 @@ fn is_separator(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '_' | '‒' | '―')
 }
 
-/// Reads place-like words from byte `i` (at most `max_words`), returning their end, or `None`
-/// when there are none; the second value is how they are written.
-fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Vec<(usize, usize)>)> {
-    let mut words = Vec::new();
+/// The most words [`Words`] holds: one more than any `max_words` given to [`words_at`].
+const WORDS_CAP: usize = 8;
+
+/// The (start, end) spans of the words [`words_at`] read, kept on the stack: it runs on every
+/// line at the top of every story.
+#[derive(Debug, Clone, Copy)]
+struct Words {
+    spans: [(usize, usize); WORDS_CAP],
+    len: usize,
+}
+
+impl Words {
+    /// Adds a word; `false` when full.
+    fn push(&mut self, w: (usize, usize)) -> bool {
+        match self.spans.get_mut(self.len) {
+            Some(slot) => {
+                *slot = w;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [(usize, usize)];
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.spans[..self.len]
+    }
+}
+
+/// Reads place-like words from byte `i` (at most `max_words`, below [`WORDS_CAP`]), returning
+/// their end, or `None` when there are none; the second value is how they are written.
+fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Words)> {
+    let mut words = Words {
+        spans: [(0, 0); WORDS_CAP],
+        len: 0,
+    };
     let mut k = i;
     loop {
         let c = char_at(s, k)?;
@@ -351,7 +404,9 @@ fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Vec<(usize, u
             // A TASS region: `IGORA /Leningrad Region/`; `/TASS/` itself is the credit.
             match group_at(s, k, '/') {
                 Some((inner, e)) if lex::agency(inner).is_none() && looks_like_agency(inner) => {
-                    words.push((k, e));
+                    if !words.push((k, e)) {
+                        return None;
+                    }
                 }
                 _ => break,
             }
@@ -366,11 +421,15 @@ fn words_at(s: &str, i: usize, max_words: usize) -> Option<(usize, Vec<(usize, u
             if word.len() > 1 && word.ends_with('.') && !word[..word.len() - 1].contains('.') {
                 let after = skip_spaces(s, we);
                 if after > we && read_date_in(s, after, true).is_some() {
-                    words.push((k, we - 1));
+                    if !words.push((k, we - 1)) {
+                        return None;
+                    }
                     break;
                 }
             }
-            words.push((k, we));
+            if !words.push((k, we)) {
+                return None;
+            }
         } else {
             break;
         }

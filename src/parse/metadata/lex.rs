@@ -3,32 +3,175 @@
 
 use crate::lexicon::rows;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+/// FNV-1a: the keys here are short words, looked up many times per story (every word of the
+/// first lines), where SipHash's set-up cost dominates. No untrusted key is ever inserted, so
+/// a keyed hash buys nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map with the [`Fnv`] hasher.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The longest word lower-cased on the stack by [`lower`]; longer ones are allocated.
+const LOWER_BUF: usize = 64;
+
+/// `word` in ASCII lower case, written into `buf`; `None` when it is longer than the buffer.
+/// Lower-casing only ASCII letters keeps UTF-8 valid.
+fn lower<'b>(word: &str, buf: &'b mut [u8; LOWER_BUF]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Agency aliases (lower-cased) to canonical names.
-static AGENCIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/agencies.tsv"))
         .filter(|r| r.len() >= 2)
         .map(|r| (r[0].to_lowercase(), r[1]))
         .collect()
 });
 
-/// Month and weekday names (lower-cased) to numbers.
-static CALENDAR: LazyLock<(HashMap<String, u32>, HashMap<String, u32>)> = LazyLock::new(|| {
-    let mut months = HashMap::new();
-    let mut weekdays = HashMap::new();
+/// The first bytes (ASCII lower-cased) of a list of patterns, to reject at once a line that
+/// starts with none of them; `None` when a pattern is empty (it matches every line).
+type Initials = Option<[bool; 256]>;
+
+/// The [`Initials`] of `patterns`.
+fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
+    let mut set = [false; 256];
+    for p in patterns {
+        let first = p.as_bytes().first()?;
+        set[usize::from(first.to_ascii_lowercase())] = true;
+    }
+    Some(set)
+}
+
+/// True unless `line` cannot start with any of the patterns `set` was built from (compared
+/// ASCII case-insensitively).
+fn may_start(set: &Initials, line: &str) -> bool {
+    match set {
+        None => true,
+        Some(set) => line
+            .as_bytes()
+            .first()
+            .is_some_and(|b| set[usize::from(b.to_ascii_lowercase())]),
+    }
+}
+
+/// The [`Initials`] of the agency aliases.
+static AGENCY_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(AGENCIES.keys().map(String::as_str)));
+
+/// The longest agency alias, in bytes: a longer ASCII name (a headline) is none.
+static LONGEST_AGENCY: LazyLock<usize> =
+    LazyLock::new(|| AGENCIES.keys().map(String::len).max().unwrap_or(0));
+
+/// A word of ASCII letters (1 to 16 of them) lower-cased and packed into one integer, first
+/// letter lowest; `None` for any other word. Calendar words are all such words, so they are
+/// compared as numbers: no hashing, no allocation, for the many words of the first lines that
+/// are looked up (`pack(w) & 0xff_ffff` is the packed first three letters).
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (o, &b) in buf.iter_mut().zip(word) {
+        // `| 0x20` lower-cases an ASCII letter
+        *o = b | 0x20;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Packed calendar words and their numbers, sorted.
+type Calendar = Vec<(u128, u32)>;
+
+/// Packed month and weekday names (see [`pack`]) with their numbers. A name that is not
+/// letters only could never match a word and is left out.
+static CALENDAR: LazyLock<(Calendar, Calendar)> = LazyLock::new(|| {
+    let mut months: Calendar = Vec::new();
+    let mut weekdays: Calendar = Vec::new();
     for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
         if r.len() < 3 {
             continue;
         }
         let Ok(n) = r[2].parse::<u32>() else { continue };
-        match r[0] {
-            "month" => months.insert(r[1].to_lowercase(), n),
-            "weekday" => weekdays.insert(r[1].to_lowercase(), n),
-            _ => None,
+        let Some(key) = pack(r[1].to_lowercase().as_bytes()) else {
+            continue;
         };
+        let list = match r[0] {
+            "month" => &mut months,
+            "weekday" => &mut weekdays,
+            _ => continue,
+        };
+        // a repeated name: the last number wins
+        match list.iter_mut().find(|(k, _)| *k == key) {
+            Some(e) => e.1 = n,
+            None => list.push((key, n)),
+        }
     }
+    // sorted, for a binary search
+    months.sort_unstable();
+    weekdays.sort_unstable();
     (months, weekdays)
+});
+
+/// The number of a packed calendar word in `list` (sorted).
+fn calendar_number(list: &[(u128, u32)], key: u128) -> Option<u32> {
+    list.binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| list[i].1)
+}
+
+/// Per month number (1-12), its longest spelling (`september`): near-misses are measured
+/// against it.
+static MONTH_FULL: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut full = vec![String::new(); 13];
+    for r in rows(include_str!("../../lexicon/metadata_calendar.tsv")) {
+        if r.len() < 3 || r[0] != "month" {
+            continue;
+        }
+        let Ok(n) = r[2].parse::<usize>() else {
+            continue;
+        };
+        if let Some(f) = full.get_mut(n) {
+            if r[1].len() >= f.len() {
+                *f = r[1].to_lowercase();
+            }
+        }
+    }
+    full
+});
+
+/// The month names of four letters or more (lower-cased), in file order, with their
+/// numbers: what a misspelt month is compared with.
+static MONTH_LONG: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_calendar.tsv"))
+        .filter(|r| r.len() >= 3 && r[0] == "month" && r[1].len() >= 4)
+        .filter_map(|r| Some((r[1].to_lowercase(), r[2].parse::<u32>().ok()?)))
+        .collect()
 });
 
 /// What a header key gives.
@@ -67,11 +210,12 @@ static HEADERS: LazyLock<HashMap<String, HeaderRole>> = LazyLock::new(|| {
 });
 
 /// Lower-case words allowed inside place names.
-static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../lexicon/metadata_place_words.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
-});
+static PLACE_WORDS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        rows(include_str!("../../lexicon/metadata_place_words.tsv"))
+            .filter_map(|r| r.first().copied())
+            .collect()
+    });
 
 /// Phrases naming the story's own agency (`told AFP`) or citing one (`according to Xinhua`),
 /// as an automaton, with their agencies and whether they cite.
@@ -114,9 +258,14 @@ static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The [`Initials`] of the furniture lines.
+static BOILERPLATE_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(BOILERPLATE.iter().map(String::as_str)));
+
 /// True when a (trimmed) line is page furniture: `FOR IMMEDIATE RELEASE`, `BRIEFING ROOM`.
 pub(super) fn boilerplate(line: &str) -> bool {
     line.len() <= 80
+        && may_start(&BOILERPLATE_INITIALS, line)
         && BOILERPLATE.iter().any(|p| {
             line.get(..p.len())
                 .is_some_and(|x| x.eq_ignore_ascii_case(p))
@@ -160,9 +309,16 @@ static DATE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
     v
 });
 
+/// The [`Initials`] of the date labels.
+static DATE_LABEL_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| initials(DATE_LABELS.iter().map(String::as_str)));
+
 /// The length of the date label opening a (trimmed) line, with a `:` after it: `Updated `,
 /// `Published: `; `None` when the line opens with none (or the label runs into a longer word).
 pub(super) fn date_label(line: &str) -> Option<usize> {
+    if !may_start(&DATE_LABEL_INITIALS, line) {
+        return None;
+    }
     DATE_LABELS.iter().find_map(|p| {
         let head = line.get(..p.len())?;
         if !head.eq_ignore_ascii_case(p) {
@@ -254,6 +410,14 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     if name.is_empty() || name.len() > 60 {
         return None;
     }
+    let mut buf = [0u8; LOWER_BUF];
+    if name.is_ascii() {
+        // ASCII: lower-cased on the stack, the same as `to_lowercase`, and no longer.
+        if name.len() > *LONGEST_AGENCY || !may_start(&AGENCY_INITIALS, name) {
+            return None;
+        }
+        return lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
+    }
     AGENCIES.get(&name.to_lowercase()).copied()
 }
 
@@ -324,21 +488,25 @@ pub(super) fn month(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let w = w.to_ascii_lowercase();
+    let key = pack(w.as_bytes())?;
     let months = &CALENDAR.0;
-    if let Some(&m) = months.get(&w) {
+    if let Some(m) = calendar_number(months, key) {
         return Some(m);
     }
-    let abbr = months.get(&w[..3]).copied()?;
+    let abbr = calendar_number(months, key & 0xff_ffff)?;
     // Near-misses are compared with the month's full name (its longest spelling); a stray
     // extra letter is only forgiven on names long enough not to make `Mayo` a month.
-    let full = months
-        .iter()
-        .filter(|(_, &m)| m == abbr)
-        .map(|(k, _)| k.as_str())
-        .max_by_key(|k| k.len())?;
-    let shortened = full.starts_with(w.as_str()) && w.len() >= 4;
-    let stray = w.starts_with(full) && w.len() == full.len() + 1 && full.len() >= 4;
+    let full = MONTH_FULL
+        .get(abbr as usize)
+        .map(String::as_bytes)
+        .filter(|f| !f.is_empty())?;
+    let w = w.as_bytes();
+    // `full` is lower case: comparing it case-insensitively is comparing it with `w`
+    // lower-cased
+    let shortened =
+        full.len() >= w.len() && full[..w.len()].eq_ignore_ascii_case(w) && w.len() >= 4;
+    let stray =
+        w.len() == full.len() + 1 && w[..full.len()].eq_ignore_ascii_case(full) && full.len() >= 4;
     (shortened || stray).then_some(abbr)
 }
 
@@ -346,16 +514,19 @@ pub(super) fn month(word: &str) -> Option<u32> {
 /// `Macrh`, `Juen`, `Jne`). Only for where nothing but a date can stand: before a day number
 /// in a dateline.
 pub(super) fn month_misspelt(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    CALENDAR
-        .0
+    let mut buf = [0u8; 10];
+    let w = &mut buf[..w.len()];
+    w.copy_from_slice(word.trim_end_matches('.').as_bytes());
+    w.make_ascii_lowercase();
+    // In file order: a word one edit from two months (`Juny`) takes the first.
+    MONTH_LONG
         .iter()
-        .filter(|(k, _)| k.len() >= 4)
-        .find(|(k, _)| one_edit(w.as_bytes(), k.as_bytes()))
-        .map(|(_, &m)| m)
+        .find(|(k, _)| k.len().abs_diff(w.len()) <= 1 && one_edit(w, k.as_bytes()))
+        .map(|&(_, m)| m)
 }
 
 /// True when `a` and `b` differ by exactly one substitution, insertion, deletion or
@@ -380,13 +551,38 @@ fn one_edit(a: &[u8], b: &[u8]) -> bool {
 /// True when the word is exactly a month name or abbreviation (no near-misses).
 pub(super) fn month_exact(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    w.len() <= 10 && CALENDAR.0.contains_key(&w.to_lowercase())
+    // Month names are ASCII letters, and no non-ASCII letter lower-cases to the letters they
+    // use.
+    w.len() <= 10 && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.0, k).is_some())
 }
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    w.len() >= 3 && w.len() <= 9 && CALENDAR.1.contains_key(&w.to_ascii_lowercase())
+    w.len() >= 3
+        && w.len() <= 9
+        && first_letter_in(*WEEKDAY_INITIALS, w.as_bytes())
+        && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
+}
+
+/// The initials of the weekday names, as a bit set over `a`-`z`: most words are rejected on
+/// their first letter.
+static WEEKDAY_INITIALS: LazyLock<u32> = LazyLock::new(|| {
+    CALENDAR
+        .1
+        .iter()
+        .map(|&(k, _)| (k & 0xff) as u8)
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |m, b| m | 1 << (b - b'a'))
+});
+
+/// False only when `word` starts with an ASCII letter whose lower case is not in `set` (a
+/// bit set over `a`-`z`).
+fn first_letter_in(set: u32, word: &[u8]) -> bool {
+    match word.first() {
+        Some(&b) if b.is_ascii_alphabetic() => set & 1 << ((b | 0x20) - b'a') != 0,
+        _ => true,
+    }
 }
 
 /// The role of a header key, if it is a known one.
@@ -457,6 +653,25 @@ mod tests {
             assert_eq!(month_misspelt(w), want, "{w}");
         }
         assert!(weekday("Tuesday") && weekday("tue.") && !weekday("Tuesdays"));
+        // Packed lookups: case, stops, non-ASCII and non-letters.
+        let calendar = [
+            ("JUNE.", Some(6), true, false),
+            ("dEc", Some(12), true, false),
+            ("Mär", None, false, false),
+            ("Jun3", None, false, false),
+            ("THURS", None, false, true),
+            ("Sat.", None, false, true),
+            ("Wedding", None, false, false),
+            ("", None, false, false),
+        ];
+        for (w, m, exact, day) in calendar {
+            assert_eq!(
+                (month(w), month_exact(w), weekday(w)),
+                (m, exact, day),
+                "{w:?}"
+            );
+        }
+        assert_eq!(month_misspelt("JUEN"), Some(6));
     }
 
     #[test]

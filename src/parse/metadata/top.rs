@@ -123,10 +123,9 @@ fn labelled_date(s: &str) -> Option<StoryDate> {
             || word.chars().all(|c| !c.is_alphanumeric())
             || word.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
             || lex::weekday(word)
-            || matches!(
-                word.to_ascii_lowercase().as_str(),
-                "am" | "pm" | "a.m." | "p.m." | "on" | "at"
-            )
+            || ["am", "pm", "a.m.", "p.m.", "on", "at"]
+                .iter()
+                .any(|x| word.eq_ignore_ascii_case(x))
             // A time zone: `EST`, `GMT+3`, `ET`.
             || (word.len() <= 6
                 && word.starts_with(|c: char| c.is_ascii_uppercase())
