@@ -35,6 +35,8 @@ pub(super) struct Lex {
     holiday: Option<&'static str>,
     tz: Option<&'static str>,
     tense: Option<Tense>,
+    /// A decade in words (`the nineties`): its tens digit.
+    decade: Option<u32>,
 }
 
 /// FNV-1a: the lexicon is looked up once per word of every story, and its keys are short
@@ -90,6 +92,7 @@ static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(
             "word" => e.word = Some(v),
             "holiday" => e.holiday = Some(v),
             "tz" => e.tz = Some(v),
+            "decade" => e.decade = num.map(|x| x as u32),
             _ => {}
         }
     }
@@ -616,6 +619,21 @@ impl<'a> G<'a> {
         Some((y, e))
     }
 
+    /// A year of this millennium in words, `two thousand (and) one`, which reads as a year
+    /// only where one is expected (`the year two thousand`).
+    fn spoken_millennium(&self, j: usize) -> Option<(i32, usize)> {
+        if self.lex(j)?.num != Some(2) || self.lex(j + 1)?.num != Some(1000) {
+            return None;
+        }
+        let k = if self.wd(j + 2, "and") { j + 3 } else { j + 2 };
+        match self.cardinal(k) {
+            Some((v, e)) if v.fract() == 0.0 && v < 100.0 && self.lex(k).is_some() => {
+                Some((2000 + v as i32, e))
+            }
+            _ => Some((2000, j + 2)),
+        }
+    }
+
     /// A four-digit year.
     fn year_num(&self, j: usize) -> Option<i32> {
         match self.int(j) {
@@ -649,6 +667,10 @@ impl<'a> G<'a> {
                 }
                 if self.lex(k).and_then(|l| l.num) == Some(100) {
                     v *= 100.0;
+                    k += 1;
+                }
+                if v < 1000.0 && self.lex(k).and_then(|l| l.num) == Some(1000) {
+                    v *= 1000.0;
                     k += 1;
                 }
                 (v, k)
@@ -738,8 +760,12 @@ impl<'a> G<'a> {
         };
         let cue = |j: usize| -> Option<Tense> {
             // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
+            // but `Until Thursday, they had not called him a suspect`: a state that ended
             if self.wd(j, "until") {
-                return Some(Tense::Future);
+                let had = (j + 1..(j + 9).min(self.t.len()))
+                    .take_while(|&k| !matches!(self.t[k].k, K::P('.' | ';' | '\n')))
+                    .any(|k| self.is_word_text(k, "had"));
+                return Some(if had { Tense::Past } else { Tense::Future });
             }
             // `set` looks ahead only as `set to` / `set for`, not `set aside`
             if self.is_word_text(j, "set")
@@ -995,6 +1021,20 @@ impl<'a> G<'a> {
         self.lex(j).and_then(|l| l.units)
     }
 
+    /// Remembers a quarter named in the story as the one `a year ago`, `the year-earlier
+    /// period` and `the quarter` compare with. A quarter still ahead of the story (`losses
+    /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, not the
+    /// period the figures report, so it does not replace the one before it.
+    fn note_quarter(&mut self, y: Option<i32>, q: u32) {
+        let ahead = match (y, n::quarter_offset(self.cx.anchor, -1)) {
+            (Some(y), (Some(ay), aq)) => (y, q) > (ay, aq),
+            _ => false,
+        };
+        if !ahead || self.cx.last_quarter.is_none() {
+            self.cx.last_quarter = Some((y, q));
+        }
+    }
+
     /// Remembers a resolved day for anaphora and returns the match.
     fn day_match(
         &mut self,
@@ -1220,6 +1260,21 @@ impl<'a> G<'a> {
         if let Some(h) = l.holiday {
             return self.holiday(j, h);
         }
+        // the nineties, the early sixties: the latest such decade up to the story's
+        let after_mod = j >= 1
+            && (self.lex(j - 1).and_then(|l| l.modifier).is_some()
+                || (self.p(j - 1, '-')
+                    && j >= 2
+                    && self.lex(j - 2).and_then(|l| l.modifier).is_some()));
+        if let Some(d) = l.decade.filter(|_| the || after_mod) {
+            let story = n::year_offset(self.cx.anchor, 0).unwrap_or(1999);
+            let century = if 2000 + 10 * d as i32 <= story {
+                200
+            } else {
+                190
+            };
+            return m(j, j + 1, format!("{}", century + d), DT);
+        }
         if l.pod.is_some() && the && self.pod_ok(j) {
             // "the morning": the reference day's
             let d = self.cx.reference();
@@ -1229,6 +1284,30 @@ impl<'a> G<'a> {
                 l.pod.unwrap_or("MO")
             );
             return m(j, j + 1, v, TI);
+        }
+        // `will soon begin`, `may soon seek`, `very soon`: an event ahead; not `as soon as`,
+        // `soon after` (a relation to another event) nor a past `was soon released`
+        if l.word == Some("soon") {
+            let linked = (j > 0 && self.is_word_text(j - 1, "as"))
+                || ["after", "before", "as", "afterwards", "thereafter"]
+                    .iter()
+                    .any(|w| self.is_word_text(j + 1, w))
+                || self.p(j + 1, '-');
+            let modal = j > 0
+                && [
+                    "will", "may", "might", "could", "would", "should", "to", "'ll",
+                ]
+                .iter()
+                .any(|w| self.is_word_text(j - 1, w));
+            if linked || !(modal || self.tense(j, j + 1) == Tense::Future) {
+                return None;
+            }
+            let s = if j > 0 && self.is_word_text(j - 1, "very") {
+                j - 1
+            } else {
+                j
+            };
+            return m(s, j + 1, "FUTURE_REF".into(), DT);
         }
         if l.word == Some("present") && j > 0 && self.is_word_text(j - 1, "at") {
             return m(j, j + 1, "PRESENT_REF".into(), DT);
@@ -1316,6 +1395,15 @@ impl<'a> G<'a> {
                 }
                 return m(j, j + 1, n::duration(None, u), DU);
             }
+        }
+        // "a year-earlier loss": the article belongs to the noun, the adjective is the date
+        if l.word == Some("a")
+            && self.unit(j + 1) == Some("y")
+            && self.p(j + 2, '-')
+            && (self.wd(j + 3, "ago")
+                || self.lex(j + 3).and_then(|l| l.modifier) == Some("earlier"))
+        {
+            return self.year_ago_adj(j + 1, j + 4);
         }
         // counts: "two years", "a week ago", "several days"
         if l.num.is_some() || l.word == Some("a") || l.fuzzy {
@@ -1586,13 +1674,10 @@ impl<'a> G<'a> {
             n::weekday(Some(first), wd, Dir::After, Tense::Unknown)
         } else {
             let tense = match dir {
-                // `Friday's closing price` is a day gone, whatever the verb before it
-                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => {
-                    match self.tense(j, k) {
-                        Tense::Present => Tense::Unknown,
-                        t => t,
-                    }
-                }
+                // `Friday's closing price`, `to get around Wednesday's ruling`: a day gone,
+                // whatever the verb before it (news names a day by its events once they are
+                // done)
+                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => Tense::Unknown,
                 Dir::Bare => self.tense(j, k),
                 _ => Tense::Unknown,
             };
@@ -1827,7 +1912,7 @@ impl<'a> G<'a> {
             }?;
             if u == "q" {
                 if let Some(q) = v.rsplit("-Q").next().and_then(|q| q.parse().ok()) {
-                    self.cx.last_quarter = Some((v.get(..4).and_then(|y| y.parse().ok()), q));
+                    self.note_quarter(v.get(..4).and_then(|y| y.parse().ok()), q);
                 }
             }
             // this year's third quarter
@@ -1839,7 +1924,7 @@ impl<'a> G<'a> {
                         let end = if self.p(e + 2, '-') { e + 4 } else { e + 3 };
                         let y = v.parse().ok();
                         let q = if q < 0 { 4 } else { q as u32 };
-                        self.cx.last_quarter = Some((y, q));
+                        self.note_quarter(y, q);
                         return m(j, end, n::quarter_value(y, q), DT);
                     }
                 }
@@ -2039,7 +2124,7 @@ impl<'a> G<'a> {
             if half {
                 return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
             }
-            self.cx.last_quarter = Some((y, q));
+            self.note_quarter(y, q);
             // quarters (plural) as a set: "fourth quarters"
             return m(j, e, n::quarter_value(y, q), DT);
         }
@@ -2178,6 +2263,14 @@ impl<'a> G<'a> {
                 n::quarter_value(y, q)
             }
             "y" => {
+                // the year 2000, the year two thousand
+                if let Some((y, e)) = self
+                    .year_at(j + 1)
+                    .or_else(|| self.spoken_millennium(j + 1))
+                {
+                    self.cx.last_year = Some(y);
+                    return m(j, e, format!("{y}"), DT);
+                }
                 if self.wd(j + 1, "ended") {
                     return m(j, j + 1, "P1Y".into(), DU);
                 }
@@ -2291,7 +2384,7 @@ impl<'a> G<'a> {
                 if self.unit(j + 2) == Some("q") {
                     let q = if q < 0 { 4 } else { q as u32 };
                     if q <= 4 {
-                        self.cx.last_quarter = Some((Some(y), q));
+                        self.note_quarter(Some(y), q);
                         return m(j, j + 3, n::quarter_value(Some(y), q), DT);
                     }
                 }

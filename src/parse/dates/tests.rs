@@ -225,6 +225,9 @@ fn no_year_in_the_story_date() {
 #[test]
 fn not_dates() {
     let cases = [
+        "They left as soon as the talks ended.",
+        "He was soon released.",
+        "Two thousand people came.",
         "He may come.",
         "They paid $1990 and 2050% more.",
         "The score was 3:1.",
@@ -476,6 +479,77 @@ fn tense_of_schedules_and_months() {
     for (date, text, expr, want) in cases {
         let got = run(text, date);
         let hit = got.iter().find(|(s, _, _)| s.contains(expr));
+        assert_eq!(
+            hit.map(|h| h.1.as_str()),
+            Some(*want),
+            "{text} / {expr}: {got:?}"
+        );
+    }
+}
+
+/// Rules added for TimeML conventions in financial and wire copy; each row is
+/// (story date, sentence, exact span, value).
+#[test]
+fn conventions_of_reports() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // the period a year-earlier figure compares with is the one reported, not a forecast
+        (
+            "2022-10-20",
+            "Net rose in the third quarter. Analysts see losses through the second quarter of 2023. In the year-ago period it earned $2 million.",
+            "the year-ago period",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "The mill lost $3 million in the third quarter, compared with a year-earlier loss of $1 million.",
+            "year-earlier",
+            "2021-Q3",
+        ),
+        // years and decades in words
+        (
+            "2022-03-01",
+            "The plan runs until the year two thousand and thirty.",
+            "the year two thousand and thirty",
+            "2030",
+        ),
+        ("2022-03-01", "Ships were built in the year 1912.", "the year 1912", "1912"),
+        ("2022-03-01", "The port boomed in the nineties.", "the nineties", "199"),
+        ("2022-03-01", "The port boomed in the twenties.", "the twenties", "202"),
+        ("2022-03-01", "It was founded in the early sixties.", "the early sixties", "196"),
+        // a weekday's events are done once news names them by the day
+        (
+            "2022-01-21",
+            "Lawyers will try to overturn Wednesday's ruling.",
+            "Wednesday",
+            "2022-01-19",
+        ),
+        // `until` with a past perfect: a state that ended
+        (
+            "2022-01-21",
+            "Until Thursday, police had not named a suspect.",
+            "Thursday",
+            "2022-01-20",
+        ),
+        (
+            "2022-01-19",
+            "The border stays closed until Friday.",
+            "Friday",
+            "2022-01-21",
+        ),
+        // `soon` of an event ahead, not of a relation between events
+        ("2022-01-19", "The envoy may soon visit Kyiv.", "soon", "FUTURE_REF"),
+        ("2022-01-19", "A deal will come very soon.", "very soon", "FUTURE_REF"),
+        // whole millennia
+        (
+            "2022-01-19",
+            "The city has stood for two thousand years.",
+            "two thousand years",
+            "P2L",
+        ),
+    ];
+    for (date, text, expr, want) in cases {
+        let got = run(text, date);
+        let hit = got.iter().find(|(s, _, _)| s == expr);
         assert_eq!(
             hit.map(|h| h.1.as_str()),
             Some(*want),
