@@ -1021,6 +1021,29 @@ impl<'a> G<'a> {
         self.lex(j).and_then(|l| l.units)
     }
 
+    /// A programme or column title in running text (`ABC's This Week`, `on 60 Minutes`):
+    /// every word of the match capitalised, ending in a unit word, after a lower-case word
+    /// or a possessive (a Title Case headline has no lower-case word before it).
+    fn is_title(&self, x: &M) -> bool {
+        let last = x.end - 1;
+        if x.start == 0
+            || !(self.unit(last).is_some() || self.units(last).is_some())
+            || !self.cap(last)
+        {
+            return false;
+        }
+        let all_caps = (x.start..x.end).all(|k| match self.t[k].k {
+            K::Word { cap, .. } => cap,
+            _ => true,
+        });
+        let before = match self.t[x.start - 1].k {
+            K::Word { cap, .. } => !cap,
+            K::Poss => true,
+            _ => false,
+        };
+        all_caps && before
+    }
+
     /// Remembers a quarter named in the story as the one `a year ago`, `the year-earlier
     /// period` and `the quarter` compare with. A quarter still ahead of the story (`losses
     /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, not the
@@ -1384,6 +1407,22 @@ impl<'a> G<'a> {
             let c = if l.unit.is_some() { Some(1.0) } else { None };
             return m(j, j + 3, n::duration(c, u), DU);
         }
+        // the weeks ahead, the years to come; over the years
+        if let Some(u) = l.units.filter(|_| the) {
+            let ahead = self.is_word_text(j + 1, "ahead")
+                || (self.is_word_text(j + 1, "to") && self.is_word_text(j + 2, "come"));
+            let over = j >= 2 && self.is_word_text(j - 2, "over");
+            if ahead || over {
+                let e = if self.is_word_text(j + 1, "to") {
+                    j + 3
+                } else if ahead {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return m(j, e, n::duration(None, u), DU);
+            }
+        }
         // bare plurals after "for", "over", "within": `for years`
         if let Some(u) = l.units {
             let prev = j.checked_sub(1).and_then(|p| self.lex(p));
@@ -1437,6 +1476,29 @@ impl<'a> G<'a> {
                 return m(j, r.end, r.value, r.ty);
             }
             _ => {}
+        }
+        // mid-afternoon yesterday, late morning: a part of the day named, or of the day spoken of
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            if !matches!(md, "mid" | "early" | "late") {
+                return None;
+            }
+            let mut e = k + 1;
+            let mut d = self.cx.reference();
+            if let Some(dr) = self.lex(e).and_then(|l| l.dayrel) {
+                if !dr.ends_with('N') {
+                    let off: i64 = dr.parse().ok()?;
+                    d = self.cx.anchor.map(|a| a.plus_days(off));
+                    e += 1;
+                }
+            } else if let Some((wd, we)) = self.weekday_at(e) {
+                d = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(e, we)).1;
+                e = we;
+            }
+            let v = format!(
+                "{}T{pod}",
+                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into())
+            );
+            return self.day_match(j, e, d, v, TI);
         }
         // early next year, late yesterday, mid-November, earlier this month, late 2006
         if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
@@ -1719,6 +1781,10 @@ impl<'a> G<'a> {
             return None;
         }
         if r == "FUTURE_REF" {
+            // `the future of the alliance`: what becomes of it, not a time
+            if self.wd(j + 1, "of") {
+                return None;
+            }
             // "the future", "the near future", "in future"
             let prev_in = j > 0
                 && (self.wd(j - 1, "in")
@@ -1739,6 +1805,10 @@ impl<'a> G<'a> {
 
     fn rel_expr(&mut self, j: usize, r: &'static str, the: bool) -> Option<M> {
         let k = j + 1;
+        // the last half of 1989: the second half
+        if r == "last" && self.wd(k, "half") {
+            return self.ordinal_with(j, -1);
+        }
         let a = self.cx.anchor;
         // this Friday, last Friday, next Friday, the previous Friday
         if let Some((wd, e)) = self.weekday_at(k) {
@@ -1853,7 +1923,9 @@ impl<'a> G<'a> {
             let v = match r {
                 "this" => self.this_unit(u),
                 "last" | "past" if u == "d" => None,
-                "last" | "past" if u == "de" => return m(j, e, n::duration(Some(1.0), "de"), DU),
+                "last" | "past" if u == "de" || u == "c" => {
+                    return m(j, e, n::duration(Some(1.0), u), DU)
+                }
                 "last" | "past" => self.unit_offset(u, -1),
                 "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
                     let y = self
@@ -1942,6 +2014,14 @@ impl<'a> G<'a> {
         // the past, the current, current
         match r {
             "past" if the && !self.wd(k, "few") => m(j, k, "PAST_REF".into(), DT),
+            // `the then current price`: current as of a time gone
+            "this"
+                if self.raw(j).eq_ignore_ascii_case("current")
+                    && j > 0
+                    && self.is_word_text(j - 1, "then") =>
+            {
+                m(j - 1, k, "PAST_REF".into(), DT)
+            }
             "this" if self.raw(j).eq_ignore_ascii_case("current") => {
                 m(j, k, "PRESENT_REF".into(), DT)
             }
@@ -2040,6 +2120,11 @@ impl<'a> G<'a> {
     /// `third quarter`, `first half of 2022`, `the first nine months`.
     fn ordinal_expr(&mut self, j: usize, _the: bool) -> Option<M> {
         let o = self.lex(j)?.ord?;
+        self.ordinal_with(j, o)
+    }
+
+    /// [`Self::ordinal_expr`] with the ordinal given (`last` in `the last half` is -1).
+    fn ordinal_with(&mut self, j: usize, o: i32) -> Option<M> {
         let mut k = j + 1;
         let hyph = self.p(k, '-');
         if hyph {
@@ -2134,6 +2219,12 @@ impl<'a> G<'a> {
         // the first nine months, the first two years
         if o == 1 && !hyph {
             if let Some((Some(c), e)) = self.count(k) {
+                // the first two quarters of 1990: its first half
+                if c == 2.0 && self.units(e) == Some("q") && self.wd(e + 1, "of") {
+                    if let Some(y) = self.year_num(e + 2) {
+                        return m(j, e + 3, format!("{y:04}-H1"), DT);
+                    }
+                }
                 if let Some(u) = self.units(e) {
                     return m(j, e + 1, n::duration(Some(c), u), DU);
                 }
@@ -2715,6 +2806,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             continue;
         }
         match g.at(i) {
+            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => i = x.end,
             Some(x) if x.end > x.start && x.end <= toks.len() => {
                 let next = x.end;
                 let mut cur = Some(Box::new(x));

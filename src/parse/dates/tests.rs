@@ -225,6 +225,9 @@ fn no_year_in_the_story_date() {
 #[test]
 fn not_dates() {
     let cases = [
+        "Baker said on ABC's This Week that talks failed.",
+        "He told CBS's 60 Minutes he would run.",
+        "They met to discuss the future of the alliance.",
         "They left as soon as the talks ended.",
         "He was soon released.",
         "Two thousand people came.",
@@ -539,6 +542,38 @@ fn conventions_of_reports() {
         // `soon` of an event ahead, not of a relation between events
         ("2022-01-19", "The envoy may soon visit Kyiv.", "soon", "FUTURE_REF"),
         ("2022-01-19", "A deal will come very soon.", "very soon", "FUTURE_REF"),
+        // a part of the day with a modifier, of the day named or the day spoken of
+        (
+            "2022-01-19",
+            "Trading stopped in mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "2022-01-18TAF",
+        ),
+        ("2022-01-19", "Shares slid in mid afternoon.", "mid afternoon", "2022-01-19TAF"),
+        // halves
+        (
+            "2022-01-19",
+            "Output grew in the last half of 2021.",
+            "the last half of 2021",
+            "2021-H2",
+        ),
+        (
+            "2022-01-19",
+            "Losses will run through the first two quarters of 2023.",
+            "the first two quarters of 2023",
+            "2023-H1",
+        ),
+        // vague stretches
+        ("2022-01-19", "Talks go on in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("2022-01-19", "Over the years, the port grew.", "the years", "PXY"),
+        ("2022-01-19", "It was the worst flood of the past century.", "the past century", "P100Y"),
+        // current as of a time gone
+        (
+            "2022-01-19",
+            "Holders could buy at the then current price.",
+            "then current",
+            "PAST_REF",
+        ),
         // whole millennia
         (
             "2022-01-19",
