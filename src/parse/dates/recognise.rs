@@ -1026,7 +1026,10 @@ impl<'a> G<'a> {
     /// or a possessive (a Title Case headline has no lower-case word before it).
     fn is_title(&self, x: &M) -> bool {
         let last = x.end - 1;
+        // `This Week`, `60 Minutes`; not a holiday (`on Thanksgiving Day`)
+        let opens = matches!(self.t[x.start].k, K::Num { .. }) || self.rel(x.start).is_some();
         if x.start == 0
+            || !opens
             || !(self.unit(last).is_some() || self.units(last).is_some())
             || !self.cap(last)
         {
@@ -1046,14 +1049,19 @@ impl<'a> G<'a> {
 
     /// Remembers a quarter named in the story as the one `a year ago`, `the year-earlier
     /// period` and `the quarter` compare with. A quarter still ahead of the story (`losses
-    /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, not the
-    /// period the figures report, so it does not replace the one before it.
+    /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, and one
+    /// before the quarter already noted (`after a flat second quarter`) is background; neither
+    /// is the period the figures report, so neither replaces it.
     fn note_quarter(&mut self, y: Option<i32>, q: u32) {
         let ahead = match (y, n::quarter_offset(self.cx.anchor, -1)) {
             (Some(y), (Some(ay), aq)) => (y, q) > (ay, aq),
             _ => false,
         };
-        if !ahead || self.cx.last_quarter.is_none() {
+        let behind = match (y, self.cx.last_quarter) {
+            (Some(y), Some((Some(ly), lq))) => (y, q) < (ly, lq),
+            _ => false,
+        };
+        if (!ahead && !behind) || self.cx.last_quarter.is_none() {
             self.cx.last_quarter = Some((y, q));
         }
     }
@@ -2151,6 +2159,13 @@ impl<'a> G<'a> {
             let mut e = k + 1;
             let a = self.cx.anchor;
             let mut y = None;
+            // the last half of the '80s: the decade (TimeML has no halves of decades)
+            if half && self.wd(e, "of") && self.year_num(e + 1).is_none() {
+                let d = if self.wd(e + 1, "the") { e + 2 } else { e + 1 };
+                if let Some(r) = self.at(d).filter(|r| r.value.len() == 3) {
+                    return m(j, r.end, r.value, DT);
+                }
+            }
             if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
                 if let Some(yy) = self.year_num(e + 1) {
                     y = Some(yy);

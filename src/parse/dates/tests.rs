@@ -508,6 +508,20 @@ fn conventions_of_reports() {
             "year-earlier",
             "2021-Q3",
         ),
+        // an earlier quarter named in passing does not replace the one reported
+        (
+            "2022-10-20",
+            "Net rose in the third quarter from a year ago. After a flat second quarter, sales rose. In the year-earlier period it lost money.",
+            "the year-earlier period",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Prices fell in the last half of the '80s.",
+            "the last half of the '80s",
+            "198",
+        ),
+        ("2022-11-28", "Shops opened on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
         // years and decades in words
         (
             "2022-03-01",
