@@ -498,6 +498,10 @@ struct Ctx {
     /// The token just after the last bare weekday and its day, so that the second of
     /// `Monday and Tuesday` or `from Tuesday to Saturday` follows the first.
     last_weekday: Option<(usize, Day)>,
+    /// The last month named alone (`January sales`), and whether it came after the last
+    /// quarter noted: `the same period last year` means whichever was spoken of last.
+    last_month: Option<(Option<i32>, u32)>,
+    month_newer: bool,
 }
 
 impl Ctx {
@@ -1063,6 +1067,7 @@ impl<'a> G<'a> {
         };
         if (!ahead && !behind) || self.cx.last_quarter.is_none() {
             self.cx.last_quarter = Some((y, q));
+            self.cx.month_newer = false;
         }
     }
 
@@ -1093,6 +1098,51 @@ impl<'a> G<'a> {
 
     /// Tries every rule at token `i`.
     fn at(&mut self, i: usize) -> Option<M> {
+        let r = self.at_inner(i)?;
+        // a month named alone (`2022-01`, `XXXX-01`)
+        let v = r.value.as_bytes();
+        if r.ty == DT && v.len() == 7 && v[4] == b'-' && v[5..].iter().all(u8::is_ascii_digit) {
+            let mo = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
+            self.cx.last_month = Some((r.value[..4].parse().ok(), mo));
+            self.cx.month_newer = true;
+        }
+        Some(r)
+    }
+
+    /// The period a year before the one last spoken of, `unit` being `q`, `m` or the vague
+    /// `period`: `the same quarter a year ago`, `the corresponding period last year`.
+    fn year_before(&self, unit: &str) -> String {
+        let month = self
+            .cx
+            .last_month
+            .filter(|_| unit == "m" || (unit == "period" && self.cx.month_newer));
+        if let Some((y, mo)) = month {
+            return format!("{}-{mo:02}", n::year_str(y.map(|y| y - 1)));
+        }
+        match self.cx.last_quarter.filter(|_| unit != "m") {
+            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+            None => n::year_str(n::year_offset(self.cx.anchor, -1)),
+        }
+    }
+
+    /// The length of `last year`, `a year ago`, `a year earlier`, `the previous year` at `j`.
+    fn year_back_len(&self, j: usize) -> Option<usize> {
+        let k = if self.wd(j, "of") { j + 1 } else { j };
+        let k2 = if self.wd(k, "the") { k + 1 } else { k };
+        if matches!(self.rel(k2), Some("last" | "prev")) && self.unit(k2 + 1) == Some("y") {
+            return Some(k2 + 2 - j);
+        }
+        if self.wd(k, "a")
+            && self.unit(k + 1) == Some("y")
+            && (self.wd(k + 2, "ago")
+                || self.lex(k + 2).and_then(|l| l.modifier) == Some("earlier"))
+        {
+            return Some(k + 3 - j);
+        }
+        None
+    }
+
+    fn at_inner(&mut self, i: usize) -> Option<M> {
         let tok = self.t[i];
         match tok.k {
             K::P(_) | K::Poss => {
@@ -1414,6 +1464,20 @@ impl<'a> G<'a> {
             let u = l.unit.or(l.units).unwrap_or("y");
             let c = if l.unit.is_some() { Some(1.0) } else { None };
             return m(j, j + 3, n::duration(c, u), DU);
+        }
+        // the same period last year, the corresponding quarter a year ago
+        if the && (l.rel == Some("same") || matches!(l.word, Some("corresponding" | "comparable")))
+        {
+            let u = if self.is_word_text(j + 1, "period") {
+                Some("period")
+            } else {
+                self.unit(j + 1).filter(|u| matches!(*u, "q" | "m"))
+            };
+            if let Some(u) = u {
+                if let Some(len) = self.year_back_len(j + 2) {
+                    return m(j, j + 2 + len, self.year_before(u), DT);
+                }
+            }
         }
         // the weeks ahead, the years to come; over the years
         if let Some(u) = l.units.filter(|_| the) {
@@ -2009,6 +2073,20 @@ impl<'a> G<'a> {
                     }
                 }
             }
+            // last year's quarter, last year's period: the one reported, a year before
+            if u == "y"
+                && matches!(r, "last" | "prev")
+                && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                && (self.unit(e + 1) == Some("q") || self.is_word_text(e + 1, "period"))
+                && self.cx.last_quarter.is_some()
+            {
+                let u = if self.unit(e + 1) == Some("q") {
+                    "q"
+                } else {
+                    "period"
+                };
+                return m(j, e + 2, self.year_before(u), DT);
+            }
             if u == "d" && r == "this" {
                 return None;
             }
@@ -2362,6 +2440,10 @@ impl<'a> G<'a> {
                 )
             ),
             "q" => {
+                // the quarter a year ago
+                if let Some(len) = self.year_back_len(j + 1) {
+                    return m(j, j + 1 + len, self.year_before("q"), DT);
+                }
                 let (y, q) = self
                     .cx
                     .last_quarter
@@ -2811,6 +2893,8 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             last_quarter: None,
             last_year: None,
             last_weekday: None,
+            last_month: None,
+            month_newer: false,
         },
     };
     let mut out = Vec::new();

@@ -522,6 +522,37 @@ fn conventions_of_reports() {
             "198",
         ),
         ("2022-11-28", "Shops opened on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+        // the same period a year before: the quarter or month spoken of last
+        (
+            "2022-10-20",
+            "Net rose in the third quarter from the corresponding period last year.",
+            "the corresponding period last year",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Net rose in the third quarter, above last year's quarter.",
+            "last year's quarter",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Net rose in the third quarter, above the quarter a year ago.",
+            "the quarter a year ago",
+            "2021-Q3",
+        ),
+        (
+            "2022-03-02",
+            "Car sales in February rose 9% from the same period last year.",
+            "the same period last year",
+            "2021-02",
+        ),
+        (
+            "2022-03-02",
+            "Car sales in February rose 9% from the same month a year earlier.",
+            "the same month a year earlier",
+            "2021-02",
+        ),
         // years and decades in words
         (
             "2022-03-01",
