@@ -1999,6 +1999,14 @@ impl<'a> G<'a> {
                     return m(j, e, n::duration(Some(1.0), u), DU)
                 }
                 "last" | "past" => self.unit_offset(u, -1),
+                // `In March, ... The following month, ...`: after the month spoken of
+                "foll" | "prev" if u == "m" && the && self.cx.last_month.is_some() => {
+                    let (y, mo) = self.cx.last_month?;
+                    let k =
+                        y.unwrap_or(2000) * 12 + mo as i32 - 1 + if r == "foll" { 1 } else { -1 };
+                    let y = y.map(|_| k.div_euclid(12));
+                    Some(format!("{}-{:02}", n::year_str(y), k.rem_euclid(12) + 1))
+                }
                 "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
                     let y = self
                         .cx
@@ -2812,6 +2820,14 @@ impl<'a> G<'a> {
 
     /// Clock times: `10:35`, `6 p.m.`, `noon`, with a time zone and a day after them.
     fn clock(&mut self, j: usize) -> Option<M> {
+        // `10:35 a.m. (0735 GMT)`: the same moment restated in another zone
+        if j >= 2 && self.p(j - 1, '(') && matches!(self.t[j - 2].k, K::AmPm(_) | K::Clock { .. }) {
+            return None;
+        }
+        // `high noon`, the film and the idiom
+        if j >= 1 && self.wd(j, "noon") && self.raw(j - 1).eq_ignore_ascii_case("high") {
+            return None;
+        }
         let (mut h, mi, mut e) = match self.t[j].k {
             K::Clock { h, m } => (h, m, j + 1),
             K::Num { val, digits: 4, .. } => (val / 100, val % 100, j + 1),
@@ -2856,7 +2872,18 @@ impl<'a> G<'a> {
             k += 1;
         }
         let mut day = self.cx.reference();
-        if let Some((wd, k2)) = self.weekday_at(k) {
+        // `10:35 a.m. (0735 GMT) Friday`: the day after the restatement dates the time, and
+        // stays an expression of its own
+        let restated = if self.p(k, '(') {
+            (k + 1..(k + 6).min(self.t.len()))
+                .find(|&c| self.p(c, ')'))
+                .and_then(|c| self.weekday_at(c + 1))
+        } else {
+            None
+        };
+        if let Some((wd, k2)) = restated {
+            day = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2)).1;
+        } else if let Some((wd, k2)) = self.weekday_at(k) {
             let (_, d) = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2));
             day = d;
             e = k2;

@@ -225,6 +225,7 @@ fn no_year_in_the_story_date() {
 #[test]
 fn not_dates() {
     let cases = [
+        "For Poland, high noon has come.",
         "Baker said on ABC's This Week that talks failed.",
         "He told CBS's 60 Minutes he would run.",
         "They met to discuss the future of the alliance.",
@@ -552,6 +553,20 @@ fn conventions_of_reports() {
             "Car sales in February rose 9% from the same month a year earlier.",
             "the same month a year earlier",
             "2021-02",
+        ),
+        // after the month spoken of
+        (
+            "2022-03-02",
+            "In November, talks began. The following month, the firm was sold.",
+            "The following month",
+            "2021-12",
+        ),
+        // a time restated in another zone: one expression, dated by the day after it
+        (
+            "2022-01-22",
+            "The blast came at 10:35 a.m. (0735 GMT) Friday.",
+            "10:35 a.m.",
+            "2022-01-21T10:35",
         ),
         // years and decades in words
         (
