@@ -1297,7 +1297,21 @@ impl<'a> G<'a> {
             return self.month_expr(j, mo, k);
         }
         if let Some((wd, k)) = self.weekday_at(j) {
+            // Tuesday nights: every such night
+            let pods = [
+                ("nights", "NI"),
+                ("mornings", "MO"),
+                ("afternoons", "AF"),
+                ("evenings", "EV"),
+            ];
+            if let Some((_, pod)) = pods.iter().find(|(w, _)| self.is_word_text(k, w)) {
+                return m(j, k + 1, format!("XXXX-WXX-{wd}T{pod}"), ST);
+            }
             return self.weekday_expr(j, wd, k, Dir::Bare);
+        }
+        // Mondays: every Monday
+        if l.weekdays > 0 && self.cap(j) {
+            return m(j, j + 1, format!("XXXX-WXX-{}", l.weekdays), ST);
         }
         if let Some(dr) = l.dayrel {
             return self.dayrel(j, dr);
@@ -1506,6 +1520,28 @@ impl<'a> G<'a> {
                 }
                 return m(j, j + 1, n::duration(None, u), DU);
             }
+        }
+        // an additional year, an extra month
+        if l.word == Some("a")
+            && ["additional", "extra", "further"]
+                .iter()
+                .any(|w| self.is_word_text(j + 1, w))
+        {
+            if let Some(u) = self.unit(j + 2) {
+                return m(j, j + 3, n::duration(Some(1.0), u), DU);
+            }
+        }
+        // `will one day be`, `hopes to one day return`: some time ahead, not a length
+        if l.num == Some(1)
+            && self.unit(j + 1) == Some("d")
+            && j > 0
+            && [
+                "will", "would", "may", "might", "could", "can", "to", "shall", "'ll",
+            ]
+            .iter()
+            .any(|w| self.is_word_text(j - 1, w))
+        {
+            return m(j, j + 2, "FUTURE_REF".into(), DT);
         }
         // "a year-earlier loss": the article belongs to the noun, the adjective is the date
         if l.word == Some("a")
@@ -2359,6 +2395,12 @@ impl<'a> G<'a> {
     /// `year-ago`, `year-earlier`, and the noun after it: `the year-ago quarter`.
     fn year_ago_adj(&mut self, j: usize, mut e: usize) -> Option<M> {
         let a = self.cx.anchor;
+        // the year-earlier nine months: TimeML marks the length
+        if let Some((Some(c), k)) = self.count(e) {
+            if let Some(u) = self.units(k) {
+                return m(j, k + 1, n::duration(Some(c), u), DU);
+            }
+        }
         let mut v = match self.cx.last_quarter {
             Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
             None => n::year_str(n::year_offset(a, -1)),

@@ -568,6 +568,19 @@ fn conventions_of_reports() {
             "10:35 a.m.",
             "2022-01-21T10:35",
         ),
+        // recurring weekdays
+        ("2022-01-19", "The ferry sails on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("2022-01-19", "The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        // lengths
+        ("2022-01-19", "The loan may run for an additional year.", "an additional year", "P1Y"),
+        (
+            "2022-10-20",
+            "Net fell from the year-earlier nine months.",
+            "the year-earlier nine months",
+            "P9M",
+        ),
+        ("2022-01-19", "He hopes to one day return.", "one day", "FUTURE_REF"),
+        ("2022-01-19", "The strike lasted one day.", "one day", "P1D"),
         // years and decades in words
         (
             "2022-03-01",
