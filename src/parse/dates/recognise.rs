@@ -1612,7 +1612,15 @@ impl<'a> G<'a> {
         if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
             // "earlier in the year", "late in the day"
             let u = self.unit(k + 2)?;
-            let v = self.this_unit(u)?;
+            // `later in the day`: the day spoken of
+            let v = if u == "d" {
+                self.cx
+                    .reference()
+                    .map(|d| d.value())
+                    .unwrap_or_else(|| "XXXX-XX-XX".into())
+            } else {
+                self.this_unit(u)?
+            };
             return m(j, k + 3, v, DT);
         }
         let r = self.body(k, the)?;

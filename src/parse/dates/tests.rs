@@ -581,6 +581,13 @@ fn conventions_of_reports() {
         ),
         ("2022-01-19", "He hopes to one day return.", "one day", "FUTURE_REF"),
         ("2022-01-19", "The strike lasted one day.", "one day", "P1D"),
+        // later in the day spoken of
+        (
+            "2022-01-19",
+            "Sales were reported on Monday. Later in the day, shares rose.",
+            "Later in the day",
+            "2022-01-17",
+        ),
         // years and decades in words
         (
             "2022-03-01",
