@@ -2037,6 +2037,14 @@ impl<'a> G<'a> {
         if let Some(u) = self.unit(uk) {
             let e = uk + 1;
             let v = match r {
+                // `This quarter's loss` in a report on a quarter: the one reported
+                "this"
+                    if u == "q"
+                        && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                        && self.cx.last_quarter.is_some() =>
+                {
+                    self.cx.last_quarter.map(|(y, q)| n::quarter_value(y, q))
+                }
                 "this" => self.this_unit(u),
                 "last" | "past" if u == "d" => None,
                 "last" | "past" if u == "de" || u == "c" => {

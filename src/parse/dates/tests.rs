@@ -581,6 +581,13 @@ fn conventions_of_reports() {
         ),
         ("2022-01-19", "He hopes to one day return.", "one day", "FUTURE_REF"),
         ("2022-01-19", "The strike lasted one day.", "one day", "P1D"),
+        // this quarter's results in a report on a quarter
+        (
+            "2022-10-20",
+            "It lost $8 million in the third quarter. This quarter's loss includes charges.",
+            "This quarter",
+            "2022-Q3",
+        ),
         // later in the day spoken of
         (
             "2022-01-19",
