@@ -588,6 +588,13 @@ fn conventions_of_reports() {
             "This quarter",
             "2022-Q3",
         ),
+        // an irregular past decides, not a modal further back
+        (
+            "2022-01-19",
+            "Nothing could stop the bullet that tore through his window Friday night.",
+            "Friday night",
+            "2022-01-14TNI",
+        ),
         // later in the day spoken of
         (
             "2022-01-19",
