@@ -2159,7 +2159,10 @@ impl<'a> G<'a> {
         }
         // the past, the current, current
         match r {
-            "past" if the && !self.wd(k, "few") => m(j, k, "PAST_REF".into(), DT),
+            // not `the past three summers`, a stretch this grammar has no value for
+            "past" if the && !self.wd(k, "few") && self.count(k).is_none() => {
+                m(j, k, "PAST_REF".into(), DT)
+            }
             // `the then current price`: current as of a time gone
             "this"
                 if self.raw(j).eq_ignore_ascii_case("current")

@@ -225,6 +225,7 @@ fn no_year_in_the_story_date() {
 #[test]
 fn not_dates() {
     let cases = [
+        "It flooded in each of the past three summers.",
         "For Poland, high noon has come.",
         "Baker said on ABC's This Week that talks failed.",
         "He told CBS's 60 Minutes he would run.",
