@@ -328,6 +328,10 @@ pub(crate) fn duration(n: Option<f64>, unit: &str) -> String {
         _ => ("Y", false, 12, "M"),
     };
     let t = if time { "T" } else { "" };
+    // whole millennia: TimeML's `L` (`two thousand years` = P2L)
+    if des == "Y" && frac.abs() < 1e-9 && whole >= 1000 && whole % 1000 == 0 {
+        return format!("P{}L", whole / 1000);
+    }
     if frac.abs() < 1e-9 {
         return format!("P{t}{whole}{des}");
     }

@@ -35,6 +35,8 @@ pub(super) struct Lex {
     holiday: Option<&'static str>,
     tz: Option<&'static str>,
     tense: Option<Tense>,
+    /// A decade in words (`the nineties`): its tens digit.
+    decade: Option<u32>,
 }
 
 /// FNV-1a: the lexicon is looked up once per word of every story, and its keys are short
@@ -90,6 +92,7 @@ static LEXICON: LazyLock<HashMap<&'static [u8], Lex, FnvBuild>> = LazyLock::new(
             "word" => e.word = Some(v),
             "holiday" => e.holiday = Some(v),
             "tz" => e.tz = Some(v),
+            "decade" => e.decade = num.map(|x| x as u32),
             _ => {}
         }
     }
@@ -495,6 +498,10 @@ struct Ctx {
     /// The token just after the last bare weekday and its day, so that the second of
     /// `Monday and Tuesday` or `from Tuesday to Saturday` follows the first.
     last_weekday: Option<(usize, Day)>,
+    /// The last month named alone (`January sales`), and whether it came after the last
+    /// quarter noted: `the same period last year` means whichever was spoken of last.
+    last_month: Option<(Option<i32>, u32)>,
+    month_newer: bool,
 }
 
 impl Ctx {
@@ -616,6 +623,21 @@ impl<'a> G<'a> {
         Some((y, e))
     }
 
+    /// A year of this millennium in words, `two thousand (and) one`, which reads as a year
+    /// only where one is expected (`the year two thousand`).
+    fn spoken_millennium(&self, j: usize) -> Option<(i32, usize)> {
+        if self.lex(j)?.num != Some(2) || self.lex(j + 1)?.num != Some(1000) {
+            return None;
+        }
+        let k = if self.wd(j + 2, "and") { j + 3 } else { j + 2 };
+        match self.cardinal(k) {
+            Some((v, e)) if v.fract() == 0.0 && v < 100.0 && self.lex(k).is_some() => {
+                Some((2000 + v as i32, e))
+            }
+            _ => Some((2000, j + 2)),
+        }
+    }
+
     /// A four-digit year.
     fn year_num(&self, j: usize) -> Option<i32> {
         match self.int(j) {
@@ -649,6 +671,10 @@ impl<'a> G<'a> {
                 }
                 if self.lex(k).and_then(|l| l.num) == Some(100) {
                     v *= 100.0;
+                    k += 1;
+                }
+                if v < 1000.0 && self.lex(k).and_then(|l| l.num) == Some(1000) {
+                    v *= 1000.0;
                     k += 1;
                 }
                 (v, k)
@@ -738,8 +764,12 @@ impl<'a> G<'a> {
         };
         let cue = |j: usize| -> Option<Tense> {
             // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
+            // but `Until Thursday, they had not called him a suspect`: a state that ended
             if self.wd(j, "until") {
-                return Some(Tense::Future);
+                let had = (j + 1..(j + 9).min(self.t.len()))
+                    .take_while(|&k| !matches!(self.t[k].k, K::P('.' | ';' | '\n')))
+                    .any(|k| self.is_word_text(k, "had"));
+                return Some(if had { Tense::Past } else { Tense::Future });
             }
             // `set` looks ahead only as `set to` / `set for`, not `set aside`
             if self.is_word_text(j, "set")
@@ -995,6 +1025,52 @@ impl<'a> G<'a> {
         self.lex(j).and_then(|l| l.units)
     }
 
+    /// A programme or column title in running text (`ABC's This Week`, `on 60 Minutes`):
+    /// every word of the match capitalised, ending in a unit word, after a lower-case word
+    /// or a possessive (a Title Case headline has no lower-case word before it).
+    fn is_title(&self, x: &M) -> bool {
+        let last = x.end - 1;
+        // `This Week`, `60 Minutes`; not a holiday (`on Thanksgiving Day`)
+        let opens = matches!(self.t[x.start].k, K::Num { .. }) || self.rel(x.start).is_some();
+        if x.start == 0
+            || !opens
+            || !(self.unit(last).is_some() || self.units(last).is_some())
+            || !self.cap(last)
+        {
+            return false;
+        }
+        let all_caps = (x.start..x.end).all(|k| match self.t[k].k {
+            K::Word { cap, .. } => cap,
+            _ => true,
+        });
+        let before = match self.t[x.start - 1].k {
+            K::Word { cap, .. } => !cap,
+            K::Poss => true,
+            _ => false,
+        };
+        all_caps && before
+    }
+
+    /// Remembers a quarter named in the story as the one `a year ago`, `the year-earlier
+    /// period` and `the quarter` compare with. A quarter still ahead of the story (`losses
+    /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, and one
+    /// before the quarter already noted (`after a flat second quarter`) is background; neither
+    /// is the period the figures report, so neither replaces it.
+    fn note_quarter(&mut self, y: Option<i32>, q: u32) {
+        let ahead = match (y, n::quarter_offset(self.cx.anchor, -1)) {
+            (Some(y), (Some(ay), aq)) => (y, q) > (ay, aq),
+            _ => false,
+        };
+        let behind = match (y, self.cx.last_quarter) {
+            (Some(y), Some((Some(ly), lq))) => (y, q) < (ly, lq),
+            _ => false,
+        };
+        if (!ahead && !behind) || self.cx.last_quarter.is_none() {
+            self.cx.last_quarter = Some((y, q));
+            self.cx.month_newer = false;
+        }
+    }
+
     /// Remembers a resolved day for anaphora and returns the match.
     fn day_match(
         &mut self,
@@ -1022,6 +1098,51 @@ impl<'a> G<'a> {
 
     /// Tries every rule at token `i`.
     fn at(&mut self, i: usize) -> Option<M> {
+        let r = self.at_inner(i)?;
+        // a month named alone (`2022-01`, `XXXX-01`)
+        let v = r.value.as_bytes();
+        if r.ty == DT && v.len() == 7 && v[4] == b'-' && v[5..].iter().all(u8::is_ascii_digit) {
+            let mo = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
+            self.cx.last_month = Some((r.value[..4].parse().ok(), mo));
+            self.cx.month_newer = true;
+        }
+        Some(r)
+    }
+
+    /// The period a year before the one last spoken of, `unit` being `q`, `m` or the vague
+    /// `period`: `the same quarter a year ago`, `the corresponding period last year`.
+    fn year_before(&self, unit: &str) -> String {
+        let month = self
+            .cx
+            .last_month
+            .filter(|_| unit == "m" || (unit == "period" && self.cx.month_newer));
+        if let Some((y, mo)) = month {
+            return format!("{}-{mo:02}", n::year_str(y.map(|y| y - 1)));
+        }
+        match self.cx.last_quarter.filter(|_| unit != "m") {
+            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+            None => n::year_str(n::year_offset(self.cx.anchor, -1)),
+        }
+    }
+
+    /// The length of `last year`, `a year ago`, `a year earlier`, `the previous year` at `j`.
+    fn year_back_len(&self, j: usize) -> Option<usize> {
+        let k = if self.wd(j, "of") { j + 1 } else { j };
+        let k2 = if self.wd(k, "the") { k + 1 } else { k };
+        if matches!(self.rel(k2), Some("last" | "prev")) && self.unit(k2 + 1) == Some("y") {
+            return Some(k2 + 2 - j);
+        }
+        if self.wd(k, "a")
+            && self.unit(k + 1) == Some("y")
+            && (self.wd(k + 2, "ago")
+                || self.lex(k + 2).and_then(|l| l.modifier) == Some("earlier"))
+        {
+            return Some(k + 3 - j);
+        }
+        None
+    }
+
+    fn at_inner(&mut self, i: usize) -> Option<M> {
         let tok = self.t[i];
         match tok.k {
             K::P(_) | K::Poss => {
@@ -1176,7 +1297,21 @@ impl<'a> G<'a> {
             return self.month_expr(j, mo, k);
         }
         if let Some((wd, k)) = self.weekday_at(j) {
+            // Tuesday nights: every such night
+            let pods = [
+                ("nights", "NI"),
+                ("mornings", "MO"),
+                ("afternoons", "AF"),
+                ("evenings", "EV"),
+            ];
+            if let Some((_, pod)) = pods.iter().find(|(w, _)| self.is_word_text(k, w)) {
+                return m(j, k + 1, format!("XXXX-WXX-{wd}T{pod}"), ST);
+            }
             return self.weekday_expr(j, wd, k, Dir::Bare);
+        }
+        // Mondays: every Monday
+        if l.weekdays > 0 && self.cap(j) {
+            return m(j, j + 1, format!("XXXX-WXX-{}", l.weekdays), ST);
         }
         if let Some(dr) = l.dayrel {
             return self.dayrel(j, dr);
@@ -1220,6 +1355,21 @@ impl<'a> G<'a> {
         if let Some(h) = l.holiday {
             return self.holiday(j, h);
         }
+        // the nineties, the early sixties: the latest such decade up to the story's
+        let after_mod = j >= 1
+            && (self.lex(j - 1).and_then(|l| l.modifier).is_some()
+                || (self.p(j - 1, '-')
+                    && j >= 2
+                    && self.lex(j - 2).and_then(|l| l.modifier).is_some()));
+        if let Some(d) = l.decade.filter(|_| the || after_mod) {
+            let story = n::year_offset(self.cx.anchor, 0).unwrap_or(1999);
+            let century = if 2000 + 10 * d as i32 <= story {
+                200
+            } else {
+                190
+            };
+            return m(j, j + 1, format!("{}", century + d), DT);
+        }
         if l.pod.is_some() && the && self.pod_ok(j) {
             // "the morning": the reference day's
             let d = self.cx.reference();
@@ -1229,6 +1379,30 @@ impl<'a> G<'a> {
                 l.pod.unwrap_or("MO")
             );
             return m(j, j + 1, v, TI);
+        }
+        // `will soon begin`, `may soon seek`, `very soon`: an event ahead; not `as soon as`,
+        // `soon after` (a relation to another event) nor a past `was soon released`
+        if l.word == Some("soon") {
+            let linked = (j > 0 && self.is_word_text(j - 1, "as"))
+                || ["after", "before", "as", "afterwards", "thereafter"]
+                    .iter()
+                    .any(|w| self.is_word_text(j + 1, w))
+                || self.p(j + 1, '-');
+            let modal = j > 0
+                && [
+                    "will", "may", "might", "could", "would", "should", "to", "'ll",
+                ]
+                .iter()
+                .any(|w| self.is_word_text(j - 1, w));
+            if linked || !(modal || self.tense(j, j + 1) == Tense::Future) {
+                return None;
+            }
+            let s = if j > 0 && self.is_word_text(j - 1, "very") {
+                j - 1
+            } else {
+                j
+            };
+            return m(s, j + 1, "FUTURE_REF".into(), DT);
         }
         if l.word == Some("present") && j > 0 && self.is_word_text(j - 1, "at") {
             return m(j, j + 1, "PRESENT_REF".into(), DT);
@@ -1305,6 +1479,36 @@ impl<'a> G<'a> {
             let c = if l.unit.is_some() { Some(1.0) } else { None };
             return m(j, j + 3, n::duration(c, u), DU);
         }
+        // the same period last year, the corresponding quarter a year ago
+        if the && (l.rel == Some("same") || matches!(l.word, Some("corresponding" | "comparable")))
+        {
+            let u = if self.is_word_text(j + 1, "period") {
+                Some("period")
+            } else {
+                self.unit(j + 1).filter(|u| matches!(*u, "q" | "m"))
+            };
+            if let Some(u) = u {
+                if let Some(len) = self.year_back_len(j + 2) {
+                    return m(j, j + 2 + len, self.year_before(u), DT);
+                }
+            }
+        }
+        // the weeks ahead, the years to come; over the years
+        if let Some(u) = l.units.filter(|_| the) {
+            let ahead = self.is_word_text(j + 1, "ahead")
+                || (self.is_word_text(j + 1, "to") && self.is_word_text(j + 2, "come"));
+            let over = j >= 2 && self.is_word_text(j - 2, "over");
+            if ahead || over {
+                let e = if self.is_word_text(j + 1, "to") {
+                    j + 3
+                } else if ahead {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return m(j, e, n::duration(None, u), DU);
+            }
+        }
         // bare plurals after "for", "over", "within": `for years`
         if let Some(u) = l.units {
             let prev = j.checked_sub(1).and_then(|p| self.lex(p));
@@ -1316,6 +1520,37 @@ impl<'a> G<'a> {
                 }
                 return m(j, j + 1, n::duration(None, u), DU);
             }
+        }
+        // an additional year, an extra month
+        if l.word == Some("a")
+            && ["additional", "extra", "further"]
+                .iter()
+                .any(|w| self.is_word_text(j + 1, w))
+        {
+            if let Some(u) = self.unit(j + 2) {
+                return m(j, j + 3, n::duration(Some(1.0), u), DU);
+            }
+        }
+        // `will one day be`, `hopes to one day return`: some time ahead, not a length
+        if l.num == Some(1)
+            && self.unit(j + 1) == Some("d")
+            && j > 0
+            && [
+                "will", "would", "may", "might", "could", "can", "to", "shall", "'ll",
+            ]
+            .iter()
+            .any(|w| self.is_word_text(j - 1, w))
+        {
+            return m(j, j + 2, "FUTURE_REF".into(), DT);
+        }
+        // "a year-earlier loss": the article belongs to the noun, the adjective is the date
+        if l.word == Some("a")
+            && self.unit(j + 1) == Some("y")
+            && self.p(j + 2, '-')
+            && (self.wd(j + 3, "ago")
+                || self.lex(j + 3).and_then(|l| l.modifier) == Some("earlier"))
+        {
+            return self.year_ago_adj(j + 1, j + 4);
         }
         // counts: "two years", "a week ago", "several days"
         if l.num.is_some() || l.word == Some("a") || l.fuzzy {
@@ -1350,11 +1585,42 @@ impl<'a> G<'a> {
             }
             _ => {}
         }
+        // mid-afternoon yesterday, late morning: a part of the day named, or of the day spoken of
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            if !matches!(md, "mid" | "early" | "late") {
+                return None;
+            }
+            let mut e = k + 1;
+            let mut d = self.cx.reference();
+            if let Some(dr) = self.lex(e).and_then(|l| l.dayrel) {
+                if !dr.ends_with('N') {
+                    let off: i64 = dr.parse().ok()?;
+                    d = self.cx.anchor.map(|a| a.plus_days(off));
+                    e += 1;
+                }
+            } else if let Some((wd, we)) = self.weekday_at(e) {
+                d = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(e, we)).1;
+                e = we;
+            }
+            let v = format!(
+                "{}T{pod}",
+                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into())
+            );
+            return self.day_match(j, e, d, v, TI);
+        }
         // early next year, late yesterday, mid-November, earlier this month, late 2006
         if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
             // "earlier in the year", "late in the day"
             let u = self.unit(k + 2)?;
-            let v = self.this_unit(u)?;
+            // `later in the day`: the day spoken of
+            let v = if u == "d" {
+                self.cx
+                    .reference()
+                    .map(|d| d.value())
+                    .unwrap_or_else(|| "XXXX-XX-XX".into())
+            } else {
+                self.this_unit(u)?
+            };
             return m(j, k + 3, v, DT);
         }
         let r = self.body(k, the)?;
@@ -1586,13 +1852,10 @@ impl<'a> G<'a> {
             n::weekday(Some(first), wd, Dir::After, Tense::Unknown)
         } else {
             let tense = match dir {
-                // `Friday's closing price` is a day gone, whatever the verb before it
-                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => {
-                    match self.tense(j, k) {
-                        Tense::Present => Tense::Unknown,
-                        t => t,
-                    }
-                }
+                // `Friday's closing price`, `to get around Wednesday's ruling`: a day gone,
+                // whatever the verb before it (news names a day by its events once they are
+                // done)
+                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => Tense::Unknown,
                 Dir::Bare => self.tense(j, k),
                 _ => Tense::Unknown,
             };
@@ -1634,6 +1897,10 @@ impl<'a> G<'a> {
             return None;
         }
         if r == "FUTURE_REF" {
+            // `the future of the alliance`: what becomes of it, not a time
+            if self.wd(j + 1, "of") {
+                return None;
+            }
             // "the future", "the near future", "in future"
             let prev_in = j > 0
                 && (self.wd(j - 1, "in")
@@ -1654,6 +1921,10 @@ impl<'a> G<'a> {
 
     fn rel_expr(&mut self, j: usize, r: &'static str, the: bool) -> Option<M> {
         let k = j + 1;
+        // the last half of 1989: the second half
+        if r == "last" && self.wd(k, "half") {
+            return self.ordinal_with(j, -1);
+        }
         let a = self.cx.anchor;
         // this Friday, last Friday, next Friday, the previous Friday
         if let Some((wd, e)) = self.weekday_at(k) {
@@ -1766,10 +2037,28 @@ impl<'a> G<'a> {
         if let Some(u) = self.unit(uk) {
             let e = uk + 1;
             let v = match r {
+                // `This quarter's loss` in a report on a quarter: the one reported
+                "this"
+                    if u == "q"
+                        && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                        && self.cx.last_quarter.is_some() =>
+                {
+                    self.cx.last_quarter.map(|(y, q)| n::quarter_value(y, q))
+                }
                 "this" => self.this_unit(u),
                 "last" | "past" if u == "d" => None,
-                "last" | "past" if u == "de" => return m(j, e, n::duration(Some(1.0), "de"), DU),
+                "last" | "past" if u == "de" || u == "c" => {
+                    return m(j, e, n::duration(Some(1.0), u), DU)
+                }
                 "last" | "past" => self.unit_offset(u, -1),
+                // `In March, ... The following month, ...`: after the month spoken of
+                "foll" | "prev" if u == "m" && the && self.cx.last_month.is_some() => {
+                    let (y, mo) = self.cx.last_month?;
+                    let k =
+                        y.unwrap_or(2000) * 12 + mo as i32 - 1 + if r == "foll" { 1 } else { -1 };
+                    let y = y.map(|_| k.div_euclid(12));
+                    Some(format!("{}-{:02}", n::year_str(y), k.rem_euclid(12) + 1))
+                }
                 "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
                     let y = self
                         .cx
@@ -1827,7 +2116,7 @@ impl<'a> G<'a> {
             }?;
             if u == "q" {
                 if let Some(q) = v.rsplit("-Q").next().and_then(|q| q.parse().ok()) {
-                    self.cx.last_quarter = Some((v.get(..4).and_then(|y| y.parse().ok()), q));
+                    self.note_quarter(v.get(..4).and_then(|y| y.parse().ok()), q);
                 }
             }
             // this year's third quarter
@@ -1839,10 +2128,24 @@ impl<'a> G<'a> {
                         let end = if self.p(e + 2, '-') { e + 4 } else { e + 3 };
                         let y = v.parse().ok();
                         let q = if q < 0 { 4 } else { q as u32 };
-                        self.cx.last_quarter = Some((y, q));
+                        self.note_quarter(y, q);
                         return m(j, end, n::quarter_value(y, q), DT);
                     }
                 }
+            }
+            // last year's quarter, last year's period: the one reported, a year before
+            if u == "y"
+                && matches!(r, "last" | "prev")
+                && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                && (self.unit(e + 1) == Some("q") || self.is_word_text(e + 1, "period"))
+                && self.cx.last_quarter.is_some()
+            {
+                let u = if self.unit(e + 1) == Some("q") {
+                    "q"
+                } else {
+                    "period"
+                };
+                return m(j, e + 2, self.year_before(u), DT);
             }
             if u == "d" && r == "this" {
                 return None;
@@ -1856,7 +2159,18 @@ impl<'a> G<'a> {
         }
         // the past, the current, current
         match r {
-            "past" if the && !self.wd(k, "few") => m(j, k, "PAST_REF".into(), DT),
+            // not `the past three summers`, a stretch this grammar has no value for
+            "past" if the && !self.wd(k, "few") && self.count(k).is_none() => {
+                m(j, k, "PAST_REF".into(), DT)
+            }
+            // `the then current price`: current as of a time gone
+            "this"
+                if self.raw(j).eq_ignore_ascii_case("current")
+                    && j > 0
+                    && self.is_word_text(j - 1, "then") =>
+            {
+                m(j - 1, k, "PAST_REF".into(), DT)
+            }
             "this" if self.raw(j).eq_ignore_ascii_case("current") => {
                 m(j, k, "PRESENT_REF".into(), DT)
             }
@@ -1955,6 +2269,11 @@ impl<'a> G<'a> {
     /// `third quarter`, `first half of 2022`, `the first nine months`.
     fn ordinal_expr(&mut self, j: usize, _the: bool) -> Option<M> {
         let o = self.lex(j)?.ord?;
+        self.ordinal_with(j, o)
+    }
+
+    /// [`Self::ordinal_expr`] with the ordinal given (`last` in `the last half` is -1).
+    fn ordinal_with(&mut self, j: usize, o: i32) -> Option<M> {
         let mut k = j + 1;
         let hyph = self.p(k, '-');
         if hyph {
@@ -1981,6 +2300,13 @@ impl<'a> G<'a> {
             let mut e = k + 1;
             let a = self.cx.anchor;
             let mut y = None;
+            // the last half of the '80s: the decade (TimeML has no halves of decades)
+            if half && self.wd(e, "of") && self.year_num(e + 1).is_none() {
+                let d = if self.wd(e + 1, "the") { e + 2 } else { e + 1 };
+                if let Some(r) = self.at(d).filter(|r| r.value.len() == 3) {
+                    return m(j, r.end, r.value, DT);
+                }
+            }
             if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
                 if let Some(yy) = self.year_num(e + 1) {
                     y = Some(yy);
@@ -2039,7 +2365,7 @@ impl<'a> G<'a> {
             if half {
                 return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
             }
-            self.cx.last_quarter = Some((y, q));
+            self.note_quarter(y, q);
             // quarters (plural) as a set: "fourth quarters"
             return m(j, e, n::quarter_value(y, q), DT);
         }
@@ -2049,6 +2375,12 @@ impl<'a> G<'a> {
         // the first nine months, the first two years
         if o == 1 && !hyph {
             if let Some((Some(c), e)) = self.count(k) {
+                // the first two quarters of 1990: its first half
+                if c == 2.0 && self.units(e) == Some("q") && self.wd(e + 1, "of") {
+                    if let Some(y) = self.year_num(e + 2) {
+                        return m(j, e + 3, format!("{y:04}-H1"), DT);
+                    }
+                }
                 if let Some(u) = self.units(e) {
                     return m(j, e + 1, n::duration(Some(c), u), DU);
                 }
@@ -2082,6 +2414,12 @@ impl<'a> G<'a> {
     /// `year-ago`, `year-earlier`, and the noun after it: `the year-ago quarter`.
     fn year_ago_adj(&mut self, j: usize, mut e: usize) -> Option<M> {
         let a = self.cx.anchor;
+        // the year-earlier nine months: TimeML marks the length
+        if let Some((Some(c), k)) = self.count(e) {
+            if let Some(u) = self.units(k) {
+                return m(j, k + 1, n::duration(Some(c), u), DU);
+            }
+        }
         let mut v = match self.cx.last_quarter {
             Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
             None => n::year_str(n::year_offset(a, -1)),
@@ -2171,6 +2509,10 @@ impl<'a> G<'a> {
                 )
             ),
             "q" => {
+                // the quarter a year ago
+                if let Some(len) = self.year_back_len(j + 1) {
+                    return m(j, j + 1 + len, self.year_before("q"), DT);
+                }
                 let (y, q) = self
                     .cx
                     .last_quarter
@@ -2178,6 +2520,14 @@ impl<'a> G<'a> {
                 n::quarter_value(y, q)
             }
             "y" => {
+                // the year 2000, the year two thousand
+                if let Some((y, e)) = self
+                    .year_at(j + 1)
+                    .or_else(|| self.spoken_millennium(j + 1))
+                {
+                    self.cx.last_year = Some(y);
+                    return m(j, e, format!("{y}"), DT);
+                }
                 if self.wd(j + 1, "ended") {
                     return m(j, j + 1, "P1Y".into(), DU);
                 }
@@ -2291,7 +2641,7 @@ impl<'a> G<'a> {
                 if self.unit(j + 2) == Some("q") {
                     let q = if q < 0 { 4 } else { q as u32 };
                     if q <= 4 {
-                        self.cx.last_quarter = Some((Some(y), q));
+                        self.note_quarter(Some(y), q);
                         return m(j, j + 3, n::quarter_value(Some(y), q), DT);
                     }
                 }
@@ -2531,6 +2881,14 @@ impl<'a> G<'a> {
 
     /// Clock times: `10:35`, `6 p.m.`, `noon`, with a time zone and a day after them.
     fn clock(&mut self, j: usize) -> Option<M> {
+        // `10:35 a.m. (0735 GMT)`: the same moment restated in another zone
+        if j >= 2 && self.p(j - 1, '(') && matches!(self.t[j - 2].k, K::AmPm(_) | K::Clock { .. }) {
+            return None;
+        }
+        // `high noon`, the film and the idiom
+        if j >= 1 && self.wd(j, "noon") && self.raw(j - 1).eq_ignore_ascii_case("high") {
+            return None;
+        }
         let (mut h, mi, mut e) = match self.t[j].k {
             K::Clock { h, m } => (h, m, j + 1),
             K::Num { val, digits: 4, .. } => (val / 100, val % 100, j + 1),
@@ -2575,7 +2933,18 @@ impl<'a> G<'a> {
             k += 1;
         }
         let mut day = self.cx.reference();
-        if let Some((wd, k2)) = self.weekday_at(k) {
+        // `10:35 a.m. (0735 GMT) Friday`: the day after the restatement dates the time, and
+        // stays an expression of its own
+        let restated = if self.p(k, '(') {
+            (k + 1..(k + 6).min(self.t.len()))
+                .find(|&c| self.p(c, ')'))
+                .and_then(|c| self.weekday_at(c + 1))
+        } else {
+            None
+        };
+        if let Some((wd, k2)) = restated {
+            day = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2)).1;
+        } else if let Some((wd, k2)) = self.weekday_at(k) {
             let (_, d) = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(j, k2));
             day = d;
             e = k2;
@@ -2612,6 +2981,8 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             last_quarter: None,
             last_year: None,
             last_weekday: None,
+            last_month: None,
+            month_newer: false,
         },
     };
     let mut out = Vec::new();
@@ -2622,6 +2993,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             continue;
         }
         match g.at(i) {
+            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => i = x.end,
             Some(x) if x.end > x.start && x.end <= toks.len() => {
                 let next = x.end;
                 let mut cur = Some(Box::new(x));

@@ -225,6 +225,14 @@ fn no_year_in_the_story_date() {
 #[test]
 fn not_dates() {
     let cases = [
+        "It flooded in each of the past three summers.",
+        "For Poland, high noon has come.",
+        "Baker said on ABC's This Week that talks failed.",
+        "He told CBS's 60 Minutes he would run.",
+        "They met to discuss the future of the alliance.",
+        "They left as soon as the talks ended.",
+        "He was soon released.",
+        "Two thousand people came.",
         "He may come.",
         "They paid $1990 and 2050% more.",
         "The score was 3:1.",
@@ -476,6 +484,202 @@ fn tense_of_schedules_and_months() {
     for (date, text, expr, want) in cases {
         let got = run(text, date);
         let hit = got.iter().find(|(s, _, _)| s.contains(expr));
+        assert_eq!(
+            hit.map(|h| h.1.as_str()),
+            Some(*want),
+            "{text} / {expr}: {got:?}"
+        );
+    }
+}
+
+/// Rules added for TimeML conventions in financial and wire copy; each row is
+/// (story date, sentence, exact span, value).
+#[test]
+fn conventions_of_reports() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // the period a year-earlier figure compares with is the one reported, not a forecast
+        (
+            "2022-10-20",
+            "Net rose in the third quarter. Analysts see losses through the second quarter of 2023. In the year-ago period it earned $2 million.",
+            "the year-ago period",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "The mill lost $3 million in the third quarter, compared with a year-earlier loss of $1 million.",
+            "year-earlier",
+            "2021-Q3",
+        ),
+        // an earlier quarter named in passing does not replace the one reported
+        (
+            "2022-10-20",
+            "Net rose in the third quarter from a year ago. After a flat second quarter, sales rose. In the year-earlier period it lost money.",
+            "the year-earlier period",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Prices fell in the last half of the '80s.",
+            "the last half of the '80s",
+            "198",
+        ),
+        ("2022-11-28", "Shops opened on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+        // the same period a year before: the quarter or month spoken of last
+        (
+            "2022-10-20",
+            "Net rose in the third quarter from the corresponding period last year.",
+            "the corresponding period last year",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Net rose in the third quarter, above last year's quarter.",
+            "last year's quarter",
+            "2021-Q3",
+        ),
+        (
+            "2022-10-20",
+            "Net rose in the third quarter, above the quarter a year ago.",
+            "the quarter a year ago",
+            "2021-Q3",
+        ),
+        (
+            "2022-03-02",
+            "Car sales in February rose 9% from the same period last year.",
+            "the same period last year",
+            "2021-02",
+        ),
+        (
+            "2022-03-02",
+            "Car sales in February rose 9% from the same month a year earlier.",
+            "the same month a year earlier",
+            "2021-02",
+        ),
+        // after the month spoken of
+        (
+            "2022-03-02",
+            "In November, talks began. The following month, the firm was sold.",
+            "The following month",
+            "2021-12",
+        ),
+        // a time restated in another zone: one expression, dated by the day after it
+        (
+            "2022-01-22",
+            "The blast came at 10:35 a.m. (0735 GMT) Friday.",
+            "10:35 a.m.",
+            "2022-01-21T10:35",
+        ),
+        // recurring weekdays
+        ("2022-01-19", "The ferry sails on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("2022-01-19", "The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        // lengths
+        ("2022-01-19", "The loan may run for an additional year.", "an additional year", "P1Y"),
+        (
+            "2022-10-20",
+            "Net fell from the year-earlier nine months.",
+            "the year-earlier nine months",
+            "P9M",
+        ),
+        ("2022-01-19", "He hopes to one day return.", "one day", "FUTURE_REF"),
+        ("2022-01-19", "The strike lasted one day.", "one day", "P1D"),
+        // this quarter's results in a report on a quarter
+        (
+            "2022-10-20",
+            "It lost $8 million in the third quarter. This quarter's loss includes charges.",
+            "This quarter",
+            "2022-Q3",
+        ),
+        // an irregular past decides, not a modal further back
+        (
+            "2022-01-19",
+            "Nothing could stop the bullet that tore through his window Friday night.",
+            "Friday night",
+            "2022-01-14TNI",
+        ),
+        // later in the day spoken of
+        (
+            "2022-01-19",
+            "Sales were reported on Monday. Later in the day, shares rose.",
+            "Later in the day",
+            "2022-01-17",
+        ),
+        // years and decades in words
+        (
+            "2022-03-01",
+            "The plan runs until the year two thousand and thirty.",
+            "the year two thousand and thirty",
+            "2030",
+        ),
+        ("2022-03-01", "Ships were built in the year 1912.", "the year 1912", "1912"),
+        ("2022-03-01", "The port boomed in the nineties.", "the nineties", "199"),
+        ("2022-03-01", "The port boomed in the twenties.", "the twenties", "202"),
+        ("2022-03-01", "It was founded in the early sixties.", "the early sixties", "196"),
+        // a weekday's events are done once news names them by the day
+        (
+            "2022-01-21",
+            "Lawyers will try to overturn Wednesday's ruling.",
+            "Wednesday",
+            "2022-01-19",
+        ),
+        // `until` with a past perfect: a state that ended
+        (
+            "2022-01-21",
+            "Until Thursday, police had not named a suspect.",
+            "Thursday",
+            "2022-01-20",
+        ),
+        (
+            "2022-01-19",
+            "The border stays closed until Friday.",
+            "Friday",
+            "2022-01-21",
+        ),
+        // `soon` of an event ahead, not of a relation between events
+        ("2022-01-19", "The envoy may soon visit Kyiv.", "soon", "FUTURE_REF"),
+        ("2022-01-19", "A deal will come very soon.", "very soon", "FUTURE_REF"),
+        // a part of the day with a modifier, of the day named or the day spoken of
+        (
+            "2022-01-19",
+            "Trading stopped in mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "2022-01-18TAF",
+        ),
+        ("2022-01-19", "Shares slid in mid afternoon.", "mid afternoon", "2022-01-19TAF"),
+        // halves
+        (
+            "2022-01-19",
+            "Output grew in the last half of 2021.",
+            "the last half of 2021",
+            "2021-H2",
+        ),
+        (
+            "2022-01-19",
+            "Losses will run through the first two quarters of 2023.",
+            "the first two quarters of 2023",
+            "2023-H1",
+        ),
+        // vague stretches
+        ("2022-01-19", "Talks go on in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("2022-01-19", "Over the years, the port grew.", "the years", "PXY"),
+        ("2022-01-19", "It was the worst flood of the past century.", "the past century", "P100Y"),
+        // current as of a time gone
+        (
+            "2022-01-19",
+            "Holders could buy at the then current price.",
+            "then current",
+            "PAST_REF",
+        ),
+        // whole millennia
+        (
+            "2022-01-19",
+            "The city has stood for two thousand years.",
+            "two thousand years",
+            "P2L",
+        ),
+    ];
+    for (date, text, expr, want) in cases {
+        let got = run(text, date);
+        let hit = got.iter().find(|(s, _, _)| s == expr);
         assert_eq!(
             hit.map(|h| h.1.as_str()),
             Some(*want),
