@@ -29,6 +29,7 @@ use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// One statement found in the story.
@@ -165,8 +166,59 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
     }
 });
 
+/// A closed class of words (determiners, prepositions, auxiliaries...), one bit of a token's
+/// class mask. Every token is looked up once in [`CLASS_OF`], so that asking whether a token
+/// belongs to a class is one test of a bit, not a scan of the list.
+#[derive(Clone, Copy)]
+struct WordClass {
+    bit: u32,
+    words: &'static [&'static str],
+}
+
+/// Every class, to build [`CLASS_OF`].
+const WORD_CLASSES: [WordClass; 15] = [
+    AUX,
+    NP_BOUNDARY,
+    PREPS,
+    TIME_WORDS,
+    ADDRESSEES,
+    NOUN_BEFORE,
+    DETS,
+    COLON_HEADERS,
+    QUANTIFIERS,
+    SPEECH_NOUNS,
+    MODALS,
+    VERBISH,
+    APPOSITIVE_OPENERS,
+    NOT_NAMES,
+    PRONOUNS,
+];
+
+/// The classes of each class word (a word may be in several), and the longest one in bytes.
+static CLASS_OF: LazyLock<(FxHashMap<&'static str, u32>, usize)> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+    for class in WORD_CLASSES {
+        for &w in class.words {
+            *map.entry(w).or_default() |= class.bit;
+        }
+    }
+    let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
+    (map, longest)
+});
+
+/// The class mask of a lower-cased token.
+fn class_of(norm: &str) -> u32 {
+    let (map, longest) = &*CLASS_OF;
+    if norm.len() > *longest {
+        return 0;
+    }
+    map.get(norm).copied().unwrap_or(0)
+}
+
 /// Auxiliaries and adverbs between a subject and its verb (`has also said`).
-const AUX: &[&str] = &[
+const AUX: WordClass = WordClass {
+    bit: 1 << 0,
+    words: &[
     "has",
     "have",
     "had",
@@ -247,10 +299,13 @@ const AUX: &[&str] = &[
     "yesterday",
     "quoted",
     "being",
-];
+],
+};
 
 /// Words that end a subject noun phrase on its left.
-const NP_BOUNDARY: &[&str] = &[
+const NP_BOUNDARY: WordClass = WordClass {
+    bit: 1 << 1,
+    words: &[
     "that",
     "which",
     "who",
@@ -295,10 +350,13 @@ const NP_BOUNDARY: &[&str] = &[
     "therefore",
     "instead",
     "indeed",
-];
+],
+};
 
 /// Prepositions that open an adjunct after a cue (`said in a statement`, `told reporters on`).
-const PREPS: &[&str] = &[
+const PREPS: WordClass = WordClass {
+    bit: 1 << 2,
+    words: &[
     "in",
     "at",
     "on",
@@ -322,10 +380,13 @@ const PREPS: &[&str] = &[
     "inside",
     "near",
     "for",
-];
+],
+};
 
 /// Words that close a time adjunct (`on Tuesday`, `last week`).
-const TIME_WORDS: &[&str] = &[
+const TIME_WORDS: WordClass = WordClass {
+    bit: 1 << 3,
+    words: &[
     "monday",
     "tuesday",
     "wednesday",
@@ -348,10 +409,13 @@ const TIME_WORDS: &[&str] = &[
     "later",
     "recently",
     "day",
-];
+],
+};
 
 /// Addressees of `told` and the like.
-const ADDRESSEES: &[&str] = &[
+const ADDRESSEES: WordClass = WordClass {
+    bit: 1 << 4,
+    words: &[
     "reporters",
     "journalists",
     "the",
@@ -394,10 +458,13 @@ const ADDRESSEES: &[&str] = &[
     "committee",
     "senators",
     "congress",
-];
+],
+};
 
 /// Words after which a cue form is a noun (`these claims`, `the report`).
-const NOUN_BEFORE: &[&str] = &[
+const NOUN_BEFORE: WordClass = WordClass {
+    bit: 1 << 5,
+    words: &[
     "the",
     "a",
     "an",
@@ -472,14 +539,20 @@ const NOUN_BEFORE: &[&str] = &[
     "daily",
     "final",
     "official",
-];
+],
+};
 
-const DETS: &[&str] = &[
+const DETS: WordClass = WordClass {
+    bit: 1 << 6,
+    words: &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-];
+],
+};
 
 /// First words of `Key: value` lines that are not speakers.
-const COLON_HEADERS: &[&str] = &[
+const COLON_HEADERS: WordClass = WordClass {
+    bit: 1 << 7,
+    words: &[
     "date",
     "note",
     "update",
@@ -578,16 +651,22 @@ const COLON_HEADERS: &[&str] = &[
     "text",
     "statement",
     "full-text",
-];
+],
+};
 
 /// Quantifiers opening a noun phrase (`one former staffer`, `several officials`).
-const QUANTIFIERS: &[&str] = &[
+const QUANTIFIERS: WordClass = WordClass {
+    bit: 1 << 8,
+    words: &[
     "one", "another", "some", "several", "two", "three", "four", "many", "most", "few", "both",
     "all", "other",
-];
+],
+};
 
 /// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
-const SPEECH_NOUNS: &[&str] = &[
+const SPEECH_NOUNS: WordClass = WordClass {
+    bit: 1 << 9,
+    words: &[
     "claim",
     "claims",
     "assertion",
@@ -626,21 +705,30 @@ const SPEECH_NOUNS: &[&str] = &[
     "emphasis",
     "hope",
     "fear",
-];
+],
+};
 
 /// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
-const MODALS: &[&str] = &[
+const MODALS: WordClass = WordClass {
+    bit: 1 << 10,
+    words: &[
     "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
-];
+],
+};
 
 /// Auxiliaries that cannot sit inside a subject noun phrase.
-const VERBISH: &[&str] = &[
+const VERBISH: WordClass = WordClass {
+    bit: 1 << 11,
+    words: &[
     "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "be",
     "been", "do", "does", "did", "should", "may", "might", "must",
-];
+],
+};
 
 /// Words opening an appositive or a relative clause after a name.
-const APPOSITIVE_OPENERS: &[&str] = &[
+const APPOSITIVE_OPENERS: WordClass = WordClass {
+    bit: 1 << 12,
+    words: &[
     "who",
     "whose",
     "the",
@@ -680,15 +768,22 @@ const APPOSITIVE_OPENERS: &[&str] = &[
     "another",
     "aged",
     "age",
-];
+],
+};
 
 /// Capitalised at the start of a sentence, but not names.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES: WordClass = WordClass {
+    bit: 1 << 13,
+    words: &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
     "some", "many", "most", "all", "such", "other", "one", "no", "speaking", "asked",
-];
+],
+};
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+const PRONOUNS: WordClass = WordClass {
+    bit: 1 << 14,
+    words: &["he", "she", "they", "we", "i", "it", "you"],
+};
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -701,6 +796,8 @@ struct Tok {
     para: usize,
     /// Inside the content of a top-level double quotation.
     quoted: bool,
+    /// The [`WordClass`] bits of the token.
+    class: u32,
 }
 
 struct Sent {
@@ -855,6 +952,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     sent: sents.len(),
                     para: pi,
                     quoted,
+                    class: class_of(&norm[n0..n1]),
                 });
             }
             norm.push('\n');
@@ -884,6 +982,10 @@ impl Doc {
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.w(i);
         words.contains(&w)
+    }
+
+    fn in_class(&self, i: usize, class: WordClass) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & class.bit != 0)
     }
 
     fn punct(&self, i: usize) -> bool {
@@ -920,7 +1022,7 @@ impl Doc {
     /// the Press,"`, `Through a spokesman`): a preposition, then no clause break or auxiliary
     /// outside quotation marks. Such a phrase is not the content of the cue after it.
     fn fronted_adverbial(&self, a: usize, b: usize) -> bool {
-        self.is(a, PREPS)
+        self.in_class(a, PREPS)
             && !self.is(a, &["to", "while"])
             && b > a
             && b - a <= 14
@@ -1003,7 +1105,7 @@ impl Doc {
             if !matches!(e.frame, Frame::According | Frame::Quoting)
                 && t0 > 0
                 && self.toks[t0 - 1].sent == self.toks[t0].sent
-                && self.is(t0 - 1, NOUN_BEFORE)
+                && self.in_class(t0 - 1, NOUN_BEFORE)
                 && (e.reliability != Reliability::Strong
                     || self.is(
                         t0 - 1,
@@ -1030,7 +1132,7 @@ impl Doc {
     /// taken whole.
     fn left_np(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
         let mut e = end;
-        while e > s0 && self.is(e - 1, AUX) && !self.toks[e - 1].cap {
+        while e > s0 && self.in_class(e - 1, AUX) && !self.toks[e - 1].cap {
             e -= 1;
         }
         if e > s0 + 1 && self.is(e - 1, &[","]) {
@@ -1046,7 +1148,7 @@ impl Doc {
                     return None;
                 }
                 let first = c1 + 1;
-                if (self.is(first, PREPS)
+                if (self.in_class(first, PREPS)
                     || self.w(first).ends_with("ing") && !self.toks[first].cap)
                     && c == e - 1
                 {
@@ -1054,7 +1156,7 @@ impl Doc {
                     let (a, b) = self.left_np_core(c1, s0)?;
                     return self.toks[b - 1].cap.then_some((a, b));
                 }
-                let opens = self.is(first, APPOSITIVE_OPENERS)
+                let opens = self.in_class(first, APPOSITIVE_OPENERS)
                     || self.toks[first].cap
                     || self.w(first).starts_with(|ch: char| ch.is_ascii_digit());
                 if !opens {
@@ -1082,7 +1184,7 @@ impl Doc {
                 &[
                     "on", "in", "at", "during", "last", "this", "earlier", "later",
                 ],
-            ) && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.is(k, TIME_WORDS)))
+            ) && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.in_class(k, TIME_WORDS)))
         }) {
             b = p;
         }
@@ -1101,11 +1203,11 @@ impl Doc {
             && self.is(from, &[","])
             && k < s1
             && (self.toks[k].cap
-                || self.is(k, APPOSITIVE_OPENERS)
+                || self.in_class(k, APPOSITIVE_OPENERS)
                 || self.w(k).starts_with(|ch: char| ch.is_ascii_digit()));
         // `said Friday afternoon, as they …`: an adjunct phrase up to a comma.
         let short_adjunct = k < s1
-            && (self.is(k, TIME_WORDS) || self.is(k, PREPS))
+            && (self.in_class(k, TIME_WORDS) || self.in_class(k, PREPS))
             && (k..s1.min(k + 9)).any(|x| self.is(x, &[","]))
             && !(k..s1.min(k + 9))
                 .take_while(|&x| !self.is(x, &[","]))
@@ -1114,8 +1216,8 @@ impl Doc {
             || appositive
             || short_adjunct
             || (n <= 12
-                && (self.is(k, PREPS)
-                    || self.is(k, TIME_WORDS)
+                && (self.in_class(k, PREPS)
+                    || self.in_class(k, TIME_WORDS)
                     || self.is(
                         k,
                         &[
@@ -1143,7 +1245,7 @@ impl Doc {
             && self.is(before - 1, &["and"])
             && self.toks[before - 2].word
             && !self.toks[before - 2].cap
-            && (self.is(before - 3, PRONOUNS) && !self.is(before - 3, &["it"])
+            && (self.in_class(before - 3, PRONOUNS) && !self.is(before - 3, &["it"])
                 || self.toks[before - 3].cap)
             && (before - 3 == s0 || self.punct(before - 4));
         // (`then_some` would evaluate the subtraction even when `ok` is false.)
@@ -1193,7 +1295,7 @@ impl Doc {
                 if !both_cap {
                     break;
                 }
-            } else if (NP_BOUNDARY.contains(&w) || VERBISH.contains(&w))
+            } else if (self.in_class(t, NP_BOUNDARY) || self.in_class(t, VERBISH))
                 && (!self.toks[t].cap || t == s0)
             {
                 // Sentence-initial `However`, `But`, `As` are not part of the subject.
@@ -1209,7 +1311,7 @@ impl Doc {
         }
         // A leading preposition phrase without a comma: `In a statement the ministry said`,
         // `with Donald Trump tweeting`.
-        if self.is(j, PREPS) {
+        if self.in_class(j, PREPS) {
             match (j + 1..e)
                 .rev()
                 .find(|&k| self.is(k, &["the", "a", "an", "his", "her", "its", "their"]))
@@ -1243,14 +1345,14 @@ impl Doc {
         // `forcefully told a young woman who suggested`): start at its determiner or name.
         let w = self.w(j);
         if !self.toks[j].cap
-            && !self.is(j, DETS)
-            && !self.is(j, QUANTIFIERS)
-            && !self.is(j, PRONOUNS)
+            && !self.in_class(j, DETS)
+            && !self.in_class(j, QUANTIFIERS)
+            && !self.in_class(j, PRONOUNS)
             && !is_source_noun(w)
             && (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
         {
             let k = (j + 1..e)
-                .find(|&k| self.toks[k].cap || self.is(k, DETS) || self.is(k, QUANTIFIERS))?;
+                .find(|&k| self.toks[k].cap || self.in_class(k, DETS) || self.in_class(k, QUANTIFIERS))?;
             j = k;
         }
         (j < e).then_some((j, e))
@@ -1281,7 +1383,7 @@ impl Doc {
             return None;
         }
         // `During a speech on Tuesday, Trump attacked …`: skip a leading adjunct.
-        if self.is(i, PREPS) || self.is(i, &["after", "when", "while", "as", "before", "following"])
+        if self.in_class(i, PREPS) || self.is(i, &["after", "when", "while", "as", "before", "following"])
         {
             if let Some(c) = (i + 1..limit.min(i + 16)).find(|&k| self.is(k, &[","])) {
                 i = c + 1;
@@ -1294,9 +1396,9 @@ impl Doc {
             return Some((i, i + 1));
         }
         let w = self.w(i);
-        if self.is(i, PREPS)
-            || self.is(i, NOT_NAMES) && !self.toks.get(i + 1).is_some_and(|t| t.cap)
-            || NP_BOUNDARY.contains(&w)
+        if self.in_class(i, PREPS)
+            || self.in_class(i, NOT_NAMES) && !self.toks.get(i + 1).is_some_and(|t| t.cap)
+            || self.in_class(i, NP_BOUNDARY)
             || w.ends_with("ly")
             || w.ends_with("ing")
             || self.is(
@@ -1317,18 +1419,18 @@ impl Doc {
             k < limit && self.toks[k].word && !self.toks[k].cap && !self.is(k, &["of", "and"]);
         let appositive_follows = k + 1 < limit
             && self.is(k, &[","])
-            && (self.is(k + 1, APPOSITIVE_OPENERS)
+            && (self.in_class(k + 1, APPOSITIVE_OPENERS)
                 || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit()))
             && k - i >= 1
-            && !self.is(i, NOT_NAMES);
+            && !self.in_class(i, NOT_NAMES);
         (k > i && (verb_follows || appositive_follows)).then_some((i, k))
     }
 
     /// The noun phrase starting at token `start`, up to a comma, a period or a clause word.
     fn right_np(&self, start: usize, s1: usize) -> Option<(usize, usize)> {
-        if self.is(start, PREPS)
+        if self.in_class(start, PREPS)
             || self.is(start, &["of", "that", "to"])
-            || NP_BOUNDARY.contains(&self.w(start))
+            || self.in_class(start, NP_BOUNDARY)
         {
             return None;
         }
@@ -1349,7 +1451,7 @@ impl Doc {
                         "who", "which", "that", "when", "after", "as", "on", "in", "at", "during",
                         "told", "said", "says", "adding",
                     ],
-                ) || self.is(j, PREPS) && !self.is(j, &["of", "for"]))
+                ) || self.in_class(j, PREPS) && !self.is(j, &["of", "for"]))
             {
                 break;
             }
@@ -1361,7 +1463,7 @@ impl Doc {
     /// Whether the tokens look like a source: a pronoun, or a head (the last word before
     /// any comma) that is a name or a speaker noun.
     fn source_like(&self, a: usize, b: usize) -> bool {
-        if b == a + 1 && self.is(a, PRONOUNS) {
+        if b == a + 1 && self.in_class(a, PRONOUNS) {
             return true;
         }
         let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
@@ -1380,7 +1482,7 @@ impl Doc {
         };
         let w = self.w(h);
         let sentence_initial = h == self.sents[self.toks[h].sent].t0;
-        (self.toks[h].cap && !(sentence_initial && NOT_NAMES.contains(&w)))
+        (self.toks[h].cap && !(sentence_initial && self.in_class(h, NOT_NAMES)))
             || is_source_noun(w.trim_end_matches("'s"))
             || w == ")"
     }
@@ -1402,9 +1504,9 @@ impl Doc {
             while i < s1
                 && skipped < 6
                 && (self.toks[i].cap
-                    || self.is(i, ADDRESSEES) && !self.is(i, DETS)
-                    || self.is(i, DETS) && self.toks.get(i + 1).is_some_and(|t| t.cap)
-                    || self.is(i, DETS) && self.is(i + 1, ADDRESSEES) && !self.is(i + 1, DETS))
+                    || self.in_class(i, ADDRESSEES) && !self.in_class(i, DETS)
+                    || self.in_class(i, DETS) && self.toks.get(i + 1).is_some_and(|t| t.cap)
+                    || self.in_class(i, DETS) && self.in_class(i + 1, ADDRESSEES) && !self.in_class(i + 1, DETS))
             {
                 i += 1;
                 skipped += 1;
@@ -1421,11 +1523,11 @@ impl Doc {
                 }
                 continue;
             }
-            if self.is(i, TIME_WORDS) {
+            if self.in_class(i, TIME_WORDS) {
                 i += 1;
                 continue;
             }
-            if self.is(i, PREPS) && frame != Frame::Urge {
+            if self.in_class(i, PREPS) && frame != Frame::Urge {
                 let lim = s1.min(i + 25);
                 if let Some(k) = (i + 1..lim)
                     .take_while(|&k| !self.quote_mark(k) && !self.is(k, &[";", ":"]))
@@ -1437,8 +1539,8 @@ impl Doc {
                 if let Some(k) = (i + 1..lim)
                     .take_while(|&k| !self.punct(k) || self.is(k, &[","]))
                     .find(|&k| {
-                        self.is(k, TIME_WORDS)
-                            && !self.is(k + 1, PREPS)
+                        self.in_class(k, TIME_WORDS)
+                            && !self.in_class(k + 1, PREPS)
                             && self.toks.get(k + 1).is_some_and(|t| t.word)
                     })
                 {
@@ -1626,8 +1728,8 @@ pub fn attribute(
                                     doc.source_like(a, b)
                                         || b - a <= 5
                                             && (doc.toks[a].cap
-                                                || doc.is(a, DETS)
-                                                || doc.is(a, QUANTIFIERS))
+                                                || doc.in_class(a, DETS)
+                                                || doc.in_class(a, QUANTIFIERS))
                                 })
                             };
                             let tail_from = match np {
@@ -1730,7 +1832,7 @@ pub fn attribute(
                 let named = doc.left_np_core(k, s0).filter(|&(a, b)| {
                     (a..b).all(|x| doc.toks[x].cap || doc.is(x, &["and", ".", "-"]))
                         && doc.source_like(a, b)
-                        && !doc.is(a, COLON_HEADERS)
+                        && !doc.in_class(a, COLON_HEADERS)
                 });
                 if let Some(np) = named.or_else(|| doc.sentence_subject(s0, k)) {
                     found = Some((None, Some(np), true));
@@ -1997,7 +2099,7 @@ pub fn attribute(
             }
         }
         let mut rel = c.t0;
-        while rel > s0 && doc.is(rel - 1, AUX) {
+        while rel > s0 && doc.in_class(rel - 1, AUX) {
             rel -= 1;
         }
         if np.is_none() && rel > s0 && doc.is(rel - 1, &["who", "which", "that"]) {
@@ -2006,7 +2108,7 @@ pub fn attribute(
         }
         let before = {
             let mut k = c.t0;
-            while k > s0 && doc.is(k - 1, AUX) {
+            while k > s0 && doc.in_class(k - 1, AUX) {
                 k -= 1;
             }
             k
@@ -2017,7 +2119,7 @@ pub fn attribute(
             && (doc.is(before - 1, &["and", ","])
                 || doc.is(before - 1, &["to"]) && before > s0 + 1 && doc.is(before - 2, &["on"]));
         // `the government could deny …`: a possibility, not a statement.
-        if (before..c.t0).any(|k| doc.is(k, MODALS)) && e.reliability != Reliability::Strong {
+        if (before..c.t0).any(|k| doc.in_class(k, MODALS)) && e.reliability != Reliability::Strong {
             continue;
         }
         let mut inherits = np.is_none() && (e.participle || joined);
@@ -2036,7 +2138,7 @@ pub fn attribute(
                 doc.source_like(a, b)
                     || b - a <= 6
                         && (doc.toks[a].cap
-                            || doc.is(a, DETS)
+                            || doc.in_class(a, DETS)
                             || doc.is(
                                 a,
                                 &[
@@ -2080,7 +2182,7 @@ pub fn attribute(
             let lim = s1.min(tail_from + 6);
             tail_is_adjunct = (tail_from..=lim).any(|k| {
                 k >= s1
-                    || doc.is(k, PREPS)
+                    || doc.in_class(k, PREPS)
                     || doc.is(
                         k,
                         &["as", "when", "while", "after", "before", ",", ".", "in"],
@@ -2239,7 +2341,7 @@ pub fn attribute(
     // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
     for t in 1..doc.toks.len().saturating_sub(2) {
         // `that` first: it is one comparison and rules out almost every token.
-        if !doc.is(t + 1, &["that"]) || !doc.is(t, SPEECH_NOUNS) || doc.toks[t].quoted {
+        if !doc.is(t + 1, &["that"]) || !doc.in_class(t, SPEECH_NOUNS) || doc.toks[t].quoted {
             continue;
         }
         let poss = doc.w(t - 1);
@@ -2282,7 +2384,7 @@ pub fn attribute(
             continue;
         };
         let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
-            && !doc.is(p0, COLON_HEADERS)
+            && !doc.in_class(p0, COLON_HEADERS)
             // `Stealth Over Health:`: a title-case phrase, not a name (names keep such words
             // in lower case).
             && !(p0 + 1..colon).any(|k| {
