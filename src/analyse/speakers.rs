@@ -18,7 +18,8 @@
 
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One source with all its mentions.
@@ -49,7 +50,7 @@ struct Noun {
 }
 
 static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for row in crate::lexicon::rows(include_str!("../lexicon/speaker_nouns.tsv")) {
         let Some(&word) = row.first() else { continue };
         let kind = match row.get(1).copied() {

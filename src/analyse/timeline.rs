@@ -16,7 +16,8 @@ use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
 use crate::span::Span;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One event found in the story.
@@ -292,7 +293,7 @@ pub fn build(
 /// Keeps one event per date and place: the clause that reports it best (a `took place` or
 /// `was held` over a passing mention), the earlier on ties.
 fn dedupe(found: Vec<(EventFound, u32)>, dates: &[DateMention]) -> Vec<EventFound> {
-    let mut best: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut best: HashMap<(String, Option<String>), usize> = HashMap::default();
     let mut keep = vec![true; found.len()];
     for (i, (e, score)) in found.iter().enumerate() {
         let key = (
@@ -598,7 +599,7 @@ struct Participants<'a> {
 impl<'a> Participants<'a> {
     fn new(attribution: &'a Attribution) -> Participants<'a> {
         let mut mentions = Vec::new();
-        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, e) in attribution.speakers.iter().enumerate() {
             mentions.extend(e.mentions.iter().map(|&m| (m, i)));
             if let Some(w) = e
@@ -682,7 +683,7 @@ pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
     let mut out: Vec<MergedEvent> = Vec::new();
     let mut surnames: Vec<HashSet<String>> = Vec::new();
     let mut signatures: Vec<HashSet<String>> = Vec::new();
-    let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_date: HashMap<String, Vec<usize>> = HashMap::default();
     for r in records {
         for e in &r.events {
             let people: Vec<&crate::output::record::Speaker> = e

@@ -11,7 +11,8 @@
 //! multi-letter abbreviations such as `U.S.` unless a typical sentence opener follows.
 
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One paragraph of the body, with its sentences.

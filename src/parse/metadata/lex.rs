@@ -2,38 +2,13 @@
 //! aliases, calendar words, header keys, place-name connectors and credit lines.
 
 use crate::lexicon::rows;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-/// FNV-1a: the keys here are short words, looked up many times per story (every word of the
-/// first lines), where SipHash's set-up cost dominates. No untrusted key is ever inserted, so
-/// a keyed hash buys nothing.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map with the [`Fnv`] hasher.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map with the Fx hash: the keys here are short words, looked up many times per story
+/// (every word of the first lines), where SipHash's set-up cost dominates. No untrusted key is
+/// ever inserted, so a keyed hash buys nothing.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The longest word lower-cased on the stack by [`lower`]; longer ones are allocated.
 const LOWER_BUF: usize = 64;
@@ -210,12 +185,11 @@ static HEADERS: LazyLock<HashMap<String, HeaderRole>> = LazyLock::new(|| {
 });
 
 /// Lower-case words allowed inside place names.
-static PLACE_WORDS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        rows(include_str!("../../lexicon/metadata_place_words.tsv"))
-            .filter_map(|r| r.first().copied())
-            .collect()
-    });
+static PLACE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../lexicon/metadata_place_words.tsv"))
+        .filter_map(|r| r.first().copied())
+        .collect()
+});
 
 /// Phrases naming the story's own agency (`told AFP`) or citing one (`according to Xinhua`),
 /// as an automaton, with their agencies and whether they cite.
