@@ -870,6 +870,7 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
+#[inline(never)]
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len() + 16);
@@ -893,6 +894,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
             }
             let st0 = toks.len();
             let body = s.slice(text);
+            let bytes = body.as_bytes();
             let mut i = 0;
             while let Some((c, clen)) = char_at(body, i) {
                 if c.is_whitespace() {
@@ -902,21 +904,27 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 let start = s.start + i;
                 let mut j = i + clen;
                 let word = is_word_char(c);
+                // Whether the token is all ASCII, tracked while scanning (no second pass).
+                let mut ascii = clen == 1;
                 if word {
-                    // The ASCII letters and digits of a word in one tight run, then the general
-                    // rules for what may continue it.
-                    let bytes = body.as_bytes();
-                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                        j += 1;
-                    }
-                    while let Some((d, dlen)) = char_at(body, j) {
+                    loop {
+                        // The ASCII letters and digits of a word in one tight run, then the
+                        // general rules for what may continue it.
+                        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                            j += 1;
+                        }
+                        let Some((d, dlen)) = char_at(body, j) else {
+                            break;
+                        };
                         if is_word_char(d) {
                             j += dlen;
+                            ascii = false;
                             continue;
                         }
                         if matches!(d, '\'' | '’' | '-' | '.' | '&') {
                             if char_at(body, j + dlen).is_some_and(|(a, _)| is_word_char(a)) {
                                 j += dlen;
+                                ascii &= dlen == 1;
                                 continue;
                             }
                             // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
@@ -928,12 +936,12 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                         break;
                     }
                 }
+                let raw = &body[i..j];
                 i = j;
                 let end = s.start + j;
                 let span = Span::new(start, end);
                 let n0 = norm.len();
-                let raw = span.slice(text);
-                if raw.is_ascii() {
+                if ascii {
                     // Most tokens: lower-case in place, without the per-char Unicode tables.
                     norm.push_str(raw);
                     norm[n0..].make_ascii_lowercase();
