@@ -30,6 +30,7 @@ use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// One statement found in the story.
@@ -803,8 +804,6 @@ struct Tok {
     para: usize,
     /// Inside the content of a top-level double quotation.
     quoted: bool,
-    /// The [`WordClass`] bits of the token.
-    class: u32,
 }
 
 struct Sent {
@@ -825,7 +824,13 @@ struct Doc {
     sents: Vec<Sent>,
     /// First token of each paragraph, and one past the last.
     para_toks: Vec<(usize, usize)>,
+    /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
+    /// the rules look at a few tokens around each cue and quotation, not at every token.
+    classes: Vec<Cell<u32>>,
 }
+
+/// A token's class mask not looked up yet.
+const CLASS_UNKNOWN: u32 = u32::MAX;
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -967,7 +972,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     sent: sents.len(),
                     para: pi,
                     quoted,
-                    class: class_of(&norm[n0..n1]),
                 });
             }
             norm.push('\n');
@@ -978,11 +982,13 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         }
         para_toks.push((pt0, toks.len()));
     }
+    let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
     Doc {
         toks,
         norm,
         sents,
         para_toks,
+        classes,
     }
 }
 
@@ -1000,7 +1006,15 @@ impl Doc {
     }
 
     fn in_class(&self, i: usize, class: WordClass) -> bool {
-        self.toks.get(i).is_some_and(|t| t.class & class.bit != 0)
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut mask = cell.get();
+        if mask == CLASS_UNKNOWN {
+            mask = class_of(self.w(i));
+            cell.set(mask);
+        }
+        mask & class.bit != 0
     }
 
     fn punct(&self, i: usize) -> bool {
