@@ -875,7 +875,6 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
-#[inline(never)]
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len() + 16);
