@@ -134,9 +134,18 @@ enum Reading {
         class: Option<&'static str>,
         definite: bool,
     },
+    /// Several named parties joined by `and`: `Valdoria and Marest`, `Russia and China`.
+    Parties,
     /// Anything else.
     Other,
 }
+
+/// Last words of a company's name (`Morgan Stanley and Co`, `Gulf Resources and Chemical
+/// Corp`), lower case, without the period.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "co", "cos", "corp", "inc", "ltd", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "spa", "gmbh",
+    "bhd",
+];
 
 /// A mention read into a name and a title.
 #[derive(Debug, Clone)]
@@ -280,6 +289,54 @@ fn read_mention(s: &str) -> Mention {
     }
     let name_words = &name_words[..];
     let title_words = &words[..k];
+    // Several named parties (`Valdoria and Marest agreed`): one group named by the whole
+    // phrase, not a person `Marest` with the title `Valdoria and`.
+    // The parties' names start at the first capitalised word (`co-managing underwriters
+    // PaineWebber Inc and Advest Inc`).
+    let named_from = words
+        .iter()
+        .position(|w| is_capitalised(strip_possessive(w)))
+        .unwrap_or(0);
+    if let [.., before, joiner] = title_words {
+        // Not when a title word comes first (`Analyst Jane Roe of Ingalls and Snyder`: a
+        // person and her firm) or an organisation noun ends it (`Management and
+        // Coordination Agency`: one body).
+        let titled = title_words
+            .iter()
+            .any(|w| is_title_word(strip_possessive(w)));
+        let org_end = name_words.last().is_some_and(|w| {
+            let last = strip_possessive(w).trim_end_matches('.').to_lowercase();
+            CORPORATE_SUFFIXES.contains(&last.as_str())
+                || noun(&last).is_some_and(|(kind, _)| kind == NounKind::Org)
+        });
+        if !name_words.is_empty()
+            && matches!(*joiner, "and" | "&")
+            && is_capitalised(strip_possessive(before))
+            && org_end
+        {
+            // `Pacific Gas and Electric Co`, `Morgan Stanley and Co`: a company.
+            return Mention {
+                reading: Reading::Org,
+                name: words[named_from..].join(" "),
+                title: apposition,
+            };
+        }
+        if !name_words.is_empty()
+            && matches!(*joiner, "and" | "&")
+            && is_capitalised(strip_possessive(before))
+            && !titled
+        {
+            let mut all: Vec<&str> = words[named_from..].to_vec();
+            if let Some(last) = all.last_mut() {
+                *last = strip_possessive(last);
+            }
+            return Mention {
+                reading: Reading::Parties,
+                name: all.join(" "),
+                title: apposition,
+            };
+        }
+    }
     // The head noun: the last word before `of`/`for`/`at`... in the non-name part, or the
     // last word of a name.
     let head_part: &[&str] = if name_words.is_empty() {
@@ -545,7 +602,7 @@ impl Resolver {
                     }),
                 }
             }
-            Reading::Other => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Parties | Reading::Other => self.by_name.get(&m.name.to_lowercase()).copied(),
         }
     }
 
@@ -575,6 +632,7 @@ impl Resolver {
                         NounKind::Org | NounKind::Doc => SpeakerKind::Organization,
                         NounKind::Group => SpeakerKind::Group,
                     },
+                    Reading::Parties => SpeakerKind::Group,
                     _ => SpeakerKind::Unknown,
                 };
                 let e = self.new_entity(m.name.clone(), kind, m.title.clone());
@@ -814,6 +872,54 @@ mod tests {
         assert_eq!(e[1].title.as_deref(), Some("attorney general of Oklahoma"));
         assert_eq!(e[2].kind, SpeakerKind::Group);
         assert_eq!(e[3].kind, SpeakerKind::Organization);
+    }
+
+    #[test]
+    fn coordinated_names() {
+        let cases: &[(&str, &str, SpeakerKind, Option<&str>)] = &[
+            // (mention, name, kind, title)
+            (
+                "Valdoria and Marest",
+                "Valdoria and Marest",
+                SpeakerKind::Group,
+                None,
+            ),
+            (
+                "Russia and China",
+                "Russia and China",
+                SpeakerKind::Group,
+                None,
+            ),
+            (
+                "the underwriters Harlow and Finch Co",
+                "Harlow and Finch Co",
+                SpeakerKind::Organization,
+                None,
+            ),
+            (
+                "Northern Gas and Electric Corp",
+                "Northern Gas and Electric Corp",
+                SpeakerKind::Organization,
+                None,
+            ),
+            // A person's title may hold a coordination: the person stays the speaker.
+            (
+                "Foreign and Commonwealth Secretary Anna Berg",
+                "Anna Berg",
+                SpeakerKind::Person,
+                Some("Foreign and Commonwealth Secretary"),
+            ),
+        ];
+        for &(mention, name, kind, title) in cases {
+            let mut r = Resolver::new();
+            r.resolve(mention, Span::new(0, mention.len()));
+            let e = r.into_entities();
+            assert_eq!(
+                (e[0].name.as_str(), e[0].kind, e[0].title.as_deref()),
+                (name, kind, title),
+                "{mention}"
+            );
+        }
     }
 }
 
