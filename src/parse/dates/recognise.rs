@@ -205,15 +205,28 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 i = e;
                 continue;
             }
+            // The word's letters, lower-cased into `buf` for the lexicon on the way: one pass
+            // over the bytes. A word with any non-ASCII character is in no lexicon entry.
+            let mut buf = [0u8; 24];
+            let mut ascii = true;
             while j < end {
-                if bytes[j].is_ascii_alphabetic() {
+                let b = bytes[j];
+                if b.is_ascii_alphabetic() {
+                    if let Some(x) = buf.get_mut(j - start) {
+                        *x = b | 0x20;
+                    }
                     j += 1;
                     continue;
+                }
+                // any other ASCII byte but the apostrophe ends the word
+                if b < 0x80 && b != b'\'' {
+                    break;
                 }
                 let Some(d) = text[j..end].chars().next() else {
                     break;
                 };
                 if d.is_alphabetic() {
+                    ascii = false;
                     j += d.len_utf8();
                 } else if is_apostrophe(d) {
                     // "'s" is its own token; other internal apostrophes stay in the word.
@@ -222,6 +235,13 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                     let is_s = (after.starts_with('s') || after.starts_with('S'))
                         && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
                     if next_alpha && !is_s {
+                        if d == '\'' {
+                            if let Some(x) = buf.get_mut(j - start) {
+                                *x = b'\'';
+                            }
+                        } else {
+                            ascii = false;
+                        }
                         j += d.len_utf8();
                     } else {
                         break;
@@ -231,11 +251,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 }
             }
             let word = &text[start..j];
-            let mut buf = [0u8; 24];
-            let lex = if word.len() <= buf.len() && word.is_ascii() {
-                for (k, b) in word.bytes().enumerate() {
-                    buf[k] = b.to_ascii_lowercase();
-                }
+            let lex = if ascii && word.len() <= buf.len() {
                 LEXICON.get(&buf[..word.len()])
             } else {
                 None
@@ -263,19 +279,22 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             }
             i = j;
             // the possessive
-            if let Some(d) = text[i..end].chars().next() {
-                if is_apostrophe(d) {
-                    let after = &text[i + d.len_utf8()..end];
-                    if (after.starts_with('s') || after.starts_with('S'))
-                        && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
-                    {
-                        let e = i + d.len_utf8() + 1;
-                        out.push(Tok {
-                            span: Span::new(i, e),
-                            k: K::Poss,
-                        });
-                        i = e;
-                    }
+            let apo_len = match bytes[i..end] {
+                [b'\'', ..] => 1,
+                [0xE2, 0x80, 0x99, ..] => 3,
+                _ => 0,
+            };
+            if apo_len > 0 {
+                let after = &text[i + apo_len..end];
+                if (after.starts_with('s') || after.starts_with('S'))
+                    && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
+                {
+                    let e = i + apo_len + 1;
+                    out.push(Tok {
+                        span: Span::new(i, e),
+                        k: K::Poss,
+                    });
+                    i = e;
                 }
             }
             continue;
@@ -305,6 +324,23 @@ fn parse_u32(s: &str) -> u32 {
     s.parse::<u64>()
         .map(|v| v.min(u32::MAX as u64) as u32)
         .unwrap_or(u32::MAX)
+}
+
+/// The value of `0.` followed by the ASCII digits `digits`, exactly as `str::parse` reads it,
+/// without allocating for the usual short fractions.
+fn parse_frac(digits: &[u8]) -> f64 {
+    let mut buf = [0u8; 40];
+    if digits.len() + 2 > buf.len() {
+        let s = format!("0.{}", std::str::from_utf8(digits).unwrap_or(""));
+        return s.parse().unwrap_or(0.0);
+    }
+    buf[0] = b'0';
+    buf[1] = b'.';
+    buf[2..2 + digits.len()].copy_from_slice(digits);
+    std::str::from_utf8(&buf[..2 + digits.len()])
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0)
 }
 
 /// Reads the number token starting at `i`; returns where it ends.
@@ -379,14 +415,21 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
     }
     if b.get(e) == Some(&b'.') && digit(e + 1) {
         let k = digits_at(b, e + 1, end);
-        frac = format!("0.{}", &text[e + 1..k]).parse().unwrap_or(0.0);
+        frac = parse_frac(&b[e + 1..k]);
         e = k;
         plain = false;
     }
     let val = if plain {
         parse_u32(lead)
     } else {
-        parse_u32(&text[i..e].split('.').next().unwrap_or("").replace(',', ""))
+        // the digits before any decimal point, thousands separators skipped
+        let mut v: u64 = 0;
+        for &d in b[i..e].iter().take_while(|&&d| d != b'.') {
+            if d.is_ascii_digit() {
+                v = (v * 10 + (d - b'0') as u64).min(u32::MAX as u64 + 1);
+            }
+        }
+        v.min(u32::MAX as u64) as u32
     };
     // suffixes: 2nd, 1990s
     let mut ord = false;
@@ -399,17 +442,25 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
         k
     };
     if k > e {
-        let suf = text[e..k].to_ascii_lowercase();
-        match suf.as_str() {
-            "st" | "nd" | "rd" | "th" => {
+        let mut sb = [0u8; 2];
+        let suf: &[u8] = if k - e <= 2 {
+            for (x, y) in sb.iter_mut().zip(&b[e..k]) {
+                *x = y.to_ascii_lowercase();
+            }
+            &sb[..k - e]
+        } else {
+            b""
+        };
+        match suf {
+            b"st" | b"nd" | b"rd" | b"th" => {
                 ord = true;
                 e = k;
             }
-            "s" => {
+            b"s" => {
                 plural = true;
                 e = k;
             }
-            "am" | "pm" => {
+            b"am" | b"pm" => {
                 out.push(Tok {
                     span: Span::new(i, e),
                     k: K::Num {
@@ -423,7 +474,7 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
                 });
                 out.push(Tok {
                     span: Span::new(e, k),
-                    k: K::AmPm(suf == "pm"),
+                    k: K::AmPm(suf == b"pm"),
                 });
                 return k;
             }
@@ -2966,7 +3017,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start(&toks[i]) {
+        if !may_start(&toks[i]) || idle_number(&toks, i) {
             i += 1;
             continue;
         }
@@ -3002,6 +3053,33 @@ fn may_start(t: &Tok) -> bool {
         K::P('\'') => true,
         _ => false,
     }
+}
+
+/// A number no rule can use, so that the grammar need not be tried on it (most numbers of
+/// financial copy: `1.5 mln dlrs`). Only a decade (`1990s`) or a year (`in 1988`) is a date
+/// alone; every other rule on a number ([`G::numeric`], [`G::counted`]) needs the token after
+/// it to be a lexicon word (`May`, `years`, `to`, `GMT`), a hyphen (`five-year`), a fraction
+/// (`5 1/2 years`) or `a.m.`. Those rules change no state when they fail, so skipping is
+/// exact.
+fn idle_number(t: &[Tok], i: usize) -> bool {
+    let Some(K::Num {
+        val,
+        digits,
+        ord,
+        plural,
+        plain,
+        ..
+    }) = t.get(i).map(|t| t.k)
+    else {
+        return false;
+    };
+    if plural || (plain && !ord && digits == 4 && (1000..=2200).contains(&val)) {
+        return false;
+    }
+    !matches!(
+        t.get(i + 1).map(|t| t.k),
+        Some(K::Word { lex: Some(_), .. } | K::P('-') | K::Slash { .. } | K::AmPm(_))
+    )
 }
 
 /// Whether the line break at byte `at` ends a clause, or is only the hard wrap of a wire
