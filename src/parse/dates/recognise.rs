@@ -37,7 +37,41 @@ pub(super) struct Lex {
     tense: Option<Tense>,
     /// A decade in words (`the nineties`): its tens digit.
     decade: Option<u32>,
+    /// No rule can start at this word: it only gives context to rules started elsewhere
+    /// (`of`, `in`, `ago`). See [`STARTERS`].
+    inert: bool,
 }
+
+/// The function words (lexicon key or `word` value) that [`G::at`] reads at the token where it
+/// starts a match ([`G::approx_len`], [`G::core`], [`G::body`]). Any other word whose only
+/// readings are `word` and `tense` makes [`G::at`] fail without changing any state, so the
+/// grammar skips it ([`Lex::inert`]). A new rule that tests a `word` at its first token must
+/// add it here.
+const STARTERS: &[&str] = &[
+    "a",
+    "at",
+    "comparable",
+    "corresponding",
+    "each",
+    "fiscal",
+    "full",
+    "less",
+    "long",
+    "midnight",
+    "more",
+    "near",
+    "no",
+    "noon",
+    "per",
+    "present",
+    "short",
+    "soon",
+    "that",
+    "the",
+    "these",
+    "up",
+    "yearend",
+];
 
 /// Looked up once per word of every story with short trusted keys: the Fx hash (8 bytes at a
 /// step) beats the default DoS-resistant SipHash.
@@ -83,8 +117,97 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::new(|| {
             });
         }
     }
+    for (w, l) in map.iter_mut() {
+        let starter = |x: &[u8]| STARTERS.iter().any(|s| s.as_bytes() == x);
+        l.inert = l.month == 0
+            && l.weekday == 0
+            && l.weekdays == 0
+            && l.unit.is_none()
+            && l.units.is_none()
+            && l.num.is_none()
+            && l.ord.is_none()
+            && !l.fuzzy
+            && l.rel.is_none()
+            && l.dayrel.is_none()
+            && l.pod.is_none()
+            && l.season.is_none()
+            && l.reference.is_none()
+            && l.set.is_none()
+            && l.modifier.is_none()
+            && !l.approx
+            && l.holiday.is_none()
+            && l.tz.is_none()
+            && l.decade.is_none()
+            && !starter(w)
+            && !l.word.is_some_and(|x| starter(x.as_bytes()));
+    }
     map
 });
+
+/// [`LEXICON`] again, keyed by the word packed into a `u128` (its lower-case bytes, zero
+/// padded) in an open-addressing table: the tokeniser looks up every word of every story, and
+/// comparing two integers beats hashing and comparing byte strings.
+struct Packed {
+    keys: Vec<u128>,
+    vals: Vec<Option<&'static Lex>>,
+    shift: u32,
+}
+
+/// The slot of a packed key: a multiplicative hash of its two halves.
+fn packed_slot(key: u128, shift: u32) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+static PACKED: LazyLock<Packed> = LazyLock::new(|| {
+    let lex: &'static FxHashMap<&'static [u8], Lex> = &LEXICON;
+    let bits = (lex.len() * 4).next_power_of_two().max(16).trailing_zeros();
+    let n = 1usize << bits;
+    let shift = 64 - bits;
+    let mut keys = vec![0u128; n];
+    let mut vals = vec![None; n];
+    for (k, v) in lex.iter() {
+        // A token is at most 16 letters here (longer ones go to LEXICON) and has no NUL, so
+        // keys that do not pack exactly cannot match one.
+        if k.is_empty() || k.len() > 16 || k.contains(&0) {
+            continue;
+        }
+        let mut b = [0u8; 16];
+        b[..k.len()].copy_from_slice(k);
+        let key = u128::from_le_bytes(b);
+        let mut h = packed_slot(key, shift);
+        while keys[h] != 0 {
+            h = (h + 1) & (n - 1);
+        }
+        keys[h] = key;
+        vals[h] = Some(v);
+    }
+    Packed { keys, vals, shift }
+});
+
+/// The lexicon entry of a lower-cased ASCII word held in `buf[..len]`, the rest of `buf` being
+/// zero.
+fn lookup(buf: &[u8; 24], len: usize) -> Option<&'static Lex> {
+    if len > 16 {
+        return LEXICON.get(&buf[..len]);
+    }
+    let p: &'static Packed = &PACKED;
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&buf[..16]);
+    let key = u128::from_le_bytes(b);
+    let mask = p.keys.len() - 1;
+    let mut h = packed_slot(key, p.shift);
+    loop {
+        let k = *p.keys.get(h)?;
+        if k == key {
+            return p.vals.get(h).copied().flatten();
+        }
+        if k == 0 {
+            return None;
+        }
+        h = (h + 1) & mask;
+    }
+}
 
 /// A token kind.
 #[derive(Debug, Clone, Copy)]
@@ -252,7 +375,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             }
             let word = &text[start..j];
             let lex = if ascii && word.len() <= buf.len() {
-                LEXICON.get(&buf[..word.len()])
+                lookup(&buf, word.len())
             } else {
                 None
             };
@@ -2998,6 +3121,8 @@ impl<'a> G<'a> {
 }
 
 /// Finds the temporal expressions of `region`.
+// Out of line (one call per story) so that profiles show the dates pass as one entry.
+#[inline(never)]
 pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
     let mut toks = Vec::with_capacity(region.len() / 5 + 8);
     tokenise(text, region, &mut toks);
@@ -3047,7 +3172,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
 fn may_start(t: &Tok) -> bool {
     match t.k {
         K::Word { lex, .. } => lex.is_some_and(|l| {
-            l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some()
+            !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some())
         }),
         K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } => true,
         K::P('\'') => true,
