@@ -187,7 +187,7 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
 
 /// The lexicon entry of a lower-cased ASCII word held in `buf[..len]`, the rest of `buf` being
 /// zero.
-fn lookup(buf: &[u8; 24], len: usize) -> Option<&'static Lex> {
+fn lookup(buf: &[u8; 32], len: usize) -> Option<&'static Lex> {
     if len > 16 {
         return LEXICON.get(&buf[..len]);
     }
@@ -274,30 +274,38 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             c
         };
         let cl = c.len_utf8();
-        if c == '\n' {
-            if line_break_ends_clause(text, i, end) {
-                out.push(Tok {
-                    span: Span::new(i, i + 1),
-                    k: K::P('\n'),
-                });
+        // letters first: no line break, space or digit is one
+        let alpha = if b0 < 0x80 {
+            b0.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        if !alpha {
+            if c == '\n' {
+                if line_break_ends_clause(text, i, end) {
+                    out.push(Tok {
+                        span: Span::new(i, i + 1),
+                        k: K::P('\n'),
+                    });
+                }
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if c.is_ascii_digit() {
+                i = number(text, i, end, out);
+                continue;
+            }
         }
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            i = number(text, i, end, out);
-            continue;
-        }
-        if c.is_alphabetic() {
+        if alpha {
             let start = i;
             let mut j = i;
             // a.m. / p.m.
-            if (c == 'a' || c == 'p' || c == 'A' || c == 'P')
-                && bytes.get(i + 1) == Some(&b'.')
+            if bytes.get(i + 1) == Some(&b'.')
+                && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
                 && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
                 && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
             {
@@ -330,14 +338,15 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             }
             // The word's letters, lower-cased into `buf` for the lexicon on the way: one pass
             // over the bytes. A word with any non-ASCII character is in no lexicon entry.
-            let mut buf = [0u8; 24];
+            // `buf` is written at `(j - start) % 32` without a bounds branch: exact for every
+            // word short enough to be looked up (at most 24 bytes).
+            let mut buf = [0u8; 32];
             let mut ascii = true;
-            while j < end {
-                let b = bytes[j];
-                if b.is_ascii_alphabetic() {
-                    if let Some(x) = buf.get_mut(j - start) {
-                        *x = b | 0x20;
-                    }
+            let wb = &bytes[..end];
+            while let Some(&b) = wb.get(j) {
+                let lower = b | 0x20;
+                if lower.wrapping_sub(b'a') < 26 {
+                    buf[(j - start) & 31] = lower;
                     j += 1;
                     continue;
                 }
@@ -359,9 +368,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                         && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
                     if next_alpha && !is_s {
                         if d == '\'' {
-                            if let Some(x) = buf.get_mut(j - start) {
-                                *x = b'\'';
-                            }
+                            buf[(j - start) & 31] = b'\'';
                         } else {
                             ascii = false;
                         }
@@ -374,7 +381,7 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
                 }
             }
             let word = &text[start..j];
-            let lex = if ascii && word.len() <= buf.len() {
+            let lex = if ascii && word.len() <= 24 {
                 lookup(&buf, word.len())
             } else {
                 None
