@@ -1909,11 +1909,11 @@ impl<'a> G<'a> {
         // Month Year
         if let Some((y, e)) = self.year_at(k) {
             self.cx.last_year = Some(y);
-            return m(j, e, format!("{y:04}-{mo:02}"), DT);
+            return m(j, e, n::month_value(Some(y), mo), DT);
         }
         if self.wd(k, "of") && self.year_num(k + 1).is_some() {
             let y = self.year_num(k + 1)?;
-            return m(j, k + 2, format!("{y:04}-{mo:02}"), DT);
+            return m(j, k + 2, n::month_value(Some(y), mo), DT);
         }
         // June last year, October of next year
         let rk = if self.wd(k, "of") && self.rel(k + 1).is_some() && self.unit(k + 2) == Some("y") {
@@ -1930,7 +1930,7 @@ impl<'a> G<'a> {
                     _ => return self.month_alone(j, mo, k),
                 };
                 let y = n::year_offset(self.cx.anchor, off);
-                return m(j, rk + 2, format!("{}-{mo:02}", n::year_str(y)), DT);
+                return m(j, rk + 2, n::month_value(y, mo), DT);
             }
         }
         self.month_alone(j, mo, k)
@@ -1959,7 +1959,7 @@ impl<'a> G<'a> {
         } else {
             n::resolve_year(self.cx.anchor, mo, None, tense)
         };
-        m(j, k, format!("{}-{mo:02}", n::year_str(y)), DT)
+        m(j, k, n::month_value(y, mo), DT)
     }
 
     fn weekday_expr(&mut self, j: usize, wd: u32, k: usize, dir: Dir) -> Option<M> {
@@ -2108,7 +2108,7 @@ impl<'a> G<'a> {
                 "this" => n::year_offset(a, 0),
                 _ => return None,
             };
-            return m(j, e, format!("{}-{mo:02}", n::year_str(y)), DT);
+            return m(j, e, n::month_value(y, mo), DT);
         }
         // last fall, this summer
         if let Some(s) = self.lex(k).and_then(|l| l.season) {
@@ -2840,7 +2840,7 @@ impl<'a> G<'a> {
                     return None;
                 }
             }
-            return m(j, j + 1, format!("{y:04}"), DT);
+            return m(j, j + 1, n::year_str(Some(y)), DT);
         }
         if ord {
             return None;
