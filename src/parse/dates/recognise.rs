@@ -3131,7 +3131,8 @@ impl<'a> G<'a> {
 // Out of line (one call per story) so that profiles show the dates pass as one entry.
 #[inline(never)]
 pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
-    let mut toks = Vec::with_capacity(region.len() / 5 + 8);
+    // about one token in five bytes: room for a little more so that the vector rarely grows
+    let mut toks = Vec::with_capacity(region.len() / 4 + 16);
     tokenise(text, region, &mut toks);
     let mut g = G {
         t: &toks,
