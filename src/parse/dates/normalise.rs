@@ -35,17 +35,14 @@ pub(crate) struct Day {
 impl Day {
     /// The `YYYY-MM-DD` (or `XXXX-MM-DD`) value.
     pub fn value(&self) -> String {
-        format!(
-            "{}-{:02}-{:02}",
-            self.year_str(),
-            self.date.month(),
-            self.date.day()
-        )
-    }
-
-    /// The year part of a value.
-    pub fn year_str(&self) -> String {
-        year_str(self.year())
+        // built by hand: `format!` costs a dozen times more, once per date found
+        let mut s = String::with_capacity(10);
+        push_year(&mut s, self.year());
+        s.push('-');
+        push_digits(&mut s, self.date.month(), 2);
+        s.push('-');
+        push_digits(&mut s, self.date.day(), 2);
+        s
     }
 
     /// The year when known.
@@ -88,9 +85,44 @@ impl Day {
 
 /// `2022` or `XXXX`.
 pub(crate) fn year_str(y: Option<i32>) -> String {
+    let mut s = String::with_capacity(4);
+    push_year(&mut s, y);
+    s
+}
+
+/// A month's value, `2022-01` or `XXXX-01`: [`year_str`], a hyphen, the month in two digits.
+pub(crate) fn month_value(y: Option<i32>, mo: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_year(&mut s, y);
+    s.push('-');
+    push_digits(&mut s, mo, 2);
+    s
+}
+
+/// Appends [`year_str`]'s text: four digits, or `XXXX`.
+fn push_year(s: &mut String, y: Option<i32>) {
     match y {
-        Some(y) if (0..=9999).contains(&y) => format!("{y:04}"),
-        _ => "XXXX".into(),
+        Some(y) if (0..=9999).contains(&y) => push_digits(s, y as u32, 4),
+        _ => s.push_str("XXXX"),
+    }
+}
+
+/// Appends `v` as decimal digits, zero-padded to `width` (as `{:0width$}` prints it).
+fn push_digits(s: &mut String, v: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut k = buf.len();
+    let mut x = v;
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (x % 10) as u8;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    k = k.min(buf.len().saturating_sub(width));
+    for &b in &buf[k..] {
+        s.push(b as char);
     }
 }
 
