@@ -8,3 +8,13 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|l| l.split('\t').map(str::trim).collect())
 }
+
+/// `word` in ASCII lower case, written into `buf`, for looking it up in a lexicon without
+/// allocating; `None` when it is longer than the buffer. Lower-casing only ASCII letters keeps
+/// UTF-8 valid (and equals `to_lowercase` when the word is ASCII).
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}

@@ -10,7 +10,9 @@
 //! titles and other abbreviations (`Mr.`, `Gen.`, `Sept.`), initials (`J. Smith`) and
 //! multi-letter abbreviations such as `U.S.` unless a typical sentence opener follows.
 
+use crate::lexicon::ascii_lower;
 use crate::span::Span;
+use std::borrow::Cow;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -254,19 +256,18 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
-/// `word` lower-cased, in `buf` when it is short and ASCII (nearly always: no allocation per
-/// period), else in a new string (Unicode lower case when `unicode`, else ASCII only).
-fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> std::borrow::Cow<'a, str> {
-    if word.is_ascii() && word.len() <= buf.len() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII bytes are always UTF-8.
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
-    } else if unicode {
-        std::borrow::Cow::Owned(word.to_lowercase())
+/// `word` lower-cased: in `buf` when it fits (nearly always: no allocation per period), else
+/// in a new string. With `unicode`, non-ASCII letters are lower-cased too.
+fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> Cow<'a, str> {
+    if !unicode || word.is_ascii() {
+        if let Some(lower) = ascii_lower(word, buf) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    if unicode {
+        Cow::Owned(word.to_lowercase())
     } else {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        Cow::Owned(word.to_ascii_lowercase())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The metadata reader's word lists, parsed once from `src/lexicon/*.tsv`: agencies and their
 //! aliases, calendar words, header keys, place-name connectors and credit lines.
 
-use crate::lexicon::rows;
+use crate::lexicon::{ascii_lower, rows};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -10,17 +10,8 @@ use std::sync::LazyLock;
 /// ever inserted, so a keyed hash buys nothing.
 type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// The longest word lower-cased on the stack by [`lower`]; longer ones are allocated.
+/// The longest word lower-cased on the stack by [`ascii_lower`]; longer ones are allocated.
 const LOWER_BUF: usize = 64;
-
-/// `word` in ASCII lower case, written into `buf`; `None` when it is longer than the buffer.
-/// Lower-casing only ASCII letters keeps UTF-8 valid.
-fn lower<'b>(word: &str, buf: &'b mut [u8; LOWER_BUF]) -> Option<&'b str> {
-    let out = buf.get_mut(..word.len())?;
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
-}
 
 /// Agency aliases (lower-cased) to canonical names.
 static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
@@ -390,7 +381,7 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
         if name.len() > *LONGEST_AGENCY || !may_start(&AGENCY_INITIALS, name) {
             return None;
         }
-        return lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
+        return ascii_lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
     }
     AGENCIES.get(&name.to_lowercase()).copied()
 }
