@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use statements::{analyse, output, parse, span::Span};
+use statements::Options;
 
 // The command line's allocator, so that these figures are the ones a batch run sees.
 #[global_allocator]
@@ -54,57 +54,39 @@ fn measure(label: &str, texts: &[String], passes: usize) {
     );
 }
 
-/// Where the time goes: each pipeline stage timed on its own over the same short stories, as
-/// shares of the whole. This is what `analyse_with` does, stage by stage.
+/// Where the time goes: the stages of the real pipeline (`analyse_observed`) timed as they
+/// finish, then the JSON writing, as shares of the whole.
 fn stages(label: &str, texts: &[String]) {
-    let mut spent = [Duration::ZERO; 8];
+    use statements::Stage;
     let names = [
-        "metadata",
-        "paragraphs",
-        "quotes",
-        "dates",
-        "attribution",
-        "timeline",
-        "record",
-        "json",
+        (Stage::Metadata, "metadata"),
+        (Stage::Paragraphs, "paragraphs"),
+        (Stage::Quotes, "quotes"),
+        (Stage::Dates, "dates"),
+        (Stage::Attribution, "attribution"),
+        (Stage::Timeline, "timeline"),
+        (Stage::Record, "record"),
     ];
-    let mut tick = |i: usize, t: &mut Instant| {
-        let now = Instant::now();
-        spent[i] += now - *t;
-        *t = now;
-    };
+    // One slot per stage, and the last for the JSON.
+    let mut spent = [Duration::ZERO; 8];
+    let options = Options::default();
     for text in texts {
         let mut t = Instant::now();
-        let metadata = parse::metadata::read(text);
-        tick(0, &mut t);
-        let paragraphs = parse::paragraphs::split(text, metadata.body);
-        tick(1, &mut t);
-        let quoted = parse::quotes::find(text, &paragraphs);
-        tick(2, &mut t);
-        let region = Span::new(metadata.content_start, text.len());
-        let dates = parse::dates::find(text, region, metadata.date);
-        tick(3, &mut t);
-        let attribution = analyse::attribution::attribute(text, &metadata, &paragraphs, &quoted);
-        tick(4, &mut t);
-        let events = analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution);
-        tick(5, &mut t);
-        let record = output::build_record(
-            text,
-            output::Findings {
-                metadata: &metadata,
-                attribution: &attribution,
-                dates: &dates,
-                events: &events,
-            },
-        );
-        tick(6, &mut t);
+        let record = statements::analyse_observed(text, &options, |stage| {
+            let now = Instant::now();
+            let i = names.iter().position(|(s, _)| *s == stage).unwrap_or(0);
+            spent[i] += now - t;
+            t = now;
+        });
         let json = serde_json::to_vec(&record).map(|v| v.len()).unwrap_or(0);
         std::hint::black_box(json);
-        tick(7, &mut t);
+        spent[7] += t.elapsed();
     }
     let total: Duration = spent.iter().sum();
     let shares: Vec<String> = names
         .iter()
+        .map(|(_, n)| *n)
+        .chain(["json"])
         .zip(spent)
         .map(|(n, d)| format!("{n} {:.0}%", 100.0 * d.as_secs_f64() / total.as_secs_f64()))
         .collect();

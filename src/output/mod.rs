@@ -14,20 +14,15 @@ use offsets::CharOffsets;
 use record::{DateExpression, Event, Metadata, Quote, Record, Speaker, SpeakerRef, TextSpan};
 
 /// Everything the pipeline found in one story, in byte spans.
-pub struct Findings<'a> {
-    /// The story's metadata ([`crate::parse::metadata::read`]).
+pub(crate) struct Findings<'a> {
     pub metadata: &'a StoryMetadata,
-    /// Statements and speakers ([`crate::analyse::attribution::attribute`]).
     pub attribution: &'a Attribution,
-    /// Date expressions ([`crate::parse::dates::find`]).
     pub dates: &'a [DateMention],
-    /// Dated events ([`crate::analyse::timeline::build`]).
     pub events: &'a [EventFound],
 }
 
-/// Builds the public record of a story from the pipeline's findings: the last stage of
-/// [`crate::analyse_with`], public so that each stage can be run (and timed) on its own.
-pub fn build_record(text: &str, found: Findings<'_>) -> Record {
+/// Builds the public record of a story from the pipeline's findings.
+pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
     let offsets = CharOffsets::new(text);
     let span = |s: Span| TextSpan {
         text: s.slice(text).to_string(),
