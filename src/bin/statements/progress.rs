@@ -1,7 +1,7 @@
 //! Progress on standard error: a bar while a batch runs (only when standard error is a
 //! terminal), and a one-line summary at the end.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
 
@@ -28,23 +28,17 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Starts reporting a run of `total` stories (`None` when not known in advance).
-    pub fn start(total: Option<usize>, quiet: bool) -> Progress {
+    /// Starts reporting a run. Batches are walked lazily, so the number of stories is not
+    /// known in advance: the spinner shows the count done and the rate.
+    pub fn start(quiet: bool) -> Progress {
         let bar = if quiet || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
-            let bar = match total {
-                Some(n) => {
-                    ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr())
-                }
-                None => ProgressBar::new_spinner(),
-            };
-            let template = match total {
-                Some(_) => "{spinner} {pos}/{len} stories [{elapsed_precise}] {wide_bar} {per_sec}",
-                None => "{spinner} {pos} stories [{elapsed_precise}] {per_sec}",
-            };
-            let style = ProgressStyle::with_template(template)
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let bar = ProgressBar::new_spinner();
+            let style = ProgressStyle::with_template(
+                "{spinner} {pos} stories [{elapsed_precise}] {per_sec}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar
         };

@@ -28,10 +28,15 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
     };
     IN_JOB.with(|flag| flag.set(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse_job_inner(job, source.clone(), options)
+        analyse_job_inner(job, options)
     }));
     IN_JOB.with(|flag| flag.set(false));
     match outcome {
+        // A file's record, whatever became of it, carries the file's path.
+        Ok(record) if source.is_some() => Record {
+            path: source,
+            ..record
+        },
         Ok(record) => record,
         Err(panic) => {
             let message = panic
@@ -64,13 +69,14 @@ pub fn quiet_panics() {
     }));
 }
 
-fn analyse_job_inner(job: Job, shown: Option<String>, options: &Options) -> Record {
+/// The record of a job; a file's record gets its path from [`analyse_job`].
+fn analyse_job_inner(job: Job, options: &Options) -> Record {
     match job {
         Job::File(path) => match read_limited(&path, options.max_bytes) {
-            Ok(bytes) => with_source(statements::analyse_bytes(&bytes, options), shown, None),
-            Err(e) => error_record(shown, None, io_reason(&e)),
+            Ok(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
+            Err(e) => error_record(None, None, io_reason(&e)),
         },
-        Job::Stdin(bytes) => with_source(statements::analyse_bytes(&bytes, options), None, None),
+        Job::Stdin(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
         Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
         Job::Failed(path, reason) => error_record(path, None, reason),
     }
@@ -114,19 +120,9 @@ fn analyse_line(line_no: usize, line: &str, options: &Options) -> Record {
     record
 }
 
-fn with_source(
-    result: Result<Record, statements::Error>,
-    path: Option<String>,
-    id: Option<String>,
-) -> Record {
-    match result {
-        Ok(mut record) => {
-            record.path = path;
-            record.id = id;
-            record
-        }
-        Err(e) => error_record(path, id, e.to_string()),
-    }
+/// The record of an analysis, or an error record saying why there is none.
+fn record_or_error(result: Result<Record, statements::Error>) -> Record {
+    result.unwrap_or_else(|e| error_record(None, None, e.to_string()))
 }
 
 /// A record for an input that could not be analysed: every key present, values empty.

@@ -58,8 +58,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
                 .map(|_| Exit::from_counts(1, failed as usize))
         }
         Plan::Batch(jobs) => {
-            // The walk is lazy, so the total is not known in advance.
-            let progress = Progress::start(None, config.quiet);
+            let progress = Progress::start(config.quiet);
             let mut tally = Tally::default();
             let done = run::ordered_map(
                 &config.pool,
@@ -71,7 +70,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             done.map(|_| Exit::from_counts(tally.stories, tally.failed))
         }
         Plan::Stream(reader) => {
-            let progress = Progress::start(None, config.quiet);
+            let progress = Progress::start(config.quiet);
             let mut tally = Tally::default();
             let done = run::ordered_map(
                 &config.pool,

@@ -24,7 +24,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
         Plan::Batch(jobs) => jobs,
         Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
     };
-    let progress = Progress::start(None, args.input.quiet);
+    let progress = Progress::start(args.input.quiet);
     let mut tally = Tally::default();
     let mut records = Vec::new();
     let mut errors = Vec::new();
