@@ -147,6 +147,52 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "bhd",
 ];
 
+/// The reading of a mention whose name follows `X and` (`Valdoria and Marest`, `Pacific Gas
+/// and Electric Co`): a company when a corporate suffix or an organisation noun ends it, else
+/// a group of named parties; `None` when a title word comes first (`Analyst Jane Roe of
+/// Ingalls and Snyder`: a person and her firm), which is read as usual.
+fn coordinated_names(
+    words: &[&str],
+    title_words: &[&str],
+    name_words: &[&str],
+    apposition: &Option<String>,
+) -> Option<Mention> {
+    // The names start at the first capitalised word (`co-managing underwriters PaineWebber
+    // Inc and Advest Inc`).
+    let named_from = words
+        .iter()
+        .position(|w| is_capitalised(strip_possessive(w)))
+        .unwrap_or(0);
+    let org_end = name_words.last().is_some_and(|w| {
+        let last = strip_possessive(w).trim_end_matches('.').to_lowercase();
+        CORPORATE_SUFFIXES.contains(&last.as_str())
+            || noun(&last).is_some_and(|(kind, _)| kind == NounKind::Org)
+    });
+    if org_end {
+        // `Pacific Gas and Electric Co`, `Morgan Stanley and Co`: a company.
+        return Some(Mention {
+            reading: Reading::Org,
+            name: words[named_from..].join(" "),
+            title: apposition.clone(),
+        });
+    }
+    if title_words
+        .iter()
+        .any(|w| is_title_word(strip_possessive(w)))
+    {
+        return None;
+    }
+    let mut all: Vec<&str> = words[named_from..].to_vec();
+    if let Some(last) = all.last_mut() {
+        *last = strip_possessive(last);
+    }
+    Some(Mention {
+        reading: Reading::Parties,
+        name: all.join(" "),
+        title: apposition.clone(),
+    })
+}
+
 /// A mention read into a name and a title.
 #[derive(Debug, Clone)]
 struct Mention {
@@ -291,50 +337,14 @@ fn read_mention(s: &str) -> Mention {
     let title_words = &words[..k];
     // Several named parties (`Valdoria and Marest agreed`): one group named by the whole
     // phrase, not a person `Marest` with the title `Valdoria and`.
-    // The parties' names start at the first capitalised word (`co-managing underwriters
-    // PaineWebber Inc and Advest Inc`).
-    let named_from = words
-        .iter()
-        .position(|w| is_capitalised(strip_possessive(w)))
-        .unwrap_or(0);
     if let [.., before, joiner] = title_words {
-        // Not when a title word comes first (`Analyst Jane Roe of Ingalls and Snyder`: a
-        // person and her firm) or an organisation noun ends it (`Management and
-        // Coordination Agency`: one body).
-        let titled = title_words
-            .iter()
-            .any(|w| is_title_word(strip_possessive(w)));
-        let org_end = name_words.last().is_some_and(|w| {
-            let last = strip_possessive(w).trim_end_matches('.').to_lowercase();
-            CORPORATE_SUFFIXES.contains(&last.as_str())
-                || noun(&last).is_some_and(|(kind, _)| kind == NounKind::Org)
-        });
-        if !name_words.is_empty()
+        let coordinated = !name_words.is_empty()
             && matches!(*joiner, "and" | "&")
-            && is_capitalised(strip_possessive(before))
-            && org_end
-        {
-            // `Pacific Gas and Electric Co`, `Morgan Stanley and Co`: a company.
-            return Mention {
-                reading: Reading::Org,
-                name: words[named_from..].join(" "),
-                title: apposition,
-            };
-        }
-        if !name_words.is_empty()
-            && matches!(*joiner, "and" | "&")
-            && is_capitalised(strip_possessive(before))
-            && !titled
-        {
-            let mut all: Vec<&str> = words[named_from..].to_vec();
-            if let Some(last) = all.last_mut() {
-                *last = strip_possessive(last);
+            && is_capitalised(strip_possessive(before));
+        if coordinated {
+            if let Some(mention) = coordinated_names(&words, title_words, name_words, &apposition) {
+                return mention;
             }
-            return Mention {
-                reading: Reading::Parties,
-                name: all.join(" "),
-                title: apposition,
-            };
         }
     }
     // The head noun: the last word before `of`/`for`/`at`... in the non-name part, or the
