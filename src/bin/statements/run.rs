@@ -23,7 +23,8 @@ const QUEUE: usize = 2;
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
     let source = match &job {
-        Job::File(path) => Some(path.display().to_string()),
+        // The same text as `path.display()`, without the formatting machinery.
+        Job::File(path) => Some(path.to_string_lossy().into_owned()),
         _ => None,
     };
     IN_JOB.with(|flag| flag.set(true));
