@@ -840,6 +840,29 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
+const SPACE: u8 = 1;
+/// [`BYTE_KIND`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 2;
+
+/// What each byte is to the tokenizer's scan, by table: the scan looks at every byte of every
+/// story, and one look-up is cheaper than the char methods' range tests. Non-ASCII bytes are
+/// 0 (decoded and tested as chars).
+static BYTE_KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            table[b] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The character at byte `i` of `s` and its length, without decoding when it is ASCII (most
 /// of a wire story). `i` is always a character boundary here.
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -851,15 +874,26 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Titles, months, US states and company suffixes written with a period (`Gen.`, `Corp.`),
+/// given in lower case. A `match` (a decision tree on the bytes): it runs at every word
+/// followed by a period.
+fn is_abbreviation_word(lower: &str) -> bool {
+    match lower {
+        // titles
+        "mr" | "mrs" | "ms" | "dr" | "rep" | "sen" | "gov" | "gen" | "lt" | "col" => true,
+        "st" | "jr" | "sr" | "prof" | "sgt" | "capt" | "adm" | "maj" | "mt" | "ft" => true,
+        "rev" | "cmdr" | "brig" | "amb" | "pres" | "reps" | "sens" | "messrs" => true,
+        // months
+        "jan" | "feb" | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => true,
+        // companies, parties, states and the rest
+        "inc" | "corp" | "co" | "ltd" | "gop" | "no" | "vs" => true,
+        "calif" | "fla" | "mass" | "mich" | "wis" | "ky" => true,
+        _ => false,
+    }
+}
+
 /// Whether a word followed by a period is an abbreviation (the period is part of it).
 fn is_abbreviation(word: &str, after: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
-        "sgt", "capt", "adm", "maj", "mt", "ft", "rev", "cmdr", "brig", "amb", "pres", "reps",
-        "sens", "messrs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
-        "inc", "corp", "co", "ltd", "gop", "calif", "fla", "mass", "mich", "wis", "ky",
-    ];
-    let next = after.trim_start().chars().next();
     if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
         return true;
     }
@@ -867,11 +901,13 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     if single_cap {
         return true;
     }
-    // Every title is at most six letters: longer words skip the table.
-    if word.len() <= 6 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+    // Every abbreviation in the table is at most six letters: longer words skip the look-up.
+    let mut buf = [0u8; 6];
+    if crate::lexicon::ascii_lower(word, &mut buf).is_some_and(is_abbreviation_word) {
         return true;
     }
     // Not followed by a sentence start: `the N.Y. area`.
+    let next = after.trim_start().chars().next();
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
@@ -900,8 +936,15 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
             let body = s.slice(text);
             let bytes = body.as_bytes();
             let mut i = 0;
-            while let Some((c, clen)) = char_at(body, i) {
-                if c.is_whitespace() {
+            while let Some(&b) = bytes.get(i) {
+                if BYTE_KIND[usize::from(b)] & SPACE != 0 {
+                    i += 1;
+                    continue;
+                }
+                let Some((c, clen)) = char_at(body, i) else {
+                    break;
+                };
+                if !c.is_ascii() && c.is_whitespace() {
                     i += clen;
                     continue;
                 }
@@ -914,13 +957,15 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     loop {
                         // The ASCII letters and digits of a word in one tight run, then the
                         // general rules for what may continue it.
-                        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                            j += 1;
-                        }
+                        let rest = bytes.get(j..).unwrap_or_default();
+                        j += rest
+                            .iter()
+                            .position(|&b| BYTE_KIND[usize::from(b)] & ALNUM == 0)
+                            .unwrap_or(rest.len());
                         let Some((d, dlen)) = char_at(body, j) else {
                             break;
                         };
-                        if is_word_char(d) {
+                        if !d.is_ascii() && d.is_alphanumeric() {
                             j += dlen;
                             ascii = false;
                             continue;
@@ -946,9 +991,9 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 let span = Span::new(start, end);
                 let n0 = norm.len();
                 if ascii {
-                    // Most tokens: lower-case in place, without the per-char Unicode tables.
+                    // Most tokens: copied as they are; the whole string is lower-cased in one
+                    // pass at the end.
                     norm.push_str(raw);
-                    norm[n0..].make_ascii_lowercase();
                 } else {
                     for ch in raw.chars() {
                         match ch {
@@ -981,6 +1026,9 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         }
         para_toks.push((pt0, toks.len()));
     }
+    // ASCII lower-casing leaves the separators, the already lower-cased non-ASCII tokens and
+    // UTF-8 intact; over the whole string at once it runs as vector code.
+    norm.make_ascii_lowercase();
     let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
     Doc {
         toks,
