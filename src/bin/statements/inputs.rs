@@ -125,12 +125,18 @@ fn walk(root: PathBuf) -> impl Iterator<Item = Job> + Send {
     })
 }
 
+/// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.
+const READ_CAPACITY: usize = 32 * 1024;
+
 /// Reads at most `limit + 1` bytes of a file, so that a huge file is refused without being
 /// read whole.
+///
+/// The file's size is not asked for first: a story fits the initial buffer, and the `stat`
+/// call per file would cost as much as a read in a batch of small files. Longer files grow
+/// the buffer as they are read.
 pub fn read_limited(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     let file = File::open(path)?;
-    let hint = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(hint.min(limit.saturating_add(1)));
+    let mut bytes = Vec::with_capacity(READ_CAPACITY.min(limit.saturating_add(1)));
     file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
