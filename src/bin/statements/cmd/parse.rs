@@ -6,6 +6,7 @@ use crate::inputs::{self, Plan};
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
+use statements::output::json;
 use statements::{Options, Record};
 use std::io::{self, Write};
 
@@ -102,11 +103,7 @@ fn serialise(record: Record) -> Line {
     // Sized for a typical record (about 2 KB for a 1 KB story), so that the buffer is not
     // regrown and copied several times while it is written.
     let mut json = Vec::with_capacity(4 * 1024);
-    if let Err(e) = serde_json::to_writer(&mut json, &record) {
-        // Serialising plain data cannot fail; should it ever, the input still gets a record.
-        let failed = run::error_record(record.path, record.id, format!("cannot serialise: {e}"));
-        json = serde_json::to_vec(&failed).unwrap_or_default();
-    }
+    json::write_record(&record, &mut json);
     Line { json, tally }
 }
 
@@ -130,10 +127,13 @@ fn write_line(
 fn write_record(out: &mut Output, record: &Record, pretty: bool) -> io::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, record)?;
+        out.write_all(b"\n")
     } else {
-        serde_json::to_writer(&mut *out, record)?;
+        let mut line = Vec::new();
+        json::write_record(record, &mut line);
+        line.push(b'\n');
+        out.write_all(&line)
     }
-    out.write_all(b"\n")
 }
 
 /// Completes the output: a closed pipe ends the run quietly and successfully (the reader

@@ -1,0 +1,328 @@
+//! The JSON writer's bytes against `serde_json`'s on the fixtures and on arbitrary records.
+
+use super::*;
+use proptest::collection::{btree_map, vec};
+use proptest::option;
+use proptest::prelude::*;
+
+fn ours(record: &Record) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_record(record, &mut out);
+    out
+}
+
+fn serde(record: &Record) -> Vec<u8> {
+    serde_json::to_vec(record).unwrap_or_default()
+}
+
+/// Shows a difference readably when the bytes are text.
+fn assert_same(record: &Record) {
+    assert_eq!(
+        String::from_utf8_lossy(&ours(record)),
+        String::from_utf8_lossy(&serde(record))
+    );
+    assert_eq!(ours(record), serde(record));
+}
+
+#[test]
+fn the_fixtures_are_written_as_serde_json_writes_them() {
+    let fixtures = [
+        include_str!("../../../fixtures/ap-style.txt"),
+        include_str!("../../../fixtures/headers-style.txt"),
+        include_str!("../../../fixtures/kyodo-style.txt"),
+        include_str!("../../../fixtures/reuters-1987-style.txt"),
+        include_str!("../../../fixtures/reuters-web-style.txt"),
+        include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt"),
+        include_str!("../../../fixtures/white-house-readout.txt"),
+        include_str!("../../../fixtures/xinhua-style.txt"),
+        include_str!("../../../fixtures/yonhap-style.txt"),
+    ];
+    for text in fixtures {
+        let mut record = crate::analyse(text);
+        assert_same(&record);
+        record.path = Some("stories/a \"quoted\" name.txt".into());
+        record.id = Some("7".into());
+        record.error = Some("cannot read: \\ \u{1}".into());
+        assert_same(&record);
+    }
+    assert_same(&Record::default());
+}
+
+#[test]
+fn every_escape_and_every_byte_around_words() {
+    // Each ASCII byte and a few non-ASCII characters, at every position relative to the
+    // eight-byte words, alone and in runs.
+    let mut specials: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+    specials
+        .extend(["é", "日", "\u{2028}", "\u{2029}", "😀", "\u{80}", "\u{ff}"].map(String::from));
+    for special in &specials {
+        for before in 0..17 {
+            for after in [0, 1, 7, 8, 9] {
+                let s = format!(
+                    "{}{special}{special}{}",
+                    "a".repeat(before),
+                    "b".repeat(after)
+                );
+                let mut ours = Vec::new();
+                string(&mut ours, &s);
+                assert_eq!(ours, serde_json::to_vec(&s).unwrap_or_default(), "{s:?}");
+            }
+        }
+    }
+}
+
+/// Whether JSON escapes `byte`: a control character, a quotation mark or a backslash.
+fn is_escaped(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+#[test]
+fn the_word_test_marks_exactly_the_escaped_bytes() {
+    // Every byte at every position, among neighbours that would catch a borrow or carry
+    // between bytes (a space after a control character, `#` after a quote, `]` after a
+    // backslash) and neighbours with the high bit set.
+    let neighbours = [
+        0x00, 0x1F, 0x20, b'"', b'#', b'\\', b']', b'a', 0x7F, 0x80, 0xA0, 0xFF,
+    ];
+    for byte in 0..=u8::MAX {
+        for position in 0..8 {
+            for neighbour in neighbours {
+                let mut word = [neighbour; 8];
+                word[position] = byte;
+                let expected = word
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| is_escaped(b))
+                    .fold(0u64, |mask, (i, _)| mask | 0x80 << (8 * i));
+                assert_eq!(escapes(u64::from_le_bytes(word)), expected, "{word:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_are_written_as_serde_json_writes_them() {
+    for n in [
+        0,
+        1,
+        9,
+        10,
+        99,
+        100,
+        12345,
+        usize::MAX / 10,
+        usize::MAX - 1,
+        usize::MAX,
+    ] {
+        let mut ours = Vec::new();
+        number(&mut ours, n);
+        assert_eq!(ours, serde_json::to_vec(&n).unwrap_or_default());
+    }
+}
+
+#[test]
+fn variant_names_are_written_as_serde_json_writes_them() {
+    let quoted = |name: &str| {
+        let mut out = Vec::new();
+        variant(&mut out, name);
+        out
+    };
+    for kind in [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Group,
+        SpeakerKind::Unknown,
+    ] {
+        let expected = serde_json::to_vec(&kind).unwrap_or_default();
+        assert_eq!(quoted(speaker_kind_name(kind)), expected);
+    }
+    for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
+        let expected = serde_json::to_vec(&kind).unwrap_or_default();
+        assert_eq!(quoted(quote_kind_name(kind)), expected);
+    }
+    for t in [
+        DateType::Date,
+        DateType::Time,
+        DateType::Duration,
+        DateType::Set,
+    ] {
+        let expected = serde_json::to_vec(&t).unwrap_or_default();
+        assert_eq!(quoted(date_type_name(t)), expected);
+    }
+}
+
+/// Strings with what needs escaping (control characters, quotes, backslashes), what does not
+/// but is easy to get wrong (DEL, non-ASCII, U+2028), arbitrary Unicode, and long plain runs
+/// with an escape somewhere inside.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[\\x00-\\x20\"\\\\/a-z\\x7f\u{80}\u{a0}é日\u{2028}\u{2029}😀]{0,40}",
+        any::<String>(),
+        "[a-zA-Z ,.]{0,40}[\\x00-\\x1f\"\\\\]?[a-zA-Z ,.’]{0,40}",
+    ]
+}
+
+fn offset() -> impl Strategy<Value = usize> {
+    prop_oneof![0usize..100_000, any::<usize>()]
+}
+
+fn span() -> impl Strategy<Value = TextSpan> {
+    (text(), offset(), offset()).prop_map(|(text, start, end)| TextSpan { text, start, end })
+}
+
+fn speaker_kind() -> impl Strategy<Value = SpeakerKind> {
+    prop_oneof![
+        Just(SpeakerKind::Person),
+        Just(SpeakerKind::Organization),
+        Just(SpeakerKind::Group),
+        Just(SpeakerKind::Unknown),
+    ]
+}
+
+fn quote_kind() -> impl Strategy<Value = QuoteKind> {
+    prop_oneof![
+        Just(QuoteKind::Direct),
+        Just(QuoteKind::Partial),
+        Just(QuoteKind::Indirect),
+    ]
+}
+
+fn date_type() -> impl Strategy<Value = DateType> {
+    prop_oneof![
+        Just(DateType::Date),
+        Just(DateType::Time),
+        Just(DateType::Duration),
+        Just(DateType::Set),
+    ]
+}
+
+fn metadata() -> impl Strategy<Value = Metadata> {
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(span()),
+        btree_map(text(), text(), 0..4),
+    )
+        .prop_map(
+            |(agency, place, date, headline, byline, dateline, headers)| Metadata {
+                agency,
+                place,
+                date,
+                headline,
+                byline,
+                dateline,
+                headers,
+            },
+        )
+}
+
+fn speaker() -> impl Strategy<Value = Speaker> {
+    (
+        text(),
+        text(),
+        speaker_kind(),
+        option::of(text()),
+        vec(span(), 0..3),
+    )
+        .prop_map(|(id, name, kind, title, mentions)| Speaker {
+            id,
+            name,
+            kind,
+            title,
+            mentions,
+        })
+}
+
+fn quote() -> impl Strategy<Value = Quote> {
+    (
+        text(),
+        quote_kind(),
+        span(),
+        option::of((text(), text()).prop_map(|(id, name)| SpeakerRef { id, name })),
+        option::of(span()),
+        option::of(span()),
+    )
+        .prop_map(|(id, kind, content, speaker, speaker_mention, cue)| Quote {
+            id,
+            kind,
+            text: content.text,
+            start: content.start,
+            end: content.end,
+            speaker,
+            speaker_mention,
+            cue,
+        })
+}
+
+fn date() -> impl Strategy<Value = DateExpression> {
+    (span(), text(), date_type()).prop_map(|(s, value, date_type)| DateExpression {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        value,
+        date_type,
+    })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        text(),
+        text(),
+        span(),
+        option::of(text()),
+        vec(text(), 0..3),
+    )
+        .prop_map(|(date, date_text, clause, place, participants)| Event {
+            date,
+            date_text,
+            text: clause.text,
+            start: clause.start,
+            end: clause.end,
+            place,
+            participants,
+        })
+}
+
+fn record() -> impl Strategy<Value = Record> {
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        metadata(),
+        vec(speaker(), 0..3),
+        vec(quote(), 0..3),
+        vec(date(), 0..3),
+        vec(event(), 0..3),
+    )
+        .prop_map(
+            |(path, id, error, metadata, speakers, quotes, dates, events)| Record {
+                path,
+                id,
+                error,
+                metadata,
+                speakers,
+                quotes,
+                dates,
+                events,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn arbitrary_records_are_written_as_serde_json_writes_them(record in record()) {
+        prop_assert_eq!(ours(&record), serde(&record));
+    }
+
+    #[test]
+    fn arbitrary_strings_are_written_as_serde_json_writes_them(s in text()) {
+        let mut ours = Vec::new();
+        string(&mut ours, &s);
+        prop_assert_eq!(ours, serde_json::to_vec(&s).unwrap_or_default());
+    }
+}
