@@ -1,5 +1,6 @@
 //! Fuzzes the library entry point: any bytes in, a record or a typed error out, never a panic,
-//! and every span of the record indexes the decoded text exactly.
+//! every span of the record indexes the decoded text exactly, and the fast JSON writer writes
+//! the bytes serde_json writes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -34,4 +35,8 @@ fuzz_target!(|bytes: &[u8]| {
     if let Some(d) = &record.metadata.dateline {
         check(d.start, d.end, &d.text);
     }
+    let mut fast = Vec::new();
+    statements::output::json::write_record(&record, &mut fast);
+    let reference = serde_json::to_vec(&record).expect("a record serialises");
+    assert!(fast == reference, "write_record differs from serde_json");
 });
