@@ -526,29 +526,18 @@ pub(super) fn weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     w.len() >= 3
         && w.len() <= 9
-        && first_letter_in(*WEEKDAY_INITIALS, w.as_bytes())
+        && pack(&w.as_bytes()[..3]).is_some_and(|head| WEEKDAY_HEADS.contains(&head))
         && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
 }
 
-/// The initials of the weekday names, as a bit set over `a`-`z`: most words are rejected on
-/// their first letter.
-static WEEKDAY_INITIALS: LazyLock<u32> = LazyLock::new(|| {
-    CALENDAR
-        .1
-        .iter()
-        .map(|&(k, _)| (k & 0xff) as u8)
-        .filter(u8::is_ascii_lowercase)
-        .fold(0, |m, b| m | 1 << (b - b'a'))
+/// The first three letters of the weekday names, packed (`mon`, `tue`, `thu`...): most words
+/// are rejected on them, before a search of the names.
+static WEEKDAY_HEADS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    let mut heads: Vec<u128> = CALENDAR.1.iter().map(|&(k, _)| k & 0xff_ffff).collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
 });
-
-/// False only when `word` starts with an ASCII letter whose lower case is not in `set` (a
-/// bit set over `a`-`z`).
-fn first_letter_in(set: u32, word: &[u8]) -> bool {
-    match word.first() {
-        Some(&b) if b.is_ascii_alphabetic() => set & 1 << ((b | 0x20) - b'a') != 0,
-        _ => true,
-    }
-}
 
 /// The role of a header key, if it is a known one.
 pub(super) fn header_role(key: &str) -> Option<HeaderRole> {
