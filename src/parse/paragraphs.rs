@@ -192,7 +192,8 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
             if let Some(p) = current.take() {
                 close(p);
             }
-            current = Some(line.span);
+            // The indentation is white space the paragraph's trim would skip.
+            current = Some(Span::new(line.span.start + line.indent, line.span.end));
         } else if let Some(p) = current.as_mut() {
             p.end = line.span.end;
         }
@@ -249,8 +250,15 @@ fn word_before(s: &str, pos: usize) -> &str {
 
 /// Splits a paragraph into trimmed sentences.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
+    // after white space (or at the paragraph's start) and ends at its terminator and closing
+    // marks (or at the paragraph's end).
+    let para = para.trim(text);
     let s = para.slice(text);
     let mut out = Vec::new();
+    if s.is_empty() {
+        return out;
+    }
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut pos = 0usize;
@@ -288,16 +296,14 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         if c == '.' && !ends_sentence(s, i, after_ws) {
             continue;
         }
-        let sent = Span::new(para.start + start, para.start + end).trim(text);
-        if !sent.is_empty() {
-            out.push(sent);
-        }
+        let sent = Span::new(para.start + start, para.start + end);
+        debug_assert_eq!(sent, sent.trim(text));
+        out.push(sent);
         start = s.len() - after_ws.len();
     }
-    let last = Span::new(para.start + start, para.end).trim(text);
-    if !last.is_empty() {
-        out.push(last);
-    }
+    let last = Span::new(para.start + start, para.end);
+    debug_assert!(!last.is_empty() && last == last.trim(text));
+    out.push(last);
     out
 }
 
