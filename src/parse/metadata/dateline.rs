@@ -82,15 +82,22 @@ enum Case {
 
 /// The end of the ASCII letters from byte `i`.
 fn alpha_end(s: &str, i: usize) -> usize {
-    i + s[i..]
-        .bytes()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count()
+    let b = s.as_bytes();
+    let mut e = i;
+    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
+    e
 }
 
 /// The end of the ASCII digits from byte `i`.
 fn digit_end(s: &str, i: usize) -> usize {
-    i + s[i..].bytes().take_while(|b| b.is_ascii_digit()).count()
+    let b = s.as_bytes();
+    let mut e = i;
+    while b.get(e).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+    }
+    e
 }
 
 /// The number of days in a month (February has 29 when the year is unknown).

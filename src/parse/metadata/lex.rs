@@ -523,17 +523,25 @@ pub(super) fn month_exact(word: &str) -> bool {
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    w.len() >= 3
-        && w.len() <= 9
-        && pack(&w.as_bytes()[..3]).is_some_and(|head| WEEKDAY_HEADS.contains(&head))
-        && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
+    let w = word.trim_end_matches('.').as_bytes();
+    if w.len() < 3 || w.len() > 9 {
+        return false;
+    }
+    // `| 0x20` lower-cases an ASCII letter, and makes a lower-case letter of nothing else: a
+    // word whose first three bytes are not a weekday's first three letters is none.
+    let head = u32::from_le_bytes([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20, 0]);
+    WEEKDAY_HEADS.contains(&head)
+        && pack(w).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
 }
 
-/// The first three letters of the weekday names, packed (`mon`, `tue`, `thu`...): most words
-/// are rejected on them, before a search of the names.
-static WEEKDAY_HEADS: LazyLock<Vec<u128>> = LazyLock::new(|| {
-    let mut heads: Vec<u128> = CALENDAR.1.iter().map(|&(k, _)| k & 0xff_ffff).collect();
+/// The first three letters of the weekday names (`mon`, `tue`, `thu`...), lower-cased, as
+/// little-endian numbers: most words are rejected on them, before a search of the names.
+static WEEKDAY_HEADS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut heads: Vec<u32> = CALENDAR
+        .1
+        .iter()
+        .filter_map(|&(k, _)| u32::try_from(k & 0xff_ffff).ok())
+        .collect();
     heads.sort_unstable();
     heads.dedup();
     heads
