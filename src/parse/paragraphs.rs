@@ -328,14 +328,16 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    let mut word_buf = [0u8; 32];
-    let mut next_buf = [0u8; 32];
-    let lower = lower_word(word, &mut word_buf, false);
-    let next_len = after
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(after.len(), |(i, _)| i);
-    let next_word = lower_word(&after[..next_len], &mut next_buf, true);
+    // The next word, lower-cased, is only needed after an abbreviation or initials.
+    let opener_follows = || {
+        let mut next_buf = [0u8; 32];
+        let next_len = after
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(after.len(), |(i, _)| i);
+        let next_word = lower_word(&after[..next_len], &mut next_buf, true);
+        SENTENCE_OPENERS.contains(&*next_word)
+    };
     // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
@@ -344,10 +346,12 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
             // initials are far more common in news.
             return false;
         }
-        return SENTENCE_OPENERS.contains(&*next_word);
+        return opener_follows();
     }
+    let mut word_buf = [0u8; 32];
+    let lower = lower_word(word, &mut word_buf, false);
     if let Some(&suffix) = ABBREVIATIONS.get(&*lower) {
-        return suffix && SENTENCE_OPENERS.contains(&*next_word);
+        return suffix && opener_follows();
     }
     true
 }
