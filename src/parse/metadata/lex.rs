@@ -21,16 +21,26 @@ static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The first bytes (ASCII lower-cased) of a list of patterns, to reject at once a line that
-/// starts with none of them; `None` when a pattern is empty (it matches every line).
-type Initials = Option<[bool; 256]>;
+/// The first two bytes (ASCII lower-cased) of a list of patterns, to reject at once a line
+/// that starts with none of them: per first byte, the set of second bytes, one bit each by
+/// their five low bits (so that bytes may share a bit: the test only ever rejects a line that
+/// no pattern can start). `None` when a pattern is empty (it matches every line).
+type Initials = Option<[u32; 256]>;
+
+/// The bit of a second byte in an [`Initials`] row.
+fn second_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase() & 31)
+}
 
 /// The [`Initials`] of `patterns`.
 fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
-    let mut set = [false; 256];
+    let mut set = [0u32; 256];
     for p in patterns {
-        let first = p.as_bytes().first()?;
-        set[usize::from(first.to_ascii_lowercase())] = true;
+        let b = p.as_bytes();
+        let first = b.first()?;
+        // A one-byte pattern starts a line whatever its second byte.
+        set[usize::from(first.to_ascii_lowercase())] |=
+            b.get(1).map_or(u32::MAX, |&c| second_bit(c));
     }
     Some(set)
 }
@@ -38,12 +48,13 @@ fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
 /// True unless `line` cannot start with any of the patterns `set` was built from (compared
 /// ASCII case-insensitively).
 fn may_start(set: &Initials, line: &str) -> bool {
-    match set {
-        None => true,
-        Some(set) => line
-            .as_bytes()
-            .first()
-            .is_some_and(|b| set[usize::from(b.to_ascii_lowercase())]),
+    let Some(set) = set else { return true };
+    let b = line.as_bytes();
+    let Some(first) = b.first() else { return false };
+    let row = set[usize::from(first.to_ascii_lowercase())];
+    match b.get(1) {
+        Some(&c) => row & second_bit(c) != 0,
+        None => row != 0,
     }
 }
 
