@@ -33,25 +33,27 @@ pub struct EventFound {
     pub participants: Vec<usize>,
 }
 
-/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took place`),
-/// as one automaton over a clause, with what each pattern is.
+/// Event words (`call`, `talks`, `meeting`...) and happening verbs (`held`, `took`), as a
+/// table looked up with each word of a clause, ASCII lower-cased.
 struct Words {
-    /// Every word, matched ASCII case-insensitively.
-    matcher: Option<aho_corasick::AhoCorasick>,
-    /// Per pattern: (an event word, a happening verb).
-    kinds: Vec<(bool, bool)>,
+    /// Per word (lower case): (an event word, a happening verb).
+    kinds: HashMap<&'static [u8], (bool, bool)>,
+    /// The first two bytes of the words, as a bit set (see [`pair_bit`]): most words of a
+    /// clause are rejected on them, with no lower-casing and no hashing.
+    heads: [u32; 32],
+    /// The shortest and longest word, in bytes.
+    lengths: (usize, usize),
 }
 
 /// The longest word of a clause looked up.
 const MAX_WORD: usize = 24;
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut words: Vec<&'static str> = Vec::new();
-    let mut kinds: Vec<(bool, bool)> = Vec::new();
+    let mut kinds: HashMap<&'static [u8], (bool, bool)> = HashMap::default();
     for row in crate::lexicon::rows(include_str!("../lexicon/event_nouns.tsv")) {
         let Some(&word) = row.first() else { continue };
-        // A clause's words are split at anything but letters, digits and `-`, lower-cased
-        // in ASCII and looked up when short: an entry that cannot be such a word never
+        // A clause's words are split at anything but letters, digits and `-` (see
+        // [`words_of`]) and lower-cased in ASCII: an entry that cannot be such a word never
         // matches.
         let lookable = !word.is_empty()
             && word.len() <= MAX_WORD
@@ -60,30 +62,34 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         if !lookable {
             continue;
         }
-        let k = match words.iter().position(|&w| w == word) {
-            Some(k) => k,
-            None => {
-                words.push(word);
-                kinds.push((false, false));
-                words.len() - 1
-            }
-        };
+        let kind = kinds.entry(word.as_bytes()).or_default();
         if row.get(1) == Some(&"happen") {
-            kinds[k].1 = true;
+            kind.1 = true;
         } else {
-            kinds[k].0 = true;
+            kind.0 = true;
         }
     }
-    // Leftmost-longest finds every whole-word occurrence: the entries are letters and `-`
-    // only, so a match that is not a whole word can neither hide a whole word starting inside
-    // it nor a shorter whole word starting where it does.
-    let matcher = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&words)
-        .ok();
-    Words { matcher, kinds }
+    let mut heads = [0u32; 32];
+    let mut lengths = (usize::MAX, 0);
+    for w in kinds.keys() {
+        let (row, bit) = pair_bit(w);
+        heads[row] |= bit;
+        lengths = (lengths.0.min(w.len()), lengths.1.max(w.len()));
+    }
+    Words {
+        kinds,
+        heads,
+        lengths,
+    }
 });
+
+/// Where the first two bytes of a word go in [`Words::heads`]: a row for the first byte and a
+/// bit for the second, both by their five low bits, so that an ASCII letter and its capital
+/// share them (other bytes may share them too: the set only rejects words at once).
+fn pair_bit(word: &[u8]) -> (usize, u32) {
+    let low = |i: usize| word.get(i).map_or(0, |&b| b & 31);
+    (usize::from(low(0)), 1 << low(1))
+}
 
 /// Words that are capitalised but do not start a place name after `in`.
 const NOT_PLACES: &[&str] = &[
@@ -207,7 +213,6 @@ pub fn build(
     dates: &[DateMention],
     attribution: &Attribution,
 ) -> Vec<EventFound> {
-    let story_value = metadata.date.map(|d| d.value());
     // The lead: the story's first real sentence, whose events are the story's own news.
     let mut lead: Option<Span> = None;
     let mut found: Vec<(EventFound, u32)> = Vec::new();
@@ -221,7 +226,13 @@ pub fn build(
         .filter(|d| is_concrete(d) && !metadata.dateline.is_some_and(|l| l.overlaps(d.span)))
         .map(|d| d.span)
         .collect();
+    if candidates.is_empty() {
+        // No date can date an event (the lead only matters for events).
+        return Vec::new();
+    }
     candidates.sort_unstable();
+    // The story date's value, made on the first event only.
+    let mut story_value: Option<Option<String>> = None;
     let has_candidate = |given: Span| {
         let first = candidates.partition_point(|c| c.start < given.start);
         candidates[first..]
@@ -231,6 +242,9 @@ pub fn build(
     };
     let mut next_date = 0; // dates are in text order; sentences too
     let mut in_sentence: Vec<usize> = Vec::new();
+    // Buffers reused from sentence to sentence.
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut clauses_found: Vec<(Span, usize)> = Vec::new();
     for p in paragraphs {
         for &given in &p.sentences {
             // Skipping a sentence leaves `next_date` behind, but it only ever moves forward to
@@ -239,7 +253,8 @@ pub fn build(
             if lead.is_some() && !has_candidate(given) {
                 continue;
             }
-            for sentence in sentences(text, given) {
+            sentences(text, given, &mut pieces);
+            for &sentence in &pieces {
                 if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
                     lead = Some(sentence);
                 }
@@ -261,12 +276,16 @@ pub fn build(
                 if in_sentence.is_empty() {
                     continue;
                 }
-                for (clause, date) in clauses(text, sentence, &in_sentence, dates) {
+                clauses(text, sentence, &in_sentence, dates, &mut clauses_found);
+                for &(clause, date) in &clauses_found {
                     let Some(score) = event_score(clause.slice(text)) else {
                         continue;
                     };
                     let mut place = place_near(text, clause, dates[date].span);
-                    let own_news = story_value.as_deref() == Some(dates[date].value.as_str())
+                    let story_value = story_value
+                        .get_or_insert_with(|| metadata.date.map(|d| d.value()))
+                        .as_deref();
+                    let own_news = story_value == Some(dates[date].value.as_str())
                         || lead.is_some_and(|l| l.contains(clause));
                     if place.is_none() && own_news {
                         place = metadata.place.clone();
@@ -293,6 +312,9 @@ pub fn build(
 /// Keeps one event per date and place: the clause that reports it best (a `took place` or
 /// `was held` over a passing mention), the earlier on ties.
 fn dedupe(found: Vec<(EventFound, u32)>, dates: &[DateMention]) -> Vec<EventFound> {
+    if found.len() < 2 {
+        return found.into_iter().map(|(e, _)| e).collect();
+    }
     let mut best: HashMap<(String, Option<String>), usize> = HashMap::default();
     let mut keep = vec![true; found.len()];
     for (i, (e, score)) in found.iter().enumerate() {
@@ -333,9 +355,9 @@ fn is_concrete(d: &DateMention) -> bool {
 
 /// Splits `span` into sentences: at `.`, `!` or `?` followed by space and a word that does
 /// not start in lower case or a digit (not after an abbreviation or an initial), and at
-/// blank lines.
-fn sentences(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+/// blank lines, into `out` (cleared first).
+fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
+    out.clear();
     let s = span.slice(text);
     let b = s.as_bytes();
     let mut start = 0;
@@ -389,7 +411,6 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
     if !piece.is_empty() {
         out.push(piece);
     }
-    out
 }
 
 /// True when the word before the full stop at `dot` is an abbreviation or an initial
@@ -428,6 +449,17 @@ fn last_break(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut end = b.len();
     while let Some(k) = memchr::memrchr3(b';', b',', b' ', &b[..end]) {
+        // Most spaces start no break: the breaks are compared whole only where one's first
+        // two bytes stand.
+        let second = b.get(k + 1).copied();
+        let may_break = BREAKS.iter().any(|br| {
+            let h = br.as_bytes();
+            h[0] == b[k] && h.get(1).is_none_or(|&c| Some(c) == second)
+        });
+        if !may_break {
+            end = k;
+            continue;
+        }
         if let Some(br) = BREAKS.iter().find(|br| b[k..].starts_with(br.as_bytes())) {
             return Some((k, br.len()));
         }
@@ -437,37 +469,18 @@ fn last_break(s: &str) -> Option<(usize, usize)> {
 }
 
 /// The clause of each date in a sentence: the sentence cut at the last clause break between
-/// each two consecutive dates. Returns one (clause, date) pair per clause, with the clause's
-/// first date.
+/// each two consecutive dates. Puts in `out` (cleared first) one (clause, date) pair per
+/// clause, with the clause's first date.
 fn clauses(
     text: &str,
     sentence: Span,
     in_sentence: &[usize],
     dates: &[DateMention],
-) -> Vec<(Span, usize)> {
-    let mut cuts = vec![sentence.start];
-    for w in in_sentence.windows(2) {
-        let (a, b) = (dates[w[0]].span, dates[w[1]].span);
-        if a.end >= b.start {
-            continue;
-        }
-        let between = &text[a.end..b.start];
-        let cut = last_break(between);
-        if let Some((k, len)) = cut {
-            // the break's words (", followed by") go with the later clause
-            let at = a.end + k;
-            let at = if text[at..at + len].starts_with([',', ';']) {
-                at + 1
-            } else {
-                at
-            };
-            cuts.push(at);
-        }
-    }
-    cuts.push(sentence.end);
-    let mut out = Vec::new();
-    for w in cuts.windows(2) {
-        let mut clause = Span::new(w[0], w[1]).trim(text);
+    out: &mut Vec<(Span, usize)>,
+) {
+    out.clear();
+    let mut push = |from: usize, to: usize| {
+        let mut clause = Span::new(from, to).trim(text);
         // a clause cut before ", followed by" keeps no trailing comma
         while clause.end > clause.start && text[..clause.end].ends_with([',', ';']) {
             clause.end -= 1;
@@ -478,29 +491,72 @@ fn clauses(
         {
             out.push((clause, d));
         }
+    };
+    let mut from = sentence.start;
+    for w in in_sentence.windows(2) {
+        let (a, b) = (dates[w[0]].span, dates[w[1]].span);
+        if a.end >= b.start {
+            continue;
+        }
+        let between = &text[a.end..b.start];
+        if let Some((k, len)) = last_break(between) {
+            // the break's words (", followed by") go with the later clause
+            let at = a.end + k;
+            let at = if text[at..at + len].starts_with([',', ';']) {
+                at + 1
+            } else {
+                at
+            };
+            push(from, at);
+            from = at;
+        }
     }
-    out
+    push(from, sentence.end);
 }
 
 /// `Some(score)` when the clause names an event: 1, or 2 with a verb of happening.
+///
+/// The table's words are ASCII, so only runs of ASCII letters, digits and `-` are looked up,
+/// when they are whole words (no letter or digit, ASCII or not, on either side): one pass
+/// over the bytes, a char decoded only next to a run.
 fn event_score(clause: &str) -> Option<u32> {
     let w = &*WORDS;
-    let matcher = w.matcher.as_ref()?;
     let mut event = false;
     let mut happen = false;
-    // One pass over the clause: an occurrence counts when it is a whole word (what a split
-    // at anything but letters, digits and `-` gives).
-    let joins = |c: char| c.is_alphanumeric() || c == '-';
-    for m in matcher.find_iter(clause) {
-        let Some(&(is_event, is_happen)) = w.kinds.get(m.pattern().as_usize()) else {
-            continue;
-        };
-        if (!is_event || event) && (!is_happen || happen) {
+    let mut buf = [0u8; MAX_WORD];
+    let b = clause.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !joins_ascii(b[i]) {
+            i += 1;
             continue;
         }
-        let whole = !clause[..m.start()].chars().next_back().is_some_and(joins)
-            && !clause[m.end()..].chars().next().is_some_and(joins);
-        if whole {
+        let start = i;
+        while i < b.len() && joins_ascii(b[i]) {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let (row, bit) = pair_bit(word);
+        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || w.heads[row] & bit == 0 {
+            continue;
+        }
+        let whole = !clause[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !clause[i..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !whole {
+            continue;
+        }
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            continue;
+        };
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        if let Some(&(is_event, is_happen)) = w.kinds.get(&*lower) {
             event |= is_event;
             happen |= is_happen;
             if event && happen {
@@ -510,6 +566,53 @@ fn event_score(clause: &str) -> Option<u32> {
     }
     event.then_some(if happen { 2 } else { 1 })
 }
+
+/// True for the ASCII bytes that join a word: letters, digits and `-`.
+fn joins_ascii(c: u8) -> bool {
+    ASCII_JOINS[usize::from(c)]
+}
+
+/// The words of `s`: its maximal runs of letters, digits and `-` (any alphanumeric char), each
+/// non-empty. ASCII bytes are classed by a table, without decoding chars.
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Whether the char at byte `i` joins a word, and its length; `None` at the end.
+    let joins_at = move |i: usize| -> Option<(bool, usize)> {
+        let c = *b.get(i)?;
+        if c.is_ascii() {
+            return Some((joins_ascii(c), 1));
+        }
+        let ch = s.get(i..)?.chars().next()?;
+        Some((ch.is_alphanumeric(), ch.len_utf8()))
+    };
+    std::iter::from_fn(move || {
+        loop {
+            let (joins, len) = joins_at(i)?;
+            if joins {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while let Some((true, len)) = joins_at(i) {
+            i += len;
+        }
+        Some(&s[start..i])
+    })
+}
+
+/// Per byte, whether it is an ASCII byte that joins a word: letters, digits and `-`.
+const ASCII_JOINS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 /// A searcher for `in `, built once.
 static IN_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
@@ -632,10 +735,13 @@ impl<'a> Participants<'a> {
             }
         }
         if !self.by_surname.is_empty() {
-            let words = clause
-                .slice(text)
-                .split(|c: char| !c.is_alphanumeric() && c != '-');
-            for w in words {
+            for w in words_of(clause.slice(text)) {
+                // Surnames are capitalised and three bytes long or more: a word in lower case
+                // or a short one is not looked up.
+                let lower = w.as_bytes()[0].is_ascii_lowercase();
+                if w.len() < 3 || lower {
+                    continue;
+                }
                 if let Some(found) = self.by_surname.get(w) {
                     out.extend(found);
                 }

@@ -80,38 +80,64 @@ static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// One line of the region: its span without the line end, and its indentation in bytes.
+/// One line of the region: its span without the line end, its indentation in bytes, and
+/// whether it holds only white space.
 struct Line {
     span: Span,
     indent: usize,
     blank: bool,
 }
 
-fn lines_of(text: &str, region: Span) -> Vec<Line> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = region.start;
-    while start <= region.end {
-        let end = memchr::memchr(b'\n', &bytes[start..region.end])
-            .map(|i| start + i)
-            .unwrap_or(region.end);
-        let mut e = end;
-        if e > start && bytes[e - 1] == b'\r' {
-            e -= 1;
+impl Line {
+    /// The line `text[start..end]`, its indentation and blankness read byte by byte.
+    fn new(text: &str, start: usize, end: usize) -> Line {
+        let b = &text.as_bytes()[start..end];
+        // Indentation: spaces, tabs and no-break spaces (U+00A0, `C2 A0` in UTF-8).
+        let mut indent = 0;
+        loop {
+            match b.get(indent) {
+                Some(b' ' | b'\t') => indent += 1,
+                Some(0xC2) if b.get(indent + 1) == Some(&0xA0) => indent += 2,
+                _ => break,
+            }
         }
-        let line = &text[start..e];
-        let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{a0}']).len();
-        let blank = line.trim().is_empty();
-        out.push(Line {
-            span: Span::new(start, e),
+        // A line is blank when only white space follows its indentation; a printable ASCII
+        // byte there (nearly always) settles it without decoding chars.
+        let blank = match b.get(indent) {
+            None => true,
+            Some(c) if c.is_ascii_graphic() => false,
+            Some(_) => text[start + indent..end].trim_start().is_empty(),
+        };
+        Line {
+            span: Span::new(start, end),
             indent,
             blank,
-        });
-        if end >= region.end {
-            break;
         }
+    }
+}
+
+/// The lines of `region` (without their `\n` or `\r\n`).
+fn lines_of(text: &str, region: Span) -> Vec<Line> {
+    // A guess from the length of wire copy's lines, to grow the list seldom.
+    let mut out = Vec::with_capacity(region.len() / 48 + 4);
+    let bytes = text.as_bytes();
+    let mut start = region.start;
+    for nl in memchr::memchr_iter(b'\n', &bytes[region.start..region.end]) {
+        let end = region.start + nl;
+        let e = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        out.push(Line::new(text, start, e));
         start = end + 1;
     }
+    let e = if region.end > start && bytes[region.end - 1] == b'\r' {
+        region.end - 1
+    } else {
+        region.end
+    };
+    out.push(Line::new(text, start, e));
     out
 }
 
@@ -119,27 +145,41 @@ fn lines_of(text: &str, region: Span) -> Vec<Line> {
 pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
     let region = clamp(text, region);
     let lines = lines_of(text, region);
-    let content: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
-    if content.is_empty() {
+    let mut content = lines.iter().filter(|l| !l.blank);
+    let Some(first) = content.next() else {
         return Vec::new();
+    };
+    // Indentation shared by every line is not a paragraph mark; a line much longer than a
+    // terminal line shows the text is not hard-wrapped.
+    let (mut base_indent, mut max_indent, mut max_len, mut count) =
+        (first.indent, first.indent, first.span.len(), 1);
+    for l in content {
+        base_indent = base_indent.min(l.indent);
+        max_indent = max_indent.max(l.indent);
+        max_len = max_len.max(l.span.len());
+        count += 1;
     }
-    // Indentation shared by every line is not a paragraph mark.
-    let base_indent = content.iter().map(|l| l.indent).min().unwrap_or(0);
-    // Hard-wrapped text: no line much longer than a terminal line.
-    let max_len = content.iter().map(|l| l.span.len()).max().unwrap_or(0);
-    let wrapped = max_len <= 100 && content.len() >= 3;
-    // Indentation marks paragraphs only when some lines are indented and some are not.
-    let some_flush = content.iter().any(|l| l.indent == base_indent);
-    let some_indented = content.iter().any(|l| l.indent >= base_indent + 2);
-    let indent_marks = some_flush && some_indented;
+    let wrapped = max_len <= 100 && count >= 3;
+    // Indentation marks paragraphs only when some lines are indented and some are not (some
+    // line is at `base_indent`, the least indentation).
+    let indent_marks = max_indent >= base_indent + 2;
 
     let mut paragraphs = Vec::new();
+    let mut close = |p: Span| {
+        let span = p.trim(text);
+        if !span.is_empty() {
+            paragraphs.push(Paragraph {
+                span,
+                sentences: sentences(text, span),
+            });
+        }
+    };
     let mut current: Option<Span> = None;
     let mut prev_blank = true;
     for line in &lines {
         if line.blank {
             if let Some(p) = current.take() {
-                paragraphs.push(p);
+                close(p);
             }
             prev_blank = true;
             continue;
@@ -150,26 +190,19 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
             || current.is_none();
         if starts_new {
             if let Some(p) = current.take() {
-                paragraphs.push(p);
+                close(p);
             }
-            current = Some(line.span);
+            // The indentation is white space the paragraph's trim would skip.
+            current = Some(Span::new(line.span.start + line.indent, line.span.end));
         } else if let Some(p) = current.as_mut() {
             p.end = line.span.end;
         }
         prev_blank = false;
     }
     if let Some(p) = current.take() {
-        paragraphs.push(p);
+        close(p);
     }
     paragraphs
-        .into_iter()
-        .map(|p| p.trim(text))
-        .filter(|p| !p.is_empty())
-        .map(|span| Paragraph {
-            span,
-            sentences: sentences(text, span),
-        })
-        .collect()
 }
 
 /// Keeps a span inside the text and on character boundaries.
@@ -193,28 +226,48 @@ fn is_opening_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '`' | '[')
 }
 
-/// The word just before byte `pos` (letters, digits and inner periods), lower-cased.
+/// The word just before byte `pos` (letters, digits and inner periods, hyphens and `&`).
+/// ASCII bytes are tested one by one; only other chars are decoded.
 fn word_before(s: &str, pos: usize) -> &str {
     let head = &s[..pos];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '&'))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    let b = head.as_bytes();
+    let mut start = pos;
+    while let Some(&c) = start.checked_sub(1).and_then(|i| b.get(i)) {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'&')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            match head[..start].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() => start -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     &head[start..]
 }
 
 /// Splits a paragraph into trimmed sentences.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
+    // after white space (or at the paragraph's start) and ends at its terminator and closing
+    // marks (or at the paragraph's end).
+    let para = para.trim(text);
     let s = para.slice(text);
     let mut out = Vec::new();
+    if s.is_empty() {
+        return out;
+    }
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut pos = 0usize;
-    // Jump from terminator to terminator: most of a paragraph is not one.
-    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]) {
-        let i = pos + k;
+    // Jump from terminator to terminator: most of a paragraph is not one. Terminators
+    // swallowed with the one before them (`...`, `?!`) are passed over.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if i < pos {
+            continue;
+        }
         let c = char::from(bytes[i]);
         // Swallow closing marks and further terminators.
         let mut end = i + 1;
@@ -243,16 +296,14 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         if c == '.' && !ends_sentence(s, i, after_ws) {
             continue;
         }
-        let sent = Span::new(para.start + start, para.start + end).trim(text);
-        if !sent.is_empty() {
-            out.push(sent);
-        }
+        let sent = Span::new(para.start + start, para.start + end);
+        debug_assert_eq!(sent, sent.trim(text));
+        out.push(sent);
         start = s.len() - after_ws.len();
     }
-    let last = Span::new(para.start + start, para.end).trim(text);
-    if !last.is_empty() {
-        out.push(last);
-    }
+    let last = Span::new(para.start + start, para.end);
+    debug_assert!(!last.is_empty() && last == last.trim(text));
+    out.push(last);
     out
 }
 
@@ -277,14 +328,16 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    let mut word_buf = [0u8; 32];
-    let mut next_buf = [0u8; 32];
-    let lower = lower_word(word, &mut word_buf, false);
-    let next_len = after
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(after.len(), |(i, _)| i);
-    let next_word = lower_word(&after[..next_len], &mut next_buf, true);
+    // The next word, lower-cased, is only needed after an abbreviation or initials.
+    let opener_follows = || {
+        let mut next_buf = [0u8; 32];
+        let next_len = after
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(after.len(), |(i, _)| i);
+        let next_word = lower_word(&after[..next_len], &mut next_buf, true);
+        SENTENCE_OPENERS.contains(&*next_word)
+    };
     // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
@@ -293,10 +346,12 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
             // initials are far more common in news.
             return false;
         }
-        return SENTENCE_OPENERS.contains(&*next_word);
+        return opener_follows();
     }
+    let mut word_buf = [0u8; 32];
+    let lower = lower_word(word, &mut word_buf, false);
     if let Some(&suffix) = ABBREVIATIONS.get(&*lower) {
-        return suffix && SENTENCE_OPENERS.contains(&*next_word);
+        return suffix && opener_follows();
     }
     true
 }

@@ -82,15 +82,22 @@ enum Case {
 
 /// The end of the ASCII letters from byte `i`.
 fn alpha_end(s: &str, i: usize) -> usize {
-    i + s[i..]
-        .bytes()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count()
+    let b = s.as_bytes();
+    let mut e = i;
+    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
+    e
 }
 
 /// The end of the ASCII digits from byte `i`.
 fn digit_end(s: &str, i: usize) -> usize {
-    i + s[i..].bytes().take_while(|b| b.is_ascii_digit()).count()
+    let b = s.as_bytes();
+    let mut e = i;
+    while b.get(e).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+    }
+    e
 }
 
 /// The number of days in a month (February has 29 when the year is unknown).
@@ -195,7 +202,8 @@ pub(super) fn read_date(s: &str, i: usize) -> Option<(StoryDate, usize)> {
 /// word followed by a day number can only be a month).
 fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
     let mut j = i;
-    let we = alpha_end(s, j);
+    // `we`: the end of the letters at `j`.
+    let mut we = alpha_end(s, j);
     if we > j && lex::weekday(&s[j..we]) {
         let mut k = if s[we..].starts_with('.') { we + 1 } else { we };
         k = skip_spaces(s, k);
@@ -203,6 +211,7 @@ fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
             k = skip_spaces(s, k + 1);
         }
         j = k;
+        we = alpha_end(s, j);
     }
     // Every form below starts with a digit, or with a month name followed (after an optional
     // `.` and spaces) by a day number: a word with no digit after it is no date, and is not
@@ -211,8 +220,7 @@ fn read_date_in(s: &str, i: usize, fuzzy: bool) -> Option<(StoryDate, usize)> {
     match b.get(j) {
         Some(c) if c.is_ascii_digit() => {}
         Some(c) if c.is_ascii_alphabetic() => {
-            let e = alpha_end(s, j);
-            let m = if b.get(e) == Some(&b'.') { e + 1 } else { e };
+            let m = if b.get(we) == Some(&b'.') { we + 1 } else { we };
             if !b.get(skip_spaces(s, m)).is_some_and(u8::is_ascii_digit) {
                 return None;
             }
@@ -257,28 +265,40 @@ pub(super) fn parse_date_value(value: &str) -> Option<StoryDate> {
 }
 
 /// The end of a place-name word starting at byte `i`: letters and marks, with `.`, `'`, `’`,
-/// `&` and inner hyphens (`WINSTON-SALEM`, `N.J.`, `O'SMACH`).
+/// `&` and inner hyphens (`WINSTON-SALEM`, `N.J.`, `O'SMACH`). An ASCII letter, the bulk of a
+/// word, is kept without looking around it.
 fn word_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
     let mut end = i;
     let mut prev: Option<char> = None;
-    let mut chars = s[i..].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let next_is_letter = next.is_some_and(char::is_alphabetic);
-        let prev_is_letter = prev.is_some_and(char::is_alphabetic);
-        let keep = c.is_alphabetic()
-            || c == '&'
-            // `N.J.`, `ST.`, but not a row of dots.
-            || (c == '.' && next != Some('.') && prev != Some('.'))
-            // `****LONDON`: wire copy's flash markers stay part of the place.
-            || (c == '*' && (end == i || prev == Some('*')))
-            || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i)
-            // `DALLAS/FORT WORTH`.
-            || (c == '/' && next_is_letter && prev_is_letter);
-        if !keep {
-            break;
+    while let Some(&byte) = b.get(end) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            match s[end..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let after = end + c.len_utf8();
+        if !c.is_ascii_alphabetic() {
+            let next = char_at(s, after);
+            let next_is_letter = next.is_some_and(char::is_alphabetic);
+            let prev_is_letter = prev.is_some_and(char::is_alphabetic);
+            let keep = c.is_alphabetic()
+                || c == '&'
+                // `N.J.`, `ST.`, but not a row of dots.
+                || (c == '.' && next != Some('.') && prev != Some('.'))
+                // `****LONDON`: wire copy's flash markers stay part of the place.
+                || (c == '*' && (end == i || prev == Some('*')))
+                || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i)
+                // `DALLAS/FORT WORTH`.
+                || (c == '/' && next_is_letter && prev_is_letter);
+            if !keep {
+                break;
+            }
         }
-        end = i + k + c.len_utf8();
+        end = after;
         prev = Some(c);
     }
     end
@@ -460,12 +480,23 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
         if w.starts_with('/') {
             continue;
         }
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
-        let first = letters.next()?;
-        if first.is_uppercase() {
+        let (upper, rest_lower) = if w.is_ascii() {
+            // Bytes: no char decoding for the usual ASCII word.
+            let b = w.as_bytes();
+            let k = b.iter().position(u8::is_ascii_alphabetic)?;
+            (
+                b[k].is_ascii_uppercase(),
+                b[k + 1..].iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            let first = letters.next()?;
+            (first.is_uppercase(), letters.any(char::is_lowercase))
+        };
+        if upper {
             upper_words += 1;
             upper_after_lower |= lower_words > 0;
-            caps &= letters.all(|c| !c.is_lowercase());
+            caps &= !rest_lower;
             first_upper.get_or_insert(true);
         } else if !lex::place_word(w) {
             lower_words += 1;
@@ -608,7 +639,11 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
                 (i, end) = (k, k);
                 // `CHEVY CHASE, Md., - March 4 -`: a date between two separators.
                 let after = skip_spaces(s, k);
-                if let Some((d, e)) = read_date_in(s, after, true).filter(|_| date.is_none()) {
+                let between = date
+                    .is_none()
+                    .then(|| read_date_in(s, after, true))
+                    .flatten();
+                if let Some((d, e)) = between {
                     if separator_follows(s, e) {
                         date = Some(d);
                         let k2 = separator_end(s, skip_spaces(s, e));

@@ -21,16 +21,26 @@ static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The first bytes (ASCII lower-cased) of a list of patterns, to reject at once a line that
-/// starts with none of them; `None` when a pattern is empty (it matches every line).
-type Initials = Option<[bool; 256]>;
+/// The first two bytes (ASCII lower-cased) of a list of patterns, to reject at once a line
+/// that starts with none of them: per first byte, the set of second bytes, one bit each by
+/// their five low bits (so that bytes may share a bit: the test only ever rejects a line that
+/// no pattern can start). `None` when a pattern is empty (it matches every line).
+type Initials = Option<[u32; 256]>;
+
+/// The bit of a second byte in an [`Initials`] row.
+fn second_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase() & 31)
+}
 
 /// The [`Initials`] of `patterns`.
 fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
-    let mut set = [false; 256];
+    let mut set = [0u32; 256];
     for p in patterns {
-        let first = p.as_bytes().first()?;
-        set[usize::from(first.to_ascii_lowercase())] = true;
+        let b = p.as_bytes();
+        let first = b.first()?;
+        // A one-byte pattern starts a line whatever its second byte.
+        set[usize::from(first.to_ascii_lowercase())] |=
+            b.get(1).map_or(u32::MAX, |&c| second_bit(c));
     }
     Some(set)
 }
@@ -38,12 +48,13 @@ fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
 /// True unless `line` cannot start with any of the patterns `set` was built from (compared
 /// ASCII case-insensitively).
 fn may_start(set: &Initials, line: &str) -> bool {
-    match set {
-        None => true,
-        Some(set) => line
-            .as_bytes()
-            .first()
-            .is_some_and(|b| set[usize::from(b.to_ascii_lowercase())]),
+    let Some(set) = set else { return true };
+    let b = line.as_bytes();
+    let Some(first) = b.first() else { return false };
+    let row = set[usize::from(first.to_ascii_lowercase())];
+    match b.get(1) {
+        Some(&c) => row & second_bit(c) != 0,
+        None => row != 0,
     }
 }
 
@@ -523,32 +534,29 @@ pub(super) fn month_exact(word: &str) -> bool {
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    w.len() >= 3
-        && w.len() <= 9
-        && first_letter_in(*WEEKDAY_INITIALS, w.as_bytes())
-        && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
+    let w = word.trim_end_matches('.').as_bytes();
+    if w.len() < 3 || w.len() > 9 {
+        return false;
+    }
+    // `| 0x20` lower-cases an ASCII letter, and makes a lower-case letter of nothing else: a
+    // word whose first three bytes are not a weekday's first three letters is none.
+    let head = u32::from_le_bytes([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20, 0]);
+    WEEKDAY_HEADS.contains(&head)
+        && pack(w).is_some_and(|k| calendar_number(&CALENDAR.1, k).is_some())
 }
 
-/// The initials of the weekday names, as a bit set over `a`-`z`: most words are rejected on
-/// their first letter.
-static WEEKDAY_INITIALS: LazyLock<u32> = LazyLock::new(|| {
-    CALENDAR
+/// The first three letters of the weekday names (`mon`, `tue`, `thu`...), lower-cased, as
+/// little-endian numbers: most words are rejected on them, before a search of the names.
+static WEEKDAY_HEADS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut heads: Vec<u32> = CALENDAR
         .1
         .iter()
-        .map(|&(k, _)| (k & 0xff) as u8)
-        .filter(u8::is_ascii_lowercase)
-        .fold(0, |m, b| m | 1 << (b - b'a'))
+        .filter_map(|&(k, _)| u32::try_from(k & 0xff_ffff).ok())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
 });
-
-/// False only when `word` starts with an ASCII letter whose lower case is not in `set` (a
-/// bit set over `a`-`z`).
-fn first_letter_in(set: u32, word: &[u8]) -> bool {
-    match word.first() {
-        Some(&b) if b.is_ascii_alphabetic() => set & 1 << ((b | 0x20) - b'a') != 0,
-        _ => true,
-    }
-}
 
 /// The role of a header key, if it is a known one.
 pub(super) fn header_role(key: &str) -> Option<HeaderRole> {

@@ -109,6 +109,18 @@ pub(super) fn line_before(text: &str, next: usize, floor: usize) -> Option<Line>
 
 /// Skips white space other than line ends from byte `i` of `s`.
 pub(super) fn skip_spaces(s: &str, i: usize) -> usize {
+    // Spaces and tabs byte by byte; after them a printable ASCII byte or a line end (nearly
+    // always) ends the run without decoding chars.
+    let b = s.as_bytes();
+    let mut i = i;
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    match b.get(i) {
+        None | Some(b'\n' | b'\r') => return i,
+        Some(c) if c.is_ascii_graphic() => return i,
+        _ => {}
+    }
     let rest = &s[i..];
     let kept = rest.trim_start_matches(|c: char| {
         (c.is_whitespace() || c == '\u{feff}') && c != '\n' && c != '\r'
