@@ -40,6 +40,8 @@ pub(super) struct Lex {
     /// No rule can start at this word: it only gives context to rules started elsewhere
     /// (`of`, `in`, `ago`). See [`STARTERS`].
     inert: bool,
+    /// The grammar is tried at this word: it is not inert, and not a bare tense cue.
+    starts: bool,
 }
 
 /// The function words (lexicon key or `word` value) that [`G::at`] reads at the token where it
@@ -140,6 +142,8 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::new(|| {
             && l.decade.is_none()
             && !starter(w)
             && !l.word.is_some_and(|x| starter(x.as_bytes()));
+        l.starts =
+            !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some());
     }
     map
 });
@@ -185,28 +189,68 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
     Packed { keys, vals, shift }
 });
 
-/// The lexicon entry of a lower-cased ASCII word held in `buf[..len]`, the rest of `buf` being
-/// zero.
-fn lookup(buf: &[u8; 32], len: usize) -> Option<&'static Lex> {
-    if len > 16 {
-        return LEXICON.get(&buf[..len]);
+/// The lexicon entry of the ASCII word `bytes[start..start + len]` (letters and apostrophes,
+/// any case; at most 24 bytes).
+#[inline]
+fn lookup(packed: &Packed, bytes: &[u8], start: usize, len: usize) -> Option<&'static Lex> {
+    if len == 0 || len > 16 {
+        return lookup_long(bytes, start, len);
     }
-    let p: &'static Packed = &PACKED;
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&buf[..16]);
-    let key = u128::from_le_bytes(b);
-    let mask = p.keys.len() - 1;
-    let mut h = packed_slot(key, p.shift);
+    let key = packed_key(bytes, start, len);
+    let mask = packed.keys.len() - 1;
+    let mut h = packed_slot(key, packed.shift);
     loop {
-        let k = *p.keys.get(h)?;
+        let k = *packed.keys.get(h)?;
         if k == key {
-            return p.vals.get(h).copied().flatten();
+            return packed.vals.get(h).copied().flatten();
         }
         if k == 0 {
             return None;
         }
         h = (h + 1) & mask;
     }
+}
+
+/// [`lookup`] for the few words too long to pack (and the empty one).
+#[cold]
+#[inline(never)]
+fn lookup_long(bytes: &[u8], start: usize, len: usize) -> Option<&'static Lex> {
+    let mut buf = [0u8; 24];
+    let out = buf.get_mut(..len)?;
+    out.copy_from_slice(bytes.get(start..start + len)?);
+    out.make_ascii_lowercase();
+    LEXICON.get(&*out)
+}
+
+/// `KEEP[n]` keeps the first `n` bytes of a packed key.
+const KEEP: [u128; 17] = {
+    let mut t = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = u128::MAX >> (128 - 8 * n);
+        n += 1;
+    }
+    t
+};
+
+/// The key of [`PACKED`] for the word `bytes[start..start + len]` (1 to 16 ASCII letters and
+/// apostrophes, any case): its bytes lower-cased, little-endian, zero padded.
+#[inline]
+fn packed_key(bytes: &[u8], start: usize, len: usize) -> u128 {
+    // One 16-byte load where the text goes on that far (the bytes after the word are masked
+    // off below), else a copy of the word alone.
+    let raw = match bytes.get(start..).and_then(|s| s.first_chunk::<16>()) {
+        Some(chunk) => u128::from_le_bytes(*chunk),
+        None => {
+            let mut b = [0u8; 16];
+            let word = bytes.get(start..start + len).unwrap_or_default();
+            b[..word.len()].copy_from_slice(word);
+            u128::from_le_bytes(b)
+        }
+    };
+    // Setting bit 5 of every byte lower-cases an ASCII letter and leaves `'` as it is.
+    let lower = raw | u128::from_le_bytes([0x20; 16]);
+    lower & KEEP.get(len).copied().unwrap_or(0)
 }
 
 /// A token kind.
@@ -253,180 +297,87 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// What the tokeniser does at a byte, for the bytes of most of a story's text; every other
+/// byte (line breaks, punctuation, non-ASCII) takes its general path.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// A space, tab or carriage return: skipped.
+    Space,
+    /// An ASCII letter: a word starts or goes on.
+    Letter,
+    /// An ASCII digit: a number starts.
+    Digit,
+    /// Anything else.
+    Other,
+}
+
+/// [`Byte`] of every byte value, so that the tokeniser's inner loops test one table entry.
+static BYTE_CLASS: [Byte; 256] = {
+    let mut t = [Byte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b' ' || c == b'\t' || c == b'\r' {
+            Byte::Space
+        } else if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Cuts `text[region]` into tokens.
 fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let end = region.end.min(text.len());
+    let packed: &Packed = &PACKED;
     let mut i = region.start;
     while i < end {
-        // ASCII fast path: most bytes of a story are ASCII letters and spaces
         let b0 = bytes[i];
-        if b0 == b' ' || b0 == b'\t' || b0 == b'\r' {
+        // one space between two words: the commonest byte after letters
+        if b0 == b' ' {
             i += 1;
             continue;
         }
-        let c = if b0 < 0x80 {
-            b0 as char
-        } else {
-            let Some(c) = text[i..end].chars().next() else {
-                break;
-            };
-            c
-        };
-        let cl = c.len_utf8();
-        // letters first: no line break, space or digit is one
-        let alpha = if b0 < 0x80 {
-            b0.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        };
-        if !alpha {
-            if c == '\n' {
-                if line_break_ends_clause(text, i, end) {
-                    out.push(Tok {
-                        span: Span::new(i, i + 1),
-                        k: K::P('\n'),
-                    });
-                }
+        match BYTE_CLASS[b0 as usize] {
+            Byte::Space => {
                 i += 1;
                 continue;
             }
-            if c.is_whitespace() {
-                i += cl;
+            Byte::Letter => {
+                i = word(text, i, end, b0 as char, packed, out);
                 continue;
             }
-            if c.is_ascii_digit() {
+            Byte::Digit => {
                 i = number(text, i, end, out);
                 continue;
             }
+            Byte::Other => {}
         }
-        if alpha {
-            let start = i;
-            let mut j = i;
-            // a.m. / p.m.
-            if bytes.get(i + 1) == Some(&b'.')
-                && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
-                && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
-                && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
-            {
-                let mut e = i + 3;
-                if bytes.get(e) == Some(&b'.') {
-                    // Keep the final dot unless it ends the sentence.
-                    let rest = text[e + 1..end].trim_start();
-                    let next: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphabetic())
-                        .take(12)
-                        .map(|c| c.to_ascii_lowercase())
-                        .collect();
-                    // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
-                    let dated = LEXICON
-                        .get(next.as_bytes())
-                        .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
-                    let ends =
-                        rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
-                    if !ends {
-                        e += 1;
-                    }
-                }
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        if c == '\n' {
+            if line_break_ends_clause(text, i, end) {
                 out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::AmPm(c == 'p' || c == 'P'),
-                });
-                i = e;
-                continue;
-            }
-            // The word's letters, lower-cased into `buf` for the lexicon on the way: one pass
-            // over the bytes. A word with any non-ASCII character is in no lexicon entry.
-            // `buf` is written at `(j - start) % 32` without a bounds branch: exact for every
-            // word short enough to be looked up (at most 24 bytes).
-            let mut buf = [0u8; 32];
-            let mut ascii = true;
-            let wb = &bytes[..end];
-            while let Some(&b) = wb.get(j) {
-                let lower = b | 0x20;
-                if lower.wrapping_sub(b'a') < 26 {
-                    buf[(j - start) & 31] = lower;
-                    j += 1;
-                    continue;
-                }
-                // any other ASCII byte but the apostrophe ends the word
-                if b < 0x80 && b != b'\'' {
-                    break;
-                }
-                let Some(d) = text[j..end].chars().next() else {
-                    break;
-                };
-                if d.is_alphabetic() {
-                    ascii = false;
-                    j += d.len_utf8();
-                } else if is_apostrophe(d) {
-                    // "'s" is its own token; other internal apostrophes stay in the word.
-                    let after = &text[j + d.len_utf8()..end];
-                    let next_alpha = after.chars().next().is_some_and(|x| x.is_alphabetic());
-                    let is_s = (after.starts_with('s') || after.starts_with('S'))
-                        && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
-                    if next_alpha && !is_s {
-                        if d == '\'' {
-                            buf[(j - start) & 31] = b'\'';
-                        } else {
-                            ascii = false;
-                        }
-                        j += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let word = &text[start..j];
-            let lex = if ascii && word.len() <= 24 {
-                lookup(&buf, word.len())
-            } else {
-                None
-            };
-            let cap = c.is_uppercase();
-            let ed = !cap && word.len() > 4 && word.ends_with("ed");
-            // "3pm", "10 am"
-            let prev_num = matches!(
-                out.last(),
-                Some(Tok {
-                    k: K::Num { .. },
-                    ..
-                })
-            );
-            if prev_num && (word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm")) {
-                out.push(Tok {
-                    span: Span::new(start, j),
-                    k: K::AmPm(word.eq_ignore_ascii_case("pm")),
-                });
-            } else {
-                out.push(Tok {
-                    span: Span::new(start, j),
-                    k: K::Word { lex, cap, ed },
+                    span: Span::new(i, i + 1),
+                    k: K::P('\n'),
                 });
             }
-            i = j;
-            // the possessive
-            let apo_len = match bytes[i..end] {
-                [b'\'', ..] => 1,
-                [0xE2, 0x80, 0x99, ..] => 3,
-                _ => 0,
-            };
-            if apo_len > 0 {
-                let after = &text[i + apo_len..end];
-                if (after.starts_with('s') || after.starts_with('S'))
-                    && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
-                {
-                    let e = i + apo_len + 1;
-                    out.push(Tok {
-                        span: Span::new(i, e),
-                        k: K::Poss,
-                    });
-                    i = e;
-                }
-            }
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphabetic() {
+            i = word(text, i, end, c, packed, out);
             continue;
         }
         let p = if c == '\u{2013}' || c == '\u{2014}' {
@@ -435,11 +386,134 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             c
         };
         out.push(Tok {
-            span: Span::new(i, i + cl),
+            span: Span::new(i, i + c.len_utf8()),
             k: K::P(if is_apostrophe(p) { '\'' } else { p }),
         });
-        i += cl;
+        i += c.len_utf8();
     }
+}
+
+/// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
+/// possessive after it; returns where they end.
+fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Vec<Tok>) -> usize {
+    let bytes = text.as_bytes();
+    let start = i;
+    // a.m. / p.m.
+    if bytes.get(i + 1) == Some(&b'.')
+        && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
+        && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
+        && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
+    {
+        let mut e = i + 3;
+        if bytes.get(e) == Some(&b'.') {
+            // Keep the final dot unless it ends the sentence.
+            let rest = text[e + 1..end].trim_start();
+            let next = rest
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .take(12)
+                .count();
+            // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
+            let dated = lookup(packed, rest.as_bytes(), 0, next)
+                .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
+            let ends = rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
+            if !ends {
+                e += 1;
+            }
+        }
+        out.push(Tok {
+            span: Span::new(i, e),
+            k: K::AmPm(c == 'p' || c == 'P'),
+        });
+        return e;
+    }
+    // The word's letters; a word with any non-ASCII character is in no lexicon entry.
+    let mut j = i + c.len_utf8();
+    let mut ascii = c.is_ascii();
+    loop {
+        // the ASCII letters, most of every word
+        j += bytes[j..end]
+            .iter()
+            .position(|&b| BYTE_CLASS[b as usize] != Byte::Letter)
+            .unwrap_or(end - j);
+        let Some(&b) = bytes[..end].get(j) else {
+            break;
+        };
+        // any other ASCII byte but the apostrophe ends the word
+        if b < 0x80 && b != b'\'' {
+            break;
+        }
+        let Some(d) = text[j..end].chars().next() else {
+            break;
+        };
+        if d.is_alphabetic() {
+            ascii = false;
+            j += d.len_utf8();
+        } else if is_apostrophe(d) {
+            // "'s" is its own token; other internal apostrophes stay in the word.
+            let after = &text[j + d.len_utf8()..end];
+            let next_alpha = after.chars().next().is_some_and(|x| x.is_alphabetic());
+            let is_s = (after.starts_with('s') || after.starts_with('S'))
+                && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
+            if next_alpha && !is_s {
+                if d != '\'' {
+                    ascii = false;
+                }
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let word = &bytes[start..j];
+    let lex = if ascii && word.len() <= 24 {
+        lookup(packed, bytes, start, word.len())
+    } else {
+        None
+    };
+    let cap = c.is_uppercase();
+    let ed = !cap && word.len() > 4 && word.ends_with(b"ed");
+    // "3pm", "10 am"
+    let prev_num = matches!(
+        out.last(),
+        Some(Tok {
+            k: K::Num { .. },
+            ..
+        })
+    );
+    if prev_num && (word.eq_ignore_ascii_case(b"am") || word.eq_ignore_ascii_case(b"pm")) {
+        out.push(Tok {
+            span: Span::new(start, j),
+            k: K::AmPm(word.eq_ignore_ascii_case(b"pm")),
+        });
+    } else {
+        out.push(Tok {
+            span: Span::new(start, j),
+            k: K::Word { lex, cap, ed },
+        });
+    }
+    // the possessive
+    let apo_len = match bytes[j..end] {
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => 0,
+    };
+    if apo_len > 0 {
+        let after = &text[j + apo_len..end];
+        if (after.starts_with('s') || after.starts_with('S'))
+            && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
+        {
+            let e = j + apo_len + 1;
+            out.push(Tok {
+                span: Span::new(j, e),
+                k: K::Poss,
+            });
+            return e;
+        }
+    }
+    j
 }
 
 fn digits_at(b: &[u8], i: usize, end: usize) -> usize {
@@ -923,6 +997,14 @@ impl<'a> G<'a> {
             _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
+            // Only `until`, a word with a tense reading (`was`, `were` and `set` among them)
+            // and an `-ed` word can be cues: most words of the window are none of them.
+            let K::Word { lex, ed, .. } = self.t[j].k else {
+                return None;
+            };
+            if !ed && !lex.is_some_and(|l| l.tense.is_some() || l.word == Some("until")) {
+                return None;
+            }
             // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
             // but `Until Thursday, they had not called him a suspect`: a state that ended
             if self.wd(j, "until") {
@@ -3151,18 +3233,23 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let idle =
-            idle_number(&toks, i) || matches!(toks[i].k, K::Word { lex: Some(l), .. } if l.inert);
-        if !may_start(&toks[i]) || idle {
-            // In debug builds (the tests), check that the grammar would indeed fail here
-            // without changing its state: the skips are an optimisation only.
-            if cfg!(debug_assertions) && idle {
-                let before = g.cx.clone();
-                let r = g.at(i);
-                debug_assert!(r.is_none() && g.cx == before, "skipped token {i} matters");
+        match start(&toks, i) {
+            Start::Try => {}
+            Start::No => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            Start::Idle => {
+                // In debug builds (the tests), check that the grammar would indeed fail here
+                // without changing its state: the skips are an optimisation only.
+                if cfg!(debug_assertions) {
+                    let before = g.cx.clone();
+                    let r = g.at(i);
+                    debug_assert!(r.is_none() && g.cx == before, "skipped token {i} matters");
+                }
+                i += 1;
+                continue;
+            }
         }
         match g.at(i) {
             Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => i = x.end,
@@ -3186,15 +3273,28 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
     out
 }
 
+/// Whether the grammar is tried at a token.
+enum Start {
+    /// It is.
+    Try,
+    /// No rule can match here: an inert word ([`Lex::inert`]) or an idle number
+    /// ([`idle_number`]); debug builds check it.
+    Idle,
+    /// No rule starts with a token of this kind (a word outside the lexicon, a bare tense cue,
+    /// most punctuation).
+    No,
+}
+
 /// A cheap test for tokens no rule starts with.
-fn may_start(t: &Tok) -> bool {
-    match t.k {
-        K::Word { lex, .. } => lex.is_some_and(|l| {
-            !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some())
-        }),
-        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } => true,
-        K::P('\'') => true,
-        _ => false,
+fn start(t: &[Tok], i: usize) -> Start {
+    match t[i].k {
+        K::Word { lex: Some(l), .. } if l.inert => Start::Idle,
+        K::Word { lex: Some(l), .. } if l.starts => Start::Try,
+        K::Num { .. } if idle_number(t, i) => Start::Idle,
+        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } | K::P('\'') => {
+            Start::Try
+        }
+        _ => Start::No,
     }
 }
 
