@@ -297,17 +297,19 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// What the tokeniser does at a byte, for the bytes of most of a story's text; every other
-/// byte (line breaks, punctuation, non-ASCII) takes its general path.
+/// What the tokeniser does at an ASCII byte; line breaks and the bytes of non-ASCII
+/// characters take its general path ([`other`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Byte {
-    /// A space, tab or carriage return: skipped.
+    /// White space but the line break: skipped.
     Space,
     /// An ASCII letter: a word starts or goes on.
     Letter,
     /// An ASCII digit: a number starts.
     Digit,
-    /// Anything else.
+    /// Any other ASCII character: a punctuation token.
+    Punct,
+    /// A line break or a byte of a non-ASCII character.
     Other,
 }
 
@@ -315,27 +317,54 @@ enum Byte {
 static BYTE_CLASS: [Byte; 256] = {
     let mut t = [Byte::Other; 256];
     let mut b = 0;
-    while b < 256 {
+    while b < 128 {
         let c = b as u8;
-        t[b] = if c == b' ' || c == b'\t' || c == b'\r' {
+        t[b] = if c == b'\n' {
+            Byte::Other
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            // what `char::is_whitespace` says of ASCII, the vertical tab included
             Byte::Space
         } else if c.is_ascii_alphabetic() {
             Byte::Letter
         } else if c.is_ascii_digit() {
             Byte::Digit
         } else {
-            Byte::Other
+            Byte::Punct
         };
         b += 1;
     }
     t
 };
 
+/// A story's tokens, and where the grammar may start.
+struct Tokens {
+    toks: Vec<Tok>,
+    /// The tokens of a kind some rule starts with ([`may_start`]), in order: the grammar
+    /// visits only these.
+    starts: Vec<usize>,
+}
+
+impl Tokens {
+    /// Adds a token, and notes it among the starts if it is of a kind some rule starts with.
+    fn push(&mut self, span: Span, k: K) {
+        if may_start(k) {
+            self.starts.push(self.toks.len());
+        }
+        self.toks.push(Tok { span, k });
+    }
+}
+
 /// Cuts `text[region]` into tokens.
-fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
+fn tokenise(text: &str, region: Span) -> Tokens {
     let bytes = text.as_bytes();
     let end = region.end.min(text.len());
     let packed: &Packed = &PACKED;
+    let mut out = Tokens {
+        // about one token in five bytes: room for a little more so that the vector rarely
+        // grows
+        toks: Vec::with_capacity(region.len() / 4 + 16),
+        starts: Vec::new(),
+    };
     let mut i = region.start;
     while i < end {
         let b0 = bytes[i];
@@ -344,89 +373,85 @@ fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
             i += 1;
             continue;
         }
-        match BYTE_CLASS[b0 as usize] {
-            Byte::Space => {
-                i += 1;
-                continue;
+        i = match BYTE_CLASS[b0 as usize] {
+            Byte::Space => i + 1,
+            Byte::Letter => word(text, i, end, b0 as char, packed, &mut out),
+            Byte::Digit => number(text, i, end, &mut out),
+            Byte::Punct => {
+                out.push(Span::new(i, i + 1), K::P(b0 as char));
+                i + 1
             }
-            Byte::Letter => {
-                i = word(text, i, end, b0 as char, packed, out);
-                continue;
-            }
-            Byte::Digit => {
-                i = number(text, i, end, out);
-                continue;
-            }
-            Byte::Other => {}
-        }
-        let Some(c) = text[i..end].chars().next() else {
-            break;
+            Byte::Other => other(text, i, end, packed, &mut out),
         };
-        if c == '\n' {
-            if line_break_ends_clause(text, i, end) {
-                out.push(Tok {
-                    span: Span::new(i, i + 1),
-                    k: K::P('\n'),
-                });
-            }
-            i += 1;
-            continue;
-        }
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphabetic() {
-            i = word(text, i, end, c, packed, out);
-            continue;
-        }
-        let p = if c == '\u{2013}' || c == '\u{2014}' {
-            '-'
-        } else {
-            c
-        };
-        out.push(Tok {
-            span: Span::new(i, i + c.len_utf8()),
-            k: K::P(if is_apostrophe(p) { '\'' } else { p }),
-        });
-        i += c.len_utf8();
     }
+    out
+}
+
+/// The token at `i` that is neither ASCII white space, letter, digit nor punctuation: a line
+/// break, a non-ASCII space, letter or punctuation mark. Returns where it ends.
+fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
+    let Some(c) = text[i..end].chars().next() else {
+        return end;
+    };
+    if c == '\n' {
+        if line_break_ends_clause(text, i, end) {
+            out.push(Span::new(i, i + 1), K::P('\n'));
+        }
+        return i + 1;
+    }
+    if c.is_whitespace() {
+        return i + c.len_utf8();
+    }
+    if c.is_alphabetic() {
+        return word(text, i, end, c, packed, out);
+    }
+    let p = if c == '\u{2013}' || c == '\u{2014}' {
+        '-'
+    } else {
+        c
+    };
+    out.push(
+        Span::new(i, i + c.len_utf8()),
+        K::P(if is_apostrophe(p) { '\'' } else { p }),
+    );
+    i + c.len_utf8()
+}
+
+/// The end of `a.m.` or `p.m.` at `i`, whose first letter is `c`.
+fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !(bytes.get(i + 1) == Some(&b'.')
+        && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
+        && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
+        && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    let mut e = i + 3;
+    if bytes.get(e) == Some(&b'.') {
+        // Keep the final dot unless it ends the sentence.
+        let rest = text[e + 1..end].trim_start();
+        let next = rest
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .take(12)
+            .count();
+        // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
+        let dated = lookup(packed, rest.as_bytes(), 0, next)
+            .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
+        let ends = rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
+        if !ends {
+            e += 1;
+        }
+    }
+    Some(e)
 }
 
 /// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
 /// possessive after it; returns where they end.
-fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Vec<Tok>) -> usize {
+fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
     let start = i;
-    // a.m. / p.m.
-    if bytes.get(i + 1) == Some(&b'.')
-        && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
-        && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
-        && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
-    {
-        let mut e = i + 3;
-        if bytes.get(e) == Some(&b'.') {
-            // Keep the final dot unless it ends the sentence.
-            let rest = text[e + 1..end].trim_start();
-            let next = rest
-                .bytes()
-                .take_while(u8::is_ascii_alphabetic)
-                .take(12)
-                .count();
-            // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
-            let dated = lookup(packed, rest.as_bytes(), 0, next)
-                .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
-            let ends = rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
-            if !ends {
-                e += 1;
-            }
-        }
-        out.push(Tok {
-            span: Span::new(i, e),
-            k: K::AmPm(c == 'p' || c == 'P'),
-        });
-        return e;
-    }
     // The word's letters; a word with any non-ASCII character is in no lexicon entry.
     let mut j = i + c.len_utf8();
     let mut ascii = c.is_ascii();
@@ -467,6 +492,13 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Ve
             break;
         }
     }
+    // a.m. / p.m. (a one-letter word before a dot)
+    if j == i + 1 {
+        if let Some(e) = am_pm(text, i, end, c, packed) {
+            out.push(Span::new(i, e), K::AmPm(c == 'p' || c == 'P'));
+            return e;
+        }
+    }
     let word = &bytes[start..j];
     let lex = if ascii && word.len() <= 24 {
         lookup(packed, bytes, start, word.len())
@@ -477,22 +509,19 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Ve
     let ed = !cap && word.len() > 4 && word.ends_with(b"ed");
     // "3pm", "10 am"
     let prev_num = matches!(
-        out.last(),
+        out.toks.last(),
         Some(Tok {
             k: K::Num { .. },
             ..
         })
     );
     if prev_num && (word.eq_ignore_ascii_case(b"am") || word.eq_ignore_ascii_case(b"pm")) {
-        out.push(Tok {
-            span: Span::new(start, j),
-            k: K::AmPm(word.eq_ignore_ascii_case(b"pm")),
-        });
+        out.push(
+            Span::new(start, j),
+            K::AmPm(word.eq_ignore_ascii_case(b"pm")),
+        );
     } else {
-        out.push(Tok {
-            span: Span::new(start, j),
-            k: K::Word { lex, cap, ed },
-        });
+        out.push(Span::new(start, j), K::Word { lex, cap, ed });
     }
     // the possessive
     let apo_len = match bytes[j..end] {
@@ -506,10 +535,7 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Ve
             && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
         {
             let e = j + apo_len + 1;
-            out.push(Tok {
-                span: Span::new(j, e),
-                k: K::Poss,
-            });
+            out.push(Span::new(j, e), K::Poss);
             return e;
         }
     }
@@ -548,7 +574,7 @@ fn parse_frac(digits: &[u8]) -> f64 {
 }
 
 /// Reads the number token starting at `i`; returns where it ends.
-fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+fn number(text: &str, i: usize, end: usize, out: &mut Tokens) -> usize {
     let b = text.as_bytes();
     let j = digits_at(b, i, end);
     let lead = &text[i..j];
@@ -562,13 +588,13 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             if b.get(k) == Some(&b':') && digit(k + 1) {
                 e = digits_at(b, k + 1, end);
             }
-            out.push(Tok {
-                span: Span::new(i, e),
-                k: K::Clock {
+            out.push(
+                Span::new(i, e),
+                K::Clock {
                     h: parse_u32(lead),
                     m: parse_u32(&text[j + 1..k]),
                 },
-            });
+            );
             return e;
         }
     }
@@ -578,14 +604,14 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
         if k - j - 1 == 2 && b.get(k) == Some(&b'-') && digit(k + 1) {
             let e = digits_at(b, k + 1, end);
             if e - k - 1 == 2 {
-                out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::Iso {
+                out.push(
+                    Span::new(i, e),
+                    K::Iso {
                         y: parse_u32(lead) as i32,
                         m: parse_u32(&text[j + 1..k]),
                         d: parse_u32(&text[k + 1..e]),
                     },
-                });
+                );
                 return e;
             }
         }
@@ -599,14 +625,14 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             e = digits_at(b, k + 1, end);
             c = Some(parse_u32(&text[k + 1..e]));
         }
-        out.push(Tok {
-            span: Span::new(i, e),
-            k: K::Slash {
+        out.push(
+            Span::new(i, e),
+            K::Slash {
                 a: parse_u32(lead),
                 b: parse_u32(&text[j + 1..k]),
                 c,
             },
-        });
+        );
         return e;
     }
     // 1,500 and 2.5
@@ -665,9 +691,9 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
                 e = k;
             }
             b"am" | b"pm" => {
-                out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::Num {
+                out.push(
+                    Span::new(i, e),
+                    K::Num {
                         val,
                         digits: nd.min(255) as u8,
                         ord: false,
@@ -675,30 +701,27 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
                         plain,
                         frac,
                     },
-                });
-                out.push(Tok {
-                    span: Span::new(e, k),
-                    k: K::AmPm(suf == b"pm"),
-                });
+                );
+                out.push(Span::new(e, k), K::AmPm(suf == b"pm"));
                 return k;
             }
             _ => {
                 // "F16", "3D": not a number we can use.
-                out.push(Tok {
-                    span: Span::new(i, k),
-                    k: K::Word {
+                out.push(
+                    Span::new(i, k),
+                    K::Word {
                         lex: None,
                         cap: false,
                         ed: false,
                     },
-                });
+                );
                 return k;
             }
         }
     }
-    out.push(Tok {
-        span: Span::new(i, e),
-        k: K::Num {
+    out.push(
+        Span::new(i, e),
+        K::Num {
             val,
             digits: nd.min(255) as u8,
             ord,
@@ -706,7 +729,7 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             plain,
             frac,
         },
-    });
+    );
     e
 }
 
@@ -3214,9 +3237,7 @@ impl<'a> G<'a> {
 // Out of line (one call per story) so that profiles show the dates pass as one entry.
 #[inline(never)]
 pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
-    // about one token in five bytes: room for a little more so that the vector rarely grows
-    let mut toks = Vec::with_capacity(region.len() / 4 + 16);
-    tokenise(text, region, &mut toks);
+    let Tokens { toks, starts } = tokenise(text, region);
     let mut g = G {
         t: &toks,
         text,
@@ -3231,14 +3252,15 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
         },
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // the first token not inside the last match
+    let mut next = 0;
+    for i in starts {
+        if i < next {
+            continue;
+        }
         match start(&toks, i) {
             Start::Try => {}
-            Start::No => {
-                i += 1;
-                continue;
-            }
+            Start::No => continue,
             Start::Idle => {
                 // In debug builds (the tests), check that the grammar would indeed fail here
                 // without changing its state: the skips are an optimisation only.
@@ -3247,14 +3269,13 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
                     let r = g.at(i);
                     debug_assert!(r.is_none() && g.cx == before, "skipped token {i} matters");
                 }
-                i += 1;
                 continue;
             }
         }
         match g.at(i) {
-            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => i = x.end,
+            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => next = x.end,
             Some(x) if x.end > x.start && x.end <= toks.len() => {
-                let next = x.end;
+                next = x.end;
                 let mut cur = Some(Box::new(x));
                 while let Some(x) = cur {
                     let span = Span::new(toks[x.start].span.start, toks[x.end - 1].span.end);
@@ -3265,9 +3286,8 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
                     });
                     cur = x.extra;
                 }
-                i = next;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     out
@@ -3283,6 +3303,17 @@ enum Start {
     /// No rule starts with a token of this kind (a word outside the lexicon, a bare tense cue,
     /// most punctuation).
     No,
+}
+
+/// Whether a token of kind `k` is one [`start`] may try the grammar at (it does not call
+/// [`Start::No`]), told as the token is made (before the token after it, which [`start`] may
+/// read). Inert words are left out but in debug builds, which check them.
+fn may_start(k: K) -> bool {
+    match k {
+        K::Word { lex: Some(l), .. } => l.starts || (cfg!(debug_assertions) && l.inert),
+        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } | K::P('\'') => true,
+        _ => false,
+    }
 }
 
 /// A cheap test for tokens no rule starts with.
