@@ -1363,6 +1363,26 @@ impl<'a> G<'a> {
         })
     }
 
+    /// An article no rule can start a match at, the commonest failed starts: `the` before a
+    /// word outside the lexicon or punctuation (all [`Self::body`] reads after it fails), and
+    /// `a` or `an` before anything but a lexicon word, a hyphen or the adjectives of `an extra
+    /// year` ([`Self::body`], [`Self::count`], [`Self::counted`]). Debug builds check it like
+    /// the other skips.
+    fn idle_article(&self, i: usize) -> bool {
+        if self.wd(i, "the") {
+            return matches!(
+                self.t.get(i + 1).map(|t| t.k),
+                None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
+            );
+        }
+        self.wd(i, "a")
+            && self.lex(i + 1).is_none()
+            && !self.p(i + 1, '-')
+            && !["additional", "extra", "further"]
+                .iter()
+                .any(|w| self.is_word_text(i + 1, w))
+    }
+
     /// Tries every rule at token `i`.
     fn at(&mut self, i: usize) -> Option<M> {
         let r = self.at_inner(i)?;
@@ -3260,7 +3280,11 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
         if i < next {
             continue;
         }
-        match start(&toks, i) {
+        let start = match start(&toks, i) {
+            Start::Try if g.idle_article(i) => Start::Idle,
+            s => s,
+        };
+        match start {
             Start::Try => {}
             Start::No => continue,
             Start::Idle => {
@@ -3375,12 +3399,15 @@ fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
     if next >= end || bytes[next] == b'\n' || indent >= 2 {
         return true;
     }
-    let line = text[..at].trim_end_matches([' ', '\t', '\r']);
-    match line.chars().next_back() {
-        None => true,
-        Some(c) => matches!(
-            c,
-            '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | '\u{2019}' | '\''
-        ),
+    // the last character of the line before, its spaces trimmed
+    let mut back = at;
+    while back > 0 && matches!(bytes[back - 1], b' ' | b'\t' | b'\r') {
+        back -= 1;
     }
+    matches!(
+        bytes[..back],
+        [] | [.., b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'']
+            // `”` and `’` in UTF-8
+            | [.., 0xE2, 0x80, 0x9D | 0x99]
+    )
 }
