@@ -1363,24 +1363,33 @@ impl<'a> G<'a> {
         })
     }
 
-    /// An article no rule can start a match at, the commonest failed starts: `the` before a
-    /// word outside the lexicon or punctuation (all [`Self::body`] reads after it fails), and
-    /// `a` or `an` before anything but a lexicon word, a hyphen or the adjectives of `an extra
-    /// year` ([`Self::body`], [`Self::count`], [`Self::counted`]). Debug builds check it like
-    /// the other skips.
-    fn idle_article(&self, i: usize) -> bool {
-        if self.wd(i, "the") {
-            return matches!(
-                self.t.get(i + 1).map(|t| t.k),
+    /// A function word no rule can start a match at here, the commonest failed starts.
+    /// After `the`, [`Self::body`] fails at a word outside the lexicon or punctuation; `a` and
+    /// `an` count only before a lexicon word, a hyphen or the adjectives of `an extra year`
+    /// ([`Self::body`], [`Self::count`], [`Self::counted`]); `at`, `up`, `more` and `less`
+    /// start only `at least`, `up to`, `more than` ([`Self::approx_len`]); `that` only `that
+    /// day`, `that year`, `that quarter`. These words have no other reading. Debug builds
+    /// check the skip like the others.
+    fn idle_function_word(&self, i: usize) -> bool {
+        let next = i + 1;
+        match self.lex(i).and_then(|l| l.word) {
+            Some("the") => matches!(
+                self.t.get(next).map(|t| t.k),
                 None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
-            );
+            ),
+            Some("a") => {
+                self.lex(next).is_none()
+                    && !self.p(next, '-')
+                    && !["additional", "extra", "further"]
+                        .iter()
+                        .any(|w| self.is_word_text(next, w))
+            }
+            Some("at") => !self.wd(next, "least"),
+            Some("up") => !self.wd(next, "to"),
+            Some("more" | "less") => !self.wd(next, "than"),
+            Some("that") => self.unit(next).is_none(),
+            _ => false,
         }
-        self.wd(i, "a")
-            && self.lex(i + 1).is_none()
-            && !self.p(i + 1, '-')
-            && !["additional", "extra", "further"]
-                .iter()
-                .any(|w| self.is_word_text(i + 1, w))
     }
 
     /// Tries every rule at token `i`.
@@ -3281,7 +3290,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             continue;
         }
         let start = match start(&toks, i) {
-            Start::Try if g.idle_article(i) => Start::Idle,
+            Start::Try if g.idle_function_word(i) => Start::Idle,
             s => s,
         };
         match start {
