@@ -419,6 +419,35 @@ fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) ->
     i + c.len_utf8()
 }
 
+/// How many ASCII letters `s` starts with.
+///
+/// Eight bytes are tested at once where `s` is that long (a whole word, most of the time):
+/// with bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
+/// it is at least `a`, and carries into no other byte; likewise for `z`.
+fn leading_letters(s: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    let mut n = 0;
+    while let Some(chunk) = s.get(n..).and_then(|r| r.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        // lower case, bit 7 cleared
+        let low = (x | (ONES * 0x20)) & !TOP;
+        let from_a = low + ONES * (0x80 - b'a' as u64);
+        let past_z = low + ONES * (0x7f - b'z' as u64);
+        // bit 7 of each byte: ASCII, `a` or later, not after `z`
+        let letter = !x & from_a & !past_z & TOP;
+        let run = (!letter & TOP).trailing_zeros() as usize / 8;
+        n += run;
+        if run < 8 {
+            return n;
+        }
+    }
+    n + s[n..]
+        .iter()
+        .take_while(|&&b| BYTE_CLASS[b as usize] == Byte::Letter)
+        .count()
+}
+
 /// The end of `a.m.` or `p.m.` at `i`, whose first letter is `c`.
 fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -459,10 +488,7 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut To
     let mut ascii = c.is_ascii();
     loop {
         // the ASCII letters, most of every word
-        j += bytes[j..end]
-            .iter()
-            .position(|&b| BYTE_CLASS[b as usize] != Byte::Letter)
-            .unwrap_or(end - j);
+        j += leading_letters(&bytes[j..end]);
         let Some(&b) = bytes[..end].get(j) else {
             break;
         };
@@ -3419,4 +3445,30 @@ fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
             // `”` and `’` in UTF-8
             | [.., 0xE2, 0x80, 0x9D | 0x99]
     )
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    /// The eight-at-once test agrees with the byte table for every byte at every place.
+    #[test]
+    fn leading_letters_agrees_with_the_table() {
+        for b in 0..=255u8 {
+            for before in 0..20 {
+                let mut s = vec![b'q'; before];
+                s.push(b);
+                s.extend_from_slice(b"Word-");
+                let letter = BYTE_CLASS[b as usize] == Byte::Letter;
+                let want = before + if letter { 5 } else { 0 };
+                assert_eq!(
+                    leading_letters(&s),
+                    want,
+                    "byte {b:#x} after {before} letters"
+                );
+            }
+        }
+        assert_eq!(leading_letters(b""), 0);
+        assert_eq!(leading_letters(&[b'z'; 40]), 40);
+    }
 }
