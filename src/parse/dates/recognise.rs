@@ -486,6 +486,8 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut To
     // The word's letters; a word with any non-ASCII character is in no lexicon entry.
     let mut j = i + c.len_utf8();
     let mut ascii = c.is_ascii();
+    // the length of the apostrophe of a possessive `'s` after the word
+    let mut possessive = None;
     loop {
         // the ASCII letters, most of every word
         j += leading_letters(&bytes[j..end]);
@@ -514,6 +516,7 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut To
                 }
                 j += d.len_utf8();
             } else {
+                possessive = is_s.then_some(d.len_utf8());
                 break;
             }
         } else {
@@ -551,21 +554,10 @@ fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut To
     } else {
         out.push(Span::new(start, j), K::Word { lex, cap, ed });
     }
-    // the possessive
-    let apo_len = match bytes[j..end] {
-        [b'\'', ..] => 1,
-        [0xE2, 0x80, 0x99, ..] => 3,
-        _ => 0,
-    };
-    if apo_len > 0 {
-        let after = &text[j + apo_len..end];
-        if (after.starts_with('s') || after.starts_with('S'))
-            && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
-        {
-            let e = j + apo_len + 1;
-            out.push(Span::new(j, e), K::Poss);
-            return e;
-        }
+    if let Some(apostrophe) = possessive {
+        let e = j + apostrophe + 1;
+        out.push(Span::new(j, e), K::Poss);
+        return e;
     }
     j
 }
