@@ -40,6 +40,8 @@ pub(super) struct Lex {
     /// No rule can start at this word: it only gives context to rules started elsewhere
     /// (`of`, `in`, `ago`). See [`STARTERS`].
     inert: bool,
+    /// The grammar is tried at this word: it is not inert, and not a bare tense cue.
+    starts: bool,
 }
 
 /// The function words (lexicon key or `word` value) that [`G::at`] reads at the token where it
@@ -140,6 +142,8 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::new(|| {
             && l.decade.is_none()
             && !starter(w)
             && !l.word.is_some_and(|x| starter(x.as_bytes()));
+        l.starts =
+            !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some());
     }
     map
 });
@@ -185,28 +189,68 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
     Packed { keys, vals, shift }
 });
 
-/// The lexicon entry of a lower-cased ASCII word held in `buf[..len]`, the rest of `buf` being
-/// zero.
-fn lookup(buf: &[u8; 32], len: usize) -> Option<&'static Lex> {
-    if len > 16 {
-        return LEXICON.get(&buf[..len]);
+/// The lexicon entry of the ASCII word `bytes[start..start + len]` (letters and apostrophes,
+/// any case; at most 24 bytes).
+#[inline]
+fn lookup(packed: &Packed, bytes: &[u8], start: usize, len: usize) -> Option<&'static Lex> {
+    if len == 0 || len > 16 {
+        return lookup_long(bytes, start, len);
     }
-    let p: &'static Packed = &PACKED;
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&buf[..16]);
-    let key = u128::from_le_bytes(b);
-    let mask = p.keys.len() - 1;
-    let mut h = packed_slot(key, p.shift);
+    let key = packed_key(bytes, start, len);
+    let mask = packed.keys.len() - 1;
+    let mut h = packed_slot(key, packed.shift);
     loop {
-        let k = *p.keys.get(h)?;
+        let k = *packed.keys.get(h)?;
         if k == key {
-            return p.vals.get(h).copied().flatten();
+            return packed.vals.get(h).copied().flatten();
         }
         if k == 0 {
             return None;
         }
         h = (h + 1) & mask;
     }
+}
+
+/// [`lookup`] for the few words too long to pack (and the empty one).
+#[cold]
+#[inline(never)]
+fn lookup_long(bytes: &[u8], start: usize, len: usize) -> Option<&'static Lex> {
+    let mut buf = [0u8; 24];
+    let out = buf.get_mut(..len)?;
+    out.copy_from_slice(bytes.get(start..start + len)?);
+    out.make_ascii_lowercase();
+    LEXICON.get(&*out)
+}
+
+/// `KEEP[n]` keeps the first `n` bytes of a packed key.
+const KEEP: [u128; 17] = {
+    let mut t = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = u128::MAX >> (128 - 8 * n);
+        n += 1;
+    }
+    t
+};
+
+/// The key of [`PACKED`] for the word `bytes[start..start + len]` (1 to 16 ASCII letters and
+/// apostrophes, any case): its bytes lower-cased, little-endian, zero padded.
+#[inline]
+fn packed_key(bytes: &[u8], start: usize, len: usize) -> u128 {
+    // One 16-byte load where the text goes on that far (the bytes after the word are masked
+    // off below), else a copy of the word alone.
+    let raw = match bytes.get(start..).and_then(|s| s.first_chunk::<16>()) {
+        Some(chunk) => u128::from_le_bytes(*chunk),
+        None => {
+            let mut b = [0u8; 16];
+            let word = bytes.get(start..start + len).unwrap_or_default();
+            b[..word.len()].copy_from_slice(word);
+            u128::from_le_bytes(b)
+        }
+    };
+    // Setting bit 5 of every byte lower-cases an ASCII letter and leaves `'` as it is.
+    let lower = raw | u128::from_le_bytes([0x20; 16]);
+    lower & KEEP.get(len).copied().unwrap_or(0)
 }
 
 /// A token kind.
@@ -253,193 +297,269 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// What the tokeniser does at an ASCII byte; line breaks and the bytes of non-ASCII
+/// characters take its general path ([`other`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// White space but the line break: skipped.
+    Space,
+    /// An ASCII letter: a word starts or goes on.
+    Letter,
+    /// An ASCII digit: a number starts.
+    Digit,
+    /// Any other ASCII character: a punctuation token.
+    Punct,
+    /// A line break or a byte of a non-ASCII character.
+    Other,
+}
+
+/// [`Byte`] of every byte value, so that the tokeniser's inner loops test one table entry.
+static BYTE_CLASS: [Byte; 256] = {
+    let mut t = [Byte::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'\n' {
+            Byte::Other
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            // what `char::is_whitespace` says of ASCII, the vertical tab included
+            Byte::Space
+        } else if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else {
+            Byte::Punct
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A story's tokens, and where the grammar may start.
+struct Tokens {
+    toks: Vec<Tok>,
+    /// The tokens of a kind some rule starts with ([`may_start`]), in order: the grammar
+    /// visits only these.
+    starts: Vec<usize>,
+}
+
+impl Tokens {
+    /// Adds a token, and notes it among the starts if it is of a kind some rule starts with.
+    fn push(&mut self, span: Span, k: K) {
+        if may_start(k) {
+            self.starts.push(self.toks.len());
+        }
+        self.toks.push(Tok { span, k });
+    }
+}
+
 /// Cuts `text[region]` into tokens.
-fn tokenise(text: &str, region: Span, out: &mut Vec<Tok>) {
+// Out of line (one call per story), so that profiles show the tokeniser apart from the grammar.
+#[inline(never)]
+fn tokenise(text: &str, region: Span) -> Tokens {
     let bytes = text.as_bytes();
     let end = region.end.min(text.len());
+    let packed: &Packed = &PACKED;
+    let mut out = Tokens {
+        // about one token in five bytes: room for a little more so that the vector rarely
+        // grows
+        toks: Vec::with_capacity(region.len() / 4 + 16),
+        starts: Vec::new(),
+    };
     let mut i = region.start;
     while i < end {
-        // ASCII fast path: most bytes of a story are ASCII letters and spaces
         let b0 = bytes[i];
-        if b0 == b' ' || b0 == b'\t' || b0 == b'\r' {
+        // one space between two words: the commonest byte after letters
+        if b0 == b' ' {
             i += 1;
             continue;
         }
-        let c = if b0 < 0x80 {
-            b0 as char
-        } else {
-            let Some(c) = text[i..end].chars().next() else {
-                break;
-            };
-            c
+        i = match BYTE_CLASS[b0 as usize] {
+            Byte::Space => i + 1,
+            Byte::Letter => word(text, i, end, b0 as char, packed, &mut out),
+            Byte::Digit => number(text, i, end, &mut out),
+            Byte::Punct => {
+                out.push(Span::new(i, i + 1), K::P(b0 as char));
+                i + 1
+            }
+            Byte::Other => other(text, i, end, packed, &mut out),
         };
-        let cl = c.len_utf8();
-        // letters first: no line break, space or digit is one
-        let alpha = if b0 < 0x80 {
-            b0.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        };
-        if !alpha {
-            if c == '\n' {
-                if line_break_ends_clause(text, i, end) {
-                    out.push(Tok {
-                        span: Span::new(i, i + 1),
-                        k: K::P('\n'),
-                    });
-                }
-                i += 1;
-                continue;
-            }
-            if c.is_whitespace() {
-                i += cl;
-                continue;
-            }
-            if c.is_ascii_digit() {
-                i = number(text, i, end, out);
-                continue;
-            }
-        }
-        if alpha {
-            let start = i;
-            let mut j = i;
-            // a.m. / p.m.
-            if bytes.get(i + 1) == Some(&b'.')
-                && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
-                && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
-                && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic())
-            {
-                let mut e = i + 3;
-                if bytes.get(e) == Some(&b'.') {
-                    // Keep the final dot unless it ends the sentence.
-                    let rest = text[e + 1..end].trim_start();
-                    let next: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphabetic())
-                        .take(12)
-                        .map(|c| c.to_ascii_lowercase())
-                        .collect();
-                    // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
-                    let dated = LEXICON
-                        .get(next.as_bytes())
-                        .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
-                    let ends =
-                        rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
-                    if !ends {
-                        e += 1;
-                    }
-                }
-                out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::AmPm(c == 'p' || c == 'P'),
-                });
-                i = e;
-                continue;
-            }
-            // The word's letters, lower-cased into `buf` for the lexicon on the way: one pass
-            // over the bytes. A word with any non-ASCII character is in no lexicon entry.
-            // `buf` is written at `(j - start) % 32` without a bounds branch: exact for every
-            // word short enough to be looked up (at most 24 bytes).
-            let mut buf = [0u8; 32];
-            let mut ascii = true;
-            let wb = &bytes[..end];
-            while let Some(&b) = wb.get(j) {
-                let lower = b | 0x20;
-                if lower.wrapping_sub(b'a') < 26 {
-                    buf[(j - start) & 31] = lower;
-                    j += 1;
-                    continue;
-                }
-                // any other ASCII byte but the apostrophe ends the word
-                if b < 0x80 && b != b'\'' {
-                    break;
-                }
-                let Some(d) = text[j..end].chars().next() else {
-                    break;
-                };
-                if d.is_alphabetic() {
-                    ascii = false;
-                    j += d.len_utf8();
-                } else if is_apostrophe(d) {
-                    // "'s" is its own token; other internal apostrophes stay in the word.
-                    let after = &text[j + d.len_utf8()..end];
-                    let next_alpha = after.chars().next().is_some_and(|x| x.is_alphabetic());
-                    let is_s = (after.starts_with('s') || after.starts_with('S'))
-                        && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
-                    if next_alpha && !is_s {
-                        if d == '\'' {
-                            buf[(j - start) & 31] = b'\'';
-                        } else {
-                            ascii = false;
-                        }
-                        j += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let word = &text[start..j];
-            let lex = if ascii && word.len() <= 24 {
-                lookup(&buf, word.len())
-            } else {
-                None
-            };
-            let cap = c.is_uppercase();
-            let ed = !cap && word.len() > 4 && word.ends_with("ed");
-            // "3pm", "10 am"
-            let prev_num = matches!(
-                out.last(),
-                Some(Tok {
-                    k: K::Num { .. },
-                    ..
-                })
-            );
-            if prev_num && (word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm")) {
-                out.push(Tok {
-                    span: Span::new(start, j),
-                    k: K::AmPm(word.eq_ignore_ascii_case("pm")),
-                });
-            } else {
-                out.push(Tok {
-                    span: Span::new(start, j),
-                    k: K::Word { lex, cap, ed },
-                });
-            }
-            i = j;
-            // the possessive
-            let apo_len = match bytes[i..end] {
-                [b'\'', ..] => 1,
-                [0xE2, 0x80, 0x99, ..] => 3,
-                _ => 0,
-            };
-            if apo_len > 0 {
-                let after = &text[i + apo_len..end];
-                if (after.starts_with('s') || after.starts_with('S'))
-                    && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic())
-                {
-                    let e = i + apo_len + 1;
-                    out.push(Tok {
-                        span: Span::new(i, e),
-                        k: K::Poss,
-                    });
-                    i = e;
-                }
-            }
-            continue;
-        }
-        let p = if c == '\u{2013}' || c == '\u{2014}' {
-            '-'
-        } else {
-            c
-        };
-        out.push(Tok {
-            span: Span::new(i, i + cl),
-            k: K::P(if is_apostrophe(p) { '\'' } else { p }),
-        });
-        i += cl;
     }
+    out
+}
+
+/// The token at `i` that is neither ASCII white space, letter, digit nor punctuation: a line
+/// break, a non-ASCII space, letter or punctuation mark. Returns where it ends.
+fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
+    let Some(c) = text[i..end].chars().next() else {
+        return end;
+    };
+    if c == '\n' {
+        if line_break_ends_clause(text, i, end) {
+            out.push(Span::new(i, i + 1), K::P('\n'));
+        }
+        return i + 1;
+    }
+    if c.is_whitespace() {
+        return i + c.len_utf8();
+    }
+    if c.is_alphabetic() {
+        return word(text, i, end, c, packed, out);
+    }
+    let p = if c == '\u{2013}' || c == '\u{2014}' {
+        '-'
+    } else {
+        c
+    };
+    out.push(
+        Span::new(i, i + c.len_utf8()),
+        K::P(if is_apostrophe(p) { '\'' } else { p }),
+    );
+    i + c.len_utf8()
+}
+
+/// How many ASCII letters `s` starts with.
+///
+/// Eight bytes are tested at once where `s` is that long (a whole word, most of the time):
+/// with bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
+/// it is at least `a`, and carries into no other byte; likewise for `z`.
+fn leading_letters(s: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    let mut n = 0;
+    while let Some(chunk) = s.get(n..).and_then(|r| r.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        // lower case, bit 7 cleared
+        let low = (x | (ONES * 0x20)) & !TOP;
+        let from_a = low + ONES * (0x80 - b'a' as u64);
+        let past_z = low + ONES * (0x7f - b'z' as u64);
+        // bit 7 of each byte: ASCII, `a` or later, not after `z`
+        let letter = !x & from_a & !past_z & TOP;
+        let run = (!letter & TOP).trailing_zeros() as usize / 8;
+        n += run;
+        if run < 8 {
+            return n;
+        }
+    }
+    n + s[n..]
+        .iter()
+        .take_while(|&&b| BYTE_CLASS[b as usize] == Byte::Letter)
+        .count()
+}
+
+/// The end of `a.m.` or `p.m.` at `i`, whose first letter is `c`.
+fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !(bytes.get(i + 1) == Some(&b'.')
+        && (c == 'a' || c == 'p' || c == 'A' || c == 'P')
+        && matches!(bytes.get(i + 2), Some(b'm') | Some(b'M'))
+        && !bytes.get(i + 3).is_some_and(|b| b.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    let mut e = i + 3;
+    if bytes.get(e) == Some(&b'.') {
+        // Keep the final dot unless it ends the sentence.
+        let rest = text[e + 1..end].trim_start();
+        let next = rest
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .take(12)
+            .count();
+        // "10 p.m. Wednesday", "5 p.m. EST": the dot is the abbreviation's
+        let dated = lookup(packed, rest.as_bytes(), 0, next)
+            .is_some_and(|l| l.weekday != 0 || l.month != 0 || l.tz.is_some());
+        let ends = rest.is_empty() || (rest.starts_with(|c: char| c.is_uppercase()) && !dated);
+        if !ends {
+            e += 1;
+        }
+    }
+    Some(e)
+}
+
+/// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
+/// possessive after it; returns where they end.
+fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Tokens) -> usize {
+    let bytes = text.as_bytes();
+    let start = i;
+    // The word's letters; a word with any non-ASCII character is in no lexicon entry.
+    let mut j = i + c.len_utf8();
+    let mut ascii = c.is_ascii();
+    // the length of the apostrophe of a possessive `'s` after the word
+    let mut possessive = None;
+    loop {
+        // the ASCII letters, most of every word
+        j += leading_letters(&bytes[j..end]);
+        let Some(&b) = bytes[..end].get(j) else {
+            break;
+        };
+        // any other ASCII byte but the apostrophe ends the word
+        if b < 0x80 && b != b'\'' {
+            break;
+        }
+        let Some(d) = text[j..end].chars().next() else {
+            break;
+        };
+        if d.is_alphabetic() {
+            ascii = false;
+            j += d.len_utf8();
+        } else if is_apostrophe(d) {
+            // "'s" is its own token; other internal apostrophes stay in the word.
+            let after = &text[j + d.len_utf8()..end];
+            let next_alpha = after.chars().next().is_some_and(|x| x.is_alphabetic());
+            let is_s = (after.starts_with('s') || after.starts_with('S'))
+                && !after[1..].chars().next().is_some_and(|x| x.is_alphabetic());
+            if next_alpha && !is_s {
+                if d != '\'' {
+                    ascii = false;
+                }
+                j += d.len_utf8();
+            } else {
+                possessive = is_s.then_some(d.len_utf8());
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // a.m. / p.m. (a one-letter word before a dot)
+    if j == i + 1 {
+        if let Some(e) = am_pm(text, i, end, c, packed) {
+            out.push(Span::new(i, e), K::AmPm(c == 'p' || c == 'P'));
+            return e;
+        }
+    }
+    let word = &bytes[start..j];
+    let lex = if ascii && word.len() <= 24 {
+        lookup(packed, bytes, start, word.len())
+    } else {
+        None
+    };
+    let cap = c.is_uppercase();
+    let ed = !cap && word.len() > 4 && word.ends_with(b"ed");
+    // "3pm", "10 am"
+    let prev_num = matches!(
+        out.toks.last(),
+        Some(Tok {
+            k: K::Num { .. },
+            ..
+        })
+    );
+    if prev_num && (word.eq_ignore_ascii_case(b"am") || word.eq_ignore_ascii_case(b"pm")) {
+        out.push(
+            Span::new(start, j),
+            K::AmPm(word.eq_ignore_ascii_case(b"pm")),
+        );
+    } else {
+        out.push(Span::new(start, j), K::Word { lex, cap, ed });
+    }
+    if let Some(apostrophe) = possessive {
+        let e = j + apostrophe + 1;
+        out.push(Span::new(j, e), K::Poss);
+        return e;
+    }
+    j
 }
 
 fn digits_at(b: &[u8], i: usize, end: usize) -> usize {
@@ -474,7 +594,7 @@ fn parse_frac(digits: &[u8]) -> f64 {
 }
 
 /// Reads the number token starting at `i`; returns where it ends.
-fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+fn number(text: &str, i: usize, end: usize, out: &mut Tokens) -> usize {
     let b = text.as_bytes();
     let j = digits_at(b, i, end);
     let lead = &text[i..j];
@@ -488,13 +608,13 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             if b.get(k) == Some(&b':') && digit(k + 1) {
                 e = digits_at(b, k + 1, end);
             }
-            out.push(Tok {
-                span: Span::new(i, e),
-                k: K::Clock {
+            out.push(
+                Span::new(i, e),
+                K::Clock {
                     h: parse_u32(lead),
                     m: parse_u32(&text[j + 1..k]),
                 },
-            });
+            );
             return e;
         }
     }
@@ -504,14 +624,14 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
         if k - j - 1 == 2 && b.get(k) == Some(&b'-') && digit(k + 1) {
             let e = digits_at(b, k + 1, end);
             if e - k - 1 == 2 {
-                out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::Iso {
+                out.push(
+                    Span::new(i, e),
+                    K::Iso {
                         y: parse_u32(lead) as i32,
                         m: parse_u32(&text[j + 1..k]),
                         d: parse_u32(&text[k + 1..e]),
                     },
-                });
+                );
                 return e;
             }
         }
@@ -525,14 +645,14 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             e = digits_at(b, k + 1, end);
             c = Some(parse_u32(&text[k + 1..e]));
         }
-        out.push(Tok {
-            span: Span::new(i, e),
-            k: K::Slash {
+        out.push(
+            Span::new(i, e),
+            K::Slash {
                 a: parse_u32(lead),
                 b: parse_u32(&text[j + 1..k]),
                 c,
             },
-        });
+        );
         return e;
     }
     // 1,500 and 2.5
@@ -591,9 +711,9 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
                 e = k;
             }
             b"am" | b"pm" => {
-                out.push(Tok {
-                    span: Span::new(i, e),
-                    k: K::Num {
+                out.push(
+                    Span::new(i, e),
+                    K::Num {
                         val,
                         digits: nd.min(255) as u8,
                         ord: false,
@@ -601,30 +721,27 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
                         plain,
                         frac,
                     },
-                });
-                out.push(Tok {
-                    span: Span::new(e, k),
-                    k: K::AmPm(suf == b"pm"),
-                });
+                );
+                out.push(Span::new(e, k), K::AmPm(suf == b"pm"));
                 return k;
             }
             _ => {
                 // "F16", "3D": not a number we can use.
-                out.push(Tok {
-                    span: Span::new(i, k),
-                    k: K::Word {
+                out.push(
+                    Span::new(i, k),
+                    K::Word {
                         lex: None,
                         cap: false,
                         ed: false,
                     },
-                });
+                );
                 return k;
             }
         }
     }
-    out.push(Tok {
-        span: Span::new(i, e),
-        k: K::Num {
+    out.push(
+        Span::new(i, e),
+        K::Num {
             val,
             digits: nd.min(255) as u8,
             ord,
@@ -632,7 +749,7 @@ fn number(text: &str, i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
             plain,
             frac,
         },
-    });
+    );
     e
 }
 
@@ -923,6 +1040,14 @@ impl<'a> G<'a> {
             _ => false,
         };
         let cue = |j: usize| -> Option<Tense> {
+            // Only `until`, a word with a tense reading (`was`, `were` and `set` among them)
+            // and an `-ed` word can be cues: most words of the window are none of them.
+            let K::Word { lex, ed, .. } = self.t[j].k else {
+                return None;
+            };
+            if !ed && !lex.is_some_and(|l| l.tense.is_some() || l.word == Some("until")) {
+                return None;
+            }
             // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
             // but `Until Thursday, they had not called him a suspect`: a state that ended
             if self.wd(j, "until") {
@@ -1254,6 +1379,35 @@ impl<'a> G<'a> {
             day: d,
             extra: None,
         })
+    }
+
+    /// A function word no rule can start a match at here, the commonest failed starts.
+    /// After `the`, [`Self::body`] fails at a word outside the lexicon or punctuation; `a` and
+    /// `an` count only before a lexicon word, a hyphen or the adjectives of `an extra year`
+    /// ([`Self::body`], [`Self::count`], [`Self::counted`]); `at`, `up`, `more` and `less`
+    /// start only `at least`, `up to`, `more than` ([`Self::approx_len`]); `that` only `that
+    /// day`, `that year`, `that quarter`. These words have no other reading. Debug builds
+    /// check the skip like the others.
+    fn idle_function_word(&self, i: usize) -> bool {
+        let next = i + 1;
+        match self.lex(i).and_then(|l| l.word) {
+            Some("the") => matches!(
+                self.t.get(next).map(|t| t.k),
+                None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
+            ),
+            Some("a") => {
+                self.lex(next).is_none()
+                    && !self.p(next, '-')
+                    && !["additional", "extra", "further"]
+                        .iter()
+                        .any(|w| self.is_word_text(next, w))
+            }
+            Some("at") => !self.wd(next, "least"),
+            Some("up") => !self.wd(next, "to"),
+            Some("more" | "less") => !self.wd(next, "than"),
+            Some("that") => self.unit(next).is_none(),
+            _ => false,
+        }
     }
 
     /// Tries every rule at token `i`.
@@ -3132,9 +3286,7 @@ impl<'a> G<'a> {
 // Out of line (one call per story) so that profiles show the dates pass as one entry.
 #[inline(never)]
 pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
-    // about one token in five bytes: room for a little more so that the vector rarely grows
-    let mut toks = Vec::with_capacity(region.len() / 4 + 16);
-    tokenise(text, region, &mut toks);
+    let Tokens { toks, starts } = tokenise(text, region);
     let mut g = G {
         t: &toks,
         text,
@@ -3149,25 +3301,34 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
         },
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let idle =
-            idle_number(&toks, i) || matches!(toks[i].k, K::Word { lex: Some(l), .. } if l.inert);
-        if !may_start(&toks[i]) || idle {
-            // In debug builds (the tests), check that the grammar would indeed fail here
-            // without changing its state: the skips are an optimisation only.
-            if cfg!(debug_assertions) && idle {
-                let before = g.cx.clone();
-                let r = g.at(i);
-                debug_assert!(r.is_none() && g.cx == before, "skipped token {i} matters");
-            }
-            i += 1;
+    // the first token not inside the last match
+    let mut next = 0;
+    for i in starts {
+        if i < next {
             continue;
         }
+        let start = match start(&toks, i) {
+            Start::Try if g.idle_function_word(i) => Start::Idle,
+            s => s,
+        };
+        match start {
+            Start::Try => {}
+            Start::No => continue,
+            Start::Idle => {
+                // In debug builds (the tests), check that the grammar would indeed fail here
+                // without changing its state: the skips are an optimisation only.
+                if cfg!(debug_assertions) {
+                    let before = g.cx.clone();
+                    let r = g.at(i);
+                    debug_assert!(r.is_none() && g.cx == before, "skipped token {i} matters");
+                }
+                continue;
+            }
+        }
         match g.at(i) {
-            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => i = x.end,
+            Some(x) if x.end > x.start && x.end <= toks.len() && g.is_title(&x) => next = x.end,
             Some(x) if x.end > x.start && x.end <= toks.len() => {
-                let next = x.end;
+                next = x.end;
                 let mut cur = Some(Box::new(x));
                 while let Some(x) = cur {
                     let span = Span::new(toks[x.start].span.start, toks[x.end - 1].span.end);
@@ -3178,23 +3339,46 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
                     });
                     cur = x.extra;
                 }
-                i = next;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     out
 }
 
-/// A cheap test for tokens no rule starts with.
-fn may_start(t: &Tok) -> bool {
-    match t.k {
-        K::Word { lex, .. } => lex.is_some_and(|l| {
-            !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some())
-        }),
-        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } => true,
-        K::P('\'') => true,
+/// Whether the grammar is tried at a token.
+enum Start {
+    /// It is.
+    Try,
+    /// No rule can match here: an inert word ([`Lex::inert`]) or an idle number
+    /// ([`idle_number`]); debug builds check it.
+    Idle,
+    /// No rule starts with a token of this kind (a word outside the lexicon, a bare tense cue,
+    /// most punctuation).
+    No,
+}
+
+/// Whether a token of kind `k` is one [`start`] may try the grammar at (it does not call
+/// [`Start::No`]), told as the token is made (before the token after it, which [`start`] may
+/// read). Inert words are left out but in debug builds, which check them.
+fn may_start(k: K) -> bool {
+    match k {
+        K::Word { lex: Some(l), .. } => l.starts || (cfg!(debug_assertions) && l.inert),
+        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } | K::P('\'') => true,
         _ => false,
+    }
+}
+
+/// A cheap test for tokens no rule starts with.
+fn start(t: &[Tok], i: usize) -> Start {
+    match t[i].k {
+        K::Word { lex: Some(l), .. } if l.inert => Start::Idle,
+        K::Word { lex: Some(l), .. } if l.starts => Start::Try,
+        K::Num { .. } if idle_number(t, i) => Start::Idle,
+        K::Num { .. } | K::Clock { .. } | K::Iso { .. } | K::Slash { .. } | K::P('\'') => {
+            Start::Try
+        }
+        _ => Start::No,
     }
 }
 
@@ -3242,12 +3426,41 @@ fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
     if next >= end || bytes[next] == b'\n' || indent >= 2 {
         return true;
     }
-    let line = text[..at].trim_end_matches([' ', '\t', '\r']);
-    match line.chars().next_back() {
-        None => true,
-        Some(c) => matches!(
-            c,
-            '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | '\u{2019}' | '\''
-        ),
+    // the last character of the line before, its spaces trimmed
+    let mut back = at;
+    while back > 0 && matches!(bytes[back - 1], b' ' | b'\t' | b'\r') {
+        back -= 1;
+    }
+    matches!(
+        bytes[..back],
+        [] | [.., b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'']
+            // `”` and `’` in UTF-8
+            | [.., 0xE2, 0x80, 0x9D | 0x99]
+    )
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    /// The eight-at-once test agrees with the byte table for every byte at every place.
+    #[test]
+    fn leading_letters_agrees_with_the_table() {
+        for b in 0..=255u8 {
+            for before in 0..20 {
+                let mut s = vec![b'q'; before];
+                s.push(b);
+                s.extend_from_slice(b"Word-");
+                let letter = BYTE_CLASS[b as usize] == Byte::Letter;
+                let want = before + if letter { 5 } else { 0 };
+                assert_eq!(
+                    leading_letters(&s),
+                    want,
+                    "byte {b:#x} after {before} letters"
+                );
+            }
+        }
+        assert_eq!(leading_letters(b""), 0);
+        assert_eq!(leading_letters(&[b'z'; 40]), 40);
     }
 }
