@@ -20,6 +20,7 @@ use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One source with all its mentions.
@@ -66,11 +67,34 @@ static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
     m
 });
 
+/// Words that may stand before a name without being part of it: titles and the person nouns
+/// of the speaker lexicon, in one set so that a word costs one look-up.
 static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
+    let mut set: HashSet<&'static str> =
+        crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
+            .filter_map(|r| r.first().copied())
+            .collect();
+    for row in crate::lexicon::rows(include_str!("../lexicon/speaker_nouns.tsv")) {
+        // The first row of a word decides its kind, as in `NOUNS`.
+        if let Some(&word) = row.first() {
+            if NOUNS.get(word).is_some_and(|n| n.kind == NounKind::Person) {
+                set.insert(word);
+            }
+        }
+    }
+    set
 });
+
+/// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
+/// usual case), else with `to_lowercase` (which may change non-ASCII letters and lengths).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if word.is_ascii() {
+        if let Some(w) = crate::lexicon::ascii_lower(word, buf) {
+            return Cow::Borrowed(w);
+        }
+    }
+    Cow::Owned(word.to_lowercase())
+}
 
 /// The lexicon entry for a (lower-case) noun, with plurals read as groups.
 fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
@@ -101,8 +125,7 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
 }
 
 fn is_title_word(word: &str) -> bool {
-    let w = word.to_lowercase();
-    TITLE_WORDS.contains(w.as_str()) || NOUNS.get(&w).is_some_and(|n| n.kind == NounKind::Person)
+    TITLE_WORDS.contains(&*lower(word, &mut [0; 32]))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -122,7 +145,7 @@ const INDEFINITE: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Reading {
     /// `he`, `she`, `it`, `they`, `we`, `I`.
-    Pronoun(String),
+    Pronoun(&'static str),
     /// A person's name, with its surname (lower case) and first name if given.
     Person { last: String, first: Option<String> },
     /// An organisation's name.
@@ -203,11 +226,29 @@ struct Mention {
 
 fn words_of(s: &str) -> Vec<&str> {
     s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
-        })
+        .map(trim_punctuation)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `w` without the punctuation that can stick to a word of a mention: `,;:()"“”`. Tested
+/// byte by byte: the curly quotes are the only non-ASCII ones, both three bytes from 0xE2.
+fn trim_punctuation(mut w: &str) -> &str {
+    loop {
+        match w.as_bytes().first() {
+            Some(b',' | b';' | b':' | b'(' | b')' | b'"') => w = &w[1..],
+            Some(0xE2) if w.starts_with(['“', '”']) => w = &w[3..],
+            _ => break,
+        }
+    }
+    loop {
+        match w.as_bytes().last() {
+            Some(b',' | b';' | b':' | b'(' | b')' | b'"') => w = &w[..w.len() - 1],
+            Some(0x9C | 0x9D) if w.ends_with(['“', '”']) => w = &w[..w.len() - 3],
+            _ => break,
+        }
+    }
+    w
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -218,10 +259,17 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// Whether `word` is one of `list` (lower-case ASCII words without `k`) in any case. No
+/// non-ASCII letter lower-cases to an ASCII letter other than `k` (the Kelvin sign), so this
+/// equals comparing `word.to_lowercase()`.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
 fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut w = words;
     while let Some((first, rest)) = w.split_first() {
-        if DETERMINERS.contains(&first.to_lowercase().as_str()) && !rest.is_empty() {
+        if is_one_of(first, DETERMINERS) && !rest.is_empty() {
             w = rest;
         } else {
             break;
@@ -280,21 +328,18 @@ fn read_mention(s: &str) -> Mention {
     let apposition = appositive
         .map(|a| without_determiner(&words_of(a)).join(" "))
         .filter(|a| !a.is_empty());
-    if words.len() == 1 {
-        let w = words[0].to_lowercase();
-        if matches!(
-            w.as_str(),
-            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her"
-        ) {
+    if let [only] = words[..] {
+        const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "him", "her"];
+        if let Some(&p) = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(only)) {
             return Mention {
-                reading: Reading::Pronoun(w),
+                reading: Reading::Pronoun(p),
                 name: words[0].to_string(),
                 title: None,
             };
         }
     }
-    let first_lower = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    let definite = !INDEFINITE.contains(&first_lower.as_str());
+    let definite = !words.first().is_some_and(|w| is_one_of(w, INDEFINITE));
+    let starts_with_the = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     let words = without_determiner(&words);
     // The name: the trailing run of capitalised words that are not title words.
     let mut k = words.len();
@@ -364,11 +409,8 @@ fn read_mention(s: &str) -> Mention {
     } else {
         name_words
     };
-    let head = head_part
-        .last()
-        .map(|w| strip_possessive(w).to_lowercase())
-        .unwrap_or_default();
-    let head_noun = noun(&head);
+    let head_word = head_part.last().map_or("", |w| strip_possessive(w));
+    let head_noun = noun(&lower(head_word, &mut [0; 32]));
     if !name_words.is_empty() {
         let name = name_words.join(" ");
         let org_head =
@@ -378,7 +420,7 @@ fn read_mention(s: &str) -> Mention {
             && name
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
-        let the = first_lower == "the" && title_words.is_empty();
+        let the = starts_with_the && title_words.is_empty();
         if org_head || all_caps || the {
             let full = words.join(" ");
             let (kind, class) = head_noun.unwrap_or((NounKind::Org, None));
@@ -416,7 +458,7 @@ fn read_mention(s: &str) -> Mention {
             }
             Mention {
                 reading: Reading::Description {
-                    head,
+                    head: head_word.to_lowercase(),
                     kind,
                     class,
                     definite,
@@ -478,13 +520,26 @@ fn gender_of(s: &str) -> Option<bool> {
         "grandfather",
     ];
     for w in s.split_whitespace() {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .to_lowercase();
-        if FEMALE.contains(&w.as_str()) {
+        // ASCII words (nearly all) are compared without lower-casing them; others lower-case
+        // as `to_lowercase` does (the Kelvin sign is a `k`).
+        let (female, male) = if w.is_ascii() {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.');
+            // No entry is longer than the buffer: a longer word is none of them.
+            let mut buf = [0; 16];
+            let Some(w) = crate::lexicon::ascii_lower(w, &mut buf) else {
+                continue;
+            };
+            (FEMALE.contains(&w), MALE.contains(&w))
+        } else {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_lowercase();
+            (FEMALE.contains(&w.as_str()), MALE.contains(&w.as_str()))
+        };
+        if female {
             return Some(true);
         }
-        if MALE.contains(&w.as_str()) {
+        if male {
             return Some(false);
         }
     }
@@ -559,7 +614,7 @@ impl Resolver {
     /// The entity a mention refers to, without recording the mention.
     fn find(&self, m: &Mention) -> Option<usize> {
         match &m.reading {
-            Reading::Pronoun(p) => match p.as_str() {
+            Reading::Pronoun(p) => match *p {
                 "he" | "him" => self.most_recent(|i, e| {
                     e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&true)
                 }),
@@ -685,8 +740,8 @@ impl Resolver {
         };
         // Gender evidence: the pronoun itself, or a gendered title word.
         let gender = match &m.reading {
-            Reading::Pronoun(p) if p == "he" || p == "him" => Some(false),
-            Reading::Pronoun(p) if p == "she" || p == "her" => Some(true),
+            Reading::Pronoun("he" | "him") => Some(false),
+            Reading::Pronoun("she" | "her") => Some(true),
             _ => gender_of(s),
         };
         if let Some(g) = gender {
@@ -761,22 +816,24 @@ const BARE_DETERMINERS: &[&str] = &["his", "her", "its", "their", "our", "my", "
 pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
     let s = text.get(span.start..span.end)?;
     let is_edge = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = if w.is_ascii() {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         w.is_empty() || MENTION_EDGE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
     };
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
     // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma
     // sets it off (`Saturday, Kabila`).
     let is_lead_edge =
         |w: &str| is_edge(w) && (w.starts_with(|c: char| c.is_lowercase()) || w.ends_with(','));
-    let first = words.iter().position(|(_, w)| !is_lead_edge(w))?;
-    let last = words.iter().rposition(|(_, w)| !is_edge(w))?;
-    let (start, _) = words[first];
-    let (at, w) = words[last];
-    let core = &s[start..at + w.len()];
+    // A word that is not an edge word is not a lead edge word either: `first` is not after
+    // `last`.
+    let first = s.split_whitespace().find(|w| !is_lead_edge(w))?;
+    let last = s.split_whitespace().rev().find(|w| !is_edge(w))?;
+    let start = offset(first);
+    let core = s.get(start..offset(last) + last.len())?;
     let core = core.trim_end_matches([',', ';', ':']);
     if core.is_empty()
         || BARE_DETERMINERS
