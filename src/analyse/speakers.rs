@@ -224,8 +224,45 @@ struct Mention {
     title: Option<String>,
 }
 
+/// The words of `s` between whitespace, as `split_whitespace` gives them, but split byte by
+/// byte when `s` is ASCII without a vertical tab (nearly always): the one ASCII space
+/// `split_ascii_whitespace` does not split at.
+fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+        Words::Ascii(s.split_ascii_whitespace())
+    } else {
+        Words::Unicode(s.split_whitespace())
+    }
+}
+
+/// The iterator [`words`] returns.
+enum Words<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(w) => w.next(),
+            Words::Unicode(w) => w.next(),
+        }
+    }
+}
+
+impl<'a> DoubleEndedIterator for Words<'a> {
+    fn next_back(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(w) => w.next_back(),
+            Words::Unicode(w) => w.next_back(),
+        }
+    }
+}
+
 fn words_of(s: &str) -> Vec<&str> {
-    s.split_whitespace()
+    words(s)
         .map(trim_punctuation)
         .filter(|w| !w.is_empty())
         .collect()
@@ -266,7 +303,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
-fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
+fn without_determiner<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     let mut w = words;
     while let Some((first, rest)) = w.split_first() {
         if is_one_of(first, DETERMINERS) && !rest.is_empty() {
@@ -275,7 +312,7 @@ fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
             break;
         }
     }
-    w.to_vec()
+    w
 }
 
 /// Reads a mention's text.
@@ -324,7 +361,8 @@ fn read_mention(s: &str) -> Mention {
         }
         None => (core, None),
     };
-    let words = words_of(core);
+    let all_words = words_of(core);
+    let words = &all_words[..];
     let apposition = appositive
         .map(|a| without_determiner(&words_of(a)).join(" "))
         .filter(|a| !a.is_empty());
@@ -340,7 +378,7 @@ fn read_mention(s: &str) -> Mention {
     }
     let definite = !words.first().is_some_and(|w| is_one_of(w, INDEFINITE));
     let starts_with_the = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    let words = without_determiner(&words);
+    let words = without_determiner(&all_words);
     // The name: the trailing run of capitalised words that are not title words.
     let mut k = words.len();
     while k > 0 {
@@ -367,7 +405,7 @@ fn read_mention(s: &str) -> Mention {
     // description of a group, not a name.
     let k = if k == 0
         && words.len() == 1
-        && noun(&strip_possessive(words[0]).to_lowercase())
+        && noun(&lower(strip_possessive(words[0]), &mut [0; 32]))
             .is_some_and(|(kind, _)| kind == NounKind::Group)
     {
         words.len()
@@ -387,7 +425,7 @@ fn read_mention(s: &str) -> Mention {
             && matches!(*joiner, "and" | "&")
             && is_capitalised(strip_possessive(before));
         if coordinated {
-            if let Some(mention) = coordinated_names(&words, title_words, name_words, &apposition) {
+            if let Some(mention) = coordinated_names(words, title_words, name_words, &apposition) {
                 return mention;
             }
         }
@@ -519,7 +557,7 @@ fn gender_of(s: &str) -> Option<bool> {
         "brother",
         "grandfather",
     ];
-    for w in s.split_whitespace() {
+    for w in words(s) {
         // ASCII words (nearly all) are compared without lower-casing them; others lower-case
         // as `to_lowercase` does (the Kelvin sign is a `k`).
         let (female, male) = if w.is_ascii() {
@@ -612,7 +650,9 @@ impl Resolver {
     }
 
     /// The entity a mention refers to, without recording the mention.
-    fn find(&self, m: &Mention) -> Option<usize> {
+    ///
+    /// `key` is the mention's name in lower case, for the names map.
+    fn find(&self, m: &Mention, key: &str) -> Option<usize> {
         match &m.reading {
             Reading::Pronoun(p) => match *p {
                 "he" | "him" => self.most_recent(|i, e| {
@@ -639,7 +679,7 @@ impl Resolver {
                         _ => true,
                     })
             }
-            Reading::Org => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Org => self.by_name.get(key).copied(),
             Reading::Description {
                 head,
                 kind,
@@ -656,7 +696,7 @@ impl Resolver {
                                 .as_deref()
                                 .is_some_and(|t| t.to_lowercase().contains(head.as_str()))
                     }),
-                    NounKind::Group => self.by_name.get(&m.name.to_lowercase()).copied(),
+                    NounKind::Group => self.by_name.get(key).copied(),
                     NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
                     NounKind::Org => self.most_recent(|i, e| {
                         e.kind == SpeakerKind::Organization
@@ -667,7 +707,7 @@ impl Resolver {
                     }),
                 }
             }
-            Reading::Parties | Reading::Other => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Parties | Reading::Other => self.by_name.get(key).copied(),
         }
     }
 
@@ -679,7 +719,12 @@ impl Resolver {
         if m.name.trim().is_empty() {
             return None;
         }
-        let found = self.find(&m);
+        // The names map is neither read nor written for persons and pronouns.
+        let key = match m.reading {
+            Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
+            _ => m.name.to_lowercase(),
+        };
+        let found = self.find(&m, &key);
         let e = match found {
             Some(e) => {
                 self.improve(e, &m);
@@ -718,21 +763,19 @@ impl Resolver {
                         ..
                     } => {
                         self.class_of.insert(e, (head.clone(), *class));
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                     Reading::Org => {
-                        let head = m
-                            .name
-                            .split_whitespace()
-                            .last()
+                        let head = words(&m.name)
+                            .next_back()
                             .map(|w| strip_possessive(w).to_lowercase())
                             .unwrap_or_default();
                         let class = noun(&head).and_then(|(_, c)| c);
                         self.class_of.insert(e, (head, class));
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                     _ => {
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                 }
                 e
@@ -759,8 +802,7 @@ impl Resolver {
     fn improve(&mut self, e: usize, m: &Mention) {
         let ent = &mut self.entities[e];
         if let Reading::Person { first, .. } = &m.reading {
-            if m.name.split_whitespace().count() > ent.name.split_whitespace().count()
-                && ent.kind == SpeakerKind::Person
+            if words(&m.name).count() > words(&ent.name).count() && ent.kind == SpeakerKind::Person
             {
                 ent.name = m.name.clone();
             }
