@@ -69,21 +69,30 @@ static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
 
 /// Words that may stand before a name without being part of it: titles and the person nouns
 /// of the speaker lexicon, in one set so that a word costs one look-up.
-static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> =
+static TITLE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static [u8]> =
         crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
-            .filter_map(|r| r.first().copied())
+            .filter_map(|r| r.first().map(|w| w.as_bytes()))
             .collect();
     for row in crate::lexicon::rows(include_str!("../lexicon/speaker_nouns.tsv")) {
         // The first row of a word decides its kind, as in `NOUNS`.
         if let Some(&word) = row.first() {
             if NOUNS.get(word).is_some_and(|n| n.kind == NounKind::Person) {
-                set.insert(word);
+                set.insert(word.as_bytes());
             }
         }
     }
     set
 });
+
+/// `word` lower-cased into `buf` as bytes when it is ASCII and fits (`None` otherwise), for
+/// byte-keyed look-ups, which need no UTF-8 check of the result.
+fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
+}
 
 /// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
 /// usual case), else with `to_lowercase` (which may change non-ASCII letters and lengths).
@@ -125,7 +134,10 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
 }
 
 fn is_title_word(word: &str) -> bool {
-    TITLE_WORDS.contains(&*lower(word, &mut [0; 32]))
+    match ascii_lower_bytes(word, &mut [0; 32]) {
+        Some(w) => TITLE_WORDS.contains(w),
+        None => TITLE_WORDS.contains(word.to_lowercase().as_bytes()),
+    }
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -557,28 +569,34 @@ fn gender_of(s: &str) -> Option<bool> {
         "brother",
         "grandfather",
     ];
+    // One look-up per word; the two lists share no word.
+    static GENDER: LazyLock<HashMap<&'static [u8], bool>> = LazyLock::new(|| {
+        let female = FEMALE.iter().map(|w| (w.as_bytes(), true));
+        female
+            .chain(MALE.iter().map(|w| (w.as_bytes(), false)))
+            .collect()
+    });
+    let mut buf = [0; 32];
     for w in words(s) {
-        // ASCII words (nearly all) are compared without lower-casing them; others lower-case
-        // as `to_lowercase` does (the Kelvin sign is a `k`).
-        let (female, male) = if w.is_ascii() {
-            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.');
+        let found = if w.is_ascii() {
+            // Trimmed by bytes: for ASCII the same as the `char` test below.
+            let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+            let bytes = w.as_bytes();
+            let start = bytes.iter().position(keep).unwrap_or(bytes.len());
+            let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
             // No entry is longer than the buffer: a longer word is none of them.
-            let mut buf = [0; 16];
-            let Some(w) = crate::lexicon::ascii_lower(w, &mut buf) else {
+            let Some(w) = ascii_lower_bytes(&w[start..end], &mut buf) else {
                 continue;
             };
-            (FEMALE.contains(&w), MALE.contains(&w))
+            GENDER.get(w).copied()
         } else {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
                 .to_lowercase();
-            (FEMALE.contains(&w.as_str()), MALE.contains(&w.as_str()))
+            GENDER.get(w.as_bytes()).copied()
         };
-        if female {
-            return Some(true);
-        }
-        if male {
-            return Some(false);
+        if found.is_some() {
+            return found;
         }
     }
     None
