@@ -838,34 +838,38 @@ impl Resolver {
     }
 }
 
-/// Words of time and discourse that can sit between a subject and its verb (`The Cypriot
-/// government Saturday condemned`, `X, on Tuesday, added`, `His lawyer, however, insists`);
-/// they are never part of a speaker's name.
-const MENTION_EDGE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "on",
-    "also",
-    "however",
-    "earlier",
-    "later",
-    "then",
-    "meanwhile",
-    "but",
-    "and",
-];
+/// Whether a lower-case word is a word of time or discourse that can sit between a subject
+/// and its verb (`The Cypriot government Saturday condemned`, `X, on Tuesday, added`, `His
+/// lawyer, however, insists`); such words are never part of a speaker's name.
+fn is_mention_edge_word(lower: &[u8]) -> bool {
+    // A `match` rather than a list scan: it tests the length first, then a few bytes.
+    matches!(
+        lower,
+        b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"today"
+            | b"yesterday"
+            | b"tonight"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"on"
+            | b"also"
+            | b"however"
+            | b"earlier"
+            | b"later"
+            | b"then"
+            | b"meanwhile"
+            | b"but"
+            | b"and"
+    )
+}
 
 /// Possessive determiners: on their own they are not a mention of anyone (`His lawyer`
 /// names the lawyer, and a bare `His` means the mention was cut short).
@@ -881,7 +885,8 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
         } else {
             w.trim_matches(|c: char| !c.is_alphanumeric())
         };
-        w.is_empty() || MENTION_EDGE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
+        // A non-ASCII word is none of the (ASCII) edge words.
+        w.is_empty() || ascii_lower_bytes(w, &mut [0; 32]).is_some_and(is_mention_edge_word)
     };
     let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
     // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma
