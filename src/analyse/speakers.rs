@@ -20,6 +20,7 @@ use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One source with all its mentions.
@@ -66,11 +67,43 @@ static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
     m
 });
 
-static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
+/// Words that may stand before a name without being part of it: titles and the person nouns
+/// of the speaker lexicon, in one set so that a word costs one look-up.
+static TITLE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static [u8]> =
+        crate::lexicon::rows(include_str!("../lexicon/titles.tsv"))
+            .filter_map(|r| r.first().map(|w| w.as_bytes()))
+            .collect();
+    for row in crate::lexicon::rows(include_str!("../lexicon/speaker_nouns.tsv")) {
+        // The first row of a word decides its kind, as in `NOUNS`.
+        if let Some(&word) = row.first() {
+            if NOUNS.get(word).is_some_and(|n| n.kind == NounKind::Person) {
+                set.insert(word.as_bytes());
+            }
+        }
+    }
+    set
 });
+
+/// `word` lower-cased into `buf` as bytes when it is ASCII and fits (`None` otherwise), for
+/// byte-keyed look-ups, which need no UTF-8 check of the result.
+fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+/// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
+/// usual case), else with `to_lowercase` (which may change non-ASCII letters and lengths).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if word.is_ascii() {
+        if let Some(w) = crate::lexicon::ascii_lower(word, buf) {
+            return Cow::Borrowed(w);
+        }
+    }
+    Cow::Owned(word.to_lowercase())
+}
 
 /// The lexicon entry for a (lower-case) noun, with plurals read as groups.
 fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
@@ -101,8 +134,10 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
 }
 
 fn is_title_word(word: &str) -> bool {
-    let w = word.to_lowercase();
-    TITLE_WORDS.contains(w.as_str()) || NOUNS.get(&w).is_some_and(|n| n.kind == NounKind::Person)
+    match ascii_lower_bytes(word, &mut [0; 32]) {
+        Some(w) => TITLE_WORDS.contains(w),
+        None => TITLE_WORDS.contains(word.to_lowercase().as_bytes()),
+    }
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -122,7 +157,7 @@ const INDEFINITE: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Reading {
     /// `he`, `she`, `it`, `they`, `we`, `I`.
-    Pronoun(String),
+    Pronoun(&'static str),
     /// A person's name, with its surname (lower case) and first name if given.
     Person { last: String, first: Option<String> },
     /// An organisation's name.
@@ -201,13 +236,68 @@ struct Mention {
     title: Option<String>,
 }
 
+/// The words of `s` between whitespace, as `split_whitespace` gives them, but split byte by
+/// byte when `s` is ASCII without a vertical tab (nearly always): the one ASCII space
+/// `split_ascii_whitespace` does not split at.
+fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+        Words::Ascii(s.split_ascii_whitespace())
+    } else {
+        Words::Unicode(s.split_whitespace())
+    }
+}
+
+/// The iterator [`words`] returns.
+enum Words<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(w) => w.next(),
+            Words::Unicode(w) => w.next(),
+        }
+    }
+}
+
+impl<'a> DoubleEndedIterator for Words<'a> {
+    fn next_back(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(w) => w.next_back(),
+            Words::Unicode(w) => w.next_back(),
+        }
+    }
+}
+
 fn words_of(s: &str) -> Vec<&str> {
-    s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
-        })
+    words(s)
+        .map(trim_punctuation)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `w` without the punctuation that can stick to a word of a mention: `,;:()"“”`. Tested
+/// byte by byte: the curly quotes are the only non-ASCII ones, both three bytes from 0xE2.
+fn trim_punctuation(mut w: &str) -> &str {
+    loop {
+        match w.as_bytes().first() {
+            Some(b',' | b';' | b':' | b'(' | b')' | b'"') => w = &w[1..],
+            Some(0xE2) if w.starts_with(['“', '”']) => w = &w[3..],
+            _ => break,
+        }
+    }
+    loop {
+        match w.as_bytes().last() {
+            Some(b',' | b';' | b':' | b'(' | b')' | b'"') => w = &w[..w.len() - 1],
+            Some(0x9C | 0x9D) if w.ends_with(['“', '”']) => w = &w[..w.len() - 3],
+            _ => break,
+        }
+    }
+    w
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -218,16 +308,23 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn without_determiner<'a>(words: &[&'a str]) -> Vec<&'a str> {
+/// Whether `word` is one of `list` (lower-case ASCII words without `k`) in any case. No
+/// non-ASCII letter lower-cases to an ASCII letter other than `k` (the Kelvin sign), so this
+/// equals comparing `word.to_lowercase()`.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+fn without_determiner<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     let mut w = words;
     while let Some((first, rest)) = w.split_first() {
-        if DETERMINERS.contains(&first.to_lowercase().as_str()) && !rest.is_empty() {
+        if is_one_of(first, DETERMINERS) && !rest.is_empty() {
             w = rest;
         } else {
             break;
         }
     }
-    w.to_vec()
+    w
 }
 
 /// Reads a mention's text.
@@ -276,26 +373,24 @@ fn read_mention(s: &str) -> Mention {
         }
         None => (core, None),
     };
-    let words = words_of(core);
+    let all_words = words_of(core);
+    let words = &all_words[..];
     let apposition = appositive
         .map(|a| without_determiner(&words_of(a)).join(" "))
         .filter(|a| !a.is_empty());
-    if words.len() == 1 {
-        let w = words[0].to_lowercase();
-        if matches!(
-            w.as_str(),
-            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her"
-        ) {
+    if let [only] = words[..] {
+        const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "him", "her"];
+        if let Some(&p) = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(only)) {
             return Mention {
-                reading: Reading::Pronoun(w),
+                reading: Reading::Pronoun(p),
                 name: words[0].to_string(),
                 title: None,
             };
         }
     }
-    let first_lower = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    let definite = !INDEFINITE.contains(&first_lower.as_str());
-    let words = without_determiner(&words);
+    let definite = !words.first().is_some_and(|w| is_one_of(w, INDEFINITE));
+    let starts_with_the = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let words = without_determiner(&all_words);
     // The name: the trailing run of capitalised words that are not title words.
     let mut k = words.len();
     while k > 0 {
@@ -322,7 +417,7 @@ fn read_mention(s: &str) -> Mention {
     // description of a group, not a name.
     let k = if k == 0
         && words.len() == 1
-        && noun(&strip_possessive(words[0]).to_lowercase())
+        && noun(&lower(strip_possessive(words[0]), &mut [0; 32]))
             .is_some_and(|(kind, _)| kind == NounKind::Group)
     {
         words.len()
@@ -342,7 +437,7 @@ fn read_mention(s: &str) -> Mention {
             && matches!(*joiner, "and" | "&")
             && is_capitalised(strip_possessive(before));
         if coordinated {
-            if let Some(mention) = coordinated_names(&words, title_words, name_words, &apposition) {
+            if let Some(mention) = coordinated_names(words, title_words, name_words, &apposition) {
                 return mention;
             }
         }
@@ -364,11 +459,8 @@ fn read_mention(s: &str) -> Mention {
     } else {
         name_words
     };
-    let head = head_part
-        .last()
-        .map(|w| strip_possessive(w).to_lowercase())
-        .unwrap_or_default();
-    let head_noun = noun(&head);
+    let head_word = head_part.last().map_or("", |w| strip_possessive(w));
+    let head_noun = noun(&lower(head_word, &mut [0; 32]));
     if !name_words.is_empty() {
         let name = name_words.join(" ");
         let org_head =
@@ -378,7 +470,7 @@ fn read_mention(s: &str) -> Mention {
             && name
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
-        let the = first_lower == "the" && title_words.is_empty();
+        let the = starts_with_the && title_words.is_empty();
         if org_head || all_caps || the {
             let full = words.join(" ");
             let (kind, class) = head_noun.unwrap_or((NounKind::Org, None));
@@ -416,7 +508,7 @@ fn read_mention(s: &str) -> Mention {
             }
             Mention {
                 reading: Reading::Description {
-                    head,
+                    head: head_word.to_lowercase(),
                     kind,
                     class,
                     definite,
@@ -477,15 +569,34 @@ fn gender_of(s: &str) -> Option<bool> {
         "brother",
         "grandfather",
     ];
-    for w in s.split_whitespace() {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .to_lowercase();
-        if FEMALE.contains(&w.as_str()) {
-            return Some(true);
-        }
-        if MALE.contains(&w.as_str()) {
-            return Some(false);
+    // One look-up per word; the two lists share no word.
+    static GENDER: LazyLock<HashMap<&'static [u8], bool>> = LazyLock::new(|| {
+        let female = FEMALE.iter().map(|w| (w.as_bytes(), true));
+        female
+            .chain(MALE.iter().map(|w| (w.as_bytes(), false)))
+            .collect()
+    });
+    let mut buf = [0; 32];
+    for w in words(s) {
+        let found = if w.is_ascii() {
+            // Trimmed by bytes: for ASCII the same as the `char` test below.
+            let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+            let bytes = w.as_bytes();
+            let start = bytes.iter().position(keep).unwrap_or(bytes.len());
+            let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
+            // No entry is longer than the buffer: a longer word is none of them.
+            let Some(w) = ascii_lower_bytes(&w[start..end], &mut buf) else {
+                continue;
+            };
+            GENDER.get(w).copied()
+        } else {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_lowercase();
+            GENDER.get(w.as_bytes()).copied()
+        };
+        if found.is_some() {
+            return found;
         }
     }
     None
@@ -557,9 +668,11 @@ impl Resolver {
     }
 
     /// The entity a mention refers to, without recording the mention.
-    fn find(&self, m: &Mention) -> Option<usize> {
+    ///
+    /// `key` is the mention's name in lower case, for the names map.
+    fn find(&self, m: &Mention, key: &str) -> Option<usize> {
         match &m.reading {
-            Reading::Pronoun(p) => match p.as_str() {
+            Reading::Pronoun(p) => match *p {
                 "he" | "him" => self.most_recent(|i, e| {
                     e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&true)
                 }),
@@ -584,7 +697,7 @@ impl Resolver {
                         _ => true,
                     })
             }
-            Reading::Org => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Org => self.by_name.get(key).copied(),
             Reading::Description {
                 head,
                 kind,
@@ -601,7 +714,7 @@ impl Resolver {
                                 .as_deref()
                                 .is_some_and(|t| t.to_lowercase().contains(head.as_str()))
                     }),
-                    NounKind::Group => self.by_name.get(&m.name.to_lowercase()).copied(),
+                    NounKind::Group => self.by_name.get(key).copied(),
                     NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
                     NounKind::Org => self.most_recent(|i, e| {
                         e.kind == SpeakerKind::Organization
@@ -612,7 +725,7 @@ impl Resolver {
                     }),
                 }
             }
-            Reading::Parties | Reading::Other => self.by_name.get(&m.name.to_lowercase()).copied(),
+            Reading::Parties | Reading::Other => self.by_name.get(key).copied(),
         }
     }
 
@@ -624,7 +737,12 @@ impl Resolver {
         if m.name.trim().is_empty() {
             return None;
         }
-        let found = self.find(&m);
+        // The names map is neither read nor written for persons and pronouns.
+        let key = match m.reading {
+            Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
+            _ => m.name.to_lowercase(),
+        };
+        let found = self.find(&m, &key);
         let e = match found {
             Some(e) => {
                 self.improve(e, &m);
@@ -663,21 +781,19 @@ impl Resolver {
                         ..
                     } => {
                         self.class_of.insert(e, (head.clone(), *class));
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                     Reading::Org => {
-                        let head = m
-                            .name
-                            .split_whitespace()
-                            .last()
+                        let head = words(&m.name)
+                            .next_back()
                             .map(|w| strip_possessive(w).to_lowercase())
                             .unwrap_or_default();
                         let class = noun(&head).and_then(|(_, c)| c);
                         self.class_of.insert(e, (head, class));
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                     _ => {
-                        self.by_name.insert(m.name.to_lowercase(), e);
+                        self.by_name.insert(key, e);
                     }
                 }
                 e
@@ -685,8 +801,8 @@ impl Resolver {
         };
         // Gender evidence: the pronoun itself, or a gendered title word.
         let gender = match &m.reading {
-            Reading::Pronoun(p) if p == "he" || p == "him" => Some(false),
-            Reading::Pronoun(p) if p == "she" || p == "her" => Some(true),
+            Reading::Pronoun("he" | "him") => Some(false),
+            Reading::Pronoun("she" | "her") => Some(true),
             _ => gender_of(s),
         };
         if let Some(g) = gender {
@@ -704,8 +820,7 @@ impl Resolver {
     fn improve(&mut self, e: usize, m: &Mention) {
         let ent = &mut self.entities[e];
         if let Reading::Person { first, .. } = &m.reading {
-            if m.name.split_whitespace().count() > ent.name.split_whitespace().count()
-                && ent.kind == SpeakerKind::Person
+            if words(&m.name).count() > words(&ent.name).count() && ent.kind == SpeakerKind::Person
             {
                 ent.name = m.name.clone();
             }
@@ -723,34 +838,38 @@ impl Resolver {
     }
 }
 
-/// Words of time and discourse that can sit between a subject and its verb (`The Cypriot
-/// government Saturday condemned`, `X, on Tuesday, added`, `His lawyer, however, insists`);
-/// they are never part of a speaker's name.
-const MENTION_EDGE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "on",
-    "also",
-    "however",
-    "earlier",
-    "later",
-    "then",
-    "meanwhile",
-    "but",
-    "and",
-];
+/// Whether a lower-case word is a word of time or discourse that can sit between a subject
+/// and its verb (`The Cypriot government Saturday condemned`, `X, on Tuesday, added`, `His
+/// lawyer, however, insists`); such words are never part of a speaker's name.
+fn is_mention_edge_word(lower: &[u8]) -> bool {
+    // A `match` rather than a list scan: it tests the length first, then a few bytes.
+    matches!(
+        lower,
+        b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"today"
+            | b"yesterday"
+            | b"tonight"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"on"
+            | b"also"
+            | b"however"
+            | b"earlier"
+            | b"later"
+            | b"then"
+            | b"meanwhile"
+            | b"but"
+            | b"and"
+    )
+}
 
 /// Possessive determiners: on their own they are not a mention of anyone (`His lawyer`
 /// names the lawyer, and a bare `His` means the mention was cut short).
@@ -761,22 +880,25 @@ const BARE_DETERMINERS: &[&str] = &["his", "her", "its", "their", "our", "my", "
 pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
     let s = text.get(span.start..span.end)?;
     let is_edge = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty() || MENTION_EDGE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
+        let w = if w.is_ascii() {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        } else {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        // A non-ASCII word is none of the (ASCII) edge words.
+        w.is_empty() || ascii_lower_bytes(w, &mut [0; 32]).is_some_and(is_mention_edge_word)
     };
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
     // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma
     // sets it off (`Saturday, Kabila`).
     let is_lead_edge =
         |w: &str| is_edge(w) && (w.starts_with(|c: char| c.is_lowercase()) || w.ends_with(','));
-    let first = words.iter().position(|(_, w)| !is_lead_edge(w))?;
-    let last = words.iter().rposition(|(_, w)| !is_edge(w))?;
-    let (start, _) = words[first];
-    let (at, w) = words[last];
-    let core = &s[start..at + w.len()];
+    // A word that is not an edge word is not a lead edge word either: `first` is not after
+    // `last`.
+    let first = s.split_whitespace().find(|w| !is_lead_edge(w))?;
+    let last = s.split_whitespace().rev().find(|w| !is_edge(w))?;
+    let start = offset(first);
+    let core = s.get(start..offset(last) + last.len())?;
     let core = core.trim_end_matches([',', ';', ':']);
     if core.is_empty()
         || BARE_DETERMINERS
