@@ -16,6 +16,7 @@
 //! Resolution looks only at a small window of recently used speakers and at hash maps, so it
 //! is linear in the number of mentions. The canonical name is the fullest name used.
 
+use crate::lexicon::ascii_lower_bytes;
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -85,15 +86,6 @@ static TITLE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
     set
 });
 
-/// `word` lower-cased into `buf` as bytes when it is ASCII and fits (`None` otherwise), for
-/// byte-keyed look-ups, which need no UTF-8 check of the result.
-fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
-}
-
 /// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
 /// usual case), else with `to_lowercase` (which may change non-ASCII letters and lengths).
 fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
@@ -134,7 +126,9 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
 }
 
 fn is_title_word(word: &str) -> bool {
-    match ascii_lower_bytes(word, &mut [0; 32]) {
+    // Non-ASCII words take `to_lowercase`, which also lower-cases their non-ASCII letters.
+    let mut buf = [0; 32];
+    match ascii_lower_bytes(word.as_bytes(), &mut buf).filter(|_| word.is_ascii()) {
         Some(w) => TITLE_WORDS.contains(w),
         None => TITLE_WORDS.contains(word.to_lowercase().as_bytes()),
     }
@@ -585,7 +579,7 @@ fn gender_of(s: &str) -> Option<bool> {
             let start = bytes.iter().position(keep).unwrap_or(bytes.len());
             let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
             // No entry is longer than the buffer: a longer word is none of them.
-            let Some(w) = ascii_lower_bytes(&w[start..end], &mut buf) else {
+            let Some(w) = ascii_lower_bytes(&bytes[start..end], &mut buf) else {
                 continue;
             };
             GENDER.get(w).copied()
@@ -886,7 +880,8 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
             w.trim_matches(|c: char| !c.is_alphanumeric())
         };
         // A non-ASCII word is none of the (ASCII) edge words.
-        w.is_empty() || ascii_lower_bytes(w, &mut [0; 32]).is_some_and(is_mention_edge_word)
+        w.is_empty()
+            || ascii_lower_bytes(w.as_bytes(), &mut [0; 32]).is_some_and(is_mention_edge_word)
     };
     let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
     // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma

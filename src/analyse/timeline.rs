@@ -551,12 +551,10 @@ fn event_score(clause: &str) -> Option<u32> {
         if !whole {
             continue;
         }
-        let Some(lower) = buf.get_mut(..word.len()) else {
+        let Some(lower) = crate::lexicon::ascii_lower_bytes(word, &mut buf) else {
             continue;
         };
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        if let Some(&(is_event, is_happen)) = w.kinds.get(&*lower) {
+        if let Some(&(is_event, is_happen)) = w.kinds.get(lower) {
             event |= is_event;
             happen |= is_happen;
             if event && happen {

@@ -13,8 +13,13 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 /// allocating; `None` when it is longer than the buffer. Lower-casing only ASCII letters keeps
 /// UTF-8 valid (and equals `to_lowercase` when the word is ASCII).
 pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    std::str::from_utf8(ascii_lower_bytes(word.as_bytes(), buf)?).ok()
+}
+
+/// [`ascii_lower`] for byte-keyed look-ups, which need no UTF-8 check of the result.
+pub fn ascii_lower_bytes<'b>(word: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let out = buf.get_mut(..word.len())?;
-    out.copy_from_slice(word.as_bytes());
+    out.copy_from_slice(word);
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }

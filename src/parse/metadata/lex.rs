@@ -1,7 +1,7 @@
 //! The metadata reader's word lists, parsed once from `src/lexicon/*.tsv`: agencies and their
 //! aliases, calendar words, header keys, place-name connectors and credit lines.
 
-use crate::lexicon::{ascii_lower, rows};
+use crate::lexicon::{ascii_lower, ascii_lower_bytes, rows};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -495,9 +495,7 @@ pub(super) fn month_misspelt(word: &str) -> Option<u32> {
         return None;
     }
     let mut buf = [0u8; 10];
-    let w = &mut buf[..w.len()];
-    w.copy_from_slice(word.trim_end_matches('.').as_bytes());
-    w.make_ascii_lowercase();
+    let w = ascii_lower_bytes(w.as_bytes(), &mut buf)?;
     // In file order: a word one edit from two months (`Juny`) takes the first.
     MONTH_LONG
         .iter()
