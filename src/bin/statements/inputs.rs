@@ -69,8 +69,8 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
     let inputs = inputs.to_vec();
     let jobs = inputs
         .into_iter()
-        .flat_map(|input| -> Box<dyn Iterator<Item = Job> + Send> {
-            if input.as_os_str() == "-" {
+        .flat_map(move |input| -> Box<dyn Iterator<Item = Job> + Send> {
+            if is_stdin(&input) {
                 let mut bytes = Vec::new();
                 return Box::new(std::iter::once(match io::stdin().read_to_end(&mut bytes) {
                     Ok(_) => Job::Stdin(bytes),
