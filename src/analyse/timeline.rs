@@ -10,6 +10,7 @@
 //! speakers mentioned in the clause.
 
 use crate::analyse::attribution::Attribution;
+use crate::lexicon::Initials;
 use crate::output::record::{DateType, Record};
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
@@ -38,9 +39,9 @@ pub struct EventFound {
 struct Words {
     /// Per word (lower case): (an event word, a happening verb).
     kinds: HashMap<&'static [u8], (bool, bool)>,
-    /// The first two bytes of the words, as a bit set (see [`pair_bit`]): most words of a
-    /// clause are rejected on them, with no lower-casing and no hashing.
-    heads: [u32; 32],
+    /// The first two bytes of the words: most words of a clause are rejected on them, with no
+    /// lower-casing and no hashing.
+    heads: Initials,
     /// The shortest and longest word, in bytes.
     lengths: (usize, usize),
 }
@@ -69,11 +70,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             kind.0 = true;
         }
     }
-    let mut heads = [0u32; 32];
+    let heads = Initials::new(kinds.keys().copied());
     let mut lengths = (usize::MAX, 0);
     for w in kinds.keys() {
-        let (row, bit) = pair_bit(w);
-        heads[row] |= bit;
         lengths = (lengths.0.min(w.len()), lengths.1.max(w.len()));
     }
     Words {
@@ -82,14 +81,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         lengths,
     }
 });
-
-/// Where the first two bytes of a word go in [`Words::heads`]: a row for the first byte and a
-/// bit for the second, both by their five low bits, so that an ASCII letter and its capital
-/// share them (other bytes may share them too: the set only rejects words at once).
-fn pair_bit(word: &[u8]) -> (usize, u32) {
-    let low = |i: usize| word.get(i).map_or(0, |&b| b & 31);
-    (usize::from(low(0)), 1 << low(1))
-}
 
 /// Words that are capitalised but do not start a place name after `in`.
 const NOT_PLACES: &[&str] = &[
@@ -536,8 +527,7 @@ fn event_score(clause: &str) -> Option<u32> {
             i += 1;
         }
         let word = &b[start..i];
-        let (row, bit) = pair_bit(word);
-        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || w.heads[row] & bit == 0 {
+        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
             continue;
         }
         let whole = !clause[..start]

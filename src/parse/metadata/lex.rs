@@ -1,66 +1,27 @@
 //! The metadata reader's word lists, parsed once from `src/lexicon/*.tsv`: agencies and their
 //! aliases, calendar words, header keys, place-name connectors and credit lines.
 
-use crate::lexicon::{ascii_lower, ascii_lower_bytes, rows};
-use rustc_hash::FxHashMap as HashMap;
+use crate::lexicon::{ascii_lower, ascii_lower_bytes, rows, Initials};
+// Fx hash: the keys here are short words, looked up many times per story (every word of the
+// first lines), where SipHash's set-up cost dominates. No untrusted key is ever inserted, so a
+// keyed hash buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-
-/// A map with the Fx hash: the keys here are short words, looked up many times per story
-/// (every word of the first lines), where SipHash's set-up cost dominates. No untrusted key is
-/// ever inserted, so a keyed hash buys nothing.
-type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The longest word lower-cased on the stack by [`ascii_lower`]; longer ones are allocated.
 const LOWER_BUF: usize = 64;
 
 /// Agency aliases (lower-cased) to canonical names.
-static AGENCIES: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
+static AGENCIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/agencies.tsv"))
         .filter(|r| r.len() >= 2)
         .map(|r| (r[0].to_lowercase(), r[1]))
         .collect()
 });
 
-/// The first two bytes (ASCII lower-cased) of a list of patterns, to reject at once a line
-/// that starts with none of them: per first byte, the set of second bytes, one bit each by
-/// their five low bits (so that bytes may share a bit: the test only ever rejects a line that
-/// no pattern can start). `None` when a pattern is empty (it matches every line).
-type Initials = Option<[u32; 256]>;
-
-/// The bit of a second byte in an [`Initials`] row.
-fn second_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase() & 31)
-}
-
-/// The [`Initials`] of `patterns`.
-fn initials<'p>(patterns: impl Iterator<Item = &'p str>) -> Initials {
-    let mut set = [0u32; 256];
-    for p in patterns {
-        let b = p.as_bytes();
-        let first = b.first()?;
-        // A one-byte pattern starts a line whatever its second byte.
-        set[usize::from(first.to_ascii_lowercase())] |=
-            b.get(1).map_or(u32::MAX, |&c| second_bit(c));
-    }
-    Some(set)
-}
-
-/// True unless `line` cannot start with any of the patterns `set` was built from (compared
-/// ASCII case-insensitively).
-fn may_start(set: &Initials, line: &str) -> bool {
-    let Some(set) = set else { return true };
-    let b = line.as_bytes();
-    let Some(first) = b.first() else { return false };
-    let row = set[usize::from(first.to_ascii_lowercase())];
-    match b.get(1) {
-        Some(&c) => row & second_bit(c) != 0,
-        None => row != 0,
-    }
-}
-
 /// The [`Initials`] of the agency aliases.
 static AGENCY_INITIALS: LazyLock<Initials> =
-    LazyLock::new(|| initials(AGENCIES.keys().map(String::as_str)));
+    LazyLock::new(|| Initials::new(AGENCIES.keys().map(String::as_bytes)));
 
 /// The longest agency alias, in bytes: a longer ASCII name (a headline) is none.
 static LONGEST_AGENCY: LazyLock<usize> =
@@ -187,7 +148,7 @@ static HEADERS: LazyLock<HashMap<String, HeaderRole>> = LazyLock::new(|| {
 });
 
 /// Lower-case words allowed inside place names.
-static PLACE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/metadata_place_words.tsv"))
         .filter_map(|r| r.first().copied())
         .collect()
@@ -236,12 +197,12 @@ static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The [`Initials`] of the furniture lines.
 static BOILERPLATE_INITIALS: LazyLock<Initials> =
-    LazyLock::new(|| initials(BOILERPLATE.iter().map(String::as_str)));
+    LazyLock::new(|| Initials::new(BOILERPLATE.iter().map(String::as_bytes)));
 
 /// True when a (trimmed) line is page furniture: `FOR IMMEDIATE RELEASE`, `BRIEFING ROOM`.
 pub(super) fn boilerplate(line: &str) -> bool {
     line.len() <= 80
-        && may_start(&BOILERPLATE_INITIALS, line)
+        && BOILERPLATE_INITIALS.may_start(line.as_bytes())
         && BOILERPLATE.iter().any(|p| {
             line.get(..p.len())
                 .is_some_and(|x| x.eq_ignore_ascii_case(p))
@@ -287,12 +248,12 @@ static DATE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The [`Initials`] of the date labels.
 static DATE_LABEL_INITIALS: LazyLock<Initials> =
-    LazyLock::new(|| initials(DATE_LABELS.iter().map(String::as_str)));
+    LazyLock::new(|| Initials::new(DATE_LABELS.iter().map(String::as_bytes)));
 
 /// The length of the date label opening a (trimmed) line, with a `:` after it: `Updated `,
 /// `Published: `; `None` when the line opens with none (or the label runs into a longer word).
 pub(super) fn date_label(line: &str) -> Option<usize> {
-    if !may_start(&DATE_LABEL_INITIALS, line) {
+    if !DATE_LABEL_INITIALS.may_start(line.as_bytes()) {
         return None;
     }
     DATE_LABELS.iter().find_map(|p| {
@@ -389,7 +350,7 @@ pub(super) fn agency(name: &str) -> Option<&'static str> {
     let mut buf = [0u8; LOWER_BUF];
     if name.is_ascii() {
         // ASCII: lower-cased on the stack, the same as `to_lowercase`, and no longer.
-        if name.len() > *LONGEST_AGENCY || !may_start(&AGENCY_INITIALS, name) {
+        if name.len() > *LONGEST_AGENCY || !AGENCY_INITIALS.may_start(name.as_bytes()) {
             return None;
         }
         return ascii_lower(name, &mut buf).and_then(|n| AGENCIES.get(n).copied());
