@@ -121,23 +121,22 @@ fn lines_of(text: &str, region: Span) -> Vec<Line> {
     // A guess from the length of wire copy's lines, to grow the list seldom.
     let mut out = Vec::with_capacity(region.len() / 48 + 4);
     let bytes = text.as_bytes();
-    let mut start = region.start;
-    for nl in memchr::memchr_iter(b'\n', &bytes[region.start..region.end]) {
-        let end = region.start + nl;
-        let e = if end > start && bytes[end - 1] == b'\r' {
+    // A line from `start` to its `\n` (or the region's end), without a `\r` before it.
+    let line = |start: usize, end: usize| {
+        let end = if end > start && bytes[end - 1] == b'\r' {
             end - 1
         } else {
             end
         };
-        out.push(Line::new(text, start, e));
+        Line::new(text, start, end)
+    };
+    let mut start = region.start;
+    for nl in memchr::memchr_iter(b'\n', &bytes[region.start..region.end]) {
+        let end = region.start + nl;
+        out.push(line(start, end));
         start = end + 1;
     }
-    let e = if region.end > start && bytes[region.end - 1] == b'\r' {
-        region.end - 1
-    } else {
-        region.end
-    };
-    out.push(Line::new(text, start, e));
+    out.push(line(start, region.end));
     out
 }
 
