@@ -3,13 +3,24 @@
 # shared and noisy): wall time of `statements parse` against `grep -rc '"'` over the same warm
 # files, 1 thread against 2, and peak memory. Prints a Markdown table for BENCHMARKS.md.
 #
-#   scripts/bench.sh [CORPUS_DIR]     (default ../shared/corpus/reuters21578/stories)
+#   scripts/bench.sh [--pgo] [CORPUS_DIR]   (default ../shared/corpus/reuters21578/stories)
+#
+# --pgo also builds the profile-guided binary (scripts/pgo-build.sh) and measures it beside the
+# plain `cargo build --release` one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+pgo=false
+if [ "${1:-}" = --pgo ]; then
+  pgo=true
+  shift
+fi
 corpus=${1:-../shared/corpus/reuters21578/stories}
 [ -d "$corpus" ] || { echo "skipped: $corpus is absent"; exit 0; }
 cargo build --release --locked --quiet
 bin=target/release/statements
+if $pgo; then
+  scripts/pgo-build.sh >/dev/null
+fi
 files=$(find "$corpus" -type f | wc -l)
 mb=$(du -sm --apparent-size "$corpus" | cut -f1)
 
@@ -29,6 +40,9 @@ t_grep=$(best grep -rc '"' "$corpus")
 t_all=$(best $bin parse --quiet "$corpus")
 t_one=$(best $bin parse --quiet --threads 1 "$corpus")
 t_two=$(best $bin parse --quiet --threads 2 "$corpus")
+if $pgo; then
+  t_pgo=$(best target/pgo/statements parse --quiet "$corpus")
+fi
 peak_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$corpus" >/dev/null; } 2>&1 | tail -1)
 
 echo "| measure | value |"
@@ -42,4 +56,9 @@ echo "| MB/s (all cores) | $(echo "$mb / $t_all" | bc -l | xargs printf '%.1f') 
 echo "| --threads 1 | ${t_one} s |"
 echo "| --threads 2 | ${t_two} s |"
 echo "| speedup 1 -> 2 threads | $(echo "$t_one / $t_two" | bc -l | xargs printf '%.2f')x |"
+if $pgo; then
+  echo "| statements parse, profile-guided build (all cores) | ${t_pgo} s |"
+  echo "| its ratio to grep | $(echo "$t_pgo / $t_grep" | bc -l | xargs printf '%.2f')x |"
+  echo "| its stories per second | $(echo "$files / $t_pgo" | bc -l | xargs printf '%.0f') |"
+fi
 echo "| peak memory (max RSS) | $((peak_kb / 1024)) MB |"
