@@ -6,16 +6,45 @@
 //! calling thread. Memory is bounded by a few chunks whatever the size of the batch, the output
 //! order is the job order whatever the number of threads, and the writer can stop the run
 //! early (a closed pipe) by dropping the channel.
+//!
+//! A chunk is bounded by bytes as well as by jobs: its length follows the size of the results
+//! of the chunks before it, so that a batch of long stories (whose records are large) holds
+//! fewer of them at a time than a batch of short ones.
 
 use crate::inputs::{io_reason, read_limited, Job, StreamRecord};
 use rayon::prelude::*;
 use statements::{Options, Record, StoryDate};
 use std::io::{self, BufRead};
 
-/// How many jobs go to the workers at a time.
+/// The most jobs that go to the workers at a time.
 const CHUNK: usize = 256;
+/// The fewest jobs in a chunk, and the length of the first one: enough to keep two workers
+/// busy, few enough that a chunk of the longest stories stays small.
+const MIN_CHUNK: usize = 4;
+/// The result bytes a chunk aims at. With [`QUEUE`] chunks waiting, one being analysed and
+/// one being written, results take about `(QUEUE + 2) * CHUNK_BYTES` whatever the length of
+/// the stories (wire-sized stories give full chunks of [`CHUNK`] far below this).
+const CHUNK_BYTES: usize = 4 << 20;
 /// How many analysed chunks may wait for the writer.
 const QUEUE: usize = 2;
+
+/// The memory a result holds until it is written, in bytes (an estimate where it is not
+/// simply a buffer's length).
+pub trait Weigh {
+    /// The bytes held.
+    fn weight(&self) -> usize;
+}
+
+/// The length of a chunk to come, from the `len` jobs of the last analysed chunk and the
+/// `bytes` their results weighed: as many jobs as [`CHUNK_BYTES`] holds at that size, within
+/// [`MIN_CHUNK`]..=[`CHUNK`], and at most four times `len` so that one chunk of short stories
+/// cannot open the door to a huge chunk of long ones.
+fn next_chunk_len(len: usize, bytes: usize) -> usize {
+    let per_job = (bytes / len.max(1)).max(1);
+    (CHUNK_BYTES / per_job)
+        .min(len.saturating_mul(4))
+        .clamp(MIN_CHUNK, CHUNK)
+}
 
 /// Analyses one job into its record; failures become error records.
 ///
@@ -146,7 +175,7 @@ pub fn ordered_map<T, I, F, W>(
     mut write: W,
 ) -> io::Result<()>
 where
-    T: Send,
+    T: Send + Weigh,
     I: Iterator<Item = Job> + Send,
     F: Fn(Job) -> T + Sync,
     W: FnMut(T) -> io::Result<()>,
@@ -156,17 +185,21 @@ where
         let analyse = &analyse;
         scope.spawn(move || {
             let mut jobs = jobs;
-            let mut chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            let mut len = MIN_CHUNK;
+            let mut chunk: Vec<Job> = jobs.by_ref().take(len).collect();
             while !chunk.is_empty() {
                 // The next chunk is gathered (directories walked, stream lines read) while
-                // this one is analysed, so that the workers never wait for the walk.
+                // this one is analysed, so that the workers never wait for the walk; its
+                // length was set by the chunk before this one.
                 let current = std::mem::take(&mut chunk);
+                let current_len = current.len();
                 let (results, next) = pool.install(|| {
                     rayon::join(
                         || current.into_par_iter().map(analyse).collect::<Vec<T>>(),
-                        || jobs.by_ref().take(CHUNK).collect::<Vec<Job>>(),
+                        || jobs.by_ref().take(len).collect::<Vec<Job>>(),
                     )
                 });
+                len = next_chunk_len(current_len, results.iter().map(Weigh::weight).sum());
                 if sender.send(results).is_err() {
                     break; // the writer stopped
                 }
@@ -228,4 +261,35 @@ pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
     builder
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_hold_about_chunk_bytes_of_results() {
+        // (jobs in the last chunk, bytes of their results, length of a chunk to come)
+        let cases = [
+            // wire stories (records of a few KB): full chunks
+            (256, 256 * 3_000, CHUNK),
+            // the first chunks grow fourfold at most
+            (MIN_CHUNK, MIN_CHUNK * 3_000, 4 * MIN_CHUNK),
+            (64, 64 * 3_000, CHUNK),
+            // records of 256 KB: 16 of them make CHUNK_BYTES
+            (256, 256 * (256 << 10), 16),
+            // records of 4 MB: never fewer than MIN_CHUNK jobs
+            (16, 16 * (4 << 20), MIN_CHUNK),
+            // empty results (failed inputs) weigh at least a byte each
+            (256, 0, CHUNK),
+            (0, 0, MIN_CHUNK),
+        ];
+        for (len, bytes, expected) in cases {
+            assert_eq!(
+                next_chunk_len(len, bytes),
+                expected,
+                "{len} jobs, {bytes} bytes"
+            );
+        }
+    }
 }

@@ -92,6 +92,12 @@ pub struct Line {
     tally: Tally,
 }
 
+impl run::Weigh for Line {
+    fn weight(&self) -> usize {
+        self.json.capacity()
+    }
+}
+
 fn serialise(record: Record) -> Line {
     let tally = Tally {
         stories: 1,

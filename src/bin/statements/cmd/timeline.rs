@@ -70,6 +70,21 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     )
 }
 
+/// A kept record is its events' strings and little else (see [`slim`]).
+impl run::Weigh for Record {
+    fn weight(&self) -> usize {
+        let event = |e: &statements::output::record::Event| {
+            std::mem::size_of_val(e)
+                + e.date.len()
+                + e.date_text.len()
+                + e.text.len()
+                + e.place.as_ref().map_or(0, String::len)
+                + e.participants.iter().map(String::len).sum::<usize>()
+        };
+        std::mem::size_of::<Record>() + self.events.iter().map(event).sum::<usize>()
+    }
+}
+
 fn slim(mut record: Record) -> Record {
     record.quotes = Vec::new();
     record.dates = Vec::new();
