@@ -309,7 +309,9 @@ enum Byte {
     Digit,
     /// Any other ASCII character: a punctuation token.
     Punct,
-    /// A line break or a byte of a non-ASCII character.
+    /// A line break: a punctuation token where it ends a clause.
+    Newline,
+    /// A byte of a non-ASCII character.
     Other,
 }
 
@@ -320,7 +322,7 @@ static BYTE_CLASS: [Byte; 256] = {
     while b < 128 {
         let c = b as u8;
         t[b] = if c == b'\n' {
-            Byte::Other
+            Byte::Newline
         } else if c.is_ascii_whitespace() || c == 0x0b {
             // what `char::is_whitespace` says of ASCII, the vertical tab included
             Byte::Space
@@ -377,8 +379,25 @@ fn tokenise(text: &str, region: Span) -> Tokens {
         }
         i = match BYTE_CLASS[b0 as usize] {
             Byte::Space => i + 1,
-            Byte::Letter => word(text, i, end, b0 as char, packed, &mut out),
+            Byte::Letter => {
+                // Most of a text is words one space apart: read such a run here, without
+                // going back through the space test and this match for every word.
+                let mut j = ascii_word(text, i, end, packed, &mut out);
+                while j + 1 < end
+                    && bytes[j] == b' '
+                    && BYTE_CLASS[bytes[j + 1] as usize] == Byte::Letter
+                {
+                    j = ascii_word(text, j + 1, end, packed, &mut out);
+                }
+                j
+            }
             Byte::Digit => number(text, i, end, &mut out),
+            Byte::Newline => {
+                if line_break_ends_clause(text, i, end) {
+                    out.push(Span::new(i, i + 1), K::P('\n'));
+                }
+                i + 1
+            }
             Byte::Punct => {
                 out.push(Span::new(i, i + 1), K::P(b0 as char));
                 i + 1
@@ -389,18 +408,12 @@ fn tokenise(text: &str, region: Span) -> Tokens {
     out
 }
 
-/// The token at `i` that is neither ASCII white space, letter, digit nor punctuation: a line
-/// break, a non-ASCII space, letter or punctuation mark. Returns where it ends.
+/// The token at `i` that starts with a non-ASCII character: white space, a letter or a
+/// punctuation mark. Returns where it ends.
 fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
     let Some(c) = text[i..end].chars().next() else {
         return end;
     };
-    if c == '\n' {
-        if line_break_ends_clause(text, i, end) {
-            out.push(Span::new(i, i + 1), K::P('\n'));
-        }
-        return i + 1;
-    }
     if c.is_whitespace() {
         return i + c.len_utf8();
     }
@@ -478,8 +491,51 @@ fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<u
     Some(e)
 }
 
+/// [`word`] at the ASCII letter `bytes[i]`, done here without [`word`]'s general paths for
+/// the plain word: ASCII letters followed by neither an apostrophe nor a non-ASCII character
+/// (which may go on with the word), and not one letter before a dot (`a.m.`).
+#[inline(always)]
+fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
+    let bytes = text.as_bytes();
+    let j = i + 1 + leading_letters(&bytes[i + 1..end]);
+    let len = j - i;
+    match bytes[..end].get(j) {
+        Some(&b) if b >= 0x80 || b == b'\'' || (b == b'.' && len == 1) => {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        }
+        _ => {}
+    }
+    let lex = if len <= 24 {
+        lookup(packed, bytes, i, len)
+    } else {
+        None
+    };
+    let cap = bytes[i].is_ascii_uppercase();
+    let ed = !cap && len > 4 && bytes[j - 2..j] == *b"ed";
+    // "3pm", "10 am" (tested from the cheapest end)
+    if len == 2
+        && matches!(
+            out.toks.last(),
+            Some(Tok {
+                k: K::Num { .. },
+                ..
+            })
+        )
+        && (bytes[i..j].eq_ignore_ascii_case(b"am") || bytes[i..j].eq_ignore_ascii_case(b"pm"))
+    {
+        out.push(
+            Span::new(i, j),
+            K::AmPm(bytes[i..j].eq_ignore_ascii_case(b"pm")),
+        );
+    } else {
+        out.push(Span::new(i, j), K::Word { lex, cap, ed });
+    }
+    j
+}
+
 /// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
 /// possessive after it; returns where they end.
+#[inline(never)]
 fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
     let start = i;
