@@ -152,9 +152,37 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::new(|| {
 /// padded) in an open-addressing table: the tokeniser looks up every word of every story, and
 /// comparing two integers beats hashing and comparing byte strings.
 struct Packed {
-    keys: Vec<u128>,
-    vals: Vec<Option<&'static Lex>>,
+    /// A power of two of them, at most one in four taken, so that a probe ends soon.
+    slots: Vec<Slot>,
+    /// 64 minus the number of bits of a slot index.
     shift: u32,
+}
+
+/// One slot of [`Packed`]: a key (0 when empty) and its entry, side by side so that a probe
+/// reads one place.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u128,
+    lex: Option<&'static Lex>,
+}
+
+impl Packed {
+    /// The entry of the packed key `key` (of [`packed_key`]; never 0).
+    #[inline]
+    fn get(&self, key: u128) -> Option<&'static Lex> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut h = packed_slot(key, self.shift);
+        loop {
+            let slot = self.slots.get(h)?;
+            if slot.key == key {
+                return slot.lex;
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            h = (h + 1) & mask;
+        }
+    }
 }
 
 /// The slot of a packed key: a multiplicative hash of its two halves.
@@ -168,8 +196,7 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
     let bits = (lex.len() * 4).next_power_of_two().max(16).trailing_zeros();
     let n = 1usize << bits;
     let shift = 64 - bits;
-    let mut keys = vec![0u128; n];
-    let mut vals = vec![None; n];
+    let mut slots = vec![Slot { key: 0, lex: None }; n];
     for (k, v) in lex.iter() {
         // A token is at most 16 letters here (longer ones go to LEXICON) and has no NUL, so
         // keys that do not pack exactly cannot match one.
@@ -180,13 +207,12 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
         b[..k.len()].copy_from_slice(k);
         let key = u128::from_le_bytes(b);
         let mut h = packed_slot(key, shift);
-        while keys[h] != 0 {
+        while slots[h].key != 0 {
             h = (h + 1) & (n - 1);
         }
-        keys[h] = key;
-        vals[h] = Some(v);
+        slots[h] = Slot { key, lex: Some(v) };
     }
-    Packed { keys, vals, shift }
+    Packed { slots, shift }
 });
 
 /// The lexicon entry of the ASCII word `bytes[start..start + len]` (letters and apostrophes,
@@ -196,19 +222,7 @@ fn lookup(packed: &Packed, bytes: &[u8], start: usize, len: usize) -> Option<&'s
     if len == 0 || len > 16 {
         return lookup_long(bytes, start, len);
     }
-    let key = packed_key(bytes, start, len);
-    let mask = packed.keys.len() - 1;
-    let mut h = packed_slot(key, packed.shift);
-    loop {
-        let k = *packed.keys.get(h)?;
-        if k == key {
-            return packed.vals.get(h).copied().flatten();
-        }
-        if k == 0 {
-            return None;
-        }
-        h = (h + 1) & mask;
-    }
+    packed.get(packed_key(bytes, start, len))
 }
 
 /// [`lookup`] for the few words too long to pack (and the empty one).
@@ -393,10 +407,11 @@ fn tokenise(text: &str, region: Span) -> Tokens {
             }
             Byte::Digit => number(text, i, end, &mut out),
             Byte::Newline => {
-                if line_break_ends_clause(text, i, end) {
+                let (ends, next) = line_break(text, i, end);
+                if ends {
                     out.push(Span::new(i, i + 1), K::P('\n'));
                 }
-                i + 1
+                next
             }
             Byte::Punct => {
                 out.push(Span::new(i, i + 1), K::P(b0 as char));
@@ -492,12 +507,22 @@ fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<u
 }
 
 /// [`word`] at the ASCII letter `bytes[i]`, done here without [`word`]'s general paths for
-/// the plain word: ASCII letters followed by neither an apostrophe nor a non-ASCII character
-/// (which may go on with the word), and not one letter before a dot (`a.m.`).
+/// the plain word: at most 15 ASCII letters followed by neither an apostrophe nor a non-ASCII
+/// character (which may go on with the word), and not one letter before a dot (`a.m.`).
+///
+/// One 16-byte load gives both the word's length and its key in [`PACKED`].
 #[inline(always)]
 fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
-    let j = i + 1 + leading_letters(&bytes[i + 1..end]);
+    let Some(&chunk) = bytes.get(i..).and_then(|s| s.first_chunk::<16>()) else {
+        return word(text, i, end, char::from(bytes[i]), packed, out);
+    };
+    let raw = u128::from_le_bytes(chunk);
+    let run = ascii_letter_run(raw);
+    if run == 16 {
+        return word(text, i, end, char::from(bytes[i]), packed, out);
+    }
+    let j = (i + run).min(end);
     let len = j - i;
     match bytes[..end].get(j) {
         Some(&b) if b >= 0x80 || b == b'\'' || (b == b'.' && len == 1) => {
@@ -505,32 +530,38 @@ fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Token
         }
         _ => {}
     }
-    let lex = if len <= 24 {
-        lookup(packed, bytes, i, len)
-    } else {
-        None
-    };
+    // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
+    let key = (raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0);
+    let lex = packed.get(key);
     let cap = bytes[i].is_ascii_uppercase();
     let ed = !cap && len > 4 && bytes[j - 2..j] == *b"ed";
     // "3pm", "10 am" (tested from the cheapest end)
     if len == 2
-        && matches!(
-            out.toks.last(),
-            Some(Tok {
-                k: K::Num { .. },
-                ..
-            })
-        )
-        && (bytes[i..j].eq_ignore_ascii_case(b"am") || bytes[i..j].eq_ignore_ascii_case(b"pm"))
+        && matches!(out.toks.last(), Some(Tok { k: K::Num { .. }, .. }))
+        && (key == u128::from(u16::from_le_bytes(*b"am"))
+            || key == u128::from(u16::from_le_bytes(*b"pm")))
     {
         out.push(
             Span::new(i, j),
-            K::AmPm(bytes[i..j].eq_ignore_ascii_case(b"pm")),
+            K::AmPm(key == u128::from(u16::from_le_bytes(*b"pm"))),
         );
     } else {
         out.push(Span::new(i, j), K::Word { lex, cap, ed });
     }
     j
+}
+
+/// How many ASCII letters the 16 bytes `x` (little-endian) start with: [`leading_letters`]
+/// on one `u128`.
+#[inline]
+fn ascii_letter_run(x: u128) -> usize {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const TOP: u128 = ONES * 0x80;
+    let low = (x | (ONES * 0x20)) & !TOP;
+    let from_a = low + ONES * (0x80 - b'a' as u128);
+    let past_z = low + ONES * (0x7f - b'z' as u128);
+    let letter = !x & from_a & !past_z & TOP;
+    (!letter & TOP).trailing_zeros() as usize / 8
 }
 
 /// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
@@ -3471,28 +3502,30 @@ fn idle_number(t: &[Tok], i: usize) -> bool {
 /// It ends one at a blank line, before an indented line (a new paragraph in Reuters' layout),
 /// or after a line closing with sentence punctuation; a line ending in a word or a number
 /// runs on.
-fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
+///
+/// Also returns where the white space after the line break ends, which the tokeniser skips.
+fn line_break(text: &str, at: usize, end: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let mut next = at + 1;
-    let mut indent = 0;
     while next < end && matches!(bytes[next], b' ' | b'\t' | b'\r') {
-        indent += 1;
         next += 1;
     }
+    let indent = next - at - 1;
     if next >= end || bytes[next] == b'\n' || indent >= 2 {
-        return true;
+        return (true, next);
     }
     // the last character of the line before, its spaces trimmed
     let mut back = at;
     while back > 0 && matches!(bytes[back - 1], b' ' | b'\t' | b'\r') {
         back -= 1;
     }
-    matches!(
+    let ends = matches!(
         bytes[..back],
         [] | [.., b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'']
             // `”` and `’` in UTF-8
             | [.., 0xE2, 0x80, 0x9D | 0x99]
-    )
+    );
+    (ends, next)
 }
 
 #[cfg(test)]
