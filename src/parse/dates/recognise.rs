@@ -447,24 +447,12 @@ fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) ->
     i + c.len_utf8()
 }
 
-/// How many ASCII letters `s` starts with.
-///
-/// Eight bytes are tested at once where `s` is that long (a whole word, most of the time):
-/// with bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
-/// it is at least `a`, and carries into no other byte; likewise for `z`.
+/// How many ASCII letters `s` starts with, eight bytes at a time where `s` is that long (a
+/// whole word, most of the time).
 fn leading_letters(s: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const TOP: u64 = ONES * 0x80;
     let mut n = 0;
     while let Some(chunk) = s.get(n..).and_then(|r| r.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        // lower case, bit 7 cleared
-        let low = (x | (ONES * 0x20)) & !TOP;
-        let from_a = low + ONES * (0x80 - b'a' as u64);
-        let past_z = low + ONES * (0x7f - b'z' as u64);
-        // bit 7 of each byte: ASCII, `a` or later, not after `z`
-        let letter = !x & from_a & !past_z & TOP;
-        let run = (!letter & TOP).trailing_zeros() as usize / 8;
+        let run = ascii_letters_u64(u64::from_le_bytes(*chunk));
         n += run;
         if run < 8 {
             return n;
@@ -508,36 +496,39 @@ fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<u
 
 /// [`word`] at the ASCII letter `bytes[i]`, done here without [`word`]'s general paths for
 /// the plain word: at most 15 ASCII letters followed by neither an apostrophe nor a non-ASCII
-/// character (which may go on with the word), and not one letter before a dot (`a.m.`).
+/// character (which may go on with the word), and not one letter before a dot (`a.m.`), with
+/// the region going on at least 16 bytes from its start.
 ///
-/// One 16-byte load gives both the word's length and its key in [`PACKED`].
+/// One 16-byte load gives the word's length, the byte after it and its key in [`PACKED`].
 #[inline(always)]
 fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
-    let Some(&chunk) = bytes.get(i..).and_then(|s| s.first_chunk::<16>()) else {
+    let Some(&chunk) = bytes[..end].get(i..).and_then(|s| s.first_chunk::<16>()) else {
         return word(text, i, end, char::from(bytes[i]), packed, out);
     };
     let raw = u128::from_le_bytes(chunk);
-    let run = ascii_letter_run(raw);
-    if run == 16 {
+    let Some((len, after)) = ascii_letter_run(raw) else {
+        return word(text, i, end, char::from(bytes[i]), packed, out);
+    };
+    if after >= 0x80 || after == b'\'' || (after == b'.' && len == 1) {
         return word(text, i, end, char::from(bytes[i]), packed, out);
     }
-    let j = (i + run).min(end);
-    let len = j - i;
-    match bytes[..end].get(j) {
-        Some(&b) if b >= 0x80 || b == b'\'' || (b == b'.' && len == 1) => {
-            return word(text, i, end, char::from(bytes[i]), packed, out);
-        }
-        _ => {}
-    }
+    let j = i + len;
     // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
     let key = (raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0);
     let lex = packed.get(key);
-    let cap = bytes[i].is_ascii_uppercase();
-    let ed = !cap && len > 4 && bytes[j - 2..j] == *b"ed";
+    // the first byte is a letter: a capital has bit 5 clear
+    let cap = raw & 0x20 == 0;
+    let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
     // "3pm", "10 am" (tested from the cheapest end)
     if len == 2
-        && matches!(out.toks.last(), Some(Tok { k: K::Num { .. }, .. }))
+        && matches!(
+            out.toks.last(),
+            Some(Tok {
+                k: K::Num { .. },
+                ..
+            })
+        )
         && (key == u128::from(u16::from_le_bytes(*b"am"))
             || key == u128::from(u16::from_le_bytes(*b"pm")))
     {
@@ -551,15 +542,34 @@ fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Token
     j
 }
 
-/// How many ASCII letters the 16 bytes `x` (little-endian) start with: [`leading_letters`]
-/// on one `u128`.
+/// How many ASCII letters the 16 bytes `x` (little-endian) start with, and the byte after
+/// them; `None` when all 16 are letters. The second half is tested only when the first is all
+/// letters (a long word).
 #[inline]
-fn ascii_letter_run(x: u128) -> usize {
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const TOP: u128 = ONES * 0x80;
+fn ascii_letter_run(x: u128) -> Option<(usize, u8)> {
+    let low = x as u64;
+    let n = ascii_letters_u64(low);
+    if n < 8 {
+        return Some((n, (low >> (8 * n)) as u8));
+    }
+    let high = (x >> 64) as u64;
+    let n = ascii_letters_u64(high);
+    (n < 8).then(|| (8 + n, (high >> (8 * n)) as u8))
+}
+
+/// How many ASCII letters the 8 bytes `x` (little-endian) start with.
+///
+/// With bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
+/// it is at least `a`, and carries into no other byte; likewise for `z`.
+#[inline]
+fn ascii_letters_u64(x: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    // lower case, bit 7 cleared
     let low = (x | (ONES * 0x20)) & !TOP;
-    let from_a = low + ONES * (0x80 - b'a' as u128);
-    let past_z = low + ONES * (0x7f - b'z' as u128);
+    let from_a = low + ONES * (0x80 - b'a' as u64);
+    let past_z = low + ONES * (0x7f - b'z' as u64);
+    // bit 7 of each byte: ASCII, `a` or later, not after `z`
     let letter = !x & from_a & !past_z & TOP;
     (!letter & TOP).trailing_zeros() as usize / 8
 }
