@@ -156,6 +156,17 @@ struct Packed {
     slots: Vec<Slot>,
     /// 64 minus the number of bits of a slot index.
     shift: u32,
+    /// The lengths (bit `n` for `n` bytes, up to 15) of the keys by their first two bytes
+    /// ([`initials`]): most words of a story are in no entry, and this one load tells so for
+    /// about half of them before any hashing.
+    lengths: Box<[u16; 1024]>,
+}
+
+/// The index of [`Packed::lengths`] for a word that starts with the bytes `a` and `b`: their
+/// five low bits, which a letter and its capital share (other bytes may share them too: the
+/// table only ever rules out a word no key can be).
+fn initials(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
 }
 
 /// One slot of [`Packed`]: a key (0 when empty) and its entry, side by side so that a probe
@@ -197,11 +208,19 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
     let n = 1usize << bits;
     let shift = 64 - bits;
     let mut slots = vec![Slot { key: 0, lex: None }; n];
+    let mut lengths = Box::new([0u16; 1024]);
     for (k, v) in lex.iter() {
         // A token is at most 16 letters here (longer ones go to LEXICON) and has no NUL, so
         // keys that do not pack exactly cannot match one.
         if k.is_empty() || k.len() > 16 || k.contains(&0) {
             continue;
+        }
+        let bit = 1u16.checked_shl(k.len() as u32).unwrap_or(0);
+        match k[..] {
+            // one byte: whatever follows it
+            [a] => (0..32).for_each(|b| lengths[initials(a, b)] |= bit),
+            [a, b, ..] => lengths[initials(a, b)] |= bit,
+            [] => {}
         }
         let mut b = [0u8; 16];
         b[..k.len()].copy_from_slice(k);
@@ -212,7 +231,11 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
         }
         slots[h] = Slot { key, lex: Some(v) };
     }
-    Packed { slots, shift }
+    Packed {
+        slots,
+        shift,
+        lengths,
+    }
 });
 
 /// The lexicon entry of the ASCII word `bytes[start..start + len]` (letters and apostrophes,
@@ -516,13 +539,17 @@ fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Token
         return word(text, i, end, char::from(bytes[i]), packed, out);
     }
     let j = i + len;
-    // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
-    let key = (raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0);
-    let lex = packed.get(key);
+    let lex = if packed.lengths[initials(raw as u8, (raw >> 8) as u8)] >> len & 1 != 0 {
+        // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
+        packed.get((raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0))
+    } else {
+        None
+    };
     // the first byte is a letter: a capital has bit 5 clear
     let cap = raw & 0x20 == 0;
     let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
     // "3pm", "10 am" (tested from the cheapest end)
+    let two = (raw as u16) | 0x2020;
     if len == 2
         && matches!(
             out.toks.last(),
@@ -531,13 +558,9 @@ fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Token
                 ..
             })
         )
-        && (key == u128::from(u16::from_le_bytes(*b"am"))
-            || key == u128::from(u16::from_le_bytes(*b"pm")))
+        && (two == u16::from_le_bytes(*b"am") || two == u16::from_le_bytes(*b"pm"))
     {
-        out.push(
-            Span::new(i, j),
-            K::AmPm(key == u128::from(u16::from_le_bytes(*b"pm"))),
-        );
+        out.push(Span::new(i, j), K::AmPm(two == u16::from_le_bytes(*b"pm")));
     } else {
         out.push(Span::new(i, j), K::Word { lex, cap, ed });
     }
@@ -3599,6 +3622,39 @@ mod scan_tests {
             }
         }
         assert_eq!(ascii_letter_run(u128::from_le_bytes([b'Q'; 16])), None);
+    }
+
+    /// The initials-and-length filter rules out no word of the lexicon, in any case, and the
+    /// plain-word path finds every entry [`lookup`] finds.
+    #[test]
+    fn initials_filter_keeps_every_entry() {
+        let packed: &Packed = &PACKED;
+        for (k, _) in LEXICON.iter() {
+            if k.is_empty() || k.len() > 15 || !k.iter().all(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            for form in [k.to_vec(), k.to_ascii_uppercase(), {
+                let mut c = k.to_vec();
+                c[0].make_ascii_uppercase();
+                c
+            }] {
+                let mut text = form.clone();
+                text.extend_from_slice(b" and some more words");
+                let text = std::str::from_utf8(&text).unwrap_or_default();
+                let n = k.len();
+                let filter = packed.lengths[initials(form[0], text.as_bytes()[1])] >> n & 1;
+                assert_eq!(filter, 1, "{}", String::from_utf8_lossy(&form));
+                let toks = tokenise(text, Span::new(0, text.len())).toks;
+                let want = lookup(packed, text.as_bytes(), 0, n).map(|l| l as *const Lex);
+                match toks[0].k {
+                    K::Word { lex, .. } => {
+                        assert_eq!(lex.map(|l| l as *const Lex), want, "{text}")
+                    }
+                    K::AmPm(_) => {}
+                    other => panic!("{text}: {other:?}"),
+                }
+            }
+        }
     }
 
     /// The short-fraction path reads what `str::parse` reads.
