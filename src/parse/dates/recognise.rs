@@ -535,7 +535,9 @@ fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Token
     let Some((len, after)) = ascii_letter_run(raw) else {
         return word(text, i, end, char::from(bytes[i]), packed, out);
     };
-    if after >= 0x80 || after == b'\'' || (after == b'.' && len == 1) {
+    // (`U.S.` is plain: only `a` and `p` may start `a.m.` and `p.m.`)
+    let am_pm = after == b'.' && len == 1 && matches!(raw as u8 | 0x20, b'a' | b'p');
+    if after >= 0x80 || after == b'\'' || am_pm {
         return word(text, i, end, char::from(bytes[i]), packed, out);
     }
     let j = i + len;
