@@ -418,18 +418,7 @@ fn tokenise(text: &str, region: Span) -> Tokens {
         }
         i = match BYTE_CLASS[b0 as usize] {
             Byte::Space => i + 1,
-            Byte::Letter => {
-                // Most of a text is words one space apart: read such a run here, without
-                // going back through the space test and this match for every word.
-                let mut j = ascii_word(text, i, end, packed, &mut out);
-                while j + 1 < end
-                    && bytes[j] == b' '
-                    && BYTE_CLASS[bytes[j + 1] as usize] == Byte::Letter
-                {
-                    j = ascii_word(text, j + 1, end, packed, &mut out);
-                }
-                j
-            }
+            Byte::Letter => ascii_words(text, i, end, packed, &mut out),
             Byte::Digit => number(text, i, end, &mut out),
             Byte::Newline => {
                 let (ends, next) = line_break(text, i, end);
@@ -519,54 +508,69 @@ fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<u
     Some(e)
 }
 
-/// [`word`] at the ASCII letter `bytes[i]`, done here without [`word`]'s general paths for
-/// the plain word: at most 15 ASCII letters followed by neither an apostrophe nor a non-ASCII
-/// character (which may go on with the word), and not one letter before a dot (`a.m.`), with
-/// the region going on at least 16 bytes from its start.
+/// [`word`] at the ASCII letter `bytes[start]`, and at the words that follow it one space
+/// apart (most of a text), read here without going back through the tokeniser's main loop.
+/// Returns where the last word ends.
 ///
-/// One 16-byte load gives the word's length, the byte after it and its key in [`PACKED`].
-#[inline(always)]
-fn ascii_word(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
+/// The plain word is done here without [`word`]'s general paths: at most 15 ASCII letters
+/// followed by neither an apostrophe nor a non-ASCII character (which may go on with the word),
+/// and not `a` or `p` before a dot (`a.m.`), with the region going on at least 16 bytes from
+/// its start. One 16-byte load gives its length, the byte after it and its key in [`PACKED`].
+/// Any other word is left to [`word`], which ends the run.
+#[inline]
+fn ascii_words(text: &str, start: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
-    let Some(&chunk) = bytes[..end].get(i..).and_then(|s| s.first_chunk::<16>()) else {
-        return word(text, i, end, char::from(bytes[i]), packed, out);
-    };
-    let raw = u128::from_le_bytes(chunk);
-    let Some((len, after)) = ascii_letter_run(raw) else {
-        return word(text, i, end, char::from(bytes[i]), packed, out);
-    };
-    // (`U.S.` is plain: only `a` and `p` may start `a.m.` and `p.m.`)
-    let am_pm = after == b'.' && len == 1 && matches!(raw as u8 | 0x20, b'a' | b'p');
-    if after >= 0x80 || after == b'\'' || am_pm {
-        return word(text, i, end, char::from(bytes[i]), packed, out);
+    let mut i = start;
+    loop {
+        let Some(&chunk) = bytes[..end].get(i..).and_then(|s| s.first_chunk::<16>()) else {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        };
+        let raw = u128::from_le_bytes(chunk);
+        let Some((len, after)) = ascii_letter_run(raw) else {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        };
+        // (`U.S.` is plain: only `a` and `p` may start `a.m.` and `p.m.`)
+        let am_pm = after == b'.' && len == 1 && matches!(raw as u8 | 0x20, b'a' | b'p');
+        if after >= 0x80 || after == b'\'' || am_pm {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        }
+        let j = i + len;
+        let lex = if packed.lengths[initials(raw as u8, (raw >> 8) as u8)] >> len & 1 != 0 {
+            // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
+            packed
+                .get((raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0))
+        } else {
+            None
+        };
+        // the first byte is a letter: a capital has bit 5 clear
+        let cap = raw & 0x20 == 0;
+        let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
+        // "3pm", "10 am" (tested from the cheapest end)
+        let two = (raw as u16) | 0x2020;
+        if len == 2
+            && matches!(
+                out.toks.last(),
+                Some(Tok {
+                    k: K::Num { .. },
+                    ..
+                })
+            )
+            && (two == u16::from_le_bytes(*b"am") || two == u16::from_le_bytes(*b"pm"))
+        {
+            out.push(Span::new(i, j), K::AmPm(two == u16::from_le_bytes(*b"pm")));
+        } else {
+            out.push(Span::new(i, j), K::Word { lex, cap, ed });
+        }
+        // one space and a letter after the word: the next word
+        if after != b' '
+            || !bytes[..end]
+                .get(j + 1)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == Byte::Letter)
+        {
+            return j;
+        }
+        i = j + 1;
     }
-    let j = i + len;
-    let lex = if packed.lengths[initials(raw as u8, (raw >> 8) as u8)] >> len & 1 != 0 {
-        // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
-        packed.get((raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0))
-    } else {
-        None
-    };
-    // the first byte is a letter: a capital has bit 5 clear
-    let cap = raw & 0x20 == 0;
-    let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
-    // "3pm", "10 am" (tested from the cheapest end)
-    let two = (raw as u16) | 0x2020;
-    if len == 2
-        && matches!(
-            out.toks.last(),
-            Some(Tok {
-                k: K::Num { .. },
-                ..
-            })
-        )
-        && (two == u16::from_le_bytes(*b"am") || two == u16::from_le_bytes(*b"pm"))
-    {
-        out.push(Span::new(i, j), K::AmPm(two == u16::from_le_bytes(*b"pm")));
-    } else {
-        out.push(Span::new(i, j), K::Word { lex, cap, ed });
-    }
-    j
 }
 
 /// How many ASCII letters the 16 bytes `x` (little-endian) start with, and the byte after
