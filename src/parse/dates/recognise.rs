@@ -3614,9 +3614,9 @@ mod scan_tests {
     fn letter_run_of_one_load_agrees() {
         for b in 0..=255u8 {
             for before in 0..16 {
-                let mut s = [b'x'; 16];
-                s[before] = b;
-                s[(before + 1).min(15)..].fill(b'-');
+                // letters, the byte `b`, then no letters
+                let mut s = [b'-'; 16];
+                s[..before].fill(b'x');
                 s[before] = b;
                 let want = leading_letters(&s);
                 let got = ascii_letter_run(u128::from_le_bytes(s));
