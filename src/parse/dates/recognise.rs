@@ -152,9 +152,48 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::new(|| {
 /// padded) in an open-addressing table: the tokeniser looks up every word of every story, and
 /// comparing two integers beats hashing and comparing byte strings.
 struct Packed {
-    keys: Vec<u128>,
-    vals: Vec<Option<&'static Lex>>,
+    /// A power of two of them, at most one in four taken, so that a probe ends soon.
+    slots: Vec<Slot>,
+    /// 64 minus the number of bits of a slot index.
     shift: u32,
+    /// The lengths (bit `n` for `n` bytes, up to 15) of the keys by their first two bytes
+    /// ([`initials`]): most words of a story are in no entry, and this one load tells so for
+    /// about half of them before any hashing.
+    lengths: Box<[u16; 1024]>,
+}
+
+/// The index of [`Packed::lengths`] for a word that starts with the bytes `a` and `b`: their
+/// five low bits, which a letter and its capital share (other bytes may share them too: the
+/// table only ever rules out a word no key can be).
+fn initials(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
+}
+
+/// One slot of [`Packed`]: a key (0 when empty) and its entry, side by side so that a probe
+/// reads one place.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u128,
+    lex: Option<&'static Lex>,
+}
+
+impl Packed {
+    /// The entry of the packed key `key` (of [`packed_key`]; never 0).
+    #[inline]
+    fn get(&self, key: u128) -> Option<&'static Lex> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut h = packed_slot(key, self.shift);
+        loop {
+            let slot = self.slots.get(h)?;
+            if slot.key == key {
+                return slot.lex;
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            h = (h + 1) & mask;
+        }
+    }
 }
 
 /// The slot of a packed key: a multiplicative hash of its two halves.
@@ -168,25 +207,35 @@ static PACKED: LazyLock<Packed> = LazyLock::new(|| {
     let bits = (lex.len() * 4).next_power_of_two().max(16).trailing_zeros();
     let n = 1usize << bits;
     let shift = 64 - bits;
-    let mut keys = vec![0u128; n];
-    let mut vals = vec![None; n];
+    let mut slots = vec![Slot { key: 0, lex: None }; n];
+    let mut lengths = Box::new([0u16; 1024]);
     for (k, v) in lex.iter() {
         // A token is at most 16 letters here (longer ones go to LEXICON) and has no NUL, so
         // keys that do not pack exactly cannot match one.
         if k.is_empty() || k.len() > 16 || k.contains(&0) {
             continue;
         }
+        let bit = 1u16.checked_shl(k.len() as u32).unwrap_or(0);
+        match k[..] {
+            // one byte: whatever follows it
+            [a] => (0..32).for_each(|b| lengths[initials(a, b)] |= bit),
+            [a, b, ..] => lengths[initials(a, b)] |= bit,
+            [] => {}
+        }
         let mut b = [0u8; 16];
         b[..k.len()].copy_from_slice(k);
         let key = u128::from_le_bytes(b);
         let mut h = packed_slot(key, shift);
-        while keys[h] != 0 {
+        while slots[h].key != 0 {
             h = (h + 1) & (n - 1);
         }
-        keys[h] = key;
-        vals[h] = Some(v);
+        slots[h] = Slot { key, lex: Some(v) };
     }
-    Packed { keys, vals, shift }
+    Packed {
+        slots,
+        shift,
+        lengths,
+    }
 });
 
 /// The lexicon entry of the ASCII word `bytes[start..start + len]` (letters and apostrophes,
@@ -196,19 +245,7 @@ fn lookup(packed: &Packed, bytes: &[u8], start: usize, len: usize) -> Option<&'s
     if len == 0 || len > 16 {
         return lookup_long(bytes, start, len);
     }
-    let key = packed_key(bytes, start, len);
-    let mask = packed.keys.len() - 1;
-    let mut h = packed_slot(key, packed.shift);
-    loop {
-        let k = *packed.keys.get(h)?;
-        if k == key {
-            return packed.vals.get(h).copied().flatten();
-        }
-        if k == 0 {
-            return None;
-        }
-        h = (h + 1) & mask;
-    }
+    packed.get(packed_key(bytes, start, len))
 }
 
 /// [`lookup`] for the few words too long to pack (and the empty one).
@@ -309,7 +346,9 @@ enum Byte {
     Digit,
     /// Any other ASCII character: a punctuation token.
     Punct,
-    /// A line break or a byte of a non-ASCII character.
+    /// A line break: a punctuation token where it ends a clause.
+    Newline,
+    /// A byte of a non-ASCII character.
     Other,
 }
 
@@ -320,7 +359,7 @@ static BYTE_CLASS: [Byte; 256] = {
     while b < 128 {
         let c = b as u8;
         t[b] = if c == b'\n' {
-            Byte::Other
+            Byte::Newline
         } else if c.is_ascii_whitespace() || c == 0x0b {
             // what `char::is_whitespace` says of ASCII, the vertical tab included
             Byte::Space
@@ -365,7 +404,9 @@ fn tokenise(text: &str, region: Span) -> Tokens {
         // about one token in five bytes: room for a little more so that the vector rarely
         // grows
         toks: Vec::with_capacity(region.len() / 4 + 16),
-        starts: Vec::new(),
+        // one in 16 bytes: more than a story has (numbers are the commonest), so that the
+        // vector is rarely grown
+        starts: Vec::with_capacity(region.len() / 16 + 8),
     };
     let mut i = region.start;
     while i < end {
@@ -377,8 +418,15 @@ fn tokenise(text: &str, region: Span) -> Tokens {
         }
         i = match BYTE_CLASS[b0 as usize] {
             Byte::Space => i + 1,
-            Byte::Letter => word(text, i, end, b0 as char, packed, &mut out),
+            Byte::Letter => ascii_words(text, i, end, packed, &mut out),
             Byte::Digit => number(text, i, end, &mut out),
+            Byte::Newline => {
+                let (ends, next) = line_break(text, i, end);
+                if ends {
+                    out.push(Span::new(i, i + 1), K::P('\n'));
+                }
+                next
+            }
             Byte::Punct => {
                 out.push(Span::new(i, i + 1), K::P(b0 as char));
                 i + 1
@@ -389,18 +437,12 @@ fn tokenise(text: &str, region: Span) -> Tokens {
     out
 }
 
-/// The token at `i` that is neither ASCII white space, letter, digit nor punctuation: a line
-/// break, a non-ASCII space, letter or punctuation mark. Returns where it ends.
+/// The token at `i` that starts with a non-ASCII character: white space, a letter or a
+/// punctuation mark. Returns where it ends.
 fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
     let Some(c) = text[i..end].chars().next() else {
         return end;
     };
-    if c == '\n' {
-        if line_break_ends_clause(text, i, end) {
-            out.push(Span::new(i, i + 1), K::P('\n'));
-        }
-        return i + 1;
-    }
     if c.is_whitespace() {
         return i + c.len_utf8();
     }
@@ -419,24 +461,12 @@ fn other(text: &str, i: usize, end: usize, packed: &Packed, out: &mut Tokens) ->
     i + c.len_utf8()
 }
 
-/// How many ASCII letters `s` starts with.
-///
-/// Eight bytes are tested at once where `s` is that long (a whole word, most of the time):
-/// with bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
-/// it is at least `a`, and carries into no other byte; likewise for `z`.
+/// How many ASCII letters `s` starts with, eight bytes at a time where `s` is that long (a
+/// whole word, most of the time).
 fn leading_letters(s: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const TOP: u64 = ONES * 0x80;
     let mut n = 0;
     while let Some(chunk) = s.get(n..).and_then(|r| r.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        // lower case, bit 7 cleared
-        let low = (x | (ONES * 0x20)) & !TOP;
-        let from_a = low + ONES * (0x80 - b'a' as u64);
-        let past_z = low + ONES * (0x7f - b'z' as u64);
-        // bit 7 of each byte: ASCII, `a` or later, not after `z`
-        let letter = !x & from_a & !past_z & TOP;
-        let run = (!letter & TOP).trailing_zeros() as usize / 8;
+        let run = ascii_letters_u64(u64::from_le_bytes(*chunk));
         n += run;
         if run < 8 {
             return n;
@@ -478,8 +508,106 @@ fn am_pm(text: &str, i: usize, end: usize, c: char, packed: &Packed) -> Option<u
     Some(e)
 }
 
+/// [`word`] at the ASCII letter `bytes[start]`, and at the words that follow it one space
+/// apart (most of a text), read here without going back through the tokeniser's main loop.
+/// Returns where the last word ends.
+///
+/// The plain word is done here without [`word`]'s general paths: at most 15 ASCII letters
+/// followed by neither an apostrophe nor a non-ASCII character (which may go on with the word),
+/// and not `a` or `p` before a dot (`a.m.`), with the region going on at least 16 bytes from
+/// its start. One 16-byte load gives its length, the byte after it and its key in [`PACKED`].
+/// Any other word is left to [`word`], which ends the run.
+#[inline]
+fn ascii_words(text: &str, start: usize, end: usize, packed: &Packed, out: &mut Tokens) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        let Some(&chunk) = bytes[..end].get(i..).and_then(|s| s.first_chunk::<16>()) else {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        };
+        let raw = u128::from_le_bytes(chunk);
+        let Some((len, after)) = ascii_letter_run(raw) else {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        };
+        // (`U.S.` is plain: only `a` and `p` may start `a.m.` and `p.m.`)
+        let am_pm = after == b'.' && len == 1 && matches!(raw as u8 | 0x20, b'a' | b'p');
+        if after >= 0x80 || after == b'\'' || am_pm {
+            return word(text, i, end, char::from(bytes[i]), packed, out);
+        }
+        let j = i + len;
+        let lex = if packed.lengths[initials(raw as u8, (raw >> 8) as u8)] >> len & 1 != 0 {
+            // as in `packed_key`: bit 5 lower-cases a letter; the bytes after the word masked off
+            packed
+                .get((raw | u128::from_le_bytes([0x20; 16])) & KEEP.get(len).copied().unwrap_or(0))
+        } else {
+            None
+        };
+        // the first byte is a letter: a capital has bit 5 clear
+        let cap = raw & 0x20 == 0;
+        let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
+        // "3pm", "10 am" (tested from the cheapest end)
+        let two = (raw as u16) | 0x2020;
+        if len == 2
+            && matches!(
+                out.toks.last(),
+                Some(Tok {
+                    k: K::Num { .. },
+                    ..
+                })
+            )
+            && (two == u16::from_le_bytes(*b"am") || two == u16::from_le_bytes(*b"pm"))
+        {
+            out.push(Span::new(i, j), K::AmPm(two == u16::from_le_bytes(*b"pm")));
+        } else {
+            out.push(Span::new(i, j), K::Word { lex, cap, ed });
+        }
+        // one space and a letter after the word: the next word
+        if after != b' '
+            || !bytes[..end]
+                .get(j + 1)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == Byte::Letter)
+        {
+            return j;
+        }
+        i = j + 1;
+    }
+}
+
+/// How many ASCII letters the 16 bytes `x` (little-endian) start with, and the byte after
+/// them; `None` when all 16 are letters. The second half is tested only when the first is all
+/// letters (a long word).
+#[inline]
+fn ascii_letter_run(x: u128) -> Option<(usize, u8)> {
+    let low = x as u64;
+    let n = ascii_letters_u64(low);
+    if n < 8 {
+        return Some((n, (low >> (8 * n)) as u8));
+    }
+    let high = (x >> 64) as u64;
+    let n = ascii_letters_u64(high);
+    (n < 8).then(|| (8 + n, (high >> (8 * n)) as u8))
+}
+
+/// How many ASCII letters the 8 bytes `x` (little-endian) start with.
+///
+/// With bit 7 of every byte cleared, adding `0x80 - b'a'` to a byte sets its bit 7 exactly when
+/// it is at least `a`, and carries into no other byte; likewise for `z`.
+#[inline]
+fn ascii_letters_u64(x: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    // lower case, bit 7 cleared
+    let low = (x | (ONES * 0x20)) & !TOP;
+    let from_a = low + ONES * (0x80 - b'a' as u64);
+    let past_z = low + ONES * (0x7f - b'z' as u64);
+    // bit 7 of each byte: ASCII, `a` or later, not after `z`
+    let letter = !x & from_a & !past_z & TOP;
+    (!letter & TOP).trailing_zeros() as usize / 8
+}
+
 /// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
 /// possessive after it; returns where they end.
+#[inline(never)]
 fn word(text: &str, i: usize, end: usize, c: char, packed: &Packed, out: &mut Tokens) -> usize {
     let bytes = text.as_bytes();
     let start = i;
@@ -579,6 +707,20 @@ fn parse_u32(s: &str) -> u32 {
 /// The value of `0.` followed by the ASCII digits `digits`, exactly as `str::parse` reads it,
 /// without allocating for the usual short fractions.
 fn parse_frac(digits: &[u8]) -> f64 {
+    // Up to 15 digits, the digits read as an integer and the power of ten are both exact
+    // `f64`s, and one IEEE division rounds their quotient correctly: the value `str::parse`
+    // gives (which also rounds correctly), without its general algorithm.
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if let Some(&pow) = POW10.get(digits.len()) {
+        if digits.iter().all(u8::is_ascii_digit) {
+            let m = digits
+                .iter()
+                .fold(0u64, |m, &d| m * 10 + u64::from(d - b'0'));
+            return m as f64 / pow;
+        }
+    }
     let mut buf = [0u8; 40];
     if digits.len() + 2 > buf.len() {
         let s = format!("0.{}", std::str::from_utf8(digits).unwrap_or(""));
@@ -3415,28 +3557,30 @@ fn idle_number(t: &[Tok], i: usize) -> bool {
 /// It ends one at a blank line, before an indented line (a new paragraph in Reuters' layout),
 /// or after a line closing with sentence punctuation; a line ending in a word or a number
 /// runs on.
-fn line_break_ends_clause(text: &str, at: usize, end: usize) -> bool {
+///
+/// Also returns where the white space after the line break ends, which the tokeniser skips.
+fn line_break(text: &str, at: usize, end: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let mut next = at + 1;
-    let mut indent = 0;
     while next < end && matches!(bytes[next], b' ' | b'\t' | b'\r') {
-        indent += 1;
         next += 1;
     }
+    let indent = next - at - 1;
     if next >= end || bytes[next] == b'\n' || indent >= 2 {
-        return true;
+        return (true, next);
     }
     // the last character of the line before, its spaces trimmed
     let mut back = at;
     while back > 0 && matches!(bytes[back - 1], b' ' | b'\t' | b'\r') {
         back -= 1;
     }
-    matches!(
+    let ends = matches!(
         bytes[..back],
         [] | [.., b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'']
             // `”` and `’` in UTF-8
             | [.., 0xE2, 0x80, 0x9D | 0x99]
-    )
+    );
+    (ends, next)
 }
 
 #[cfg(test)]
@@ -3462,5 +3606,88 @@ mod scan_tests {
         }
         assert_eq!(leading_letters(b""), 0);
         assert_eq!(leading_letters(&[b'z'; 40]), 40);
+    }
+
+    /// The one-load run of the plain-word path agrees with [`leading_letters`], and gives the
+    /// byte after the letters.
+    #[test]
+    fn letter_run_of_one_load_agrees() {
+        for b in 0..=255u8 {
+            for before in 0..16 {
+                // letters, the byte `b`, then no letters
+                let mut s = [b'-'; 16];
+                s[..before].fill(b'x');
+                s[before] = b;
+                let want = leading_letters(&s);
+                let got = ascii_letter_run(u128::from_le_bytes(s));
+                if want == 16 {
+                    assert_eq!(got, None, "byte {b:#x} at {before}");
+                } else {
+                    assert_eq!(got, Some((want, s[want])), "byte {b:#x} at {before}");
+                }
+            }
+        }
+        assert_eq!(ascii_letter_run(u128::from_le_bytes([b'Q'; 16])), None);
+    }
+
+    /// The initials-and-length filter rules out no word of the lexicon, in any case, and the
+    /// plain-word path finds every entry [`lookup`] finds.
+    #[test]
+    fn initials_filter_keeps_every_entry() {
+        let packed: &Packed = &PACKED;
+        for (k, _) in LEXICON.iter() {
+            if k.is_empty() || k.len() > 15 || !k.iter().all(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            for form in [k.to_vec(), k.to_ascii_uppercase(), {
+                let mut c = k.to_vec();
+                c[0].make_ascii_uppercase();
+                c
+            }] {
+                let mut text = form.clone();
+                text.extend_from_slice(b" and some more words");
+                let text = std::str::from_utf8(&text).unwrap_or_default();
+                let n = k.len();
+                let filter = packed.lengths[initials(form[0], text.as_bytes()[1])] >> n & 1;
+                assert_eq!(filter, 1, "{}", String::from_utf8_lossy(&form));
+                let toks = tokenise(text, Span::new(0, text.len())).toks;
+                let want = lookup(packed, text.as_bytes(), 0, n).map(|l| l as *const Lex);
+                match toks[0].k {
+                    K::Word { lex, .. } => {
+                        assert_eq!(lex.map(|l| l as *const Lex), want, "{text}")
+                    }
+                    K::AmPm(_) => {}
+                    other => panic!("{text}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    /// The short-fraction path reads what `str::parse` reads.
+    #[test]
+    fn fractions_read_as_str_parse_reads_them() {
+        let cases = [
+            "",
+            "0",
+            "5",
+            "25",
+            "1",
+            "3",
+            "33",
+            "333333333333333",
+            "999999999999999",
+            "123456789012345",
+            "1234567890123456",
+            "10000000000000000001",
+            "7",
+            "07",
+            "000",
+            "14285714285714285714285714285714285714285714",
+        ];
+        for digits in cases {
+            let want: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+            let got = parse_frac(digits.as_bytes());
+            assert_eq!(got.to_bits(), want.to_bits(), "0.{digits}");
+        }
     }
 }
