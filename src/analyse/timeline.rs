@@ -246,7 +246,7 @@ pub fn build(
             }
             sentences(text, given, &mut pieces);
             for &sentence in &pieces {
-                if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
+                if lead.is_none() && more_words_than(sentence.slice(text), 7) {
                     lead = Some(sentence);
                 }
                 // the dates inside this sentence
@@ -404,6 +404,36 @@ fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
+/// True when `s` has more than `n` words (runs of non-white-space, as `split_whitespace`
+/// counts them). ASCII bytes are classed one by one; only other chars are decoded.
+fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let (white, len) = if c.is_ascii() {
+            // `char::is_whitespace` on ASCII: these and the vertical tab, which
+            // `u8::is_ascii_whitespace` leaves out.
+            (c.is_ascii_whitespace() || c == 0x0B, 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        if !white && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !white;
+        i += len;
+    }
+    false
+}
+
 /// True when the word before the full stop at `dot` is an abbreviation or an initial
 /// (`Mr.`, `U.S.`, `J.`).
 fn abbreviation_before(s: &str, dot: usize) -> bool {
@@ -530,14 +560,19 @@ fn event_score(clause: &str) -> Option<u32> {
         if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
             continue;
         }
-        let whole = !clause[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !clause[i..]
+        // The run is maximal, so an ASCII byte next to it joins no word: only a non-ASCII
+        // neighbour is decoded.
+        let whole = b[..start].last().is_none_or(u8::is_ascii)
+            || !clause[..start]
                 .chars()
-                .next()
+                .next_back()
                 .is_some_and(char::is_alphanumeric);
+        let whole = whole
+            && (b.get(i).is_none_or(u8::is_ascii)
+                || !clause[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric));
         if !whole {
             continue;
         }

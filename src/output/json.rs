@@ -279,7 +279,11 @@ fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
 /// The decimal digits of `n`, as `serde_json` writes an unsigned integer.
 fn number(out: &mut Vec<u8>, n: usize) {
     let mut digits = Digits::new();
-    out.extend_from_slice(digits.of(n));
+    // Pushed one by one: an offset has a few digits, and a copy of a slice whose length is
+    // not known at compile time is a `memcpy` call, which costs more than the pushes.
+    for &digit in digits.of(n) {
+        out.push(digit);
+    }
 }
 
 /// A buffer for the decimal digits of an unsigned integer, filled from its end.
@@ -366,6 +370,30 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 /// Like `serde_json`, everything else (non-ASCII, U+2028, DEL) is written as it is.
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    // Half the strings of a record are shorter than a word (ids, date values, names,
+    // pronouns): one held in a word padded with spaces, with nothing to escape, is written
+    // as the whole word, cut back to its length, rather than through a `memcpy` call.
+    if bytes.len() < 8 {
+        let word = bytes
+            .iter()
+            .rev()
+            .fold(splat(b' '), |word, &b| word << 8 | u64::from(b));
+        if escapes(word) == 0 {
+            let end = out.len() + 1 + bytes.len();
+            out.reserve(10);
+            out.push(b'"');
+            out.extend_from_slice(&word.to_le_bytes());
+            out.truncate(end);
+            out.push(b'"');
+            return;
+        }
+    }
+    string_in_runs(out, bytes);
+}
+
+/// [`string`] for any string: the runs between its escapes are copied whole.
+#[inline(never)]
+fn string_in_runs(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     // `bytes[plain..]` is not written yet; everything before it is.

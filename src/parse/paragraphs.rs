@@ -163,7 +163,8 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
     // line is at `base_indent`, the least indentation).
     let indent_marks = max_indent >= base_indent + 2;
 
-    let mut paragraphs = Vec::new();
+    // At most one paragraph per line: never regrown.
+    let mut paragraphs = Vec::with_capacity(count);
     let mut close = |p: Span| {
         let span = p.trim(text);
         if !span.is_empty() {
@@ -254,10 +255,12 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     // marks (or at the paragraph's end).
     let para = para.trim(text);
     let s = para.slice(text);
-    let mut out = Vec::new();
     if s.is_empty() {
-        return out;
+        return Vec::new();
     }
+    // Room for a few sentences, the most a paragraph of news has, taken at once rather than
+    // by the first push.
+    let mut out = Vec::with_capacity(4);
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut pos = 0usize;
