@@ -14,7 +14,7 @@ use crate::lexicon::Initials;
 use crate::output::record::{DateType, Record};
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
-use crate::parse::paragraphs::Paragraph;
+use crate::parse::paragraphs::{trimmed, Paragraph};
 use crate::span::Span;
 use serde::Serialize;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -388,7 +388,7 @@ fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
             }
         }
         if let Some(e) = cut {
-            let piece = Span::new(span.start + start, span.start + e).trim(text);
+            let piece = trimmed(text, Span::new(span.start + start, span.start + e));
             if !piece.is_empty() {
                 out.push(piece);
             }
@@ -398,7 +398,7 @@ fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
         }
         i += 1;
     }
-    let piece = Span::new(span.start + start, span.end).trim(text);
+    let piece = trimmed(text, Span::new(span.start + start, span.end));
     if !piece.is_empty() {
         out.push(piece);
     }
@@ -501,7 +501,7 @@ fn clauses(
 ) {
     out.clear();
     let mut push = |from: usize, to: usize| {
-        let mut clause = Span::new(from, to).trim(text);
+        let mut clause = trimmed(text, Span::new(from, to));
         // a clause cut before ", followed by" keeps no trailing comma
         while clause.end > clause.start && text[..clause.end].ends_with([',', ';']) {
             clause.end -= 1;

@@ -447,13 +447,10 @@ pub(super) fn agency_of_url(value: &str) -> Option<&'static str> {
 pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     // A near-miss starts with a name's first three letters, so with its initials too.
-    if w.len() < 3
-        || w.len() > 10
-        || !CALENDAR_INITIALS.0.may_start(w.as_bytes())
-        || !w.chars().all(|c| c.is_ascii_alphabetic())
-    {
+    if w.len() < 3 || w.len() > 10 || !CALENDAR_INITIALS.0.may_start(w.as_bytes()) {
         return None;
     }
+    // `None` unless the word is ASCII letters only.
     let key = pack(w.as_bytes())?;
     let months = &CALENDAR.0;
     if let Some(m) = calendar_number(months, key) {
