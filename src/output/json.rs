@@ -403,25 +403,45 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 /// Like `serde_json`, everything else (non-ASCII, U+2028, DEL) is written as it is.
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    // Half the strings of a record are shorter than a word (ids, date values, names,
-    // pronouns): one held in a word padded with spaces, with nothing to escape, is written
-    // as the whole word, cut back to its length, rather than through a `memcpy` call.
+    // Most strings of a record are shorter than two words (ids, date values, names, pronouns,
+    // mentions). One with nothing to escape is held in one or two words, which are written
+    // whole and cut back to its length: no `memcpy` call for a few bytes.
     if bytes.len() < 8 {
+        // Padded with spaces; the string's first byte ends up in the word's lowest.
         let word = bytes
             .iter()
             .rev()
             .fold(splat(b' '), |word, &b| word << 8 | u64::from(b));
         if escapes(word) == 0 {
-            let end = out.len() + 1 + bytes.len();
-            out.reserve(10);
-            out.push(b'"');
-            out.extend_from_slice(&word.to_le_bytes());
-            out.truncate(end);
-            out.push(b'"');
-            return;
+            return write_words(out, &[word], bytes.len());
+        }
+    } else if let (Some(first), Some(last), true) = (
+        bytes.first_chunk::<8>(),
+        bytes.last_chunk::<8>(),
+        bytes.len() < 16,
+    ) {
+        let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        if escapes(first) | escapes(last) == 0 {
+            // The last word overlaps the first: its bytes after the first word, moved down.
+            let rest = last.checked_shr(8 * (16 - bytes.len() as u32));
+            return write_words(out, &[first, rest.unwrap_or(0)], bytes.len());
         }
     }
     string_in_runs(out, bytes);
+}
+
+/// Writes a string of `len` bytes held in `words` (its first byte in the first word's lowest),
+/// in quotation marks. Inlined, so that the words stay in registers and the loop unrolls.
+#[inline(always)]
+fn write_words(out: &mut Vec<u8>, words: &[u64], len: usize) {
+    let end = out.len() + 1 + len;
+    out.reserve(2 + 8 * words.len());
+    out.push(b'"');
+    for word in words {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
+    out.truncate(end);
+    out.push(b'"');
 }
 
 /// [`string`] for any string: the runs between its escapes are copied whole.
