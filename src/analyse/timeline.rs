@@ -14,7 +14,7 @@ use crate::lexicon::Initials;
 use crate::output::record::{DateType, Record};
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
-use crate::parse::paragraphs::Paragraph;
+use crate::parse::paragraphs::{trimmed, Paragraph};
 use crate::span::Span;
 use serde::Serialize;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -246,7 +246,7 @@ pub fn build(
             }
             sentences(text, given, &mut pieces);
             for &sentence in &pieces {
-                if lead.is_none() && sentence.slice(text).split_whitespace().nth(7).is_some() {
+                if lead.is_none() && more_words_than(sentence.slice(text), 7) {
                     lead = Some(sentence);
                 }
                 // the dates inside this sentence
@@ -388,7 +388,7 @@ fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
             }
         }
         if let Some(e) = cut {
-            let piece = Span::new(span.start + start, span.start + e).trim(text);
+            let piece = trimmed(text, Span::new(span.start + start, span.start + e));
             if !piece.is_empty() {
                 out.push(piece);
             }
@@ -398,10 +398,40 @@ fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
         }
         i += 1;
     }
-    let piece = Span::new(span.start + start, span.end).trim(text);
+    let piece = trimmed(text, Span::new(span.start + start, span.end));
     if !piece.is_empty() {
         out.push(piece);
     }
+}
+
+/// True when `s` has more than `n` words (runs of non-white-space, as `split_whitespace`
+/// counts them). ASCII bytes are classed one by one; only other chars are decoded.
+fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let (white, len) = if c.is_ascii() {
+            // `char::is_whitespace` on ASCII: these and the vertical tab, which
+            // `u8::is_ascii_whitespace` leaves out.
+            (c.is_ascii_whitespace() || c == 0x0B, 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        if !white && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !white;
+        i += len;
+    }
+    false
 }
 
 /// True when the word before the full stop at `dot` is an abbreviation or an initial
@@ -471,7 +501,7 @@ fn clauses(
 ) {
     out.clear();
     let mut push = |from: usize, to: usize| {
-        let mut clause = Span::new(from, to).trim(text);
+        let mut clause = trimmed(text, Span::new(from, to));
         // a clause cut before ", followed by" keeps no trailing comma
         while clause.end > clause.start && text[..clause.end].ends_with([',', ';']) {
             clause.end -= 1;
@@ -530,14 +560,19 @@ fn event_score(clause: &str) -> Option<u32> {
         if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
             continue;
         }
-        let whole = !clause[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !clause[i..]
+        // The run is maximal, so an ASCII byte next to it joins no word: only a non-ASCII
+        // neighbour is decoded.
+        let whole = b[..start].last().is_none_or(u8::is_ascii)
+            || !clause[..start]
                 .chars()
-                .next()
+                .next_back()
                 .is_some_and(char::is_alphanumeric);
+        let whole = whole
+            && (b.get(i).is_none_or(u8::is_ascii)
+                || !clause[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric));
         if !whole {
             continue;
         }

@@ -277,10 +277,47 @@ fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
 }
 
 /// The decimal digits of `n`, as `serde_json` writes an unsigned integer.
+///
+/// Up to eight digits (any offset into a story) are put together in one word, two at a time
+/// from the last, each pair shifting the ones after it up: the first digit ends up in the
+/// lowest byte. The word is written whole and cut back to the digits, with no `memcpy` call
+/// and no push per digit.
 fn number(out: &mut Vec<u8>, n: usize) {
-    let mut digits = Digits::new();
-    out.extend_from_slice(digits.of(n));
+    if n >= 100_000_000 {
+        let mut digits = Digits::new();
+        out.extend_from_slice(digits.of(n));
+        return;
+    }
+    let pair = |p: usize| u64::from(u16::from_le_bytes([PAIRS[2 * p], PAIRS[2 * p + 1]]));
+    let (mut word, mut len, mut rest) = (0u64, 0, n);
+    while rest >= 100 {
+        word = word << 16 | pair(rest % 100);
+        rest /= 100;
+        len += 2;
+    }
+    if rest >= 10 {
+        word = word << 16 | pair(rest);
+        len += 2;
+    } else {
+        word = word << 8 | u64::from(b'0' + rest as u8);
+        len += 1;
+    }
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
 }
+
+/// The two digits of every number below 100: `00`, `01`... `99`.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut p = 0;
+    while p < 100 {
+        pairs[2 * p] = b'0' + (p / 10) as u8;
+        pairs[2 * p + 1] = b'0' + (p % 10) as u8;
+        p += 1;
+    }
+    pairs
+};
 
 /// A buffer for the decimal digits of an unsigned integer, filled from its end.
 pub(crate) struct Digits {
@@ -366,6 +403,50 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 /// Like `serde_json`, everything else (non-ASCII, U+2028, DEL) is written as it is.
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    // Most strings of a record are shorter than two words (ids, date values, names, pronouns,
+    // mentions). One with nothing to escape is held in one or two words, which are written
+    // whole and cut back to its length: no `memcpy` call for a few bytes.
+    if bytes.len() < 8 {
+        // Padded with spaces; the string's first byte ends up in the word's lowest.
+        let word = bytes
+            .iter()
+            .rev()
+            .fold(splat(b' '), |word, &b| word << 8 | u64::from(b));
+        if escapes(word) == 0 {
+            return write_words(out, &[word], bytes.len());
+        }
+    } else if let (Some(first), Some(last), true) = (
+        bytes.first_chunk::<8>(),
+        bytes.last_chunk::<8>(),
+        bytes.len() < 16,
+    ) {
+        let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        if escapes(first) | escapes(last) == 0 {
+            // The last word overlaps the first: its bytes after the first word, moved down.
+            let rest = last.checked_shr(8 * (16 - bytes.len() as u32));
+            return write_words(out, &[first, rest.unwrap_or(0)], bytes.len());
+        }
+    }
+    string_in_runs(out, bytes);
+}
+
+/// Writes a string of `len` bytes held in `words` (its first byte in the first word's lowest),
+/// in quotation marks. Inlined, so that the words stay in registers and the loop unrolls.
+#[inline(always)]
+fn write_words(out: &mut Vec<u8>, words: &[u64], len: usize) {
+    let end = out.len() + 1 + len;
+    out.reserve(2 + 8 * words.len());
+    out.push(b'"');
+    for word in words {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
+    out.truncate(end);
+    out.push(b'"');
+}
+
+/// [`string`] for any string: the runs between its escapes are copied whole.
+#[inline(never)]
+fn string_in_runs(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     // `bytes[plain..]` is not written yet; everything before it is.

@@ -163,9 +163,10 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
     // line is at `base_indent`, the least indentation).
     let indent_marks = max_indent >= base_indent + 2;
 
-    let mut paragraphs = Vec::new();
+    // At most one paragraph per line: never regrown.
+    let mut paragraphs = Vec::with_capacity(count);
     let mut close = |p: Span| {
-        let span = p.trim(text);
+        let span = trimmed(text, p);
         if !span.is_empty() {
             paragraphs.push(Paragraph {
                 span,
@@ -202,6 +203,33 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         close(p);
     }
     paragraphs
+}
+
+/// `span` without white space at either end, as [`Span::trim`] gives it, but with no char
+/// decoded when both ends are printable ASCII (nearly always: a paragraph is trimmed when it
+/// is closed, and again by [`sentences`]; the timeline trims its sentences and clauses).
+pub(crate) fn trimmed(text: &str, span: Span) -> Span {
+    let b = text.as_bytes();
+    let printable = |i: usize| b.get(i).is_some_and(u8::is_ascii_graphic);
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        span
+    } else {
+        span.trim(text)
+    }
+}
+
+/// `s` without its leading white space, as `str::trim_start` gives it: ASCII white space is
+/// skipped byte by byte, and after it a printable ASCII byte (nearly always) ends the run
+/// without decoding chars.
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let spaces = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let rest = &s[spaces..];
+    match b.get(spaces) {
+        None => rest,
+        Some(c) if c.is_ascii_graphic() => rest,
+        Some(_) => rest.trim_start(),
+    }
 }
 
 /// Keeps a span inside the text and on character boundaries.
@@ -252,12 +280,14 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
     // after white space (or at the paragraph's start) and ends at its terminator and closing
     // marks (or at the paragraph's end).
-    let para = para.trim(text);
+    let para = trimmed(text, para);
     let s = para.slice(text);
-    let mut out = Vec::new();
     if s.is_empty() {
-        return out;
+        return Vec::new();
     }
+    // Room for a few sentences, the most a paragraph of news has, taken at once rather than
+    // by the first push.
+    let mut out = Vec::with_capacity(4);
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut pos = 0usize;
@@ -280,7 +310,7 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         pos = end;
         // White space must follow.
         let rest = &s[end..];
-        let after_ws = rest.trim_start();
+        let after_ws = trim_start(rest);
         if after_ws.len() == rest.len() || after_ws.is_empty() {
             continue;
         }
@@ -358,6 +388,31 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trims_match_the_standard_ones() {
+        let cases = [
+            "",
+            " ",
+            "word",
+            "  two words \n",
+            "\u{b}\u{c}vertical tab and form feed\u{85}",
+            "\u{a0}no-break space\u{3000}",
+            "\t\r\n«quoted»\u{2009}",
+            "日本",
+        ];
+        for text in cases {
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                        let span = Span::new(start, end);
+                        assert_eq!(trimmed(text, span), span.trim(text), "{text:?} {span:?}");
+                    }
+                }
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<Vec<String>> {
         split(text, Span::new(0, text.len()))

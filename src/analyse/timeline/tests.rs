@@ -336,3 +336,27 @@ fn breaks_and_event_words() {
         assert_eq!(event_score(clause), want, "{clause:?}");
     }
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    let cases = [
+        "",
+        "   ",
+        "one",
+        "one two three four five six seven",
+        "one two three four five six seven eight",
+        "  one\ttwo\nthree\r\nfour\u{b}five\u{c}six seven eight  ",
+        "one\u{a0}two\u{2009}three\u{3000}four\u{85}five\u{2028}six seven eight",
+        "Лавров и Блинкен встретились в Женеве в январе",
+        "talks—then more talks, then «a deal» in Genève on Jan. 10",
+    ];
+    for text in cases {
+        for n in 0..10 {
+            assert_eq!(
+                more_words_than(text, n),
+                text.split_whitespace().nth(n).is_some(),
+                "{text:?} {n}"
+            );
+        }
+    }
+}

@@ -109,7 +109,13 @@ fn numbers_are_written_as_serde_json_writes_them() {
         10,
         99,
         100,
+        101,
+        999,
+        1000,
+        1009,
         12345,
+        99_999_999,
+        100_000_000,
         usize::MAX / 10,
         usize::MAX - 1,
         usize::MAX,
@@ -117,6 +123,17 @@ fn numbers_are_written_as_serde_json_writes_them() {
         let mut ours = Vec::new();
         number(&mut ours, n);
         assert_eq!(ours, serde_json::to_vec(&n).unwrap_or_default());
+    }
+}
+
+#[test]
+fn every_offset_up_to_a_long_story_is_written_in_decimal() {
+    let powers = (0..20).map(|k| 10usize.pow(k));
+    let edges = powers.flat_map(|p| [p - 1, p, p + 1]);
+    for n in (0..100_000).chain(edges).chain([usize::MAX]) {
+        let mut ours = Vec::new();
+        number(&mut ours, n);
+        assert_eq!(ours, n.to_string().into_bytes(), "{n}");
     }
 }
 

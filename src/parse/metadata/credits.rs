@@ -26,14 +26,21 @@ pub(super) struct Tail {
 
 /// `s` ends with `p`, ASCII case-insensitively.
 fn ends_with_ci(s: &str, p: &str) -> bool {
+    // The last bytes first: most lines end like none of the patterns.
+    let last = |x: &str| x.as_bytes().last().map(u8::to_ascii_lowercase);
     s.len() >= p.len()
+        && (p.is_empty() || last(s) == last(p))
         && s.is_char_boundary(s.len() - p.len())
         && s[s.len() - p.len()..].eq_ignore_ascii_case(p)
 }
 
 /// `s` starts with `p`, ASCII case-insensitively.
 fn starts_with_ci(s: &str, p: &str) -> bool {
-    s.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p))
+    // The first bytes first: most lines start like none of the patterns.
+    let first = |x: &str| x.as_bytes().first().map(u8::to_ascii_lowercase);
+    s.len() >= p.len()
+        && (p.is_empty() || first(s) == first(p))
+        && s.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p))
 }
 
 /// True when a line is a reporter's signature: an e-mail address (`ksy@yna.co.kr`) or an
@@ -101,19 +108,15 @@ fn trailing_credit(text: &str, line: &Line) -> Option<(usize, Option<&'static st
         if let Some(open) = t[lo..].rfind('(') {
             let open = lo + open;
             let inner = t[open + 1..t.len() - 1].trim();
-            let found = lex::credits()
+            let found = lex::credits_of(CreditKind::Paren)
                 .iter()
-                .filter(|c| c.kind == CreditKind::Paren)
                 .find(|c| starts_with_ci(inner, &c.pattern));
             if let Some(c) = found {
                 return Some((line.start + open, c.agency));
             }
         }
     }
-    for c in lex::credits()
-        .iter()
-        .filter(|c| c.kind == CreditKind::Suffix)
-    {
+    for c in lex::credits_of(CreditKind::Suffix) {
         if !ends_with_ci(t, &c.pattern) {
             continue;
         }

@@ -265,13 +265,22 @@ pub(super) fn parse_date_value(value: &str) -> Option<StoryDate> {
 }
 
 /// The end of a place-name word starting at byte `i`: letters and marks, with `.`, `'`, `’`,
-/// `&` and inner hyphens (`WINSTON-SALEM`, `N.J.`, `O'SMACH`). An ASCII letter, the bulk of a
-/// word, is kept without looking around it.
+/// `&` and inner hyphens (`WINSTON-SALEM`, `N.J.`, `O'SMACH`). A run of ASCII letters, the
+/// bulk of a word, is kept without looking around it.
 fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
     let mut prev: Option<char> = None;
     while let Some(&byte) = b.get(end) {
+        if byte.is_ascii_alphabetic() {
+            let run = b[end..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            end += run;
+            prev = Some(char::from(b[end - 1]));
+            continue;
+        }
         let c = if byte.is_ascii() {
             char::from(byte)
         } else {
@@ -281,22 +290,20 @@ fn word_end(s: &str, i: usize) -> usize {
             }
         };
         let after = end + c.len_utf8();
-        if !c.is_ascii_alphabetic() {
-            let next = char_at(s, after);
-            let next_is_letter = next.is_some_and(char::is_alphabetic);
-            let prev_is_letter = prev.is_some_and(char::is_alphabetic);
-            let keep = c.is_alphabetic()
-                || c == '&'
-                // `N.J.`, `ST.`, but not a row of dots.
-                || (c == '.' && next != Some('.') && prev != Some('.'))
-                // `****LONDON`: wire copy's flash markers stay part of the place.
-                || (c == '*' && (end == i || prev == Some('*')))
-                || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i)
-                // `DALLAS/FORT WORTH`.
-                || (c == '/' && next_is_letter && prev_is_letter);
-            if !keep {
-                break;
-            }
+        let next = char_at(s, after);
+        let next_is_letter = next.is_some_and(char::is_alphabetic);
+        let prev_is_letter = prev.is_some_and(char::is_alphabetic);
+        let keep = c.is_alphabetic()
+            || c == '&'
+            // `N.J.`, `ST.`, but not a row of dots.
+            || (c == '.' && next != Some('.') && prev != Some('.'))
+            // `****LONDON`: wire copy's flash markers stay part of the place.
+            || (c == '*' && (end == i || prev == Some('*')))
+            || (matches!(c, '\'' | '’' | '-') && next_is_letter && end > i)
+            // `DALLAS/FORT WORTH`.
+            || (c == '/' && next_is_letter && prev_is_letter);
+        if !keep {
+            break;
         }
         end = after;
         prev = Some(c);

@@ -76,6 +76,21 @@ static CALENDAR: LazyLock<(Calendar, Calendar)> = LazyLock::new(|| {
     (months, weekdays)
 });
 
+/// The [`Initials`] of the month names and of the weekday names: most words of the first
+/// lines start like none of them, and are rejected before they are packed and searched for.
+static CALENDAR_INITIALS: LazyLock<(Initials, Initials)> = LazyLock::new(|| {
+    let initials = |list: &Calendar| {
+        let words: Vec<[u8; 16]> = list.iter().map(|&(key, _)| key.to_le_bytes()).collect();
+        // A packed word ends at its first zero byte.
+        Initials::new(
+            words
+                .iter()
+                .map(|w| &w[..w.iter().position(|&b| b == 0).unwrap_or(w.len())]),
+        )
+    };
+    (initials(&CALENDAR.0), initials(&CALENDAR.1))
+});
+
 /// The number of a packed calendar word in `list` (sorted).
 fn calendar_number(list: &[(u128, u32)], key: u128) -> Option<u32> {
     list.binary_search_by_key(&key, |&(k, _)| k)
@@ -343,7 +358,16 @@ static CREDITS: LazyLock<Vec<Credit>> = LazyLock::new(|| {
 
 /// The canonical agency an alias names (`Reuter` -> `Reuters`), case-insensitively.
 pub(super) fn agency(name: &str) -> Option<&'static str> {
-    let name = name.trim().trim_end_matches('.').trim();
+    // A name between printable ASCII bytes, not ending in a full stop (nearly always), has
+    // nothing to trim: the trims below decode chars from both ends.
+    let b = name.as_bytes();
+    let trimmed = b.first().is_some_and(u8::is_ascii_graphic)
+        && b.last().is_some_and(|&c| c.is_ascii_graphic() && c != b'.');
+    let name = if trimmed {
+        name
+    } else {
+        name.trim().trim_end_matches('.').trim()
+    };
     if name.is_empty() || name.len() > 60 {
         return None;
     }
@@ -422,9 +446,11 @@ pub(super) fn agency_of_url(value: &str) -> Option<&'static str> {
 /// stray letter (`Junee`).
 pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+    // A near-miss starts with a name's first three letters, so with its initials too.
+    if w.len() < 3 || w.len() > 10 || !CALENDAR_INITIALS.0.may_start(w.as_bytes()) {
         return None;
     }
+    // `None` unless the word is ASCII letters only.
     let key = pack(w.as_bytes())?;
     let months = &CALENDAR.0;
     if let Some(m) = calendar_number(months, key) {
@@ -488,11 +514,18 @@ pub(super) fn month_exact(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     // Month names are ASCII letters, and no non-ASCII letter lower-cases to the letters they
     // use.
-    w.len() <= 10 && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.0, k).is_some())
+    w.len() <= 10
+        && CALENDAR_INITIALS.0.may_start(w.as_bytes())
+        && pack(w.as_bytes()).is_some_and(|k| calendar_number(&CALENDAR.0, k).is_some())
 }
 
 /// True when the word names a day of the week (`Tuesday`, `Tue.`).
 pub(super) fn weekday(word: &str) -> bool {
+    // Most words start like no weekday name: they are rejected before the trim, which leaves
+    // the start of a word long enough to be one as it is.
+    if !CALENDAR_INITIALS.1.may_start(word.as_bytes()) {
+        return false;
+    }
     let w = word.trim_end_matches('.').as_bytes();
     if w.len() < 3 || w.len() > 9 {
         return false;
@@ -530,6 +563,27 @@ pub(super) fn place_word(word: &str) -> bool {
 /// The credit-line patterns.
 pub(super) fn credits() -> &'static [Credit] {
     &CREDITS
+}
+
+/// The credit-line patterns of each kind, in file order: the closing credits of a line of
+/// text are of two kinds, looked for in every line read from the bottom.
+static CREDITS_BY_KIND: LazyLock<Vec<(CreditKind, Vec<Credit>)>> = LazyLock::new(|| {
+    let mut by_kind: Vec<(CreditKind, Vec<Credit>)> = Vec::new();
+    for c in CREDITS.iter() {
+        match by_kind.iter_mut().find(|(k, _)| *k == c.kind) {
+            Some((_, list)) => list.push(c.clone()),
+            None => by_kind.push((c.kind, vec![c.clone()])),
+        }
+    }
+    by_kind
+});
+
+/// The credit-line patterns of one kind, in file order.
+pub(super) fn credits_of(kind: CreditKind) -> &'static [Credit] {
+    CREDITS_BY_KIND
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 #[cfg(test)]

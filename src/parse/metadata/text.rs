@@ -138,7 +138,11 @@ pub(super) fn skip_whitespace(s: &str, i: usize, limit: usize) -> usize {
 
 /// The char at byte `i` of `s`, if any.
 pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    // An ASCII byte (nearly always) is its char: no decoding.
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..).and_then(|r| r.chars().next()),
+    }
 }
 
 #[cfg(test)]

@@ -216,8 +216,9 @@ fn indent(text: &str, line: &Line) -> usize {
 pub(super) fn read(text: &str, start: usize) -> Top {
     // The non-blank lines before the dateline (or all the lines read, without one), and
     // whether a blank line follows each.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut blank_after: Vec<bool> = Vec::new();
+    // Sized for the most lines read: never regrown.
+    let mut lines: Vec<Line> = Vec::with_capacity(MAX_LINES);
+    let mut blank_after: Vec<bool> = Vec::with_capacity(MAX_LINES);
     let mut strong: Option<(usize, Dateline)> = None;
     let mut weak: Option<(usize, Dateline)> = None;
     let mut pos = start;
