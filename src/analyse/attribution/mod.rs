@@ -28,8 +28,7 @@ use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
@@ -90,26 +89,49 @@ struct CueEntry {
 }
 
 struct CueLexicon {
-    matcher: AhoCorasick,
+    /// The forms of the lexicon by their first word, each with its entry, longest first: a
+    /// cue starts at a token that is the first word of a form, and is the longest form the
+    /// text there begins with.
+    by_first_word: FxHashMap<String, Vec<(String, usize)>>,
     entries: Vec<CueEntry>,
-    /// The first two bytes of every form, as a 65,536-bit set: a token whose first two bytes
-    /// (its first byte and a space for a one-letter token) are not in it starts no cue, and
-    /// most tokens are ruled out with one lookup instead of an automaton search.
-    starts: Vec<u64>,
-    /// The first word of every form: what a token must be, whole, to start a cue.
-    first_words: FxHashSet<String>,
+    /// A 65,536-bit filter of the first words (see [`word_filter_bit`]): most tokens are ruled
+    /// out with one bit test instead of a hash look-up.
+    first_word_filter: Vec<u64>,
+}
+
+/// The bit of a word in [`CueLexicon::first_word_filter`]: a multiplicative hash of its first
+/// two bytes, its last byte and its length, which tells most words of a story from the few
+/// hundred first words of the cue forms.
+fn word_filter_bit(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return 0;
+    };
+    let second = word.get(1).copied().unwrap_or(0);
+    // The length is folded into a byte: only the spread of the hash depends on it.
+    let key = u32::from_le_bytes([first, second, last, word.len() as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl CueLexicon {
-    fn may_start(&self, first: u8, second: u8) -> bool {
-        let bit = usize::from(first) << 8 | usize::from(second);
-        self.starts[bit / 64] & (1 << (bit % 64)) != 0
+    /// Whether `word` may be the first word of a form (false is certain, true is likely).
+    fn may_start(&self, word: &[u8]) -> bool {
+        let bit = word_filter_bit(word);
+        self.first_word_filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The longest form that `text` starts with, given its first word, with its entry.
+    fn longest_form(&self, first_word: &str, text: &str) -> Option<(usize, usize)> {
+        self.by_first_word
+            .get(first_word)?
+            .iter()
+            .find(|(form, _)| text.starts_with(form.as_str()))
+            .map(|(form, entry)| (form.len(), *entry))
     }
 }
 
 static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
     let mut entries = Vec::new();
+    let mut by_first_word: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/speech_verbs.tsv")) {
         let (Some(forms), Some(frame), Some(rel)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -133,8 +155,13 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             if form.is_empty() {
                 continue;
             }
-            patterns.push(form.replace('’', "'"));
+            let pattern = form.replace('’', "'");
             let first = form.split(' ').next().unwrap_or(form);
+            let first_word = pattern.split(' ').next().unwrap_or(&pattern).to_string();
+            by_first_word
+                .entry(first_word)
+                .or_default()
+                .push((pattern, entries.len()));
             entries.push(CueEntry {
                 frame,
                 reliability,
@@ -142,35 +169,17 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             });
         }
     }
-    let mut starts = vec![0u64; 1024];
-    for p in &patterns {
-        let b = p.as_bytes();
-        let seconds: Vec<u8> = match b.get(1) {
-            Some(&second) => vec![second],
-            None => (0..=255).collect(),
-        };
-        for second in seconds {
-            let bit = usize::from(b[0]) << 8 | usize::from(second);
-            starts[bit / 64] |= 1 << (bit % 64);
-        }
+    let mut first_word_filter = vec![0u64; 1024];
+    for (word, forms) in by_first_word.iter_mut() {
+        let bit = word_filter_bit(word.as_bytes());
+        first_word_filter[bit / 64] |= 1 << (bit % 64);
+        // Longest first; a stable sort keeps the first of two equal forms first.
+        forms.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
     }
-    // A DFA searched only anchored at token starts: more memory for the cue lexicon (small),
-    // fast checks of the few tokens that can start a cue.
-    let matcher = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&patterns)
-        .expect("speech cue patterns build");
-    let first_words = patterns
-        .iter()
-        .map(|p| p.split(' ').next().unwrap_or(p).to_string())
-        .collect();
     CueLexicon {
-        matcher,
+        by_first_word,
         entries,
-        starts,
-        first_words,
+        first_word_filter,
     }
 });
 
@@ -911,6 +920,7 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
+#[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut norm = String::with_capacity(text.len() + 16);
@@ -1123,31 +1133,30 @@ impl Doc {
     }
 
     /// Finds the speech cues, in order.
+    #[inline(never)] // A stage of its own in profiles.
     fn cues(&self) -> Vec<Cue> {
         let lex = &*CUES;
         let mut out = Vec::new();
-        let bytes = self.norm.as_bytes();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
-        for t0 in 0..self.toks.len() {
-            let at = self.toks[t0].norm.0;
-            let (Some(&first), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
-                continue;
-            };
-            if at < resume || !lex.may_start(first, second) || !lex.first_words.contains(self.w(t0))
-            {
+        let bytes = self.norm.as_bytes();
+        for (t0, tok) in self.toks.iter().enumerate() {
+            let (at, n1) = tok.norm;
+            // The filter sees the bytes: most tokens are ruled out before any `str` slicing.
+            if at < resume || !bytes.get(at..n1).is_some_and(|w| lex.may_start(w)) {
                 continue;
             }
-            let input = Input::new(&self.norm).range(at..).anchored(Anchored::Yes);
-            let Some(m) = lex.matcher.find(input) else {
+            let word = self.w(t0);
+            let Some((len, entry)) = lex.longest_form(word, self.norm.get(at..).unwrap_or(""))
+            else {
                 continue;
             };
-            resume = m.end();
-            let t1 = self.toks.partition_point(|t| t.norm.1 < m.end());
-            if t1 >= self.toks.len() || self.toks[t1].norm.1 != m.end() {
+            let end = at + len;
+            resume = end;
+            let t1 = self.toks.partition_point(|t| t.norm.1 < end);
+            if t1 >= self.toks.len() || self.toks[t1].norm.1 != end {
                 continue;
             }
-            let entry = m.pattern().as_usize();
             let e = &lex.entries[entry];
             if self.toks[t0].quoted {
                 continue;
