@@ -89,10 +89,9 @@ struct CueEntry {
 }
 
 struct CueLexicon {
-    /// The forms of the lexicon by their first word, each with its entry, longest first: a
-    /// cue starts at a token that is the first word of a form, and is the longest form the
-    /// text there begins with.
-    by_first_word: FxHashMap<String, Vec<(String, usize)>>,
+    /// The forms of the lexicon by their first word, longest first: a cue starts at a token
+    /// that is the first word of a form, and is the longest form the tokens there begin with.
+    by_first_word: FxHashMap<String, Vec<CueForm>>,
     entries: Vec<CueEntry>,
     /// A 65,536-bit filter of the first words (see [`word_filter_bit`]): most tokens are ruled
     /// out with one bit test instead of a hash look-up.
@@ -112,26 +111,26 @@ fn word_filter_bit(word: &[u8]) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
+/// One form of the cue lexicon (`pointed out`), as lower-case words.
+struct CueForm {
+    words: Vec<String>,
+    /// Its length in bytes with single spaces, the measure of "longest".
+    len: usize,
+    /// Index in [`CueLexicon::entries`].
+    entry: usize,
+}
+
 impl CueLexicon {
     /// Whether `word` may be the first word of a form (false is certain, true is likely).
     fn may_start(&self, word: &[u8]) -> bool {
         let bit = word_filter_bit(word);
         self.first_word_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
-
-    /// The longest form that `text` starts with, given its first word, with its entry.
-    fn longest_form(&self, first_word: &str, text: &str) -> Option<(usize, usize)> {
-        self.by_first_word
-            .get(first_word)?
-            .iter()
-            .find(|(form, _)| text.starts_with(form.as_str()))
-            .map(|(form, entry)| (form.len(), *entry))
-    }
 }
 
 static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
     let mut entries = Vec::new();
-    let mut by_first_word: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
+    let mut by_first_word: FxHashMap<String, Vec<CueForm>> = FxHashMap::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/speech_verbs.tsv")) {
         let (Some(forms), Some(frame), Some(rel)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -157,11 +156,15 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             }
             let pattern = form.replace('’', "'");
             let first = form.split(' ').next().unwrap_or(form);
-            let first_word = pattern.split(' ').next().unwrap_or(&pattern).to_string();
+            let words: Vec<String> = pattern.split(' ').map(str::to_string).collect();
             by_first_word
-                .entry(first_word)
+                .entry(words[0].clone())
                 .or_default()
-                .push((pattern, entries.len()));
+                .push(CueForm {
+                    words,
+                    len: pattern.len(),
+                    entry: entries.len(),
+                });
             entries.push(CueEntry {
                 frame,
                 reliability,
@@ -174,7 +177,7 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
         let bit = word_filter_bit(word.as_bytes());
         first_word_filter[bit / 64] |= 1 << (bit % 64);
         // Longest first; a stable sort keeps the first of two equal forms first.
-        forms.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+        forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
     CueLexicon {
         by_first_word,
@@ -805,7 +808,7 @@ const PRONOUNS: WordClass = WordClass {
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     span: Span,
-    /// Start and end in the lower-cased token string.
+    /// Start and end of the lower-cased token in [`Doc::norm`].
     norm: (usize, usize),
     word: bool,
     cap: bool,
@@ -829,6 +832,9 @@ struct Cue {
 /// The tokenised body.
 struct Doc {
     toks: Vec<Tok>,
+    /// The text in ASCII lower case, at the same offsets, so that an ASCII token's lower-case
+    /// form is at its own span; then the lower-case forms of the other tokens (`’` read as
+    /// `'`), one after the other.
     norm: String,
     sents: Vec<Sent>,
     /// First token of each paragraph, and one past the last.
@@ -923,7 +929,11 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
 #[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut norm = String::with_capacity(text.len() + 16);
+    // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
+    // as vector code, where a copy per token would cost a call each.
+    let mut norm = String::with_capacity(text.len() + text.len() / 8);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
     let mut sents = Vec::new();
     let mut para_toks = Vec::with_capacity(paragraphs.len());
     // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
@@ -999,21 +1009,19 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                 i = j;
                 let end = s.start + j;
                 let span = Span::new(start, end);
-                let n0 = norm.len();
-                if ascii {
-                    // Most tokens: copied as they are; the whole string is lower-cased in one
-                    // pass at the end.
-                    norm.push_str(raw);
+                let (n0, n1) = if ascii {
+                    // Most tokens: already lower-cased in place.
+                    (span.start, span.end)
                 } else {
+                    let n0 = norm.len();
                     for ch in raw.chars() {
                         match ch {
                             '’' | '‘' => norm.push('\''),
                             _ => norm.extend(ch.to_lowercase()),
                         }
                     }
-                }
-                let n1 = norm.len();
-                norm.push(' ');
+                    (n0, norm.len())
+                };
                 while qi < top.len() && top[qi].end <= start {
                     qi += 1;
                 }
@@ -1028,7 +1036,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     quoted,
                 });
             }
-            norm.push('\n');
             sents.push(Sent {
                 t0: st0,
                 t1: toks.len(),
@@ -1036,9 +1043,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         }
         para_toks.push((pt0, toks.len()));
     }
-    // ASCII lower-casing leaves the separators, the already lower-cased non-ASCII tokens and
-    // UTF-8 intact; over the whole string at once it runs as vector code.
-    norm.make_ascii_lowercase();
     let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
     Doc {
         toks,
@@ -1141,20 +1145,40 @@ impl Doc {
         let mut resume = 0usize;
         let bytes = self.norm.as_bytes();
         for (t0, tok) in self.toks.iter().enumerate() {
-            let (at, n1) = tok.norm;
             // The filter sees the bytes: most tokens are ruled out before any `str` slicing.
-            if at < resume || !bytes.get(at..n1).is_some_and(|w| lex.may_start(w)) {
+            if t0 < resume
+                || !bytes
+                    .get(tok.norm.0..tok.norm.1)
+                    .is_some_and(|w| lex.may_start(w))
+            {
                 continue;
             }
-            let word = self.w(t0);
-            let Some((len, entry)) = lex.longest_form(word, self.norm.get(at..).unwrap_or(""))
-            else {
+            let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
                 continue;
             };
-            let end = at + len;
-            resume = end;
-            let t1 = self.toks.partition_point(|t| t.norm.1 < end);
-            if t1 >= self.toks.len() || self.toks[t1].norm.1 != end {
+            // The longest form the tokens of the sentence start with, its last word possibly
+            // only the start of a token (`warn` in `warnings`), which is then no cue.
+            let Some((t1, whole, entry)) = forms.iter().find_map(|form| {
+                let last = form.words.len().checked_sub(1)?;
+                for (k, fw) in form.words.iter().enumerate().skip(1) {
+                    let t = self.toks.get(t0 + k).filter(|t| t.sent == tok.sent)?;
+                    let w = self.norm.get(t.norm.0..t.norm.1)?;
+                    let matches = if k < last {
+                        w == fw
+                    } else {
+                        w.starts_with(fw.as_str())
+                    };
+                    if !matches {
+                        return None;
+                    }
+                }
+                let whole = self.w(t0 + last).len() == form.words[last].len();
+                Some((t0 + last, whole, form.entry))
+            }) else {
+                continue;
+            };
+            resume = t1 + 1;
+            if !whole {
                 continue;
             }
             let e = &lex.entries[entry];
