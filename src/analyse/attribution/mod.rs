@@ -842,6 +842,9 @@ struct Doc {
     /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
     /// the rules look at a few tokens around each cue and quotation, not at every token.
     classes: Vec<Cell<u32>>,
+    /// The word tokens that may start a speech cue (they pass
+    /// [`CueLexicon::may_start`]), in order: the cue search looks only at them.
+    cue_candidates: Vec<usize>,
 }
 
 /// A token's class mask not looked up yet.
@@ -943,6 +946,8 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         .map(|q| q.inner)
         .collect();
     let mut qi = 0usize;
+    let cue_lexicon = &*CUES;
+    let mut cue_candidates = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let pt0 = toks.len();
         for s in &p.sentences {
@@ -1005,8 +1010,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                         break;
                     }
                 }
-                let raw = &body[i..j];
-                i = j;
                 let end = s.start + j;
                 let span = Span::new(start, end);
                 let (n0, n1) = if ascii {
@@ -1014,7 +1017,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     (span.start, span.end)
                 } else {
                     let n0 = norm.len();
-                    for ch in raw.chars() {
+                    for ch in body[i..j].chars() {
                         match ch {
                             '’' | '‘' => norm.push('\''),
                             _ => norm.extend(ch.to_lowercase()),
@@ -1022,6 +1025,17 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     }
                     (n0, norm.len())
                 };
+                i = j;
+                // Tested here, while the token's bytes are at hand, rather than in a second
+                // pass over all tokens.
+                if word
+                    && norm
+                        .as_bytes()
+                        .get(n0..n1)
+                        .is_some_and(|w| cue_lexicon.may_start(w))
+                {
+                    cue_candidates.push(toks.len());
+                }
                 while qi < top.len() && top[qi].end <= start {
                     qi += 1;
                 }
@@ -1050,6 +1064,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         sents,
         para_toks,
         classes,
+        cue_candidates,
     }
 }
 
@@ -1143,16 +1158,10 @@ impl Doc {
         let mut out = Vec::new();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
-        let bytes = self.norm.as_bytes();
-        for (t0, tok) in self.toks.iter().enumerate() {
-            // The filter sees the bytes: most tokens are ruled out before any `str` slicing.
-            if t0 < resume
-                || !bytes
-                    .get(tok.norm.0..tok.norm.1)
-                    .is_some_and(|w| lex.may_start(w))
-            {
+        for &t0 in &self.cue_candidates {
+            let Some(tok) = self.toks.get(t0).filter(|_| t0 >= resume) else {
                 continue;
-            }
+            };
             let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
                 continue;
             };
