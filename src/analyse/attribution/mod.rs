@@ -93,22 +93,43 @@ struct CueLexicon {
     /// that is the first word of a form, and is the longest form the tokens there begin with.
     by_first_word: FxHashMap<String, Vec<CueForm>>,
     entries: Vec<CueEntry>,
-    /// A 65,536-bit filter of the first words (see [`word_filter_bit`]): most tokens are ruled
-    /// out with one bit test instead of a hash look-up.
-    first_word_filter: Vec<u64>,
+    /// The first words of the forms: most tokens are ruled out with one bit test instead of a
+    /// hash look-up.
+    first_words: WordFilter,
 }
 
-/// The bit of a word in [`CueLexicon::first_word_filter`]: a multiplicative hash of its first
-/// two bytes, its last byte and its length, which tells most words of a story from the few
-/// hundred first words of the cue forms.
-fn word_filter_bit(word: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-        return 0;
-    };
-    let second = word.get(1).copied().unwrap_or(0);
-    // The length is folded into a byte: only the spread of the hash depends on it.
-    let key = u32::from_le_bytes([first, second, last, word.len() as u8]);
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+/// A word list as a 65,536-bit set of a hash of each word's first two bytes, last byte and
+/// length: a word not in it is surely not in the list, and most words of a story are told
+/// from a list of a few hundred words with one bit test, before any hash-map look-up.
+struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> WordFilter {
+        let mut bits = vec![0u64; 1024];
+        for w in words {
+            let bit = WordFilter::bit(w);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// False when `word` is surely not in the list.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = WordFilter::bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(word: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return 0;
+        };
+        let second = word.get(1).copied().unwrap_or(0);
+        // The length is folded into a byte: only the spread of the hash depends on it.
+        let key = u32::from_le_bytes([first, second, last, word.len() as u8]);
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
 }
 
 /// One form of the cue lexicon (`pointed out`), as lower-case words.
@@ -123,8 +144,7 @@ struct CueForm {
 impl CueLexicon {
     /// Whether `word` may be the first word of a form (false is certain, true is likely).
     fn may_start(&self, word: &[u8]) -> bool {
-        let bit = word_filter_bit(word);
-        self.first_word_filter[bit / 64] & (1 << (bit % 64)) != 0
+        self.first_words.may_contain(word)
     }
 }
 
@@ -172,17 +192,15 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             });
         }
     }
-    let mut first_word_filter = vec![0u64; 1024];
-    for (word, forms) in by_first_word.iter_mut() {
-        let bit = word_filter_bit(word.as_bytes());
-        first_word_filter[bit / 64] |= 1 << (bit % 64);
+    for forms in by_first_word.values_mut() {
         // Longest first; a stable sort keeps the first of two equal forms first.
         forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
+    let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
     CueLexicon {
         by_first_word,
         entries,
-        first_word_filter,
+        first_words,
     }
 });
 
@@ -214,22 +232,22 @@ const WORD_CLASSES: [WordClass; 15] = [
     PRONOUNS,
 ];
 
-/// The classes of each class word (a word may be in several), and the longest one in bytes.
-static CLASS_OF: LazyLock<(FxHashMap<&'static str, u32>, usize)> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+/// The classes of each class word (a word may be in several), and a filter of the words.
+static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u32>, WordFilter)> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     for class in WORD_CLASSES {
         for &w in class.words {
-            *map.entry(w).or_default() |= class.bit;
+            *map.entry(w.as_bytes()).or_default() |= class.bit;
         }
     }
-    let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
-    (map, longest)
+    let filter = WordFilter::new(map.keys().copied());
+    (map, filter)
 });
 
 /// The class mask of a lower-cased token.
-fn class_of(norm: &str) -> u32 {
-    let (map, longest) = &*CLASS_OF;
-    if norm.len() > *longest {
+fn class_of(norm: &[u8]) -> u32 {
+    let (map, filter) = &*CLASS_OF;
+    if !filter.may_contain(norm) {
         return 0;
     }
     map.get(norm).copied().unwrap_or(0)
@@ -1076,9 +1094,18 @@ impl Doc {
             .unwrap_or("")
     }
 
+    /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
+    /// check of character boundaries).
+    fn w_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.as_bytes().get(t.norm.0..t.norm.1))
+            .unwrap_or_default()
+    }
+
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.w(i);
-        words.contains(&w)
+        let w = self.w_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
     }
 
     fn in_class(&self, i: usize, class: WordClass) -> bool {
@@ -1087,7 +1114,7 @@ impl Doc {
         };
         let mut mask = cell.get();
         if mask == CLASS_UNKNOWN {
-            mask = class_of(self.w(i));
+            mask = class_of(self.w_bytes(i));
             cell.set(mask);
         }
         mask & class.bit != 0
