@@ -2489,9 +2489,18 @@ pub fn attribute(
     }
 
     // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
-    for t in 1..doc.toks.len().saturating_sub(2) {
-        // `that` first: it is one comparison and rules out almost every token.
-        if !doc.is(t + 1, &["that"]) || !doc.in_class(t, SPEECH_NOUNS) || doc.toks[t].quoted {
+    // Every token `t` from 1 with two tokens after it, by the token after it (a scan of the
+    // whole story: the test of each token is kept to a few instructions).
+    let nexts = doc.toks.get(2..doc.toks.len().saturating_sub(1));
+    for (i, next) in nexts.unwrap_or_default().iter().enumerate() {
+        let t = i + 1;
+        // `that` first: the length of the next token alone rules out most tokens, one
+        // comparison nearly all the others.
+        if next.norm.1 - next.norm.0 != "that".len()
+            || !doc.is(t + 1, &["that"])
+            || !doc.in_class(t, SPEECH_NOUNS)
+            || doc.toks[t].quoted
+        {
             continue;
         }
         let poss = doc.w(t - 1);
