@@ -2,7 +2,8 @@
 //!
 //! The body is tokenised once into words and punctuation; the speech cues of the lexicon
 //! (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as saying`...) are
-//! found with one Aho-Corasick pass over a lower-cased copy of the tokens. Then:
+//! found at the tokens that may start one (a bit filter of the forms' first words, tested while
+//! tokenising), each matched against the forms with that first word, longest first. Then:
 //!
 //! 1. every quotation (double marks, or single marks with a speech frame) is matched to a
 //!    cue next to it: after it (`"…," he said.`, `"…," said Oswaldo Oliveira`) or before it
