@@ -102,16 +102,33 @@ fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
     if let Some(n) = NOUNS.get(word) {
         return Some((n.kind, n.class));
     }
-    let singular = word
-        .strip_suffix("ies")
-        .map(|s| format!("{s}y"))
-        .or_else(|| word.strip_suffix("men").map(|s| format!("{s}man")))
-        .or_else(|| word.strip_suffix('s').map(str::to_string))?;
-    let n = NOUNS.get(&singular)?;
+    // The singular is built on the stack: most words that end in `s` are looked up again.
+    let mut buf = [0u8; 32];
+    let singular = if let Some(stem) = word.strip_suffix("ies") {
+        joined(stem, "y", &mut buf)
+    } else if let Some(stem) = word.strip_suffix("men") {
+        joined(stem, "man", &mut buf)
+    } else {
+        Cow::Borrowed(word.strip_suffix('s')?)
+    };
+    let n = NOUNS.get(singular.as_ref())?;
     Some(match n.kind {
         NounKind::Person => (NounKind::Group, None),
         k => (k, n.class),
     })
+}
+
+/// `stem` then `ending`, in `buf` when it fits.
+fn joined<'b>(stem: &'b str, ending: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    let len = stem.len() + ending.len();
+    if let Some(out) = buf.get_mut(..len) {
+        out[..stem.len()].copy_from_slice(stem.as_bytes());
+        out[stem.len()..].copy_from_slice(ending.as_bytes());
+        if let Ok(s) = std::str::from_utf8(out) {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(format!("{stem}{ending}"))
 }
 
 /// Whether a lower-case word heads a mention of a source (`minister`, `ministry`,
@@ -268,10 +285,10 @@ impl<'a> DoubleEndedIterator for Words<'a> {
 }
 
 fn words_of(s: &str) -> Vec<&str> {
-    words(s)
-        .map(trim_punctuation)
-        .filter(|w| !w.is_empty())
-        .collect()
+    // Room for the words of most mentions at once: a collected filter starts at four.
+    let mut out = Vec::with_capacity(8);
+    out.extend(words(s).map(trim_punctuation).filter(|w| !w.is_empty()));
+    out
 }
 
 /// `w` without the punctuation that can stick to a word of a mention: `,;:()"“”`. Tested
@@ -793,14 +810,17 @@ impl Resolver {
                 e
             }
         };
-        // Gender evidence: the pronoun itself, or a gendered title word.
-        let gender = match &m.reading {
-            Reading::Pronoun("he" | "him") => Some(false),
-            Reading::Pronoun("she" | "her") => Some(true),
-            _ => gender_of(s),
-        };
-        if let Some(g) = gender {
-            self.female.entry(e).or_insert(g);
+        // Gender evidence: the pronoun itself, or a gendered title word. The first evidence
+        // stands, and only a person's is ever asked for: others are not looked for.
+        if self.entities[e].kind == SpeakerKind::Person && !self.female.contains_key(&e) {
+            let gender = match &m.reading {
+                Reading::Pronoun("he" | "him") => Some(false),
+                Reading::Pronoun("she" | "her") => Some(true),
+                _ => gender_of(s),
+            };
+            if let Some(g) = gender {
+                self.female.insert(e, g);
+            }
         }
         let mentions = &mut self.entities[e].mentions;
         if mentions.last() != Some(&span) {

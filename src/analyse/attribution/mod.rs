@@ -2,7 +2,8 @@
 //!
 //! The body is tokenised once into words and punctuation; the speech cues of the lexicon
 //! (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as saying`...) are
-//! found with one Aho-Corasick pass over a lower-cased copy of the tokens. Then:
+//! found at the tokens that may start one (a bit filter of the forms' first words, tested while
+//! tokenising), each matched against the forms with that first word, longest first. Then:
 //!
 //! 1. every quotation (double marks, or single marks with a speech frame) is matched to a
 //!    cue next to it: after it (`"…," he said.`, `"…," said Oswaldo Oliveira`) or before it
@@ -28,8 +29,7 @@ use crate::parse::metadata::StoryMetadata;
 use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
@@ -90,26 +90,68 @@ struct CueEntry {
 }
 
 struct CueLexicon {
-    matcher: AhoCorasick,
+    /// The forms of the lexicon by their first word, longest first: a cue starts at a token
+    /// that is the first word of a form, and is the longest form the tokens there begin with.
+    by_first_word: FxHashMap<String, Vec<CueForm>>,
     entries: Vec<CueEntry>,
-    /// The first two bytes of every form, as a 65,536-bit set: a token whose first two bytes
-    /// (its first byte and a space for a one-letter token) are not in it starts no cue, and
-    /// most tokens are ruled out with one lookup instead of an automaton search.
-    starts: Vec<u64>,
-    /// The first word of every form: what a token must be, whole, to start a cue.
-    first_words: FxHashSet<String>,
+    /// The first words of the forms: most tokens are ruled out with one bit test instead of a
+    /// hash look-up.
+    first_words: WordFilter,
+}
+
+/// A word list as a 65,536-bit set of a hash of each word's first two bytes, last byte and
+/// length: a word not in it is surely not in the list, and most words of a story are told
+/// from a list of a few hundred words with one bit test, before any hash-map look-up.
+struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> WordFilter {
+        let mut bits = vec![0u64; 1024];
+        for w in words {
+            let bit = WordFilter::bit(w);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// False when `word` is surely not in the list.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = WordFilter::bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(word: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return 0;
+        };
+        let second = word.get(1).copied().unwrap_or(0);
+        // The length is folded into a byte: only the spread of the hash depends on it.
+        let key = u32::from_le_bytes([first, second, last, word.len() as u8]);
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+}
+
+/// One form of the cue lexicon (`pointed out`), as lower-case words.
+struct CueForm {
+    words: Vec<String>,
+    /// Its length in bytes with single spaces, the measure of "longest".
+    len: usize,
+    /// Index in [`CueLexicon::entries`].
+    entry: usize,
 }
 
 impl CueLexicon {
-    fn may_start(&self, first: u8, second: u8) -> bool {
-        let bit = usize::from(first) << 8 | usize::from(second);
-        self.starts[bit / 64] & (1 << (bit % 64)) != 0
+    /// Whether `word` may be the first word of a form (false is certain, true is likely).
+    fn may_start(&self, word: &[u8]) -> bool {
+        self.first_words.may_contain(word)
     }
 }
 
 static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
     let mut entries = Vec::new();
+    let mut by_first_word: FxHashMap<String, Vec<CueForm>> = FxHashMap::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/speech_verbs.tsv")) {
         let (Some(forms), Some(frame), Some(rel)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -133,8 +175,17 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             if form.is_empty() {
                 continue;
             }
-            patterns.push(form.replace('’', "'"));
+            let pattern = form.replace('’', "'");
             let first = form.split(' ').next().unwrap_or(form);
+            let words: Vec<String> = pattern.split(' ').map(str::to_string).collect();
+            by_first_word
+                .entry(words[0].clone())
+                .or_default()
+                .push(CueForm {
+                    words,
+                    len: pattern.len(),
+                    entry: entries.len(),
+                });
             entries.push(CueEntry {
                 frame,
                 reliability,
@@ -142,34 +193,14 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
             });
         }
     }
-    let mut starts = vec![0u64; 1024];
-    for p in &patterns {
-        let b = p.as_bytes();
-        let seconds: Vec<u8> = match b.get(1) {
-            Some(&second) => vec![second],
-            None => (0..=255).collect(),
-        };
-        for second in seconds {
-            let bit = usize::from(b[0]) << 8 | usize::from(second);
-            starts[bit / 64] |= 1 << (bit % 64);
-        }
+    for forms in by_first_word.values_mut() {
+        // Longest first; a stable sort keeps the first of two equal forms first.
+        forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
-    // A DFA searched only anchored at token starts: more memory for the cue lexicon (small),
-    // fast checks of the few tokens that can start a cue.
-    let matcher = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&patterns)
-        .expect("speech cue patterns build");
-    let first_words = patterns
-        .iter()
-        .map(|p| p.split(' ').next().unwrap_or(p).to_string())
-        .collect();
+    let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
     CueLexicon {
-        matcher,
+        by_first_word,
         entries,
-        starts,
         first_words,
     }
 });
@@ -202,22 +233,22 @@ const WORD_CLASSES: [WordClass; 15] = [
     PRONOUNS,
 ];
 
-/// The classes of each class word (a word may be in several), and the longest one in bytes.
-static CLASS_OF: LazyLock<(FxHashMap<&'static str, u32>, usize)> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+/// The classes of each class word (a word may be in several), and a filter of the words.
+static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u32>, WordFilter)> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     for class in WORD_CLASSES {
         for &w in class.words {
-            *map.entry(w).or_default() |= class.bit;
+            *map.entry(w.as_bytes()).or_default() |= class.bit;
         }
     }
-    let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
-    (map, longest)
+    let filter = WordFilter::new(map.keys().copied());
+    (map, filter)
 });
 
 /// The class mask of a lower-cased token.
-fn class_of(norm: &str) -> u32 {
-    let (map, longest) = &*CLASS_OF;
-    if norm.len() > *longest {
+fn class_of(norm: &[u8]) -> u32 {
+    let (map, filter) = &*CLASS_OF;
+    if !filter.may_contain(norm) {
         return 0;
     }
     map.get(norm).copied().unwrap_or(0)
@@ -796,7 +827,7 @@ const PRONOUNS: WordClass = WordClass {
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     span: Span,
-    /// Start and end in the lower-cased token string.
+    /// Start and end of the lower-cased token in [`Doc::norm`].
     norm: (usize, usize),
     word: bool,
     cap: bool,
@@ -820,6 +851,9 @@ struct Cue {
 /// The tokenised body.
 struct Doc {
     toks: Vec<Tok>,
+    /// The text in ASCII lower case, at the same offsets, so that an ASCII token's lower-case
+    /// form is at its own span; then the lower-case forms of the other tokens (`’` read as
+    /// `'`), one after the other.
     norm: String,
     sents: Vec<Sent>,
     /// First token of each paragraph, and one past the last.
@@ -827,6 +861,9 @@ struct Doc {
     /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
     /// the rules look at a few tokens around each cue and quotation, not at every token.
     classes: Vec<Cell<u32>>,
+    /// The word tokens that may start a speech cue (they pass
+    /// [`CueLexicon::may_start`]), in order: the cue search looks only at them.
+    cue_candidates: Vec<usize>,
 }
 
 /// A token's class mask not looked up yet.
@@ -911,9 +948,14 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
+#[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut norm = String::with_capacity(text.len() + 16);
+    // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
+    // as vector code, where a copy per token would cost a call each.
+    let mut norm = String::with_capacity(text.len() + text.len() / 8);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
     let mut sents = Vec::new();
     let mut para_toks = Vec::with_capacity(paragraphs.len());
     // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
@@ -923,6 +965,8 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         .map(|q| q.inner)
         .collect();
     let mut qi = 0usize;
+    let cue_lexicon = &*CUES;
+    let mut cue_candidates = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let pt0 = toks.len();
         for s in &p.sentences {
@@ -985,25 +1029,32 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                         break;
                     }
                 }
-                let raw = &body[i..j];
-                i = j;
                 let end = s.start + j;
                 let span = Span::new(start, end);
-                let n0 = norm.len();
-                if ascii {
-                    // Most tokens: copied as they are; the whole string is lower-cased in one
-                    // pass at the end.
-                    norm.push_str(raw);
+                let (n0, n1) = if ascii {
+                    // Most tokens: already lower-cased in place.
+                    (span.start, span.end)
                 } else {
-                    for ch in raw.chars() {
+                    let n0 = norm.len();
+                    for ch in body[i..j].chars() {
                         match ch {
                             '’' | '‘' => norm.push('\''),
                             _ => norm.extend(ch.to_lowercase()),
                         }
                     }
+                    (n0, norm.len())
+                };
+                i = j;
+                // Tested here, while the token's bytes are at hand, rather than in a second
+                // pass over all tokens.
+                if word
+                    && norm
+                        .as_bytes()
+                        .get(n0..n1)
+                        .is_some_and(|w| cue_lexicon.may_start(w))
+                {
+                    cue_candidates.push(toks.len());
                 }
-                let n1 = norm.len();
-                norm.push(' ');
                 while qi < top.len() && top[qi].end <= start {
                     qi += 1;
                 }
@@ -1018,7 +1069,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     quoted,
                 });
             }
-            norm.push('\n');
             sents.push(Sent {
                 t0: st0,
                 t1: toks.len(),
@@ -1026,9 +1076,6 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         }
         para_toks.push((pt0, toks.len()));
     }
-    // ASCII lower-casing leaves the separators, the already lower-cased non-ASCII tokens and
-    // UTF-8 intact; over the whole string at once it runs as vector code.
-    norm.make_ascii_lowercase();
     let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
     Doc {
         toks,
@@ -1036,6 +1083,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         sents,
         para_toks,
         classes,
+        cue_candidates,
     }
 }
 
@@ -1047,9 +1095,18 @@ impl Doc {
             .unwrap_or("")
     }
 
+    /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
+    /// check of character boundaries).
+    fn w_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.as_bytes().get(t.norm.0..t.norm.1))
+            .unwrap_or_default()
+    }
+
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.w(i);
-        words.contains(&w)
+        let w = self.w_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
     }
 
     fn in_class(&self, i: usize, class: WordClass) -> bool {
@@ -1058,7 +1115,7 @@ impl Doc {
         };
         let mut mask = cell.get();
         if mask == CLASS_UNKNOWN {
-            mask = class_of(self.w(i));
+            mask = class_of(self.w_bytes(i));
             cell.set(mask);
         }
         mask & class.bit != 0
@@ -1123,31 +1180,44 @@ impl Doc {
     }
 
     /// Finds the speech cues, in order.
+    #[inline(never)] // A stage of its own in profiles.
     fn cues(&self) -> Vec<Cue> {
         let lex = &*CUES;
         let mut out = Vec::new();
-        let bytes = self.norm.as_bytes();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
-        for t0 in 0..self.toks.len() {
-            let at = self.toks[t0].norm.0;
-            let (Some(&first), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
+        for &t0 in &self.cue_candidates {
+            let Some(tok) = self.toks.get(t0).filter(|_| t0 >= resume) else {
                 continue;
             };
-            if at < resume || !lex.may_start(first, second) || !lex.first_words.contains(self.w(t0))
-            {
-                continue;
-            }
-            let input = Input::new(&self.norm).range(at..).anchored(Anchored::Yes);
-            let Some(m) = lex.matcher.find(input) else {
+            let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
                 continue;
             };
-            resume = m.end();
-            let t1 = self.toks.partition_point(|t| t.norm.1 < m.end());
-            if t1 >= self.toks.len() || self.toks[t1].norm.1 != m.end() {
+            // The longest form the tokens of the sentence start with, its last word possibly
+            // only the start of a token (`warn` in `warnings`), which is then no cue.
+            let Some((t1, whole, entry)) = forms.iter().find_map(|form| {
+                let last = form.words.len().checked_sub(1)?;
+                for (k, fw) in form.words.iter().enumerate().skip(1) {
+                    let t = self.toks.get(t0 + k).filter(|t| t.sent == tok.sent)?;
+                    let w = self.norm.get(t.norm.0..t.norm.1)?;
+                    let matches = if k < last {
+                        w == fw
+                    } else {
+                        w.starts_with(fw.as_str())
+                    };
+                    if !matches {
+                        return None;
+                    }
+                }
+                let whole = self.w(t0 + last).len() == form.words[last].len();
+                Some((t0 + last, whole, form.entry))
+            }) else {
+                continue;
+            };
+            resume = t1 + 1;
+            if !whole {
                 continue;
             }
-            let entry = m.pattern().as_usize();
             let e = &lex.entries[entry];
             if self.toks[t0].quoted {
                 continue;
@@ -2420,9 +2490,18 @@ pub fn attribute(
     }
 
     // `Moscow's claim that …`: a speech noun after a possessive, with a that-clause.
-    for t in 1..doc.toks.len().saturating_sub(2) {
-        // `that` first: it is one comparison and rules out almost every token.
-        if !doc.is(t + 1, &["that"]) || !doc.in_class(t, SPEECH_NOUNS) || doc.toks[t].quoted {
+    // Every token `t` from 1 with two tokens after it, by the token after it (a scan of the
+    // whole story: the test of each token is kept to a few instructions).
+    let nexts = doc.toks.get(2..doc.toks.len().saturating_sub(1));
+    for (i, next) in nexts.unwrap_or_default().iter().enumerate() {
+        let t = i + 1;
+        // `that` first: the length of the next token alone rules out most tokens, one
+        // comparison nearly all the others.
+        if next.norm.1 - next.norm.0 != "that".len()
+            || !doc.is(t + 1, &["that"])
+            || !doc.in_class(t, SPEECH_NOUNS)
+            || doc.toks[t].quoted
+        {
             continue;
         }
         let poss = doc.w(t - 1);
