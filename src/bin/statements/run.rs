@@ -52,8 +52,13 @@ fn next_chunk_len(len: usize, bytes: usize) -> usize {
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
     let source = match &job {
-        // The same text as `path.display()`, without the formatting machinery.
-        Job::File(path) => Some(path.to_string_lossy().into_owned()),
+        // The same text as `path.display()`, without the formatting machinery; the UTF-8
+        // check of `to_str` is much cheaper than the lossy decoder, which only paths that are
+        // not UTF-8 need.
+        Job::File(path) => Some(match path.to_str() {
+            Some(utf8) => utf8.to_owned(),
+            None => path.to_string_lossy().into_owned(),
+        }),
         _ => None,
     };
     IN_JOB.with(|flag| flag.set(true));
