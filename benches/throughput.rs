@@ -11,9 +11,15 @@ use std::time::{Duration, Instant};
 
 use statements::Options;
 
-// The command line's allocator, so that these figures are the ones a batch run sees.
+// The command line's allocator module itself, so that these figures are the ones a batch run
+// sees.
+// (Its unit tests are not run from here: without the test harness their imports go unused.)
+#[path = "../src/bin/statements/alloc.rs"]
+#[allow(unused_imports)]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn stories(dir: &Path, limit: usize) -> Vec<String> {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {

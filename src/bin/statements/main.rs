@@ -1,5 +1,6 @@
 //! The `statements` command line: argument parsing and glue around the `statements` library.
 
+mod alloc;
 mod cli;
 mod cmd;
 mod exit;
@@ -17,8 +18,9 @@ use exit::Exit;
 // on first touch cost up to 5% of a batch run. The `v2` line returns freed pages to the system
 // after 10 ms where v3 waits a second, which over a batch of long stories held twice the
 // memory (BENCHMARKS.md) for no gain in speed.
+// `alloc` calls mimalloc's plain entry points where the aligned ones are not needed.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() {
     // Usage errors are exit 2 (clap's default for errors); help and version are exit 0.
