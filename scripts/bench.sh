@@ -48,9 +48,9 @@ peak_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$corpus" >/dev/null; } 2>
 # stories from a different starting point joined end to end.
 long=$(mktemp -d)
 trap 'rm -rf "$long"' EXIT
-find "$corpus" -type f | sort | head -n 2400 >"$long/list"
+find "$corpus" -type f | sort >"$long/list"
 for k in $(seq 1 40); do
-  tail -n +$((k * 30)) "$long/list" | head -n 1200 | tr '\n' '\0' | xargs -0 cat >"$long/long-$k.txt"
+  sed -n "$((k * 30)),$((k * 30 + 1199))p" "$long/list" | tr '\n' '\0' | xargs -0 cat >"$long/long-$k.txt"
 done
 long_mb=$(cat "$long"/long-*.txt | wc -c | awk '{printf "%.0f", $1 / 1048576}')
 peak_long_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$long"/long-*.txt >/dev/null; } 2>&1 | tail -1)
