@@ -93,12 +93,8 @@ fn write_headers(headers: &BTreeMap<String, String>, out: &mut Vec<u8>) {
 
 fn write_span(span: &TextSpan, out: &mut Vec<u8>) {
     let TextSpan { text, start, end } = span;
-    out.extend_from_slice(b"{\"text\":");
-    string(out, text);
-    out.extend_from_slice(b",\"start\":");
-    number(out, *start);
-    out.extend_from_slice(b",\"end\":");
-    number(out, *end);
+    out.push(b'{');
+    text_span(out, text, *start, *end);
     out.push(b'}');
 }
 
@@ -138,12 +134,8 @@ fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
     string(out, id);
     out.extend_from_slice(b",\"kind\":");
     variant(out, quote_kind_name(*kind));
-    out.extend_from_slice(b",\"text\":");
-    string(out, text);
-    out.extend_from_slice(b",\"start\":");
-    number(out, *start);
-    out.extend_from_slice(b",\"end\":");
-    number(out, *end);
+    out.push(b',');
+    text_span(out, text, *start, *end);
     out.extend_from_slice(b",\"speaker\":");
     optional(out, speaker.as_ref(), write_speaker_ref);
     out.extend_from_slice(b",\"speaker_mention\":");
@@ -170,12 +162,8 @@ fn write_date(date: &DateExpression, out: &mut Vec<u8>) {
         value,
         date_type,
     } = date;
-    out.extend_from_slice(b"{\"text\":");
-    string(out, text);
-    out.extend_from_slice(b",\"start\":");
-    number(out, *start);
-    out.extend_from_slice(b",\"end\":");
-    number(out, *end);
+    out.push(b'{');
+    text_span(out, text, *start, *end);
     out.extend_from_slice(b",\"value\":");
     string(out, value);
     // Renamed from `date_type` by the serde derive.
@@ -198,17 +186,24 @@ fn write_event(event: &Event, out: &mut Vec<u8>) {
     string(out, date);
     out.extend_from_slice(b",\"date_text\":");
     string(out, date_text);
-    out.extend_from_slice(b",\"text\":");
-    string(out, text);
-    out.extend_from_slice(b",\"start\":");
-    number(out, *start);
-    out.extend_from_slice(b",\"end\":");
-    number(out, *end);
+    out.push(b',');
+    text_span(out, text, *start, *end);
     out.extend_from_slice(b",\"place\":");
     optional_string(out, place.as_deref());
     out.extend_from_slice(b",\"participants\":");
     array(out, participants, |p, out| string(out, p));
     out.push(b'}');
+}
+
+/// The `"text":…,"start":…,"end":…` members that every piece of the story carries (a span,
+/// a quote, a date, an event), in the order the record types declare them.
+fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
+    out.extend_from_slice(b"\"text\":");
+    string(out, text);
+    out.extend_from_slice(b",\"start\":");
+    number(out, start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, end);
 }
 
 /// The snake_case name the serde derive gives each variant.
