@@ -869,18 +869,12 @@ struct Doc {
 /// A token's class mask not looked up yet.
 const CLASS_UNKNOWN: u32 = u32::MAX;
 
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
 /// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
 const SPACE: u8 = 1;
 /// [`BYTE_KIND`] bit: an ASCII letter or digit.
 const ALNUM: u8 = 2;
+/// [`BYTE_KIND`] bit: an ASCII byte that joins two runs of letters and digits into one word.
+const JOINER: u8 = 4;
 
 /// What each byte is to the tokenizer's scan, by table: the scan looks at every byte of every
 /// story, and one look-up is cheaper than the char methods' range tests. Non-ASCII bytes are
@@ -894,6 +888,8 @@ static BYTE_KIND: [u8; 256] = {
             table[b] = ALNUM;
         } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
             table[b] = SPACE;
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            table[b] = JOINER;
         }
         b += 1;
     }
@@ -948,6 +944,62 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
+/// The end of the word that starts at byte `start` of `body` and runs at least to `j`, and
+/// whether it is all ASCII (`ascii` tells whether it is so up to `j`). A word is letters and
+/// digits, joined by `'`, `’`, `-`, `.` or `&` when a letter or digit follows (`U.S`, `al-Assad`,
+/// `AT&T`), with the final period of an abbreviation or initial (`Mr.`, `E.`).
+fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = body.as_bytes();
+    loop {
+        // The ASCII letters and digits in one tight run.
+        while bytes
+            .get(j)
+            .is_some_and(|&b| BYTE_KIND[usize::from(b)] & ALNUM != 0)
+        {
+            j += 1;
+        }
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        let joiner_len = if d.is_ascii() {
+            if BYTE_KIND[usize::from(d)] & JOINER == 0 {
+                break;
+            }
+            1
+        } else {
+            let Some((c, len)) = char_at(body, j) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                j += len;
+                ascii = false;
+                continue;
+            }
+            if c != '’' {
+                break;
+            }
+            len
+        };
+        let joins = match bytes.get(j + joiner_len) {
+            Some(&a) if a.is_ascii() => BYTE_KIND[usize::from(a)] & ALNUM != 0,
+            Some(_) => char_at(body, j + joiner_len).is_some_and(|(a, _)| a.is_alphanumeric()),
+            None => false,
+        };
+        if joins {
+            j += joiner_len;
+            ascii &= joiner_len == 1;
+            continue;
+        }
+        // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an abbreviation or an
+        // initial.
+        if d == b'.' && is_abbreviation(&body[start..j], &body[j + 1..]) {
+            j += 1;
+        }
+        break;
+    }
+    (j, ascii)
+}
+
 #[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
     let mut toks = Vec::with_capacity(text.len() / 5);
@@ -981,54 +1033,34 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
             let bytes = body.as_bytes();
             let mut i = 0;
             while let Some(&b) = bytes.get(i) {
-                if BYTE_KIND[usize::from(b)] & SPACE != 0 {
+                let kind = BYTE_KIND[usize::from(b)];
+                if kind & SPACE != 0 {
                     i += 1;
                     continue;
                 }
-                let Some((c, clen)) = char_at(body, i) else {
-                    break;
-                };
-                if !c.is_ascii() && c.is_whitespace() {
-                    i += clen;
-                    continue;
-                }
                 let start = s.start + i;
-                let mut j = i + clen;
-                let word = is_word_char(c);
-                // Whether the token is all ASCII, tracked while scanning (no second pass).
-                let mut ascii = clen == 1;
-                if word {
-                    loop {
-                        // The ASCII letters and digits of a word in one tight run, then the
-                        // general rules for what may continue it.
-                        let rest = bytes.get(j..).unwrap_or_default();
-                        j += rest
-                            .iter()
-                            .position(|&b| BYTE_KIND[usize::from(b)] & ALNUM == 0)
-                            .unwrap_or(rest.len());
-                        let Some((d, dlen)) = char_at(body, j) else {
-                            break;
-                        };
-                        if !d.is_ascii() && d.is_alphanumeric() {
-                            j += dlen;
-                            ascii = false;
-                            continue;
-                        }
-                        if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                            if char_at(body, j + dlen).is_some_and(|(a, _)| is_word_char(a)) {
-                                j += dlen;
-                                ascii &= dlen == 1;
-                                continue;
-                            }
-                            // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an
-                            // abbreviation or an initial.
-                            if d == '.' && is_abbreviation(&body[i..j], &body[j + 1..]) {
-                                j += 1;
-                            }
-                        }
+                // (end in `body`, word, all ASCII, capitalised): ASCII first, as most of a
+                // wire story is; a non-ASCII character is decoded only when met.
+                let (j, word, ascii, cap) = if kind & ALNUM != 0 {
+                    let (j, ascii) = word_end(body, i, i + 1, true);
+                    (j, true, ascii, b.is_ascii_uppercase())
+                } else if b.is_ascii() {
+                    (i + 1, false, true, false)
+                } else {
+                    let Some((c, clen)) = char_at(body, i) else {
                         break;
+                    };
+                    if c.is_whitespace() {
+                        i += clen;
+                        continue;
                     }
-                }
+                    if c.is_alphanumeric() {
+                        let (j, _) = word_end(body, i, i + clen, false);
+                        (j, true, false, c.is_uppercase())
+                    } else {
+                        (i + clen, false, false, false)
+                    }
+                };
                 let end = s.start + j;
                 let span = Span::new(start, end);
                 let (n0, n1) = if ascii {
@@ -1063,7 +1095,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     span,
                     norm: (n0, n1),
                     word,
-                    cap: c.is_uppercase(),
+                    cap,
                     sent: sents.len(),
                     para: pi,
                     quoted,

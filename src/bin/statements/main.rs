@@ -13,7 +13,7 @@ use clap::Parser;
 use exit::Exit;
 
 // Analysis allocates many small short-lived vectors per story; mimalloc's thread-local free
-// lists make those much cheaper than glibc malloc under rayon (measured in BENCHMARKS.md).
+// lists make those much cheaper than glibc malloc across worker threads (measured in BENCHMARKS.md).
 // Its `no_thp` feature keeps it from asking for transparent huge pages: zeroing 2 MB pages
 // on first touch cost up to 5% of a batch run. The `v2` line returns freed pages to the system
 // after 10 ms where v3 waits a second, which over a batch of long stories held twice the

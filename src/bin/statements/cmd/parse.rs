@@ -14,7 +14,7 @@ use std::io::{self, Write};
 struct Config {
     plan: Plan,
     options: Options,
-    pool: rayon::ThreadPool,
+    workers: run::Workers,
     pretty: Option<bool>,
     quiet: bool,
     output: Output,
@@ -23,7 +23,7 @@ struct Config {
 impl Config {
     fn from_args(args: ParseArgs) -> Result<Config, String> {
         let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
-        let pool = run::pool(args.input.threads)?;
+        let workers = run::workers(args.input.threads)?;
         let output = Output::open(args.output.as_deref())?;
         let pretty = match (args.pretty, args.compact) {
             (true, _) => Some(true),
@@ -37,7 +37,7 @@ impl Config {
         Ok(Config {
             plan,
             options,
-            pool,
+            workers,
             pretty,
             quiet: args.input.quiet,
             output,
@@ -62,7 +62,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             let progress = Progress::start(config.quiet);
             let mut tally = Tally::default();
             let done = run::ordered_map(
-                &config.pool,
+                config.workers,
                 jobs,
                 |job| serialise(run::analyse_job(job, options)),
                 |line| write_line(&mut output, line, &mut tally, &progress),
@@ -74,7 +74,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             let progress = Progress::start(config.quiet);
             let mut tally = Tally::default();
             let done = run::ordered_map(
-                &config.pool,
+                config.workers,
                 run::stream_jobs(reader),
                 |job| serialise(run::analyse_job(job, options)),
                 |line| write_line(&mut output, line, &mut tally, &progress),

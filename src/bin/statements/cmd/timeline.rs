@@ -13,7 +13,7 @@ use std::io::{self, Write};
 /// Runs `timeline`. An `Err` is a fatal error (exit 2) already described by its message.
 pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
-    let pool = run::pool(args.input.threads)?;
+    let workers = run::workers(args.input.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
     let options = Options {
         max_bytes: args.input.max_bytes,
@@ -31,7 +31,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     // Only what the timeline needs is kept of each story, so that memory grows with the
     // number of events, not with the size of the archive.
     run::ordered_map(
-        &pool,
+        workers,
         jobs,
         |job| slim(run::analyse_job(job, &options)),
         |record| {
