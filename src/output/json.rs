@@ -197,7 +197,7 @@ fn write_event(event: &Event, out: &mut Vec<u8>) {
 
 /// The `"text":…,"start":…,"end":…` members that every piece of the story carries (a span,
 /// a quote, a date, an event), in the order the record types declare them.
-fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
+pub(super) fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
     out.extend_from_slice(b"\"text\":");
     string(out, text);
     out.extend_from_slice(b",\"start\":");
@@ -207,7 +207,7 @@ fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
 }
 
 /// The snake_case name the serde derive gives each variant.
-fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
+pub(super) fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
     match kind {
         SpeakerKind::Person => "person",
         SpeakerKind::Organization => "organization",
@@ -217,7 +217,7 @@ fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-fn quote_kind_name(kind: QuoteKind) -> &'static str {
+pub(super) fn quote_kind_name(kind: QuoteKind) -> &'static str {
     match kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -226,7 +226,7 @@ fn quote_kind_name(kind: QuoteKind) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-fn date_type_name(date_type: DateType) -> &'static str {
+pub(super) fn date_type_name(date_type: DateType) -> &'static str {
     match date_type {
         DateType::Date => "date",
         DateType::Time => "time",
@@ -237,7 +237,7 @@ fn date_type_name(date_type: DateType) -> &'static str {
 
 /// A variant's name in quotation marks: the names are lower-case words, which JSON does not
 /// escape (the tests check them against the derive), so they skip [`string`]'s tests.
-fn variant(out: &mut Vec<u8>, name: &str) {
+pub(super) fn variant(out: &mut Vec<u8>, name: &str) {
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.push(b'"');
@@ -264,7 +264,7 @@ fn optional<T>(out: &mut Vec<u8>, value: Option<&T>, write: impl Fn(&T, &mut Vec
 }
 
 /// The string, or `null`.
-fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
+pub(super) fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
     match value {
         Some(value) => string(out, value),
         None => out.extend_from_slice(b"null"),
@@ -277,7 +277,7 @@ fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
 /// from the last, each pair shifting the ones after it up: the first digit ends up in the
 /// lowest byte. The word is written whole and cut back to the digits, with no `memcpy` call
 /// and no push per digit.
-fn number(out: &mut Vec<u8>, n: usize) {
+pub(super) fn number(out: &mut Vec<u8>, n: usize) {
     if n >= 100_000_000 {
         let mut digits = Digits::new();
         out.extend_from_slice(digits.of(n));
@@ -396,7 +396,7 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 
 /// A JSON string: quotation marks around `s` with `"`, `\` and control characters escaped.
 /// Like `serde_json`, everything else (non-ASCII, U+2028, DEL) is written as it is.
-fn string(out: &mut Vec<u8>, s: &str) {
+pub(super) fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // Most strings of a record are shorter than two words (ids, date values, names, pronouns,
     // mentions). One with nothing to escape is held in one or two words, which are written

@@ -3,6 +3,7 @@
 //! ([`offsets`]).
 
 pub mod json;
+mod line;
 pub mod offsets;
 pub mod record;
 pub mod schema;
@@ -12,6 +13,7 @@ use crate::analyse::timeline::EventFound;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
+pub(crate) use line::write_findings;
 use offsets::CharOffsets;
 use record::{DateExpression, Event, Metadata, Quote, Record, Speaker, SpeakerRef, TextSpan};
 

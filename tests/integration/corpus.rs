@@ -1,7 +1,8 @@
-//! Whole real corpora from ../shared: every span indexes its story exactly, no panic.
-//! Skipped where ../shared is absent (a user's fresh clone).
+//! Whole real corpora from ../shared: every span indexes its story exactly, no panic, and the
+//! JSON line written straight from the analysis is the record's. Skipped where ../shared is
+//! absent (a user's fresh clone).
 
-use crate::harness::{assert_spans_index, shared};
+use crate::harness::{assert_direct_json_is_the_records, assert_spans_index, shared};
 use statements::{analyse_bytes, input, Options};
 
 fn check_corpus(name: &str) {
@@ -18,7 +19,9 @@ fn check_corpus(name: &str) {
             continue;
         };
         let record = analyse_bytes(&bytes, &Options::default()).unwrap();
-        assert_spans_index(&text, &record, &path.display().to_string());
+        let name = path.display().to_string();
+        assert_spans_index(&text, &record, &name);
+        assert_direct_json_is_the_records(&bytes, &name);
         count += 1;
     }
     assert!(count > 1000, "{count} stories read from {}", dir.display());

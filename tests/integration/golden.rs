@@ -2,7 +2,7 @@
 //! whole-record snapshots of every fixture (review changes with `cargo insta review`, or
 //! accept them with `INSTA_UPDATE=always cargo test`).
 
-use crate::harness::{fixture, read, root};
+use crate::harness::{assert_direct_json_is_the_records, fixture, read, root};
 use statements::output::record::{QuoteKind, Record};
 
 fn seed() -> Record {
@@ -169,7 +169,9 @@ fn fixtures_snapshots() {
     paths.sort();
     for path in paths {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let record = statements::analyse(&read(&path));
+        let text = read(&path);
+        let record = statements::analyse(&text);
+        assert_direct_json_is_the_records(text.as_bytes(), &name);
         insta::assert_json_snapshot!(name, record);
     }
 }

@@ -97,3 +97,35 @@ pub fn assert_spans_index(text: &str, record: &Record, label: &str) {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("fixture is UTF-8")
 }
+
+/// The JSON line `analyse_bytes_to_json` writes straight from the analysis of `bytes` is
+/// exactly the compact JSON of the record `analyse_bytes` gives, with a path and an id set:
+/// the batch path and the library's record never differ.
+pub fn assert_direct_json_is_the_records(bytes: &[u8], label: &str) {
+    let options = statements::Options::default();
+    let record =
+        statements::analyse_bytes(bytes, &options).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let (path, id) = ("some/dir/story \"1\".txt", "id\\1");
+    let mut direct = b"kept".to_vec();
+    let counts =
+        statements::analyse_bytes_to_json(bytes, &options, Some(path), Some(id), &mut direct)
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+    let expected = Record {
+        path: Some(path.into()),
+        id: Some(id.into()),
+        ..record.clone()
+    };
+    let mut via_record = b"kept".to_vec();
+    statements::output::json::write_record(&expected, &mut via_record);
+    assert!(
+        direct == via_record,
+        "{label}: the direct JSON differs from the record's\n direct: {}\n record: {}",
+        String::from_utf8_lossy(&direct),
+        String::from_utf8_lossy(&via_record)
+    );
+    assert_eq!(
+        (counts.statements, counts.dates, counts.events),
+        (record.quotes.len(), record.dates.len(), record.events.len()),
+        "{label}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Property tests: any text in, no panic, every span inside the text and equal to its slice,
 //! the same output twice.
 
-use crate::harness::assert_spans_index;
+use crate::harness::{assert_direct_json_is_the_records, assert_spans_index};
 use proptest::prelude::*;
 
 /// Text made of the pieces wire stories are made of, so that random strings exercise the
@@ -49,12 +49,14 @@ proptest! {
         let record = statements::analyse(&text);
         assert_spans_index(&text, &record, "storyish");
         prop_assert_eq!(&record, &statements::analyse(&text));
+        assert_direct_json_is_the_records(text.as_bytes(), "storyish");
     }
 
     #[test]
     fn any_text_never_panics(text in any::<String>()) {
         let record = statements::analyse(&text);
         assert_spans_index(&text, &record, "any");
+        assert_direct_json_is_the_records(text.as_bytes(), "any");
     }
 
     #[test]

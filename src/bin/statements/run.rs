@@ -18,7 +18,7 @@
 
 use crate::inputs::{io_reason, read_limited, Job, StreamRecord};
 use crossbeam_channel::TryRecvError;
-use statements::{Options, Record, StoryDate};
+use statements::{Counts, Options, Record, StoryDate};
 use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::num::NonZeroUsize;
@@ -68,16 +68,7 @@ pub fn workers(threads: Option<usize>) -> Result<Workers, String> {
 /// A panic inside the library is a bug, but one story must never take a batch of thousands
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
-    let source = match &job {
-        // The same text as `path.display()`, without the formatting machinery; the UTF-8
-        // check of `to_str` is much cheaper than the lossy decoder, which only paths that are
-        // not UTF-8 need.
-        Job::File(path) => Some(match path.to_str() {
-            Some(utf8) => utf8.to_owned(),
-            None => path.to_string_lossy().into_owned(),
-        }),
-        _ => None,
-    };
+    let source = job_source(&job);
     IN_JOB.with(|flag| flag.set(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         analyse_job_inner(job, options)
@@ -90,19 +81,31 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
             ..record
         },
         Ok(record) => record,
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or("unknown panic");
-            error_record(
-                source,
-                None,
-                format!("internal error (please report it): {message}"),
-            )
-        }
+        Err(panic) => error_record(source, None, panic_reason(panic.as_ref())),
     }
+}
+
+/// The path a job's record carries: the same text as `path.display()`, without the
+/// formatting machinery (the UTF-8 check of `to_str` is much cheaper than the lossy decoder,
+/// which only paths that are not UTF-8 need).
+fn job_source(job: &Job) -> Option<String> {
+    match job {
+        Job::File(path) => Some(match path.to_str() {
+            Some(utf8) => utf8.to_owned(),
+            None => path.to_string_lossy().into_owned(),
+        }),
+        _ => None,
+    }
+}
+
+/// The error of a story whose analysis panicked.
+fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    format!("internal error (please report it): {message}")
 }
 
 thread_local! {
@@ -134,23 +137,111 @@ fn analyse_job_inner(job: Job, options: &Options) -> Record {
     }
 }
 
+/// [`analyse_job`] with the record appended to `out` as a compact JSON line (without the line
+/// break), written straight from the analysis without building the record: the batch path.
+/// An input that fails, and a panic, give the error record [`analyse_job`] gives. Returns the
+/// counts of the story, or `None` when an error record was written.
+pub fn analyse_job_to_json(job: Job, options: &Options, out: &mut Vec<u8>) -> Option<Counts> {
+    let source = job_source(&job);
+    write_guarded(source, out, |source, out| {
+        write_job(job, source, options, out)
+    })
+}
+
+/// Runs `write` (which appends a record's line to `out`, or fails with the error record)
+/// with panics caught: a failure or a panic leaves the error record's line instead of
+/// whatever `write` left, with the file's path `source`.
+fn write_guarded(
+    source: Option<String>,
+    out: &mut Vec<u8>,
+    write: impl FnOnce(Option<&str>, &mut Vec<u8>) -> Result<Counts, Box<Record>>,
+) -> Option<Counts> {
+    let start = out.len();
+    IN_JOB.with(|flag| flag.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        write(source.as_deref(), out)
+    }));
+    IN_JOB.with(|flag| flag.set(false));
+    let error = match outcome {
+        Ok(Ok(counts)) => return Some(counts),
+        // A file's record, whatever became of it, carries the file's path.
+        Ok(Err(record)) if source.is_some() => Record {
+            path: source,
+            ..*record
+        },
+        Ok(Err(record)) => *record,
+        Err(panic) => error_record(source, None, panic_reason(panic.as_ref())),
+    };
+    // A panic may have left part of a line.
+    out.truncate(start);
+    statements::output::json::write_record(&error, out);
+    None
+}
+
+fn write_job(
+    job: Job,
+    path: Option<&str>,
+    options: &Options,
+    out: &mut Vec<u8>,
+) -> Result<Counts, Box<Record>> {
+    let failed = |reason: String| Box::new(error_record(None, None, reason));
+    match job {
+        Job::File(file) => {
+            let bytes =
+                read_limited(&file, options.max_bytes).map_err(|e| failed(io_reason(&e)))?;
+            statements::analyse_bytes_to_json(&bytes, options, path, None, out)
+                .map_err(|e| failed(e.to_string()))
+        }
+        Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)
+            .map_err(|e| failed(e.to_string())),
+        Job::JsonLine(line_no, line) => {
+            let story = stream_story(line_no, &line, options)?;
+            let id = story.id.as_deref();
+            Ok(statements::analyse_to_json(
+                &story.text,
+                &story.options,
+                None,
+                id,
+                out,
+            ))
+        }
+        Job::Failed(path, reason) => Err(Box::new(error_record(path, None, reason))),
+    }
+}
+
 fn analyse_line(line_no: usize, line: &str, options: &Options) -> Record {
+    match stream_story(line_no, line, options) {
+        Ok(story) => {
+            let mut record = statements::analyse_with(&story.text, &story.options);
+            record.id = story.id;
+            record
+        }
+        Err(record) => *record,
+    }
+}
+
+/// A story of a JSON Lines stream: its text, its id and the options its date sets.
+struct StreamStory {
+    text: String,
+    id: Option<String>,
+    options: Options,
+}
+
+/// The story of line `line_no` of a stream, or the error record saying why there is none.
+fn stream_story(line_no: usize, line: &str, options: &Options) -> Result<StreamStory, Box<Record>> {
     if line.len() > options.max_bytes {
         let reason = format!(
             "line {line_no}: record is {} bytes, more than the limit of {} bytes (see --max-bytes)",
             line.len(),
             options.max_bytes
         );
-        return error_record(None, None, reason);
+        return Err(Box::new(error_record(None, None, reason)));
     }
     let input: StreamRecord = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
-            return error_record(
-                None,
-                None,
-                format!("line {line_no}: not a story record: {e}"),
-            )
+            let reason = format!("line {line_no}: not a story record: {e}");
+            return Err(Box::new(error_record(None, None, reason)));
         }
     };
     let id = input.id.map(|v| match v {
@@ -163,13 +254,15 @@ fn analyse_line(line_no: usize, line: &str, options: &Options) -> Record {
             Some(d) => options.story_date = Some(d),
             None => {
                 let reason = format!("line {line_no}: date {date:?} is not YYYY-MM-DD");
-                return error_record(None, id, reason);
+                return Err(Box::new(error_record(None, id, reason)));
             }
         }
     }
-    let mut record = statements::analyse_with(&input.text, &options);
-    record.id = id;
-    record
+    Ok(StreamStory {
+        text: input.text,
+        id,
+        options,
+    })
 }
 
 /// The record of an analysis, or an error record saying why there is none.
@@ -642,6 +735,26 @@ mod tests {
         assert!(
             most > 2,
             "the other worker went on while the slow story ran"
+        );
+    }
+
+    #[test]
+    fn a_panic_leaves_an_error_record_instead_of_part_of_a_line() {
+        quiet_panics();
+        let mut out = b"earlier line\n".to_vec();
+        let written = write_guarded(Some("a/story.txt".into()), &mut out, |_, out| {
+            out.extend_from_slice(b"{\"path\":");
+            panic!("a bug");
+        });
+        assert_eq!(written, None);
+        let line = std::str::from_utf8(&out).unwrap();
+        let (earlier, record) = line.split_once('\n').unwrap();
+        assert_eq!(earlier, "earlier line");
+        let record: Record = serde_json::from_str(record).unwrap();
+        assert_eq!(record.path.as_deref(), Some("a/story.txt"));
+        assert_eq!(
+            record.error.as_deref(),
+            Some("internal error (please report it): a bug")
         );
     }
 

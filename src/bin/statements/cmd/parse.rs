@@ -2,7 +2,7 @@
 
 use crate::cli::ParseArgs;
 use crate::exit::Exit;
-use crate::inputs::{self, Plan};
+use crate::inputs::{self, Job, Plan};
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
@@ -64,7 +64,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             let done = run::ordered_map(
                 config.workers,
                 jobs,
-                |job| serialise(run::analyse_job(job, options)),
+                |job| line_of(job, options),
                 |line| write_line(&mut output, line, &mut tally, &progress),
             );
             progress.finish(&tally);
@@ -76,7 +76,7 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             let done = run::ordered_map(
                 config.workers,
                 run::stream_jobs(reader),
-                |job| serialise(run::analyse_job(job, options)),
+                |job| line_of(job, options),
                 |line| write_line(&mut output, line, &mut tally, &progress),
             );
             progress.finish(&tally);
@@ -98,18 +98,26 @@ impl run::Weigh for Line {
     }
 }
 
-fn serialise(record: Record) -> Line {
-    let tally = Tally {
-        stories: 1,
-        failed: record.error.is_some() as usize,
-        statements: record.quotes.len(),
-        dates: record.dates.len(),
-        events: record.events.len(),
-    };
+/// One job's JSON line, written straight from the analysis (see
+/// [`run::analyse_job_to_json`]).
+fn line_of(job: Job, options: &Options) -> Line {
     // Sized for a typical record (about 2 KB for a 1 KB story), so that the buffer is not
     // regrown and copied several times while it is written.
     let mut json = Vec::with_capacity(4 * 1024);
-    json::write_record(&record, &mut json);
+    let tally = match run::analyse_job_to_json(job, options, &mut json) {
+        Some(counts) => Tally {
+            stories: 1,
+            failed: 0,
+            statements: counts.statements,
+            dates: counts.dates,
+            events: counts.events,
+        },
+        None => Tally {
+            stories: 1,
+            failed: 1,
+            ..Tally::default()
+        },
+    };
     Line { json, tally }
 }
 

@@ -1,0 +1,179 @@
+//! The compact JSON line of a story written straight from the pipeline's findings, without
+//! building its [`Record`](super::record::Record) first.
+//!
+//! A batch run writes every record once and drops it: building it cost about a twentieth of
+//! the run (an owned string for every span, mention, id and value, then freeing them all).
+//! [`write_findings`] writes the same bytes as [`build_record`](super::build_record) followed
+//! by [`write_record`](super::json::write_record): same keys in the same order, same
+//! offsets, same escapes. The tests compare the two on every fixture, on arbitrary text and
+//! on the shared corpora; the field order below follows [`build_record`](super::build_record)
+//! member for member, and a change to one needs the same change to the other.
+
+use super::json::{
+    date_type_name, number, optional_string, quote_kind_name, speaker_kind_name, string, text_span,
+    variant,
+};
+use super::offsets::CharOffsets;
+use super::Findings;
+use crate::span::Span;
+
+/// Appends the compact JSON line (no line break) of the record of `found`, with `path` and
+/// `id` as given, to `out`.
+pub(crate) fn write_findings(
+    text: &str,
+    found: &Findings<'_>,
+    path: Option<&str>,
+    id: Option<&str>,
+    out: &mut Vec<u8>,
+) {
+    let offsets = CharOffsets::new(text);
+    // The `"text":…,"start":…,"end":…` members of a span.
+    let members = |out: &mut Vec<u8>, s: Span| {
+        text_span(
+            out,
+            s.slice(text),
+            offsets.char_offset(s.start),
+            offsets.char_offset(s.end),
+        );
+    };
+    let span = |out: &mut Vec<u8>, s: Option<Span>| match s {
+        Some(s) => {
+            out.push(b'{');
+            members(out, s);
+            out.push(b'}');
+        }
+        None => out.extend_from_slice(b"null"),
+    };
+    let speakers = &found.attribution.speakers;
+
+    out.extend_from_slice(b"{\"path\":");
+    optional_string(out, path);
+    out.extend_from_slice(b",\"id\":");
+    optional_string(out, id);
+    out.extend_from_slice(b",\"error\":null");
+
+    let m = found.metadata;
+    out.extend_from_slice(b",\"metadata\":{\"agency\":");
+    optional_string(out, m.agency.as_deref());
+    out.extend_from_slice(b",\"place\":");
+    optional_string(out, m.place.as_deref());
+    out.extend_from_slice(b",\"date\":");
+    optional_string(out, m.date.map(|d| d.value()).as_deref());
+    out.extend_from_slice(b",\"headline\":");
+    optional_string(out, m.headline.as_deref());
+    out.extend_from_slice(b",\"byline\":");
+    optional_string(out, m.byline.as_deref());
+    out.extend_from_slice(b",\"dateline\":");
+    span(out, m.dateline);
+    out.extend_from_slice(b",\"headers\":{");
+    for (i, (key, value)) in m.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, key);
+        out.push(b':');
+        string(out, value);
+    }
+    out.extend_from_slice(b"}}");
+
+    out.extend_from_slice(b",\"speakers\":[");
+    for (i, e) in speakers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"id\":");
+        write_id(out, b's', i);
+        out.extend_from_slice(b",\"name\":");
+        string(out, &e.name);
+        out.extend_from_slice(b",\"kind\":");
+        variant(out, speaker_kind_name(e.kind));
+        out.extend_from_slice(b",\"title\":");
+        optional_string(out, e.title.as_deref());
+        out.extend_from_slice(b",\"mentions\":[");
+        for (k, &mention) in e.mentions.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            span(out, Some(mention));
+        }
+        out.extend_from_slice(b"]}");
+    }
+
+    out.extend_from_slice(b"],\"quotes\":[");
+    for (i, st) in found.attribution.statements.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"id\":");
+        write_id(out, b'q', i);
+        out.extend_from_slice(b",\"kind\":");
+        variant(out, quote_kind_name(st.kind));
+        out.push(b',');
+        members(out, st.content);
+        out.extend_from_slice(b",\"speaker\":");
+        match st.speaker {
+            Some(s) => {
+                out.extend_from_slice(b"{\"id\":");
+                write_id(out, b's', s);
+                out.extend_from_slice(b",\"name\":");
+                string(out, &speakers[s].name);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"speaker_mention\":");
+        span(out, st.speaker_mention);
+        out.extend_from_slice(b",\"cue\":");
+        span(out, st.cue);
+        out.push(b'}');
+    }
+
+    out.extend_from_slice(b"],\"dates\":[");
+    for (i, d) in found.dates.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'{');
+        members(out, d.span);
+        out.extend_from_slice(b",\"value\":");
+        string(out, &d.value);
+        out.extend_from_slice(b",\"type\":");
+        variant(out, date_type_name(d.date_type));
+        out.push(b'}');
+    }
+
+    out.extend_from_slice(b"],\"events\":[");
+    for (i, e) in found.events.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let date = &found.dates[e.date];
+        out.extend_from_slice(b"{\"date\":");
+        string(out, &date.value);
+        out.extend_from_slice(b",\"date_text\":");
+        string(out, date.span.slice(text));
+        out.push(b',');
+        members(out, e.clause);
+        out.extend_from_slice(b",\"place\":");
+        optional_string(out, e.place.as_deref());
+        out.extend_from_slice(b",\"participants\":[");
+        for (k, &p) in e.participants.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            write_id(out, b's', p);
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// The id of the `index`-th (from 0) speaker or quote in quotation marks, as
+/// [`id`](super::id) makes it: `"s1"`, `"q12"` (letters and digits, which JSON does not
+/// escape).
+fn write_id(out: &mut Vec<u8>, prefix: u8, index: usize) {
+    out.push(b'"');
+    out.push(prefix);
+    number(out, index.saturating_add(1));
+    out.push(b'"');
+}
