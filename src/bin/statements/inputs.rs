@@ -5,7 +5,6 @@ use serde::Deserialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// One story to analyse, not read yet (reading happens on the worker threads).
 #[derive(Debug)]
@@ -77,52 +76,9 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
                     Err(e) => Job::Failed(None, io_reason(&e)),
                 }));
             }
-            Box::new(walk(input))
+            Box::new(crate::walk::walk(input))
         });
     Ok(Plan::Batch(Box::new(jobs)))
-}
-
-/// The files under `root` (or `root` itself) as jobs, in a fixed order: each directory's
-/// entries sorted by name, depth first, so that the output is the same whatever the file
-/// system's order.
-fn walk(root: PathBuf) -> impl Iterator<Item = Job> + Send {
-    // Symbolic links are followed (an archive is often a tree of links); walkdir detects
-    // loops and reports them as errors, which become error records.
-    let walker = WalkDir::new(&root)
-        .follow_links(true)
-        // Siblings share their parent's path, so comparing whole paths orders them by name;
-        // `sort_by_file_name` would re-parse both paths' last component at every comparison,
-        // a cost that grows as n log n in a folder of tens of thousands of stories.
-        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        });
-    walker.filter_map(move |entry| match entry {
-        Ok(e) if e.file_type().is_dir() => None,
-        Ok(e) if e.depth() > 0 && !e.file_type().is_file() => {
-            // A FIFO, socket or device met while walking: opening a FIFO would block the
-            // run forever, so it is reported, not read. (A path named on the command line
-            // is opened as given: `statements parse /dev/stdin` works.)
-            let reason = "not a regular file (a FIFO, socket or device)".to_string();
-            Some(Job::Failed(Some(e.path().display().to_string()), reason))
-        }
-        Ok(e) => Some(Job::File(e.into_path())),
-        Err(e) => {
-            let path = e
-                .path()
-                .map(|p| p.display().to_string())
-                .or_else(|| Some(root.display().to_string()));
-            let reason = if e.loop_ancestor().is_some() {
-                "symbolic link loop".to_string()
-            } else if let Some(io) = e.io_error() {
-                io_reason(io)
-            } else {
-                e.to_string()
-            };
-            Some(Job::Failed(path, reason))
-        }
-    })
 }
 
 /// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.

@@ -8,6 +8,7 @@ mod inputs;
 mod output;
 mod progress;
 mod run;
+mod walk;
 
 use clap::Parser;
 use exit::Exit;
