@@ -2,6 +2,7 @@
 //! records of a JSON Lines stream.
 
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -9,8 +10,9 @@ use std::path::{Path, PathBuf};
 /// One story to analyse, not read yet (reading happens on the worker threads).
 #[derive(Debug)]
 pub enum Job {
-    /// A file to read.
-    File(PathBuf),
+    /// A file to read; `regular` when it is known to be a regular file (so that a read that
+    /// returns less than asked for has reached its end).
+    File { path: PathBuf, regular: bool },
     /// Standard input, already read.
     Stdin(Vec<u8>),
     /// A line of a JSON Lines stream, with its 1-based line number.
@@ -60,7 +62,12 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
             return Ok(Plan::Single(Job::Stdin(bytes)));
         }
         match only.metadata() {
-            Ok(m) if !m.is_dir() => return Ok(Plan::Single(Job::File(only.clone()))),
+            Ok(m) if !m.is_dir() => {
+                return Ok(Plan::Single(Job::File {
+                    path: only.clone(),
+                    regular: m.is_file(),
+                }))
+            }
             Ok(_) => {}
             Err(e) => return Err(format!("{}: {}", only.display(), io_reason(&e))),
         }
@@ -84,17 +91,50 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
 /// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.
 const READ_CAPACITY: usize = 32 * 1024;
 
-/// Reads at most `limit + 1` bytes of a file, so that a huge file is refused without being
-/// read whole.
+/// Calls `use_bytes` with the bytes of the file at `path`, at most `limit + 1` of them, so that
+/// a huge file is refused without being read whole.
 ///
-/// The file's size is not asked for first: a story fits the initial buffer, and the `stat`
-/// call per file would cost as much as a read in a batch of small files. Longer files grow
-/// the buffer as they are read.
-pub fn read_limited(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
-    let file = File::open(path)?;
-    let mut bytes = Vec::with_capacity(READ_CAPACITY.min(limit.saturating_add(1)));
-    file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// The file's size is not asked for first: the `stat` call would cost as much as a read in a
+/// batch of small files. Instead a story is read into a buffer of [`READ_CAPACITY`] bytes kept
+/// by each thread (no allocation per story), and when the file is `regular` a read that
+/// returns less than the room it was given is its end: a regular file's read is short only
+/// there, so the second read that would return nothing is saved (a system call per story).
+/// Longer files, and files of other kinds (`/dev/stdin`, a pipe), are read to their end.
+pub fn with_file_bytes<R>(
+    path: &Path,
+    regular: bool,
+    limit: usize,
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> io::Result<R> {
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut file = File::open(path)?;
+    BUFFER.with_borrow_mut(|buffer| {
+        let room = READ_CAPACITY.min(limit.saturating_add(1));
+        if buffer.len() < room {
+            // Zeroed once per thread, then reused.
+            buffer.resize(room, 0);
+        }
+        let first = read_some(&mut file, &mut buffer[..room])?;
+        if regular && first < room {
+            return Ok(use_bytes(&buffer[..first]));
+        }
+        let mut bytes = buffer[..first].to_vec();
+        let rest = limit.saturating_add(1) - first;
+        file.take(rest as u64).read_to_end(&mut bytes)?;
+        Ok(use_bytes(&bytes))
+    })
+}
+
+/// One `read`, retried when a signal interrupts it.
+fn read_some(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match file.read(buffer) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            read => return read,
+        }
+    }
 }
 
 /// A JSON Lines input record.
@@ -120,6 +160,38 @@ pub fn io_reason(e: &io::Error) -> String {
             match s.find(" (os error") {
                 Some(i) => s[..i].to_string(),
                 None => s,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_read_whole_up_to_one_byte_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let text: Vec<u8> = (0..100_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        // (file length, limit, bytes given)
+        let cases = [
+            (0, 1_000_000, 0),
+            (10, 1_000_000, 10),
+            (READ_CAPACITY - 1, 1_000_000, READ_CAPACITY - 1),
+            (READ_CAPACITY, 1_000_000, READ_CAPACITY),
+            (READ_CAPACITY + 1, 1_000_000, READ_CAPACITY + 1),
+            (100_000, 1_000_000, 100_000),
+            (100_000, 50_000, 50_001),
+            (100, 99, 100),
+            (100, 100, 100),
+            (100, 10, 11),
+        ];
+        for (len, limit, expected) in cases {
+            let path = dir.path().join(format!("{len}.txt"));
+            std::fs::write(&path, &text[..len]).unwrap();
+            for regular in [true, false] {
+                let got = with_file_bytes(&path, regular, limit, <[u8]>::to_vec).unwrap();
+                assert_eq!(got, &text[..expected], "{len} bytes, limit {limit}, {regular}");
             }
         }
     }

@@ -16,7 +16,7 @@
 //! many jobs (or when the writer may go on), not at each job: a wake-up is a system call,
 //! and a wire story takes only about forty microseconds to analyse.
 
-use crate::inputs::{io_reason, read_limited, Job, StreamRecord};
+use crate::inputs::{io_reason, with_file_bytes, Job, StreamRecord};
 use crossbeam_channel::TryRecvError;
 use statements::{Counts, Options, Record, StoryDate};
 use std::collections::VecDeque;
@@ -90,7 +90,7 @@ pub fn analyse_job(job: Job, options: &Options) -> Record {
 /// which only paths that are not UTF-8 need).
 fn job_source(job: &Job) -> Option<String> {
     match job {
-        Job::File(path) => Some(match path.to_str() {
+        Job::File { path, .. } => Some(match path.to_str() {
             Some(utf8) => utf8.to_owned(),
             None => path.to_string_lossy().into_owned(),
         }),
@@ -127,10 +127,12 @@ pub fn quiet_panics() {
 /// The record of a job; a file's record gets its path from [`analyse_job`].
 fn analyse_job_inner(job: Job, options: &Options) -> Record {
     match job {
-        Job::File(path) => match read_limited(&path, options.max_bytes) {
-            Ok(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
-            Err(e) => error_record(None, None, io_reason(&e)),
-        },
+        Job::File { path, regular } => {
+            let analysed = with_file_bytes(&path, regular, options.max_bytes, |bytes| {
+                record_or_error(statements::analyse_bytes(bytes, options))
+            });
+            analysed.unwrap_or_else(|e| error_record(None, None, io_reason(&e)))
+        }
         Job::Stdin(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
         Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
         Job::Failed(path, reason) => error_record(path, None, reason),
@@ -186,12 +188,14 @@ fn write_job(
 ) -> Result<Counts, Box<Record>> {
     let failed = |reason: String| Box::new(error_record(None, None, reason));
     match job {
-        Job::File(file) => {
-            let bytes =
-                read_limited(&file, options.max_bytes).map_err(|e| failed(io_reason(&e)))?;
-            statements::analyse_bytes_to_json(&bytes, options, path, None, out)
-                .map_err(|e| failed(e.to_string()))
-        }
+        Job::File {
+            path: file,
+            regular,
+        } => with_file_bytes(&file, regular, options.max_bytes, |bytes| {
+            statements::analyse_bytes_to_json(bytes, options, path, None, out)
+        })
+        .map_err(|e| failed(io_reason(&e)))?
+        .map_err(|e| failed(e.to_string())),
         Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)
             .map_err(|e| failed(e.to_string())),
         Job::JsonLine(line_no, line) => {
@@ -342,7 +346,7 @@ struct Queued {
 /// The input bytes a job holds until a worker takes it.
 fn input_bytes(job: &Job) -> usize {
     match job {
-        Job::File(path) => path.as_os_str().len(),
+        Job::File { path, .. } => path.as_os_str().len(),
         Job::Stdin(bytes) => bytes.len(),
         Job::JsonLine(_, line) => line.len(),
         Job::Failed(_, reason) => reason.len(),

@@ -57,7 +57,12 @@ impl Iterator for Walk {
                         return Some(job);
                     }
                 }
-                Ok(_) => return Some(Job::File(root)),
+                Ok(meta) => {
+                    return Some(Job::File {
+                        path: root,
+                        regular: meta.is_file(),
+                    })
+                }
                 Err(e) => return Some(failed(&root, io_reason(&e))),
             }
         }
@@ -82,7 +87,10 @@ impl Walk {
     /// The job of an entry, or `None` for a directory, which is entered instead.
     fn visit(&mut self, path: PathBuf, file_type: FileType) -> Option<Job> {
         if file_type.is_file() {
-            return Some(Job::File(path));
+            return Some(Job::File {
+                path,
+                regular: true,
+            });
         }
         if file_type.is_dir() {
             return match fs::metadata(&path) {
@@ -94,7 +102,10 @@ impl Walk {
             // Followed: an archive is often a tree of links.
             return match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.enter(path, &meta),
-                Ok(meta) if meta.is_file() => Some(Job::File(path)),
+                Ok(meta) if meta.is_file() => Some(Job::File {
+                    path,
+                    regular: true,
+                }),
                 Ok(_) => Some(not_regular(&path)),
                 Err(e) => Some(failed(&path, io_reason(&e))),
             };
@@ -195,7 +206,7 @@ mod tests {
     fn walked(root: &std::path::Path) -> Vec<String> {
         walk(root.to_path_buf())
             .map(|job| match job {
-                Job::File(path) => path
+                Job::File { path, .. } => path
                     .strip_prefix(root)
                     .unwrap_or(&path)
                     .display()
@@ -271,7 +282,7 @@ mod tests {
         let file = dir.path().join("one.txt");
         fs::write(&file, "story").unwrap();
         assert!(
-            matches!(&walk(file.clone()).collect::<Vec<_>>()[..], [Job::File(p)] if *p == file)
+            matches!(&walk(file.clone()).collect::<Vec<_>>()[..], [Job::File { path, regular: true }] if *path == file)
         );
         let missing = dir.path().join("missing");
         assert!(matches!(
