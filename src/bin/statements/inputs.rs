@@ -6,13 +6,19 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One story to analyse, not read yet (reading happens on the worker threads).
 #[derive(Debug)]
 pub enum Job {
     /// A file to read; `regular` when it is known to be a regular file (so that a read that
-    /// returns less than asked for has reached its end).
-    File { path: PathBuf, regular: bool },
+    /// returns less than asked for has reached its end); `folder` the open folder it was
+    /// found in, when the walk shares one (see [`Folder`]).
+    File {
+        path: PathBuf,
+        regular: bool,
+        folder: Option<Arc<Folder>>,
+    },
     /// Standard input, already read.
     Stdin(Vec<u8>),
     /// A line of a JSON Lines stream, with its 1-based line number.
@@ -66,6 +72,7 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
                 return Ok(Plan::Single(Job::File {
                     path: only.clone(),
                     regular: m.is_file(),
+                    folder: None,
                 }))
             }
             Ok(_) => {}
@@ -102,6 +109,7 @@ const READ_CAPACITY: usize = 32 * 1024;
 /// Longer files, and files of other kinds (`/dev/stdin`, a pipe), are read to their end.
 pub fn with_file_bytes<R>(
     path: &Path,
+    folder: Option<&Folder>,
     regular: bool,
     limit: usize,
     use_bytes: impl FnOnce(&[u8]) -> R,
@@ -109,7 +117,7 @@ pub fn with_file_bytes<R>(
     thread_local! {
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    let mut file = File::open(path)?;
+    let mut file = open_in(folder, path)?;
     BUFFER.with_borrow_mut(|buffer| {
         let room = READ_CAPACITY.min(limit.saturating_add(1));
         if buffer.len() < room {
@@ -125,6 +133,52 @@ pub fn with_file_bytes<R>(
         file.take(rest as u64).read_to_end(&mut bytes)?;
         Ok(use_bytes(&bytes))
     })
+}
+
+/// A folder held open by the walk, so that its files are opened by name relative to it
+/// (`openat`): the kernel then looks up one name instead of every component of the path, a
+/// lookup that took about 2% of a run over a folder of wire stories.
+#[derive(Debug)]
+pub struct Folder {
+    #[cfg(unix)]
+    fd: rustix::fd::OwnedFd,
+}
+
+impl Folder {
+    /// The folder at `path`, opened for looking up names; `None` when it cannot be (its files
+    /// are then opened by path).
+    pub fn open(path: &Path) -> Option<Folder> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            rustix::fs::open(path, flags, Mode::empty())
+                .ok()
+                .map(|fd| Folder { fd })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
+}
+
+/// Opens `path` for reading, by its name in `folder` when there is one.
+fn open_in(folder: Option<&Folder>, path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    if let (Some(folder), Some(name)) = (folder, path.file_name()) {
+        use rustix::fs::{Mode, OFlags};
+        let fd = rustix::fs::openat(
+            &folder.fd,
+            name,
+            OFlags::RDONLY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )?;
+        return Ok(File::from(fd));
+    }
+    let _ = folder;
+    File::open(path)
 }
 
 /// One `read`, retried when a signal interrupts it.
@@ -190,8 +244,12 @@ mod tests {
             let path = dir.path().join(format!("{len}.txt"));
             std::fs::write(&path, &text[..len]).unwrap();
             for regular in [true, false] {
-                let got = with_file_bytes(&path, regular, limit, <[u8]>::to_vec).unwrap();
-                assert_eq!(got, &text[..expected], "{len} bytes, limit {limit}, {regular}");
+                let got = with_file_bytes(&path, None, regular, limit, <[u8]>::to_vec).unwrap();
+                assert_eq!(
+                    got,
+                    &text[..expected],
+                    "{len} bytes, limit {limit}, {regular}"
+                );
             }
         }
     }

@@ -36,7 +36,7 @@ const HELD_BYTES: usize = 16 << 20;
 const RESULT_OVERHEAD: usize = 64;
 /// The most results a worker hands over at once: one message (and one wake-up of the writer)
 /// per result would cost more than writing it.
-const BATCH: usize = 16;
+const BATCH: usize = 64;
 /// The most result bytes a worker gathers before it hands them over.
 const BATCH_BYTES: usize = 1 << 20;
 
@@ -127,8 +127,13 @@ pub fn quiet_panics() {
 /// The record of a job; a file's record gets its path from [`analyse_job`].
 fn analyse_job_inner(job: Job, options: &Options) -> Record {
     match job {
-        Job::File { path, regular } => {
-            let analysed = with_file_bytes(&path, regular, options.max_bytes, |bytes| {
+        Job::File {
+            path,
+            regular,
+            folder,
+        } => {
+            let folder = folder.as_deref();
+            let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
                 record_or_error(statements::analyse_bytes(bytes, options))
             });
             analysed.unwrap_or_else(|e| error_record(None, None, io_reason(&e)))
@@ -191,9 +196,14 @@ fn write_job(
         Job::File {
             path: file,
             regular,
-        } => with_file_bytes(&file, regular, options.max_bytes, |bytes| {
-            statements::analyse_bytes_to_json(bytes, options, path, None, out)
-        })
+            folder,
+        } => with_file_bytes(
+            &file,
+            folder.as_deref(),
+            regular,
+            options.max_bytes,
+            |bytes| statements::analyse_bytes_to_json(bytes, options, path, None, out),
+        )
         .map_err(|e| failed(io_reason(&e)))?
         .map_err(|e| failed(e.to_string())),
         Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)

@@ -8,10 +8,16 @@
 //! and sorting them alone (BENCHMARKS.md); here each path is joined only when its job is
 //! taken, while the workers run.
 
-use crate::inputs::{io_reason, Job};
+use crate::inputs::{io_reason, Folder, Job};
 use std::ffi::OsString;
 use std::fs::{self, FileType, Metadata};
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The fewest entries for which a folder is held open and its files opened by name in it
+/// ([`Folder`]): few enough for any archive folder, and enough that the jobs waiting in the
+/// queue (at most 1,024) never hold more than a few dozen descriptors.
+const SHARED_FOLDER_ENTRIES: usize = 64;
 
 /// The jobs under `root`, or `root` itself when it is not a directory (a file named on the
 /// command line is read whatever it is: `statements parse /dev/stdin` works).
@@ -43,6 +49,8 @@ struct OpenDir {
     entries: Vec<(OsString, FileType)>,
     /// An error met while listing it, reported before its entries.
     error: Option<String>,
+    /// The folder held open for its files, when it has many.
+    folder: Option<Arc<Folder>>,
 }
 
 impl Iterator for Walk {
@@ -61,6 +69,7 @@ impl Iterator for Walk {
                     return Some(Job::File {
                         path: root,
                         regular: meta.is_file(),
+                        folder: None,
                     })
                 }
                 Err(e) => return Some(failed(&root, io_reason(&e))),
@@ -76,7 +85,8 @@ impl Iterator for Walk {
                 continue;
             };
             let path = dir.path.join(name);
-            if let Some(job) = self.visit(path, file_type) {
+            let folder = dir.folder.clone();
+            if let Some(job) = self.visit(path, file_type, folder) {
                 return Some(job);
             }
         }
@@ -85,11 +95,17 @@ impl Iterator for Walk {
 
 impl Walk {
     /// The job of an entry, or `None` for a directory, which is entered instead.
-    fn visit(&mut self, path: PathBuf, file_type: FileType) -> Option<Job> {
+    fn visit(
+        &mut self,
+        path: PathBuf,
+        file_type: FileType,
+        folder: Option<Arc<Folder>>,
+    ) -> Option<Job> {
         if file_type.is_file() {
             return Some(Job::File {
                 path,
                 regular: true,
+                folder,
             });
         }
         if file_type.is_dir() {
@@ -105,6 +121,7 @@ impl Walk {
                 Ok(meta) if meta.is_file() => Some(Job::File {
                     path,
                     regular: true,
+                    folder,
                 }),
                 Ok(_) => Some(not_regular(&path)),
                 Err(e) => Some(failed(&path, io_reason(&e))),
@@ -140,11 +157,17 @@ impl Walk {
         // Reverse name order, so that the next entry is popped off the end. Byte order, the
         // same whatever the locale and whatever the file system's order.
         entries.sort_unstable_by(|a, b| b.0.as_encoded_bytes().cmp(a.0.as_encoded_bytes()));
+        let folder = if entries.len() >= SHARED_FOLDER_ENTRIES {
+            Folder::open(&path).map(Arc::new)
+        } else {
+            None
+        };
         self.open.push(OpenDir {
             path,
             id,
             entries,
             error,
+            folder,
         });
         None
     }
@@ -282,7 +305,7 @@ mod tests {
         let file = dir.path().join("one.txt");
         fs::write(&file, "story").unwrap();
         assert!(
-            matches!(&walk(file.clone()).collect::<Vec<_>>()[..], [Job::File { path, regular: true }] if *path == file)
+            matches!(&walk(file.clone()).collect::<Vec<_>>()[..], [Job::File { path, regular: true, .. }] if *path == file)
         );
         let missing = dir.path().join("missing");
         assert!(matches!(
