@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Batch throughput on the shared Reuters corpus, as ratios measured in one run (the machine is
 # shared and noisy): wall time of `statements parse` against `grep -rc '"'` over the same warm
-# files, 1 thread against 2, and peak memory. Prints a Markdown table for BENCHMARKS.md.
+# files, taken in alternating rounds (grep, then statements, ROUNDS times, default 9) so that
+# both see the same load, reported as the median of the rounds' ratios; 1 thread against 2,
+# and peak memory. Prints a Markdown table for BENCHMARKS.md.
 #
 #   scripts/bench.sh [--pgo] [CORPUS_DIR]   (default ../shared/corpus/reuters21578/stories)
 #
@@ -35,14 +37,43 @@ best() { # best wall time of 3 runs of a command, in seconds
   printf '%.3f' "$best"
 }
 
+seconds() { # wall time of one run of a command
+  local s e
+  s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+  echo "$e - $s" | bc -l
+}
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
 grep -rc '"' "$corpus" >/dev/null # warm the page cache
-t_grep=$(best grep -rc '"' "$corpus")
-t_all=$(best $bin parse --quiet "$corpus")
+rounds=${ROUNDS:-9}
+ratios=$(mktemp)
+greps=$(mktemp)
+alls=$(mktemp)
+pgo_ratios=$(mktemp)
+pgos=$(mktemp)
+for _ in $(seq "$rounds"); do
+  g=$(seconds grep -rc '"' "$corpus")
+  a=$(seconds $bin parse --quiet "$corpus")
+  echo "$g" >>"$greps"
+  echo "$a" >>"$alls"
+  echo "$a / $g" | bc -l >>"$ratios"
+  if $pgo; then
+    p=$(seconds target/pgo/statements parse --quiet "$corpus")
+    echo "$p" >>"$pgos"
+    echo "$p / $g" | bc -l >>"$pgo_ratios"
+  fi
+done
+t_grep=$(median <"$greps" | xargs printf '%.3f')
+t_all=$(median <"$alls" | xargs printf '%.3f')
+ratio=$(median <"$ratios" | xargs printf '%.2f')
+ratio_range="$(sort -g "$ratios" | head -1 | xargs printf '%.2f')-$(sort -g "$ratios" | tail -1 | xargs printf '%.2f')"
+if $pgo; then
+  t_pgo=$(median <"$pgos" | xargs printf '%.3f')
+  pgo_ratio=$(median <"$pgo_ratios" | xargs printf '%.2f')
+fi
+rm -f "$ratios" "$greps" "$alls" "$pgos" "$pgo_ratios"
 t_one=$(best $bin parse --quiet --threads 1 "$corpus")
 t_two=$(best $bin parse --quiet --threads 2 "$corpus")
-if $pgo; then
-  t_pgo=$(best target/pgo/statements parse --quiet "$corpus")
-fi
 peak_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$corpus" >/dev/null; } 2>&1 | tail -1)
 # Memory must not grow with story length either: 40 stories of about 1 MB, each the corpus
 # stories from a different starting point joined end to end.
@@ -58,9 +89,9 @@ peak_long_kb=$( { /usr/bin/time -f '%M' $bin parse --quiet "$long"/long-*.txt >/
 echo "| measure | value |"
 echo "|---|---|"
 echo "| corpus | $corpus: $files files, $mb MB |"
-echo "| grep -rc '\"' (floor) | ${t_grep} s |"
-echo "| statements parse (all cores) | ${t_all} s |"
-echo "| ratio to grep | $(echo "$t_all / $t_grep" | bc -l | xargs printf '%.2f')x |"
+echo "| grep -rc '\"' (floor), median of $rounds rounds | ${t_grep} s |"
+echo "| statements parse (all cores), median of the same rounds | ${t_all} s |"
+echo "| ratio to grep, median of the rounds' ratios (range) | ${ratio}x (${ratio_range}) |"
 echo "| stories per second (all cores) | $(echo "$files / $t_all" | bc -l | xargs printf '%.0f') |"
 echo "| MB/s (all cores) | $(echo "$mb / $t_all" | bc -l | xargs printf '%.1f') |"
 echo "| --threads 1 | ${t_one} s |"
@@ -68,7 +99,7 @@ echo "| --threads 2 | ${t_two} s |"
 echo "| speedup 1 -> 2 threads | $(echo "$t_one / $t_two" | bc -l | xargs printf '%.2f')x |"
 if $pgo; then
   echo "| statements parse, profile-guided build (all cores) | ${t_pgo} s |"
-  echo "| its ratio to grep | $(echo "$t_pgo / $t_grep" | bc -l | xargs printf '%.2f')x |"
+  echo "| its ratio to grep, median of the rounds' ratios | ${pgo_ratio}x |"
   echo "| its stories per second | $(echo "$files / $t_pgo" | bc -l | xargs printf '%.0f') |"
 fi
 echo "| peak memory (max RSS) | $((peak_kb / 1024)) MB |"
