@@ -1,7 +1,7 @@
 //! Where results go: standard output, or a file written atomically.
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IoSlice, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// An output sink.
@@ -41,6 +41,26 @@ impl Output {
         matches!(self, Output::Stdout(_)) && io::stdout().is_terminal()
     }
 
+    /// Writes `lines` (each with its line break) one after the other, by vectored writes:
+    /// pieces of at least the buffer's size together go to the system without being copied.
+    pub fn write_lines(&mut self, lines: &[Vec<u8>]) -> io::Result<()> {
+        let mut slices: Vec<IoSlice<'_>> = lines
+            .iter()
+            .filter(|line| !line.is_empty())
+            .map(|line| IoSlice::new(line))
+            .collect();
+        let mut slices = &mut slices[..];
+        while !slices.is_empty() {
+            match self.write_vectored(slices) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => IoSlice::advance_slices(&mut slices, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
     /// Flushes and, for a file, renames the temporary file onto the target.
     pub fn finish(self) -> io::Result<()> {
         match self {
@@ -66,6 +86,13 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write(buf),
             Output::File(w, _) => w.write(buf),
+        }
+    }
+
+    fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write_vectored(bufs),
+            Output::File(w, _) => w.write_vectored(bufs),
         }
     }
 

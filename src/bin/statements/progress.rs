@@ -22,7 +22,8 @@ pub struct Tally {
 
 /// The progress reporter of one run.
 pub struct Progress {
-    bar: ProgressBar,
+    /// `None` when nothing is shown: even a hidden bar reads the clock at each tick.
+    bar: Option<ProgressBar>,
     started: Instant,
     quiet: bool,
 }
@@ -32,7 +33,7 @@ impl Progress {
     /// known in advance: the spinner shows the count done and the rate.
     pub fn start(quiet: bool) -> Progress {
         let bar = if quiet || !std::io::stderr().is_terminal() {
-            ProgressBar::hidden()
+            None
         } else {
             let bar = ProgressBar::new_spinner();
             let style = ProgressStyle::with_template(
@@ -40,7 +41,7 @@ impl Progress {
             )
             .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
-            bar
+            Some(bar)
         };
         Progress {
             bar,
@@ -51,12 +52,16 @@ impl Progress {
 
     /// One more story done.
     pub fn tick(&self) {
-        self.bar.inc(1);
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
     }
 
     /// Clears the bar and prints the summary line.
     pub fn finish(self, tally: &Tally) {
-        self.bar.finish_and_clear();
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
         if !self.quiet {
             eprintln!(
                 "statements: {} stories, {} failed, {} statements, {} dates, {} events in {:.2} s",

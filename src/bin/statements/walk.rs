@@ -84,7 +84,7 @@ impl Iterator for Walk {
                 self.open.pop();
                 continue;
             };
-            let path = dir.path.join(name);
+            let path = child(&dir.path, &name);
             let folder = dir.folder.clone();
             if let Some(job) = self.visit(path, file_type, folder) {
                 return Some(job);
@@ -171,6 +171,22 @@ impl Walk {
         });
         None
     }
+}
+
+/// `dir/name` for a name read from `dir`: the same path as `dir.join(name)`, whose general
+/// checks (an absolute `name`, prefixes) cost more than the rest of handing out a job.
+fn child(dir: &std::path::Path, name: &std::ffi::OsStr) -> PathBuf {
+    if !cfg!(unix) {
+        return dir.join(name);
+    }
+    let dir = dir.as_os_str();
+    let mut path = OsString::with_capacity(dir.len() + 1 + name.len());
+    path.push(dir);
+    if !dir.as_encoded_bytes().ends_with(b"/") {
+        path.push("/");
+    }
+    path.push(name);
+    PathBuf::from(path)
 }
 
 /// The identities of the directories that hold `root`, up to `/` (those that can be read).
@@ -297,6 +313,22 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
         let got = walked(&root);
         assert_eq!(got, [format!("{}/up ! symbolic link loop", root.display())]);
+    }
+
+    #[test]
+    fn a_child_path_is_the_joined_path() {
+        for (dir, name) in [
+            ("a", "b.txt"),
+            ("a/", "b.txt"),
+            ("/", "x"),
+            (".", "y"),
+            ("a//", "z"),
+        ] {
+            let dir = std::path::Path::new(dir);
+            let name = std::ffi::OsStr::new(name);
+            assert_eq!(child(dir, name), dir.join(name));
+            assert_eq!(child(dir, name).as_os_str(), dir.join(name).as_os_str());
+        }
     }
 
     #[test]

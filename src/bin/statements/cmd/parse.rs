@@ -58,30 +58,14 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
             write_record(&mut output, &record, pretty)
                 .map(|_| Exit::from_counts(1, failed as usize))
         }
-        Plan::Batch(jobs) => {
-            let progress = Progress::start(config.quiet);
-            let mut tally = Tally::default();
-            let done = run::ordered_map(
-                config.workers,
-                jobs,
-                |job| line_of(job, options),
-                |line| write_line(&mut output, line, &mut tally, &progress),
-            );
-            progress.finish(&tally);
-            done.map(|_| Exit::from_counts(tally.stories, tally.failed))
-        }
-        Plan::Stream(reader) => {
-            let progress = Progress::start(config.quiet);
-            let mut tally = Tally::default();
-            let done = run::ordered_map(
-                config.workers,
-                run::stream_jobs(reader),
-                |job| line_of(job, options),
-                |line| write_line(&mut output, line, &mut tally, &progress),
-            );
-            progress.finish(&tally);
-            done.map(|_| Exit::from_counts(tally.stories, tally.failed))
-        }
+        Plan::Batch(jobs) => write_lines(&mut output, config.workers, jobs, options, config.quiet),
+        Plan::Stream(reader) => write_lines(
+            &mut output,
+            config.workers,
+            run::stream_jobs(reader),
+            options,
+            config.quiet,
+        ),
     };
     finish(result, output)
 }
@@ -104,7 +88,9 @@ fn line_of(job: Job, options: &Options) -> Line {
     // Sized for a typical record (about 2 KB for a 1 KB story), so that the buffer is not
     // regrown and copied several times while it is written.
     let mut json = Vec::with_capacity(4 * 1024);
-    let tally = match run::analyse_job_to_json(job, options, &mut json) {
+    let written = run::analyse_job_to_json(job, options, &mut json);
+    json.push(b'\n');
+    let tally = match written {
         Some(counts) => Tally {
             stories: 1,
             failed: 0,
@@ -121,21 +107,66 @@ fn line_of(job: Job, options: &Options) -> Line {
     Line { json, tally }
 }
 
-fn write_line(
-    out: &mut Output,
-    line: Line,
-    tally: &mut Tally,
-    progress: &Progress,
-) -> io::Result<()> {
-    out.write_all(&line.json)?;
-    out.write_all(b"\n")?;
-    tally.stories += 1;
-    tally.failed += line.tally.failed;
-    tally.statements += line.tally.statements;
-    tally.dates += line.tally.dates;
-    tally.events += line.tally.events;
-    progress.tick();
-    Ok(())
+/// Runs a batch and writes its records as JSON lines, in input order.
+fn write_lines(
+    output: &mut Output,
+    workers: run::Workers,
+    jobs: impl Iterator<Item = Job> + Send,
+    options: &Options,
+    quiet: bool,
+) -> io::Result<Exit> {
+    let progress = Progress::start(quiet);
+    let mut tally = Tally::default();
+    let mut batch = LineBatch::default();
+    let done = run::ordered_map(
+        workers,
+        jobs,
+        |job| line_of(job, options),
+        |line| {
+            tally.stories += 1;
+            tally.failed += line.tally.failed;
+            tally.statements += line.tally.statements;
+            tally.dates += line.tally.dates;
+            tally.events += line.tally.events;
+            progress.tick();
+            batch.push(output, line.json)
+        },
+    )
+    .and_then(|()| batch.flush(output));
+    progress.finish(&tally);
+    done.map(|()| Exit::from_counts(tally.stories, tally.failed))
+}
+
+/// Lines waiting to be written together by one vectored write, from their own buffers:
+/// copying every line into the output's buffer took 40% of the writer thread's time.
+#[derive(Default)]
+struct LineBatch {
+    lines: Vec<Vec<u8>>,
+    bytes: usize,
+}
+
+impl LineBatch {
+    /// The bytes gathered before a write: the output's buffer size, so that the output hands
+    /// the lines straight to the system instead of copying them.
+    const BYTES: usize = 1 << 16;
+    /// The most lines gathered (a vectored write takes at most 1,024 pieces).
+    const LINES: usize = 512;
+
+    fn push(&mut self, output: &mut Output, line: Vec<u8>) -> io::Result<()> {
+        self.bytes += line.len();
+        self.lines.push(line);
+        if self.bytes >= LineBatch::BYTES || self.lines.len() >= LineBatch::LINES {
+            self.flush(output)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, output: &mut Output) -> io::Result<()> {
+        output.write_lines(&self.lines)?;
+        self.lines.clear();
+        self.bytes = 0;
+        Ok(())
+    }
 }
 
 fn write_record(out: &mut Output, record: &Record, pretty: bool) -> io::Result<()> {
