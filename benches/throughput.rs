@@ -1,5 +1,6 @@
 //! Single-core analysis speed of the library, in MB/s and stories/s, on short stories (each
-//! story of a corpus on its own) and on long ones (the same stories joined into one text).
+//! story of a corpus on its own) and on long ones (the same stories joined into one text):
+//! to a `Record`, and to JSON lines as the command line's batches write them.
 //!
 //! Run with `cargo bench --bench throughput`. It reads the real corpora in `../shared/corpus`
 //! and falls back to the repository's fixtures where they are absent. This is a plain
@@ -52,6 +53,34 @@ fn measure(label: &str, texts: &[String], passes: usize) {
     let secs = started.elapsed().as_secs_f64() / passes as f64;
     println!(
         "{label:40} {:>7} stories {:>8.2} MB  {:>8.2} MB/s  {:>9.0} stories/s  ({} found)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        texts.len() as f64 / secs,
+        found / passes
+    );
+}
+
+/// [`measure`] as the command line runs a batch: each story's JSON line written straight from
+/// the analysis (`analyse_to_json`), without a `Record`.
+fn measure_json(label: &str, texts: &[String], passes: usize) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let options = Options::default();
+    let mut line = Vec::with_capacity(4096);
+    let mut found = 0usize;
+    let started = Instant::now();
+    for _ in 0..passes {
+        for text in texts {
+            line.clear();
+            let counts = statements::analyse_to_json(text, &options, None, None, &mut line);
+            found += counts.statements + counts.dates;
+            std::hint::black_box(line.len());
+        }
+    }
+    let secs = started.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "{:40} {:>7} stories {:>8.2} MB  {:>8.2} MB/s  {:>9.0} stories/s  ({} found)",
+        format!("{label}, to JSON lines"),
         texts.len(),
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
@@ -127,6 +156,7 @@ fn main() {
             continue;
         }
         measure(label, texts, 3);
+        measure_json(label, texts, 3);
         stages(label, texts);
         // A long story: the same texts as paragraphs of one text of at least 4 MB.
         let mut long = String::new();
