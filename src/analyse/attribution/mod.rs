@@ -1036,13 +1036,15 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 
 #[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    // About one token in five bytes of wire text, one in four at most (numbers and
+    // punctuation): sized so that the vector is almost never grown and copied.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 16);
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
     norm.push_str(text);
     norm.make_ascii_lowercase();
-    let mut sents = Vec::new();
+    let mut sents = Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum());
     let mut para_toks = Vec::with_capacity(paragraphs.len());
     // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
     let top: Vec<Span> = quotes
@@ -1052,7 +1054,8 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         .collect();
     let mut qi = 0usize;
     let cue_lexicon = &*CUES;
-    let mut cue_candidates = Vec::new();
+    // Speech cues are a few in a hundred words.
+    let mut cue_candidates = Vec::with_capacity(text.len() / 128 + 4);
     for (pi, p) in paragraphs.iter().enumerate() {
         let pt0 = toks.len();
         for s in &p.sentences {
