@@ -19,6 +19,7 @@ use crate::span::Span;
 
 /// Appends the compact JSON line (no line break) of the record of `found`, with `path` and
 /// `id` as given, to `out`.
+#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub(crate) fn write_findings(
     text: &str,
     found: &Findings<'_>,
