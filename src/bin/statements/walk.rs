@@ -156,7 +156,21 @@ impl Walk {
         }
         // Reverse name order, so that the next entry is popped off the end. Byte order, the
         // same whatever the locale and whatever the file system's order.
-        entries.sort_unstable_by(|a, b| b.0.as_encoded_bytes().cmp(a.0.as_encoded_bytes()));
+        // The first eight bytes of each name, as a number whose order is theirs, decide nearly
+        // every comparison without a call to `memcmp` (in a folder of 21,570 stories the sort
+        // was a sixth of the time before the first story could start).
+        let mut keyed: Vec<(u64, OsString, FileType)> = entries
+            .into_iter()
+            .map(|(name, file_type)| (name_prefix(&name), name, file_type))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.as_encoded_bytes().cmp(a.1.as_encoded_bytes()))
+        });
+        let entries: Vec<(OsString, FileType)> = keyed
+            .into_iter()
+            .map(|(_, name, file_type)| (name, file_type))
+            .collect();
         let folder = if entries.len() >= SHARED_FOLDER_ENTRIES {
             Folder::open(&path).map(Arc::new)
         } else {
@@ -171,6 +185,16 @@ impl Walk {
         });
         None
     }
+}
+
+/// The first eight bytes of `name` (zero-padded), big-endian: two names whose numbers differ
+/// are in the same order as the names.
+fn name_prefix(name: &std::ffi::OsStr) -> u64 {
+    let mut bytes = [0u8; 8];
+    let name = name.as_encoded_bytes();
+    let n = name.len().min(8);
+    bytes[..n].copy_from_slice(&name[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// `dir/name` for a name read from `dir`: the same path as `dir.join(name)`, whose general
@@ -313,6 +337,35 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
         let got = walked(&root);
         assert_eq!(got, [format!("{}/up ! symbolic link loop", root.display())]);
+    }
+
+    #[test]
+    fn names_sort_as_their_bytes() {
+        let mut names: Vec<&str> = vec![
+            "b",
+            "a",
+            "ab",
+            "a\u{0}",
+            "abcdefgh",
+            "abcdefgha",
+            "abcdefg",
+            "abcdefgh0",
+            "Z",
+            "é",
+            "00010.txt",
+            "00009.txt",
+            "0001.txt",
+            "",
+        ];
+        let mut by_prefix = names.clone();
+        by_prefix.sort_by(|a, b| {
+            let (a, b) = (std::ffi::OsStr::new(a), std::ffi::OsStr::new(b));
+            name_prefix(a)
+                .cmp(&name_prefix(b))
+                .then_with(|| a.as_encoded_bytes().cmp(b.as_encoded_bytes()))
+        });
+        names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        assert_eq!(by_prefix, names);
     }
 
     #[test]
