@@ -1036,9 +1036,9 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 
 #[inline(never)] // A stage of its own in profiles.
 fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
-    // About one token in five bytes of wire text, one in four at most (numbers and
-    // punctuation): sized so that the vector is almost never grown and copied.
-    let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+    // About one token in five bytes of wire text: the vector is seldom grown, and a very long
+    // story (whose tokens are most of its memory) does not reserve a quarter more than it uses.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 16);
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
