@@ -1,6 +1,7 @@
 //! Fuzzes the library entry point: any bytes in, a record or a typed error out, never a panic,
-//! every span of the record indexes the decoded text exactly, and the fast JSON writer writes
-//! the bytes serde_json writes.
+//! every span of the record indexes the decoded text exactly, the fast JSON writer writes
+//! the bytes serde_json writes, and the JSON line written straight from the analysis (the
+//! batch path) is those bytes too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -39,4 +40,8 @@ fuzz_target!(|bytes: &[u8]| {
     statements::output::json::write_record(&record, &mut fast);
     let reference = serde_json::to_vec(&record).expect("a record serialises");
     assert!(fast == reference, "write_record differs from serde_json");
+    let mut direct = Vec::new();
+    statements::analyse_bytes_to_json(bytes, &Options::default(), None, None, &mut direct)
+        .expect("analyse_bytes accepted it");
+    assert!(direct == reference, "analyse_bytes_to_json differs from serde_json");
 });
