@@ -824,17 +824,47 @@ const PRONOUNS: WordClass = WordClass {
     words: &["he", "she", "they", "we", "i", "it", "you"],
 };
 
+/// How much of a story attribution reads: its sentences that end within the first GiB. Then
+/// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
+/// bytes for each byte of a non-ASCII token), fits 32 bits.
+const TOKENIZED_BYTES: usize = 1 << 30;
+
+/// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56): the token
+/// list is most of the memory a long story takes (see [`TOKENIZED_BYTES`]).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    span: Span,
+    start: u32,
+    end: u32,
     /// Start and end of the lower-cased token in [`Doc::norm`].
-    norm: (usize, usize),
+    norm_start: u32,
+    norm_end: u32,
+    sent_index: u32,
+    para_index: u32,
     word: bool,
     cap: bool,
-    sent: usize,
-    para: usize,
     /// Inside the content of a top-level double quotation.
     quoted: bool,
+}
+
+impl Tok {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Start and end of the lower-cased token in [`Doc::norm`].
+    fn norm(&self) -> (usize, usize) {
+        (self.norm_start as usize, self.norm_end as usize)
+    }
+
+    /// Index of its sentence in [`Doc::sents`].
+    fn sent(&self) -> usize {
+        self.sent_index as usize
+    }
+
+    /// Index of its paragraph.
+    fn para(&self) -> usize {
+        self.para_index as usize
+    }
 }
 
 struct Sent {
@@ -1060,6 +1090,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
         let pt0 = toks.len();
         for s in &p.sentences {
             if s.end > text.len()
+                || s.end > TOKENIZED_BYTES
                 || !text.is_char_boundary(s.start)
                 || !text.is_char_boundary(s.end)
             {
@@ -1128,13 +1159,16 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
                     qi += 1;
                 }
                 let quoted = qi < top.len() && top[qi].start <= start && end <= top[qi].end;
+                // All below 4 GiB: see TOKENIZED_BYTES.
                 toks.push(Tok {
-                    span,
-                    norm: (n0, n1),
+                    start: span.start as u32,
+                    end: span.end as u32,
+                    norm_start: n0 as u32,
+                    norm_end: n1 as u32,
+                    sent_index: sents.len() as u32,
+                    para_index: pi as u32,
                     word,
                     cap,
-                    sent: sents.len(),
-                    para: pi,
                     quoted,
                 });
             }
@@ -1160,7 +1194,7 @@ impl Doc {
     fn w(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .map(|t| &self.norm[t.norm.0..t.norm.1])
+            .map(|t| &self.norm[t.norm().0..t.norm().1])
             .unwrap_or("")
     }
 
@@ -1169,7 +1203,7 @@ impl Doc {
     fn w_bytes(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
-            .and_then(|t| self.norm.as_bytes().get(t.norm.0..t.norm.1))
+            .and_then(|t| self.norm.as_bytes().get(t.norm().0..t.norm().1))
             .unwrap_or_default()
     }
 
@@ -1201,7 +1235,7 @@ impl Doc {
         let mut letters = 0;
         while b < lim && b - a < 6 {
             let t = self.toks.get(b)?;
-            let raw = t.span.slice(text);
+            let raw = t.span().slice(text);
             if t.word {
                 if !raw
                     .chars()
@@ -1245,7 +1279,7 @@ impl Doc {
     }
 
     fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+        Span::new(self.toks[a].span().start, self.toks[b - 1].span().end)
     }
 
     /// Finds the speech cues, in order.
@@ -1267,8 +1301,8 @@ impl Doc {
             let Some((t1, whole, entry)) = forms.iter().find_map(|form| {
                 let last = form.words.len().checked_sub(1)?;
                 for (k, fw) in form.words.iter().enumerate().skip(1) {
-                    let t = self.toks.get(t0 + k).filter(|t| t.sent == tok.sent)?;
-                    let w = self.norm.get(t.norm.0..t.norm.1)?;
+                    let t = self.toks.get(t0 + k).filter(|t| t.sent() == tok.sent())?;
+                    let w = self.norm.get(t.norm().0..t.norm().1)?;
                     let matches = if k < last {
                         w == fw
                     } else {
@@ -1292,7 +1326,7 @@ impl Doc {
                 continue;
             }
             // A capitalised cue inside a sentence is a name (`the United States`).
-            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent].t0 {
+            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent()].t0 {
                 continue;
             }
             // `That said, …`
@@ -1320,7 +1354,7 @@ impl Doc {
             // A noun, not a verb: `these claims`, `the report`.
             if !matches!(e.frame, Frame::According | Frame::Quoting)
                 && t0 > 0
-                && self.toks[t0 - 1].sent == self.toks[t0].sent
+                && self.toks[t0 - 1].sent() == self.toks[t0].sent()
                 && self.in_class(t0 - 1, NOUN_BEFORE)
                 && (e.reliability != Reliability::Strong
                     || self.is(
@@ -1699,7 +1733,7 @@ impl Doc {
             return false;
         };
         let w = self.w(h);
-        let sentence_initial = h == self.sents[self.toks[h].sent].t0;
+        let sentence_initial = h == self.sents[self.toks[h].sent()].t0;
         (self.toks[h].cap && !(sentence_initial && self.in_class(h, NOT_NAMES)))
             || is_source_noun(w.trim_end_matches("'s"))
             || w == ")"
@@ -1855,14 +1889,14 @@ pub fn attribute(
         doc.sents
             .get(p.sent)
             .and_then(|s| doc.toks.get(s.t0))
-            .map_or(0, |t| t.para)
+            .map_or(0, |t| t.para())
     };
     let lex = &*CUES;
     let mut cue_used = vec![false; cues.len()];
     let mut pending: Vec<Pending> = Vec::new();
 
     // Token index of each quote's opening and closing marks.
-    let tok_at = |pos: usize| doc.toks.partition_point(|t| t.span.start < pos);
+    let tok_at = |pos: usize| doc.toks.partition_point(|t| t.span().start < pos);
     // Cue index by first token.
     let cue_starting = |t: usize| cues.binary_search_by_key(&t, |c| c.t0).ok();
     let cue_ending = |t: usize| {
@@ -1885,7 +1919,7 @@ pub fn attribute(
         if open >= doc.toks.len() || close >= doc.toks.len() || close < open {
             continue;
         }
-        let para = doc.toks[open].para;
+        let para = doc.toks[open].para();
         let (p0, p1) = doc.para_toks[para];
         let words_inside = (open..close).filter(|&i| doc.toks[i].word).count();
         // After the quote: `, NP cue` or `, cue NP`.
@@ -1958,7 +1992,7 @@ pub fn attribute(
                             };
                             // The tail ends at the sentence end or at the next quotation
                             // (`"A," he said, "B."`).
-                            let s1 = doc.sents[doc.toks[cues[ci].t0].sent].t1;
+                            let s1 = doc.sents[doc.toks[cues[ci].t0].sent()].t1;
                             // `said he …`, `said the …`: a reported clause follows, so
                             // the cue starts a new statement.
                             let clause_follows = e.frame != Frame::Tell
@@ -2012,7 +2046,7 @@ pub fn attribute(
                 if let Some(ci) = cue_ending(t) {
                     let e = &lex.entries[cues[ci].entry];
                     if !cue_used[ci] && e.frame != Frame::According {
-                        let s0 = doc.sents[doc.toks[cues[ci].t0].sent].t0.max(p0);
+                        let s0 = doc.sents[doc.toks[cues[ci].t0].sent()].t0.max(p0);
                         let np = doc
                             .left_np(cues[ci].t0, s0)
                             .or_else(|| doc.coordinated_subject(cues[ci].t0, s0))
@@ -2047,7 +2081,7 @@ pub fn attribute(
             }
             // `Clinton has since apologized: "…"`: the subject of the introducing sentence.
             if found.is_none() && sep == ":" {
-                let s0 = doc.sents[doc.toks[k].sent].t0.max(p0);
+                let s0 = doc.sents[doc.toks[k].sent()].t0.max(p0);
                 // `Pew Research: "…"`: a name just before the colon.
                 let named = doc.left_np_core(k, s0).filter(|&(a, b)| {
                     (a..b).all(|x| doc.toks[x].cap || doc.is(x, &["and", ".", "-"]))
@@ -2087,14 +2121,14 @@ pub fn attribute(
                 let np = match (np, inherit, ci) {
                     (None, None, Some(ci)) => {
                         let t0 = cues[ci].t0;
-                        let s0 = doc.sents[doc.toks[t0].sent].t0;
+                        let s0 = doc.sents[doc.toks[t0].sent()].t0;
                         doc.sentence_subject(s0, t0)
                     }
                     _ => np,
                 };
                 // A quote closing a clause that narration opened (`a top priority "is …,"
                 // Mr. Kamin said`): the clause is the statement, the quote a partial one.
-                let sent_t0 = doc.sents[doc.toks[open].sent].t0.max(para_start);
+                let sent_t0 = doc.sents[doc.toks[open].sent()].t0.max(para_start);
                 let cue_after = ci.is_some_and(|c| cues[c].t0 > close);
                 let embedded = cue_after
                     && open > sent_t0 + 2
@@ -2127,7 +2161,7 @@ pub fn attribute(
                         cue,
                         inherit,
                         toks: (sent_t0, close + 1),
-                        sent: doc.toks[open].sent,
+                        sent: doc.toks[open].sent(),
                         strong: true,
                     });
                     pending.len() - 1
@@ -2143,7 +2177,7 @@ pub fn attribute(
                     cue,
                     inherit: clause_idx.or(inherit),
                     toks: (open, close + 1),
-                    sent: doc.toks[open].sent,
+                    sent: doc.toks[open].sent(),
                     strong: false,
                 });
                 quote_done[qi] = true;
@@ -2158,7 +2192,7 @@ pub fn attribute(
                 let prev = last_quote_stmt.filter(|&(pp, _)| {
                     pp == para || (starts_para && pp + 1 >= para && para > 0) || q.continued
                 });
-                let opens_sentence = open == doc.sents[doc.toks[open].sent].t0;
+                let opens_sentence = open == doc.sents[doc.toks[open].sent()].t0;
                 if prev.is_none()
                     && words_inside >= 3
                     && (open == para_start || opens_sentence || q.continued)
@@ -2174,7 +2208,7 @@ pub fn attribute(
                             cue: None,
                             inherit: Some(pi),
                             toks: (open, close + 1),
-                            sent: doc.toks[open].sent,
+                            sent: doc.toks[open].sent(),
                             strong: false,
                         });
                         quote_done[qi] = true;
@@ -2192,7 +2226,7 @@ pub fn attribute(
             continue;
         }
         let e = &lex.entries[c.entry];
-        let sent = doc.toks[c.t0].sent;
+        let sent = doc.toks[c.t0].sent();
         let Sent { t0: s0, t1: s1, .. } = doc.sents[sent];
         // The statements of this sentence found so far (the last one may be clipped).
         let prev_in_sent = last_matching(
@@ -2439,7 +2473,7 @@ pub fn attribute(
                     continue;
                 }
                 (Some((a, b)), (clause_start, a - 1))
-            } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para].0 {
+            } else if tail_is_adjunct && a == s0 && s0 > doc.para_toks[doc.toks[c.t0].para()].0 {
                 // `X said.` after a sentence: nothing to report here.
                 continue;
             } else if comma_before(a) && doc.is(after, &[","]) && a - 1 > clause_start {
@@ -2499,7 +2533,7 @@ pub fn attribute(
                     &pending,
                     quote_pending,
                     para_of,
-                    doc.toks[c.t0].para,
+                    doc.toks[c.t0].para(),
                     |_| true,
                 )
             });
@@ -2566,7 +2600,7 @@ pub fn attribute(
         let t = i + 1;
         // `that` first: the length of the next token alone rules out most tokens, one
         // comparison nearly all the others.
-        if next.norm.1 - next.norm.0 != "that".len()
+        if next.norm().1 - next.norm().0 != "that".len()
             || !doc.is(t + 1, &["that"])
             || !doc.in_class(t, SPEECH_NOUNS)
             || doc.toks[t].quoted
@@ -2575,11 +2609,11 @@ pub fn attribute(
         }
         let poss = doc.w(t - 1);
         if !(poss.ends_with("'s") || poss.ends_with("s'"))
-            || doc.toks[t - 1].sent != doc.toks[t].sent
+            || doc.toks[t - 1].sent() != doc.toks[t].sent()
         {
             continue;
         }
-        let sent = doc.toks[t].sent;
+        let sent = doc.toks[t].sent();
         let Sent { t0: s0, t1: s1 } = doc.sents[sent];
         let Some((a, _)) = doc.left_np_core(t, s0) else {
             continue;
@@ -2598,7 +2632,7 @@ pub fn attribute(
             kind: QuoteKind::Indirect,
             content,
             mention: Some(doc.span(a, t)),
-            cue: Some(doc.toks[t].span),
+            cue: Some(doc.toks[t].span()),
             inherit: None,
             toks: (t + 2, s1),
             sent,
@@ -2627,7 +2661,7 @@ pub fn attribute(
             });
         let content_ok = colon + 1 < p1
             && !doc.toks[colon + 1]
-                .span
+                .span()
                 .slice(text)
                 .starts_with(|c: char| c.is_ascii_digit())
             && (colon + 1..p1).filter(|&k| doc.toks[k].word).count() >= 3;
@@ -2644,10 +2678,10 @@ pub fn attribute(
             kind: QuoteKind::Indirect,
             content,
             mention: Some(doc.span(p0, colon)),
-            cue: Some(doc.toks[colon].span),
+            cue: Some(doc.toks[colon].span()),
             inherit: None,
             toks: (colon + 1, p1),
-            sent: doc.toks[colon].sent,
+            sent: doc.toks[colon].sent(),
             strong: false,
         });
     }
@@ -2670,9 +2704,9 @@ pub fn attribute(
                 k += 1;
             }
             let open = tok_at(q.outer.start).min(doc.toks.len() - 1);
-            let para = doc.toks[open].para;
+            let para = doc.toks[open].para();
             let Some(pi) = last else { continue };
-            let ppara = doc.toks[pending[pi].toks.0.min(doc.toks.len() - 1)].para;
+            let ppara = doc.toks[pending[pi].toks.0.min(doc.toks.len() - 1)].para();
             if ppara + 1 < para || quote_done[qi] {
                 continue;
             }
@@ -2684,7 +2718,7 @@ pub fn attribute(
                 cue: None,
                 inherit: Some(pi),
                 toks: (open, close + 1),
-                sent: doc.toks[open].sent,
+                sent: doc.toks[open].sent(),
                 strong: false,
             });
             quote_done[qi] = true;
@@ -2733,7 +2767,7 @@ pub fn attribute(
                     cue: None,
                     inherit: Some(pi),
                     toks: (open, open),
-                    sent: doc.toks[open].sent,
+                    sent: doc.toks[open].sent(),
                     strong: false,
                 });
             } else if content.overlaps(q.inner) {
@@ -2758,7 +2792,7 @@ pub fn attribute(
             cue: None,
             inherit: None,
             toks: (open, open),
-            sent: doc.toks[open].sent,
+            sent: doc.toks[open].sent(),
             strong: false,
         });
     }
