@@ -3,6 +3,7 @@
 use crate::cli::ParseArgs;
 use crate::exit::Exit;
 use crate::inputs::{self, Job, Plan};
+use crate::ordered;
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
@@ -14,7 +15,7 @@ use std::io::{self, Write};
 struct Config {
     plan: Plan,
     options: Options,
-    workers: run::Workers,
+    workers: ordered::Workers,
     pretty: Option<bool>,
     quiet: bool,
     output: Output,
@@ -23,7 +24,7 @@ struct Config {
 impl Config {
     fn from_args(args: ParseArgs) -> Result<Config, String> {
         let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
-        let workers = run::workers(args.input.threads)?;
+        let workers = ordered::workers(args.input.threads)?;
         let output = Output::open(args.output.as_deref())?;
         let pretty = match (args.pretty, args.compact) {
             (true, _) => Some(true),
@@ -76,7 +77,7 @@ pub struct Line {
     tally: Tally,
 }
 
-impl run::Weigh for Line {
+impl ordered::Weigh for Line {
     fn weight(&self) -> usize {
         self.json.capacity()
     }
@@ -110,7 +111,7 @@ fn line_of(job: Job, options: &Options) -> Line {
 /// Runs a batch and writes its records as JSON lines, in input order.
 fn write_lines(
     output: &mut Output,
-    workers: run::Workers,
+    workers: ordered::Workers,
     jobs: impl Iterator<Item = Job> + Send,
     options: &Options,
     quiet: bool,
@@ -118,7 +119,7 @@ fn write_lines(
     let progress = Progress::start(quiet);
     let mut tally = Tally::default();
     let mut batch = LineBatch::default();
-    let done = run::ordered_map(
+    let done = ordered::ordered_map(
         workers,
         jobs,
         |job| line_of(job, options),

@@ -3,6 +3,7 @@
 use crate::cli::{TimelineArgs, TimelineFormat};
 use crate::exit::Exit;
 use crate::inputs::{self, Job, Plan};
+use crate::ordered;
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
@@ -13,7 +14,7 @@ use std::io::{self, Write};
 /// Runs `timeline`. An `Err` is a fatal error (exit 2) already described by its message.
 pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
-    let workers = run::workers(args.input.threads)?;
+    let workers = ordered::workers(args.input.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
     let options = Options {
         max_bytes: args.input.max_bytes,
@@ -30,7 +31,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     let mut errors = Vec::new();
     // Only what the timeline needs is kept of each story, so that memory grows with the
     // number of events, not with the size of the archive.
-    run::ordered_map(
+    ordered::ordered_map(
         workers,
         jobs,
         |job| slim(run::analyse_job(job, &options)),
@@ -71,7 +72,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
 }
 
 /// A kept record is its events' strings and little else (see [`slim`]).
-impl run::Weigh for Record {
+impl ordered::Weigh for Record {
     fn weight(&self) -> usize {
         let event = |e: &statements::output::record::Event| {
             std::mem::size_of_val(e)

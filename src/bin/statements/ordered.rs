@@ -1,0 +1,491 @@
+//! An order-keeping parallel map over a batch: one reader, workers, bounded queues and one
+//! writer.
+//!
+//! One thread reads the jobs (walks the directories, reads the stream lines) and numbers them;
+//! the workers take them one at a time from a queue, so that no worker waits for another
+//! while there is work, and hand their results to the writer, which runs on the calling
+//! thread and writes them in job order. A slow story holds back only the writing of the
+//! results after it, never the other workers.
+//!
+//! Memory is bounded whatever the size of the batch: the queue holds at most [`QUEUE_JOBS`]
+//! jobs and [`QUEUE_BYTES`] of input, and the workers start no new story (except the one the
+//! writer waits for) while [`HELD_BYTES`] of results wait to be written. The writer can stop
+//! the run early (a closed pipe): the reader then takes no more jobs and the workers stop.
+//!
+//! Threads wait on each other through condition variables woken only when there is room for
+//! many jobs (or when the writer may go on), not at each job: a wake-up is a system call,
+//! and a wire story takes only about forty microseconds to analyse.
+
+use crate::inputs::Job;
+use crossbeam_channel::TryRecvError;
+use std::collections::VecDeque;
+use std::io;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+/// The most jobs queued for the workers.
+const QUEUE_JOBS: usize = 1024;
+/// The most input bytes queued for the workers (the lines of a stream carry their story).
+const QUEUE_BYTES: usize = 8 << 20;
+/// The result bytes past which the workers start no story but the one the writer waits for:
+/// a slow story holds back the results after it, and those of long stories are large.
+const HELD_BYTES: usize = 16 << 20;
+/// What each result weighs beyond its bytes, so that many tiny results are bounded too.
+const RESULT_OVERHEAD: usize = 64;
+/// The most results a worker hands over at once: one message (and one wake-up of the writer)
+/// per result would cost more than writing it.
+const BATCH: usize = 64;
+/// The most result bytes a worker gathers before it hands them over.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// The memory a result holds until it is written, in bytes (an estimate where it is not
+/// simply a buffer's length).
+pub trait Weigh {
+    /// The bytes held.
+    fn weight(&self) -> usize;
+}
+
+/// How many workers analyse stories at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Workers {
+    threads: usize,
+}
+
+/// The workers asked for with `--threads` (default: one per core).
+pub fn workers(threads: Option<usize>) -> Result<Workers, String> {
+    let threads = match threads {
+        Some(0) => return Err("--threads must be at least 1".into()),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+    };
+    Ok(Workers { threads })
+}
+/// Maps `jobs` through `analyse` on `workers` threads and hands the results to `write` in job
+/// order. Stops early, without error, when `write` returns an error; that error is returned.
+pub fn ordered_map<T, I, F, W>(
+    workers: Workers,
+    jobs: I,
+    analyse: F,
+    mut write: W,
+) -> io::Result<()>
+where
+    T: Send + Weigh,
+    I: Iterator<Item = Job> + Send,
+    F: Fn(Job) -> T + Sync,
+    W: FnMut(T) -> io::Result<()>,
+{
+    let queue = Queue::default();
+    let held = Held::default();
+    // The channel has room for more than the queue lets in: the reader waits on the queue,
+    // which wakes it once for many jobs, never on the channel.
+    let (job_sender, job_receiver) = crossbeam_channel::bounded::<Queued>(QUEUE_JOBS + 1);
+    let (result_sender, result_receiver) = crossbeam_channel::unbounded::<Vec<Done<T>>>();
+    std::thread::scope(|scope| {
+        let (queue, held, analyse) = (&queue, &held, &analyse);
+        scope.spawn(move || {
+            for (seq, job) in jobs.enumerate() {
+                let bytes = input_bytes(&job);
+                if !queue.wait_for_room() {
+                    break; // the writer stopped
+                }
+                queue.add(bytes);
+                if job_sender.send(Queued { seq, job, bytes }).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..workers.threads {
+            let jobs = job_receiver.clone();
+            let results = result_sender.clone();
+            scope.spawn(move || work(&jobs, &results, queue, held, analyse));
+        }
+        drop((job_receiver, result_sender));
+        let written = write_in_order(&result_receiver, held, &mut write);
+        if written.is_err() {
+            queue.close();
+            held.stop();
+        }
+        // Dropping the receiver before the scope joins the threads makes the workers' sends
+        // fail, so that a closed pipe stops the run instead of analysing the rest for nothing.
+        drop(result_receiver);
+        written
+    })
+}
+
+/// A job in the queue, with its number and the input bytes it carries.
+struct Queued {
+    seq: usize,
+    job: Job,
+    bytes: usize,
+}
+
+/// The input bytes a job holds until a worker takes it.
+fn input_bytes(job: &Job) -> usize {
+    match job {
+        Job::File { path, .. } => path.as_os_str().len(),
+        Job::Stdin(bytes) => bytes.len(),
+        Job::JsonLine(_, line) => line.len(),
+        Job::Failed(_, reason) => reason.len(),
+    }
+}
+
+/// A result, its job's number and its weight.
+struct Done<T> {
+    seq: usize,
+    result: T,
+    weight: usize,
+}
+
+/// A worker: analyses jobs until there are no more, handing results over in batches.
+fn work<T: Weigh>(
+    jobs: &crossbeam_channel::Receiver<Queued>,
+    results: &crossbeam_channel::Sender<Vec<Done<T>>>,
+    queue: &Queue,
+    held: &Held,
+    analyse: &impl Fn(Job) -> T,
+) {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut batch_bytes = 0;
+    // Hands the batch to the writer; false when the writer stopped.
+    let hand_over = |batch: &mut Vec<Done<T>>, batch_bytes: &mut usize| {
+        *batch_bytes = 0;
+        batch.is_empty() || results.send(std::mem::take(batch)).is_ok()
+    };
+    loop {
+        let queued = match jobs.try_recv() {
+            Ok(next) => next,
+            Err(TryRecvError::Empty) => {
+                // Before waiting for work, hand over the work done: the writer may be waiting
+                // for one of these results.
+                if !hand_over(&mut batch, &mut batch_bytes) {
+                    return;
+                }
+                match jobs.recv() {
+                    Ok(next) => next,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        queue.took(queued.bytes);
+        if held.is_full(queued.seq) {
+            if !hand_over(&mut batch, &mut batch_bytes) {
+                return;
+            }
+            if !held.wait_for_room(queued.seq) {
+                return;
+            }
+        }
+        let result = analyse(queued.job);
+        let weight = result.weight() + RESULT_OVERHEAD;
+        held.add(weight);
+        batch_bytes += weight;
+        batch.push(Done {
+            seq: queued.seq,
+            result,
+            weight,
+        });
+        if (batch.len() >= BATCH || batch_bytes >= BATCH_BYTES)
+            && !hand_over(&mut batch, &mut batch_bytes)
+        {
+            return; // the writer stopped
+        }
+    }
+    hand_over(&mut batch, &mut batch_bytes);
+}
+
+/// The writer: puts the results back in job order and writes each as soon as all those
+/// before it are written.
+fn write_in_order<T>(
+    results: &crossbeam_channel::Receiver<Vec<Done<T>>>,
+    held: &Held,
+    write: &mut impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    // Slot `k` holds the result of job `next + k` once it is done.
+    let mut pending: VecDeque<Option<Done<T>>> = VecDeque::new();
+    let mut next = 0usize;
+    for batch in results {
+        for done in batch {
+            let slot = done.seq - next;
+            if pending.len() <= slot {
+                pending.resize_with(slot + 1, || None);
+            }
+            pending[slot] = Some(done);
+        }
+        let mut bytes = 0;
+        let mut outcome = Ok(());
+        while let Some(Some(_)) = pending.front() {
+            let Some(Some(done)) = pending.pop_front() else {
+                break;
+            };
+            next += 1;
+            bytes += done.weight;
+            outcome = write(done.result);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        held.written(next, bytes);
+        outcome?;
+    }
+    Ok(())
+}
+
+/// A condition variable and its mutex, which guards nothing but the wait itself: the state
+/// is in atomics, read without the lock on the paths taken at every job.
+#[derive(Default)]
+struct Signal {
+    lock: Mutex<()>,
+    cond: Condvar,
+}
+
+impl Signal {
+    fn lock(&self) -> MutexGuard<'_, ()> {
+        self.lock.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits while `blocked` holds. `waiting` is raised before the last check, under the
+    /// lock, so that a waker that sees it down had already changed what `blocked` reads.
+    fn wait_while(&self, waiting: &AtomicUsize, blocked: impl Fn() -> bool) {
+        let mut guard = self.lock();
+        waiting.fetch_add(1, SeqCst);
+        while blocked() {
+            guard = self
+                .cond
+                .wait(guard)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        waiting.fetch_sub(1, SeqCst);
+    }
+
+    fn wake_all(&self) {
+        let _guard = self.lock();
+        self.cond.notify_all();
+    }
+}
+
+/// The jobs between the reader and the workers.
+#[derive(Default)]
+struct Queue {
+    jobs: AtomicUsize,
+    bytes: AtomicUsize,
+    /// No worker takes jobs any more (the writer stopped).
+    closed: AtomicBool,
+    reader_waiting: AtomicUsize,
+    room: Signal,
+}
+
+impl Queue {
+    /// Full, unless empty: one job of any size may always wait.
+    fn is_full(&self) -> bool {
+        let jobs = self.jobs.load(SeqCst);
+        jobs > 0 && (jobs >= QUEUE_JOBS || self.bytes.load(SeqCst) >= QUEUE_BYTES)
+    }
+
+    /// The reader waits for room for a job; false when the writer stopped.
+    fn wait_for_room(&self) -> bool {
+        if self.is_full() {
+            self.room.wait_while(&self.reader_waiting, || {
+                self.is_full() && !self.closed.load(SeqCst)
+            });
+        }
+        !self.closed.load(SeqCst)
+    }
+
+    fn add(&self, bytes: usize) {
+        self.jobs.fetch_add(1, SeqCst);
+        self.bytes.fetch_add(bytes, SeqCst);
+    }
+
+    /// A worker took a job. The reader is woken when the queue is half empty, not at each job.
+    fn took(&self, bytes: usize) {
+        let jobs = self.jobs.fetch_sub(1, SeqCst) - 1;
+        let bytes = self.bytes.fetch_sub(bytes, SeqCst) - bytes;
+        if self.reader_waiting.load(SeqCst) > 0
+            && jobs <= QUEUE_JOBS / 2
+            && bytes <= QUEUE_BYTES / 2
+        {
+            self.room.wake_all();
+        }
+    }
+
+    fn close(&self) {
+        self.closed.store(true, SeqCst);
+        self.room.wake_all();
+    }
+}
+
+/// The results done and not yet written.
+#[derive(Default)]
+struct Held {
+    bytes: AtomicUsize,
+    /// The job whose result the writer waits for.
+    next: AtomicUsize,
+    stopped: AtomicBool,
+    workers_waiting: AtomicUsize,
+    room: Signal,
+}
+
+impl Held {
+    /// Whether a worker must wait before it starts job `seq`: too much waits to be written,
+    /// and `seq` is not what the writer waits for (that one always goes ahead).
+    fn is_full(&self, seq: usize) -> bool {
+        self.bytes.load(SeqCst) >= HELD_BYTES && self.next.load(SeqCst) != seq
+    }
+
+    /// A worker waits until it may start job `seq`; false when the writer stopped.
+    fn wait_for_room(&self, seq: usize) -> bool {
+        self.room.wait_while(&self.workers_waiting, || {
+            self.is_full(seq) && !self.stopped.load(SeqCst)
+        });
+        !self.stopped.load(SeqCst)
+    }
+
+    fn add(&self, bytes: usize) {
+        self.bytes.fetch_add(bytes, SeqCst);
+    }
+
+    /// The writer wrote `bytes` of results and now waits for job `next`.
+    fn written(&self, next: usize, bytes: usize) {
+        self.bytes.fetch_sub(bytes, SeqCst);
+        self.next.store(next, SeqCst);
+        if self.workers_waiting.load(SeqCst) > 0 {
+            self.room.wake_all();
+        }
+    }
+
+    fn stop(&self) {
+        self.stopped.store(true, SeqCst);
+        self.room.wake_all();
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    /// A result standing for `weight` bytes, from job `seq`.
+    struct Fake {
+        seq: usize,
+        weight: usize,
+    }
+
+    impl Weigh for Fake {
+        fn weight(&self) -> usize {
+            self.weight
+        }
+    }
+
+    fn jobs(n: usize) -> impl Iterator<Item = Job> + Send {
+        (0..n).map(|i| Job::JsonLine(i, String::new()))
+    }
+
+    fn seq_of(job: &Job) -> usize {
+        match job {
+            Job::JsonLine(i, _) => *i,
+            _ => unreachable!("the tests make only stream jobs"),
+        }
+    }
+    #[test]
+    fn results_come_out_in_job_order_whatever_the_threads() {
+        for threads in [1, 2, 5] {
+            let mut written = Vec::new();
+            ordered_map(
+                workers(Some(threads)).unwrap(),
+                jobs(3_000),
+                |job| {
+                    let seq = seq_of(&job);
+                    // Uneven work, so that the workers finish out of order.
+                    if seq.is_multiple_of(97) {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                    Fake { seq, weight: 10 }
+                },
+                |fake| {
+                    written.push(fake.seq);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(written, (0..3_000).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_run_early() {
+        const WEIGHT: usize = 64 << 10;
+        let analysed = AtomicUsize::new(0);
+        let mut written = 0;
+        let outcome = ordered_map(
+            workers(Some(2)).unwrap(),
+            jobs(1_000_000),
+            |job| {
+                analysed.fetch_add(1, Ordering::Relaxed);
+                Fake {
+                    seq: seq_of(&job),
+                    weight: WEIGHT,
+                }
+            },
+            |_| {
+                written += 1;
+                if written == 100 {
+                    Err(io::Error::from(io::ErrorKind::BrokenPipe))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(outcome.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(written, 100);
+        // The run stops within the queue and the held results of the failure, not at the
+        // end of the jobs.
+        let bound = 100 + QUEUE_JOBS + HELD_BYTES / WEIGHT + 2 * BATCH + 2;
+        let analysed = analysed.into_inner();
+        assert!(analysed <= bound, "{analysed} analysed, bound {bound}");
+    }
+
+    #[test]
+    fn a_slow_story_holds_back_a_bounded_weight_of_results() {
+        // Results of a megabyte each wait for a slow first story: the window lets through
+        // about HELD_BYTES of them, then the reader waits.
+        const WEIGHT: usize = 1 << 20;
+        let alive = AtomicUsize::new(0);
+        let most_alive = AtomicUsize::new(0);
+        ordered_map(
+            workers(Some(2)).unwrap(),
+            jobs(200),
+            |job| {
+                let seq = seq_of(&job);
+                if seq == 0 {
+                    std::thread::sleep(Duration::from_millis(300));
+                }
+                let now = alive.fetch_add(1, Ordering::SeqCst) + 1;
+                most_alive.fetch_max(now, Ordering::SeqCst);
+                Fake {
+                    seq,
+                    weight: WEIGHT,
+                }
+            },
+            |_| {
+                alive.fetch_sub(1, Ordering::SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let most = most_alive.into_inner();
+        // What the writer holds, plus what a worker may have done and not handed over yet.
+        let bound = HELD_BYTES / WEIGHT + BATCH_BYTES / WEIGHT + 2;
+        assert!(most <= bound, "{most} results alive at once, bound {bound}");
+        assert!(
+            most > 2,
+            "the other worker went on while the slow story ran"
+        );
+    }
+    #[test]
+    fn zero_threads_is_refused() {
+        assert!(workers(Some(0)).is_err());
+        assert!(workers(None).is_ok_and(|w| w.threads >= 1));
+    }
+}
