@@ -61,6 +61,7 @@ pub fn workers(threads: Option<usize>) -> Result<Workers, String> {
     };
     Ok(Workers { threads })
 }
+
 /// Maps `jobs` through `analyse` on `workers` threads and hands the results to `write` in job
 /// order. Stops early, without error, when `write` returns an error; that error is returned.
 pub fn ordered_map<T, I, F, W>(
@@ -360,6 +361,7 @@ impl Held {
         self.room.wake_all();
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -236,6 +236,7 @@ pub fn error_record(path: Option<String>, id: Option<String>, reason: String) ->
         ..Record::default()
     }
 }
+
 /// The lines of a JSON Lines stream as jobs. A line that is not UTF-8 or cannot be read
 /// becomes a failed job; blank lines are skipped.
 pub fn stream_jobs(mut reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = Job> + Send {
@@ -268,6 +269,7 @@ pub fn stream_jobs(mut reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = 
         }
     })
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
