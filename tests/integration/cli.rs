@@ -331,3 +331,40 @@ fn fifos_and_dangling_links_in_a_folder_are_error_records_not_hangs() {
         assert_eq!(got.len(), 3);
     }
 }
+
+#[test]
+fn a_large_folder_gives_each_story_once_in_name_order() {
+    // Enough stories that the folder is held open and its files are opened by name in it,
+    // with the batch spread over several workers and hand-overs.
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("m-sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("inner.txt"), "\"Inner,\" the envoy said.").unwrap();
+    for i in 0..300 {
+        let story = format!("\"Statement number {i},\" Minister Ola Berg said on Monday.");
+        std::fs::write(dir.path().join(format!("story-{i:04}.txt")), story).unwrap();
+    }
+    let out = statements()
+        .arg("parse")
+        .arg("--threads")
+        .arg("3")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let got = records(&out.get_output().stdout);
+    let names: Vec<String> = got
+        .iter()
+        .map(|r| {
+            let path = std::path::Path::new(r.path.as_deref().unwrap());
+            path.strip_prefix(dir.path()).unwrap().display().to_string()
+        })
+        .collect();
+    let mut expected: Vec<String> = (0..300).map(|i| format!("story-{i:04}.txt")).collect();
+    expected.insert(0, "m-sub/inner.txt".to_string());
+    assert_eq!(names, expected);
+    for (i, record) in got.iter().skip(1).enumerate() {
+        assert_eq!(record.error, None);
+        assert_eq!(record.quotes.len(), 1, "{:?}", record.path);
+        assert_eq!(record.quotes[0].text, format!("Statement number {i},"));
+    }
+}
