@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 pub mod analyse;
+mod ascii;
 mod error;
 pub mod input;
 pub mod lexicon;

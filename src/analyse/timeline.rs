@@ -553,9 +553,7 @@ fn event_score(clause: &str) -> Option<u32> {
             continue;
         }
         let start = i;
-        while i < b.len() && joins_ascii(b[i]) {
-            i += 1;
-        }
+        i += crate::ascii::run(&b[i..], true);
         let word = &b[start..i];
         if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
             continue;

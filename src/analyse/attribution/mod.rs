@@ -974,44 +974,6 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     next.is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
-/// How many ASCII letters and digits `s` starts with. Eight bytes at a time where `s` is that
-/// long: the length comes out of bit arithmetic instead of a branch per byte, whose exit at
-/// the end of each word the processor mispredicts.
-fn alnum_run(s: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = s.get(n..).and_then(|rest| rest.first_chunk::<8>()) {
-        let run = alnum_bytes(u64::from_le_bytes(*chunk));
-        n += run;
-        if run < 8 {
-            return n;
-        }
-    }
-    n + s
-        .get(n..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&b| BYTE_KIND[usize::from(b)] & ALNUM != 0)
-        .count()
-}
-
-/// How many ASCII letters and digits the eight bytes of `x` (first byte lowest) start with.
-///
-/// Each byte's top bit ends up set when it is in a range: `v + (0x80 - lo)` sets it from `lo`
-/// up, `v + (0x7f - hi)` from above `hi`, and the sums never carry into the next byte because
-/// they are made on the low seven bits only (a byte with its top bit set is not ASCII, and
-/// not a letter or digit). `b | 0x20` maps capitals onto small letters and nothing else onto
-/// them.
-fn alnum_bytes(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x8080_8080_8080_8080;
-    let low = x & !TOP;
-    let small = low | (ONES * 0x20);
-    let letter = (small + ONES * u64::from(0x80 - b'a')) & !(small + ONES * u64::from(0x7f - b'z'));
-    let digit = (low + ONES * u64::from(0x80 - b'0')) & !(low + ONES * u64::from(0x7f - b'9'));
-    let alnum = (letter | digit) & !x & TOP;
-    (!alnum & TOP).trailing_zeros() as usize / 8
-}
-
 /// The end of the word that starts at byte `start` of `body` and runs at least to `j`, and
 /// whether it is all ASCII (`ascii` tells whether it is so up to `j`). A word is letters and
 /// digits, joined by `'`, `’`, `-`, `.` or `&` when a letter or digit follows (`U.S`, `al-Assad`,
@@ -1021,7 +983,8 @@ fn alnum_bytes(x: u64) -> usize {
 fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = body.as_bytes();
     loop {
-        j += alnum_run(bytes.get(j..).unwrap_or_default());
+        // The ASCII letters and digits in one run.
+        j += crate::ascii::run(bytes.get(j..).unwrap_or_default(), false);
         let Some(&d) = bytes.get(j) else {
             break;
         };
