@@ -78,7 +78,7 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
     out.push(b'}');
 }
 
-fn write_headers(headers: &BTreeMap<String, String>, out: &mut Vec<u8>) {
+pub(super) fn write_headers(headers: &BTreeMap<String, String>, out: &mut Vec<u8>) {
     out.push(b'{');
     for (i, (key, value)) in headers.iter().enumerate() {
         if i > 0 {
@@ -244,19 +244,28 @@ pub(super) fn variant(out: &mut Vec<u8>, name: &str) {
 }
 
 /// `[item,item,...]`.
-fn array<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&T, &mut Vec<u8>)) {
+pub(super) fn array<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&T, &mut Vec<u8>)) {
+    indexed_array(out, items, |_, item, out| write(item, out));
+}
+
+/// [`array`], with each item's index (ids are numbered by their place in their list).
+pub(super) fn indexed_array<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    write: impl Fn(usize, &T, &mut Vec<u8>),
+) {
     out.push(b'[');
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write(item, out);
+        write(i, item, out);
     }
     out.push(b']');
 }
 
 /// The value, or `null`.
-fn optional<T>(out: &mut Vec<u8>, value: Option<&T>, write: impl Fn(&T, &mut Vec<u8>)) {
+pub(super) fn optional<T>(out: &mut Vec<u8>, value: Option<&T>, write: impl Fn(&T, &mut Vec<u8>)) {
     match value {
         Some(value) => write(value, out),
         None => out.extend_from_slice(b"null"),

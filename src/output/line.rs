@@ -10,8 +10,8 @@
 //! member for member, and a change to one needs the same change to the other.
 
 use super::json::{
-    date_type_name, number, optional_string, quote_kind_name, speaker_kind_name, string, text_span,
-    variant,
+    array, date_type_name, indexed_array, number, optional, optional_string, quote_kind_name,
+    speaker_kind_name, string, text_span, variant, write_headers,
 };
 use super::offsets::CharOffsets;
 use super::Findings;
@@ -37,13 +37,11 @@ pub(crate) fn write_findings(
             offsets.char_offset(s.end),
         );
     };
-    let span = |out: &mut Vec<u8>, s: Option<Span>| match s {
-        Some(s) => {
-            out.push(b'{');
-            members(out, s);
-            out.push(b'}');
-        }
-        None => out.extend_from_slice(b"null"),
+    // A span as an object of its own.
+    let span = |s: &Span, out: &mut Vec<u8>| {
+        out.push(b'{');
+        members(out, *s);
+        out.push(b'}');
     };
     let speakers = &found.attribution.speakers;
 
@@ -65,23 +63,13 @@ pub(crate) fn write_findings(
     out.extend_from_slice(b",\"byline\":");
     optional_string(out, m.byline.as_deref());
     out.extend_from_slice(b",\"dateline\":");
-    span(out, m.dateline);
-    out.extend_from_slice(b",\"headers\":{");
-    for (i, (key, value)) in m.headers.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        string(out, key);
-        out.push(b':');
-        string(out, value);
-    }
-    out.extend_from_slice(b"}}");
+    optional(out, m.dateline.as_ref(), span);
+    out.extend_from_slice(b",\"headers\":");
+    write_headers(&m.headers, out);
+    out.push(b'}');
 
-    out.extend_from_slice(b",\"speakers\":[");
-    for (i, e) in speakers.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"speakers\":");
+    indexed_array(out, speakers, |i, e, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b's', i);
         out.extend_from_slice(b",\"name\":");
@@ -90,21 +78,13 @@ pub(crate) fn write_findings(
         variant(out, speaker_kind_name(e.kind));
         out.extend_from_slice(b",\"title\":");
         optional_string(out, e.title.as_deref());
-        out.extend_from_slice(b",\"mentions\":[");
-        for (k, &mention) in e.mentions.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            span(out, Some(mention));
-        }
-        out.extend_from_slice(b"]}");
-    }
+        out.extend_from_slice(b",\"mentions\":");
+        array(out, &e.mentions, span);
+        out.push(b'}');
+    });
 
-    out.extend_from_slice(b"],\"quotes\":[");
-    for (i, st) in found.attribution.statements.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"quotes\":");
+    indexed_array(out, &found.attribution.statements, |i, st, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b'q', i);
         out.extend_from_slice(b",\"kind\":");
@@ -112,28 +92,22 @@ pub(crate) fn write_findings(
         out.push(b',');
         members(out, st.content);
         out.extend_from_slice(b",\"speaker\":");
-        match st.speaker {
-            Some(s) => {
-                out.extend_from_slice(b"{\"id\":");
-                write_id(out, b's', s);
-                out.extend_from_slice(b",\"name\":");
-                string(out, &speakers[s].name);
-                out.push(b'}');
-            }
-            None => out.extend_from_slice(b"null"),
-        }
+        optional(out, st.speaker.as_ref(), |&s, out| {
+            out.extend_from_slice(b"{\"id\":");
+            write_id(out, b's', s);
+            out.extend_from_slice(b",\"name\":");
+            string(out, &speakers[s].name);
+            out.push(b'}');
+        });
         out.extend_from_slice(b",\"speaker_mention\":");
-        span(out, st.speaker_mention);
+        optional(out, st.speaker_mention.as_ref(), span);
         out.extend_from_slice(b",\"cue\":");
-        span(out, st.cue);
+        optional(out, st.cue.as_ref(), span);
         out.push(b'}');
-    }
+    });
 
-    out.extend_from_slice(b"],\"dates\":[");
-    for (i, d) in found.dates.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"dates\":");
+    array(out, found.dates, |d, out| {
         out.push(b'{');
         members(out, d.span);
         out.extend_from_slice(b",\"value\":");
@@ -141,13 +115,10 @@ pub(crate) fn write_findings(
         out.extend_from_slice(b",\"type\":");
         variant(out, date_type_name(d.date_type));
         out.push(b'}');
-    }
+    });
 
-    out.extend_from_slice(b"],\"events\":[");
-    for (i, e) in found.events.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"events\":");
+    array(out, found.events, |e, out| {
         let date = &found.dates[e.date];
         out.extend_from_slice(b"{\"date\":");
         string(out, &date.value);
@@ -157,16 +128,11 @@ pub(crate) fn write_findings(
         members(out, e.clause);
         out.extend_from_slice(b",\"place\":");
         optional_string(out, e.place.as_deref());
-        out.extend_from_slice(b",\"participants\":[");
-        for (k, &p) in e.participants.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            write_id(out, b's', p);
-        }
-        out.extend_from_slice(b"]}");
-    }
-    out.extend_from_slice(b"]}");
+        out.extend_from_slice(b",\"participants\":");
+        array(out, &e.participants, |&p, out| write_id(out, b's', p));
+        out.push(b'}');
+    });
+    out.push(b'}');
 }
 
 /// The id of the `index`-th (from 0) speaker or quote in quotation marks, as
