@@ -12,19 +12,27 @@ use std::io::BufRead;
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
     let source = job_source(&job);
+    let record = guarded(|| analyse_job_inner(job, options))
+        .unwrap_or_else(|reason| error_record(None, None, reason));
+    with_path(record, source)
+}
+
+/// Runs `analyse` with its panics caught: a panic gives the error it is reported as.
+fn guarded<R>(analyse: impl FnOnce() -> R) -> Result<R, String> {
     IN_JOB.with(|flag| flag.set(true));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse_job_inner(job, options)
-    }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse));
     IN_JOB.with(|flag| flag.set(false));
-    match outcome {
-        // A file's record, whatever became of it, carries the file's path.
-        Ok(record) if source.is_some() => Record {
+    outcome.map_err(|panic| panic_reason(panic.as_ref()))
+}
+
+/// A file's record, whatever became of it, carries the file's path `source`.
+fn with_path(record: Record, source: Option<String>) -> Record {
+    match source {
+        Some(_) => Record {
             path: source,
             ..record
         },
-        Ok(record) => record,
-        Err(panic) => error_record(source, None, panic_reason(panic.as_ref())),
+        None => record,
     }
 }
 
@@ -107,24 +115,14 @@ fn write_guarded(
     write: impl FnOnce(Option<&str>, &mut Vec<u8>) -> Result<Counts, Box<Record>>,
 ) -> Option<Counts> {
     let start = out.len();
-    IN_JOB.with(|flag| flag.set(true));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        write(source.as_deref(), out)
-    }));
-    IN_JOB.with(|flag| flag.set(false));
-    let error = match outcome {
+    let error = match guarded(|| write(source.as_deref(), out)) {
         Ok(Ok(counts)) => return Some(counts),
-        // A file's record, whatever became of it, carries the file's path.
-        Ok(Err(record)) if source.is_some() => Record {
-            path: source,
-            ..*record
-        },
         Ok(Err(record)) => *record,
-        Err(panic) => error_record(source, None, panic_reason(panic.as_ref())),
+        Err(reason) => error_record(None, None, reason),
     };
     // A panic may have left part of a line.
     out.truncate(start);
-    statements::output::json::write_record(&error, out);
+    statements::output::json::write_record(&with_path(error, source), out);
     None
 }
 
