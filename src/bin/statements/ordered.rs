@@ -104,8 +104,8 @@ where
         drop((job_receiver, result_sender));
         let written = write_in_order(&result_receiver, held, &mut write);
         if written.is_err() {
-            queue.close();
-            held.stop();
+            queue.room.stop();
+            held.room.stop();
         }
         // Dropping the receiver before the scope joins the threads makes the workers' sends
         // fail, so that a closed pipe stops the run instead of analysing the rest for nothing.
@@ -233,48 +233,64 @@ fn write_in_order<T>(
     Ok(())
 }
 
-/// A condition variable and its mutex, which guards nothing but the wait itself: the state
-/// is in atomics, read without the lock on the paths taken at every job.
+/// Where threads wait for room: a condition variable and its mutex, which guards nothing but
+/// the wait itself (the state is in atomics, read without the lock on the paths taken at every
+/// job), how many wait, and whether the run stopped (the writer's output failed).
 #[derive(Default)]
-struct Signal {
+struct Room {
     lock: Mutex<()>,
     cond: Condvar,
+    waiting: AtomicUsize,
+    stopped: AtomicBool,
 }
 
-impl Signal {
+impl Room {
     fn lock(&self) -> MutexGuard<'_, ()> {
         self.lock.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Waits while `blocked` holds. `waiting` is raised before the last check, under the
-    /// lock, so that a waker that sees it down had already changed what `blocked` reads.
-    fn wait_while(&self, waiting: &AtomicUsize, blocked: impl Fn() -> bool) {
+    /// Waits while `full` holds and the run goes on; false when the run stopped. The count of
+    /// waiting threads is raised before the last check, under the lock, so that a waker that
+    /// sees it down had already changed what `full` reads.
+    fn wait_while(&self, full: impl Fn() -> bool) -> bool {
         let mut guard = self.lock();
-        waiting.fetch_add(1, SeqCst);
-        while blocked() {
+        self.waiting.fetch_add(1, SeqCst);
+        while full() && !self.is_stopped() {
             guard = self
                 .cond
                 .wait(guard)
                 .unwrap_or_else(PoisonError::into_inner);
         }
-        waiting.fetch_sub(1, SeqCst);
+        self.waiting.fetch_sub(1, SeqCst);
+        !self.is_stopped()
+    }
+
+    fn has_waiters(&self) -> bool {
+        self.waiting.load(SeqCst) > 0
+    }
+
+    fn is_stopped(&self) -> bool {
+        self.stopped.load(SeqCst)
     }
 
     fn wake_all(&self) {
         let _guard = self.lock();
         self.cond.notify_all();
     }
+
+    /// The run stopped: wakes every waiting thread to stop it.
+    fn stop(&self) {
+        self.stopped.store(true, SeqCst);
+        self.wake_all();
+    }
 }
 
-/// The jobs between the reader and the workers.
+/// The jobs between the reader and the workers; the reader waits in `room`.
 #[derive(Default)]
 struct Queue {
     jobs: AtomicUsize,
     bytes: AtomicUsize,
-    /// No worker takes jobs any more (the writer stopped).
-    closed: AtomicBool,
-    reader_waiting: AtomicUsize,
-    room: Signal,
+    room: Room,
 }
 
 impl Queue {
@@ -284,14 +300,13 @@ impl Queue {
         jobs > 0 && (jobs >= QUEUE_JOBS || self.bytes.load(SeqCst) >= QUEUE_BYTES)
     }
 
-    /// The reader waits for room for a job; false when the writer stopped.
+    /// The reader waits for room for a job; false when the run stopped.
     fn wait_for_room(&self) -> bool {
         if self.is_full() {
-            self.room.wait_while(&self.reader_waiting, || {
-                self.is_full() && !self.closed.load(SeqCst)
-            });
+            self.room.wait_while(|| self.is_full())
+        } else {
+            !self.room.is_stopped()
         }
-        !self.closed.load(SeqCst)
     }
 
     fn add(&self, bytes: usize) {
@@ -303,29 +318,19 @@ impl Queue {
     fn took(&self, bytes: usize) {
         let jobs = self.jobs.fetch_sub(1, SeqCst) - 1;
         let bytes = self.bytes.fetch_sub(bytes, SeqCst) - bytes;
-        if self.reader_waiting.load(SeqCst) > 0
-            && jobs <= QUEUE_JOBS / 2
-            && bytes <= QUEUE_BYTES / 2
-        {
+        if self.room.has_waiters() && jobs <= QUEUE_JOBS / 2 && bytes <= QUEUE_BYTES / 2 {
             self.room.wake_all();
         }
     }
-
-    fn close(&self) {
-        self.closed.store(true, SeqCst);
-        self.room.wake_all();
-    }
 }
 
-/// The results done and not yet written.
+/// The results done and not yet written; workers wait in `room`.
 #[derive(Default)]
 struct Held {
     bytes: AtomicUsize,
     /// The job whose result the writer waits for.
     next: AtomicUsize,
-    stopped: AtomicBool,
-    workers_waiting: AtomicUsize,
-    room: Signal,
+    room: Room,
 }
 
 impl Held {
@@ -335,12 +340,9 @@ impl Held {
         self.bytes.load(SeqCst) >= HELD_BYTES && self.next.load(SeqCst) != seq
     }
 
-    /// A worker waits until it may start job `seq`; false when the writer stopped.
+    /// A worker waits until it may start job `seq`; false when the run stopped.
     fn wait_for_room(&self, seq: usize) -> bool {
-        self.room.wait_while(&self.workers_waiting, || {
-            self.is_full(seq) && !self.stopped.load(SeqCst)
-        });
-        !self.stopped.load(SeqCst)
+        self.room.wait_while(|| self.is_full(seq))
     }
 
     fn add(&self, bytes: usize) {
@@ -351,14 +353,9 @@ impl Held {
     fn written(&self, next: usize, bytes: usize) {
         self.bytes.fetch_sub(bytes, SeqCst);
         self.next.store(next, SeqCst);
-        if self.workers_waiting.load(SeqCst) > 0 {
+        if self.room.has_waiters() {
             self.room.wake_all();
         }
-    }
-
-    fn stop(&self) {
-        self.stopped.store(true, SeqCst);
-        self.room.wake_all();
     }
 }
 
