@@ -851,9 +851,9 @@ impl Tok {
         Span::new(self.start as usize, self.end as usize)
     }
 
-    /// Start and end of the lower-cased token in [`Doc::norm`].
-    fn norm(&self) -> (usize, usize) {
-        (self.norm_start as usize, self.norm_end as usize)
+    /// Where the lower-cased token is in [`Doc::norm`].
+    fn norm(&self) -> std::ops::Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
     }
 
     /// Index of its sentence in [`Doc::sents`].
@@ -1155,10 +1155,7 @@ fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc 
 
 impl Doc {
     fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map(|t| &self.norm[t.norm().0..t.norm().1])
-            .unwrap_or("")
+        self.toks.get(i).map(|t| &self.norm[t.norm()]).unwrap_or("")
     }
 
     /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
@@ -1166,7 +1163,7 @@ impl Doc {
     fn w_bytes(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
-            .and_then(|t| self.norm.as_bytes().get(t.norm().0..t.norm().1))
+            .and_then(|t| self.norm.as_bytes().get(t.norm()))
             .unwrap_or_default()
     }
 
@@ -1265,7 +1262,7 @@ impl Doc {
                 let last = form.words.len().checked_sub(1)?;
                 for (k, fw) in form.words.iter().enumerate().skip(1) {
                     let t = self.toks.get(t0 + k).filter(|t| t.sent() == tok.sent())?;
-                    let w = self.norm.get(t.norm().0..t.norm().1)?;
+                    let w = self.norm.get(t.norm())?;
                     let matches = if k < last {
                         w == fw
                     } else {
@@ -2563,7 +2560,7 @@ pub fn attribute(
         let t = i + 1;
         // `that` first: the length of the next token alone rules out most tokens, one
         // comparison nearly all the others.
-        if next.norm().1 - next.norm().0 != "that".len()
+        if next.norm().len() != "that".len()
             || !doc.is(t + 1, &["that"])
             || !doc.in_class(t, SPEECH_NOUNS)
             || doc.toks[t].quoted
