@@ -36,3 +36,51 @@ fn reuters_spans_index_their_stories() {
 fn tempeval3_news_spans_index_their_stories() {
     check_corpus("tempeval3-news");
 }
+
+/// The sha256 of `statements parse -q <dir>` run from the repository root: the output of a
+/// whole corpus, byte for byte. A change that is meant to keep behaviour (a refactoring) keeps
+/// these; a change of output updates them in its own commit, with the reason in its message.
+const DIGESTS: &[(&str, &str)] = &[
+    (
+        "../shared/corpus/reuters21578/stories",
+        "1f47dfd7555081fa387d8163e639b870e2442e7db20d9497844bd48d483fdb2b",
+    ),
+    (
+        "../shared/corpus/tempeval3-news/stories",
+        "83c09b35af67ea238c63eaa7bb9997c5aed249d700cce94494403c47fc70ea11",
+    ),
+    (
+        "fixtures",
+        "ab71d3e4bf44e8a41701206b907937b6a2cad04e7cf06bc283d47828f6a8fb08",
+    ),
+];
+
+fn digest_of_parse(dir: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let out = crate::harness::statements()
+        .args(["parse", "-q", dir])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "parse -q {dir} failed: {:?}",
+        out.status
+    );
+    format!("{:x}", Sha256::digest(&out.stdout))
+}
+
+#[test]
+fn output_digests_are_unchanged() {
+    let mut wrong = Vec::new();
+    for (dir, expected) in DIGESTS {
+        if dir.starts_with("../shared") && shared().is_none() {
+            eprintln!("skipped {dir}: ../shared is absent");
+            continue;
+        }
+        let got = digest_of_parse(dir);
+        if got != *expected {
+            wrong.push(format!("{dir}: {got} (expected {expected})"));
+        }
+    }
+    assert!(wrong.is_empty(), "output changed:\n{}", wrong.join("\n"));
+}
