@@ -1,7 +1,7 @@
 //! Header lines at the top of a story (`Date: 2022-01-18`, `Source: TASS`, `Title: ...`) and
 //! the inline date form of the seed story (` date 2022-01-18 MOSCOW, ...`).
 
-use super::dateline::parse_date_value;
+use super::calendar::parse_date_value;
 use super::lex::{self, HeaderRole};
 use super::text::{line_at, skip_spaces};
 use super::StoryDate;

@@ -8,6 +8,7 @@
 //! - [`headers`]: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
 //! - [`top`]: headline, subtitle, byline, standalone agency or date lines, and the dateline,
 //!   read by [`dateline`] in each agency's convention;
+//! - [`calendar`]: the dates of datelines, date lines and date headers;
 //! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
 //!
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
@@ -27,6 +28,7 @@
 //! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv` and
 //! `metadata_date_labels.tsv`.
 
+mod calendar;
 mod credits;
 mod dateline;
 mod headers;

@@ -9,7 +9,8 @@
 //! furniture. Without a dateline, the first line is the headline when it looks like one, and a
 //! short subtitle followed by a byline or date line does not yet start the body.
 
-use super::dateline::{self, read_date, Dateline};
+use super::calendar::read_date;
+use super::dateline::{self, Dateline};
 use super::headers::{byline_agency, strip_by};
 use super::lex;
 use super::text::{floor_boundary, line_at, skip_whitespace, Line};
