@@ -150,181 +150,265 @@ fn starts_with_opening(text: &str, para: Span) -> bool {
     }
 }
 
-/// Finds the quoted stretches of the paragraphs, in text order.
+/// Finds the quoted stretches of the paragraphs, in text order: per paragraph, the
+/// [`candidates`] are classified and paired ([`pair_marks`]); a quote still open at the end
+/// is kept when the next paragraph reopens it ([`carry_over`]).
 pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
     let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    // Positions in `stack` of the double (and of the straight double) opening marks, so that
-    // finding the innermost one never scans the stack.
-    let mut doubles: Vec<usize> = Vec::new();
-    let mut straights: Vec<usize> = Vec::new();
+    // One stack for the whole story, emptied per paragraph: no allocation per paragraph.
+    let mut stack = Stack::default();
     let mut continues = false;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    for (index, para) in paragraphs.iter().enumerate() {
         if para.span.end > text.len() || !text.is_char_boundary(para.span.start) {
             continue;
         }
-        stack.clear();
-        doubles.clear();
-        straights.clear();
-        let s = para.span.slice(text);
-        let base = para.span.start;
-        let mut first_open = continues;
-        continues = false;
-        let mut skip_to = 0usize;
-        // Only the bytes that can start a mark are decoded: the ASCII marks, and the lead
-        // bytes of `«` `»` (0xC2) and of the curly marks (0xE2), which never occur inside
-        // another character's encoding.
-        // Most paragraphs have no backtick and no `«»`: then three vectorised searches
-        // (`memchr3`) find the candidates; otherwise every byte is tested.
-        let rare = memchr::memchr2(b'`', 0xC2, s.as_bytes()).is_some();
-        let positions: Box<dyn Iterator<Item = usize>> = if rare {
-            Box::new(
-                s.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-                    .map(|(i, _)| i),
-            )
-        } else {
-            Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, s.as_bytes()))
+        let p = Para {
+            text,
+            s: para.span.slice(text),
+            base: para.span.start,
+            index,
         };
-        let candidates = positions.filter_map(|i| Some((i, s.get(i..)?.chars().next()?)));
-        for (i, c) in candidates {
-            if i < skip_to
-                || !matches!(
-                    c,
-                    '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
-                )
-            {
-                continue;
-            }
-            let Some((mark, len)) = classify(s, i, c) else {
-                continue;
-            };
-            skip_to = i + len;
-            let straight = c == '"';
-            let mark = match (mark, c) {
-                // A right mark typed for a left one (`” … what I learned`, `”Fear.`): with no
-                // double quote open, at the paragraph start or after a space before a word.
-                (Mark::CloseDouble, '”') if doubles.is_empty() && opens_reversed(s, i) => {
-                    Mark::OpenDouble
-                }
-                // A left mark typed for a right one (`51 percent.“`): closes an open quote
-                // when it follows a word and ends one.
-                (Mark::OpenDouble, '“') if !doubles.is_empty() && closes_reversed(s, i) => {
-                    Mark::CloseDouble
-                }
-                (m, _) => m,
-            };
-            let mark = match mark {
-                Mark::EitherDouble if doubles.is_empty() => Mark::OpenDouble,
-                Mark::EitherDouble => Mark::CloseDouble,
-                m => m,
-            };
-            // Cuts the stack back to `k` entries, keeping the index stacks in step.
-            let cut = |k: usize, stack: &mut Vec<Open>, d: &mut Vec<usize>, st: &mut Vec<usize>| {
-                stack.truncate(k);
-                while d.last().is_some_and(|&x| x >= k) {
-                    d.pop();
-                }
-                while st.last().is_some_and(|&x| x >= k) {
-                    st.pop();
-                }
-            };
-            match mark {
-                Mark::OpenDouble => {
-                    if straight {
-                        // A straight opening mark while a straight quote is open: that one
-                        // was never closed.
-                        if let Some(&k) = straights.last() {
-                            cut(k, &mut stack, &mut doubles, &mut straights);
-                        }
-                        straights.push(stack.len());
-                    }
-                    doubles.push(stack.len());
-                    stack.push(Open {
-                        at: i,
-                        len,
-                        single: false,
-                    });
-                }
-                Mark::OpenSingle => stack.push(Open {
-                    at: i,
-                    len,
-                    single: true,
-                }),
-                Mark::CloseDouble => {
-                    if let Some(&k) = doubles.last() {
-                        let open = stack[k];
-                        cut(k, &mut stack, &mut doubles, &mut straights);
-                        let continued = first_open && k == 0 && open.at == 0;
-                        push_span(&mut out, text, base, open, i, i + len, k, pi, continued);
-                    }
-                }
-                Mark::CloseSingle => {
-                    if let Some(open) = stack.last().copied().filter(|o| o.single) {
-                        stack.pop();
-                        let depth = stack.len();
-                        push_span(&mut out, text, base, open, i, i + len, depth, pi, false);
-                    }
-                }
-                Mark::EitherDouble => {}
-            }
-            first_open = first_open && !stack.is_empty();
-        }
-        // A double quote still open at the paragraph end runs on when the next paragraph
-        // reopens it.
-        if let Some(open) = doubles.first().and_then(|&k| stack.get(k)).copied() {
-            if let Some(next) = paragraphs.get(pi + 1) {
-                if next.span.end <= text.len() && starts_with_opening(text, next.span) {
-                    let continued = first_open && open.at == 0;
-                    let before = out.len();
-                    push_span(
-                        &mut out,
-                        text,
-                        base,
-                        open,
-                        s.len(),
-                        s.len(),
-                        0,
-                        pi,
-                        continued,
-                    );
-                    if let Some(q) = out.get_mut(before) {
-                        q.unclosed = true;
-                    }
-                    continues = true;
-                }
-            }
-        }
+        let first_open = pair_marks(&p, &mut stack, continues, &mut out);
+        continues = carry_over(&p, &stack, first_open, paragraphs.get(index + 1), &mut out);
     }
     out.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_span(
-    out: &mut Vec<QuotedSpan>,
-    text: &str,
+/// The paragraph being read: the story, the paragraph's text, where it starts and its index.
+struct Para<'t> {
+    text: &'t str,
+    s: &'t str,
     base: usize,
+    index: usize,
+}
+
+/// The byte offsets in a paragraph where a quotation mark may start, with the character
+/// there. Only the bytes that can start a mark are decoded: the ASCII marks, and the lead
+/// bytes of `«` `»` (0xC2) and of the curly marks (0xE2), which never occur inside another
+/// character's encoding. Most paragraphs have no backtick and no `«»`: then three vectorised
+/// searches (`memchr3`) find the candidates; otherwise every byte is tested.
+fn candidates(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let rare = memchr::memchr2(b'`', 0xC2, s.as_bytes()).is_some();
+    let positions: Box<dyn Iterator<Item = usize>> = if rare {
+        Box::new(
+            s.bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+                .map(|(i, _)| i),
+        )
+    } else {
+        Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, s.as_bytes()))
+    };
+    positions
+        .filter_map(|i| Some((i, s.get(i..)?.chars().next()?)))
+        .filter(|&(_, c)| {
+            matches!(
+                c,
+                '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
+            )
+        })
+}
+
+/// The mark a classified mark at byte `i` (character `c`) finally is, given whether a double
+/// quote is open: reversed curly marks repaired, and a straight mark that could be either
+/// settled.
+fn settle(s: &str, i: usize, c: char, mark: Mark, double_open: bool) -> Mark {
+    let mark = match (mark, c) {
+        // A right mark typed for a left one (`” … what I learned`, `”Fear.`): with no double
+        // quote open, at the paragraph start or after a space before a word.
+        (Mark::CloseDouble, '”') if !double_open && opens_reversed(s, i) => Mark::OpenDouble,
+        // A left mark typed for a right one (`51 percent.“`): closes an open quote when it
+        // follows a word and ends one.
+        (Mark::OpenDouble, '“') if double_open && closes_reversed(s, i) => Mark::CloseDouble,
+        (m, _) => m,
+    };
+    match mark {
+        Mark::EitherDouble if !double_open => Mark::OpenDouble,
+        Mark::EitherDouble => Mark::CloseDouble,
+        m => m,
+    }
+}
+
+/// Pairs the marks of one paragraph with the stack, pushing a span for each closed pair.
+/// `continues`: the previous paragraph's quote runs on into this one. Returns whether the
+/// quote this paragraph opened with is still open at its end.
+fn pair_marks(p: &Para<'_>, stack: &mut Stack, continues: bool, out: &mut Vec<QuotedSpan>) -> bool {
+    stack.clear();
+    let mut first_open = continues;
+    let mut skip_to = 0usize;
+    for (i, c) in candidates(p.s) {
+        if i < skip_to {
+            continue;
+        }
+        let Some((mark, len)) = classify(p.s, i, c) else {
+            continue;
+        };
+        skip_to = i + len;
+        let open = |single| Open { at: i, len, single };
+        match settle(p.s, i, c, mark, stack.double_open()) {
+            Mark::OpenDouble => stack.open_double(open(false), c == '"'),
+            Mark::OpenSingle => stack.marks.push(open(true)),
+            Mark::CloseDouble => {
+                if let Some((open, depth)) = stack.close_double() {
+                    let continued = first_open && depth == 0 && open.at == 0;
+                    push_span(out, p, Pair::closed(open, i, len, depth, continued));
+                }
+            }
+            Mark::CloseSingle => {
+                if let Some((open, depth)) = stack.close_single() {
+                    push_span(out, p, Pair::closed(open, i, len, depth, false));
+                }
+            }
+            Mark::EitherDouble => {}
+        }
+        first_open = first_open && !stack.marks.is_empty();
+    }
+    first_open
+}
+
+/// A double quote still open at the end of paragraph `p` runs on when the next paragraph
+/// reopens it: its span to the paragraph end is kept, marked unclosed. Returns whether it
+/// runs on.
+fn carry_over(
+    p: &Para<'_>,
+    stack: &Stack,
+    first_open: bool,
+    next: Option<&Paragraph>,
+    out: &mut Vec<QuotedSpan>,
+) -> bool {
+    let Some(open) = stack.outermost_double() else {
+        return false;
+    };
+    let reopened =
+        next.is_some_and(|n| n.span.end <= p.text.len() && starts_with_opening(p.text, n.span));
+    if !reopened {
+        return false;
+    }
+    let end = p.s.len();
+    push_span(
+        out,
+        p,
+        Pair {
+            open,
+            close: (end, end),
+            depth: 0,
+            continued: first_open && open.at == 0,
+            unclosed: true,
+        },
+    );
+    true
+}
+
+/// The opening marks of a paragraph not yet closed, innermost last.
+#[derive(Default)]
+struct Stack {
+    marks: Vec<Open>,
+    /// Positions in `marks` of the double (and of the straight double) opening marks, so
+    /// that finding the innermost one never scans the stack.
+    doubles: Vec<usize>,
+    straights: Vec<usize>,
+}
+
+impl Stack {
+    fn clear(&mut self) {
+        self.marks.clear();
+        self.doubles.clear();
+        self.straights.clear();
+    }
+
+    /// True when a double quote is open.
+    fn double_open(&self) -> bool {
+        !self.doubles.is_empty()
+    }
+
+    /// Cuts the stack back to `k` marks, keeping the index stacks in step.
+    fn cut(&mut self, k: usize) {
+        self.marks.truncate(k);
+        while self.doubles.last().is_some_and(|&x| x >= k) {
+            self.doubles.pop();
+        }
+        while self.straights.last().is_some_and(|&x| x >= k) {
+            self.straights.pop();
+        }
+    }
+
+    /// Opens a double quote; a straight opening mark while a straight quote is open means
+    /// that one was never closed, and drops it.
+    fn open_double(&mut self, open: Open, straight: bool) {
+        if straight {
+            if let Some(&k) = self.straights.last() {
+                self.cut(k);
+            }
+            self.straights.push(self.marks.len());
+        }
+        self.doubles.push(self.marks.len());
+        self.marks.push(open);
+    }
+
+    /// Closes the innermost double quote (and whatever opened inside it): its opening mark
+    /// and depth.
+    fn close_double(&mut self) -> Option<(Open, usize)> {
+        let &k = self.doubles.last()?;
+        let open = self.marks[k];
+        self.cut(k);
+        Some((open, k))
+    }
+
+    /// Closes a single quote when it is the innermost one: its opening mark and depth.
+    fn close_single(&mut self) -> Option<(Open, usize)> {
+        let open = self.marks.last().copied().filter(|o| o.single)?;
+        self.marks.pop();
+        Some((open, self.marks.len()))
+    }
+
+    /// The outermost double quote still open.
+    fn outermost_double(&self) -> Option<Open> {
+        self.doubles
+            .first()
+            .and_then(|&k| self.marks.get(k))
+            .copied()
+    }
+}
+
+/// A pair of marks, relative to its paragraph.
+struct Pair {
     open: Open,
-    close_at: usize,
-    close_end: usize,
+    /// Where the closing mark starts and ends (both the paragraph end for an unclosed quote).
+    close: (usize, usize),
     depth: usize,
-    paragraph: usize,
     continued: bool,
-) {
-    let inner = Span::new(base + open.at + open.len, base + close_at).trim(text);
+    unclosed: bool,
+}
+
+impl Pair {
+    /// The pair an opening mark makes with a closing mark of `len` bytes at `at`.
+    fn closed(open: Open, at: usize, len: usize, depth: usize, continued: bool) -> Pair {
+        Pair {
+            open,
+            close: (at, at + len),
+            depth,
+            continued,
+            unclosed: false,
+        }
+    }
+}
+
+/// Pushes the span of a pair in paragraph `p`, unless it quotes nothing.
+fn push_span(out: &mut Vec<QuotedSpan>, p: &Para<'_>, pair: Pair) {
+    let base = p.base;
+    let inner = Span::new(base + pair.open.at + pair.open.len, base + pair.close.0).trim(p.text);
     if inner.is_empty() {
         return;
     }
     out.push(QuotedSpan {
-        outer: Span::new(base + open.at, base + close_end),
+        outer: Span::new(base + pair.open.at, base + pair.close.1),
         inner,
-        single: open.single,
-        depth,
-        paragraph,
-        unclosed: false,
-        continued,
+        single: pair.open.single,
+        depth: pair.depth,
+        paragraph: p.index,
+        unclosed: pair.unclosed,
+        continued: pair.continued,
     });
 }
 
