@@ -215,19 +215,46 @@ fn indent(text: &str, line: &Line) -> usize {
 
 /// Reads the top of the story from `start` (after any header lines).
 pub(super) fn read(text: &str, start: usize) -> Top {
-    // The non-blank lines before the dateline (or all the lines read, without one), and
-    // whether a blank line follows each.
+    let (lines, found) = scan(text, start);
+    let mut top = Top::default();
+    // A dateline run into a line (`Headline MOSCOW, January 18. /TASS/. Text`).
+    match found.or_else(|| run_in_dateline(text, &lines)) {
+        Some(chosen) => before_dateline(&mut top, text, &lines, chosen),
+        None => without_dateline(&mut top, text, &lines, start),
+    }
+    top
+}
+
+/// The non-blank lines read at the top, and whether a blank line follows each.
+struct TopLines {
+    lines: Vec<Line>,
+    blank_after: Vec<bool>,
+}
+
+/// The dateline chosen, the index of the line holding it, and for a dateline run into a
+/// line (`Headline MOSCOW, ...`), where that line starts.
+struct Chosen {
+    index: usize,
+    dateline: Dateline,
+    run_in: Option<usize>,
+}
+
+/// Reads the lines at the top until the first strong dateline (which is not among the
+/// lines), the line limits or too many long lines; returns them and the strong dateline, else
+/// the first weak one.
+fn scan(text: &str, start: usize) -> (TopLines, Option<Chosen>) {
     // Sized for the most lines read: never regrown.
-    let mut lines: Vec<Line> = Vec::with_capacity(MAX_LINES);
-    let mut blank_after: Vec<bool> = Vec::with_capacity(MAX_LINES);
-    let mut strong: Option<(usize, Dateline)> = None;
-    let mut weak: Option<(usize, Dateline)> = None;
+    let mut top = TopLines {
+        lines: Vec::with_capacity(MAX_LINES),
+        blank_after: Vec::with_capacity(MAX_LINES),
+    };
+    let mut weak: Option<Chosen> = None;
     let mut pos = start;
     let mut long = 0;
-    while pos < text.len() && lines.len() < MAX_LINES && pos - start < TOP_BYTES {
+    while pos < text.len() && top.lines.len() < MAX_LINES && pos - start < TOP_BYTES {
         let line = line_at(text, pos, LINE_WINDOW);
         if line.is_blank(text) {
-            if let Some(b) = blank_after.last_mut() {
+            if let Some(b) = top.blank_after.last_mut() {
                 *b = true;
             }
             if line.truncated {
@@ -238,15 +265,18 @@ pub(super) fn read(text: &str, start: usize) -> Top {
         }
         let window_end = floor_boundary(text, line.end.min(line.start + DATELINE_WINDOW));
         if let Some(d) = dateline::parse(&text[line.start..window_end], true) {
-            let d = d.shifted(line.start);
-            if d.strong {
-                strong = Some((lines.len(), d));
-                break;
+            let chosen = Chosen {
+                index: top.lines.len(),
+                dateline: d.shifted(line.start),
+                run_in: None,
+            };
+            if chosen.dateline.strong {
+                return (top, Some(chosen));
             }
-            weak.get_or_insert((lines.len(), d));
+            weak.get_or_insert(chosen);
         }
-        lines.push(line);
-        blank_after.push(false);
+        top.lines.push(line);
+        top.blank_after.push(false);
         if line.truncated {
             break;
         }
@@ -258,109 +288,91 @@ pub(super) fn read(text: &str, start: usize) -> Top {
         }
         pos = line.next;
     }
-
-    let mut top = Top::default();
-    let chosen = strong.or(weak).map(|(i, d)| (i, d, None));
-    // A dateline run into a line (`Headline MOSCOW, January 18. /TASS/. Text`).
-    let chosen = chosen.or_else(|| {
-        lines.iter().take(2).enumerate().find_map(|(i, line)| {
-            let end = floor_boundary(text, line.end.min(line.start + INLINE_WINDOW));
-            dateline::find_inline(&text[line.start..end])
-                .map(|d| (i, d.shifted(line.start), Some(line.start)))
-        })
-    });
-
-    match chosen {
-        Some((idx, d, run_in)) => {
-            for line in &lines[..idx] {
-                take_pre_line(&mut top, line.text(text).trim());
-            }
-            if let Some(line_start) = run_in {
-                let before = text[line_start..d.start].trim();
-                if !before.is_empty() {
-                    take_pre_line(&mut top, before);
-                }
-            }
-            // Reuters' 1980s wire layout: a headline line, then at once an indented dateline
-            // `    OSLO, March 3 - ` with month and day and no credit. The story's sign-off
-            // (` Reuter`) says the same, but is missing from cut stories (` MORE`).
-            let indented = text[..d.start].ends_with([' ', '\t']);
-            if run_in.is_none()
-                && idx == 1
-                && !blank_after[0]
-                && indented
-                && d.hyphen
-                && d.agency.is_none()
-                && d.date.is_some_and(|x| x.year.is_none())
-            {
-                top.house_style = Some("Reuters");
-            }
-            top.body_start = skip_whitespace(text, d.consumed, TOP_BYTES);
-            top.dateline = Some(d);
-        }
-        None => {
-            let mut body = None;
-            for (i, line) in lines.iter().enumerate() {
-                let t = line.text(text).trim();
-                match classify(t) {
-                    Kind::Byline(b, a) => {
-                        top.byline.get_or_insert(b);
-                        top.byline_agency = top.byline_agency.or(a);
-                        continue;
-                    }
-                    Kind::Agency(a) => {
-                        top.agency.get_or_insert(a);
-                        continue;
-                    }
-                    Kind::Date(d) => {
-                        top.date.get_or_insert(d);
-                        continue;
-                    }
-                    Kind::Furniture => continue,
-                    Kind::Text => {}
-                }
-                if top.headline.is_none() && body.is_none() && i + 1 < lines.len() {
-                    let next = Next {
-                        joined: !blank_after[i],
-                        indented: indent(text, &lines[i + 1]) > indent(text, line),
-                        text: lines[i + 1].text(text).trim(),
-                    };
-                    if headline_like(t, &next) {
-                        top.headline = Some(t.to_string());
-                        continue;
-                    }
-                }
-                // A short subtitle under the headline, with a byline or date line after it
-                // (`Officials say the measures target tankers` / `By Jane Roe`): not yet
-                // the body.
-                let subtitle = top.headline.is_some()
-                    && t.len() <= LONG_LINE
-                    && blank_after[i]
-                    && lines[i + 1..].iter().take(2).any(|l| {
-                        matches!(
-                            classify(l.text(text).trim()),
-                            Kind::Byline(..) | Kind::Date(_)
-                        )
-                    });
-                if subtitle {
-                    continue;
-                }
-                body = Some(line.start);
-                break;
-            }
-            top.body_start = match body {
-                Some(b) => b,
-                None => lines.last().map_or(start, |l| l.next.max(l.end)),
-            };
-            top.body_start = skip_whitespace(text, top.body_start, TOP_BYTES);
-        }
-    }
-    top
+    (top, weak)
 }
 
-/// Takes in one line that comes before the dateline: headline (the first text line), byline,
-/// agency or date line; further text lines (a subtitle) are not metadata.
-fn take_pre_line(top: &mut Top, t: &str) {
+/// A dateline run into one of the first two lines (`Headline MOSCOW, January 18. /TASS/.`).
+fn run_in_dateline(text: &str, top: &TopLines) -> Option<Chosen> {
+    top.lines.iter().take(2).enumerate().find_map(|(i, line)| {
+        let end = floor_boundary(text, line.end.min(line.start + INLINE_WINDOW));
+        dateline::find_inline(&text[line.start..end]).map(|d| Chosen {
+            index: i,
+            dateline: d.shifted(line.start),
+            run_in: Some(line.start),
+        })
+    })
+}
+
+/// Takes in the lines before the chosen dateline (headline, byline, date lines) and the
+/// dateline; the body starts after it.
+fn before_dateline(top: &mut Top, text: &str, lines: &TopLines, chosen: Chosen) {
+    let Chosen {
+        index,
+        dateline: d,
+        run_in,
+    } = chosen;
+    for line in &lines.lines[..index] {
+        take_pre_line(top, line.text(text).trim());
+    }
+    if let Some(line_start) = run_in {
+        let before = text[line_start..d.start].trim();
+        if !before.is_empty() {
+            take_pre_line(top, before);
+        }
+    }
+    // Reuters' 1980s wire layout: a headline line, then at once an indented dateline
+    // `    OSLO, March 3 - ` with month and day and no credit. The story's sign-off
+    // (` Reuter`) says the same, but is missing from cut stories (` MORE`).
+    let indented = text[..d.start].ends_with([' ', '\t']);
+    if run_in.is_none()
+        && index == 1
+        && !lines.blank_after[0]
+        && indented
+        && d.hyphen
+        && d.agency.is_none()
+        && d.date.is_some_and(|x| x.year.is_none())
+    {
+        top.house_style = Some("Reuters");
+    }
+    top.body_start = skip_whitespace(text, d.consumed, TOP_BYTES);
+    top.dateline = Some(d);
+}
+
+/// Without a dateline: takes in byline, agency and date lines and the headline, and finds
+/// where the body starts (the first other line, past a short subtitle).
+fn without_dateline(top: &mut Top, text: &str, lines: &TopLines, start: usize) {
+    let mut body = None;
+    for (i, line) in lines.lines.iter().enumerate() {
+        let t = line.text(text).trim();
+        if take_metadata_line(top, t) {
+            continue;
+        }
+        if top.headline.is_none() && body.is_none() && i + 1 < lines.lines.len() {
+            let next = Next {
+                joined: !lines.blank_after[i],
+                indented: indent(text, &lines.lines[i + 1]) > indent(text, line),
+                text: lines.lines[i + 1].text(text).trim(),
+            };
+            if headline_like(t, &next) {
+                top.headline = Some(t.to_string());
+                continue;
+            }
+        }
+        if top.headline.is_some() && is_subtitle(text, lines, i, t) {
+            continue;
+        }
+        body = Some(line.start);
+        break;
+    }
+    let body_start = match body {
+        Some(b) => b,
+        None => lines.lines.last().map_or(start, |l| l.next.max(l.end)),
+    };
+    top.body_start = skip_whitespace(text, body_start, TOP_BYTES);
+}
+
+/// Takes in a byline, agency, date or furniture line; false for a text line.
+fn take_metadata_line(top: &mut Top, t: &str) -> bool {
     match classify(t) {
         Kind::Byline(b, a) => {
             top.byline.get_or_insert(b);
@@ -373,11 +385,30 @@ fn take_pre_line(top: &mut Top, t: &str) {
             top.date.get_or_insert(d);
         }
         Kind::Furniture => {}
-        Kind::Text => {
-            if top.headline.is_none() && t.len() <= LINE_WINDOW {
-                top.headline = Some(t.to_string());
-            }
-        }
+        Kind::Text => return false,
+    }
+    true
+}
+
+/// True when line `i` (text `t`) is a short subtitle under the headline, with a byline or
+/// date line after it (`Officials say the measures target tankers` / `By Jane Roe`): not yet
+/// the body.
+fn is_subtitle(text: &str, lines: &TopLines, i: usize, t: &str) -> bool {
+    t.len() <= LONG_LINE
+        && lines.blank_after[i]
+        && lines.lines[i + 1..].iter().take(2).any(|l| {
+            matches!(
+                classify(l.text(text).trim()),
+                Kind::Byline(..) | Kind::Date(_)
+            )
+        })
+}
+
+/// Takes in one line that comes before the dateline: headline (the first text line), byline,
+/// agency or date line; further text lines (a subtitle) are not metadata.
+fn take_pre_line(top: &mut Top, t: &str) {
+    if !take_metadata_line(top, t) && top.headline.is_none() && t.len() <= LINE_WINDOW {
+        top.headline = Some(t.to_string());
     }
 }
 
