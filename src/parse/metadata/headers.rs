@@ -57,59 +57,8 @@ fn split_header(line: &str) -> Option<(&str, &str)> {
 
 /// Reads the header block at the top of `text`, if there is one.
 pub(super) fn read(text: &str) -> Headers {
-    let mut pos = 0;
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    let mut end = 0;
-    let mut seen_header = false;
-    for _ in 0..MAX_HEADER_LINES {
-        if pos >= text.len() {
-            end = text.len();
-            break;
-        }
-        let line = line_at(text, pos, MAX_HEADER_LINE);
-        if line.truncated {
-            end = pos;
-            break;
-        }
-        let t = line.text(text);
-        if t.trim().is_empty() {
-            if seen_header {
-                // The blank line(s) closing the block belong to it.
-                let mut p = line.next;
-                while p < text.len() {
-                    let l = line_at(text, p, MAX_HEADER_LINE);
-                    if l.truncated || !l.is_blank(text) {
-                        break;
-                    }
-                    p = l.next;
-                }
-                end = p;
-                break;
-            }
-            pos = line.next;
-            continue;
-        }
-        match split_header(t) {
-            Some(pair) => {
-                pairs.push(pair);
-                seen_header = true;
-                pos = line.next;
-                end = pos;
-            }
-            None => {
-                end = line.start;
-                break;
-            }
-        }
-    }
-    let known = pairs.iter().any(|(k, _)| lex::header_role(k).is_some());
-    let plausible = pairs.len() >= 2
-        && pairs.iter().all(|(k, v)| {
-            !v.is_empty()
-                && k.split_whitespace().count() <= 2
-                && k.chars().any(|c| c.is_ascii_lowercase())
-        });
-    if pairs.is_empty() || !(known || plausible) {
+    let (pairs, end) = block(text);
+    if !is_header_block(&pairs) {
         return Headers::default();
     }
     let mut h = Headers {
@@ -117,38 +66,100 @@ pub(super) fn read(text: &str) -> Headers {
         ..Headers::default()
     };
     for (key, value) in pairs {
+        h.take(key, value);
+    }
+    h
+}
+
+/// The `Key: value` lines at the top of `text` (blank lines before them skipped), and where
+/// the block ends: after the blank lines closing it, or at the first line that is no header.
+fn block(text: &str) -> (Vec<(&str, &str)>, usize) {
+    let mut pos = 0;
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut end = 0;
+    for _ in 0..MAX_HEADER_LINES {
+        if pos >= text.len() {
+            return (pairs, text.len());
+        }
+        let line = line_at(text, pos, MAX_HEADER_LINE);
+        if line.truncated {
+            return (pairs, pos);
+        }
+        let t = line.text(text);
+        if t.trim().is_empty() {
+            if !pairs.is_empty() {
+                // The blank line(s) closing the block belong to it.
+                return (pairs, blank_lines_end(text, line.next));
+            }
+            pos = line.next;
+            continue;
+        }
+        let Some(pair) = split_header(t) else {
+            return (pairs, line.start);
+        };
+        pairs.push(pair);
+        pos = line.next;
+        end = pos;
+    }
+    (pairs, end)
+}
+
+/// The end of the blank lines from `p` on.
+fn blank_lines_end(text: &str, mut p: usize) -> usize {
+    while p < text.len() {
+        let l = line_at(text, p, MAX_HEADER_LINE);
+        if l.truncated || !l.is_blank(text) {
+            break;
+        }
+        p = l.next;
+    }
+    p
+}
+
+/// True when the `Key: value` lines are a header block: one has a known key, or there are
+/// at least two, all with values and short keys not in capitals.
+fn is_header_block(pairs: &[(&str, &str)]) -> bool {
+    let known = pairs.iter().any(|(k, _)| lex::header_role(k).is_some());
+    let plausible = pairs.len() >= 2
+        && pairs.iter().all(|(k, v)| {
+            !v.is_empty()
+                && k.split_whitespace().count() <= 2
+                && k.chars().any(|c| c.is_ascii_lowercase())
+        });
+    !pairs.is_empty() && (known || plausible)
+}
+
+impl Headers {
+    /// Takes in one header: its value goes where its key's role says (the first of each
+    /// role wins), and into the map of all headers.
+    fn take(&mut self, key: &str, value: &str) {
         let key_lc = key.to_lowercase();
+        let filled = !value.is_empty();
         match lex::header_role(&key_lc) {
-            Some(HeaderRole::Date) if h.date.is_none() => h.date = parse_date_value(value),
-            Some(HeaderRole::Agency) if h.agency.is_none() && !value.is_empty() => {
-                h.agency = Some(
-                    match lex::agency(value)
-                        .or_else(|| lex::agency_of_url(value))
-                        .or_else(|| lex::agency_leading(value))
-                    {
-                        Some(a) => a.to_string(),
-                        None => value.to_string(),
-                    },
-                );
+            Some(HeaderRole::Date) if self.date.is_none() => self.date = parse_date_value(value),
+            Some(HeaderRole::Agency) if self.agency.is_none() && filled => {
+                let agency = lex::agency(value)
+                    .or_else(|| lex::agency_of_url(value))
+                    .or_else(|| lex::agency_leading(value));
+                self.agency = Some(agency.map_or_else(|| value.to_string(), str::to_string));
             }
-            Some(HeaderRole::Headline) if h.headline.is_none() && !value.is_empty() => {
-                h.headline = Some(value.to_string())
+            Some(HeaderRole::Headline) if self.headline.is_none() && filled => {
+                self.headline = Some(value.to_string())
             }
-            Some(HeaderRole::Byline) if h.byline.is_none() && !value.is_empty() => {
-                h.byline = Some(strip_by(value).to_string());
-                h.byline_agency = byline_agency(value);
+            Some(HeaderRole::Byline) if self.byline.is_none() && filled => {
+                self.byline = Some(strip_by(value).to_string());
+                self.byline_agency = byline_agency(value);
             }
-            Some(HeaderRole::Place) if h.place.is_none() && !value.is_empty() => {
-                h.place = Some(value.to_string())
+            Some(HeaderRole::Place) if self.place.is_none() && filled => {
+                self.place = Some(value.to_string())
             }
             _ => {}
         }
-        if h.url_agency.is_none() && value.contains("://") {
-            h.url_agency = lex::agency_of_url(value);
+        if self.url_agency.is_none() && value.contains("://") {
+            self.url_agency = lex::agency_of_url(value);
         }
-        h.map.insert(key_lc, value.to_string());
+        self.map.insert(key_lc, value.to_string());
     }
-    h
 }
 
 /// A byline without its leading `By`, nor a trailing credit naming the agency or the
