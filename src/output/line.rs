@@ -15,10 +15,14 @@ use super::json::{
 };
 use super::offsets::CharOffsets;
 use super::Findings;
+use crate::analyse::attribution::Attribution;
+use crate::analyse::speakers::Entity;
+use crate::parse::dates::DateMention;
+use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
 
 /// Appends the compact JSON line (no line break) of the record of `found`, with `path` and
-/// `id` as given, to `out`.
+/// `id` as given, to `out`. One writer per member of the record, in its order.
 #[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub(crate) fn write_findings(
     text: &str,
@@ -27,32 +31,56 @@ pub(crate) fn write_findings(
     id: Option<&str>,
     out: &mut Vec<u8>,
 ) {
-    let offsets = CharOffsets::new(text);
-    // The `"text":…,"start":…,"end":…` members of a span.
-    let members = |out: &mut Vec<u8>, s: Span| {
-        text_span(
-            out,
-            s.slice(text),
-            offsets.char_offset(s.start),
-            offsets.char_offset(s.end),
-        );
+    let spans = Spans {
+        text,
+        offsets: CharOffsets::new(text),
     };
-    // A span as an object of its own.
-    let span = |s: &Span, out: &mut Vec<u8>| {
-        out.push(b'{');
-        members(out, *s);
-        out.push(b'}');
-    };
-    let speakers = &found.attribution.speakers;
-
     out.extend_from_slice(b"{\"path\":");
     optional_string(out, path);
     out.extend_from_slice(b",\"id\":");
     optional_string(out, id);
     out.extend_from_slice(b",\"error\":null");
+    out.extend_from_slice(b",\"metadata\":");
+    write_metadata(&spans, found.metadata, out);
+    out.extend_from_slice(b",\"speakers\":");
+    write_speakers(&spans, &found.attribution.speakers, out);
+    out.extend_from_slice(b",\"quotes\":");
+    write_quotes(&spans, found.attribution, out);
+    out.extend_from_slice(b",\"dates\":");
+    write_dates(&spans, found.dates, out);
+    out.extend_from_slice(b",\"events\":");
+    write_events(&spans, found, out);
+    out.push(b'}');
+}
 
-    let m = found.metadata;
-    out.extend_from_slice(b",\"metadata\":{\"agency\":");
+/// The story's text and its code point offsets: what writing a span needs.
+struct Spans<'t> {
+    text: &'t str,
+    offsets: CharOffsets<'t>,
+}
+
+impl Spans<'_> {
+    /// The `"text":…,"start":…,"end":…` members of a span.
+    fn members(&self, out: &mut Vec<u8>, s: Span) {
+        text_span(
+            out,
+            s.slice(self.text),
+            self.offsets.char_offset(s.start),
+            self.offsets.char_offset(s.end),
+        );
+    }
+
+    /// A span as an object of its own.
+    fn object(&self, s: &Span, out: &mut Vec<u8>) {
+        out.push(b'{');
+        self.members(out, *s);
+        out.push(b'}');
+    }
+}
+
+/// The `metadata` object.
+fn write_metadata(spans: &Spans<'_>, m: &StoryMetadata, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"agency\":");
     optional_string(out, m.agency.as_deref());
     out.extend_from_slice(b",\"place\":");
     optional_string(out, m.place.as_deref());
@@ -63,12 +91,14 @@ pub(crate) fn write_findings(
     out.extend_from_slice(b",\"byline\":");
     optional_string(out, m.byline.as_deref());
     out.extend_from_slice(b",\"dateline\":");
-    optional(out, m.dateline.as_ref(), span);
+    optional(out, m.dateline.as_ref(), |s, out| spans.object(s, out));
     out.extend_from_slice(b",\"headers\":");
     write_headers(&m.headers, out);
     out.push(b'}');
+}
 
-    out.extend_from_slice(b",\"speakers\":");
+/// The `speakers` array.
+fn write_speakers(spans: &Spans<'_>, speakers: &[Entity], out: &mut Vec<u8>) {
     indexed_array(out, speakers, |i, e, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b's', i);
@@ -79,18 +109,21 @@ pub(crate) fn write_findings(
         out.extend_from_slice(b",\"title\":");
         optional_string(out, e.title.as_deref());
         out.extend_from_slice(b",\"mentions\":");
-        array(out, &e.mentions, span);
+        array(out, &e.mentions, |s, out| spans.object(s, out));
         out.push(b'}');
     });
+}
 
-    out.extend_from_slice(b",\"quotes\":");
-    indexed_array(out, &found.attribution.statements, |i, st, out| {
+/// The `quotes` array, each with its speaker's id and name.
+fn write_quotes(spans: &Spans<'_>, attribution: &Attribution, out: &mut Vec<u8>) {
+    let speakers = &attribution.speakers;
+    indexed_array(out, &attribution.statements, |i, st, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b'q', i);
         out.extend_from_slice(b",\"kind\":");
         variant(out, quote_kind_name(st.kind));
         out.push(b',');
-        members(out, st.content);
+        spans.members(out, st.content);
         out.extend_from_slice(b",\"speaker\":");
         optional(out, st.speaker.as_ref(), |&s, out| {
             out.extend_from_slice(b"{\"id\":");
@@ -100,39 +133,44 @@ pub(crate) fn write_findings(
             out.push(b'}');
         });
         out.extend_from_slice(b",\"speaker_mention\":");
-        optional(out, st.speaker_mention.as_ref(), span);
+        optional(out, st.speaker_mention.as_ref(), |s, out| {
+            spans.object(s, out)
+        });
         out.extend_from_slice(b",\"cue\":");
-        optional(out, st.cue.as_ref(), span);
+        optional(out, st.cue.as_ref(), |s, out| spans.object(s, out));
         out.push(b'}');
     });
+}
 
-    out.extend_from_slice(b",\"dates\":");
-    array(out, found.dates, |d, out| {
+/// The `dates` array.
+fn write_dates(spans: &Spans<'_>, dates: &[DateMention], out: &mut Vec<u8>) {
+    array(out, dates, |d, out| {
         out.push(b'{');
-        members(out, d.span);
+        spans.members(out, d.span);
         out.extend_from_slice(b",\"value\":");
         string(out, &d.value);
         out.extend_from_slice(b",\"type\":");
         variant(out, date_type_name(d.date_type));
         out.push(b'}');
     });
+}
 
-    out.extend_from_slice(b",\"events\":");
+/// The `events` array, each with its date's value and text.
+fn write_events(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
     array(out, found.events, |e, out| {
         let date = &found.dates[e.date];
         out.extend_from_slice(b"{\"date\":");
         string(out, &date.value);
         out.extend_from_slice(b",\"date_text\":");
-        string(out, date.span.slice(text));
+        string(out, date.span.slice(spans.text));
         out.push(b',');
-        members(out, e.clause);
+        spans.members(out, e.clause);
         out.extend_from_slice(b",\"place\":");
         optional_string(out, e.place.as_deref());
         out.extend_from_slice(b",\"participants\":");
         array(out, &e.participants, |&p, out| write_id(out, b's', p));
         out.push(b'}');
     });
-    out.push(b'}');
 }
 
 /// The id of the `index`-th (from 0) speaker or quote in quotation marks, as

@@ -9,6 +9,7 @@ pub mod record;
 pub mod schema;
 
 use crate::analyse::attribution::Attribution;
+use crate::analyse::speakers::Entity;
 use crate::analyse::timeline::EventFound;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
@@ -25,45 +26,77 @@ pub(crate) struct Findings<'a> {
     pub events: &'a [EventFound],
 }
 
-/// Builds the public record of a story from the pipeline's findings.
+/// Builds the public record of a story from the pipeline's findings, one member at a time.
 pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
-    let offsets = CharOffsets::new(text);
-    let span = |s: Span| TextSpan {
-        text: s.slice(text).to_string(),
-        start: offsets.char_offset(s.start),
-        end: offsets.char_offset(s.end),
+    let spans = Spans {
+        text,
+        offsets: CharOffsets::new(text),
     };
-    let speaker_id = |i: usize| id('s', i);
-    let m = found.metadata;
-    let metadata = Metadata {
+    Record {
+        path: None,
+        id: None,
+        error: None,
+        metadata: metadata(&spans, found.metadata),
+        speakers: speakers(&spans, &found.attribution.speakers),
+        quotes: quotes(&spans, found.attribution),
+        dates: dates(&spans, found.dates),
+        events: events(&spans, found.dates, found.events),
+    }
+}
+
+/// The story's text and its code point offsets: what turning a byte span into a
+/// [`TextSpan`] needs.
+struct Spans<'t> {
+    text: &'t str,
+    offsets: CharOffsets<'t>,
+}
+
+impl Spans<'_> {
+    fn span(&self, s: Span) -> TextSpan {
+        TextSpan {
+            text: s.slice(self.text).to_string(),
+            start: self.offsets.char_offset(s.start),
+            end: self.offsets.char_offset(s.end),
+        }
+    }
+}
+
+/// The record's `metadata`.
+fn metadata(spans: &Spans<'_>, m: &StoryMetadata) -> Metadata {
+    Metadata {
         agency: m.agency.clone(),
         place: m.place.clone(),
         date: m.date.map(|d| d.value()),
         headline: m.headline.clone(),
         byline: m.byline.clone(),
-        dateline: m.dateline.map(span),
+        dateline: m.dateline.map(|s| spans.span(s)),
         headers: m.headers.clone(),
-    };
-    let speakers = found
-        .attribution
-        .speakers
+    }
+}
+
+/// The record's `speakers`.
+fn speakers(spans: &Spans<'_>, entities: &[Entity]) -> Vec<Speaker> {
+    entities
         .iter()
         .enumerate()
         .map(|(i, e)| Speaker {
-            id: speaker_id(i),
+            id: id('s', i),
             name: e.name.clone(),
             kind: e.kind,
             title: e.title.clone(),
-            mentions: e.mentions.iter().map(|&s| span(s)).collect(),
+            mentions: e.mentions.iter().map(|&s| spans.span(s)).collect(),
         })
-        .collect();
-    let quotes = found
-        .attribution
+        .collect()
+}
+
+/// The record's `quotes`, each with its speaker's id and name.
+fn quotes(spans: &Spans<'_>, attribution: &Attribution) -> Vec<Quote> {
+    attribution
         .statements
         .iter()
         .enumerate()
         .map(|(i, st)| {
-            let content = span(st.content);
+            let content = spans.span(st.content);
             Quote {
                 id: id('q', i),
                 kind: st.kind,
@@ -71,19 +104,22 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
                 start: content.start,
                 end: content.end,
                 speaker: st.speaker.map(|s| SpeakerRef {
-                    id: speaker_id(s),
-                    name: found.attribution.speakers[s].name.clone(),
+                    id: id('s', s),
+                    name: attribution.speakers[s].name.clone(),
                 }),
-                speaker_mention: st.speaker_mention.map(span),
-                cue: st.cue.map(span),
+                speaker_mention: st.speaker_mention.map(|s| spans.span(s)),
+                cue: st.cue.map(|s| spans.span(s)),
             }
         })
-        .collect();
-    let dates = found
-        .dates
+        .collect()
+}
+
+/// The record's `dates`.
+fn dates(spans: &Spans<'_>, dates: &[DateMention]) -> Vec<DateExpression> {
+    dates
         .iter()
         .map(|d| {
-            let s = span(d.span);
+            let s = spans.span(d.span);
             DateExpression {
                 text: s.text,
                 start: s.start,
@@ -92,34 +128,27 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
                 date_type: d.date_type,
             }
         })
-        .collect();
-    let events = found
-        .events
+        .collect()
+}
+
+/// The record's `events`, each with its date's value and text.
+fn events(spans: &Spans<'_>, dates: &[DateMention], events: &[EventFound]) -> Vec<Event> {
+    events
         .iter()
         .map(|e| {
-            let date = &found.dates[e.date];
-            let clause = span(e.clause);
+            let date = &dates[e.date];
+            let clause = spans.span(e.clause);
             Event {
                 date: date.value.clone(),
-                date_text: date.span.slice(text).to_string(),
+                date_text: date.span.slice(spans.text).to_string(),
                 text: clause.text,
                 start: clause.start,
                 end: clause.end,
                 place: e.place.clone(),
-                participants: e.participants.iter().map(|&p| speaker_id(p)).collect(),
+                participants: e.participants.iter().map(|&p| id('s', p)).collect(),
             }
         })
-        .collect();
-    Record {
-        path: None,
-        id: None,
-        error: None,
-        metadata,
-        speakers,
-        quotes,
-        dates,
-        events,
-    }
+        .collect()
 }
 
 /// The identifier of the `index`-th (from 0) speaker or quote: `s1`, `q12`... Written by hand
