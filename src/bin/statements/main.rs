@@ -5,6 +5,7 @@ mod cli;
 mod cmd;
 mod exit;
 mod inputs;
+mod jobs;
 mod ordered;
 mod output;
 mod progress;

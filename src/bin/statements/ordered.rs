@@ -16,7 +16,7 @@
 //! many jobs (or when the writer may go on), not at each job: a wake-up is a system call,
 //! and a wire story takes only about forty microseconds to analyse.
 
-use crate::inputs::Job;
+use crate::jobs::Job;
 use crossbeam_channel::TryRecvError;
 use std::collections::VecDeque;
 use std::io;

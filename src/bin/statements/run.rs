@@ -2,7 +2,8 @@
 //! its JSON line, with failures and panics turned into error records; and the lines of a
 //! stream as jobs. The parallel, order-keeping run of them is [`crate::ordered`].
 
-use crate::inputs::{io_reason, with_file_bytes, Job, StreamRecord};
+use crate::inputs::StreamRecord;
+use crate::jobs::{io_reason, with_file_bytes, Job};
 use statements::{Counts, Options, Record, StoryDate};
 use std::io::BufRead;
 

@@ -8,7 +8,7 @@
 //! and sorting them alone (BENCHMARKS.md); here each path is joined only when its job is
 //! taken, while the workers run.
 
-use crate::inputs::{io_reason, Folder, Job};
+use crate::jobs::{io_reason, Folder, Job};
 use std::ffi::OsString;
 use std::fs::{self, FileType, Metadata};
 use std::path::PathBuf;

@@ -2,7 +2,8 @@
 
 use crate::cli::ParseArgs;
 use crate::exit::Exit;
-use crate::inputs::{self, Job, Plan};
+use crate::inputs::{self, Plan};
+use crate::jobs::{self, Job};
 use crate::ordered;
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
@@ -188,9 +189,6 @@ pub fn finish(result: io::Result<Exit>, output: Output) -> Result<Exit, String> 
     match result.and_then(|exit| output.finish().map(|_| exit)) {
         Ok(exit) => Ok(exit),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
-        Err(e) => Err(format!(
-            "cannot write the output: {}",
-            inputs::io_reason(&e)
-        )),
+        Err(e) => Err(format!("cannot write the output: {}", jobs::io_reason(&e))),
     }
 }

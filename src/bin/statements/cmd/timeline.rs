@@ -2,7 +2,8 @@
 
 use crate::cli::{TimelineArgs, TimelineFormat};
 use crate::exit::Exit;
-use crate::inputs::{self, Job, Plan};
+use crate::inputs::{self, Plan};
+use crate::jobs::Job;
 use crate::ordered;
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
