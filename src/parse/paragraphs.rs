@@ -37,47 +37,9 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
 
 /// Words that typically open a sentence: after `U.S.` they show the period ended one.
 static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "the",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "in",
-        "a",
-        "an",
-        "this",
-        "that",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "on",
-        "at",
-        "as",
-        "if",
-        "while",
-        "however",
-        "meanwhile",
-        "after",
-        "before",
-        "when",
-        "some",
-        "many",
-        "officials",
-        "according",
-        "our",
-        "for",
-        "since",
-        "with",
-    ]
-    .into_iter()
-    .collect()
+    crate::lexicon::rows(include_str!("../lexicon/sentence_openers.tsv"))
+        .filter_map(|r| r.first().copied())
+        .collect()
 });
 
 /// One line of the region: its span without the line end, its indentation in bytes, and
@@ -140,16 +102,23 @@ fn lines_of(text: &str, region: Span) -> Vec<Line> {
     out
 }
 
-/// Splits `region` of `text` into paragraphs and sentences.
-pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
-    let region = clamp(text, region);
-    let lines = lines_of(text, region);
+/// How the lines of a region mark paragraphs.
+struct Layout {
+    /// The least indentation of a line with text: shared by every line, it marks nothing.
+    base_indent: usize,
+    /// Indentation marks paragraphs: some lines are indented and some are not.
+    indent_marks: bool,
+    /// The text is hard-wrapped: no line is much longer than a terminal line, and there
+    /// are a few; wrapped lines are then joined into paragraphs.
+    wrapped: bool,
+    /// The lines with text.
+    count: usize,
+}
+
+/// How `lines` mark paragraphs, or `None` when none has text.
+fn layout(lines: &[Line]) -> Option<Layout> {
     let mut content = lines.iter().filter(|l| !l.blank);
-    let Some(first) = content.next() else {
-        return Vec::new();
-    };
-    // Indentation shared by every line is not a paragraph mark; a line much longer than a
-    // terminal line shows the text is not hard-wrapped.
+    let first = content.next()?;
     let (mut base_indent, mut max_indent, mut max_len, mut count) =
         (first.indent, first.indent, first.span.len(), 1);
     for l in content {
@@ -158,10 +127,28 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         max_len = max_len.max(l.span.len());
         count += 1;
     }
-    let wrapped = max_len <= 100 && count >= 3;
-    // Indentation marks paragraphs only when some lines are indented and some are not (some
-    // line is at `base_indent`, the least indentation).
-    let indent_marks = max_indent >= base_indent + 2;
+    Some(Layout {
+        base_indent,
+        // Some line is at `base_indent`, the least indentation.
+        indent_marks: max_indent >= base_indent + 2,
+        wrapped: max_len <= 100 && count >= 3,
+        count,
+    })
+}
+
+/// Splits `region` of `text` into paragraphs and sentences.
+pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
+    let region = clamp(text, region);
+    let lines = lines_of(text, region);
+    let Some(Layout {
+        base_indent,
+        indent_marks,
+        wrapped,
+        count,
+    }) = layout(&lines)
+    else {
+        return Vec::new();
+    };
 
     // At most one paragraph per line: never regrown.
     let mut paragraphs = Vec::with_capacity(count);
@@ -275,6 +262,29 @@ fn word_before(s: &str, pos: usize) -> &str {
     &head[start..]
 }
 
+/// The end of the terminator at byte `i` of `s`, with the closing marks and further
+/// terminators after it (`."`, `?!`, `...`).
+fn terminator_end(s: &str, i: usize) -> usize {
+    let mut end = i + 1;
+    while let Some(d) = s[end..].chars().next() {
+        if is_closing(d) || matches!(d, '.' | '!' | '?') {
+            end += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// True when a sentence can start with `c`: a capital, a digit, an opening quotation mark or
+/// bracket, a dash or a bullet.
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || is_opening_quote(c)
+        || matches!(c, '—' | '-' | '•' | '*')
+}
+
 /// Splits a paragraph into trimmed sentences.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
@@ -298,15 +308,7 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let c = char::from(bytes[i]);
-        // Swallow closing marks and further terminators.
-        let mut end = i + 1;
-        while let Some(d) = s[end..].chars().next() {
-            if is_closing(d) || matches!(d, '.' | '!' | '?') {
-                end += d.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let end = terminator_end(s, i);
         pos = end;
         // White space must follow.
         let rest = &s[end..];
@@ -314,12 +316,7 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         if after_ws.len() == rest.len() || after_ws.is_empty() {
             continue;
         }
-        let next = after_ws.chars().next().unwrap_or(' ');
-        let next_ok = next.is_uppercase()
-            || next.is_ascii_digit()
-            || is_opening_quote(next)
-            || matches!(next, '—' | '-' | '•' | '*');
-        if !next_ok {
+        if !opens_sentence(after_ws.chars().next().unwrap_or(' ')) {
             continue;
         }
         if c == '.' && !ends_sentence(s, i, after_ws) {
