@@ -3,7 +3,7 @@
 //! header values (`2022-01-18`). Month and weekday names come from `metadata_calendar.tsv`
 //! through [`super::lex`].
 
-use super::lex;
+use super::lex::{self, WordClass};
 use super::text::{char_at, floor_boundary, skip_spaces};
 use super::StoryDate;
 
@@ -56,7 +56,7 @@ fn day_at(s: &str, i: usize) -> Option<(u32, usize)> {
     let suffix = alpha_end(s, e);
     if suffix > e {
         let w = &s[e..suffix];
-        if !["st", "nd", "rd", "th"]
+        if !lex::words(WordClass::Ordinal)
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x))
         {

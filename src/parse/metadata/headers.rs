@@ -2,7 +2,7 @@
 //! the inline date form of the seed story (` date 2022-01-18 MOSCOW, ...`).
 
 use super::calendar::parse_date_value;
-use super::lex::{self, HeaderRole};
+use super::lex::{self, HeaderRole, WordClass};
 use super::text::{line_at, skip_spaces};
 use super::StoryDate;
 use std::collections::BTreeMap;
@@ -223,7 +223,7 @@ pub(super) fn byline_agency(s: &str) -> Option<&'static str> {
 /// True when a byline's last part is a role: `Associated Press Writer`, `Staff Reporter`.
 fn role(s: &str) -> bool {
     let l = s.to_lowercase();
-    ["writer", "correspondent", "reporter", "editor", "staff"]
+    lex::words(WordClass::BylineRole)
         .iter()
         .any(|r| l.ends_with(r))
 }

@@ -555,6 +555,42 @@ pub(super) fn header_role(key: &str) -> Option<HeaderRole> {
     HEADERS.get(&key.to_lowercase()).copied()
 }
 
+/// A small class of words of `metadata_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordClass {
+    /// The suffixes of an ordinal day (`st`, `nd`, `rd`, `th`).
+    Ordinal,
+    /// Small words before a date line's date (`am`, `on`, `at`).
+    DateFiller,
+    /// The lower-case words of an issuing office's name (`of`, `the`).
+    OfficeConnector,
+    /// How a byline's role ends (`writer`, `correspondent`).
+    BylineRole,
+}
+
+/// The words of each [`WordClass`], in file order, indexed by the class.
+static WORD_CLASSES: LazyLock<[Vec<&'static str>; 4]> = LazyLock::new(|| {
+    let mut classes: [Vec<&'static str>; 4] = Default::default();
+    for r in rows(include_str!("../../lexicon/metadata_words.tsv")) {
+        let class = match r.first().copied() {
+            Some("ordinal") => WordClass::Ordinal,
+            Some("date_filler") => WordClass::DateFiller,
+            Some("office_connector") => WordClass::OfficeConnector,
+            Some("byline_role") => WordClass::BylineRole,
+            _ => continue,
+        };
+        if let Some(&word) = r.get(1) {
+            classes[class as usize].push(word);
+        }
+    }
+    classes
+});
+
+/// The words of a class, lower case.
+pub(super) fn words(class: WordClass) -> &'static [&'static str] {
+    &WORD_CLASSES[class as usize]
+}
+
 /// True when a lower-case word may sit inside a place name (`es` in `Dar es Salaam`).
 pub(super) fn place_word(word: &str) -> bool {
     PLACE_WORDS.contains(word)
@@ -706,6 +742,23 @@ mod tests {
         ];
         for (t, want) in mails {
             assert_eq!(agency_of_email(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn word_classes() {
+        let cases = [
+            (WordClass::Ordinal, "rd", true),
+            (WordClass::Ordinal, "on", false),
+            (WordClass::DateFiller, "p.m.", true),
+            (WordClass::DateFiller, "of", false),
+            (WordClass::OfficeConnector, "the", true),
+            (WordClass::OfficeConnector, "am", false),
+            (WordClass::BylineRole, "correspondent", true),
+            (WordClass::BylineRole, "th", false),
+        ];
+        for (class, word, want) in cases {
+            assert_eq!(words(class).contains(&word), want, "{class:?} {word}");
         }
     }
 }

@@ -25,8 +25,8 @@
 //!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
-//! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv` and
-//! `metadata_date_labels.tsv`.
+//! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv`,
+//! `metadata_date_labels.tsv` and `metadata_words.tsv` (small word classes).
 
 mod calendar;
 mod credits;

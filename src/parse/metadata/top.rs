@@ -12,7 +12,7 @@
 use super::calendar::read_date;
 use super::dateline::{self, Dateline};
 use super::headers::{byline_agency, strip_by};
-use super::lex;
+use super::lex::{self, WordClass};
 use super::text::{floor_boundary, line_at, skip_whitespace, Line};
 use super::StoryDate;
 
@@ -124,7 +124,7 @@ fn labelled_date(s: &str) -> Option<StoryDate> {
             || word.chars().all(|c| !c.is_alphanumeric())
             || word.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
             || lex::weekday(word)
-            || ["am", "pm", "a.m.", "p.m.", "on", "at"]
+            || lex::words(WordClass::DateFiller)
                 .iter()
                 .any(|x| word.eq_ignore_ascii_case(x))
             // A time zone: `EST`, `GMT+3`, `ET`.
@@ -149,7 +149,7 @@ fn office_name(t: &str) -> bool {
         && t.split_whitespace().count() <= 8
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                || matches!(w, "of" | "the" | "and" | "for" | "on" | "to")
+                || lex::words(WordClass::OfficeConnector).contains(&w)
         })
 }
 
