@@ -137,6 +137,7 @@ fn layout(lines: &[Line]) -> Option<Layout> {
 }
 
 /// Splits `region` of `text` into paragraphs and sentences.
+#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
     let region = clamp(text, region);
     let lines = lines_of(text, region);

@@ -165,28 +165,19 @@ fn dated(dateline: Option<StoryDate>, line: Option<StoryDate>) -> Option<StoryDa
     }
 }
 
-/// Reads the metadata of a story. Never panics; looks only at the first and last few lines.
-pub fn read(text: &str) -> StoryMetadata {
-    let headers = headers::read(text);
-    let mut content_start = headers.end;
-    let inline = headers::inline_date(text, content_start);
-    if let Some((_, after)) = inline {
-        content_start = after;
-    }
-    let top = top::read(text, content_start);
-    let tail = credits::read(text, top.body_start);
-
-    let body = Span::new(top.body_start, tail.body_end.max(top.body_start)).trim(text);
-    let body = if body.is_empty() {
-        Span::new(top.body_start, top.body_start)
-    } else {
-        body
-    };
-    let dateline = top.dateline.as_ref();
-    let agency = headers
+/// The agency credited, from the first source that names one, in the order the module doc
+/// gives.
+fn agency(
+    text: &str,
+    headers: &headers::Headers,
+    top: &top::Top,
+    tail: &credits::Tail,
+    body: Span,
+) -> Option<String> {
+    headers
         .agency
         .clone()
-        .or_else(|| dateline.and_then(|d| d.agency.clone()))
+        .or_else(|| top.dateline.as_ref().and_then(|d| d.agency.clone()))
         .or_else(|| tail.agency.map(str::to_string))
         .or_else(|| top.agency.map(str::to_string))
         .or_else(|| {
@@ -206,7 +197,29 @@ pub fn read(text: &str) -> StoryMetadata {
             // Last resort: the story naming its own agency near its top (`..., he told AFP.`).
             let end = text::floor_boundary(text, body.start.saturating_add(SELF_MENTION_BYTES));
             lex::self_mention(&text[body.start..end.max(body.start)]).map(str::to_string)
-        });
+        })
+}
+
+/// Reads the metadata of a story. Never panics; looks only at the first and last few lines.
+#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
+pub fn read(text: &str) -> StoryMetadata {
+    let headers = headers::read(text);
+    let mut content_start = headers.end;
+    let inline = headers::inline_date(text, content_start);
+    if let Some((_, after)) = inline {
+        content_start = after;
+    }
+    let top = top::read(text, content_start);
+    let tail = credits::read(text, top.body_start);
+
+    let body = Span::new(top.body_start, tail.body_end.max(top.body_start)).trim(text);
+    let body = if body.is_empty() {
+        Span::new(top.body_start, top.body_start)
+    } else {
+        body
+    };
+    let dateline = top.dateline.as_ref();
+    let agency = agency(text, &headers, &top, &tail, body);
     let date = headers
         .date
         .or(inline.map(|(d, _)| d))
