@@ -338,7 +338,7 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
 /// The steps: [`place_at`] reads the place; [`Scan::run`] reads what follows it, one named
 /// step per thing that can stand there (qualifier or date after a comma, date after a full
 /// stop, credit in brackets, separator, date or credit without a comma); [`Scan::accepted`]
-/// weighs the evidence.
+/// weighs the evidence. `STEPS` in `tests.rs` holds an example of each step.
 pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let start = skip_spaces(s, 0);
     let first = char_at(s, start)?;

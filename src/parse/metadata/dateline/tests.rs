@@ -398,3 +398,40 @@ fn inline_datelines() {
     }
     assert!(find_inline("No credit here, March 3 - nothing").is_none());
 }
+
+/// One example per step of the scan: (step, line, the dateline read with weak ones allowed,
+/// or `None`).
+#[rustfmt::skip]
+const STEPS: &[(&str, &str, Option<&str>)] = &[
+    ("place_at", "OSLO, March 3 - Text", Some("OSLO, March 3 -")),
+    ("place_at: a byline", "By JANE DOE, March 3 - Text", None),
+    ("place_at: a month", "March 3 - Text", None),
+    ("comma: date", "LIMA, Jan 21 (Reuters) - Text", Some("LIMA, Jan 21 (Reuters) -")),
+    ("comma: stray comma", "CHEVY CHASE, Md., - March 4 - Text", Some("CHEVY CHASE, Md., - March 4 -")),
+    ("comma: year apart", "ROME, Dec 13 , 2006, 2006", Some("ROME, Dec 13 , 2006, 2006")),
+    ("qualifier", "    SAN DIEGO, Calif., April 1 - Text", Some("SAN DIEGO, Calif., April 1 -")),
+    ("qualifier: headline", "Putin, Xi meet January 21", None),
+    ("qualifier: garbled date", "    BOSTON, March 187 - Text", Some("BOSTON, March 187 -")),
+    ("full_stop: date", "KIEV. April 2 (Interfax) - Text", Some("KIEV. April 2 (Interfax) -")),
+    ("full_stop: after credit", "MOSCOW, January 18. /TASS/. Text", Some("MOSCOW, January 18. /TASS/.")),
+    ("bracketed_credit", "VIENNA (Reuters) - Text", Some("VIENNA (Reuters) -")),
+    ("bracketed_credit: misspelt", "XIAN, Nov. 26 , 2005 (Xinhau)", Some("XIAN, Nov. 26 , 2005 (Xinhau)")),
+    ("bracketed_credit: unknown name", "MINSK (Belnova) - Text", Some("MINSK (Belnova) -")),
+    ("bracketed_credit: not a credit", "ACME BUYS STAKE IN BETA (BTA)", None),
+    ("separator", "BOSTON _ Text", Some("BOSTON _")),
+    ("separator: date between two", "    SILVER SPRING, Md., - March 4 - Text", Some("SILVER SPRING, Md., - March 4 -")),
+    ("word: date without comma", "TIRANA April 13 , 1997 (AFP)", Some("TIRANA April 13 , 1997 (AFP)")),
+    ("word: headline date", "ACME TO SIGN REFINERY DEAL MARCH 17", None),
+    ("bare_credit", "OSAKA, Japan, Dec. 9 Kyodo - Text", Some("OSAKA, Japan, Dec. 9 Kyodo -")),
+    ("accepted: hyphen after a headline", "PUTIN, XI MEET - REPORT", None),
+    ("accepted: title case needs evidence", "The Hague, Netherlands, is the seat", None),
+    ("credit_only", "(Reuters) - Text", Some("(Reuters) -")),
+];
+
+#[test]
+fn steps() {
+    for &(step, line, want) in STEPS {
+        let got = parse(line, true).map(|d| &line[d.start..d.end]);
+        assert_eq!(got, want, "{step}: {line:?}");
+    }
+}
