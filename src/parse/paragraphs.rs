@@ -263,29 +263,6 @@ fn word_before(s: &str, pos: usize) -> &str {
     &head[start..]
 }
 
-/// The end of the terminator at byte `i` of `s`, with the closing marks and further
-/// terminators after it (`."`, `?!`, `...`).
-fn terminator_end(s: &str, i: usize) -> usize {
-    let mut end = i + 1;
-    while let Some(d) = s[end..].chars().next() {
-        if is_closing(d) || matches!(d, '.' | '!' | '?') {
-            end += d.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
-}
-
-/// True when a sentence can start with `c`: a capital, a digit, an opening quotation mark or
-/// bracket, a dash or a bullet.
-fn opens_sentence(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_ascii_digit()
-        || is_opening_quote(c)
-        || matches!(c, '—' | '-' | '•' | '*')
-}
-
 /// Splits a paragraph into trimmed sentences.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
@@ -309,7 +286,15 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         let c = char::from(bytes[i]);
-        let end = terminator_end(s, i);
+        // Swallow closing marks and further terminators.
+        let mut end = i + 1;
+        while let Some(d) = s[end..].chars().next() {
+            if is_closing(d) || matches!(d, '.' | '!' | '?') {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
+        }
         pos = end;
         // White space must follow.
         let rest = &s[end..];
@@ -317,7 +302,12 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         if after_ws.len() == rest.len() || after_ws.is_empty() {
             continue;
         }
-        if !opens_sentence(after_ws.chars().next().unwrap_or(' ')) {
+        let next = after_ws.chars().next().unwrap_or(' ');
+        let next_ok = next.is_uppercase()
+            || next.is_ascii_digit()
+            || is_opening_quote(next)
+            || matches!(next, '—' | '-' | '•' | '*');
+        if !next_ok {
             continue;
         }
         if c == '.' && !ends_sentence(s, i, after_ws) {
