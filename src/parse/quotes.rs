@@ -151,8 +151,8 @@ fn starts_with_opening(text: &str, para: Span) -> bool {
 }
 
 /// Finds the quoted stretches of the paragraphs, in text order: per paragraph, the
-/// [`candidates`] are classified and paired ([`pair_marks`]); a quote still open at the end
-/// is kept when the next paragraph reopens it ([`carry_over`]).
+/// `candidates` are classified and paired (`pair_marks`); a quote still open at the end
+/// is kept when the next paragraph reopens it (`carry_over`).
 #[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
     let mut out = Vec::new();
