@@ -7,22 +7,10 @@
 //! last a description.
 
 use super::{is_capitalised, is_title_word, lower, noun, NounKind};
+use crate::lexicon::closed::{self, Case, Pronoun};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-
-/// A personal pronoun, as `pronouns.tsv` describes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Pronoun {
-    /// 1, 2 or 3.
-    pub person: u8,
-    /// `Some(true)`: plural; `Some(false)`: singular; `None`: either (`you`).
-    pub plural: Option<bool>,
-    /// `Some(true)`: female, `Some(false)`: male, `None`: neither or not told.
-    pub female: Option<bool>,
-    /// `it`: a thing, read as an organisation.
-    pub neuter: bool,
-}
 
 /// How a mention refers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,56 +43,37 @@ pub(super) struct Mention {
 }
 
 /// The pronouns that can be a whole mention: the subject forms, and the object forms of the
-/// third person singular (`him`, `her`), in file order (`pronouns.tsv`).
-static PRONOUNS: LazyLock<Vec<(&'static str, Pronoun)>> = LazyLock::new(|| {
-    let mut out: Vec<(&'static str, Pronoun)> = Vec::new();
-    for row in crate::lexicon::rows(include_str!("../../lexicon/pronouns.tsv")) {
-        let [word, person, number, case, gender] = row[..] else {
-            continue;
-        };
-        let third_singular = person == "3" && number == "sg";
-        let whole = case == "subject" || (case == "object" && third_singular);
-        if !whole || out.iter().any(|(w, _)| *w == word) {
-            continue;
+/// third person singular (`him`, `her`; not `me`, `them`), one row per word, in file order.
+static PRONOUNS: LazyLock<Vec<Pronoun>> = LazyLock::new(|| {
+    let mut out: Vec<Pronoun> = Vec::new();
+    for &p in closed::pronouns() {
+        let third_singular = p.person == 3 && p.plural == Some(false);
+        let whole = p.case == Case::Subject || (p.case == Case::Object && third_singular);
+        if whole && !out.iter().any(|q| q.word == p.word) {
+            out.push(p);
         }
-        let pronoun = Pronoun {
-            person: person.parse().unwrap_or(0),
-            plural: match number {
-                "sg" => Some(false),
-                "pl" => Some(true),
-                _ => None,
-            },
-            female: match gender {
-                "f" => Some(true),
-                "m" => Some(false),
-                _ => None,
-            },
-            neuter: gender == "n",
-        };
-        out.push((word, pronoun));
     }
     out
 });
 
 /// Determiners dropped from the front of a mention before its name is read: every row of
-/// `determiners.tsv`, and the possessives of `pronouns.tsv` of the third person or the plural
-/// (`his`, `their`, `our`; not `my` or `your`, which only quoted speech uses).
+/// `determiners.tsv`, and the possessives of the third person or the plural (`his`, `their`,
+/// `our`; not `my` or `your`, which only quoted speech uses).
 static DETERMINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let determiners = crate::lexicon::rows(include_str!("../../lexicon/determiners.tsv"))
-        .filter_map(|r| r.first().copied());
-    let possessives = crate::lexicon::rows(include_str!("../../lexicon/pronouns.tsv"))
-        .filter(|r| r.get(3) == Some(&"possessive"))
-        .filter(|r| r.get(1) == Some(&"3") || r.get(2) == Some(&"pl"))
-        .filter_map(|r| r.first().copied());
+    let determiners = closed::determiners().iter().map(|d| d.word);
+    let possessives = closed::pronouns()
+        .iter()
+        .filter(|p| p.is_possessive_of_others())
+        .map(|p| p.word);
     determiners.chain(possessives).collect()
 });
 
-/// Determiners that introduce a new source (`a Western diplomat`, `several officials`):
-/// `determiners.tsv` rows with `definite` no.
+/// Determiners that introduce a new source (`a Western diplomat`, `several officials`).
 static INDEFINITE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/determiners.tsv"))
-        .filter(|r| r.get(2) == Some(&"no"))
-        .filter_map(|r| r.first().copied())
+    closed::determiners()
+        .iter()
+        .filter(|d| !d.definite)
+        .map(|d| d.word)
         .collect()
 });
 
@@ -203,9 +172,9 @@ fn split_appositive(s: &str) -> (&str, Option<&str>) {
 /// A mention that is one pronoun (`he`, `They`).
 fn pronoun(words: &[&str]) -> Option<Mention> {
     let [only] = words[..] else { return None };
-    let &(_, p) = PRONOUNS
+    let &p = PRONOUNS
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(only))?;
+        .find(|p| p.word.eq_ignore_ascii_case(only))?;
     Some(Mention {
         reading: Reading::Pronoun(p),
         name: only.to_string(),

@@ -21,7 +21,7 @@ mod resolver;
 
 pub use resolver::Resolver;
 
-use crate::lexicon::ascii_lower_bytes;
+use crate::lexicon::{ascii_lower_bytes, Initials};
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -162,19 +162,24 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 
 /// Words of time or discourse that can sit between a subject and its verb (`The Cypriot
 /// government Saturday condemned`, `X, on Tuesday, added`): never part of a speaker's name.
-static EDGE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/speakers_edge_words.tsv"))
-        .filter_map(|r| r.first().map(|w| w.as_bytes()))
-        .collect()
+/// Their first two bytes reject most words of a mention before any lower-casing or hashing.
+static EDGE_WORDS: LazyLock<(HashSet<&'static [u8]>, Initials)> = LazyLock::new(|| {
+    let words: HashSet<&'static [u8]> =
+        crate::lexicon::rows(include_str!("../../lexicon/speakers_edge_words.tsv"))
+            .filter_map(|r| r.first().map(|w| w.as_bytes()))
+            .collect();
+    let initials = Initials::new(words.iter().copied());
+    (words, initials)
 });
 
 /// Possessive determiners (`pronouns.tsv`, case `possessive`): on their own they are not a
 /// mention of anyone (`His lawyer` names the lawyer, and a bare `His` means the mention was
 /// cut short).
 static BARE_DETERMINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/pronouns.tsv"))
-        .filter(|r| r.get(3) == Some(&"possessive"))
-        .filter_map(|r| r.first().copied())
+    crate::lexicon::closed::pronouns()
+        .iter()
+        .filter(|p| p.case == crate::lexicon::closed::Case::Possessive)
+        .map(|p| p.word)
         .collect()
 });
 
@@ -189,8 +194,11 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
             w.trim_matches(|c: char| !c.is_alphanumeric())
         };
         // A non-ASCII word is none of the (ASCII) edge words.
+        let (edge_words, initials) = &*EDGE_WORDS;
         w.is_empty()
-            || ascii_lower_bytes(w.as_bytes(), &mut [0; 32]).is_some_and(|w| EDGE_WORDS.contains(w))
+            || initials.may_start(w.as_bytes())
+                && ascii_lower_bytes(w.as_bytes(), &mut [0; 32])
+                    .is_some_and(|w| edge_words.contains(w))
     };
     let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
     // At the start, a capitalised time word may be a name (`Friday Okonkwo`) unless a comma

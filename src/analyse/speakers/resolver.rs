@@ -3,6 +3,7 @@
 
 use super::mention::{gender_of, read_mention, strip_possessive, words, Mention, Reading};
 use super::{noun, Entity, NounKind};
+use crate::lexicon::closed::Gender;
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -78,14 +79,19 @@ impl Resolver {
     /// `key` is the mention's name in lower case, for the names map.
     fn find(&self, m: &Mention, key: &str) -> Option<usize> {
         match &m.reading {
-            Reading::Pronoun(p) => match (p.female, p.neuter, p.person, p.plural) {
+            Reading::Pronoun(p) => match (p.gender, p.person, p.plural) {
                 // `he`, `him`: a person not known to be a woman; `she`, `her` the reverse.
-                (Some(female), ..) => self.most_recent(|i, e| {
-                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
-                }),
-                (_, true, ..) => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
-                (_, _, 1, Some(false)) => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
-                (_, _, 3, Some(true)) => self.most_recent(|_, e| {
+                (Some(g @ (Gender::Male | Gender::Female)), ..) => {
+                    let female = g == Gender::Female;
+                    self.most_recent(|i, e| {
+                        e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
+                    })
+                }
+                (Some(Gender::Neuter), ..) => {
+                    self.most_recent(|_, e| e.kind == SpeakerKind::Organization)
+                }
+                (_, 1, Some(false)) => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
+                (_, 3, Some(true)) => self.most_recent(|_, e| {
                     matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
                 }),
                 // `we`, `you`: anyone.
@@ -161,7 +167,11 @@ impl Resolver {
         // stands, and only a person's is ever asked for: others are not looked for.
         if self.entities[e].kind == SpeakerKind::Person && !self.female.contains_key(&e) {
             let gender = match &m.reading {
-                Reading::Pronoun(p) if p.female.is_some() => p.female,
+                Reading::Pronoun(p) => match p.gender {
+                    Some(Gender::Female) => Some(true),
+                    Some(Gender::Male) => Some(false),
+                    _ => gender_of(s),
+                },
                 _ => gender_of(s),
             };
             if let Some(g) = gender {

@@ -1,6 +1,7 @@
 //! The place of an event: the `in Name` nearest its date (`in Geneva on January 10`).
 
 use crate::span::Span;
+use std::borrow::Cow;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -9,16 +10,23 @@ use std::sync::LazyLock;
 /// `timeline_not_places.tsv`, and capitalised, the articles and demonstratives of
 /// `determiners.tsv` and the possessives of `pronouns.tsv` of the third person or the plural
 /// (`The`, `This`, `His`, `Our`).
-static NOT_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NOT_PLACES: LazyLock<HashSet<Cow<'static, str>>> = LazyLock::new(|| {
+    use crate::lexicon::closed::{self, DeterminerKind};
     let listed = crate::lexicon::rows(include_str!("../../lexicon/timeline_not_places.tsv"))
-        .filter_map(|r| r.first().map(|w| w.to_string()));
-    let determiners = crate::lexicon::rows(include_str!("../../lexicon/determiners.tsv"))
-        .filter(|r| matches!(r.get(1).copied(), Some("article" | "demonstrative")))
-        .filter_map(|r| r.first().map(|w| capitalised(w)));
-    let possessives = crate::lexicon::rows(include_str!("../../lexicon/pronouns.tsv"))
-        .filter(|r| r.get(3) == Some(&"possessive"))
-        .filter(|r| r.get(1) == Some(&"3") || r.get(2) == Some(&"pl"))
-        .filter_map(|r| r.first().map(|w| capitalised(w)));
+        .filter_map(|r| r.first().map(|&w| Cow::Borrowed(w)));
+    let determiners = closed::determiners()
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                DeterminerKind::Article | DeterminerKind::Demonstrative
+            )
+        })
+        .map(|d| Cow::Owned(capitalised(d.word)));
+    let possessives = closed::pronouns()
+        .iter()
+        .filter(|p| p.is_possessive_of_others())
+        .map(|p| Cow::Owned(capitalised(p.word)));
     listed.chain(determiners).chain(possessives).collect()
 });
 
