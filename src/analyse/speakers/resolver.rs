@@ -3,7 +3,7 @@
 
 use super::mention::{gender_of, read_mention, strip_possessive, words, Mention, Reading};
 use super::{noun, Entity, NounKind};
-use crate::lexicon::closed::Gender;
+use crate::lexicon::closed::{Gender, Pronoun};
 use crate::output::record::SpeakerKind;
 use crate::span::Span;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -79,24 +79,7 @@ impl Resolver {
     /// `key` is the mention's name in lower case, for the names map.
     fn find(&self, m: &Mention, key: &str) -> Option<usize> {
         match &m.reading {
-            Reading::Pronoun(p) => match (p.gender, p.person, p.plural) {
-                // `he`, `him`: a person not known to be a woman; `she`, `her` the reverse.
-                (Some(g @ (Gender::Male | Gender::Female)), ..) => {
-                    let female = g == Gender::Female;
-                    self.most_recent(|i, e| {
-                        e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
-                    })
-                }
-                (Some(Gender::Neuter), ..) => {
-                    self.most_recent(|_, e| e.kind == SpeakerKind::Organization)
-                }
-                (_, 1, Some(false)) => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
-                (_, 3, Some(true)) => self.most_recent(|_, e| {
-                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
-                }),
-                // `we`, `you`: anyone.
-                _ => self.most_recent(|_, _| true),
-            },
+            Reading::Pronoun(p) => self.find_pronoun(p),
             Reading::Person { last, first } => {
                 let cands = self.by_surname.get(last)?;
                 cands
@@ -137,6 +120,31 @@ impl Resolver {
                 }
             }
             Reading::Parties | Reading::Other => self.by_name.get(key).copied(),
+        }
+    }
+
+    /// The most recent speaker a pronoun can refer to, by its gender, person and number.
+    fn find_pronoun(&self, p: &Pronoun) -> Option<usize> {
+        match (p.gender, p.person, p.plural) {
+            // `he`, `him`: a person not known to be a woman; `she`, `her` the reverse.
+            (Some(g @ (Gender::Male | Gender::Female)), ..) => {
+                let female = g == Gender::Female;
+                self.most_recent(|i, e| {
+                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
+                })
+            }
+            // `it`: an organisation.
+            (Some(Gender::Neuter), ..) => {
+                self.most_recent(|_, e| e.kind == SpeakerKind::Organization)
+            }
+            // `I`: a person.
+            (_, 1, Some(false)) => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
+            // `they`: a group or an organisation.
+            (_, 3, Some(true)) => self.most_recent(|_, e| {
+                matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
+            }),
+            // `we`, `you`: anyone.
+            _ => self.most_recent(|_, _| true),
         }
     }
 

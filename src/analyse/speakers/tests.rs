@@ -84,6 +84,20 @@ fn resolution_table() {
             "The New York Times|the newspaper",
             &["New York Times", "New York Times"],
         ),
+        // pronouns by their columns: `it` an organisation, `they` a group or organisation,
+        // `I` a person, `we` anyone
+        (
+            "the Foreign Ministry|Ana Ruiz|it",
+            &["Foreign Ministry", "Ana Ruiz", "Foreign Ministry"],
+        ),
+        (
+            "officials|Ana Ruiz|they",
+            &["officials", "Ana Ruiz", "officials"],
+        ),
+        (
+            "the ministry|Ana Ruiz|I|we",
+            &["ministry", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"],
+        ),
     ];
     for (input, expected) in cases {
         assert_eq!(chain(input), expected.to_vec(), "mentions {input:?}");
