@@ -1,5 +1,8 @@
 //! Lexicons: the word lists the rules use, kept as data files beside this module
-//! (`*.tsv`, one entry per line, `#` comments) and parsed once on first use.
+//! (`*.tsv`, one entry per line, `#` comments) and parsed once on first use. The closed word
+//! classes several stages share (pronouns, determiners) are read into typed rows by [`closed`].
+
+pub mod closed;
 
 /// The non-comment, non-blank lines of a lexicon file, each split on tabs.
 pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -1,9 +1,10 @@
 //! Output: the public record ([`record`]), its JSON Schema ([`schema`]), its compact JSON line
-//! ([`json`]) and the conversion of the library's internal byte spans into code point offsets
-//! ([`offsets`]).
+//! ([`json`]), the conversion of the library's internal byte spans into code point offsets
+//! ([`offsets`]), and the timeline of many stories' records ([`merge`]).
 
 pub mod json;
 mod line;
+pub mod merge;
 pub mod offsets;
 pub mod record;
 pub mod schema;

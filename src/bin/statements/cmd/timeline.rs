@@ -8,7 +8,7 @@ use crate::ordered;
 use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
-use statements::analyse::timeline::{merge, MergedEvent};
+use statements::output::merge::{merge, MergedEvent};
 use statements::{Options, Record};
 use std::io::{self, Write};
 

@@ -1,0 +1,267 @@
+//! The [`Resolver`]: groups the mentions of a story into entities, in text order, by surname,
+//! by name, or by the head noun or pronoun against the most recently used compatible speaker.
+
+use super::mention::{gender_of, read_mention, strip_possessive, words, Mention, Reading};
+use super::{noun, Entity, NounKind};
+use crate::lexicon::closed::{Gender, Pronoun};
+use crate::output::record::SpeakerKind;
+use crate::span::Span;
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::FxHashMap as HashMap;
+
+/// How many recently used speakers a description or pronoun is matched against.
+const WINDOW: usize = 24;
+
+/// Groups speaker mentions into entities, in text order.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    entities: Vec<Entity>,
+    /// Surname (lower case) -> entities with it, most recent last.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Organisation and group names (lower case) -> entity.
+    by_name: HashMap<String, usize>,
+    /// Head noun class per organisation entity.
+    class_of: HashMap<usize, (String, Option<&'static str>)>,
+    /// First names of person entities.
+    first_of: HashMap<usize, String>,
+    /// Known gender of person entities (true: female), for `he`/`she`.
+    female: HashMap<usize, bool>,
+    /// Most recently used entities, most recent last, at most [`WINDOW`] long.
+    recent: Vec<usize>,
+}
+
+impl Resolver {
+    /// A resolver with no speakers yet.
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    /// The entities found so far, in order of first mention.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Consumes the resolver, returning its entities.
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
+    fn touch(&mut self, e: usize) {
+        if let Some(i) = self.recent.iter().position(|&x| x == e) {
+            self.recent.remove(i);
+        }
+        self.recent.push(e);
+        if self.recent.len() > WINDOW {
+            self.recent.remove(0);
+        }
+    }
+
+    fn new_entity(&mut self, name: String, kind: SpeakerKind, title: Option<String>) -> usize {
+        self.entities.push(Entity {
+            name,
+            kind,
+            title,
+            mentions: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    fn most_recent(&self, ok: impl Fn(usize, &Entity) -> bool) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| ok(e, &self.entities[e]))
+    }
+
+    /// The entity a mention refers to, without recording the mention.
+    ///
+    /// `key` is the mention's name in lower case, for the names map.
+    fn find(&self, m: &Mention, key: &str) -> Option<usize> {
+        match &m.reading {
+            Reading::Pronoun(p) => self.find_pronoun(p),
+            Reading::Person { last, first } => {
+                let cands = self.by_surname.get(last)?;
+                cands
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|e| match (first, self.first_of.get(e)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    })
+            }
+            Reading::Org => self.by_name.get(key).copied(),
+            Reading::Description {
+                head,
+                kind,
+                class,
+                definite,
+            } => {
+                if !definite {
+                    return None;
+                }
+                match kind {
+                    NounKind::Person => self.most_recent(|_, e| {
+                        e.kind == SpeakerKind::Person
+                            && e.title
+                                .as_deref()
+                                .is_some_and(|t| t.to_lowercase().contains(head.as_str()))
+                    }),
+                    NounKind::Group => self.by_name.get(key).copied(),
+                    NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
+                    NounKind::Org => self.most_recent(|i, e| {
+                        e.kind == SpeakerKind::Organization
+                            && self
+                                .class_of
+                                .get(&i)
+                                .is_some_and(|(h, c)| h == head || (class.is_some() && c == class))
+                    }),
+                }
+            }
+            Reading::Parties | Reading::Other => self.by_name.get(key).copied(),
+        }
+    }
+
+    /// The most recent speaker a pronoun can refer to, by its gender, person and number.
+    fn find_pronoun(&self, p: &Pronoun) -> Option<usize> {
+        match (p.gender, p.person, p.plural) {
+            // `he`, `him`: a person not known to be a woman; `she`, `her` the reverse.
+            (Some(g @ (Gender::Male | Gender::Female)), ..) => {
+                let female = g == Gender::Female;
+                self.most_recent(|i, e| {
+                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
+                })
+            }
+            // `it`: an organisation.
+            (Some(Gender::Neuter), ..) => {
+                self.most_recent(|_, e| e.kind == SpeakerKind::Organization)
+            }
+            // `I`: a person.
+            (_, 1, Some(false)) => self.most_recent(|_, e| e.kind == SpeakerKind::Person),
+            // `they`: a group or an organisation.
+            (_, 3, Some(true)) => self.most_recent(|_, e| {
+                matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization)
+            }),
+            // `we`, `you`: anyone.
+            _ => self.most_recent(|_, _| true),
+        }
+    }
+
+    /// Resolves the mention at `span` of `text` to an entity (creating one when it names a
+    /// new source), records the mention and returns the entity's index.
+    pub fn resolve(&mut self, text: &str, span: Span) -> Option<usize> {
+        let s = text.get(span.start..span.end)?;
+        let m = read_mention(s);
+        if m.name.trim().is_empty() {
+            return None;
+        }
+        // The names map is neither read nor written for persons and pronouns.
+        let key = match m.reading {
+            Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
+            _ => m.name.to_lowercase(),
+        };
+        let found = self.find(&m, &key);
+        let e = match found {
+            Some(e) => {
+                self.improve(e, &m);
+                e
+            }
+            // A pronoun with no one to refer to is nobody.
+            None if matches!(m.reading, Reading::Pronoun(_)) => return None,
+            None => self.create(&m, key),
+        };
+        // Gender evidence: the pronoun itself, or a gendered title word. The first evidence
+        // stands, and only a person's is ever asked for: others are not looked for.
+        if self.entities[e].kind == SpeakerKind::Person && !self.female.contains_key(&e) {
+            let gender = match &m.reading {
+                Reading::Pronoun(p) => match p.gender {
+                    Some(Gender::Female) => Some(true),
+                    Some(Gender::Male) => Some(false),
+                    _ => gender_of(s),
+                },
+                _ => gender_of(s),
+            };
+            if let Some(g) = gender {
+                self.female.insert(e, g);
+            }
+        }
+        let mentions = &mut self.entities[e].mentions;
+        if mentions.last() != Some(&span) {
+            mentions.push(span);
+        }
+        self.touch(e);
+        Some(e)
+    }
+
+    /// A new entity for a mention that names a new source, entered in the maps that later
+    /// mentions of it look in.
+    fn create(&mut self, m: &Mention, key: String) -> usize {
+        let kind = match &m.reading {
+            Reading::Person { .. } => SpeakerKind::Person,
+            Reading::Org => SpeakerKind::Organization,
+            Reading::Description { kind, .. } => match kind {
+                NounKind::Person => SpeakerKind::Person,
+                NounKind::Org | NounKind::Doc => SpeakerKind::Organization,
+                NounKind::Group => SpeakerKind::Group,
+            },
+            Reading::Parties => SpeakerKind::Group,
+            _ => SpeakerKind::Unknown,
+        };
+        let e = self.new_entity(m.name.clone(), kind, m.title.clone());
+        match &m.reading {
+            Reading::Person { last, first } => {
+                self.by_surname.entry(last.clone()).or_default().push(e);
+                if let Some(f) = first {
+                    self.first_of.insert(e, f.clone());
+                    // Family name first (`Park Ji-hoon`, `Li Wen`): a later `Park` is the
+                    // same person.
+                    self.by_surname.entry(f.clone()).or_default().push(e);
+                }
+            }
+            Reading::Description {
+                head,
+                class,
+                kind: NounKind::Org | NounKind::Doc,
+                ..
+            } => {
+                self.class_of.insert(e, (head.clone(), *class));
+                self.by_name.insert(key, e);
+            }
+            Reading::Org => {
+                let head = words(&m.name)
+                    .next_back()
+                    .map(|w| strip_possessive(w).to_lowercase())
+                    .unwrap_or_default();
+                let class = noun(&head).and_then(|(_, c)| c);
+                self.class_of.insert(e, (head, class));
+                self.by_name.insert(key, e);
+            }
+            _ => {
+                self.by_name.insert(key, e);
+            }
+        }
+        e
+    }
+
+    /// Lets a later mention improve an entity's name and title.
+    fn improve(&mut self, e: usize, m: &Mention) {
+        let ent = &mut self.entities[e];
+        if let Reading::Person { first, .. } = &m.reading {
+            if words(&m.name).count() > words(&ent.name).count() && ent.kind == SpeakerKind::Person
+            {
+                ent.name = m.name.clone();
+            }
+            if let Some(f) = first {
+                self.first_of.entry(e).or_insert_with(|| f.clone());
+            }
+        }
+        if ent.title.is_none() {
+            if let Some(t) = &m.title {
+                if ent.kind == SpeakerKind::Person && t != &ent.name {
+                    ent.title = Some(t.clone());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Table tests for the cross-story merge.
+
+use super::*;
+use crate::output::record::Metadata;
+
+fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize])]) -> Record {
+    Record {
+        path: Some(path.into()),
+        metadata: Metadata {
+            date: Some("2022-01-18".into()),
+            ..Metadata::default()
+        },
+        speakers: speakers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Speaker {
+                id: format!("s{}", i + 1),
+                name: n.to_string(),
+                kind: SpeakerKind::Person,
+                title: None,
+                mentions: Vec::new(),
+            })
+            .collect(),
+        events: events
+            .iter()
+            .map(|(d, p, ps)| Event {
+                date: d.to_string(),
+                date_text: "x".into(),
+                text: format!("event {d}"),
+                start: 0,
+                end: 1,
+                place: p.map(str::to_string),
+                participants: ps.iter().map(|i| format!("s{}", i + 1)).collect(),
+            })
+            .collect(),
+        ..Record::default()
+    }
+}
+
+#[test]
+fn merge_joins_reports_and_sorts() {
+    let records = [
+        record(
+            "a.txt",
+            &["Sergey Lavrov", "Antony Blinken"],
+            &[
+                ("2022-01-18", Some("Geneva"), &[0, 1]),
+                ("XXXX-01-10", None, &[]),
+            ],
+        ),
+        record(
+            "b.txt",
+            &["Lavrov"],
+            &[
+                ("2022-01-18", Some("GENEVA"), &[0]),
+                ("2021-12-17", None, &[0]),
+            ],
+        ),
+        record(
+            "c.txt",
+            &["Jake Sullivan"],
+            &[
+                ("2022-01-18", Some("Geneva"), &[0]),
+                ("2022-W02", Some("Brussels"), &[]),
+                ("2022-W02", Some("Brussels"), &[]),
+            ],
+        ),
+    ];
+    let merged = merge(&records);
+    let got: Vec<(&str, usize)> = merged
+        .iter()
+        .map(|m| (m.date.as_str(), m.sources.len()))
+        .collect();
+    // two events of one story stay two
+    assert_eq!(
+        got,
+        [
+            ("2021-12-17", 1),
+            ("2022-W02", 1),
+            ("2022-W02", 1),
+            ("2022-01-18", 2),
+            ("2022-01-18", 1),
+            ("XXXX-01-10", 1)
+        ]
+    );
+    assert_eq!(merged[3].participants, ["Sergey Lavrov", "Antony Blinken"]);
+    let json = serde_json::to_value(&merged[5]).unwrap_or_default();
+    for key in ["date", "place", "participants", "sources"] {
+        assert!(json.get(key).is_some(), "{key} always present");
+    }
+}
