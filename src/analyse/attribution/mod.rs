@@ -206,40 +206,81 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
 });
 
 /// A closed class of words (determiners, prepositions, auxiliaries...), one bit of a token's
-/// class mask. Every token is looked up once in [`CLASS_OF`], so that asking whether a token
-/// belongs to a class is one test of a bit, not a scan of the list.
-#[derive(Clone, Copy)]
-struct WordClass {
-    bit: u32,
-    words: &'static [&'static str],
-}
+/// class mask. The words of each class are in `lexicon/attribution_classes.tsv`; every token
+/// is looked up once in [`CLASS_OF`], so that asking whether a token belongs to a class is one
+/// test of a bit, not a scan of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordClass(u32);
 
-/// Every class, to build [`CLASS_OF`].
-const WORD_CLASSES: [WordClass; 15] = [
-    AUX,
-    NP_BOUNDARY,
-    PREPS,
-    TIME_WORDS,
-    ADDRESSEES,
-    NOUN_BEFORE,
-    DETS,
-    COLON_HEADERS,
-    QUANTIFIERS,
-    SPEECH_NOUNS,
-    MODALS,
-    VERBISH,
-    APPOSITIVE_OPENERS,
-    NOT_NAMES,
-    PRONOUNS,
+/// Auxiliaries and adverbs between a subject and its verb (`has also said`).
+const AUX: WordClass = WordClass(1 << 0);
+/// Words that end a subject noun phrase on its left.
+const NP_BOUNDARY: WordClass = WordClass(1 << 1);
+/// Prepositions that open an adjunct after a cue (`said in a statement`).
+const PREPS: WordClass = WordClass(1 << 2);
+/// Words that close a time adjunct (`on Tuesday`, `last week`).
+const TIME_WORDS: WordClass = WordClass(1 << 3);
+/// Addressees of `told` and the like.
+const ADDRESSEES: WordClass = WordClass(1 << 4);
+/// Words after which a cue form is a noun (`these claims`, `the report`).
+const NOUN_BEFORE: WordClass = WordClass(1 << 5);
+/// Determiners that open a noun phrase.
+const DETS: WordClass = WordClass(1 << 6);
+/// First words of `Key: value` lines that are not speakers.
+const COLON_HEADERS: WordClass = WordClass(1 << 7);
+/// Quantifiers opening a noun phrase (`one former staffer`).
+const QUANTIFIERS: WordClass = WordClass(1 << 8);
+/// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
+const SPEECH_NOUNS: WordClass = WordClass(1 << 9);
+/// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
+const MODALS: WordClass = WordClass(1 << 10);
+/// Auxiliaries that cannot sit inside a subject noun phrase.
+const VERBISH: WordClass = WordClass(1 << 11);
+/// Words opening an appositive or a relative clause after a name.
+const APPOSITIVE_OPENERS: WordClass = WordClass(1 << 12);
+/// Capitalised at the start of a sentence, but not names.
+const NOT_NAMES: WordClass = WordClass(1 << 13);
+/// Subject pronouns that can stand for a speaker.
+const PRONOUNS: WordClass = WordClass(1 << 14);
+
+/// Every class by its name in the lexicon file.
+const CLASS_NAMES: [(&str, WordClass); 15] = [
+    ("aux", AUX),
+    ("np_boundary", NP_BOUNDARY),
+    ("preps", PREPS),
+    ("time_words", TIME_WORDS),
+    ("addressees", ADDRESSEES),
+    ("noun_before", NOUN_BEFORE),
+    ("dets", DETS),
+    ("colon_headers", COLON_HEADERS),
+    ("quantifiers", QUANTIFIERS),
+    ("speech_nouns", SPEECH_NOUNS),
+    ("modals", MODALS),
+    ("verbish", VERBISH),
+    ("appositive_openers", APPOSITIVE_OPENERS),
+    ("not_names", NOT_NAMES),
+    ("pronouns", PRONOUNS),
 ];
+
+/// The class words of `lexicon/attribution_classes.tsv`, as (class, word) pairs.
+fn class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
+    crate::lexicon::rows(include_str!("../../lexicon/attribution_classes.tsv")).flat_map(|row| {
+        let class = CLASS_NAMES
+            .iter()
+            .find(|(name, _)| Some(name) == row.first())
+            .map(|&(_, class)| class);
+        let words = row.get(1).copied().unwrap_or_default();
+        class
+            .into_iter()
+            .flat_map(move |class| words.split(' ').map(move |w| (class, w)))
+    })
+}
 
 /// The classes of each class word (a word may be in several), and a filter of the words.
 static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u32>, WordFilter)> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
-    for class in WORD_CLASSES {
-        for &w in class.words {
-            *map.entry(w.as_bytes()).or_default() |= class.bit;
-        }
+    for (class, w) in class_words() {
+        *map.entry(w.as_bytes()).or_default() |= class.0;
     }
     let filter = WordFilter::new(map.keys().copied());
     (map, filter)
@@ -253,576 +294,6 @@ fn class_of(norm: &[u8]) -> u32 {
     }
     map.get(norm).copied().unwrap_or(0)
 }
-
-/// Auxiliaries and adverbs between a subject and its verb (`has also said`).
-const AUX: WordClass = WordClass {
-    bit: 1 << 0,
-    words: &[
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "shall",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "later",
-        "earlier",
-        "further",
-        "again",
-        "previously",
-        "repeatedly",
-        "reportedly",
-        "recently",
-        "then",
-        "once",
-        "publicly",
-        "privately",
-        "separately",
-        "first",
-        "already",
-        "often",
-        "always",
-        "never",
-        "not",
-        "n't",
-        "didn't",
-        "didn’t",
-        "doesn't",
-        "doesn’t",
-        "don't",
-        "don’t",
-        "hasn't",
-        "hasn’t",
-        "haven't",
-        "haven’t",
-        "wouldn't",
-        "wouldn’t",
-        "won't",
-        "won’t",
-        "still",
-        "just",
-        "even",
-        "allegedly",
-        "had",
-        "been",
-        "being",
-        "both",
-        "frequently",
-        "flatly",
-        "strongly",
-        "explicitly",
-        "openly",
-        "bluntly",
-        "firmly",
-        "clearly",
-        "specifically",
-        "quickly",
-        "immediately",
-        "subsequently",
-        "finally",
-        "initially",
-        "today",
-        "yesterday",
-        "quoted",
-        "being",
-    ],
-};
-
-/// Words that end a subject noun phrase on its left.
-const NP_BOUNDARY: WordClass = WordClass {
-    bit: 1 << 1,
-    words: &[
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "but",
-        "because",
-        "while",
-        "when",
-        "if",
-        "as",
-        "after",
-        "before",
-        "since",
-        "although",
-        "though",
-        "so",
-        "where",
-        "however",
-        "meanwhile",
-        "what",
-        "whether",
-        "than",
-        "until",
-        "unless",
-        "once",
-        "why",
-        "how",
-        "said",
-        "says",
-        "and",
-        "despite",
-        "without",
-        "by",
-        "to",
-        "or",
-        "nor",
-        "yet",
-        "then",
-        "also",
-        "thus",
-        "therefore",
-        "instead",
-        "indeed",
-    ],
-};
-
-/// Prepositions that open an adjunct after a cue (`said in a statement`, `told reporters on`).
-const PREPS: WordClass = WordClass {
-    bit: 1 << 2,
-    words: &[
-        "in",
-        "at",
-        "on",
-        "during",
-        "after",
-        "before",
-        "with",
-        "from",
-        "via",
-        "through",
-        "following",
-        "ahead",
-        "over",
-        "by",
-        "late",
-        "early",
-        "while",
-        "upon",
-        "to",
-        "outside",
-        "inside",
-        "near",
-        "for",
-    ],
-};
-
-/// Words that close a time adjunct (`on Tuesday`, `last week`).
-const TIME_WORDS: WordClass = WordClass {
-    bit: 1 << 3,
-    words: &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "earlier",
-        "later",
-        "recently",
-        "day",
-    ],
-};
-
-/// Addressees of `told` and the like.
-const ADDRESSEES: WordClass = WordClass {
-    bit: 1 << 4,
-    words: &[
-        "reporters",
-        "journalists",
-        "the",
-        "a",
-        "an",
-        "news",
-        "conference",
-        "briefing",
-        "press",
-        "media",
-        "lawmakers",
-        "parliament",
-        "me",
-        "us",
-        "him",
-        "her",
-        "them",
-        "you",
-        "his",
-        "their",
-        "its",
-        "newspaper",
-        "agency",
-        "audience",
-        "crowd",
-        "supporters",
-        "interviewer",
-        "radio",
-        "television",
-        "tv",
-        "state",
-        "daily",
-        "weekly",
-        "website",
-        "channel",
-        "station",
-        "correspondent",
-        "delegates",
-        "members",
-        "committee",
-        "senators",
-        "congress",
-    ],
-};
-
-/// Words after which a cue form is a noun (`these claims`, `the report`).
-const NOUN_BEFORE: WordClass = WordClass {
-    bit: 1 << 5,
-    words: &[
-        "the",
-        "a",
-        "an",
-        "these",
-        "those",
-        "this",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "such",
-        "any",
-        "no",
-        "said",
-        "of",
-        "whose",
-        "every",
-        "each",
-        "new",
-        "recent",
-        "latest",
-        "previous",
-        "first",
-        "many",
-        "some",
-        "same",
-        "last",
-        "next",
-        "two",
-        "three",
-        "several",
-        "other",
-        "public",
-        "tv",
-        "television",
-        "talk",
-        "game",
-        "reality",
-        "news",
-        "morning",
-        "radio",
-        "road",
-        "fashion",
-        "car",
-        "air",
-        "trade",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "annual",
-        "quarterly",
-        "monthly",
-        "weekly",
-        "daily",
-        "final",
-        "official",
-    ],
-};
-
-const DETS: WordClass = WordClass {
-    bit: 1 << 6,
-    words: &[
-        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-    ],
-};
-
-/// First words of `Key: value` lines that are not speakers.
-const COLON_HEADERS: WordClass = WordClass {
-    bit: 1 << 7,
-    words: &[
-        "date",
-        "note",
-        "update",
-        "updated",
-        "editor",
-        "editors",
-        "source",
-        "sources",
-        "photo",
-        "photos",
-        "read",
-        "related",
-        "tags",
-        "subject",
-        "title",
-        "headline",
-        "by",
-        "from",
-        "to",
-        "cc",
-        "sent",
-        "time",
-        "location",
-        "where",
-        "when",
-        "what",
-        "why",
-        "how",
-        "who",
-        "watch",
-        "video",
-        "listen",
-        "correction",
-        "disclosure",
-        "warning",
-        "breaking",
-        "exclusive",
-        "analysis",
-        "opinion",
-        "comment",
-        "full",
-        "abstract",
-        "summary",
-        "background",
-        "key",
-        "also",
-        "see",
-        "contact",
-        "email",
-        "phone",
-        "tel",
-        "fax",
-        "reporting",
-        "writing",
-        "editing",
-        "copyright",
-        "price",
-        "keywords",
-        "category",
-        "section",
-        "caption",
-        "credit",
-        "dateline",
-        "byline",
-        "length",
-        "words",
-        "language",
-        "type",
-        "status",
-        "url",
-        "link",
-        "http",
-        "https",
-        "file",
-        "image",
-        "graphic",
-        "map",
-        "table",
-        "chart",
-        "figure",
-        "fig",
-        "ps",
-        "p.s.",
-        "security",
-        "special",
-        "latest",
-        "live",
-        "timeline",
-        "factbox",
-        "explainer",
-        "q&a",
-        "partial",
-        "transcript",
-        "excerpt",
-        "excerpts",
-        "text",
-        "statement",
-        "full-text",
-    ],
-};
-
-/// Quantifiers opening a noun phrase (`one former staffer`, `several officials`).
-const QUANTIFIERS: WordClass = WordClass {
-    bit: 1 << 8,
-    words: &[
-        "one", "another", "some", "several", "two", "three", "four", "many", "most", "few", "both",
-        "all", "other",
-    ],
-};
-
-/// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
-const SPEECH_NOUNS: WordClass = WordClass {
-    bit: 1 << 9,
-    words: &[
-        "claim",
-        "claims",
-        "assertion",
-        "statement",
-        "argument",
-        "warning",
-        "promise",
-        "pledge",
-        "suggestion",
-        "insistence",
-        "contention",
-        "comments",
-        "remarks",
-        "assurance",
-        "assurances",
-        "allegation",
-        "allegations",
-        "denial",
-        "view",
-        "belief",
-        "position",
-        "demand",
-        "proposal",
-        "announcement",
-        "admission",
-        "prediction",
-        "threat",
-        "vow",
-        "accusation",
-        "charge",
-        "conclusion",
-        "finding",
-        "findings",
-        "message",
-        "reminder",
-        "emphasis",
-        "hope",
-        "fear",
-    ],
-};
-
-/// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
-const MODALS: WordClass = WordClass {
-    bit: 1 << 10,
-    words: &[
-        "could", "would", "may", "might", "should", "can", "will", "must", "shall", "cannot",
-    ],
-};
-
-/// Auxiliaries that cannot sit inside a subject noun phrase.
-const VERBISH: WordClass = WordClass {
-    bit: 1 << 11,
-    words: &[
-        "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "be",
-        "been", "do", "does", "did", "should", "may", "might", "must",
-    ],
-};
-
-/// Words opening an appositive or a relative clause after a name.
-const APPOSITIVE_OPENERS: WordClass = WordClass {
-    bit: 1 << 12,
-    words: &[
-        "who",
-        "whose",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "himself",
-        "herself",
-        "also",
-        "now",
-        "then",
-        "previously",
-        "formerly",
-        "one",
-        "both",
-        "chief",
-        "head",
-        "director",
-        "chairman",
-        "spokesman",
-        "spokeswoman",
-        "president",
-        "minister",
-        "secretary",
-        "executive",
-        "senior",
-        "former",
-        "deputy",
-        "founder",
-        "co-founder",
-        "author",
-        "professor",
-        "which",
-        "another",
-        "aged",
-        "age",
-    ],
-};
-
-/// Capitalised at the start of a sentence, but not names.
-const NOT_NAMES: WordClass = WordClass {
-    bit: 1 << 13,
-    words: &[
-        "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "what",
-        "some", "many", "most", "all", "such", "other", "one", "no", "speaking", "asked",
-    ],
-};
-
-const PRONOUNS: WordClass = WordClass {
-    bit: 1 << 14,
-    words: &["he", "she", "they", "we", "i", "it", "you"],
-};
 
 /// How much of a story attribution reads: its sentences that end within the first GiB. Then
 /// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
@@ -1181,7 +652,7 @@ impl Doc {
             mask = class_of(self.w_bytes(i));
             cell.set(mask);
         }
-        mask & class.bit != 0
+        mask & class.0 != 0
     }
 
     fn punct(&self, i: usize) -> bool {

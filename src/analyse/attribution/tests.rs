@@ -423,3 +423,19 @@ proptest::proptest! {
         }
     }
 }
+
+/// Every row of the class lexicon names a known class and holds words, single-spaced.
+#[test]
+fn class_lexicon_rows_are_well_formed() {
+    let data = include_str!("../../lexicon/attribution_classes.tsv");
+    for row in crate::lexicon::rows(data) {
+        assert_eq!(row.len(), 2, "{row:?}");
+        assert!(
+            CLASS_NAMES.iter().any(|(name, _)| *name == row[0]),
+            "{row:?}"
+        );
+        assert!(row[1].split(' ').all(|w| !w.is_empty()), "{row:?}");
+    }
+    assert_eq!(class_words().count(), 542);
+    assert!(class_of(b"said") & NP_BOUNDARY.0 != 0 && class_of(b"said") & NOUN_BEFORE.0 != 0);
+}
