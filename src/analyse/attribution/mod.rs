@@ -210,7 +210,7 @@ static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
 /// is looked up once in [`CLASS_OF`], so that asking whether a token belongs to a class is one
 /// test of a bit, not a scan of the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct WordClass(u32);
+struct WordClass(u64);
 
 /// Auxiliaries and adverbs between a subject and its verb (`has also said`).
 const AUX: WordClass = WordClass(1 << 0);
@@ -243,8 +243,55 @@ const NOT_NAMES: WordClass = WordClass(1 << 13);
 /// Subject pronouns that can stand for a speaker.
 const PRONOUNS: WordClass = WordClass(1 << 14);
 
+/// Inside a fronted adverbial, words that would make it a clause (a comma or an auxiliary outside quotation marks).
+const CLAUSE_BREAKS: WordClass = WordClass(1 << 15);
+/// Before a strong cue form, words that make it a noun (`the claims`, `this report`, `of said`).
+const NOUN_MARKERS: WordClass = WordClass(1 << 16);
+/// Words that open a trailing adjunct inside a subject (`Sean Spicer on Thursday said`).
+const TRAILING_ADJUNCTS: WordClass = WordClass(1 << 17);
+/// Words opening a short tail after a cue that is an adjunct, not a reported clause (`said, adding`, `said last week`).
+const ADJUNCT_OPENERS: WordClass = WordClass(1 << 18);
+/// Articles and possessives that open a noun phrase after a fronted preposition (`In a statement the ministry said`).
+const NP_OPENERS: WordClass = WordClass(1 << 19);
+/// Adverbs and conjunctions before a subject that are not part of it (`But Lavrov said`).
+const LEADING_ADVERBS: WordClass = WordClass(1 << 20);
+/// Words opening a sentence before its subject (`However, Lavrov said`).
+const SENTENCE_OPENERS: WordClass = WordClass(1 << 21);
+/// Conjunctions opening a fronted adjunct clause before the subject (`After the talks, Lavrov said`).
+const ADJUNCT_CONJUNCTIONS: WordClass = WordClass(1 << 22);
+/// Personal pronouns that are a sentence's subject (`He said`).
+const PERSONAL_PRONOUNS: WordClass = WordClass(1 << 23);
+/// Words that cannot open a sentence's subject.
+const NOT_SUBJECTS: WordClass = WordClass(1 << 24);
+/// Words that end a noun phrase after a cue (`said Smith, who …`, `said Smith on Tuesday`).
+const RIGHT_NP_ENDS: WordClass = WordClass(1 << 25);
+/// Prepositions after the head of a source phrase (`attorneys for the family`).
+const HEAD_PREPOSITIONS: WordClass = WordClass(1 << 26);
+/// Words after a cue that open a reported clause (`said he would`, `said the talks`): the cue starts a new statement.
+const CLAUSE_OPENERS: WordClass = WordClass(1 << 27);
+/// Auxiliaries of a passive `quoted` (`was quoted as saying`).
+const PASSIVE_AUX: WordClass = WordClass(1 << 28);
+/// Conjunctions that open a new clause with its own speaker (`X said A, while Y urged B`).
+const CONTRAST_CONJUNCTIONS: WordClass = WordClass(1 << 29);
+/// Words before a subject that make it a free relative (`what she wants`), not a statement.
+const FREE_RELATIVES: WordClass = WordClass(1 << 30);
+/// Quantifiers opening a short subject of a strong cue (`several said`).
+const SUBJECT_QUANTIFIERS: WordClass = WordClass(1 << 31);
+/// Words after `told` and its addressee that open an adjunct (`told his advisers as he left`).
+const TELL_ADJUNCT_OPENERS: WordClass = WordClass(1 << 32);
+/// Nouns of a request for comment (`did not respond to requests for comment`).
+const COMMENT_REQUESTS: WordClass = WordClass(1 << 33);
+/// Prepositions opening a request for comment after a negated cue (`respond to`).
+const REQUEST_PREPOSITIONS: WordClass = WordClass(1 << 34);
+/// Conjunctions and commas before a new clause's subject, cut from the clause before it.
+const CLIP_CONJUNCTIONS: WordClass = WordClass(1 << 35);
+/// Lower-case words of a title-case phrase before a colon (`Stealth Over Health:`): names keep such words in lower case.
+const TITLE_CASE_WORDS: WordClass = WordClass(1 << 36);
+/// Contractions with `'s` that are not possessives (`he's`).
+const NOT_POSSESSIVES: WordClass = WordClass(1 << 37);
+
 /// Every class by its name in the lexicon file.
-const CLASS_NAMES: [(&str, WordClass); 15] = [
+const CLASS_NAMES: [(&str, WordClass); 38] = [
     ("aux", AUX),
     ("np_boundary", NP_BOUNDARY),
     ("preps", PREPS),
@@ -260,6 +307,29 @@ const CLASS_NAMES: [(&str, WordClass); 15] = [
     ("appositive_openers", APPOSITIVE_OPENERS),
     ("not_names", NOT_NAMES),
     ("pronouns", PRONOUNS),
+    ("clause_breaks", CLAUSE_BREAKS),
+    ("noun_markers", NOUN_MARKERS),
+    ("trailing_adjuncts", TRAILING_ADJUNCTS),
+    ("adjunct_openers", ADJUNCT_OPENERS),
+    ("np_openers", NP_OPENERS),
+    ("leading_adverbs", LEADING_ADVERBS),
+    ("sentence_openers", SENTENCE_OPENERS),
+    ("adjunct_conjunctions", ADJUNCT_CONJUNCTIONS),
+    ("personal_pronouns", PERSONAL_PRONOUNS),
+    ("not_subjects", NOT_SUBJECTS),
+    ("right_np_ends", RIGHT_NP_ENDS),
+    ("head_prepositions", HEAD_PREPOSITIONS),
+    ("clause_openers", CLAUSE_OPENERS),
+    ("passive_aux", PASSIVE_AUX),
+    ("contrast_conjunctions", CONTRAST_CONJUNCTIONS),
+    ("free_relatives", FREE_RELATIVES),
+    ("subject_quantifiers", SUBJECT_QUANTIFIERS),
+    ("tell_adjunct_openers", TELL_ADJUNCT_OPENERS),
+    ("comment_requests", COMMENT_REQUESTS),
+    ("request_prepositions", REQUEST_PREPOSITIONS),
+    ("clip_conjunctions", CLIP_CONJUNCTIONS),
+    ("title_case_words", TITLE_CASE_WORDS),
+    ("not_possessives", NOT_POSSESSIVES),
 ];
 
 /// The class words of `lexicon/attribution_classes.tsv`, as (class, word) pairs.
@@ -277,8 +347,8 @@ fn class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
 }
 
 /// The classes of each class word (a word may be in several), and a filter of the words.
-static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u32>, WordFilter)> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u64>, WordFilter)> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u64> = FxHashMap::default();
     for (class, w) in class_words() {
         *map.entry(w.as_bytes()).or_default() |= class.0;
     }
@@ -287,7 +357,7 @@ static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u32>, WordFilter)> = LazyLoc
 });
 
 /// The class mask of a lower-cased token.
-fn class_of(norm: &[u8]) -> u32 {
+fn class_of(norm: &[u8]) -> u64 {
     let (map, filter) = &*CLASS_OF;
     if !filter.may_contain(norm) {
         return 0;
@@ -361,14 +431,14 @@ struct Doc {
     para_toks: Vec<(usize, usize)>,
     /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
     /// the rules look at a few tokens around each cue and quotation, not at every token.
-    classes: Vec<Cell<u32>>,
+    classes: Vec<Cell<u64>>,
     /// The word tokens that may start a speech cue (they pass
     /// [`CueLexicon::may_start`]), in order: the cue search looks only at them.
     cue_candidates: Vec<usize>,
 }
 
 /// A token's class mask not looked up yet.
-const CLASS_UNKNOWN: u32 = u32::MAX;
+const CLASS_UNKNOWN: u64 = u64::MAX;
 
 /// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
 const SPACE: u8 = 1;
@@ -693,16 +763,7 @@ impl Doc {
             && !self.is(a, &["to", "while"])
             && b > a
             && b - a <= 14
-            && !(a..b).any(|k| {
-                !self.toks[k].quoted
-                    && self.is(
-                        k,
-                        &[
-                            ",", ";", "is", "was", "are", "were", "will", "would", "has", "have",
-                            "had", "can", "could", "should", "must", "may", "might",
-                        ],
-                    )
-            })
+            && !(a..b).any(|k| !self.toks[k].quoted && self.in_class(k, CLAUSE_BREAKS))
     }
 
     fn quote_mark(&self, i: usize) -> bool {
@@ -767,18 +828,7 @@ impl Doc {
             // A noun after a possessive: `Prachanda's remarks`.
             if t0 > 0 && {
                 let w = self.w(t0 - 1);
-                w.ends_with("'s")
-                    && !matches!(
-                        w,
-                        "he's"
-                            | "she's"
-                            | "it's"
-                            | "that's"
-                            | "there's"
-                            | "who's"
-                            | "what's"
-                            | "one's"
-                    )
+                w.ends_with("'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
             } {
                 continue;
             }
@@ -787,14 +837,7 @@ impl Doc {
                 && t0 > 0
                 && self.toks[t0 - 1].sent() == self.toks[t0].sent()
                 && self.in_class(t0 - 1, NOUN_BEFORE)
-                && (e.reliability != Reliability::Strong
-                    || self.is(
-                        t0 - 1,
-                        &[
-                            "the", "a", "an", "these", "those", "this", "his", "her", "its",
-                            "their", "said", "of",
-                        ],
-                    ))
+                && (e.reliability != Reliability::Strong || self.in_class(t0 - 1, NOUN_MARKERS))
             {
                 continue;
             }
@@ -860,12 +903,8 @@ impl Doc {
         let (a, mut b) = self.left_np_core(e, s0)?;
         // `RNC spokesman Sean Spicer on Thursday evening said`: drop a trailing adjunct.
         if let Some(p) = (a + 1..b).find(|&p| {
-            self.is(
-                p,
-                &[
-                    "on", "in", "at", "during", "last", "this", "earlier", "later",
-                ],
-            ) && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.in_class(k, TIME_WORDS)))
+            self.in_class(p, TRAILING_ADJUNCTS)
+                && (self.toks[p - 1].cap || (p + 1..b).any(|k| self.in_class(k, TIME_WORDS)))
         }) {
             b = p;
         }
@@ -899,23 +938,7 @@ impl Doc {
             || (n <= 12
                 && (self.in_class(k, PREPS)
                     || self.in_class(k, TIME_WORDS)
-                    || self.is(
-                        k,
-                        &[
-                            "who",
-                            "which",
-                            "adding",
-                            "saying",
-                            "told",
-                            "citing",
-                            "without",
-                            "when",
-                            "as",
-                            "last",
-                            "this",
-                            "referring",
-                        ],
-                    ))
+                    || self.in_class(k, ADJUNCT_OPENERS))
                 && !(k..s1).any(|x| self.is(x, &["that"])))
     }
 
@@ -993,10 +1016,7 @@ impl Doc {
         // A leading preposition phrase without a comma: `In a statement the ministry said`,
         // `with Donald Trump tweeting`.
         if self.in_class(j, PREPS) {
-            match (j + 1..e)
-                .rev()
-                .find(|&k| self.is(k, &["the", "a", "an", "his", "her", "its", "their"]))
-            {
+            match (j + 1..e).rev().find(|&k| self.in_class(k, NP_OPENERS)) {
                 Some(k) => j = k,
                 None => {
                     let mut k = e;
@@ -1011,12 +1031,7 @@ impl Doc {
             }
         }
         // A leading adverb or conjunction: `But Lavrov said`.
-        while j < e
-            && self.is(
-                j,
-                &["but", "and", "so", "yet", "now", "still", "here", "there"],
-            )
-        {
+        while j < e && self.in_class(j, LEADING_ADVERBS) {
             j += 1;
         }
         if j >= e || self.is(j, &["of", "for", "to"]) {
@@ -1044,30 +1059,14 @@ impl Doc {
     /// by a lower-case word (`Bush offered …`).
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
         let mut i = s0;
-        while i < limit
-            && self.is(
-                i,
-                &[
-                    "but",
-                    "and",
-                    "however",
-                    ",",
-                    "meanwhile",
-                    "still",
-                    "yet",
-                    "so",
-                ],
-            )
-        {
+        while i < limit && self.in_class(i, SENTENCE_OPENERS) {
             i += 1;
         }
         if i >= limit {
             return None;
         }
         // `During a speech on Tuesday, Trump attacked …`: skip a leading adjunct.
-        if self.in_class(i, PREPS)
-            || self.is(i, &["after", "when", "while", "as", "before", "following"])
-        {
+        if self.in_class(i, PREPS) || self.in_class(i, ADJUNCT_CONJUNCTIONS) {
             if let Some(c) = (i + 1..limit.min(i + 16)).find(|&k| self.is(k, &[","])) {
                 i = c + 1;
             }
@@ -1075,7 +1074,7 @@ impl Doc {
         if i >= limit {
             return None;
         }
-        if self.is(i, &["he", "she", "they", "we", "i"]) {
+        if self.in_class(i, PERSONAL_PRONOUNS) {
             return Some((i, i + 1));
         }
         let w = self.w(i);
@@ -1084,12 +1083,7 @@ impl Doc {
             || self.in_class(i, NP_BOUNDARY)
             || w.ends_with("ly")
             || w.ends_with("ing")
-            || self.is(
-                i,
-                &[
-                    "of", "earlier", "later", "asked", "after", "when", "while", "yet", "still",
-                ],
-            )
+            || self.in_class(i, NOT_SUBJECTS)
         {
             return None;
         }
@@ -1128,13 +1122,8 @@ impl Doc {
                 break;
             }
             if j > start
-                && (self.is(
-                    j,
-                    &[
-                        "who", "which", "that", "when", "after", "as", "on", "in", "at", "during",
-                        "told", "said", "says", "adding",
-                    ],
-                ) || self.in_class(j, PREPS) && !self.is(j, &["of", "for"]))
+                && (self.in_class(j, RIGHT_NP_ENDS)
+                    || self.in_class(j, PREPS) && !self.is(j, &["of", "for"]))
             {
                 break;
             }
@@ -1152,7 +1141,7 @@ impl Doc {
         let end = (a..b).find(|&i| self.is(i, &[","])).unwrap_or(b);
         // `attorneys for the family`: the head may come before the preposition.
         let pre = (a + 1..end)
-            .find(|&i| self.is(i, &["of", "for", "at", "from", "with", "on", "in"]))
+            .find(|&i| self.in_class(i, HEAD_PREPOSITIONS))
             .unwrap_or(end);
         if pre < end && self.source_like(a, pre) {
             return true;
@@ -1428,13 +1417,7 @@ pub fn attribute(
                             // the cue starts a new statement.
                             let clause_follows = e.frame != Frame::Tell
                                 && tail_from < s1
-                                && doc.is(
-                                    tail_from,
-                                    &[
-                                        "that", "he", "she", "they", "it", "we", "i", "the", "a",
-                                        "an", "there",
-                                    ],
-                                );
+                                && doc.in_class(tail_from, CLAUSE_OPENERS);
                             let attributes = e.participle || !clause_follows;
                             if attributes && (np.is_some() || (k == j && e.participle)) {
                                 found = Some((Some(ci), np, true));
@@ -1715,12 +1698,7 @@ pub fn attribute(
                         np = Some((q + 1, c.t0));
                     } else {
                         let mut k = q;
-                        while k > s0
-                            && doc.is(
-                                k - 1,
-                                &["was", "were", "is", "been", "being", "has", "have"],
-                            )
-                        {
+                        while k > s0 && doc.in_class(k - 1, PASSIVE_AUX) {
                             k -= 1;
                         }
                         np = doc.left_np(k, s0);
@@ -1765,10 +1743,7 @@ pub fn attribute(
             if np.is_none()
                 && a >= pending[pi].toks.0
                 && a > s0 + 1
-                && doc.is(
-                    a - 1,
-                    &["while", "but", "whereas", "although", "though", ";"],
-                )
+                && doc.in_class(a - 1, CONTRAST_CONJUNCTIONS)
                 && doc.is(a - 2, &[",", ";"])
                 && doc.source_like(a, b)
             {
@@ -1810,9 +1785,7 @@ pub fn attribute(
         let mut inherits = np.is_none() && (e.participle || joined);
         // `what she wants`: a free relative, not a statement.
         if let Some((a, _)) = np {
-            if a > s0
-                && doc.is(a - 1, &["what", "whatever", "how", "where", "whom", "why"])
-                && e.reliability != Reliability::Strong
+            if a > s0 && doc.in_class(a - 1, FREE_RELATIVES) && e.reliability != Reliability::Strong
             {
                 continue;
             }
@@ -1824,13 +1797,7 @@ pub fn attribute(
                     || b - a <= 6
                         && (doc.toks[a].cap
                             || doc.in_class(a, DETS)
-                            || doc.is(
-                                a,
-                                &[
-                                    "some", "many", "most", "several", "two", "three", "few",
-                                    "both", "all", "one",
-                                ],
-                            ))
+                            || doc.in_class(a, SUBJECT_QUANTIFIERS))
             }
             Reliability::Weak | Reliability::Strong => {
                 let core = (a..b).find(|&i| doc.is(i, &[","])).unwrap_or(b);
@@ -1866,12 +1833,7 @@ pub fn attribute(
             // `…, Obama told his closest advisers as he …`: an addressee, then adjuncts.
             let lim = s1.min(tail_from + 6);
             tail_is_adjunct = (tail_from..=lim).any(|k| {
-                k >= s1
-                    || doc.in_class(k, PREPS)
-                    || doc.is(
-                        k,
-                        &["as", "when", "while", "after", "before", ",", ".", "in"],
-                    )
+                k >= s1 || doc.in_class(k, PREPS) || doc.in_class(k, TELL_ADJUNCT_OPENERS)
             });
         }
         if rest_np.is_some() && tail_is_adjunct {
@@ -1941,12 +1903,12 @@ pub fn attribute(
                 || doc.w(c.t0 - 1).ends_with("n’t")
                 || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["to"]) && doc.is(c.t0 - 2, &["yet"])
                 || c.t0 > s0 + 1 && doc.is(c.t0 - 1, &["t"]) && doc.is(c.t0 - 2, &["'", "’"]));
-        let asks_comment = (content.0..content.1.min(content.0 + 6))
-            .any(|k| doc.is(k, &["comment", "comments", "questions", "question"]));
+        let asks_comment =
+            (content.0..content.1.min(content.0 + 6)).any(|k| doc.in_class(k, COMMENT_REQUESTS));
         if negated
             && asks_comment
             && content.0 >= c.t1
-            && doc.is(content.0, &["to", "for", "on", "about"])
+            && doc.in_class(content.0, REQUEST_PREPOSITIONS)
         {
             continue;
         }
@@ -1985,7 +1947,7 @@ pub fn attribute(
                 _ => before.saturating_sub(if joined { 1 } else { 0 }),
             };
             if mention.is_some_and(|(a, _)| a == clip) {
-                while clip > s0 && doc.is(clip - 1, &["while", "whereas", "but", "and", ","]) {
+                while clip > s0 && doc.in_class(clip - 1, CLIP_CONJUNCTIONS) {
                     clip -= 1;
                 }
             }
@@ -2082,13 +2044,7 @@ pub fn attribute(
             // `Stealth Over Health:`: a title-case phrase, not a name (names keep such words
             // in lower case).
             && !(p0 + 1..colon).any(|k| {
-                doc.is(
-                    k,
-                    &[
-                        "over", "to", "for", "with", "is", "was", "are", "will", "a", "an",
-                        "in", "on", "at", "from", "by", "as", "into", "after",
-                    ],
-                )
+                doc.in_class(k, TITLE_CASE_WORDS)
             });
         let content_ok = colon + 1 < p1
             && !doc.toks[colon + 1]
