@@ -1,0 +1,207 @@
+//! Speech cues: the lexicon of `speech_verbs.tsv` (`said`, `told`, `pointed out`, `according
+//! to`, `as saying`...) and the search of the cues of a story, longest form first, with the
+//! readings that are no cue (a noun after a determiner or a possessive, `That said,`, a name).
+
+use super::tokens::Doc;
+use super::words::*;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// How a cue links speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    /// Subject speaks; content follows or precedes.
+    Say,
+    /// Like `Say`, with an addressee before the content.
+    Tell,
+    /// The addressee and an infinitive are the content.
+    Urge,
+    /// `according to X`.
+    According,
+    /// `as saying`.
+    Quoting,
+}
+
+/// How sure a cue is to be speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reliability {
+    Strong,
+    Weak,
+    Doc,
+    /// Only as the cue of a quotation.
+    QuoteOnly,
+}
+
+pub(super) struct CueEntry {
+    pub(super) frame: Frame,
+    pub(super) reliability: Reliability,
+    /// The form ends in -ing: a participle that keeps the speaker of the clause before.
+    pub(super) participle: bool,
+}
+
+pub(super) struct CueLexicon {
+    /// The forms of the lexicon by their first word, longest first: a cue starts at a token
+    /// that is the first word of a form, and is the longest form the tokens there begin with.
+    pub(super) by_first_word: FxHashMap<String, Vec<CueForm>>,
+    pub(super) entries: Vec<CueEntry>,
+    /// The first words of the forms: most tokens are ruled out with one bit test instead of a
+    /// hash look-up.
+    pub(super) first_words: WordFilter,
+}
+
+/// One form of the cue lexicon (`pointed out`), as lower-case words.
+pub(super) struct CueForm {
+    pub(super) words: Vec<String>,
+    /// Its length in bytes with single spaces, the measure of "longest".
+    pub(super) len: usize,
+    /// Index in [`CueLexicon::entries`].
+    pub(super) entry: usize,
+}
+
+impl CueLexicon {
+    /// Whether `word` may be the first word of a form (false is certain, true is likely).
+    pub(super) fn may_start(&self, word: &[u8]) -> bool {
+        self.first_words.may_contain(word)
+    }
+}
+
+pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    let mut by_first_word: FxHashMap<String, Vec<CueForm>> = FxHashMap::default();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/speech_verbs.tsv")) {
+        let (Some(forms), Some(frame), Some(rel)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let frame = match *frame {
+            "say" => Frame::Say,
+            "tell" => Frame::Tell,
+            "urge" => Frame::Urge,
+            "according" => Frame::According,
+            "quoting" => Frame::Quoting,
+            _ => continue,
+        };
+        let reliability = match *rel {
+            "strong" => Reliability::Strong,
+            "doc" => Reliability::Doc,
+            "quote" => Reliability::QuoteOnly,
+            _ => Reliability::Weak,
+        };
+        for form in forms.split('|') {
+            let form = form.trim();
+            if form.is_empty() {
+                continue;
+            }
+            let pattern = form.replace('’', "'");
+            let first = form.split(' ').next().unwrap_or(form);
+            let words: Vec<String> = pattern.split(' ').map(str::to_string).collect();
+            by_first_word
+                .entry(words[0].clone())
+                .or_default()
+                .push(CueForm {
+                    words,
+                    len: pattern.len(),
+                    entry: entries.len(),
+                });
+            entries.push(CueEntry {
+                frame,
+                reliability,
+                participle: first.ends_with("ing") && frame != Frame::Quoting,
+            });
+        }
+    }
+    for forms in by_first_word.values_mut() {
+        // Longest first; a stable sort keeps the first of two equal forms first.
+        forms.sort_by_key(|form| std::cmp::Reverse(form.len));
+    }
+    let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
+    CueLexicon {
+        by_first_word,
+        entries,
+        first_words,
+    }
+});
+
+/// A speech cue found in the story: its tokens and its lexicon entry.
+pub(super) struct Cue {
+    pub(super) t0: usize,
+    pub(super) t1: usize,
+    pub(super) entry: usize,
+}
+
+impl Doc {
+    /// Finds the speech cues, in order.
+    #[inline(never)] // A stage of its own in profiles.
+    pub(super) fn cues(&self) -> Vec<Cue> {
+        let lex = &*CUES;
+        let mut out = Vec::new();
+        // A cue's words are not searched again for cues (`said on` holds no second cue).
+        let mut resume = 0usize;
+        for &t0 in &self.cue_candidates {
+            let Some(tok) = self.toks.get(t0).filter(|_| t0 >= resume) else {
+                continue;
+            };
+            let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
+                continue;
+            };
+            // The longest form the tokens of the sentence start with, its last word possibly
+            // only the start of a token (`warn` in `warnings`), which is then no cue.
+            let Some((t1, whole, entry)) = forms.iter().find_map(|form| {
+                let last = form.words.len().checked_sub(1)?;
+                for (k, fw) in form.words.iter().enumerate().skip(1) {
+                    let t = self.toks.get(t0 + k).filter(|t| t.sent() == tok.sent())?;
+                    let w = self.norm.get(t.norm())?;
+                    let matches = if k < last {
+                        w == fw
+                    } else {
+                        w.starts_with(fw.as_str())
+                    };
+                    if !matches {
+                        return None;
+                    }
+                }
+                let whole = self.w(t0 + last).len() == form.words[last].len();
+                Some((t0 + last, whole, form.entry))
+            }) else {
+                continue;
+            };
+            resume = t1 + 1;
+            if !whole {
+                continue;
+            }
+            let e = &lex.entries[entry];
+            if self.toks[t0].quoted {
+                continue;
+            }
+            // A capitalised cue inside a sentence is a name (`the United States`).
+            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent()].t0 {
+                continue;
+            }
+            // `That said, …`
+            if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
+                continue;
+            }
+            // A noun after a possessive: `Prachanda's remarks`.
+            if t0 > 0 && {
+                let w = self.w(t0 - 1);
+                w.ends_with("'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
+            } {
+                continue;
+            }
+            // A noun, not a verb: `these claims`, `the report`.
+            if !matches!(e.frame, Frame::According | Frame::Quoting)
+                && t0 > 0
+                && self.toks[t0 - 1].sent() == self.toks[t0].sent()
+                && self.in_class(t0 - 1, NOUN_BEFORE)
+                && (e.reliability != Reliability::Strong || self.in_class(t0 - 1, NOUN_MARKERS))
+            {
+                continue;
+            }
+            out.push(Cue {
+                t0,
+                t1: t1 + 1,
+                entry,
+            });
+        }
+        out
+    }
+}

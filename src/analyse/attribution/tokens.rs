@@ -1,0 +1,377 @@
+//! The tokens of a story body for attribution: words and punctuation marks with their
+//! sentence, paragraph, lower-case form and whether they are quoted, and the queries the
+//! rules ask of them (the word, its classes, a span).
+
+use super::cues::CUES;
+use super::words::*;
+use crate::parse::paragraphs::Paragraph;
+use crate::parse::quotes::QuotedSpan;
+use crate::span::Span;
+use std::cell::Cell;
+
+/// How much of a story attribution reads: its sentences that end within the first GiB. Then
+/// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
+/// bytes for each byte of a non-ASCII token), fits 32 bits.
+pub(super) const TOKENIZED_BYTES: usize = 1 << 30;
+
+/// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56): the token
+/// list is most of the memory a long story takes (see [`TOKENIZED_BYTES`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) start: u32,
+    pub(super) end: u32,
+    /// Start and end of the lower-cased token in [`Doc::norm`].
+    pub(super) norm_start: u32,
+    pub(super) norm_end: u32,
+    pub(super) sent_index: u32,
+    pub(super) para_index: u32,
+    pub(super) word: bool,
+    pub(super) cap: bool,
+    /// Inside the content of a top-level double quotation.
+    pub(super) quoted: bool,
+}
+
+impl Tok {
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Where the lower-cased token is in [`Doc::norm`].
+    pub(super) fn norm(&self) -> std::ops::Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// Index of its sentence in [`Doc::sents`].
+    pub(super) fn sent(&self) -> usize {
+        self.sent_index as usize
+    }
+
+    /// Index of its paragraph.
+    pub(super) fn para(&self) -> usize {
+        self.para_index as usize
+    }
+}
+
+pub(super) struct Sent {
+    pub(super) t0: usize,
+    pub(super) t1: usize,
+}
+
+/// The tokenised body.
+pub(super) struct Doc {
+    pub(super) toks: Vec<Tok>,
+    /// The text in ASCII lower case, at the same offsets, so that an ASCII token's lower-case
+    /// form is at its own span; then the lower-case forms of the other tokens (`’` read as
+    /// `'`), one after the other.
+    pub(super) norm: String,
+    pub(super) sents: Vec<Sent>,
+    /// First token of each paragraph, and one past the last.
+    pub(super) para_toks: Vec<(usize, usize)>,
+    /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
+    /// the rules look at a few tokens around each cue and quotation, not at every token.
+    pub(super) classes: Vec<Cell<u64>>,
+    /// The word tokens that may start a speech cue (they pass
+    /// [`CueLexicon::may_start`]), in order: the cue search looks only at them.
+    pub(super) cue_candidates: Vec<usize>,
+}
+
+/// A token's class mask not looked up yet.
+pub(super) const CLASS_UNKNOWN: u64 = u64::MAX;
+
+/// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
+pub(super) const SPACE: u8 = 1;
+/// [`BYTE_KIND`] bit: an ASCII letter or digit.
+pub(super) const ALNUM: u8 = 2;
+/// [`BYTE_KIND`] bit: an ASCII byte that joins two runs of letters and digits into one word.
+pub(super) const JOINER: u8 = 4;
+
+/// What each byte is to the tokenizer's scan, by table: the scan looks at every byte of every
+/// story, and one look-up is cheaper than the char methods' range tests. Non-ASCII bytes are
+/// 0 (decoded and tested as chars).
+pub(super) static BYTE_KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            table[b] = SPACE;
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            table[b] = JOINER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `i` of `s` and its length, without decoding when it is ASCII (most
+/// of a wire story). `i` is always a character boundary here.
+pub(super) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Titles, months, US states and company suffixes written with a period (`Gen.`, `Corp.`),
+/// given in lower case. A `match` (a decision tree on the bytes): it runs at every word
+/// followed by a period.
+pub(super) fn is_abbreviation_word(lower: &str) -> bool {
+    match lower {
+        // titles
+        "mr" | "mrs" | "ms" | "dr" | "rep" | "sen" | "gov" | "gen" | "lt" | "col" => true,
+        "st" | "jr" | "sr" | "prof" | "sgt" | "capt" | "adm" | "maj" | "mt" | "ft" => true,
+        "rev" | "cmdr" | "brig" | "amb" | "pres" | "reps" | "sens" | "messrs" => true,
+        // months
+        "jan" | "feb" | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => true,
+        // companies, parties, states and the rest
+        "inc" | "corp" | "co" | "ltd" | "gop" | "no" | "vs" => true,
+        "calif" | "fla" | "mass" | "mich" | "wis" | "ky" => true,
+        _ => false,
+    }
+}
+
+/// Whether a word followed by a period is an abbreviation (the period is part of it).
+pub(super) fn is_abbreviation(word: &str, after: &str) -> bool {
+    if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
+        return true;
+    }
+    let single_cap = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    if single_cap {
+        return true;
+    }
+    // Every abbreviation in the table is at most six letters: longer words skip the look-up.
+    let mut buf = [0u8; 6];
+    if crate::lexicon::ascii_lower(word, &mut buf).is_some_and(is_abbreviation_word) {
+        return true;
+    }
+    // Not followed by a sentence start: `the N.Y. area`.
+    let next = after.trim_start().chars().next();
+    next.is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// The end of the word that starts at byte `start` of `body` and runs at least to `j`, and
+/// whether it is all ASCII (`ascii` tells whether it is so up to `j`). A word is letters and
+/// digits, joined by `'`, `’`, `-`, `.` or `&` when a letter or digit follows (`U.S`, `al-Assad`,
+/// `AT&T`), with the final period of an abbreviation or initial (`Mr.`, `E.`). Inlined: a call
+/// per word cost more than the scan of most words.
+#[inline(always)]
+pub(super) fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = body.as_bytes();
+    loop {
+        // The ASCII letters and digits in one run.
+        j += crate::ascii::run(bytes.get(j..).unwrap_or_default(), false);
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        let joiner_len = if d.is_ascii() {
+            if BYTE_KIND[usize::from(d)] & JOINER == 0 {
+                break;
+            }
+            1
+        } else {
+            let Some((c, len)) = char_at(body, j) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                j += len;
+                ascii = false;
+                continue;
+            }
+            if c != '’' {
+                break;
+            }
+            len
+        };
+        let joins = match bytes.get(j + joiner_len) {
+            Some(&a) if a.is_ascii() => BYTE_KIND[usize::from(a)] & ALNUM != 0,
+            Some(_) => char_at(body, j + joiner_len).is_some_and(|(a, _)| a.is_alphanumeric()),
+            None => false,
+        };
+        if joins {
+            j += joiner_len;
+            ascii &= joiner_len == 1;
+            continue;
+        }
+        // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an abbreviation or an
+        // initial.
+        if d == b'.' && is_abbreviation(&body[start..j], &body[j + 1..]) {
+            j += 1;
+        }
+        break;
+    }
+    (j, ascii)
+}
+
+#[inline(never)] // A stage of its own in profiles.
+pub(super) fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
+    // About one token in five bytes of wire text: the vector is seldom grown, and a very long
+    // story (whose tokens are most of its memory) does not reserve a quarter more than it uses.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 16);
+    // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
+    // as vector code, where a copy per token would cost a call each.
+    let mut norm = String::with_capacity(text.len() + text.len() / 8);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
+    let mut sents = Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum());
+    let mut para_toks = Vec::with_capacity(paragraphs.len());
+    // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
+    let top: Vec<Span> = quotes
+        .iter()
+        .filter(|q| !q.single && q.depth == 0)
+        .map(|q| q.inner)
+        .collect();
+    let mut qi = 0usize;
+    let cue_lexicon = &*CUES;
+    // Speech cues are a few in a hundred words.
+    let mut cue_candidates = Vec::with_capacity(text.len() / 128 + 4);
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let pt0 = toks.len();
+        for s in &p.sentences {
+            if s.end > text.len()
+                || s.end > TOKENIZED_BYTES
+                || !text.is_char_boundary(s.start)
+                || !text.is_char_boundary(s.end)
+            {
+                continue;
+            }
+            let st0 = toks.len();
+            let body = s.slice(text);
+            let bytes = body.as_bytes();
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                let kind = BYTE_KIND[usize::from(b)];
+                if kind & SPACE != 0 {
+                    i += 1;
+                    continue;
+                }
+                let start = s.start + i;
+                // (end in `body`, word, all ASCII, capitalised): ASCII first, as most of a
+                // wire story is; a non-ASCII character is decoded only when met.
+                let (j, word, ascii, cap) = if kind & ALNUM != 0 {
+                    let (j, ascii) = word_end(body, i, i + 1, true);
+                    (j, true, ascii, b.is_ascii_uppercase())
+                } else if b.is_ascii() {
+                    (i + 1, false, true, false)
+                } else {
+                    let Some((c, clen)) = char_at(body, i) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        i += clen;
+                        continue;
+                    }
+                    if c.is_alphanumeric() {
+                        let (j, _) = word_end(body, i, i + clen, false);
+                        (j, true, false, c.is_uppercase())
+                    } else {
+                        (i + clen, false, false, false)
+                    }
+                };
+                let end = s.start + j;
+                let span = Span::new(start, end);
+                let (n0, n1) = if ascii {
+                    // Most tokens: already lower-cased in place.
+                    (span.start, span.end)
+                } else {
+                    let n0 = norm.len();
+                    for ch in body[i..j].chars() {
+                        match ch {
+                            '’' | '‘' => norm.push('\''),
+                            _ => norm.extend(ch.to_lowercase()),
+                        }
+                    }
+                    (n0, norm.len())
+                };
+                i = j;
+                // Tested here, while the token's bytes are at hand, rather than in a second
+                // pass over all tokens.
+                if word
+                    && norm
+                        .as_bytes()
+                        .get(n0..n1)
+                        .is_some_and(|w| cue_lexicon.may_start(w))
+                {
+                    cue_candidates.push(toks.len());
+                }
+                while qi < top.len() && top[qi].end <= start {
+                    qi += 1;
+                }
+                let quoted = qi < top.len() && top[qi].start <= start && end <= top[qi].end;
+                // All below 4 GiB: see TOKENIZED_BYTES.
+                toks.push(Tok {
+                    start: span.start as u32,
+                    end: span.end as u32,
+                    norm_start: n0 as u32,
+                    norm_end: n1 as u32,
+                    sent_index: sents.len() as u32,
+                    para_index: pi as u32,
+                    word,
+                    cap,
+                    quoted,
+                });
+            }
+            sents.push(Sent {
+                t0: st0,
+                t1: toks.len(),
+            });
+        }
+        para_toks.push((pt0, toks.len()));
+    }
+    let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
+    Doc {
+        toks,
+        norm,
+        sents,
+        para_toks,
+        classes,
+        cue_candidates,
+    }
+}
+
+impl Doc {
+    pub(super) fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| &self.norm[t.norm()]).unwrap_or("")
+    }
+
+    /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
+    /// check of character boundaries).
+    pub(super) fn w_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.as_bytes().get(t.norm()))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
+    }
+
+    pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut mask = cell.get();
+        if mask == CLASS_UNKNOWN {
+            mask = class_of(self.w_bytes(i));
+            cell.set(mask);
+        }
+        mask & class.0 != 0
+    }
+
+    pub(super) fn punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word)
+    }
+
+    pub(super) fn quote_mark(&self, i: usize) -> bool {
+        self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
+    }
+
+    pub(super) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span().start, self.toks[b - 1].span().end)
+    }
+}
