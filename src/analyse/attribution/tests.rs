@@ -1,6 +1,7 @@
 //! Table tests of the attribution frames, on sentences written for the purpose, and the
 //! seed story.
 
+use super::words::*;
 use super::*;
 use crate::parse::{paragraphs, quotes};
 

@@ -363,6 +363,19 @@ impl Doc {
         mask & class.0 != 0
     }
 
+    /// The paragraph of sentence `sent` (0 for a sentence with no token).
+    pub(super) fn para_of_sentence(&self, sent: usize) -> usize {
+        self.sents
+            .get(sent)
+            .and_then(|s| self.toks.get(s.t0))
+            .map_or(0, |t| t.para())
+    }
+
+    /// The token whose span starts at or after byte `pos` (one past the last when none).
+    pub(super) fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span().start < pos)
+    }
+
     pub(super) fn punct(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.word)
     }
