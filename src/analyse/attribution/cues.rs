@@ -137,63 +137,17 @@ impl Doc {
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
         for &t0 in &self.cue_candidates {
-            let Some(tok) = self.toks.get(t0).filter(|_| t0 >= resume) else {
+            if t0 < resume || t0 >= self.toks.len() {
                 continue;
-            };
+            }
             let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
                 continue;
             };
-            // The longest form the tokens of the sentence start with, its last word possibly
-            // only the start of a token (`warn` in `warnings`), which is then no cue.
-            let Some((t1, whole, entry)) = forms.iter().find_map(|form| {
-                let last = form.words.len().checked_sub(1)?;
-                for (k, fw) in form.words.iter().enumerate().skip(1) {
-                    let t = self.toks.get(t0 + k).filter(|t| t.sent() == tok.sent())?;
-                    let w = self.norm.get(t.norm())?;
-                    let matches = if k < last {
-                        w == fw
-                    } else {
-                        w.starts_with(fw.as_str())
-                    };
-                    if !matches {
-                        return None;
-                    }
-                }
-                let whole = self.w(t0 + last).len() == form.words[last].len();
-                Some((t0 + last, whole, form.entry))
-            }) else {
+            let Some((t1, whole, entry)) = self.longest_form(t0, forms) else {
                 continue;
             };
             resume = t1 + 1;
-            if !whole {
-                continue;
-            }
-            let e = &lex.entries[entry];
-            if self.toks[t0].quoted {
-                continue;
-            }
-            // A capitalised cue inside a sentence is a name (`the United States`).
-            if self.toks[t0].cap && t0 != self.sents[self.toks[t0].sent()].t0 {
-                continue;
-            }
-            // `That said, …`
-            if self.w(t0) == "said" && t0 > 0 && self.w(t0 - 1) == "that" && self.w(t0 + 1) == "," {
-                continue;
-            }
-            // A noun after a possessive: `Prachanda's remarks`.
-            if t0 > 0 && {
-                let w = self.w(t0 - 1);
-                w.ends_with("'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
-            } {
-                continue;
-            }
-            // A noun, not a verb: `these claims`, `the report`.
-            if !matches!(e.frame, Frame::According | Frame::Quoting)
-                && t0 > 0
-                && self.toks[t0 - 1].sent() == self.toks[t0].sent()
-                && self.in_class(t0 - 1, NOUN_BEFORE)
-                && (e.reliability != Reliability::Strong || self.in_class(t0 - 1, NOUN_MARKERS))
-            {
+            if !whole || self.not_a_cue(t0, &lex.entries[entry]) {
                 continue;
             }
             out.push(Cue {
@@ -203,5 +157,51 @@ impl Doc {
             });
         }
         out
+    }
+
+    /// The longest of `forms` the tokens of the sentence from `t0` on start with: its last
+    /// token, whether that token is the whole last word (not only its start: `warn` in
+    /// `warnings`, which is then no cue), and its entry.
+    fn longest_form(&self, t0: usize, forms: &[CueForm]) -> Option<(usize, bool, usize)> {
+        let sent = self.toks[t0].sent();
+        forms.iter().find_map(|form| {
+            let last = form.words.len().checked_sub(1)?;
+            for (k, fw) in form.words.iter().enumerate().skip(1) {
+                let t = self.toks.get(t0 + k).filter(|t| t.sent() == sent)?;
+                let w = self.norm.get(t.norm())?;
+                let matches = if k < last {
+                    w == fw
+                } else {
+                    w.starts_with(fw.as_str())
+                };
+                if !matches {
+                    return None;
+                }
+            }
+            let whole = self.w(t0 + last).len() == form.words[last].len();
+            Some((t0 + last, whole, form.entry))
+        })
+    }
+
+    /// Whether the form at `t0` is no speech cue here: quoted, a name (`the United
+    /// States`), `That said, …`, a noun after a possessive (`Prachanda's remarks`) or after a
+    /// determiner (`these claims`, `the report`).
+    fn not_a_cue(&self, t0: usize, e: &CueEntry) -> bool {
+        let tok = &self.toks[t0];
+        if tok.quoted || tok.cap && t0 != self.sents[tok.sent()].t0 {
+            return true;
+        }
+        if t0 == 0 {
+            return false;
+        }
+        // `That said, …`
+        (self.w(t0) == "said" && self.w(t0 - 1) == "that" && self.w(t0 + 1) == ",")
+            // `Prachanda's remarks`
+            || self.w(t0 - 1).ends_with("'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
+            // `these claims`, `the report`
+            || !matches!(e.frame, Frame::According | Frame::Quoting)
+                && self.toks[t0 - 1].sent() == tok.sent()
+                && self.in_class(t0 - 1, NOUN_BEFORE)
+                && (e.reliability != Reliability::Strong || self.in_class(t0 - 1, NOUN_MARKERS))
     }
 }

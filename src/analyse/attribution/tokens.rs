@@ -206,129 +206,179 @@ pub(super) fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) 
     (j, ascii)
 }
 
+/// The token at byte `i` of `body`, whose first byte is `b`.
+enum Scanned {
+    /// White space up to this byte.
+    Space(usize),
+    /// A token ending at this byte: a word or not, all ASCII or not, capitalised or not.
+    Token(usize, bool, bool, bool),
+}
+
+/// Reads the token or the white space at byte `i` of `body` (`None` past a broken
+/// character). ASCII first, as most of a wire story is; a non-ASCII character is decoded
+/// only when met.
+#[inline(always)]
+fn scan(body: &str, i: usize, b: u8) -> Option<Scanned> {
+    let kind = BYTE_KIND[usize::from(b)];
+    if kind & SPACE != 0 {
+        return Some(Scanned::Space(i + 1));
+    }
+    if kind & ALNUM != 0 {
+        let (j, ascii) = word_end(body, i, i + 1, true);
+        return Some(Scanned::Token(j, true, ascii, b.is_ascii_uppercase()));
+    }
+    if b.is_ascii() {
+        return Some(Scanned::Token(i + 1, false, true, false));
+    }
+    let (c, clen) = char_at(body, i)?;
+    Some(if c.is_whitespace() {
+        Scanned::Space(i + clen)
+    } else if c.is_alphanumeric() {
+        let (j, _) = word_end(body, i, i + clen, false);
+        Scanned::Token(j, true, false, c.is_uppercase())
+    } else {
+        Scanned::Token(i + clen, false, false, false)
+    })
+}
+
+/// The token list under construction.
+struct Builder {
+    toks: Vec<Tok>,
+    norm: String,
+    sents: Vec<Sent>,
+    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, and
+    /// the first that may hold the next token.
+    top: Vec<Span>,
+    qi: usize,
+    cue_candidates: Vec<usize>,
+}
+
+impl Builder {
+    /// Adds the tokens of sentence `s` (a span of `text`) of paragraph `pi`.
+    #[inline(always)]
+    fn sentence(&mut self, text: &str, s: Span, pi: usize) {
+        let st0 = self.toks.len();
+        let body = s.slice(text);
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match scan(body, i, b) {
+                None => break,
+                Some(Scanned::Space(next)) => i = next,
+                Some(Scanned::Token(j, word, ascii, cap)) => {
+                    self.token(body, s.start, (i, j), (word, ascii, cap), pi);
+                    i = j;
+                }
+            }
+        }
+        self.sents.push(Sent {
+            t0: st0,
+            t1: self.toks.len(),
+        });
+    }
+
+    /// Adds the token at bytes `i..j` of the sentence `body` that starts at byte `base`.
+    /// `(word, ascii, cap)` tell whether it is a word, all ASCII, capitalised.
+    #[inline(always)]
+    fn token(
+        &mut self,
+        body: &str,
+        base: usize,
+        (i, j): (usize, usize),
+        (word, ascii, cap): (bool, bool, bool),
+        pi: usize,
+    ) {
+        let (start, end) = (base + i, base + j);
+        let (n0, n1) = if ascii {
+            // Most tokens: already lower-cased in place.
+            (start, end)
+        } else {
+            let n0 = self.norm.len();
+            for ch in body[i..j].chars() {
+                match ch {
+                    '’' | '‘' => self.norm.push('\''),
+                    _ => self.norm.extend(ch.to_lowercase()),
+                }
+            }
+            (n0, self.norm.len())
+        };
+        // Tested here, while the token's bytes are at hand, rather than in a second pass
+        // over all tokens.
+        if word
+            && self
+                .norm
+                .as_bytes()
+                .get(n0..n1)
+                .is_some_and(|w| CUES.may_start(w))
+        {
+            self.cue_candidates.push(self.toks.len());
+        }
+        let top = &self.top;
+        while self.qi < top.len() && top[self.qi].end <= start {
+            self.qi += 1;
+        }
+        let quoted = self.qi < top.len() && top[self.qi].start <= start && end <= top[self.qi].end;
+        // All below 4 GiB: see TOKENIZED_BYTES.
+        self.toks.push(Tok {
+            start: start as u32,
+            end: end as u32,
+            norm_start: n0 as u32,
+            norm_end: n1 as u32,
+            sent_index: self.sents.len() as u32,
+            para_index: pi as u32,
+            word,
+            cap,
+            quoted,
+        });
+    }
+}
+
+/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`.
 #[inline(never)] // A stage of its own in profiles.
 pub(super) fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
-    // About one token in five bytes of wire text: the vector is seldom grown, and a very long
-    // story (whose tokens are most of its memory) does not reserve a quarter more than it uses.
-    let mut toks = Vec::with_capacity(text.len() / 5 + 16);
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
     norm.push_str(text);
     norm.make_ascii_lowercase();
-    let mut sents = Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum());
-    let mut para_toks = Vec::with_capacity(paragraphs.len());
-    // Top-level double quotations, in order, to flag quoted tokens in one merge pass.
-    let top: Vec<Span> = quotes
-        .iter()
-        .filter(|q| !q.single && q.depth == 0)
-        .map(|q| q.inner)
-        .collect();
-    let mut qi = 0usize;
-    let cue_lexicon = &*CUES;
-    // Speech cues are a few in a hundred words.
-    let mut cue_candidates = Vec::with_capacity(text.len() / 128 + 4);
-    for (pi, p) in paragraphs.iter().enumerate() {
-        let pt0 = toks.len();
-        for s in &p.sentences {
-            if s.end > text.len()
-                || s.end > TOKENIZED_BYTES
-                || !text.is_char_boundary(s.start)
-                || !text.is_char_boundary(s.end)
-            {
-                continue;
-            }
-            let st0 = toks.len();
-            let body = s.slice(text);
-            let bytes = body.as_bytes();
-            let mut i = 0;
-            while let Some(&b) = bytes.get(i) {
-                let kind = BYTE_KIND[usize::from(b)];
-                if kind & SPACE != 0 {
-                    i += 1;
-                    continue;
-                }
-                let start = s.start + i;
-                // (end in `body`, word, all ASCII, capitalised): ASCII first, as most of a
-                // wire story is; a non-ASCII character is decoded only when met.
-                let (j, word, ascii, cap) = if kind & ALNUM != 0 {
-                    let (j, ascii) = word_end(body, i, i + 1, true);
-                    (j, true, ascii, b.is_ascii_uppercase())
-                } else if b.is_ascii() {
-                    (i + 1, false, true, false)
-                } else {
-                    let Some((c, clen)) = char_at(body, i) else {
-                        break;
-                    };
-                    if c.is_whitespace() {
-                        i += clen;
-                        continue;
-                    }
-                    if c.is_alphanumeric() {
-                        let (j, _) = word_end(body, i, i + clen, false);
-                        (j, true, false, c.is_uppercase())
-                    } else {
-                        (i + clen, false, false, false)
-                    }
-                };
-                let end = s.start + j;
-                let span = Span::new(start, end);
-                let (n0, n1) = if ascii {
-                    // Most tokens: already lower-cased in place.
-                    (span.start, span.end)
-                } else {
-                    let n0 = norm.len();
-                    for ch in body[i..j].chars() {
-                        match ch {
-                            '’' | '‘' => norm.push('\''),
-                            _ => norm.extend(ch.to_lowercase()),
-                        }
-                    }
-                    (n0, norm.len())
-                };
-                i = j;
-                // Tested here, while the token's bytes are at hand, rather than in a second
-                // pass over all tokens.
-                if word
-                    && norm
-                        .as_bytes()
-                        .get(n0..n1)
-                        .is_some_and(|w| cue_lexicon.may_start(w))
-                {
-                    cue_candidates.push(toks.len());
-                }
-                while qi < top.len() && top[qi].end <= start {
-                    qi += 1;
-                }
-                let quoted = qi < top.len() && top[qi].start <= start && end <= top[qi].end;
-                // All below 4 GiB: see TOKENIZED_BYTES.
-                toks.push(Tok {
-                    start: span.start as u32,
-                    end: span.end as u32,
-                    norm_start: n0 as u32,
-                    norm_end: n1 as u32,
-                    sent_index: sents.len() as u32,
-                    para_index: pi as u32,
-                    word,
-                    cap,
-                    quoted,
-                });
-            }
-            sents.push(Sent {
-                t0: st0,
-                t1: toks.len(),
-            });
-        }
-        para_toks.push((pt0, toks.len()));
-    }
-    let classes = vec![Cell::new(CLASS_UNKNOWN); toks.len()];
-    Doc {
-        toks,
+    let mut b = Builder {
+        // About one token in five bytes of wire text: the vector is seldom grown, and a very
+        // long story (whose tokens are most of its memory) does not reserve a quarter more
+        // than it uses.
+        toks: Vec::with_capacity(text.len() / 5 + 16),
         norm,
-        sents,
+        sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
+        top: quotes
+            .iter()
+            .filter(|q| !q.single && q.depth == 0)
+            .map(|q| q.inner)
+            .collect(),
+        qi: 0,
+        // Speech cues are a few in a hundred words.
+        cue_candidates: Vec::with_capacity(text.len() / 128 + 4),
+    };
+    let mut para_toks = Vec::with_capacity(paragraphs.len());
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let pt0 = b.toks.len();
+        for s in &p.sentences {
+            if s.end <= text.len()
+                && s.end <= TOKENIZED_BYTES
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+            {
+                b.sentence(text, *s, pi);
+            }
+        }
+        para_toks.push((pt0, b.toks.len()));
+    }
+    let classes = vec![Cell::new(CLASS_UNKNOWN); b.toks.len()];
+    Doc {
+        toks: b.toks,
+        norm: b.norm,
+        sents: b.sents,
         para_toks,
         classes,
-        cue_candidates,
+        cue_candidates: b.cue_candidates,
     }
 }
 
