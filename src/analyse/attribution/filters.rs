@@ -15,7 +15,7 @@ impl Doc {
         self.in_class(a, PREPS)
             && !self.is(a, &["to", "while"])
             && b > a
-            && b - a <= 14
+            && b - a <= FRONTED_ADVERBIAL
             && !(a..b).any(|k| !self.toks[k].quoted && self.in_class(k, CLAUSE_BREAKS))
     }
 

@@ -61,3 +61,24 @@ pub(super) const NAME_AFTER_CUE: usize = 6;
 
 /// A `Name:` label opens a paragraph of at least this many words after the colon.
 pub(super) const LABEL_CONTENT_WORDS: usize = 3;
+
+/// How many tokens a noun phrase may have (`the former Russian deputy foreign minister
+/// for arms control Sergei Ryabkov`): a longer run is a clause, not a subject.
+pub(super) const NP_TOKENS: usize = 14;
+
+/// How far back a parenthesis inside a name may open (`Gov. Pat McCrory (R-N.C.)`).
+pub(super) const PARENTHESIS: usize = 8;
+
+/// How many tokens a fronted adverbial may have (`On Sunday's broadcast of "Meet the
+/// Press,"`).
+pub(super) const FRONTED_ADVERBIAL: usize = 14;
+
+/// How far after `told` its `that` may be (`told reporters in Geneva on Tuesday that`).
+pub(super) const TOLD_THAT: usize = 12;
+
+/// How many steps the content start moves past `that`, commas and time words after a cue.
+pub(super) const CONTENT_START_STEPS: usize = 8;
+
+/// How long an adjunct after a cue may be before its `that` (`said in a statement posted on
+/// the ministry's website late on Tuesday that`).
+pub(super) const ADJUNCT_BEFORE_THAT: usize = 25;

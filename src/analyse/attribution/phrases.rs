@@ -3,6 +3,7 @@
 //! follows a cue is only adjuncts, and where the content starts and ends.
 
 use super::cues::Frame;
+use super::limits::*;
 use super::tokens::Doc;
 use super::words::*;
 use crate::analyse::speakers::{is_doc_noun, is_source_noun};
@@ -160,49 +161,11 @@ impl Doc {
             .filter(|&(a, b)| self.source_like(a, b))
     }
 
+    /// The noun phrase ending just before token `e`, within the sentence starting at `s0`:
+    /// back to a clause word or punctuation, then past a leading preposition phrase, adverb
+    /// or verb.
     pub(super) fn left_np_core(&self, e: usize, s0: usize) -> Option<(usize, usize)> {
-        let mut j = e;
-        while j > s0 {
-            let t = j - 1;
-            if self.punct(t) {
-                let p = self.w(t);
-                if matches!(p, "-" | "&" | "." | "/") && j < e {
-                    j -= 1;
-                    continue;
-                }
-                if p == ")" {
-                    // `Gov. Pat McCrory (R)`: a short parenthesis inside the phrase.
-                    let lim = t.saturating_sub(8).max(s0);
-                    if let Some(o) = (lim..t).rev().find(|&k| self.is(k, &["("])) {
-                        j = o;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let w = self.w(t);
-            if w == "and" || w == "or" {
-                let both_cap = t > s0
-                    && self.toks[t - 1].cap
-                    && self.toks.get(t + 1).is_some_and(|x| x.cap)
-                    && t + 1 < e;
-                if !both_cap {
-                    break;
-                }
-            } else if (self.in_class(t, NP_BOUNDARY) || self.in_class(t, VERBISH))
-                && (!self.toks[t].cap || t == s0)
-            {
-                // Sentence-initial `However`, `But`, `As` are not part of the subject.
-                break;
-            }
-            j -= 1;
-            if e - j > 14 {
-                return None;
-            }
-        }
-        if j >= e {
-            return None;
-        }
+        let mut j = self.np_walk_back(e, s0)?;
         // A leading preposition phrase without a comma: `In a statement the ministry said`,
         // `with Donald Trump tweeting`.
         if self.in_class(j, PREPS) {
@@ -243,6 +206,52 @@ impl Doc {
             j = k;
         }
         (j < e).then_some((j, e))
+    }
+
+    /// The first token of the phrase ending before `e`: back over words to a clause word or
+    /// punctuation (names joined by `and`, `-`, `&` and a short parenthesis kept); `None`
+    /// when the phrase is empty or longer than [`NP_TOKENS`].
+    fn np_walk_back(&self, e: usize, s0: usize) -> Option<usize> {
+        let mut j = e;
+        while j > s0 {
+            let t = j - 1;
+            if self.punct(t) {
+                let p = self.w(t);
+                if matches!(p, "-" | "&" | "." | "/") && j < e {
+                    j -= 1;
+                    continue;
+                }
+                if p == ")" {
+                    // `Gov. Pat McCrory (R)`: a short parenthesis inside the phrase.
+                    let lim = t.saturating_sub(PARENTHESIS).max(s0);
+                    if let Some(o) = (lim..t).rev().find(|&k| self.is(k, &["("])) {
+                        j = o;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let w = self.w(t);
+            if w == "and" || w == "or" {
+                let both_cap = t > s0
+                    && self.toks[t - 1].cap
+                    && self.toks.get(t + 1).is_some_and(|x| x.cap)
+                    && t + 1 < e;
+                if !both_cap {
+                    break;
+                }
+            } else if (self.in_class(t, NP_BOUNDARY) || self.in_class(t, VERBISH))
+                && (!self.toks[t].cap || t == s0)
+            {
+                // Sentence-initial `However`, `But`, `As` are not part of the subject.
+                break;
+            }
+            j -= 1;
+            if e - j > NP_TOKENS {
+                return None;
+            }
+        }
+        (j < e).then_some(j)
     }
 
     /// The subject at the start of the sentence: a pronoun or a capitalised name followed
@@ -302,7 +311,7 @@ impl Doc {
             return None;
         }
         let mut j = start;
-        while j < s1 && j - start < 14 {
+        while j < s1 && j - start < NP_TOKENS {
             if self.punct(j) {
                 let p = self.w(j);
                 if matches!(p, "-" | "&" | "/") {
@@ -356,28 +365,13 @@ impl Doc {
     /// Where the content after a cue starts: past `that`, addressees and time adjuncts.
     pub(super) fn content_start(&self, mut i: usize, s1: usize, frame: Frame) -> usize {
         if frame == Frame::Tell {
-            // `told reporters (on Tuesday) that` or `told the newspaper Russia would`.
-            if let Some(k) = (i..s1.min(i + 12)).find(|&k| self.is(k, &["that"])) {
-                if (i..k).all(|x| !self.punct(x)) {
-                    return k + 1;
-                }
-            }
-            let mut skipped = 0;
-            while i < s1
-                && skipped < 6
-                && (self.toks[i].cap
-                    || self.in_class(i, ADDRESSEES) && !self.in_class(i, DETS)
-                    || self.in_class(i, DETS) && self.toks.get(i + 1).is_some_and(|t| t.cap)
-                    || self.in_class(i, DETS)
-                        && self.in_class(i + 1, ADDRESSEES)
-                        && !self.in_class(i + 1, DETS))
-            {
-                i += 1;
-                skipped += 1;
+            match self.past_addressee(i, s1) {
+                Ok(start) => return start,
+                Err(next) => i = next,
             }
         }
         let mut guard = 0;
-        while i < s1 && guard < 8 {
+        while i < s1 && guard < CONTENT_START_STEPS {
             guard += 1;
             if self.is(i, &["that", ":", ","]) {
                 let was_that = self.is(i, &["that"]);
@@ -392,7 +386,7 @@ impl Doc {
                 continue;
             }
             if self.in_class(i, PREPS) && frame != Frame::Urge {
-                let lim = s1.min(i + 25);
+                let lim = s1.min(i + ADJUNCT_BEFORE_THAT);
                 if let Some(k) = (i + 1..lim)
                     .take_while(|&k| !self.quote_mark(k) && !self.is(k, &[";", ":"]))
                     .find(|&k| self.is(k, &["that"]))
@@ -415,6 +409,31 @@ impl Doc {
             break;
         }
         i
+    }
+
+    /// After `told` at `i`: `Ok` with the content start past `told reporters (on Tuesday)
+    /// that`, else `Err` with the token after the addressee (`told the newspaper Russia
+    /// would`).
+    fn past_addressee(&self, mut i: usize, s1: usize) -> Result<usize, usize> {
+        if let Some(k) = (i..s1.min(i + TOLD_THAT)).find(|&k| self.is(k, &["that"])) {
+            if (i..k).all(|x| !self.punct(x)) {
+                return Ok(k + 1);
+            }
+        }
+        let mut skipped = 0;
+        while i < s1
+            && skipped < TELL_ADDRESSEE
+            && (self.toks[i].cap
+                || self.in_class(i, ADDRESSEES) && !self.in_class(i, DETS)
+                || self.in_class(i, DETS) && self.toks.get(i + 1).is_some_and(|t| t.cap)
+                || self.in_class(i, DETS)
+                    && self.in_class(i + 1, ADDRESSEES)
+                    && !self.in_class(i + 1, DETS))
+        {
+            i += 1;
+            skipped += 1;
+        }
+        Err(i)
     }
 
     /// The content span of tokens `[a, b)`, without edge punctuation (quotation marks kept
