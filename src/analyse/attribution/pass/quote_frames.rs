@@ -297,33 +297,11 @@ fn record(inp: &Input, found: &mut Found, at: &QuoteAt, frame: QuoteFrame) -> Op
     let doc = &inp.doc;
     let (ci, np, direct) = frame;
     let (open, close) = (at.open, at.close);
-    let inherit = if np.is_none() {
-        found.claims.last_in_paragraph(doc, at.para)
-    } else {
-        None
-    };
-    // `Clinton posted a comment, saying, "…"`: the sentence's subject.
-    let np = match (np, inherit, ci) {
-        (None, None, Some(ci)) => {
-            let t0 = inp.cues[ci].t0;
-            let s0 = doc.sents[doc.toks[t0].sent()].t0;
-            doc.sentence_subject(s0, t0)
-        }
-        _ => np,
-    };
+    let (np, inherit) = speaker_of_frame(inp, found, at, ci, np);
     // A quote closing a clause that narration opened (`a top priority "is …," Mr. Kamin
     // said`): the clause is the statement, the quote a partial one.
     let sent_t0 = doc.sents[doc.toks[open].sent()].t0.max(at.p0);
-    let cue_after = ci.is_some_and(|c| inp.cues[c].t0 > close);
-    let embedded = cue_after
-        && open > sent_t0 + 2
-        && !doc.is(open - 1, &[":", ",", "(", "—", "-", "–"])
-        && !doc.quote_mark(open - 1)
-        && (sent_t0..open)
-            .filter(|&x| doc.toks[x].word)
-            .take(3)
-            .count()
-            >= 3;
+    let embedded = ci.is_some_and(|c| inp.cues[c].t0 > close) && closes_clause(inp, at, sent_t0);
     // `On Sunday's broadcast of "Meet the Press," the minister said …`: a title inside a
     // fronted adverbial is not what the cue after it reports (and the cue stays free).
     if embedded && doc.fronted_adverbial(sent_t0, close + 1) {
@@ -369,6 +347,46 @@ fn record(inp: &Input, found: &mut Found, at: &QuoteAt, frame: QuoteFrame) -> Op
         sent,
         strong: false,
     }))
+}
+
+/// The speaker phrase of a framed quotation, or the claim it inherits its speaker from:
+/// the last of the paragraph when the frame names none, else (`Clinton posted a comment,
+/// saying, "…"`) the subject of the cue's sentence.
+fn speaker_of_frame(
+    inp: &Input,
+    found: &Found,
+    at: &QuoteAt,
+    ci: Option<usize>,
+    np: Option<(usize, usize)>,
+) -> (Option<(usize, usize)>, Option<usize>) {
+    let doc = &inp.doc;
+    if np.is_some() {
+        return (np, None);
+    }
+    let inherit = found.claims.last_in_paragraph(doc, at.para);
+    let np = match (inherit, ci) {
+        (None, Some(ci)) => {
+            let t0 = inp.cues[ci].t0;
+            let s0 = doc.sents[doc.toks[t0].sent()].t0;
+            doc.sentence_subject(s0, t0)
+        }
+        _ => None,
+    };
+    (np, inherit)
+}
+
+/// Whether the quotation closes a clause that narration opened in its sentence (from
+/// `sent_t0`): three words or more before it, with no colon, comma, dash or mark between.
+fn closes_clause(inp: &Input, at: &QuoteAt, sent_t0: usize) -> bool {
+    let (doc, open) = (&inp.doc, at.open);
+    open > sent_t0 + 2
+        && !doc.is(open - 1, &[":", ",", "(", "—", "-", "–"])
+        && !doc.quote_mark(open - 1)
+        && (sent_t0..open)
+            .filter(|&x| doc.toks[x].word)
+            .take(3)
+            .count()
+            >= 3
 }
 
 /// A quotation with no frame: a split or floating quote continues the last quoted speaker
