@@ -7,6 +7,10 @@ use super::words::*;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(super) const RULES: &[&str] = &["longest_form", "not_a_cue"];
+
 /// How a cue links speaker and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Frame {

@@ -7,6 +7,17 @@ use super::words::*;
 use super::Doc;
 use crate::parse::quotes::QuotedSpan;
 
+/// The filters of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(super) const RULES: &[&str] = &[
+    "fronted_adverbial",
+    "modal_possibility",
+    "free_relative",
+    "bare_said",
+    "negated_comment_request",
+    "scare_quote",
+];
+
 impl Doc {
     /// Whether tokens `a..b` are only a fronted adverbial (`On Sunday's broadcast of "Meet
     /// the Press,"`, `Through a spokesman`): a preposition, then no clause break or auxiliary

@@ -17,6 +17,16 @@ use super::super::words::*;
 use super::super::{Doc, Found, Input};
 use crate::output::record::QuoteKind;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(in super::super) const RULES: &[&str] = &[
+    "according",
+    "quoting",
+    "say_tell_urge",
+    "closing_attribution",
+    "split_clause",
+];
+
 /// A token range `[start, end)`.
 type Toks = (usize, usize);
 

@@ -13,6 +13,10 @@ use super::super::words::*;
 use super::super::{Found, Input};
 use crate::output::record::QuoteKind;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(in super::super) const RULES: &[&str] = &["speech_noun_that", "colon_label"];
+
 /// Adds the speech-noun and colon-label statements.
 pub(in super::super) fn run(inp: &Input, found: &mut Found) {
     let doc = &inp.doc;

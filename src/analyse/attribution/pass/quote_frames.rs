@@ -22,6 +22,18 @@ use super::super::{Found, Input};
 use crate::output::record::QuoteKind;
 use crate::parse::quotes::QuotedSpan;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(in super::super) const RULES: &[&str] = &[
+    "dash_name",
+    "after_quote",
+    "before_quote",
+    "colon_subject",
+    "transcript_label",
+    "continue_speaker",
+    "closes_clause",
+];
+
 /// A quotation's cue index, speaker noun phrase (token range) and whether it is direct.
 type QuoteFrame = (Option<usize>, Option<(usize, usize)>, bool);
 

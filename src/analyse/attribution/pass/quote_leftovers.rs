@@ -15,6 +15,10 @@ use super::super::limits::*;
 use super::super::{Found, Input};
 use crate::output::record::QuoteKind;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(in super::super) const RULES: &[&str] = &["floating", "embedded_partial", "long_unframed"];
+
 /// Adds the statements of the leftover quotations.
 pub(in super::super) fn run(inp: &Input, found: &mut Found) {
     floating(inp, found);

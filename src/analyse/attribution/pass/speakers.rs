@@ -9,6 +9,10 @@ use crate::analyse::speakers::{clean_mention, Resolver};
 use crate::output::record::QuoteKind;
 use crate::span::Span;
 
+/// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
+#[cfg(test)]
+pub(in super::super) const RULES: &[&str] = &["speakers"];
+
 /// The statements and speakers of the claims.
 pub(in super::super) fn run(text: &str, claims: &Claims) -> Attribution {
     let claims = claims.all();
