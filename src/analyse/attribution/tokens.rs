@@ -401,16 +401,28 @@ impl Doc {
         words.iter().any(|x| x.as_bytes() == w)
     }
 
+    /// Whether token `i` is in `class`. Inlined: the rules ask it of the same few tokens
+    /// many times, and after the first time it is one test of a bit.
+    #[inline]
     pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
         let Some(cell) = self.classes.get(i) else {
             return false;
         };
         let mut mask = cell.get();
         if mask == CLASS_UNKNOWN {
-            mask = class_of(self.w_bytes(i));
-            cell.set(mask);
+            mask = self.look_up_classes(i);
         }
         mask & class.0 != 0
+    }
+
+    /// Looks up and keeps the class mask of token `i` (asked once per token at most).
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u64 {
+        let mask = class_of(self.w_bytes(i));
+        if let Some(cell) = self.classes.get(i) {
+            cell.set(mask);
+        }
+        mask
     }
 
     /// The paragraph of sentence `sent` (0 for a sentence with no token).
