@@ -7,7 +7,7 @@
 //! the statement direct). A claim with no mention of its own names the claim it takes its
 //! speaker from (`inherit`).
 
-use super::tokens::Doc;
+use super::words::Words;
 use crate::output::record::QuoteKind;
 use crate::span::Span;
 
@@ -76,7 +76,7 @@ impl Claims {
 
     /// Ends claim `i`'s content before token `at`, when `at` falls inside it and what is left
     /// is still a content.
-    pub(super) fn clip(&mut self, i: usize, at: usize, doc: &Doc) {
+    pub(super) fn clip(&mut self, i: usize, at: usize, doc: &Words) {
         let c = &mut self.list[i];
         if c.toks.0 < at && c.toks.1 > at {
             if let Some(content) = doc.content(c.toks.0, at) {
@@ -140,7 +140,7 @@ impl Claims {
     }
 
     /// The last claim of paragraph `para`.
-    pub(super) fn last_in_paragraph(&self, doc: &Doc, para: usize) -> Option<usize> {
+    pub(super) fn last_in_paragraph(&self, doc: &Words, para: usize) -> Option<usize> {
         self.last_matching(|c| doc.para_of_sentence(c.sent), para, |_| true)
     }
 }

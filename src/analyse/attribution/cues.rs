@@ -2,8 +2,8 @@
 //! to`, `as saying`...) and the search of the cues of a story, longest form first, with the
 //! readings that are no cue (a noun after a determiner or a possessive, `That said,`, a name).
 
-use super::tokens::Doc;
 use super::words::*;
+use crate::text::WordFilter;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -60,13 +60,6 @@ pub(super) struct CueForm {
     pub(super) len: usize,
     /// Index in [`CueLexicon::entries`].
     pub(super) entry: usize,
-}
-
-impl CueLexicon {
-    /// Whether `word` may be the first word of a form (false is certain, true is likely).
-    pub(super) fn may_start(&self, word: &[u8]) -> bool {
-        self.first_words.may_contain(word)
-    }
 }
 
 pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
@@ -132,7 +125,7 @@ pub(super) struct Cue {
     pub(super) entry: usize,
 }
 
-impl Doc {
+impl Words<'_> {
     /// Finds the speech cues, in order.
     #[inline(never)] // A stage of its own in profiles.
     pub(super) fn cues(&self) -> Vec<Cue> {
@@ -140,7 +133,7 @@ impl Doc {
         let mut out = Vec::new();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
-        for &t0 in &self.cue_candidates {
+        for &t0 in &self.candidates {
             if t0 < resume || t0 >= self.toks.len() {
                 continue;
             }

@@ -4,7 +4,7 @@
 
 use super::limits::*;
 use super::words::*;
-use super::Doc;
+use super::Words;
 use crate::parse::quotes::QuotedSpan;
 
 /// The filters of this module, each with an example in `tests.rs` (`EXAMPLES`).
@@ -18,7 +18,7 @@ pub(super) const RULES: &[&str] = &[
     "scare_quote",
 ];
 
-impl Doc {
+impl Words<'_> {
     /// Whether tokens `a..b` are only a fronted adverbial (`On Sunday's broadcast of "Meet
     /// the Press,"`, `Through a spokesman`): a preposition, then no clause break or auxiliary
     /// outside quotation marks. Such a phrase is not the content of the cue after it.

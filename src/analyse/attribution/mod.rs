@@ -1,9 +1,10 @@
 //! Attribution: speech cues, the statements they govern, and the speaker of each.
 //!
-//! The body is tokenised once into words and punctuation; the speech cues of the lexicon
-//! (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as saying`...) are
-//! found at the tokens that may start one (a bit filter of the forms' first words, tested while
-//! tokenising), each matched against the forms with that first word, longest first. Then:
+//! The body is tokenised once into words and punctuation ([`crate::text`]); the speech cues
+//! of the lexicon (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as
+//! saying`...) are found at the tokens that may start one (a bit filter of the forms' first
+//! words, [`cue_starts`], tested while tokenising), each matched against the forms with that
+//! first word, longest first. Then:
 //!
 //! 1. every quotation (double marks, or single marks with a speech frame) is matched to a
 //!    cue next to it: after it (`"…," he said.`, `"…," said Oswaldo Oliveira`) or before it
@@ -29,18 +30,16 @@ mod filters;
 mod limits;
 mod pass;
 mod phrases;
-mod tokens;
 mod words;
 
 use crate::analyse::speakers::Entity;
 use crate::output::record::QuoteKind;
-use crate::parse::metadata::StoryMetadata;
-use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
+use crate::text::{Doc, WordFilter};
 use claims::Claims;
 use cues::{Cue, CueEntry, CueLexicon, CUES};
-use tokens::{tokenize, Doc};
+use words::Words;
 
 /// One statement found in the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +69,7 @@ pub struct Attribution {
 struct Input<'a> {
     text: &'a str,
     quotes: &'a [QuotedSpan],
-    doc: Doc,
+    doc: Words<'a>,
     cues: Vec<Cue>,
     lexicon: &'static CueLexicon,
 }
@@ -105,18 +104,19 @@ struct Found {
     floating: Vec<usize>,
 }
 
-/// Finds the statements of the story and attributes them.
-pub fn attribute(
-    text: &str,
-    metadata: &StoryMetadata,
-    paragraphs: &[Paragraph],
-    quotes: &[QuotedSpan],
-) -> Attribution {
-    let _ = metadata;
-    let doc = tokenize(text, paragraphs, quotes);
+/// The first words of the speech cues: the tokens to note as cue candidates when the
+/// story's tokens are built ([`crate::text::tokenize`]).
+pub fn cue_starts() -> &'static WordFilter {
+    &CUES.first_words
+}
+
+/// Finds the statements of the story and attributes them, from its tokens (built with
+/// [`cue_starts`]) and its quotations.
+pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
     if doc.toks.is_empty() {
         return Attribution::default();
     }
+    let doc = Words::new(doc);
     let cues = doc.cues();
     let mut found = Found {
         claims: Claims::new(),

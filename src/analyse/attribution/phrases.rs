@@ -4,12 +4,12 @@
 
 use super::cues::Frame;
 use super::limits::*;
-use super::tokens::Doc;
+use super::words::Words;
 use super::words::*;
 use crate::analyse::speakers::{is_doc_noun, is_source_noun};
 use crate::span::Span;
 
-impl Doc {
+impl Words<'_> {
     /// A transcript's speaker label at token `a` (`WALLACE:`, `SEN. KAINE:`): up to four
     /// upper-case words before a colon, ending before `lim`.
     pub(super) fn transcript_label(

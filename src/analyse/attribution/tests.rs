@@ -3,6 +3,7 @@
 
 use super::words::*;
 use super::*;
+use crate::parse::metadata::StoryMetadata;
 use crate::parse::{paragraphs, quotes};
 
 /// (kind, content, speaker name, mention, cue) of every statement.
@@ -21,7 +22,8 @@ fn run(text: &str) -> Vec<Row> {
     };
     let paras = paragraphs::split(text, meta.body);
     let qs = quotes::find(text, &paras);
-    let a = attribute(text, &meta, &paras, &qs);
+    let doc = crate::text::tokenize(text, &paras, &qs, cue_starts());
+    let a = attribute(text, &doc, &qs);
     a.statements
         .iter()
         .map(|s| {
@@ -533,7 +535,8 @@ proptest::proptest! {
         let meta = StoryMetadata { body: Span::new(0, text.len()), ..StoryMetadata::default() };
         let paras = paragraphs::split(&text, meta.body);
         let qs = quotes::find(&text, &paras);
-        let a = attribute(&text, &meta, &paras, &qs);
+        let doc = crate::text::tokenize(&text, &paras, &qs, cue_starts());
+        let a = attribute(&text, &doc, &qs);
         for s in &a.statements {
             proptest::prop_assert!(text.get(s.content.start..s.content.end).is_some());
             if let Some(e) = s.speaker {

@@ -1,44 +1,13 @@
 //! Word classes: the closed classes of words the rules test tokens against (auxiliaries,
 //! prepositions, determiners, and the word list of each single rule), read from
 //! `lexicon/attribution_classes.tsv`; and the bit filter that rules most words out of a
-//! list before any hash look-up.
+//! list before any hash look-up ([`WordFilter`]).
 
+use crate::text::{Doc, WordFilter};
 use rustc_hash::FxHashMap;
+use std::cell::Cell;
+use std::ops::Deref;
 use std::sync::LazyLock;
-
-/// A word list as a 65,536-bit set of a hash of each word's first two bytes, last byte and
-/// length: a word not in it is surely not in the list, and most words of a story are told
-/// from a list of a few hundred words with one bit test, before any hash-map look-up.
-pub(super) struct WordFilter {
-    pub(super) bits: Vec<u64>,
-}
-
-impl WordFilter {
-    pub(super) fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> WordFilter {
-        let mut bits = vec![0u64; 1024];
-        for w in words {
-            let bit = WordFilter::bit(w);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        WordFilter { bits }
-    }
-
-    /// False when `word` is surely not in the list.
-    pub(super) fn may_contain(&self, word: &[u8]) -> bool {
-        let bit = WordFilter::bit(word);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    pub(super) fn bit(word: &[u8]) -> usize {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return 0;
-        };
-        let second = word.get(1).copied().unwrap_or(0);
-        // The length is folded into a byte: only the spread of the hash depends on it.
-        let key = u32::from_le_bytes([first, second, last, word.len() as u8]);
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-}
 
 /// A closed class of words (determiners, prepositions, auxiliaries...), one bit of a token's
 /// class mask. The words of each class are in `lexicon/attribution_classes.tsv`; every token
@@ -198,4 +167,56 @@ pub(super) fn class_of(norm: &[u8]) -> u64 {
         return 0;
     }
     map.get(norm).copied().unwrap_or(0)
+}
+
+/// A token's class mask not looked up yet.
+const CLASS_UNKNOWN: u64 = u64::MAX;
+
+/// The story's tokens as attribution reads them: with the [`WordClass`] bits of each token,
+/// looked up the first time they are asked for (the rules look at a few tokens around each
+/// cue and quotation, not at every token).
+pub(super) struct Words<'d> {
+    doc: &'d Doc,
+    classes: Vec<Cell<u64>>,
+}
+
+impl Deref for Words<'_> {
+    type Target = Doc;
+
+    fn deref(&self) -> &Doc {
+        self.doc
+    }
+}
+
+impl<'d> Words<'d> {
+    pub(super) fn new(doc: &'d Doc) -> Words<'d> {
+        Words {
+            doc,
+            classes: vec![Cell::new(CLASS_UNKNOWN); doc.toks.len()],
+        }
+    }
+
+    /// Whether token `i` is in `class`. Inlined: the rules ask it of the same few tokens
+    /// many times, and after the first time it is one test of a bit.
+    #[inline]
+    pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut mask = cell.get();
+        if mask == CLASS_UNKNOWN {
+            mask = self.look_up_classes(i);
+        }
+        mask & class.0 != 0
+    }
+
+    /// Looks up and keeps the class mask of token `i` (asked once per token at most).
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u64 {
+        let mask = class_of(self.w_bytes(i));
+        if let Some(cell) = self.classes.get(i) {
+            cell.set(mask);
+        }
+        mask
+    }
 }

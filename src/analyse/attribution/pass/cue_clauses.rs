@@ -14,7 +14,7 @@ use super::super::claims::Claim;
 use super::super::cues::{CueEntry, Frame, Reliability};
 use super::super::limits::*;
 use super::super::words::*;
-use super::super::{Doc, Found, Input};
+use super::super::{Found, Input, Words};
 use crate::output::record::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
@@ -49,7 +49,7 @@ impl CueAt {
         self.e.reliability == Reliability::Strong
     }
 
-    fn cue_span(&self, doc: &Doc) -> crate::span::Span {
+    fn cue_span(&self, doc: &Words) -> crate::span::Span {
         doc.span(self.t0, self.t1)
     }
 }
@@ -113,7 +113,12 @@ fn cue_at(inp: &Input, found: &Found, ci: usize) -> CueAt {
 }
 
 /// Adds an indirect statement of the cue `at`.
-fn push(found: &mut Found, doc: &Doc, at: &CueAt, claim: (Option<(usize, usize)>, (usize, usize))) {
+fn push(
+    found: &mut Found,
+    doc: &Words,
+    at: &CueAt,
+    claim: (Option<(usize, usize)>, (usize, usize)),
+) {
     let (mention, toks) = claim;
     if let Some(content) = doc.content(toks.0, toks.1) {
         found.claims.push(Claim {
@@ -214,7 +219,7 @@ fn say_tell_urge(inp: &Input, found: &mut Found, at: &CueAt) -> bool {
 
 /// The subjects before and after the cue, whether it keeps an earlier speaker, and whether
 /// only adjuncts follow it; `None` when a filter rules the cue out.
-fn read(doc: &Doc, found: &mut Found, at: &CueAt) -> Option<Reading> {
+fn read(doc: &Words, found: &mut Found, at: &CueAt) -> Option<Reading> {
     let (s0, e) = (at.s0, at.e);
     let mut np = subject_before(doc, found, at);
     let mut before = at.t0;
@@ -263,7 +268,7 @@ fn read(doc: &Doc, found: &mut Found, at: &CueAt) -> Option<Reading> {
 /// The subject before the cue, within its clause; the subject may also lie inside the
 /// content of a weak statement before it in the sentence (`X agreed to …, the EU's chief
 /// said.`: the closing attribution wins), or open a new clause ([`split_clause`]).
-fn subject_before(doc: &Doc, found: &mut Found, at: &CueAt) -> Option<(usize, usize)> {
+fn subject_before(doc: &Words, found: &mut Found, at: &CueAt) -> Option<(usize, usize)> {
     let (s0, clause_start) = (at.s0, at.clause_start);
     let mut np = doc.left_np(at.t0, clause_start.max(s0));
     let (Some(pi), Some((a, b))) = (at.prev, doc.left_np(at.t0, s0)) else {
@@ -291,7 +296,7 @@ fn subject_before(doc: &Doc, found: &mut Found, at: &CueAt) -> Option<(usize, us
 /// `X said A, while Y urged B`: a subject `a..b` after `, while` (or `but`, `;`…) inside the
 /// statement before it (which starts at `prev_start`) opens a new clause with its own
 /// speaker, which ends that statement.
-fn split_clause(doc: &Doc, a: usize, b: usize, prev_start: usize, s0: usize) -> bool {
+fn split_clause(doc: &Words, a: usize, b: usize, prev_start: usize, s0: usize) -> bool {
     a >= prev_start
         && a > s0 + 1
         && doc.in_class(a - 1, CONTRAST_CONJUNCTIONS)
@@ -301,7 +306,7 @@ fn split_clause(doc: &Doc, a: usize, b: usize, prev_start: usize, s0: usize) -> 
 
 /// Whether the subject `a..b` may speak through this cue: any short phrase for a strong
 /// verb, a source for a weak one, a document for a document verb.
-fn valid_subject(doc: &Doc, at: &CueAt, (a, b): (usize, usize)) -> bool {
+fn valid_subject(doc: &Words, at: &CueAt, (a, b): (usize, usize)) -> bool {
     let e = at.e;
     match e.reliability {
         Reliability::Strong if !e.participle => {
@@ -325,7 +330,7 @@ fn valid_subject(doc: &Doc, at: &CueAt, (a, b): (usize, usize)) -> bool {
 }
 
 /// Whether only adjuncts follow the cue from `tail_from` to the sentence end.
-fn tail_is_adjunct(doc: &Doc, at: &CueAt, tail_from: usize) -> bool {
+fn tail_is_adjunct(doc: &Words, at: &CueAt, tail_from: usize) -> bool {
     let s1 = at.s1;
     if doc.tail_is_adjunct(tail_from, s1) {
         return true;
@@ -342,7 +347,7 @@ fn tail_is_adjunct(doc: &Doc, at: &CueAt, tail_from: usize) -> bool {
 /// A closing attribution (`…, said Li.`) overrides a weaker statement found earlier in the
 /// same clause (`Nobody asked the miners …, said Li.`): that one is dropped, and the clause
 /// starts with the sentence. Returns where the clause starts.
-fn closing_attribution(doc: &Doc, found: &mut Found, at: &CueAt, r: &Reading) -> usize {
+fn closing_attribution(doc: &Words, found: &mut Found, at: &CueAt, r: &Reading) -> usize {
     let s0 = at.s0;
     let closing_comma = match (r.np, r.rest_np) {
         (Some((a, _)), _) if a > s0 && doc.is(a - 1, &[","]) => Some(a - 1),
@@ -366,7 +371,7 @@ fn closing_attribution(doc: &Doc, found: &mut Found, at: &CueAt, r: &Reading) ->
 /// cue after a comma (`…, the minister said`), around it (`The museum, Obama said, would`),
 /// before it with the content after, after it (`…, said Li.`), or none (a kept speaker).
 fn mention_and_content(
-    doc: &Doc,
+    doc: &Words,
     at: &CueAt,
     r: &Reading,
     clause_start: usize,
@@ -404,7 +409,7 @@ fn mention_and_content(
 /// verb, else the statement it inherits from (the last of its sentence, else of its
 /// paragraph), else the sentence's subject. `None` when there is no speaker at all.
 fn speaker_link(
-    doc: &Doc,
+    doc: &Words,
     found: &Found,
     at: &CueAt,
     r: &Reading,
@@ -430,7 +435,7 @@ fn speaker_link(
 
 /// A new clause clips the content of the statement `pi` before it in the sentence.
 fn clip_previous(
-    doc: &Doc,
+    doc: &Words,
     found: &mut Found,
     at: &CueAt,
     r: &Reading,

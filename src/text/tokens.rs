@@ -1,94 +1,87 @@
-//! The tokens of a story body for attribution: words and punctuation marks with their
-//! sentence, paragraph, lower-case form and whether they are quoted, and the queries the
-//! rules ask of them (the word, its classes, a span).
+//! The tokens of a story body: words and punctuation marks with their sentence,
+//! paragraph, lower-case form and whether they are quoted, and the queries the stages ask
+//! of them (the word, a span, the token at a position).
 
-use super::cues::CUES;
-use super::words::*;
+use super::WordFilter;
 use crate::parse::paragraphs::Paragraph;
 use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
-use std::cell::Cell;
 
-/// How much of a story attribution reads: its sentences that end within the first GiB. Then
+/// How much of a story is tokenised: its sentences that end within the first GiB. Then
 /// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
 /// bytes for each byte of a non-ASCII token), fits 32 bits.
-pub(super) const TOKENIZED_BYTES: usize = 1 << 30;
+const TOKENIZED_BYTES: usize = 1 << 30;
 
 /// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56): the token
 /// list is most of the memory a long story takes (see [`TOKENIZED_BYTES`]).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
-    pub(super) start: u32,
-    pub(super) end: u32,
+pub struct Tok {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
     /// Start and end of the lower-cased token in [`Doc::norm`].
-    pub(super) norm_start: u32,
-    pub(super) norm_end: u32,
-    pub(super) sent_index: u32,
-    pub(super) para_index: u32,
-    pub(super) word: bool,
-    pub(super) cap: bool,
+    pub(crate) norm_start: u32,
+    pub(crate) norm_end: u32,
+    pub(crate) sent_index: u32,
+    pub(crate) para_index: u32,
+    pub(crate) word: bool,
+    pub(crate) cap: bool,
     /// Inside the content of a top-level double quotation.
-    pub(super) quoted: bool,
+    pub(crate) quoted: bool,
 }
 
 impl Tok {
-    pub(super) fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
 
     /// Where the lower-cased token is in [`Doc::norm`].
-    pub(super) fn norm(&self) -> std::ops::Range<usize> {
+    pub(crate) fn norm(&self) -> std::ops::Range<usize> {
         self.norm_start as usize..self.norm_end as usize
     }
 
     /// Index of its sentence in [`Doc::sents`].
-    pub(super) fn sent(&self) -> usize {
+    pub(crate) fn sent(&self) -> usize {
         self.sent_index as usize
     }
 
     /// Index of its paragraph.
-    pub(super) fn para(&self) -> usize {
+    pub(crate) fn para(&self) -> usize {
         self.para_index as usize
     }
 }
 
-pub(super) struct Sent {
-    pub(super) t0: usize,
-    pub(super) t1: usize,
+/// A sentence: its first token and one past its last.
+pub struct Sent {
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
 }
 
-/// The tokenised body.
-pub(super) struct Doc {
-    pub(super) toks: Vec<Tok>,
+/// The tokenised body of a story, built once.
+pub struct Doc {
+    pub(crate) toks: Vec<Tok>,
     /// The text in ASCII lower case, at the same offsets, so that an ASCII token's lower-case
     /// form is at its own span; then the lower-case forms of the other tokens (`’` read as
     /// `'`), one after the other.
-    pub(super) norm: String,
-    pub(super) sents: Vec<Sent>,
+    pub(crate) norm: String,
+    pub(crate) sents: Vec<Sent>,
     /// First token of each paragraph, and one past the last.
-    pub(super) para_toks: Vec<(usize, usize)>,
-    /// The [`WordClass`] bits of each token, looked up the first time they are asked for:
-    /// the rules look at a few tokens around each cue and quotation, not at every token.
-    pub(super) classes: Vec<Cell<u64>>,
-    /// The word tokens that may start a speech cue (they pass
-    /// [`CueLexicon::may_start`]), in order: the cue search looks only at them.
-    pub(super) cue_candidates: Vec<usize>,
+    pub(crate) para_toks: Vec<(usize, usize)>,
+    /// The word tokens whose lower-case form passes the filter the stage that builds the
+    /// tokens asks with (attribution: the first words of speech cues), in order.
+    pub(crate) candidates: Vec<usize>,
 }
 
-/// A token's class mask not looked up yet.
-pub(super) const CLASS_UNKNOWN: u64 = u64::MAX;
-
 /// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
-pub(super) const SPACE: u8 = 1;
+const SPACE: u8 = 1;
 /// [`BYTE_KIND`] bit: an ASCII letter or digit.
-pub(super) const ALNUM: u8 = 2;
+const ALNUM: u8 = 2;
 /// [`BYTE_KIND`] bit: an ASCII byte that joins two runs of letters and digits into one word.
-pub(super) const JOINER: u8 = 4;
+const JOINER: u8 = 4;
 
 /// What each byte is to the tokenizer's scan, by table: the scan looks at every byte of every
 /// story, and one look-up is cheaper than the char methods' range tests. Non-ASCII bytes are
 /// 0 (decoded and tested as chars).
-pub(super) static BYTE_KIND: [u8; 256] = {
+static BYTE_KIND: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
@@ -107,7 +100,7 @@ pub(super) static BYTE_KIND: [u8; 256] = {
 
 /// The character at byte `i` of `s` and its length, without decoding when it is ASCII (most
 /// of a wire story). `i` is always a character boundary here.
-pub(super) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
         return Some((b as char, 1));
@@ -119,7 +112,7 @@ pub(super) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// Titles, months, US states and company suffixes written with a period (`Gen.`, `Corp.`),
 /// given in lower case. A `match` (a decision tree on the bytes): it runs at every word
 /// followed by a period.
-pub(super) fn is_abbreviation_word(lower: &str) -> bool {
+fn is_abbreviation_word(lower: &str) -> bool {
     match lower {
         // titles
         "mr" | "mrs" | "ms" | "dr" | "rep" | "sen" | "gov" | "gen" | "lt" | "col" => true,
@@ -135,7 +128,7 @@ pub(super) fn is_abbreviation_word(lower: &str) -> bool {
 }
 
 /// Whether a word followed by a period is an abbreviation (the period is part of it).
-pub(super) fn is_abbreviation(word: &str, after: &str) -> bool {
+fn is_abbreviation(word: &str, after: &str) -> bool {
     if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
         return true;
     }
@@ -159,7 +152,7 @@ pub(super) fn is_abbreviation(word: &str, after: &str) -> bool {
 /// `AT&T`), with the final period of an abbreviation or initial (`Mr.`, `E.`). Inlined: a call
 /// per word cost more than the scan of most words.
 #[inline(always)]
-pub(super) fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
+fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = body.as_bytes();
     loop {
         // The ASCII letters and digits in one run.
@@ -242,7 +235,7 @@ fn scan(body: &str, i: usize, b: u8) -> Option<Scanned> {
 }
 
 /// The token list under construction.
-struct Builder {
+struct Builder<'f> {
     toks: Vec<Tok>,
     norm: String,
     sents: Vec<Sent>,
@@ -250,10 +243,12 @@ struct Builder {
     /// the first that may hold the next token.
     top: Vec<Span>,
     qi: usize,
-    cue_candidates: Vec<usize>,
+    /// The words to note the tokens of, and the tokens noted.
+    starts: &'f WordFilter,
+    candidates: Vec<usize>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Adds the tokens of sentence `s` (a span of `text`) of paragraph `pi`.
     #[inline(always)]
     fn sentence(&mut self, text: &str, s: Span, pi: usize) {
@@ -309,9 +304,9 @@ impl Builder {
                 .norm
                 .as_bytes()
                 .get(n0..n1)
-                .is_some_and(|w| CUES.may_start(w))
+                .is_some_and(|w| self.starts.may_contain(w))
         {
-            self.cue_candidates.push(self.toks.len());
+            self.candidates.push(self.toks.len());
         }
         let top = &self.top;
         while self.qi < top.len() && top[self.qi].end <= start {
@@ -333,9 +328,16 @@ impl Builder {
     }
 }
 
-/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`.
+/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`,
+/// noting the word tokens that pass `starts` (in the same scan, while their bytes are at
+/// hand).
 #[inline(never)] // A stage of its own in profiles.
-pub(super) fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
+pub fn tokenize(
+    text: &str,
+    paragraphs: &[Paragraph],
+    quotes: &[QuotedSpan],
+    starts: &WordFilter,
+) -> Doc {
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
@@ -354,8 +356,9 @@ pub(super) fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpa
             .map(|q| q.inner)
             .collect(),
         qi: 0,
-        // Speech cues are a few in a hundred words.
-        cue_candidates: Vec::with_capacity(text.len() / 128 + 4),
+        starts,
+        // Speech cues, the candidates asked for today, are a few in a hundred words.
+        candidates: Vec::with_capacity(text.len() / 128 + 4),
     };
     let mut para_toks = Vec::with_capacity(paragraphs.len());
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -371,62 +374,36 @@ pub(super) fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpa
         }
         para_toks.push((pt0, b.toks.len()));
     }
-    let classes = vec![Cell::new(CLASS_UNKNOWN); b.toks.len()];
     Doc {
         toks: b.toks,
         norm: b.norm,
         sents: b.sents,
         para_toks,
-        classes,
-        cue_candidates: b.cue_candidates,
+        candidates: b.candidates,
     }
 }
 
 impl Doc {
-    pub(super) fn w(&self, i: usize) -> &str {
+    pub(crate) fn w(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| &self.norm[t.norm()]).unwrap_or("")
     }
 
     /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
     /// check of character boundaries).
-    pub(super) fn w_bytes(&self, i: usize) -> &[u8] {
+    pub(crate) fn w_bytes(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
             .and_then(|t| self.norm.as_bytes().get(t.norm()))
             .unwrap_or_default()
     }
 
-    pub(super) fn is(&self, i: usize, words: &[&str]) -> bool {
+    pub(crate) fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.w_bytes(i);
         words.iter().any(|x| x.as_bytes() == w)
     }
 
-    /// Whether token `i` is in `class`. Inlined: the rules ask it of the same few tokens
-    /// many times, and after the first time it is one test of a bit.
-    #[inline]
-    pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
-        let Some(cell) = self.classes.get(i) else {
-            return false;
-        };
-        let mut mask = cell.get();
-        if mask == CLASS_UNKNOWN {
-            mask = self.look_up_classes(i);
-        }
-        mask & class.0 != 0
-    }
-
-    /// Looks up and keeps the class mask of token `i` (asked once per token at most).
-    #[inline(never)]
-    fn look_up_classes(&self, i: usize) -> u64 {
-        let mask = class_of(self.w_bytes(i));
-        if let Some(cell) = self.classes.get(i) {
-            cell.set(mask);
-        }
-        mask
-    }
-
     /// The paragraph of sentence `sent` (0 for a sentence with no token).
-    pub(super) fn para_of_sentence(&self, sent: usize) -> usize {
+    pub(crate) fn para_of_sentence(&self, sent: usize) -> usize {
         self.sents
             .get(sent)
             .and_then(|s| self.toks.get(s.t0))
@@ -434,19 +411,19 @@ impl Doc {
     }
 
     /// The token whose span starts at or after byte `pos` (one past the last when none).
-    pub(super) fn tok_at(&self, pos: usize) -> usize {
+    pub(crate) fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.span().start < pos)
     }
 
-    pub(super) fn punct(&self, i: usize) -> bool {
+    pub(crate) fn punct(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.word)
     }
 
-    pub(super) fn quote_mark(&self, i: usize) -> bool {
+    pub(crate) fn quote_mark(&self, i: usize) -> bool {
         self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
     }
 
-    pub(super) fn span(&self, a: usize, b: usize) -> Span {
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span().start, self.toks[b - 1].span().end)
     }
 }
