@@ -6,18 +6,30 @@
 //! words, [`cue_starts`], tested while tokenising), each matched against the forms with that
 //! first word, longest first. Then:
 //!
-//! 1. every quotation (double marks, or single marks with a speech frame) is matched to a
-//!    cue next to it: after it (`"…," he said.`, `"…," said Oswaldo Oliveira`) or before it
-//!    (`X said: "…"`, `X called it "…"`). A quote with no frame continues the speaker of the
-//!    quote before it in the paragraph or of the previous paragraph's quote (split and
-//!    floating quotes); short ones with no frame are scare quotes or names and are skipped;
-//! 2. every remaining cue yields an indirect statement: the speaker is the subject before
-//!    the verb (`Lavrov reaffirmed …`), the clause after it is the content, or, when nothing
-//!    follows the cue but adjuncts, the clause before the comma is (`…, the ministry said.`);
-//!    `according to X` and `as saying` have their own frames; a participle or a verb joined
-//!    by `and` (`…, pointing out that …`, `… and warned that …`) keeps the speaker of the
-//!    statement before it. A content holding quoted words is a partial statement;
-//! 3. the speaker mentions are resolved in text order into entities ([`speakers`]).
+//! passes, each a module of `pass` reading the tokens, the cues and the claims of the
+//! passes before it, in this order (written once, in [`attribute`]):
+//!
+//! 1. `quote_frames`: every quotation (double marks, or single marks with a speech frame)
+//!    is matched to a cue next to it: after it (`"…," he said.`, `"…," said Oswaldo
+//!    Oliveira`) or before it (`X said: "…"`), to a name after a dash, a colon or a
+//!    transcript label; a quote with no frame continues the speaker of the quote before it
+//!    (split and floating quotes);
+//! 2. `cue_clauses`: every remaining cue yields an indirect statement: the speaker is the
+//!    subject before the verb (`Lavrov reaffirmed …`), the clause after it is the content,
+//!    or, when nothing follows the cue but adjuncts, the clause before the comma is (`…, the
+//!    ministry said.`); `according to X` and `as saying` have their own frames; a
+//!    participle or a verb joined by `and` keeps the speaker of the statement before it;
+//! 3. `nouns_and_labels`: `X's claim that …` and `Name: …` opening a paragraph;
+//! 4. `quote_leftovers`: floating quotes, quotes inside an indirect statement (partial
+//!    statements), and long quotes with no frame;
+//! 5. `speakers`: the speaker mentions are resolved in text order into entities
+//!    ([`speakers`]), and the claims become statements.
+//!
+//! The claims (`claims`) are only added to, except for three named edits a later step
+//! makes to an earlier claim (clip, drop, narrow to its quotation). What is not a statement
+//! (a modal possibility, a free relative, a scare quote...) is a named predicate in
+//! `filters`; the word lists are in `lexicon/attribution_classes.tsv` (`words`) and the
+//! windows in `limits`.
 //!
 //! Each step looks at a few tokens around a cue or a quote, so the whole is linear in the
 //! story length.
