@@ -427,3 +427,68 @@ impl Doc {
         Span::new(self.toks[a].span().start, self.toks[b - 1].span().end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{paragraphs, quotes};
+
+    /// The tokens of `text` (one paragraph or more), as (text, lower-case form).
+    fn tokens(text: &str) -> Vec<(String, String)> {
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let qs = quotes::find(text, &paras);
+        let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+        (0..doc.toks.len())
+            .map(|i| {
+                (
+                    doc.toks[i].span().slice(text).to_string(),
+                    doc.w(i).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Words keep their joiners and the period of an abbreviation; curly apostrophes are
+    /// read as straight ones in the lower-case form, at the same token.
+    #[test]
+    fn tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Smith said U.S. talks failed.",
+                &["Mr.", "Smith", "said", "U.S.", "talks", "failed", "."],
+            ),
+            (
+                "al-Assad met AT&T’s chief",
+                &["al-Assad", "met", "AT&T’s", "chief"],
+            ),
+            ("“Yes,” he said", &["“", "Yes", ",", "”", "he", "said"]),
+            (
+                "Sen. Kaine (D-Va.) spoke",
+                &["Sen.", "Kaine", "(", "D-Va.", ")", "spoke"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = tokens(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+        let lower = tokens("AT&T’s SAID");
+        assert_eq!(lower[0].1, "at&t's");
+        assert_eq!(lower[1].1, "said");
+    }
+
+    /// The stage's filter picks its candidates among the word tokens, in order.
+    #[test]
+    fn candidates_are_the_words_the_filter_passes() {
+        let text = "He said, and she said too.";
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let words: [&[u8]; 1] = [b"said"];
+        let doc = tokenize(text, &paras, &[], &WordFilter::new(words.into_iter()));
+        let said: Vec<usize> = doc
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&i| doc.w(i) == "said")
+            .collect();
+        assert_eq!(said, vec![1, 5]);
+    }
+}

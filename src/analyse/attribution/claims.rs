@@ -144,3 +144,70 @@ impl Claims {
         self.last_matching(|c| doc.para_of_sentence(c.sent), para, |_| true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(sent: usize, toks: (usize, usize)) -> Claim {
+        Claim {
+            kind: QuoteKind::Indirect,
+            content: Span::new(toks.0, toks.1),
+            mention: None,
+            cue: None,
+            inherit: None,
+            toks,
+            sent,
+            strong: false,
+        }
+    }
+
+    /// (name, claims' sentences, quotation claims before the cue clauses, sentence asked,
+    /// the last claim of that sentence).
+    type Case = (&'static str, &'static [usize], usize, usize, Option<usize>);
+
+    /// The last claim of a sentence is found in both parts (quotations, cue clauses).
+    #[test]
+    fn last_in_sentence_finds_the_last_of_either_part() {
+        let cases: &[Case] = &[
+            ("none", &[], 0, 0, None),
+            ("only quotations", &[0, 1, 1, 2], 4, 1, Some(2)),
+            (
+                "a cue clause wins over quotations",
+                &[0, 1, 1, 1, 2],
+                3,
+                1,
+                Some(3),
+            ),
+            ("quotation when no cue clause", &[1, 2, 0, 3], 2, 1, Some(0)),
+            ("absent sentence", &[0, 2, 1, 3], 2, 4, None),
+            ("cue clauses only", &[0, 0, 1], 0, 0, Some(1)),
+        ];
+        for &(name, sents, quotes, sent, want) in cases {
+            let mut claims = Claims::new();
+            for (i, &s) in sents.iter().enumerate() {
+                if i == quotes {
+                    claims.start_cue_clauses();
+                }
+                claims.push(claim(s, (i, i + 1)));
+            }
+            if quotes >= sents.len() {
+                claims.start_cue_clauses();
+            }
+            assert_eq!(claims.last_in_sentence(sent, |_| true), want, "{name}");
+        }
+    }
+
+    /// `drop` empties a claim (left out of the statements) and keeps it in place, so that
+    /// claim indices and inherit links stay valid.
+    #[test]
+    fn drop_keeps_the_claim_in_place() {
+        let mut claims = Claims::new();
+        claims.push(claim(0, (2, 5)));
+        let kept = claims.push(claim(0, (6, 8)));
+        claims.drop(0, 1);
+        assert!(claims.all()[0].content.is_empty());
+        assert_eq!(claims.all()[0].toks, (1, 1));
+        assert_eq!(claims.all()[kept].toks, (6, 8));
+    }
+}
