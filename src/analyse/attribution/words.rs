@@ -47,21 +47,25 @@ pub(super) const NOT_NAMES: WordClass = WordClass(1 << 13);
 /// Subject pronouns that can stand for a speaker.
 pub(super) const PRONOUNS: WordClass = WordClass(1 << 14);
 
-/// Inside a fronted adverbial, words that would make it a clause (a comma or an auxiliary outside quotation marks).
+/// Inside a fronted adverbial, words that would make it a clause (a comma or an auxiliary outside
+/// quotation marks).
 pub(super) const CLAUSE_BREAKS: WordClass = WordClass(1 << 15);
 /// Before a strong cue form, words that make it a noun (`the claims`, `this report`, `of said`).
 pub(super) const NOUN_MARKERS: WordClass = WordClass(1 << 16);
 /// Words that open a trailing adjunct inside a subject (`Sean Spicer on Thursday said`).
 pub(super) const TRAILING_ADJUNCTS: WordClass = WordClass(1 << 17);
-/// Words opening a short tail after a cue that is an adjunct, not a reported clause (`said, adding`, `said last week`).
+/// Words opening a short tail after a cue that is an adjunct, not a reported clause (`said,
+/// adding`, `said last week`).
 pub(super) const ADJUNCT_OPENERS: WordClass = WordClass(1 << 18);
-/// Articles and possessives that open a noun phrase after a fronted preposition (`In a statement the ministry said`).
+/// Articles and possessives that open a noun phrase after a fronted preposition (`In a statement
+/// the ministry said`).
 pub(super) const NP_OPENERS: WordClass = WordClass(1 << 19);
 /// Adverbs and conjunctions before a subject that are not part of it (`But Lavrov said`).
 pub(super) const LEADING_ADVERBS: WordClass = WordClass(1 << 20);
 /// Words opening a sentence before its subject (`However, Lavrov said`).
 pub(super) const SENTENCE_OPENERS: WordClass = WordClass(1 << 21);
-/// Conjunctions opening a fronted adjunct clause before the subject (`After the talks, Lavrov said`).
+/// Conjunctions opening a fronted adjunct clause before the subject (`After the talks, Lavrov
+/// said`).
 pub(super) const ADJUNCT_CONJUNCTIONS: WordClass = WordClass(1 << 22);
 /// Personal pronouns that are a sentence's subject (`He said`).
 pub(super) const PERSONAL_PRONOUNS: WordClass = WordClass(1 << 23);
@@ -71,7 +75,8 @@ pub(super) const NOT_SUBJECTS: WordClass = WordClass(1 << 24);
 pub(super) const RIGHT_NP_ENDS: WordClass = WordClass(1 << 25);
 /// Prepositions after the head of a source phrase (`attorneys for the family`).
 pub(super) const HEAD_PREPOSITIONS: WordClass = WordClass(1 << 26);
-/// Words after a cue that open a reported clause (`said he would`, `said the talks`): the cue starts a new statement.
+/// Words after a cue that open a reported clause (`said he would`, `said the talks`): the cue
+/// starts a new statement.
 pub(super) const CLAUSE_OPENERS: WordClass = WordClass(1 << 27);
 /// Auxiliaries of a passive `quoted` (`was quoted as saying`).
 pub(super) const PASSIVE_AUX: WordClass = WordClass(1 << 28);
@@ -89,7 +94,8 @@ pub(super) const COMMENT_REQUESTS: WordClass = WordClass(1 << 33);
 pub(super) const REQUEST_PREPOSITIONS: WordClass = WordClass(1 << 34);
 /// Conjunctions and commas before a new clause's subject, cut from the clause before it.
 pub(super) const CLIP_CONJUNCTIONS: WordClass = WordClass(1 << 35);
-/// Lower-case words of a title-case phrase before a colon (`Stealth Over Health:`): names keep such words in lower case.
+/// Lower-case words of a title-case phrase before a colon (`Stealth Over Health:`): names keep such
+/// words in lower case.
 pub(super) const TITLE_CASE_WORDS: WordClass = WordClass(1 << 36);
 /// Contractions with `'s` that are not possessives (`he's`).
 pub(super) const NOT_POSSESSIVES: WordClass = WordClass(1 << 37);
