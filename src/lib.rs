@@ -41,6 +41,7 @@ pub mod lexicon;
 pub mod output;
 pub mod parse;
 pub mod span;
+pub mod text;
 
 pub use error::Error;
 pub use output::record::Record;
@@ -185,7 +186,13 @@ impl Analysis {
         let dates_region = span::Span::new(metadata.content_start, text.len());
         let dates = parse::dates::find(text, dates_region, metadata.date);
         finished(Stage::Dates);
-        let attribution = analyse::attribution::attribute(text, &metadata, &paragraphs, &quoted);
+        let tokens = text::tokenize(
+            text,
+            &paragraphs,
+            &quoted,
+            analyse::attribution::cue_starts(),
+        );
+        let attribution = analyse::attribution::attribute(text, &tokens, &quoted);
         finished(Stage::Attribution);
         let events = analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution);
         finished(Stage::Timeline);

@@ -1,7 +1,9 @@
 //! Table tests of the attribution frames, on sentences written for the purpose, and the
 //! seed story.
 
+use super::words::*;
 use super::*;
+use crate::parse::metadata::StoryMetadata;
 use crate::parse::{paragraphs, quotes};
 
 /// (kind, content, speaker name, mention, cue) of every statement.
@@ -20,7 +22,8 @@ fn run(text: &str) -> Vec<Row> {
     };
     let paras = paragraphs::split(text, meta.body);
     let qs = quotes::find(text, &paras);
-    let a = attribute(text, &meta, &paras, &qs);
+    let doc = crate::text::tokenize(text, &paras, &qs, cue_starts());
+    let a = attribute(text, &doc, &qs);
     a.statements
         .iter()
         .map(|s| {
@@ -40,34 +43,40 @@ use QuoteKind::{Direct as D, Indirect as I, Partial as P};
 /// (kind, content, speaker name or `-`, cue or `-`).
 type Expected = (QuoteKind, &'static str, &'static str, &'static str);
 
-/// Each case: the text and the expected (kind, content, speaker, cue) statements.
-#[test]
-fn frames_table() {
-    let cases: &[(&str, &[Expected])] = &[
+/// The examples of the rules of every pass, of the cue search and of the filters: (rule,
+/// text, expected (kind, content, speaker, cue) statements). A filter's examples show what it
+/// rules out (often nothing is left) and what it keeps.
+const EXAMPLES: &[(&str, &str, &[Expected])] = &[
         // Direct, speaker after.
         (
+            "after_quote",
             "\"We are ready for talks,\" Lavrov said.",
             &[(D, "We are ready for talks,", "Lavrov", "said")],
         ),
         (
+            "after_quote",
             "“We are ready for talks,” said Urawa head coach Oswaldo Oliveira, who arrived late.",
             &[(D, "We are ready for talks,", "Oswaldo Oliveira", "said")],
         ),
         (
+            "after_quote",
             "\"Sanctions will not work,\" the minister stressed.",
             &[(D, "Sanctions will not work,", "minister", "stressed")],
         ),
         // Direct, speaker before.
         (
+            "before_quote",
             "Lavrov said: \"We are ready for talks with everyone.\"",
             &[(D, "We are ready for talks with everyone.", "Lavrov", "said")],
         ),
         (
+            "before_quote",
             "Smith told reporters on Monday: \"The plan is dead.\"",
             &[(D, "The plan is dead.", "Smith", "told")],
         ),
         // Split quote.
         (
+            "continue_speaker",
             "\"We are ready,\" he said. \"But not at any price.\"",
             &[
                 (D, "We are ready,", "-", "said"),
@@ -76,6 +85,7 @@ fn frames_table() {
         ),
         // Floating quote continues the speaker.
         (
+            "continue_speaker",
             "Foreign Minister Ann Linde said: \"Talks must go on.\"\n\n\"There is no alternative to dialogue in this crisis.\"",
             &[
                 (D, "Talks must go on.", "Ann Linde", "said"),
@@ -84,6 +94,7 @@ fn frames_table() {
         ),
         // Partial.
         (
+            "embedded_partial",
             "Peskov dismissed the reports as \"pure fiction\".",
             &[
                 (I, "the reports as \"pure fiction\"", "Peskov", "dismissed"),
@@ -92,43 +103,53 @@ fn frames_table() {
         ),
         // Indirect: speaker first.
         (
+            "say_tell_urge",
             "Prime Minister Jane Doe said the talks would resume next week.",
             &[(I, "the talks would resume next week", "Jane Doe", "said")],
         ),
         (
+            "say_tell_urge",
             "The ministry said that the embassy would stay open.",
             &[(I, "the embassy would stay open", "ministry", "said")],
         ),
         (
+            "say_tell_urge",
             "Ambassador Li told reporters the door remained open.",
             &[(I, "the door remained open", "Li", "told")],
         ),
         (
+            "say_tell_urge",
             "The envoy urged both sides to show restraint.",
             &[(I, "both sides to show restraint", "envoy", "urged")],
         ),
         (
+            "longest_form",
             "President Ruto called on the rebels to lay down their arms.",
             &[(I, "the rebels to lay down their arms", "Ruto", "called on")],
         ),
         // Indirect: speaker after.
         (
+            "closing_attribution",
             "The talks will resume in March, the ministry said.",
             &[(I, "The talks will resume in March", "ministry", "said")],
         ),
         (
+            "closing_attribution",
             "The talks will resume in March, said a senior official.",
             &[(I, "The talks will resume in March", "senior official", "said")],
         ),
         (
+            "according",
             "The talks will resume in March, according to diplomatic sources.",
             &[(I, "The talks will resume in March", "diplomatic sources", "according to")],
         ),
         (
+            "according",
             "According to the ministry, the talks will resume in March.",
             &[(I, "the talks will resume in March", "ministry", "According to")],
         ),
         (
+            "according",
             "The talks, according to two diplomats, will resume in March.",
             &[(
                 I,
@@ -139,6 +160,7 @@ fn frames_table() {
         ),
         // Coordinated and participle cues keep the speaker.
         (
+            "say_tell_urge",
             "Smith did not rule out new sanctions and warned that the crisis would deepen.",
             &[
                 (I, "new sanctions", "Smith", "did not rule out"),
@@ -146,6 +168,7 @@ fn frames_table() {
             ],
         ),
         (
+            "say_tell_urge",
             "Smith rejected the plan, pointing out that nobody had been consulted.",
             &[
                 (I, "the plan", "Smith", "rejected"),
@@ -153,46 +176,56 @@ fn frames_table() {
             ],
         ),
         (
+            "quoting",
             "The agency quoted Lavrov as saying that Moscow was ready.",
             &[(I, "Moscow was ready", "Lavrov", "as saying")],
         ),
         // Inverted, dash and colon attributions.
         (
+            "before_quote",
             "Said Ellis: \"I see no interest in reform.\"",
             &[(D, "I see no interest in reform.", "Ellis", "Said")],
         ),
         (
+            "dash_name",
             "“Maybe we can build a bridge instead.” ― Steve Quinn",
             &[(D, "Maybe we can build a bridge instead.", "Steve Quinn", "-")],
         ),
         (
+            "colon_label",
             "Lavrov: Russia is ready for talks with NATO",
             &[(I, "Russia is ready for talks with NATO", "Lavrov", ":")],
         ),
-        ("Date: 2022-01-18", &[]),
+        ("colon_label", "Date: 2022-01-18", &[]),
         // Appositives, ages, parentheses, relative clauses.
         (
+            "say_tell_urge",
             "Mr. Regalado, 69, said he had been inundated with angry email.",
             &[(I, "he had been inundated with angry email", "Regalado", "said")],
         ),
         (
+            "say_tell_urge",
             "Gov. Pat McCrory (R) said the court had gone too far.",
             &[(I, "the court had gone too far", "Pat McCrory", "said")],
         ),
         (
+            "closing_attribution",
             "The talks stalled, said Mr. Barrett, the lawyer for the agency.",
             &[(I, "The talks stalled", "Barrett", "said")],
         ),
         (
+            "say_tell_urge",
             "It was a young voter who said the rules were unfair.",
             &[(I, "the rules were unfair", "young voter", "said")],
         ),
         // A closing attribution overrides a weaker reading; `while` splits two speakers.
         (
+            "closing_attribution",
             "Both sides agreed on Thursday to reopen the border, the EU envoy said after the talks.",
             &[(I, "Both sides agreed on Thursday to reopen the border", "EU envoy", "said")],
         ),
         (
+            "split_clause",
             "Radek said the deal would hold, while the opposition party urged more caution.",
             &[
                 (I, "the deal would hold", "Radek", "said"),
@@ -201,20 +234,24 @@ fn frames_table() {
         ),
         // Told with an addressee; parenthetical attribution.
         (
+            "closing_attribution",
             "The plan is dead, Smith told his closest advisers as he left.",
             &[(I, "The plan is dead", "Smith", "told")],
         ),
         (
+            "say_tell_urge",
             "The museum, Obama said, would open next year.",
             &[(I, "The museum, Obama said, would open next year", "Obama", "said")],
         ),
         // A full-stop quote followed by a new sentence is not attributed by it.
         (
+            "after_quote",
             "\"We are done here.\" Sanders said he would not run again.",
             &[(I, "he would not run again", "Sanders", "said")],
         ),
         // A quote closing a clause that narration opened.
         (
+            "closes_clause",
             "The top priority \"is raising taxes at the top,\" Mr. Kamin said.",
             &[
                 (I, "The top priority \"is raising taxes at the top,\"", "Kamin", "said"),
@@ -223,19 +260,21 @@ fn frames_table() {
         ),
         // A speech noun after a possessive.
         (
+            "speech_noun_that",
             "Analysts doubted Moscow's claim that the troops had left the border.",
             &[(I, "the troops had left the border", "Moscow", "claim")],
         ),
         // Not statements: modal possibilities, free relatives.
-        ("The government could deny them the permits.", &[]),
-        ("Her support still lags below what she wants and more.", &[]),
+        ("modal_possibility", "The government could deny them the permits.", &[]),
+        ("free_relative", "Her support still lags below what she wants and more.", &[]),
         // Not statements: scare quotes, names, narration.
-        ("The West spoke of a Russian ‘invasion’ of Ukraine.", &[]),
-        ("Officials discussed the \"decapitation\" scheme in detail.", &[]),
-        ("The talks were held on Tuesday.", &[]),
-        ("These claims are baseless.", &[]),
+        ("scare_quote", "The West spoke of a Russian ‘invasion’ of Ukraine.", &[]),
+        ("scare_quote", "Officials discussed the \"decapitation\" scheme in detail.", &[]),
+        ("not_a_cue", "The talks were held on Tuesday.", &[]),
+        ("not_a_cue", "These claims are baseless.", &[]),
         // Labelling verbs with a quoted label.
         (
+            "embedded_partial",
             "Moldavia branded the blockade a \"reckless gamble.\"",
             &[
                 (I, "the blockade a \"reckless gamble.\"", "Moldavia", "branded"),
@@ -244,21 +283,25 @@ fn frames_table() {
         ),
         // Fronted adverbials are not the content of a cue after them.
         (
+            "fronted_adverbial",
             "On Sunday's edition of \"Morning Report,\" the minister said the offer stood.",
             &[(I, "the offer stood", "minister", "said")],
         ),
-        ("Through a spokesman, Ferreira declined to comment.", &[]),
+        ("fronted_adverbial", "Through a spokesman, Ferreira declined to comment.", &[]),
         (
+            "closing_attribution",
             "In Geneva, the talks went well, the envoy said.",
             &[(I, "In Geneva, the talks went well", "envoy", "said")],
         ),
         // Bare plural sources after the content.
         (
+            "closing_attribution",
             "The blockade will end soon, mediators said.",
             &[(I, "The blockade will end soon", "mediators", "said")],
         ),
         // `referring to`: a participle keeping the speaker.
         (
+            "after_quote",
             "\"We want peace,\" Ruiz said, referring to the border talks.",
             &[
                 (D, "We want peace,", "Ruiz", "said"),
@@ -267,31 +310,37 @@ fn frames_table() {
         ),
         // A weak cue with a `that` clause reports whatever its short subject.
         (
+            "say_tell_urge",
             "The transcript shows that the envoy left early.",
             &[(I, "the envoy left early", "transcript", "shows")],
         ),
         // Negated cues before a request for comment report nothing.
-        ("Ruiz did not respond to requests for comment.", &[]),
-        ("The ministry has yet to respond to questions about the report.", &[]),
+        ("negated_comment_request", "Ruiz did not respond to requests for comment.", &[]),
+        ("negated_comment_request", "The ministry has yet to respond to questions about the report.", &[]),
         (
+            "negated_comment_request",
             "The envoy didn't say when the talks would resume.",
             &[(I, "when the talks would resume", "envoy", "say")],
         ),
         (
+            "negated_comment_request",
             "The envoy did not say the talks had failed.",
             &[(I, "the talks had failed", "envoy", "say")],
         ),
         // A description with a name in apposition before a trailing cue.
         (
+            "closing_attribution",
             "The summit will be held in March, the bloc's secretary-general, Lucia Ferreira, said.",
             &[(I, "The summit will be held in March", "Lucia Ferreira", "said")],
         ),
         (
+            "say_tell_urge",
             "Kasaria's ambassador, Yusuf Adeyemi, said the talks had failed.",
             &[(I, "the talks had failed", "Yusuf Adeyemi", "said")],
         ),
         // A second attribution in the sentence clips the first at its subject.
         (
+            "split_clause",
             "Park called for calm talks, while Whitman reaffirmed support for the plan.",
             &[
                 (I, "calm talks", "Park", "called for"),
@@ -300,24 +349,69 @@ fn frames_table() {
         ),
         // Colon headlines: a name, not a title-case phrase.
         (
+            "colon_label",
             "Peace Over Profit: Ministers Meet in Geneva Today",
             &[],
         ),
         (
+            "colon_label",
             "Ferreira: The bloc will not yield to pressure",
             &[(I, "The bloc will not yield to pressure", "Ferreira", ":")],
         ),
         // Transcript speaker labels.
         (
+            "transcript_label",
             "\"HOST: Will the envoy attend the summit tomorrow?\"\n\n\"ENVOY: The delegation will attend in full.\"",
             &[
                 (D, "HOST: Will the envoy attend the summit tomorrow?", "HOST", "-"),
                 (D, "ENVOY: The delegation will attend in full.", "ENVOY", "-"),
             ],
         ),
+    // Added with the passes.
+    (
+        "colon_subject",
+        "Clinton has since apologized: \"I made a mistake and I regret it.\"",
+        &[(D, "I made a mistake and I regret it.", "Clinton", "-")],
+    ),
+    (
+        "colon_subject",
+        "Pew Research: \"Most voters distrust both parties.\"",
+        &[(D, "Most voters distrust both parties.", "Pew Research", "-")],
+    ),
+    (
+        "floating",
+        "The minister said the talks would resume soon.\n\n\"We will not give up on dialogue.\"",
+        &[
+            (I, "the talks would resume soon", "minister", "said"),
+            (D, "We will not give up on dialogue.", "minister", "said"),
+        ],
+    ),
+    (
+        "long_unframed",
+        "Protesters carried banners reading \"No more war in our land ever again\" through the city.",
+        &[(D, "No more war in our land ever again", "-", "-")],
+    ),
+    ("bare_said", "The talks failed. Smith said on Monday in Geneva.", &[]),
+    (
+        "embedded_partial",
+        "Smith said \"we will win this vote in the end\".",
+        &[(P, "we will win this vote in the end", "Smith", "said")],
+    ),
+    (
+        "speakers",
+        "\"We are ready,\" Foreign Minister Ann Linde said. \"Talks must go on,\" Linde added.",
+        &[
+            (D, "We are ready,", "Ann Linde", "said"),
+            (D, "Talks must go on,", "Ann Linde", "added"),
+        ],
+    ),
     ];
+
+/// Every example gives its statements.
+#[test]
+fn frames_table() {
     let mut failures = Vec::new();
-    for (input, expected) in cases {
+    for (rule, input, expected) in EXAMPLES {
         let got = run(input);
         let got: Vec<(QuoteKind, String, String, String)> = got
             .into_iter()
@@ -328,10 +422,37 @@ fn frames_table() {
             .map(|(k, c, s, cue)| (*k, c.to_string(), s.to_string(), cue.to_string()))
             .collect();
         if got != want {
-            failures.push(format!("{input:?}\n  got  {got:?}\n  want {want:?}"));
+            failures.push(format!(
+                "{rule}: {input:?}\n  got  {got:?}\n  want {want:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every rule of the passes and of the cue search, and every filter, has an example; every
+/// example names one of them.
+#[test]
+fn every_rule_has_an_example() {
+    let rules = [
+        super::cues::RULES,
+        super::pass::quote_frames::RULES,
+        super::pass::cue_clauses::RULES,
+        super::pass::nouns_and_labels::RULES,
+        super::pass::quote_leftovers::RULES,
+        super::pass::speakers::RULES,
+        super::filters::RULES,
+    ]
+    .concat();
+    for rule in &rules {
+        assert!(
+            EXAMPLES.iter().any(|(name, _, _)| name == rule),
+            "no example of {rule}"
+        );
+    }
+    for (name, input, _) in EXAMPLES {
+        assert!(rules.contains(name), "{input:?}: no rule {name}");
+    }
 }
 
 #[test]
@@ -414,7 +535,8 @@ proptest::proptest! {
         let meta = StoryMetadata { body: Span::new(0, text.len()), ..StoryMetadata::default() };
         let paras = paragraphs::split(&text, meta.body);
         let qs = quotes::find(&text, &paras);
-        let a = attribute(&text, &meta, &paras, &qs);
+        let doc = crate::text::tokenize(&text, &paras, &qs, cue_starts());
+        let a = attribute(&text, &doc, &qs);
         for s in &a.statements {
             proptest::prop_assert!(text.get(s.content.start..s.content.end).is_some());
             if let Some(e) = s.speaker {
@@ -422,4 +544,20 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// Every row of the class lexicon names a known class and holds words, single-spaced.
+#[test]
+fn class_lexicon_rows_are_well_formed() {
+    let data = include_str!("../../lexicon/attribution_classes.tsv");
+    for row in crate::lexicon::rows(data) {
+        assert_eq!(row.len(), 2, "{row:?}");
+        assert!(
+            CLASS_NAMES.iter().any(|(name, _)| *name == row[0]),
+            "{row:?}"
+        );
+        assert!(row[1].split(' ').all(|w| !w.is_empty()), "{row:?}");
+    }
+    assert_eq!(class_words().count(), 742);
+    assert!(class_of(b"said") & NP_BOUNDARY.0 != 0 && class_of(b"said") & NOUN_BEFORE.0 != 0);
 }

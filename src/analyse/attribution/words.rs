@@ -1,0 +1,228 @@
+//! Word classes: the closed classes of words the rules test tokens against (auxiliaries,
+//! prepositions, determiners, and the word list of each single rule), read from
+//! `lexicon/attribution_classes.tsv`; and the bit filter that rules most words out of a
+//! list before any hash look-up ([`WordFilter`]).
+
+use crate::text::{Doc, WordFilter};
+use rustc_hash::FxHashMap;
+use std::cell::Cell;
+use std::ops::Deref;
+use std::sync::LazyLock;
+
+/// A closed class of words (determiners, prepositions, auxiliaries...), one bit of a token's
+/// class mask. The words of each class are in `lexicon/attribution_classes.tsv`; every token
+/// is looked up once in [`CLASS_OF`], so that asking whether a token belongs to a class is one
+/// test of a bit, not a scan of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct WordClass(pub(super) u64);
+
+/// Auxiliaries and adverbs between a subject and its verb (`has also said`).
+pub(super) const AUX: WordClass = WordClass(1 << 0);
+/// Words that end a subject noun phrase on its left.
+pub(super) const NP_BOUNDARY: WordClass = WordClass(1 << 1);
+/// Prepositions that open an adjunct after a cue (`said in a statement`).
+pub(super) const PREPS: WordClass = WordClass(1 << 2);
+/// Words that close a time adjunct (`on Tuesday`, `last week`).
+pub(super) const TIME_WORDS: WordClass = WordClass(1 << 3);
+/// Addressees of `told` and the like.
+pub(super) const ADDRESSEES: WordClass = WordClass(1 << 4);
+/// Words after which a cue form is a noun (`these claims`, `the report`).
+pub(super) const NOUN_BEFORE: WordClass = WordClass(1 << 5);
+/// Determiners that open a noun phrase.
+pub(super) const DETS: WordClass = WordClass(1 << 6);
+/// First words of `Key: value` lines that are not speakers.
+pub(super) const COLON_HEADERS: WordClass = WordClass(1 << 7);
+/// Quantifiers opening a noun phrase (`one former staffer`).
+pub(super) const QUANTIFIERS: WordClass = WordClass(1 << 8);
+/// Nouns of speech that introduce a that-clause after a possessive (`Moscow's claim that`).
+pub(super) const SPEECH_NOUNS: WordClass = WordClass(1 << 9);
+/// Modal verbs: a cue after one reports a possibility (`could deny`), not a statement.
+pub(super) const MODALS: WordClass = WordClass(1 << 10);
+/// Auxiliaries that cannot sit inside a subject noun phrase.
+pub(super) const VERBISH: WordClass = WordClass(1 << 11);
+/// Words opening an appositive or a relative clause after a name.
+pub(super) const APPOSITIVE_OPENERS: WordClass = WordClass(1 << 12);
+/// Capitalised at the start of a sentence, but not names.
+pub(super) const NOT_NAMES: WordClass = WordClass(1 << 13);
+/// Subject pronouns that can stand for a speaker.
+pub(super) const PRONOUNS: WordClass = WordClass(1 << 14);
+
+/// Inside a fronted adverbial, words that would make it a clause (a comma or an auxiliary outside
+/// quotation marks).
+pub(super) const CLAUSE_BREAKS: WordClass = WordClass(1 << 15);
+/// Before a strong cue form, words that make it a noun (`the claims`, `this report`, `of said`).
+pub(super) const NOUN_MARKERS: WordClass = WordClass(1 << 16);
+/// Words that open a trailing adjunct inside a subject (`Sean Spicer on Thursday said`).
+pub(super) const TRAILING_ADJUNCTS: WordClass = WordClass(1 << 17);
+/// Words opening a short tail after a cue that is an adjunct, not a reported clause (`said,
+/// adding`, `said last week`).
+pub(super) const ADJUNCT_OPENERS: WordClass = WordClass(1 << 18);
+/// Articles and possessives that open a noun phrase after a fronted preposition (`In a statement
+/// the ministry said`).
+pub(super) const NP_OPENERS: WordClass = WordClass(1 << 19);
+/// Adverbs and conjunctions before a subject that are not part of it (`But Lavrov said`).
+pub(super) const LEADING_ADVERBS: WordClass = WordClass(1 << 20);
+/// Words opening a sentence before its subject (`However, Lavrov said`).
+pub(super) const SENTENCE_OPENERS: WordClass = WordClass(1 << 21);
+/// Conjunctions opening a fronted adjunct clause before the subject (`After the talks, Lavrov
+/// said`).
+pub(super) const ADJUNCT_CONJUNCTIONS: WordClass = WordClass(1 << 22);
+/// Personal pronouns that are a sentence's subject (`He said`).
+pub(super) const PERSONAL_PRONOUNS: WordClass = WordClass(1 << 23);
+/// Words that cannot open a sentence's subject.
+pub(super) const NOT_SUBJECTS: WordClass = WordClass(1 << 24);
+/// Words that end a noun phrase after a cue (`said Smith, who …`, `said Smith on Tuesday`).
+pub(super) const RIGHT_NP_ENDS: WordClass = WordClass(1 << 25);
+/// Prepositions after the head of a source phrase (`attorneys for the family`).
+pub(super) const HEAD_PREPOSITIONS: WordClass = WordClass(1 << 26);
+/// Words after a cue that open a reported clause (`said he would`, `said the talks`): the cue
+/// starts a new statement.
+pub(super) const CLAUSE_OPENERS: WordClass = WordClass(1 << 27);
+/// Auxiliaries of a passive `quoted` (`was quoted as saying`).
+pub(super) const PASSIVE_AUX: WordClass = WordClass(1 << 28);
+/// Conjunctions that open a new clause with its own speaker (`X said A, while Y urged B`).
+pub(super) const CONTRAST_CONJUNCTIONS: WordClass = WordClass(1 << 29);
+/// Words before a subject that make it a free relative (`what she wants`), not a statement.
+pub(super) const FREE_RELATIVES: WordClass = WordClass(1 << 30);
+/// Quantifiers opening a short subject of a strong cue (`several said`).
+pub(super) const SUBJECT_QUANTIFIERS: WordClass = WordClass(1 << 31);
+/// Words after `told` and its addressee that open an adjunct (`told his advisers as he left`).
+pub(super) const TELL_ADJUNCT_OPENERS: WordClass = WordClass(1 << 32);
+/// Nouns of a request for comment (`did not respond to requests for comment`).
+pub(super) const COMMENT_REQUESTS: WordClass = WordClass(1 << 33);
+/// Prepositions opening a request for comment after a negated cue (`respond to`).
+pub(super) const REQUEST_PREPOSITIONS: WordClass = WordClass(1 << 34);
+/// Conjunctions and commas before a new clause's subject, cut from the clause before it.
+pub(super) const CLIP_CONJUNCTIONS: WordClass = WordClass(1 << 35);
+/// Lower-case words of a title-case phrase before a colon (`Stealth Over Health:`): names keep such
+/// words in lower case.
+pub(super) const TITLE_CASE_WORDS: WordClass = WordClass(1 << 36);
+/// Contractions with `'s` that are not possessives (`he's`).
+pub(super) const NOT_POSSESSIVES: WordClass = WordClass(1 << 37);
+
+/// Every class by its name in the lexicon file.
+pub(super) const CLASS_NAMES: [(&str, WordClass); 38] = [
+    ("aux", AUX),
+    ("np_boundary", NP_BOUNDARY),
+    ("preps", PREPS),
+    ("time_words", TIME_WORDS),
+    ("addressees", ADDRESSEES),
+    ("noun_before", NOUN_BEFORE),
+    ("dets", DETS),
+    ("colon_headers", COLON_HEADERS),
+    ("quantifiers", QUANTIFIERS),
+    ("speech_nouns", SPEECH_NOUNS),
+    ("modals", MODALS),
+    ("verbish", VERBISH),
+    ("appositive_openers", APPOSITIVE_OPENERS),
+    ("not_names", NOT_NAMES),
+    ("pronouns", PRONOUNS),
+    ("clause_breaks", CLAUSE_BREAKS),
+    ("noun_markers", NOUN_MARKERS),
+    ("trailing_adjuncts", TRAILING_ADJUNCTS),
+    ("adjunct_openers", ADJUNCT_OPENERS),
+    ("np_openers", NP_OPENERS),
+    ("leading_adverbs", LEADING_ADVERBS),
+    ("sentence_openers", SENTENCE_OPENERS),
+    ("adjunct_conjunctions", ADJUNCT_CONJUNCTIONS),
+    ("personal_pronouns", PERSONAL_PRONOUNS),
+    ("not_subjects", NOT_SUBJECTS),
+    ("right_np_ends", RIGHT_NP_ENDS),
+    ("head_prepositions", HEAD_PREPOSITIONS),
+    ("clause_openers", CLAUSE_OPENERS),
+    ("passive_aux", PASSIVE_AUX),
+    ("contrast_conjunctions", CONTRAST_CONJUNCTIONS),
+    ("free_relatives", FREE_RELATIVES),
+    ("subject_quantifiers", SUBJECT_QUANTIFIERS),
+    ("tell_adjunct_openers", TELL_ADJUNCT_OPENERS),
+    ("comment_requests", COMMENT_REQUESTS),
+    ("request_prepositions", REQUEST_PREPOSITIONS),
+    ("clip_conjunctions", CLIP_CONJUNCTIONS),
+    ("title_case_words", TITLE_CASE_WORDS),
+    ("not_possessives", NOT_POSSESSIVES),
+];
+
+/// The class words of `lexicon/attribution_classes.tsv`, as (class, word) pairs.
+pub(super) fn class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
+    crate::lexicon::rows(include_str!("../../lexicon/attribution_classes.tsv")).flat_map(|row| {
+        let class = CLASS_NAMES
+            .iter()
+            .find(|(name, _)| Some(name) == row.first())
+            .map(|&(_, class)| class);
+        let words = row.get(1).copied().unwrap_or_default();
+        class
+            .into_iter()
+            .flat_map(move |class| words.split(' ').map(move |w| (class, w)))
+    })
+}
+
+/// The classes of each class word (a word may be in several), and a filter of the words.
+static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u64>, WordFilter)> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u64> = FxHashMap::default();
+    for (class, w) in class_words() {
+        *map.entry(w.as_bytes()).or_default() |= class.0;
+    }
+    let filter = WordFilter::new(map.keys().copied());
+    (map, filter)
+});
+
+/// The class mask of a lower-cased token.
+pub(super) fn class_of(norm: &[u8]) -> u64 {
+    let (map, filter) = &*CLASS_OF;
+    if !filter.may_contain(norm) {
+        return 0;
+    }
+    map.get(norm).copied().unwrap_or(0)
+}
+
+/// A token's class mask not looked up yet.
+const CLASS_UNKNOWN: u64 = u64::MAX;
+
+/// The story's tokens as attribution reads them: with the [`WordClass`] bits of each token,
+/// looked up the first time they are asked for (the rules look at a few tokens around each
+/// cue and quotation, not at every token).
+pub(super) struct Words<'d> {
+    doc: &'d Doc,
+    classes: Vec<Cell<u64>>,
+}
+
+impl Deref for Words<'_> {
+    type Target = Doc;
+
+    fn deref(&self) -> &Doc {
+        self.doc
+    }
+}
+
+impl<'d> Words<'d> {
+    pub(super) fn new(doc: &'d Doc) -> Words<'d> {
+        Words {
+            doc,
+            classes: vec![Cell::new(CLASS_UNKNOWN); doc.toks.len()],
+        }
+    }
+
+    /// Whether token `i` is in `class`. Inlined: the rules ask it of the same few tokens
+    /// many times, and after the first time it is one test of a bit.
+    #[inline]
+    pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut mask = cell.get();
+        if mask == CLASS_UNKNOWN {
+            mask = self.look_up_classes(i);
+        }
+        mask & class.0 != 0
+    }
+
+    /// Looks up and keeps the class mask of token `i` (asked once per token at most).
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u64 {
+        let mask = class_of(self.w_bytes(i));
+        if let Some(cell) = self.classes.get(i) {
+            cell.set(mask);
+        }
+        mask
+    }
+}

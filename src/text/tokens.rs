@@ -1,0 +1,494 @@
+//! The tokens of a story body: words and punctuation marks with their sentence,
+//! paragraph, lower-case form and whether they are quoted, and the queries the stages ask
+//! of them (the word, a span, the token at a position).
+
+use super::WordFilter;
+use crate::parse::paragraphs::Paragraph;
+use crate::parse::quotes::QuotedSpan;
+use crate::span::Span;
+
+/// How much of a story is tokenised: its sentences that end within the first GiB. Then
+/// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
+/// bytes for each byte of a non-ASCII token), fits 32 bits.
+const TOKENIZED_BYTES: usize = 1 << 30;
+
+/// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56): the token
+/// list is most of the memory a long story takes (see [`TOKENIZED_BYTES`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    /// Start and end of the lower-cased token in [`Doc::norm`].
+    pub(crate) norm_start: u32,
+    pub(crate) norm_end: u32,
+    pub(crate) sent_index: u32,
+    pub(crate) para_index: u32,
+    pub(crate) word: bool,
+    pub(crate) cap: bool,
+    /// Inside the content of a top-level double quotation.
+    pub(crate) quoted: bool,
+}
+
+impl Tok {
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Where the lower-cased token is in [`Doc::norm`].
+    pub(crate) fn norm(&self) -> std::ops::Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// Index of its sentence in [`Doc::sents`].
+    pub(crate) fn sent(&self) -> usize {
+        self.sent_index as usize
+    }
+
+    /// Index of its paragraph.
+    pub(crate) fn para(&self) -> usize {
+        self.para_index as usize
+    }
+}
+
+/// A sentence: its first token and one past its last.
+pub struct Sent {
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
+}
+
+/// The tokenised body of a story, built once.
+pub struct Doc {
+    pub(crate) toks: Vec<Tok>,
+    /// The text in ASCII lower case, at the same offsets, so that an ASCII token's lower-case
+    /// form is at its own span; then the lower-case forms of the other tokens (`’` read as
+    /// `'`), one after the other.
+    pub(crate) norm: String,
+    pub(crate) sents: Vec<Sent>,
+    /// First token of each paragraph, and one past the last.
+    pub(crate) para_toks: Vec<(usize, usize)>,
+    /// The word tokens whose lower-case form passes the filter the stage that builds the
+    /// tokens asks with (attribution: the first words of speech cues), in order.
+    pub(crate) candidates: Vec<usize>,
+}
+
+/// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
+const SPACE: u8 = 1;
+/// [`BYTE_KIND`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 2;
+/// [`BYTE_KIND`] bit: an ASCII byte that joins two runs of letters and digits into one word.
+const JOINER: u8 = 4;
+
+/// What each byte is to the tokenizer's scan, by table: the scan looks at every byte of every
+/// story, and one look-up is cheaper than the char methods' range tests. Non-ASCII bytes are
+/// 0 (decoded and tested as chars).
+static BYTE_KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            table[b] = SPACE;
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            table[b] = JOINER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `i` of `s` and its length, without decoding when it is ASCII (most
+/// of a wire story). `i` is always a character boundary here.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Titles, months, US states and company suffixes written with a period (`Gen.`, `Corp.`),
+/// given in lower case. A `match` (a decision tree on the bytes): it runs at every word
+/// followed by a period.
+fn is_abbreviation_word(lower: &str) -> bool {
+    match lower {
+        // titles
+        "mr" | "mrs" | "ms" | "dr" | "rep" | "sen" | "gov" | "gen" | "lt" | "col" => true,
+        "st" | "jr" | "sr" | "prof" | "sgt" | "capt" | "adm" | "maj" | "mt" | "ft" => true,
+        "rev" | "cmdr" | "brig" | "amb" | "pres" | "reps" | "sens" | "messrs" => true,
+        // months
+        "jan" | "feb" | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => true,
+        // companies, parties, states and the rest
+        "inc" | "corp" | "co" | "ltd" | "gop" | "no" | "vs" => true,
+        "calif" | "fla" | "mass" | "mich" | "wis" | "ky" => true,
+        _ => false,
+    }
+}
+
+/// Whether a word followed by a period is an abbreviation (the period is part of it).
+fn is_abbreviation(word: &str, after: &str) -> bool {
+    if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
+        return true;
+    }
+    let single_cap = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    if single_cap {
+        return true;
+    }
+    // Every abbreviation in the table is at most six letters: longer words skip the look-up.
+    let mut buf = [0u8; 6];
+    if crate::lexicon::ascii_lower(word, &mut buf).is_some_and(is_abbreviation_word) {
+        return true;
+    }
+    // Not followed by a sentence start: `the N.Y. area`.
+    let next = after.trim_start().chars().next();
+    next.is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// The end of the word that starts at byte `start` of `body` and runs at least to `j`, and
+/// whether it is all ASCII (`ascii` tells whether it is so up to `j`). A word is letters and
+/// digits, joined by `'`, `’`, `-`, `.` or `&` when a letter or digit follows (`U.S`, `al-Assad`,
+/// `AT&T`), with the final period of an abbreviation or initial (`Mr.`, `E.`). Inlined: a call
+/// per word cost more than the scan of most words.
+#[inline(always)]
+fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = body.as_bytes();
+    loop {
+        // The ASCII letters and digits in one run.
+        j += crate::ascii::run(bytes.get(j..).unwrap_or_default(), false);
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        let joiner_len = if d.is_ascii() {
+            if BYTE_KIND[usize::from(d)] & JOINER == 0 {
+                break;
+            }
+            1
+        } else {
+            let Some((c, len)) = char_at(body, j) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                j += len;
+                ascii = false;
+                continue;
+            }
+            if c != '’' {
+                break;
+            }
+            len
+        };
+        let joins = match bytes.get(j + joiner_len) {
+            Some(&a) if a.is_ascii() => BYTE_KIND[usize::from(a)] & ALNUM != 0,
+            Some(_) => char_at(body, j + joiner_len).is_some_and(|(a, _)| a.is_alphanumeric()),
+            None => false,
+        };
+        if joins {
+            j += joiner_len;
+            ascii &= joiner_len == 1;
+            continue;
+        }
+        // `U.S.`, `Mr.`, `R-Ky.`, `E.`: keep the final period of an abbreviation or an
+        // initial.
+        if d == b'.' && is_abbreviation(&body[start..j], &body[j + 1..]) {
+            j += 1;
+        }
+        break;
+    }
+    (j, ascii)
+}
+
+/// The token at byte `i` of `body`, whose first byte is `b`.
+enum Scanned {
+    /// White space up to this byte.
+    Space(usize),
+    /// A token ending at this byte: a word or not, all ASCII or not, capitalised or not.
+    Token(usize, bool, bool, bool),
+}
+
+/// Reads the token or the white space at byte `i` of `body` (`None` past a broken
+/// character). ASCII first, as most of a wire story is; a non-ASCII character is decoded
+/// only when met.
+#[inline(always)]
+fn scan(body: &str, i: usize, b: u8) -> Option<Scanned> {
+    let kind = BYTE_KIND[usize::from(b)];
+    if kind & SPACE != 0 {
+        return Some(Scanned::Space(i + 1));
+    }
+    if kind & ALNUM != 0 {
+        let (j, ascii) = word_end(body, i, i + 1, true);
+        return Some(Scanned::Token(j, true, ascii, b.is_ascii_uppercase()));
+    }
+    if b.is_ascii() {
+        return Some(Scanned::Token(i + 1, false, true, false));
+    }
+    let (c, clen) = char_at(body, i)?;
+    Some(if c.is_whitespace() {
+        Scanned::Space(i + clen)
+    } else if c.is_alphanumeric() {
+        let (j, _) = word_end(body, i, i + clen, false);
+        Scanned::Token(j, true, false, c.is_uppercase())
+    } else {
+        Scanned::Token(i + clen, false, false, false)
+    })
+}
+
+/// The token list under construction.
+struct Builder<'f> {
+    toks: Vec<Tok>,
+    norm: String,
+    sents: Vec<Sent>,
+    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, and
+    /// the first that may hold the next token.
+    top: Vec<Span>,
+    qi: usize,
+    /// The words to note the tokens of, and the tokens noted.
+    starts: &'f WordFilter,
+    candidates: Vec<usize>,
+}
+
+impl Builder<'_> {
+    /// Adds the tokens of sentence `s` (a span of `text`) of paragraph `pi`.
+    #[inline(always)]
+    fn sentence(&mut self, text: &str, s: Span, pi: usize) {
+        let st0 = self.toks.len();
+        let body = s.slice(text);
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match scan(body, i, b) {
+                None => break,
+                Some(Scanned::Space(next)) => i = next,
+                Some(Scanned::Token(j, word, ascii, cap)) => {
+                    self.token(body, s.start, (i, j), (word, ascii, cap), pi);
+                    i = j;
+                }
+            }
+        }
+        self.sents.push(Sent {
+            t0: st0,
+            t1: self.toks.len(),
+        });
+    }
+
+    /// Adds the token at bytes `i..j` of the sentence `body` that starts at byte `base`.
+    /// `(word, ascii, cap)` tell whether it is a word, all ASCII, capitalised.
+    #[inline(always)]
+    fn token(
+        &mut self,
+        body: &str,
+        base: usize,
+        (i, j): (usize, usize),
+        (word, ascii, cap): (bool, bool, bool),
+        pi: usize,
+    ) {
+        let (start, end) = (base + i, base + j);
+        let (n0, n1) = if ascii {
+            // Most tokens: already lower-cased in place.
+            (start, end)
+        } else {
+            let n0 = self.norm.len();
+            for ch in body[i..j].chars() {
+                match ch {
+                    '’' | '‘' => self.norm.push('\''),
+                    _ => self.norm.extend(ch.to_lowercase()),
+                }
+            }
+            (n0, self.norm.len())
+        };
+        // Tested here, while the token's bytes are at hand, rather than in a second pass
+        // over all tokens.
+        if word
+            && self
+                .norm
+                .as_bytes()
+                .get(n0..n1)
+                .is_some_and(|w| self.starts.may_contain(w))
+        {
+            self.candidates.push(self.toks.len());
+        }
+        let top = &self.top;
+        while self.qi < top.len() && top[self.qi].end <= start {
+            self.qi += 1;
+        }
+        let quoted = self.qi < top.len() && top[self.qi].start <= start && end <= top[self.qi].end;
+        // All below 4 GiB: see TOKENIZED_BYTES.
+        self.toks.push(Tok {
+            start: start as u32,
+            end: end as u32,
+            norm_start: n0 as u32,
+            norm_end: n1 as u32,
+            sent_index: self.sents.len() as u32,
+            para_index: pi as u32,
+            word,
+            cap,
+            quoted,
+        });
+    }
+}
+
+/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`,
+/// noting the word tokens that pass `starts` (in the same scan, while their bytes are at
+/// hand).
+#[inline(never)] // A stage of its own in profiles.
+pub fn tokenize(
+    text: &str,
+    paragraphs: &[Paragraph],
+    quotes: &[QuotedSpan],
+    starts: &WordFilter,
+) -> Doc {
+    // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
+    // as vector code, where a copy per token would cost a call each.
+    let mut norm = String::with_capacity(text.len() + text.len() / 8);
+    norm.push_str(text);
+    norm.make_ascii_lowercase();
+    let mut b = Builder {
+        // About one token in five bytes of wire text: the vector is seldom grown, and a very
+        // long story (whose tokens are most of its memory) does not reserve a quarter more
+        // than it uses.
+        toks: Vec::with_capacity(text.len() / 5 + 16),
+        norm,
+        sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
+        top: quotes
+            .iter()
+            .filter(|q| !q.single && q.depth == 0)
+            .map(|q| q.inner)
+            .collect(),
+        qi: 0,
+        starts,
+        // Speech cues, the candidates asked for today, are a few in a hundred words.
+        candidates: Vec::with_capacity(text.len() / 128 + 4),
+    };
+    let mut para_toks = Vec::with_capacity(paragraphs.len());
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let pt0 = b.toks.len();
+        for s in &p.sentences {
+            if s.end <= text.len()
+                && s.end <= TOKENIZED_BYTES
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+            {
+                b.sentence(text, *s, pi);
+            }
+        }
+        para_toks.push((pt0, b.toks.len()));
+    }
+    Doc {
+        toks: b.toks,
+        norm: b.norm,
+        sents: b.sents,
+        para_toks,
+        candidates: b.candidates,
+    }
+}
+
+impl Doc {
+    pub(crate) fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| &self.norm[t.norm()]).unwrap_or("")
+    }
+
+    /// The lower-case bytes of token `i`, for comparisons, which need no `str` (and so no
+    /// check of character boundaries).
+    pub(crate) fn w_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.as_bytes().get(t.norm()))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
+    }
+
+    /// The paragraph of sentence `sent` (0 for a sentence with no token).
+    pub(crate) fn para_of_sentence(&self, sent: usize) -> usize {
+        self.sents
+            .get(sent)
+            .and_then(|s| self.toks.get(s.t0))
+            .map_or(0, |t| t.para())
+    }
+
+    /// The token whose span starts at or after byte `pos` (one past the last when none).
+    pub(crate) fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span().start < pos)
+    }
+
+    pub(crate) fn punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word)
+    }
+
+    pub(crate) fn quote_mark(&self, i: usize) -> bool {
+        self.punct(i) && matches!(self.w(i), "\"" | "“" | "”" | "'" | "«" | "»" | "`")
+    }
+
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span().start, self.toks[b - 1].span().end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{paragraphs, quotes};
+
+    /// The tokens of `text` (one paragraph or more), as (text, lower-case form).
+    fn tokens(text: &str) -> Vec<(String, String)> {
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let qs = quotes::find(text, &paras);
+        let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+        (0..doc.toks.len())
+            .map(|i| {
+                (
+                    doc.toks[i].span().slice(text).to_string(),
+                    doc.w(i).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Words keep their joiners and the period of an abbreviation; curly apostrophes are
+    /// read as straight ones in the lower-case form, at the same token.
+    #[test]
+    fn tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Smith said U.S. talks failed.",
+                &["Mr.", "Smith", "said", "U.S.", "talks", "failed", "."],
+            ),
+            (
+                "al-Assad met AT&T’s chief",
+                &["al-Assad", "met", "AT&T’s", "chief"],
+            ),
+            ("“Yes,” he said", &["“", "Yes", ",", "”", "he", "said"]),
+            (
+                "Sen. Kaine (D-Va.) spoke",
+                &["Sen.", "Kaine", "(", "D-Va.", ")", "spoke"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = tokens(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+        let lower = tokens("AT&T’s SAID");
+        assert_eq!(lower[0].1, "at&t's");
+        assert_eq!(lower[1].1, "said");
+    }
+
+    /// The stage's filter picks its candidates among the word tokens, in order.
+    #[test]
+    fn candidates_are_the_words_the_filter_passes() {
+        let text = "He said, and she said too.";
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let words: [&[u8]; 1] = [b"said"];
+        let doc = tokenize(text, &paras, &[], &WordFilter::new(words.into_iter()));
+        let said: Vec<usize> = doc
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&i| doc.w(i) == "said")
+            .collect();
+        assert_eq!(said, vec![1, 5]);
+    }
+}
