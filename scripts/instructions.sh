@@ -44,8 +44,8 @@ callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null |
     END {
       printf "| whole run (%s) | %.1f | 100%% |\n", "'"$n stories"'", total / 1e6
       row("metadata", "statements::parse::metadata::read [")
-      row("paragraphs and sentences", "statements::parse::paragraphs::split [")
-      row("quotation marks", "statements::parse::quotes::find [")
+      row("paragraphs and sentences", "statements::text::paragraphs::split [")
+      row("quotation marks", "statements::text::quotes::find [")
       row("dates", "statements::parse::dates::recognise::recognise [")
       row("attribution", "statements::analyse::attribution::attribute [")
       row("timeline", "statements::analyse::timeline::build::build [")

@@ -5,14 +5,21 @@
 //! statements (direct, partial and indirect speech) attributed to their speakers, its date
 //! expressions normalised against the story date, and its dated events.
 //!
-//! The work is a pipeline, and the modules follow it:
+//! The work is a pipeline, and the modules follow it (ARCHITECTURE.md draws it and says where a
+//! new rule, pass, input or output goes):
 //!
 //! 1. [`input`] decodes bytes into text (UTF-8, UTF-16, Windows-1252);
-//! 2. [`parse`] reads the story's layout: metadata, paragraphs and sentences, quotation
-//!    marks, date expressions;
-//! 3. [`analyse`] attributes statements to speakers, groups mentions into speakers and builds
+//! 2. [`parse`] reads what the story says about itself, its metadata (header lines, headline,
+//!    dateline, credits: where the body starts), and its date expressions;
+//! 3. [`text`] builds the story's text stream once: paragraphs and sentences, quotation-mark
+//!    spans and tokens, which every later stage reads;
+//! 4. [`analyse`] attributes statements to speakers, groups mentions into speakers and builds
 //!    the timeline;
-//! 4. [`output`] builds the public record with code point offsets, and its JSON Schema.
+//! 5. [`output`] builds the public record with code point offsets, and its JSON Schema.
+//!
+//! Below them all sit the shared primitives: [`span`], [`lexicon`] (the word lists, as data
+//! files) and [`vocab`] (the kinds of statements, speakers and dates). Imports run one way,
+//! down this list; a test (`tests/integration/architecture.rs`) holds it.
 //!
 //! # Example: the statements of a story
 //!
@@ -42,6 +49,7 @@ pub mod output;
 pub mod parse;
 pub mod span;
 pub mod text;
+pub mod vocab;
 
 pub use error::Error;
 pub use output::record::Record;
@@ -179,9 +187,9 @@ impl Analysis {
             metadata.date = Some(date);
         }
         finished(Stage::Metadata);
-        let paragraphs = parse::paragraphs::split(text, metadata.body);
+        let paragraphs = text::paragraphs::split(text, metadata.body);
         finished(Stage::Paragraphs);
-        let quoted = parse::quotes::find(text, &paragraphs);
+        let quoted = text::quotes::find(text, &paragraphs);
         finished(Stage::Quotes);
         let dates_region = span::Span::new(metadata.content_start, text.len());
         let dates = parse::dates::find(text, dates_region, metadata.date);

@@ -2,7 +2,7 @@
 //!
 //! The pipeline works on UTF-8 byte offsets because that is what `str` slicing and the
 //! regex engine give for free; the output layer converts them once, at the end, to the
-//! Unicode code point offsets of the public record (see [`crate::output::offsets`]).
+//! Unicode code point offsets of the public record (in the output module's `offsets`).
 
 /// A half-open byte range `[start, end)` into the story text, always on `char` boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

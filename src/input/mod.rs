@@ -5,7 +5,7 @@
 //! (a superset of Latin-1 for printable text) for anything that is not valid UTF-8. Files that
 //! look binary are refused with [`Error::Binary`] rather than analysed as garbage.
 
-use crate::Error;
+use crate::error::Error;
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::borrow::Cow;
 

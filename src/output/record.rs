@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::vocab::{DateType, QuoteKind, SpeakerKind};
+
 /// Everything `statements` reads from one story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -63,20 +65,6 @@ pub struct Metadata {
     pub headers: BTreeMap<String, String>,
 }
 
-/// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SpeakerKind {
-    /// A named or described person (`Sergey Lavrov`, `a Western diplomat`).
-    Person,
-    /// An organisation, body or document (`the Russian Foreign Ministry`, `the statement`).
-    Organization,
-    /// Several people (`sources`, `the Russian diplomats`, `officials`).
-    Group,
-    /// Not known.
-    Unknown,
-}
-
 /// One source quoted in the story, with all the mentions that refer to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -91,18 +79,6 @@ pub struct Speaker {
     pub title: Option<String>,
     /// Every mention of this speaker that the analysis linked to it, in text order.
     pub mentions: Vec<TextSpan>,
-}
-
-/// The kind of a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuoteKind {
-    /// Quoted words attributed to a source.
-    Direct,
-    /// A quoted fragment inside narration.
-    Partial,
-    /// Reported speech without quotation marks.
-    Indirect,
 }
 
 /// A short reference from a quote to its speaker.
@@ -135,20 +111,6 @@ pub struct Quote {
     pub speaker_mention: Option<TextSpan>,
     /// The speech cue (`said`, `stressed`, `according to`).
     pub cue: Option<TextSpan>,
-}
-
-/// The TimeML type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DateType {
-    /// A calendar date or period (`January 10`, `last week`, `2022`).
-    Date,
-    /// A time of day (`10:00 GMT`, `Tuesday morning`).
-    Time,
-    /// A length of time (`three days`).
-    Duration,
-    /// A recurrence (`every year`, `weekly`).
-    Set,
 }
 
 /// One temporal expression.

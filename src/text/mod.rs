@@ -1,7 +1,10 @@
-//! The story's text as the stages read it: its tokens, built once ([`tokenize`]), and the
-//! word filter a stage asks the tokenizer to note candidates with.
+//! The story's text as every stage reads it, built once: its [`paragraphs`] and sentences, its
+//! quotation-mark spans ([`quotes`]), and its tokens ([`tokenize`]), with the word filter a stage
+//! asks the tokenizer to note candidates with.
 
 mod filter;
+pub mod paragraphs;
+pub mod quotes;
 mod tokens;
 
 pub use filter::WordFilter;

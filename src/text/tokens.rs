@@ -3,9 +3,9 @@
 //! of them (the word, a span, the token at a position).
 
 use super::WordFilter;
-use crate::parse::paragraphs::Paragraph;
-use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
+use crate::text::paragraphs::Paragraph;
+use crate::text::quotes::QuotedSpan;
 
 /// How much of a story is tokenised: its sentences that end within the first GiB. Then
 /// every position of a token, in the text and in [`Doc::norm`] (the text, then at most three
@@ -431,7 +431,7 @@ impl Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{paragraphs, quotes};
+    use crate::text::{paragraphs, quotes};
 
     /// The tokens of `text` (one paragraph or more), as (text, lower-case form).
     fn tokens(text: &str) -> Vec<(String, String)> {

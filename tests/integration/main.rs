@@ -1,5 +1,6 @@
 //! All integration tests, built into one test binary (one link step, one harness).
 
+mod architecture;
 mod cli;
 mod contract;
 mod corpus;

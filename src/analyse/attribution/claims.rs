@@ -8,8 +8,8 @@
 //! speaker from (`inherit`).
 
 use super::words::Words;
-use crate::output::record::QuoteKind;
 use crate::span::Span;
+use crate::vocab::QuoteKind;
 
 /// A statement before its speaker is resolved.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 use super::limits::*;
 use super::words::*;
 use super::Words;
-use crate::parse::quotes::QuotedSpan;
+use crate::text::quotes::QuotedSpan;
 
 /// The filters of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

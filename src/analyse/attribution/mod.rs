@@ -45,10 +45,10 @@ mod phrases;
 mod words;
 
 use crate::analyse::speakers::Entity;
-use crate::output::record::QuoteKind;
-use crate::parse::quotes::QuotedSpan;
 use crate::span::Span;
+use crate::text::quotes::QuotedSpan;
 use crate::text::{Doc, WordFilter};
+use crate::vocab::QuoteKind;
 use claims::Claims;
 use cues::{Cue, CueEntry, CueLexicon, CUES};
 use words::Words;

@@ -4,7 +4,7 @@
 use super::words::*;
 use super::*;
 use crate::parse::metadata::StoryMetadata;
-use crate::parse::{paragraphs, quotes};
+use crate::text::{paragraphs, quotes};
 
 /// (kind, content, speaker name, mention, cue) of every statement.
 type Row = (

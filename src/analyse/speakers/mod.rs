@@ -22,8 +22,8 @@ mod resolver;
 pub use resolver::Resolver;
 
 use crate::lexicon::{ascii_lower_bytes, Initials};
-use crate::output::record::SpeakerKind;
 use crate::span::Span;
+use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;

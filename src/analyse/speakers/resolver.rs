@@ -4,8 +4,8 @@
 use super::mention::{gender_of, read_mention, strip_possessive, words, Mention, Reading};
 use super::{noun, Entity, NounKind};
 use crate::lexicon::closed::{Gender, Pronoun};
-use crate::output::record::SpeakerKind;
 use crate::span::Span;
+use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
 

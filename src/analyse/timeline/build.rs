@@ -9,11 +9,11 @@ use super::sentences::{more_words_than, sentences};
 use super::words::event_score;
 use super::EventFound;
 use crate::analyse::attribution::Attribution;
-use crate::output::record::DateType;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
-use crate::parse::paragraphs::Paragraph;
 use crate::span::Span;
+use crate::text::paragraphs::Paragraph;
+use crate::vocab::DateType;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
 

@@ -2,8 +2,8 @@
 //! each dated event has its own clause.
 
 use crate::parse::dates::DateMention;
-use crate::parse::paragraphs::trimmed;
 use crate::span::Span;
+use crate::text::paragraphs::trimmed;
 use std::sync::LazyLock;
 
 /// Clause breaks: where a sentence reporting several dated events may be cut

@@ -15,8 +15,8 @@
 //! only at such indented lines leaves 26 stories changed, 21 of them for the better: the way
 //! to drop this splitter is to teach the paragraphs those line cuts and the 5 remaining ends.
 
-use crate::parse::paragraphs::trimmed;
 use crate::span::Span;
+use crate::text::paragraphs::trimmed;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;

@@ -3,10 +3,10 @@
 use super::*;
 use crate::analyse::attribution::Attribution;
 use crate::analyse::speakers::Entity;
-use crate::output::record::SpeakerKind;
 use crate::parse::metadata::StoryDate;
 use crate::parse::metadata::StoryMetadata;
-use crate::parse::paragraphs::Paragraph;
+use crate::text::paragraphs::Paragraph;
+use crate::vocab::SpeakerKind;
 
 fn entity(text: &str, name: &str, mention: &str) -> Entity {
     let start = text.find(mention).expect("mention in text");

@@ -14,9 +14,9 @@
 mod normalise;
 mod recognise;
 
-use crate::output::record::DateType;
 use crate::parse::metadata::StoryDate;
 use crate::span::Span;
+use crate::vocab::DateType;
 
 /// One temporal expression found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

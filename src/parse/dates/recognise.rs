@@ -7,8 +7,8 @@
 //! bounded window around the expression.
 
 use super::normalise::{self as n, Day, Dir, Tense};
-use crate::output::record::DateType;
 use crate::span::Span;
+use crate::vocab::DateType;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 

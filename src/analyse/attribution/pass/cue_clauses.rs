@@ -15,7 +15,7 @@ use super::super::cues::{CueEntry, Frame, Reliability};
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input, Words};
-use crate::output::record::QuoteKind;
+use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::super::claims::Claim;
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input};
-use crate::output::record::QuoteKind;
+use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

@@ -19,8 +19,8 @@ use super::super::cues::{Frame, Reliability};
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input};
-use crate::output::record::QuoteKind;
-use crate::parse::quotes::QuotedSpan;
+use crate::text::quotes::QuotedSpan;
+use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

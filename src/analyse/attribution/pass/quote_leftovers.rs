@@ -13,7 +13,7 @@ use super::super::claims::Claim;
 use super::super::filters::scare_quote;
 use super::super::limits::*;
 use super::super::{Found, Input};
-use crate::output::record::QuoteKind;
+use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

@@ -6,8 +6,8 @@ use super::super::claims::{Claim, Claims};
 use super::super::limits::INHERIT_STEPS;
 use super::super::{Attribution, Statement};
 use crate::analyse::speakers::{clean_mention, Resolver};
-use crate::output::record::QuoteKind;
 use crate::span::Span;
+use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
 #[cfg(test)]

@@ -11,8 +11,8 @@
 //! the paragraph end is kept and marked [`QuotedSpan::unclosed`]. One pass over each paragraph:
 //! linear in the text whatever the marks.
 
-use crate::parse::paragraphs::Paragraph;
 use crate::span::Span;
+use crate::text::paragraphs::Paragraph;
 
 /// One quoted stretch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -416,7 +416,7 @@ fn push_span(out: &mut Vec<QuotedSpan>, p: &Para<'_>, pair: Pair) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::paragraphs::split;
+    use crate::text::paragraphs::split;
 
     fn quoted(text: &str) -> Vec<String> {
         let paras = split(text, Span::new(0, text.len()));
