@@ -1,0 +1,421 @@
+//! Calendar rules: month and day names, weekdays, seasons, holidays, quarters and halves.
+
+use crate::output::record::DateType;
+use crate::parse::dates::grammar::{m, G, M};
+use crate::parse::dates::normalise::{self as n, Day, Dir, Tense};
+use crate::parse::dates::tokens::K;
+use DateType::{Date as DT, Duration as DU, Time as TI};
+
+impl G<'_> {
+    pub(super) fn month_expr(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
+        // Month Day(, Year)?
+        if let Some(d) = self.day_num(k) {
+            let mut e = k + 1;
+            let mut year = None;
+            if self.p(e, ',') && self.year_num(e + 1).is_some() {
+                year = self.year_num(e + 1);
+                e += 2;
+            } else if self.year_num(e).is_some() {
+                year = self.year_num(e);
+                e += 1;
+            }
+            let y = year.or_else(|| n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, e)));
+            let known = y.is_some();
+            let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)
+                .or_else(|| chrono::NaiveDate::from_ymd_opt(2000, mo, d))?;
+            let day = Day {
+                date,
+                year_known: known,
+            };
+            let mut r = self.day_match(j, e, Some(day), day.value(), DT)?;
+            // a range: January 10-12, January 10 and 12
+            if year.is_none() && (self.p(e, '-') || self.wd(e, "and") || self.wd(e, "to")) {
+                if let Some(d2) = self.day_num(e + 1) {
+                    if d2 > d
+                        && self.month_at(e + 2).is_none()
+                        && !matches!(self.t.get(e + 2).map(|t| t.k), Some(K::P(':')))
+                    {
+                        let mut e2 = e + 2;
+                        let mut y2 = y;
+                        if self.p(e2, ',') && self.year_num(e2 + 1).is_some() {
+                            y2 = self.year_num(e2 + 1);
+                            e2 += 2;
+                            r.value = format!("{}{}", n::year_str(y2), &r.value[4..]);
+                        }
+                        if let Some(date2) =
+                            chrono::NaiveDate::from_ymd_opt(y2.unwrap_or(2001), mo, d2)
+                        {
+                            let day2 = Day {
+                                date: date2,
+                                year_known: y2.is_some(),
+                            };
+                            r.extra = Some(Box::new(M {
+                                start: e + 1,
+                                end: e2,
+                                value: day2.value(),
+                                ty: DT,
+                                day: Some(day2),
+                                extra: None,
+                            }));
+                        }
+                    }
+                }
+            }
+            return Some(r);
+        }
+        // Month Year
+        if let Some((y, e)) = self.year_at(k) {
+            self.cx.last_year = Some(y);
+            return m(j, e, n::month_value(Some(y), mo), DT);
+        }
+        if self.wd(k, "of") && self.year_num(k + 1).is_some() {
+            let y = self.year_num(k + 1)?;
+            return m(j, k + 2, n::month_value(Some(y), mo), DT);
+        }
+        // June last year, October of next year
+        let rk = if self.wd(k, "of") && self.rel(k + 1).is_some() && self.unit(k + 2) == Some("y") {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(r) = self.rel(rk) {
+            if self.unit(rk + 1) == Some("y") {
+                let off = match r {
+                    "last" | "past" | "prev" => -1,
+                    "next" | "coming" => 1,
+                    "this" => 0,
+                    _ => return self.month_alone(j, mo, k),
+                };
+                let y = n::year_offset(self.cx.anchor, off);
+                return m(j, rk + 2, n::month_value(y, mo), DT);
+            }
+        }
+        self.month_alone(j, mo, k)
+    }
+
+    pub(super) fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
+        // `since October`: the one before, whatever the verb
+        /// A past verb this near governs the month (`declared at a meeting in December`);
+        /// farther off it only weighs in, as cues that far are often of another clause.
+        const NEAR_PAST: usize = 8;
+        // the preposition may stand before a modifier: `until mid-November`
+        let prep = |w: &str| (1..=3).any(|d| j >= d && self.wd(j - d, w));
+        let (tense, dist) = if prep("since") {
+            (Tense::Past, 0)
+        } else if prep("until") {
+            (Tense::Future, 0)
+        } else {
+            self.tense_at(j, k)
+        };
+        // `was planned for early March`: a plan made in the past may still lie ahead, so a
+        // plan word only weighs in
+        let plan = |k: usize| self.lex(k).and_then(|l| l.tense) == Some(Tense::Future);
+        let planned = dist <= NEAR_PAST && ((j >= dist && plan(j - dist)) || plan(k + dist - 1));
+        let y = if tense == Tense::Past && dist <= NEAR_PAST && !planned {
+            n::month_on_or_before(self.cx.anchor, mo)
+        } else {
+            n::resolve_year(self.cx.anchor, mo, None, tense)
+        };
+        m(j, k, n::month_value(y, mo), DT)
+    }
+
+    pub(super) fn weekday_expr(&mut self, j: usize, wd: u32, k: usize, dir: Dir) -> Option<M> {
+        // Tuesday, January 18(, 2022)
+        let mut e = k;
+        if self.p(e, ',') {
+            if let Some((mo, k2)) = self.month_at(e + 1) {
+                if self.day_num(k2).is_some() {
+                    let r = self.month_expr(e + 1, mo, k2)?;
+                    return Some(M {
+                        start: j,
+                        extra: None,
+                        ..r
+                    });
+                }
+            }
+        }
+        if let Some((mo, k2)) = self.month_at(e) {
+            if self.day_num(k2).is_some() {
+                let r = self.month_expr(e, mo, k2)?;
+                return Some(M {
+                    start: j,
+                    extra: None,
+                    ..r
+                });
+            }
+        }
+        let base = if dir == Dir::Before
+            && self.cx.last_day.is_some()
+            && self.wd(j.wrapping_sub(2), "the")
+        {
+            self.cx.last_day
+        } else {
+            self.cx.anchor
+        };
+        // the second of two coordinated weekdays: the first such day after the first one
+        let joined = dir == Dir::Bare
+            && j >= 1
+            && (["and", "or", "to", "through", "until", "till"]
+                .iter()
+                .any(|w| self.is_word_text(j - 1, w))
+                || self.p(j - 1, '-'));
+        // only when the first one looked ahead: past days are each the latest such day
+        // (`statements made Friday and Thursday`)
+        let prev = self.cx.last_weekday.filter(|&(at, first)| {
+            joined && at + 1 == j && self.cx.anchor.is_some_and(|a| first.date > a.date)
+        });
+        let (mut v, d) = if let Some((_, first)) = prev {
+            n::weekday(Some(first), wd, Dir::After, Tense::Unknown)
+        } else {
+            let tense = match dir {
+                // `Friday's closing price`, `to get around Wednesday's ruling`: a day gone,
+                // whatever the verb before it (news names a day by its events once they are
+                // done)
+                Dir::Bare if self.raw(k) == "'s" || self.raw(k) == "’s" => Tense::Unknown,
+                Dir::Bare => self.tense(j, k),
+                _ => Tense::Unknown,
+            };
+            n::weekday(base, wd, dir, tense)
+        };
+        if let Some(day) = d.filter(|_| dir == Dir::Bare) {
+            self.cx.last_weekday = Some((e, day));
+        }
+        let mut ty = DT;
+        if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
+            v = format!("{v}T{pod}");
+            ty = TI;
+            e += 1;
+        }
+        self.day_match(j, e, d, v, ty)
+    }
+
+    pub(super) fn dayrel(&mut self, j: usize, dr: &str) -> Option<M> {
+        let night = dr.ends_with('N');
+        let off: i64 = dr.trim_end_matches('N').parse().ok()?;
+        let d = self.cx.anchor.map(|a| a.plus_days(off));
+        let mut v = d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into());
+        let mut e = j + 1;
+        let mut ty = DT;
+        if !night {
+            if let Some(pod) = self.lex(e).and_then(|l| l.pod) {
+                v = format!("{v}T{pod}");
+                ty = TI;
+                e += 1;
+            }
+        }
+        self.day_match(j, e, d, v, ty)
+    }
+
+    pub(super) fn season(
+        &mut self,
+        j: usize,
+        k: usize,
+        s: &str,
+        off: i32,
+        _the: bool,
+    ) -> Option<M> {
+        let mut e = k + 1;
+        let mut y = n::year_offset(self.cx.anchor, off);
+        if let Some((yy, e2)) = self.year_at(e) {
+            y = Some(yy);
+            e = e2;
+        } else if self.wd(e, "of") {
+            if let Some((yy, e2)) = self.year_at(e + 1) {
+                y = Some(yy);
+                e = e2;
+            } else if let Some(r) = self.rel(e + 1) {
+                if self.unit(e + 2) == Some("y") {
+                    let o = match r {
+                        "last" | "past" | "prev" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    y = n::year_offset(self.cx.anchor, o);
+                    e += 3;
+                }
+            }
+        }
+        m(j, e, format!("{}-{s}", n::year_str(y)), DT)
+    }
+
+    pub(super) fn holiday(&mut self, j: usize, h: &str) -> Option<M> {
+        let mut e = j + 1;
+        if self.unit(e) == Some("d") || self.is_word_text(e, "Eve") {
+            e += 1;
+        }
+        let tense = self.tense(j, e);
+        let a = self.cx.anchor;
+        let (mo, d) = if h == "TG" {
+            (11, 25)
+        } else {
+            let mut p = h.split('-');
+            (p.next()?.parse().ok()?, p.next()?.parse::<u32>().ok()?)
+        };
+        let d = if self.is_word_text(j + 1, "Eve") {
+            d - 1
+        } else {
+            d
+        };
+        let y = n::resolve_year(a, mo, Some(d), tense);
+        let date = match (h, y) {
+            ("TG", Some(y)) => n::thanksgiving(y),
+            (_, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, mo, d),
+            _ => None,
+        };
+        match date {
+            Some(date) => {
+                let day = Day {
+                    date,
+                    year_known: true,
+                };
+                self.day_match(j, e, Some(day), day.value(), DT)
+            }
+            None => m(j, e, format!("XXXX-{mo:02}-{d:02}"), DT),
+        }
+    }
+
+    pub(super) fn fiscal(&mut self, j: usize, the: bool) -> Option<M> {
+        let mut k = j + 1;
+        if self.unit(k) == Some("y") {
+            if let Some(y) = self.year_num(k + 1) {
+                return m(j, k + 2, format!("{y:04}"), DT);
+            }
+            if the {
+                return m(j, k + 1, "P1Y".into(), DU);
+            }
+            return None;
+        }
+        if self.p(k, '-') {
+            k += 1;
+        }
+        let y = self.year_num(k)?;
+        m(j, k + 1, format!("{y:04}"), DT)
+    }
+
+    /// `third quarter`, `first half of 2022`, `the first nine months`.
+    pub(super) fn ordinal_expr(&mut self, j: usize, _the: bool) -> Option<M> {
+        let o = self.lex(j)?.ord?;
+        self.ordinal_with(j, o)
+    }
+
+    /// [`Self::ordinal_expr`] with the ordinal given (`last` in `the last half` is -1).
+    pub(super) fn ordinal_with(&mut self, j: usize, o: i32) -> Option<M> {
+        let mut k = j + 1;
+        let hyph = self.p(k, '-');
+        if hyph {
+            k += 1;
+        }
+        if self.wd(k, "fiscal") {
+            k += 1;
+        }
+        let u = self.unit(k);
+        let half = self.wd(k, "half");
+        if u == Some("q") || half {
+            let q = if o < 0 {
+                if half {
+                    2
+                } else {
+                    4
+                }
+            } else {
+                o as u32
+            };
+            if q > 4 || (half && q > 2) {
+                return None;
+            }
+            let mut e = k + 1;
+            let a = self.cx.anchor;
+            let mut y = None;
+            // the last half of the '80s: the decade (TimeML has no halves of decades)
+            if half && self.wd(e, "of") && self.year_num(e + 1).is_none() {
+                let d = if self.wd(e + 1, "the") { e + 2 } else { e + 1 };
+                if let Some(r) = self.at(d).filter(|r| r.value.len() == 3) {
+                    return m(j, r.end, r.value, DT);
+                }
+            }
+            if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
+                if let Some(yy) = self.year_num(e + 1) {
+                    y = Some(yy);
+                    e += 2;
+                } else if let Some(r) = self.rel(e + 1) {
+                    if self.unit(e + 2) == Some("y")
+                        || (self.wd(e + 2, "fiscal") && self.unit(e + 3) == Some("y"))
+                    {
+                        let o = match r {
+                            "last" | "past" | "prev" => -1,
+                            "next" | "coming" => 1,
+                            _ => 0,
+                        };
+                        y = n::year_offset(a, o);
+                        e += if self.unit(e + 2) == Some("y") { 3 } else { 4 };
+                    }
+                } else if self.wd(e + 1, "the") && self.unit(e + 2) == Some("y") {
+                    y = n::year_offset(a, 0);
+                    e += 3;
+                }
+            } else if let Some(yy) = self.year_num(e) {
+                y = Some(yy);
+                e += 1;
+            } else if self
+                .rel(e)
+                .is_some_and(|r| r == "last" || r == "this" || r == "next")
+                && self.unit(e + 1) == Some("y")
+            {
+                let o = match self.rel(e) {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                };
+                y = n::year_offset(a, o);
+                e += 2;
+            }
+            if y.is_none() {
+                // a year preceding: "the 1988 second quarter"
+                if let Some(yy) = j.checked_sub(1).and_then(|p| self.year_num(p)) {
+                    y = Some(yy);
+                } else {
+                    y = n::year_offset(a, 0);
+                    // A quarter not begun yet, spoken of in the past tense, is last year's.
+                    if let Some(ad) = a {
+                        let cur = if half {
+                            (ad.month() - 1) / 6 + 1
+                        } else {
+                            ad.quarter()
+                        };
+                        if q > cur && self.tense(j, e) == Tense::Past {
+                            y = n::year_offset(a, -1);
+                        }
+                    }
+                }
+            }
+            if half {
+                return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
+            }
+            self.note_quarter(y, q);
+            // quarters (plural) as a set: "fourth quarters"
+            return m(j, e, n::quarter_value(y, q), DT);
+        }
+        if u == Some("w") && self.wd(k + 1, "of") {
+            return None;
+        }
+        // the first nine months, the first two years
+        if o == 1 && !hyph {
+            if let Some((Some(c), e)) = self.count(k) {
+                // the first two quarters of 1990: its first half
+                if c == 2.0 && self.units(e) == Some("q") && self.wd(e + 1, "of") {
+                    if let Some(y) = self.year_num(e + 2) {
+                        return m(j, e + 3, format!("{y:04}-H1"), DT);
+                    }
+                }
+                if let Some(u) = self.units(e) {
+                    return m(j, e + 1, n::duration(Some(c), u), DU);
+                }
+            }
+        }
+        // the twentieth century
+        if self.unit(k) == Some("c") && o > 0 {
+            return m(j, k + 1, format!("{:02}", o - 1), DT);
+        }
+        None
+    }
+}

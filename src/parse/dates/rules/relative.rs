@@ -1,0 +1,534 @@
+//! Relative rules: `last week`, `the day before`, `early next year`, `each Monday`.
+
+use crate::output::record::DateType;
+use crate::parse::dates::grammar::{m, G, M};
+use crate::parse::dates::normalise::{self as n, Dir, Tense};
+use crate::parse::dates::tokens::K;
+use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
+
+impl G<'_> {
+    pub(super) fn modified(&mut self, j: usize, md: &str, the: bool) -> Option<M> {
+        let mut k = j + 1;
+        if self.p(k, '-') {
+            k += 1;
+        }
+        match md {
+            "end" | "start" | "mid" if self.wd(k, "of") => {
+                // (the) end of X
+                let r = self.core(k + 1)?;
+                // the value of X itself: TimeML has no "end of" values
+                return m(j, r.end, r.value, if r.ty == DU { DT } else { r.ty });
+            }
+            "end" | "start" => {
+                // end-January
+                let r = self.body(k, false)?;
+                if r.start != k || !self.p(j + 1, '-') {
+                    return None;
+                }
+                return m(j, r.end, r.value, r.ty);
+            }
+            _ => {}
+        }
+        // mid-afternoon yesterday, late morning: a part of the day named, or of the day spoken of
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            if !matches!(md, "mid" | "early" | "late") {
+                return None;
+            }
+            let mut e = k + 1;
+            let mut d = self.cx.reference();
+            if let Some(dr) = self.lex(e).and_then(|l| l.dayrel) {
+                if !dr.ends_with('N') {
+                    let off: i64 = dr.parse().ok()?;
+                    d = self.cx.anchor.map(|a| a.plus_days(off));
+                    e += 1;
+                }
+            } else if let Some((wd, we)) = self.weekday_at(e) {
+                d = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(e, we)).1;
+                e = we;
+            }
+            let v = format!(
+                "{}T{pod}",
+                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into())
+            );
+            return self.day_match(j, e, d, v, TI);
+        }
+        // early next year, late yesterday, mid-November, earlier this month, late 2006
+        if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
+            // "earlier in the year", "late in the day"
+            let u = self.unit(k + 2)?;
+            // `later in the day`: the day spoken of
+            let v = if u == "d" {
+                self.cx
+                    .reference()
+                    .map(|d| d.value())
+                    .unwrap_or_else(|| "XXXX-XX-XX".into())
+            } else {
+                self.this_unit(u)?
+            };
+            return m(j, k + 3, v, DT);
+        }
+        let r = self.body(k, the)?;
+        if r.start != k || !(r.ty == DT || r.ty == TI) {
+            return None;
+        }
+        if r.value.ends_with("_REF") {
+            return None;
+        }
+        let mut v = r.value;
+        if md == "mid" && v.len() == 10 && r.ty == DT && self.wd(j + 1, "the") {
+            v.truncate(7);
+        }
+        Some(M {
+            start: j,
+            end: r.end,
+            value: v,
+            ty: r.ty,
+            day: r.day,
+            extra: None,
+        })
+    }
+
+    pub(super) fn reference(&mut self, j: usize, r: &str, the: bool) -> Option<M> {
+        // "Now, ..." opening a sentence is a discourse marker, not a time
+        let starts = j == 0 || matches!(self.t[j - 1].k, K::P(_));
+        if r == "PRESENT_REF" && starts && self.p(j + 1, ',') && self.raw(j) == "Now" {
+            return None;
+        }
+        if r == "FUTURE_REF" {
+            // `the future of the alliance`: what becomes of it, not a time
+            if self.wd(j + 1, "of") {
+                return None;
+            }
+            // "the future", "the near future", "in future"
+            let prev_in = j > 0
+                && (self.wd(j - 1, "in")
+                    || self.is_word_text(j - 1, "near")
+                    || self.is_word_text(j - 1, "distant"));
+            if !(the || prev_in) {
+                return None;
+            }
+            if j >= 2
+                && (self.is_word_text(j - 1, "near") || self.is_word_text(j - 1, "distant"))
+                && self.wd(j - 2, "the")
+            {
+                return m(j - 1, j + 1, r.into(), DT);
+            }
+        }
+        m(j, j + 1, r.into(), DT)
+    }
+
+    pub(super) fn rel_expr(&mut self, j: usize, r: &'static str, the: bool) -> Option<M> {
+        let k = j + 1;
+        // the last half of 1989: the second half
+        if r == "last" && self.wd(k, "half") {
+            return self.ordinal_with(j, -1);
+        }
+        let a = self.cx.anchor;
+        // this Friday, last Friday, next Friday, the previous Friday
+        if let Some((wd, e)) = self.weekday_at(k) {
+            let dir = match r {
+                "last" | "past" | "prev" => Dir::Before,
+                "next" | "foll" | "coming" => Dir::After,
+                "this" => Dir::This,
+                _ => return None,
+            };
+            let mut x = self.weekday_expr(k, wd, e, dir)?;
+            x.start = j;
+            return Some(x);
+        }
+        // last April, next June
+        if let Some((mo, e)) = self.month_at(k) {
+            if self.day_num(e).is_some() {
+                return None;
+            }
+            let y = match r {
+                "last" | "past" | "prev" => n::month_before_after(a, mo, false),
+                "next" | "coming" | "foll" => n::month_before_after(a, mo, true),
+                "this" => n::year_offset(a, 0),
+                _ => return None,
+            };
+            return m(j, e, n::month_value(y, mo), DT);
+        }
+        // last fall, this summer
+        if let Some(s) = self.lex(k).and_then(|l| l.season) {
+            let off = match r {
+                "last" | "prev" => -1,
+                "next" | "coming" | "foll" => 1,
+                _ => 0,
+            };
+            return self.season(j, k, s, off, the);
+        }
+        // this past spring
+        if r == "this" && self.rel(k) == Some("past") {
+            if let Some(s) = self.lex(k + 1).and_then(|l| l.season) {
+                return self.season(j, k + 1, s, 0, the);
+            }
+        }
+        // this morning, last night, tomorrow evening
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            let off = match (r, pod) {
+                ("this", _) => 0,
+                ("last", "NI") | ("last", "EV") => -1,
+                ("next", _) | ("foll", _) => 1,
+                _ => return None,
+            };
+            let base = if r == "foll" || r == "next" {
+                self.cx.reference()
+            } else {
+                a
+            };
+            let d = base.map(|d| d.plus_days(off));
+            let v = format!(
+                "{}T{pod}",
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into())
+            );
+            if r == "next" || r == "foll" {
+                // "the next morning" is the day after the reference day
+                return self.day_match(
+                    j,
+                    k + 1,
+                    d,
+                    d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                    DT,
+                );
+            }
+            return m(j, k + 1, v, TI);
+        }
+        // the past two years, the next few days, last five years
+        if matches!(
+            r,
+            "last" | "past" | "next" | "coming" | "foll" | "first" | "latest" | "recent" | "prev"
+        ) {
+            if let Some((cnt, e)) = self.count(k) {
+                if !(cnt == Some(1.0) && self.wd(k, "a")) || self.units(e).is_some() {
+                    let u = self.units(e).or_else(|| self.unit(e));
+                    if let Some(u) = u {
+                        let mut end = e + 1;
+                        if self.wd(end, "or") && self.wd(end + 1, "so") {
+                            end += 2;
+                        }
+                        if r == "recent" {
+                            return m(j, end, "PAST_REF".into(), DT);
+                        }
+                        return m(j, end, n::duration(cnt, u), DU);
+                    }
+                }
+            }
+        }
+        // recent years, coming months
+        if let Some(u) = self.units(k) {
+            return match r {
+                "recent" if matches!(u, "y" | "d" | "de" | "c") => {
+                    m(j, k + 1, "PAST_REF".into(), DT)
+                }
+                "recent" => m(j, k + 1, n::duration(None, u), DU),
+                "coming" | "next" => m(j, k + 1, n::duration(None, u), DU),
+                "past" | "last" if the => m(j, k + 1, n::duration(None, u), DU),
+                _ => None,
+            };
+        }
+        // this week, last month, next year, the past year, the current fiscal year
+        let mut uk = k;
+        if self.wd(uk, "fiscal") {
+            uk += 1;
+        }
+        if let Some(u) = self.unit(uk) {
+            let e = uk + 1;
+            let v = match r {
+                // `This quarter's loss` in a report on a quarter: the one reported
+                "this"
+                    if u == "q"
+                        && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                        && self.cx.last_quarter.is_some() =>
+                {
+                    self.cx.last_quarter.map(|(y, q)| n::quarter_value(y, q))
+                }
+                "this" => self.this_unit(u),
+                "last" | "past" if u == "d" => None,
+                "last" | "past" if u == "de" || u == "c" => {
+                    return m(j, e, n::duration(Some(1.0), u), DU)
+                }
+                "last" | "past" => self.unit_offset(u, -1),
+                // `In March, ... The following month, ...`: after the month spoken of
+                "foll" | "prev" if u == "m" && the && self.cx.last_month.is_some() => {
+                    let (y, mo) = self.cx.last_month?;
+                    let k =
+                        y.unwrap_or(2000) * 12 + mo as i32 - 1 + if r == "foll" { 1 } else { -1 };
+                    let y = y.map(|_| k.div_euclid(12));
+                    Some(format!("{}-{:02}", n::year_str(y), k.rem_euclid(12) + 1))
+                }
+                "foll" | "prev" if u == "y" && self.cx.last_year.is_some() && the => {
+                    let y = self
+                        .cx
+                        .last_year
+                        .map(|y| y + if r == "foll" { 1 } else { -1 });
+                    Some(n::year_str(y))
+                }
+                "prev" => {
+                    if u == "d" {
+                        let d = self.cx.reference().map(|d| d.plus_days(-1));
+                        return self.day_match(
+                            j,
+                            e,
+                            d,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    self.unit_offset(u, -1)
+                }
+                "next" | "coming" | "foll" => {
+                    if u == "d" {
+                        let d = self.cx.reference().map(|d| d.plus_days(1));
+                        return self.day_match(
+                            j,
+                            e,
+                            d,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    self.unit_offset(u, 1)
+                }
+                "latest" => {
+                    if u == "q" {
+                        let (y, q) = n::quarter_offset(a, -1);
+                        Some(n::quarter_value(y, q))
+                    } else {
+                        self.unit_offset(u, -1)
+                    }
+                }
+                "same" => {
+                    if u == "d" {
+                        let d = self.cx.reference();
+                        return m(
+                            j,
+                            e,
+                            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                            DT,
+                        );
+                    }
+                    None
+                }
+                _ => None,
+            }?;
+            if u == "q" {
+                if let Some(q) = v.rsplit("-Q").next().and_then(|q| q.parse().ok()) {
+                    self.note_quarter(v.get(..4).and_then(|y| y.parse().ok()), q);
+                }
+            }
+            // this year's third quarter
+            if u == "y" && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss)) {
+                if let Some(q) = self.lex(e + 1).and_then(|l| l.ord) {
+                    if self.unit(e + 2) == Some("q")
+                        || (self.p(e + 2, '-') && self.unit(e + 3) == Some("q"))
+                    {
+                        let end = if self.p(e + 2, '-') { e + 4 } else { e + 3 };
+                        let y = v.parse().ok();
+                        let q = if q < 0 { 4 } else { q as u32 };
+                        self.note_quarter(y, q);
+                        return m(j, end, n::quarter_value(y, q), DT);
+                    }
+                }
+            }
+            // last year's quarter, last year's period: the one reported, a year before
+            if u == "y"
+                && matches!(r, "last" | "prev")
+                && matches!(self.t.get(e).map(|t| t.k), Some(K::Poss))
+                && (self.unit(e + 1) == Some("q") || self.is_word_text(e + 1, "period"))
+                && self.cx.last_quarter.is_some()
+            {
+                let u = if self.unit(e + 1) == Some("q") {
+                    "q"
+                } else {
+                    "period"
+                };
+                return m(j, e + 2, self.year_before(u), DT);
+            }
+            if u == "d" && r == "this" {
+                return None;
+            }
+            return m(j, e, v, DT);
+        }
+        // the latest period: the last quarter reported
+        if r == "latest" && self.is_word_text(k, "period") {
+            let (y, q) = n::quarter_offset(a, -1);
+            return m(j, k + 1, n::quarter_value(y, q), DT);
+        }
+        // the past, the current, current
+        match r {
+            // not `the past three summers`, a stretch this grammar has no value for
+            "past" if the && !self.wd(k, "few") && self.count(k).is_none() => {
+                m(j, k, "PAST_REF".into(), DT)
+            }
+            // `the then current price`: current as of a time gone
+            "this"
+                if self.raw(j).eq_ignore_ascii_case("current")
+                    && j > 0
+                    && self.is_word_text(j - 1, "then") =>
+            {
+                m(j - 1, k, "PAST_REF".into(), DT)
+            }
+            "this" if self.raw(j).eq_ignore_ascii_case("current") => {
+                m(j, k, "PRESENT_REF".into(), DT)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn set_expr(&mut self, j: usize) -> Option<M> {
+        let mut k = j + 1;
+        let mut mult = 1.0;
+        if self.wd(k, "other") {
+            mult = 2.0;
+            k += 1;
+        }
+        if let Some((wd, e)) = self.weekday_at(k) {
+            return m(j, e, format!("XXXX-WXX-{wd}"), ST);
+        }
+        if let Some((mo, e)) = self.month_at(k) {
+            return m(j, e, format!("XXXX-{mo:02}"), ST);
+        }
+        if let Some(pod) = self.lex(k).and_then(|l| l.pod) {
+            return m(j, k + 1, format!("XXXX-XX-XXT{pod}"), ST);
+        }
+        if let Some(u) = self.unit(k) {
+            return m(j, k + 1, n::duration(Some(mult), u), ST);
+        }
+        if let Some((Some(c), e)) = self.cardinal(k).map(|(v, e)| (Some(v), e)) {
+            if let Some(u) = self.units(e).or_else(|| self.unit(e)) {
+                return m(j, e + 1, n::duration(Some(c * mult), u), ST);
+            }
+        }
+        None
+    }
+
+    /// `year-ago`, `year-earlier`, and the noun after it: `the year-ago quarter`.
+    pub(super) fn year_ago_adj(&mut self, j: usize, mut e: usize) -> Option<M> {
+        let a = self.cx.anchor;
+        // the year-earlier nine months: TimeML marks the length
+        if let Some((Some(c), k)) = self.count(e) {
+            if let Some(u) = self.units(k) {
+                return m(j, k + 1, n::duration(Some(c), u), DU);
+            }
+        }
+        let mut v = match self.cx.last_quarter {
+            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
+            None => n::year_str(n::year_offset(a, -1)),
+        };
+        if let Some(q) = self.lex(e).and_then(|l| l.ord) {
+            if self.unit(e + 1) == Some("q") {
+                let q = if q < 0 { 4 } else { q as u32 };
+                v = n::quarter_value(
+                    self.cx
+                        .last_quarter
+                        .map(|x| x.0)
+                        .unwrap_or_else(|| n::year_offset(a, 0))
+                        .map(|y| y - 1),
+                    q,
+                );
+                e += 2;
+            }
+        } else if self.unit(e) == Some("q") || self.is_word_text(e, "period") {
+            e += 1;
+        }
+        m(j, e, v, DT)
+    }
+
+    /// `the weekend`, `the quarter`, `the year`, `the day before`.
+    pub(super) fn the_unit(&mut self, j: usize) -> Option<M> {
+        let u = self.unit(j)?;
+        let a = self.cx.anchor;
+        if u == "d" {
+            if self.wd(j + 1, "before") || self.wd(j + 1, "after") {
+                let off = if self.wd(j + 1, "before") { -1 } else { 1 };
+                // "the day before yesterday"
+                if let Some(dr) = self.lex(j + 2).and_then(|l| l.dayrel) {
+                    let o: i64 = dr.trim_end_matches('N').parse().ok()?;
+                    let d = a.map(|d| d.plus_days(o + off));
+                    return self.day_match(
+                        j,
+                        j + 3,
+                        d,
+                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                        DT,
+                    );
+                }
+                let d = self.cx.reference().map(|d| d.plus_days(off));
+                return self.day_match(
+                    j,
+                    j + 2,
+                    d,
+                    d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                    DT,
+                );
+            }
+            // "the day": the day the story is about (the last day it named)
+            if self.wd(j + 1, "of") {
+                return None;
+            }
+            let d = self.cx.reference();
+            return m(
+                j,
+                j + 1,
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                DT,
+            );
+        }
+        if self.wd(j + 1, "of") {
+            // "the week of March 6", "the year of ..."
+            if u == "w" {
+                if let Some((mo, k)) = self.month_at(j + 2) {
+                    if self.day_num(k).is_some() {
+                        let r = self.month_expr(j + 2, mo, k)?;
+                        let v = r.day.map(|d| d.week_value()).unwrap_or("XXXX-WXX".into());
+                        return m(j, r.end, v, DT);
+                    }
+                }
+            }
+            return None;
+        }
+        let v = match u {
+            "we" => format!(
+                "{}-WE",
+                n::week_offset(
+                    a,
+                    if self.tense(j, j + 1) == Tense::Future {
+                        0
+                    } else {
+                        -1
+                    }
+                )
+            ),
+            "q" => {
+                // the quarter a year ago
+                if let Some(len) = self.year_back_len(j + 1) {
+                    return m(j, j + 1 + len, self.year_before("q"), DT);
+                }
+                let (y, q) = self
+                    .cx
+                    .last_quarter
+                    .unwrap_or_else(|| n::quarter_offset(a, -1));
+                n::quarter_value(y, q)
+            }
+            "y" => {
+                // the year 2000, the year two thousand
+                if let Some((y, e)) = self
+                    .year_at(j + 1)
+                    .or_else(|| self.spoken_millennium(j + 1))
+                {
+                    self.cx.last_year = Some(y);
+                    return m(j, e, format!("{y}"), DT);
+                }
+                if self.wd(j + 1, "ended") {
+                    return m(j, j + 1, "P1Y".into(), DU);
+                }
+                n::year_str(n::year_offset(a, 0))
+            }
+            "w" => n::week_offset(a, 0),
+            "m" => n::month_offset(a, 0),
+            _ => return None,
+        };
+        m(j, j + 1, v, DT)
+    }
+}
