@@ -35,6 +35,8 @@ pub(super) struct G<'a> {
     pub(super) t: &'a [Tok],
     pub(super) text: &'a str,
     pub(super) cx: Ctx,
+    /// The rule of the last match (for the example tests).
+    pub(super) rule: &'static str,
 }
 
 impl G<'_> {

@@ -32,42 +32,13 @@ pub(super) struct Lex {
     /// A decade in words (`the nineties`): its tens digit.
     pub(super) decade: Option<u32>,
     /// No rule can start at this word: it only gives context to rules started elsewhere
-    /// (`of`, `in`, `ago`). See [`STARTERS`].
+    /// (`of`, `in`, `ago`). The words rules may start at are named in the rule table ([`super::rules::is_starter`]).
     pub(super) inert: bool,
     /// The grammar is tried at this word: it is not inert, and not a bare tense cue.
     pub(super) starts: bool,
+    /// The rules this word can start, as bits over [`super::rules::table::RULES`].
+    pub(super) rules: u64,
 }
-
-/// The function words (lexicon key or `word` value) that [`G::at`] reads at the token where it
-/// starts a match ([`G::approx_len`], [`G::core`], [`G::body`]). Any other word whose only
-/// readings are `word` and `tense` makes [`G::at`] fail without changing any state, so the
-/// grammar skips it ([`Lex::inert`]). A new rule that tests a `word` at its first token must
-/// add it here.
-pub(super) const STARTERS: &[&str] = &[
-    "a",
-    "at",
-    "comparable",
-    "corresponding",
-    "each",
-    "fiscal",
-    "full",
-    "less",
-    "long",
-    "midnight",
-    "more",
-    "near",
-    "no",
-    "noon",
-    "per",
-    "present",
-    "short",
-    "soon",
-    "that",
-    "the",
-    "these",
-    "up",
-    "yearend",
-];
 
 /// Looked up once per word of every story with short trusted keys: the Fx hash (8 bytes at a
 /// step) beats the default DoS-resistant SipHash.
@@ -114,7 +85,8 @@ pub(super) static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::n
         }
     }
     for (w, l) in map.iter_mut() {
-        let starter = |x: &[u8]| STARTERS.iter().any(|s| s.as_bytes() == x);
+        let starter = super::rules::is_starter;
+        l.rules = super::rules::word_mask(l);
         l.inert = l.month == 0
             && l.weekday == 0
             && l.weekdays == 0

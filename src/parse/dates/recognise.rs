@@ -27,6 +27,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
             last_month: None,
             month_newer: false,
         },
+        rule: "",
     };
     let mut out = Vec::new();
     // the first token not inside the last match
@@ -64,6 +65,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
                         span,
                         value: x.value,
                         date_type: x.ty,
+                        rule: g.rule,
                     });
                     cur = x.extra;
                 }

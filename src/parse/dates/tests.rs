@@ -687,3 +687,40 @@ fn conventions_of_reports() {
         );
     }
 }
+
+/// Every rule of the table has an example, and each example is matched by its own rule with
+/// the value given: failures name the rule.
+#[test]
+fn rules_match_their_own_examples() {
+    let mut failures = Vec::new();
+    for rule in rules::table::RULES {
+        if rule.examples.is_empty() {
+            failures.push(format!("{}: no example", rule.name));
+        }
+        for e in rule.examples {
+            let anchor = normalise::anchor_day(StoryDate::parse_iso(e.date));
+            let found = recognise::recognise(e.text, Span::new(0, e.text.len()), anchor);
+            let got: Vec<(&str, &str, &str)> = found
+                .iter()
+                .map(|f| (f.span.slice(e.text), f.value.as_str(), f.rule))
+                .collect();
+            match got.iter().find(|(span, _, _)| *span == e.span) {
+                Some(&(_, value, by)) if by == rule.name && value == e.value => {}
+                _ => failures.push(format!(
+                    "{}: {:?} wants {:?} = {}, found {:?}",
+                    rule.name, e.text, e.span, e.value, got
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The negative corpus: nothing is found.
+#[test]
+fn negative_corpus_finds_nothing() {
+    for text in rules::table::NEGATIVE {
+        let got = run(text, "2022-01-18");
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}

@@ -1,10 +1,11 @@
 //! Calendar rules: month and day names, weekdays, seasons, holidays, quarters and halves.
 
+use super::{pass, stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
 use crate::parse::dates::normalise::{self as n, Day, Dir, Tense};
 use crate::parse::dates::tokens::K;
-use DateType::{Date as DT, Duration as DU, Time as TI};
+use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
 
 impl G<'_> {
     pub(super) fn month_expr(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
@@ -418,4 +419,95 @@ impl G<'_> {
         }
         None
     }
+}
+
+// The productions of the calendar rules ([`super::table::RULES`]).
+
+/// `January 18`, `March 2022`, `June last year`, `October`.
+pub(super) fn month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.month_at(j) {
+        Some((mo, k)) => stop(g.month_expr(j, mo, k)),
+        None => Pass,
+    }
+}
+
+/// `Tuesday nights`: every such night.
+pub(super) fn weekday_nights(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let Some((wd, k)) = g.weekday_at(j) else {
+        return Pass;
+    };
+    let pods = [
+        ("nights", "NI"),
+        ("mornings", "MO"),
+        ("afternoons", "AF"),
+        ("evenings", "EV"),
+    ];
+    match pods.iter().find(|(w, _)| g.is_word_text(k, w)) {
+        Some((_, pod)) => stop(m(j, k + 1, format!("XXXX-WXX-{wd}T{pod}"), ST)),
+        None => Pass,
+    }
+}
+
+/// `Friday`, `Tuesday morning`, `Tuesday, January 18`.
+pub(super) fn weekday(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.weekday_at(j) {
+        Some((wd, k)) => stop(g.weekday_expr(j, wd, k, Dir::Bare)),
+        None => Pass,
+    }
+}
+
+/// `Mondays`: every Monday.
+pub(super) fn weekdays(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let wd = g.lex(j).map_or(0, |l| l.weekdays);
+    if wd > 0 && g.cap(j) {
+        return stop(m(j, j + 1, format!("XXXX-WXX-{wd}"), ST));
+    }
+    Pass
+}
+
+/// `the third quarter`, `first half of 2022`, `the first nine months`.
+pub(super) fn ordinal(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    pass(g.ordinal_expr(j, the))
+}
+
+/// `fiscal 1990`, `the fiscal year`.
+pub(super) fn fiscal_year(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    stop(g.fiscal(j, the))
+}
+
+/// `this summer`'s season alone: `winter`, `the fall`, `autumn` (not the verb `fall`).
+pub(super) fn season_word(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    let Some(s) = g.lex(j).and_then(|l| l.season) else {
+        return Pass;
+    };
+    // "fall" is more often the verb or noun than the season
+    if the || s != "FA" || g.is_word_text(j, "autumn") {
+        return stop(g.season(j, j, s, 0, the));
+    }
+    Stop
+}
+
+/// `Christmas`, `New Year's Day`, `Thanksgiving`.
+pub(super) fn holiday_name(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.holiday) {
+        Some(h) => stop(g.holiday(j, h)),
+        None => Pass,
+    }
+}
+
+/// `the nineties`, `the early sixties`: the latest such decade up to the story's.
+pub(super) fn decade_words(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    let after_mod = j >= 1
+        && (g.lex(j - 1).and_then(|l| l.modifier).is_some()
+            || (g.p(j - 1, '-') && j >= 2 && g.lex(j - 2).and_then(|l| l.modifier).is_some()));
+    let Some(d) = g.lex(j).and_then(|l| l.decade).filter(|_| the || after_mod) else {
+        return Pass;
+    };
+    let story = n::year_offset(g.cx.anchor, 0).unwrap_or(1999);
+    let century = if 2000 + 10 * d as i32 <= story {
+        200
+    } else {
+        190
+    };
+    stop(m(j, j + 1, format!("{}", century + d), DT))
 }

@@ -1,5 +1,6 @@
 //! Clock times: `10:35`, `6 p.m.`, `noon`, with a zone and a day.
 
+use super::{stop, Out};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
 use crate::parse::dates::normalise::{self as n, Dir};
@@ -94,4 +95,9 @@ impl G<'_> {
         );
         m(j, e, v, TI)
     }
+}
+
+/// `10:35`, `noon`, `midnight`: a clock time.
+pub(super) fn clock_time(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    stop(g.clock(j))
 }

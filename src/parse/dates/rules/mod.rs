@@ -1,16 +1,26 @@
-//! The rules: which is tried at a token, in what order, and what a match is.
+//! The rules: a table of named rules ([`table::RULES`]), each a pattern's first token (a
+//! lexicon class or a token kind), a production that reads on from there and computes the
+//! value, and examples run as tests; and the engine that tries them.
+//!
+//! At a token the engine tries, in table order, the rules whose first element the token has
+//! (an index: a bit mask per lexicon entry and per token kind, built once); the first that
+//! matches wins. A production may also stop the search at the token ([`Out::Stop`]): `fall`
+//! not after `the` is the verb, whatever later rules would make of it.
 
 mod calendar;
 mod clock;
 mod numeric;
 mod relative;
+pub(in crate::parse::dates) mod table;
 
-use super::grammar::{m, G, M};
-use super::normalise::{self as n, Day, Dir, Tense};
+use super::grammar::{G, M};
+use super::lexicon::Lex;
+use super::normalise as n;
 use super::tokens::K;
 use crate::output::record::DateType;
 use crate::span::Span;
-use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
+use std::sync::LazyLock;
+use DateType::{Date as DT, Duration as DU, Time as TI};
 
 /// One expression found by the grammar, in tokens.
 #[derive(Debug, Clone)]
@@ -21,6 +31,194 @@ pub(in crate::parse::dates) struct Found {
     pub value: String,
     /// TIMEX3 type.
     pub date_type: DateType,
+    /// The name of the rule that matched (read by the example tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub rule: &'static str,
+}
+
+/// What a rule's production makes of the tokens at its start.
+pub(in crate::parse::dates) enum Out {
+    /// A match: the search ends with it.
+    Match(M),
+    /// No match: the next rule is tried.
+    Pass,
+    /// No match, and no later rule may match here either.
+    Stop,
+}
+
+use Out::{Match, Pass, Stop};
+
+/// A production's result where its failure ends the search.
+fn stop(x: Option<M>) -> Out {
+    x.map_or(Stop, Match)
+}
+
+/// A production's result where its failure lets the next rule try.
+fn pass(x: Option<M>) -> Out {
+    x.map_or(Pass, Match)
+}
+
+/// The first element of a rule's pattern: a token kind, or a class of the date lexicon
+/// (`dates_words.tsv`).
+#[derive(Debug, Clone, Copy)]
+pub(in crate::parse::dates) enum First {
+    /// `10:35`.
+    Clock,
+    /// `2022-01-18`.
+    Iso,
+    /// `7/8/07`.
+    Slash,
+    /// A number in digits.
+    Digits,
+    /// `'` (of `'80s`).
+    Apostrophe,
+    /// The lexicon classes: `month`, `weekday`, `weekdays`, `unit`, `units`, `num`, `ord`,
+    /// `fuzzy`, `rel`, `dayrel`, `pod`, `season`, `ref`, `set`, `mod`, `holiday`, `decade`.
+    Month,
+    Weekday,
+    Weekdays,
+    Unit,
+    Units,
+    Number,
+    Ord,
+    Fuzzy,
+    Rel,
+    DayRel,
+    Pod,
+    Season,
+    Ref,
+    Set,
+    Mod,
+    Holiday,
+    Decade,
+    /// A word of the `word` class with one of these values.
+    Word(&'static [&'static str]),
+}
+
+impl First {
+    /// Whether a word with the lexicon entry `l` can start the pattern.
+    fn accepts(self, l: &Lex) -> bool {
+        match self {
+            First::Month => l.month != 0,
+            First::Weekday => l.weekday != 0,
+            First::Weekdays => l.weekdays != 0,
+            First::Unit => l.unit.is_some(),
+            First::Units => l.units.is_some(),
+            First::Number => l.num.is_some(),
+            First::Ord => l.ord.is_some(),
+            First::Fuzzy => l.fuzzy,
+            First::Rel => l.rel.is_some(),
+            First::DayRel => l.dayrel.is_some(),
+            First::Pod => l.pod.is_some(),
+            First::Season => l.season.is_some(),
+            First::Ref => l.reference.is_some(),
+            First::Set => l.set.is_some(),
+            First::Mod => l.modifier.is_some(),
+            First::Holiday => l.holiday.is_some(),
+            First::Decade => l.decade.is_some(),
+            First::Word(ws) => l.word.is_some_and(|w| ws.contains(&w)),
+            First::Clock | First::Iso | First::Slash | First::Digits | First::Apostrophe => false,
+        }
+    }
+}
+
+/// A production: at token `j` (`the` before it or not), what the rule makes of what follows.
+pub(in crate::parse::dates) type Production = fn(&mut G<'_>, usize, bool) -> Out;
+
+/// One rule of the table.
+pub(in crate::parse::dates) struct Rule {
+    /// Its name, reported by the example test.
+    pub name: &'static str,
+    /// The classes its first token may have (any of them).
+    pub first: &'static [First],
+    /// What it makes of the tokens from there.
+    pub run: Production,
+    /// Sentences it must match, with the story date and the expression and value expected.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: &'static [Example],
+}
+
+/// An example of a rule: on the story date `date`, `text` has the expression `span` (matched
+/// by that rule) with the value `value`.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(in crate::parse::dates) struct Example {
+    /// The story date (ISO).
+    pub date: &'static str,
+    /// The sentence.
+    pub text: &'static str,
+    /// The expression as it stands in the sentence.
+    pub span: &'static str,
+    /// Its value.
+    pub value: &'static str,
+}
+
+/// An example on the story date the tests use, Tuesday 18 January 2022.
+pub(in crate::parse::dates) const fn ex(
+    text: &'static str,
+    span: &'static str,
+    value: &'static str,
+) -> Example {
+    Example {
+        date: "2022-01-18",
+        text,
+        span,
+        value,
+    }
+}
+
+/// The rules that start at each token kind that is not a word, as bit masks over
+/// [`table::RULES`].
+pub(in crate::parse::dates) struct KindMasks {
+    clock: u64,
+    iso: u64,
+    slash: u64,
+    digits: u64,
+    apostrophe: u64,
+}
+
+static KIND_MASKS: LazyLock<KindMasks> = LazyLock::new(|| {
+    let of = |kind: fn(&First) -> bool| {
+        table::RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.first.iter().any(kind))
+            .fold(0u64, |m, (i, _)| m | 1 << i)
+    };
+    KindMasks {
+        clock: of(|f| matches!(f, First::Clock)),
+        iso: of(|f| matches!(f, First::Iso)),
+        slash: of(|f| matches!(f, First::Slash)),
+        digits: of(|f| matches!(f, First::Digits)),
+        apostrophe: of(|f| matches!(f, First::Apostrophe)),
+    }
+});
+
+fn kind_masks() -> &'static KindMasks {
+    &KIND_MASKS
+}
+
+/// The rules a word with the lexicon entry `l` can start, as a bit mask over
+/// [`table::RULES`] (kept in the entry: [`Lex::rules`]).
+pub(in crate::parse::dates) fn word_mask(l: &Lex) -> u64 {
+    table::RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.first.iter().any(|f| f.accepts(l)))
+        .fold(0u64, |m, (i, _)| m | 1 << i)
+}
+
+/// The function words a match can start at: those the table names as first tokens, and
+/// those of the two prefixes the engine reads before a rule (`the`, and the approximators
+/// `more than`, `less than`, `no more than`, `at least`, `up to`: [`G::approx_len`]).
+pub(in crate::parse::dates) fn is_starter(w: &[u8]) -> bool {
+    const PREFIXES: &[&str] = &["the", "more", "less", "no", "at", "up"];
+    PREFIXES.iter().any(|p| p.as_bytes() == w)
+        || table::RULES.iter().any(|r| {
+            r.first.iter().any(|f| match f {
+                First::Word(ws) => ws.iter().any(|x| x.as_bytes() == w),
+                _ => false,
+            })
+        })
 }
 
 impl G<'_> {
@@ -95,31 +293,10 @@ impl G<'_> {
     pub(in crate::parse::dates) fn at_inner(&mut self, i: usize) -> Option<M> {
         let tok = self.t[i];
         match tok.k {
-            K::P(_) | K::Poss => {
-                // '80s
-                if self.p(i, '\'') {
-                    if let Some(K::Num {
-                        val,
-                        digits: 2,
-                        plural: true,
-                        ..
-                    }) = self.t.get(i + 1).map(|t| t.k)
-                    {
-                        return m(i, i + 2, format!("19{}", val / 10), DT);
-                    }
-                    // '82: a year, after a preposition
-                    let prep = i > 0
-                        && matches!(
-                            self.lex(i - 1).and_then(|l| l.word),
-                            Some("in" | "since" | "of" | "until" | "by" | "from")
-                        );
-                    if let Some((v, 2)) = self.int(i + 1).filter(|_| prep) {
-                        let y = if v < 50 { 2000 + v } else { 1900 + v };
-                        return m(i, i + 2, format!("{y}"), DT);
-                    }
-                }
-                None
-            }
+            // `'80s`, `in '82`: the rules that start at an apostrophe, tried only here (not
+            // after `the` or a modifier)
+            K::P('\'') => self.try_rules(i, false, kind_masks().apostrophe),
+            K::P(_) | K::Poss => None,
             K::AmPm(_) => None,
             _ => {
                 // Approximators before a duration or `ago`: `about two years ago`, `nearly an hour`.
@@ -201,315 +378,36 @@ impl G<'_> {
         )
     }
 
-    /// The rules proper, at `j`; `the` says whether `the` precedes.
+    /// The rules at `j`; `the` says whether `the` precedes. Rules are tried in table order
+    /// among those the token can start; the first match wins.
     pub(in crate::parse::dates) fn body(&mut self, j: usize, the: bool) -> Option<M> {
-        let tok = *self.t.get(j)?;
-        match tok.k {
-            K::Clock { .. } => return self.clock(j),
-            K::Iso { y, m: mo, d } => {
-                let date = chrono::NaiveDate::from_ymd_opt(y, mo, d)?;
-                let day = Day {
-                    date,
-                    year_known: true,
-                };
-                return self.day_match(j, j + 1, Some(day), day.value(), DT);
-            }
-            K::Slash { a, b, c: Some(c) } => {
-                if !(1..=12).contains(&a) || !(1..=31).contains(&b) {
-                    return None;
-                }
-                let y = if c < 100 {
-                    if c < 50 {
-                        2000 + c
-                    } else {
-                        1900 + c
-                    }
-                } else {
-                    c
-                };
-                let date = chrono::NaiveDate::from_ymd_opt(y as i32, a, b)?;
-                let day = Day {
-                    date,
-                    year_known: true,
-                };
-                return self.day_match(j, j + 1, Some(day), day.value(), DT);
-            }
-            K::Num { .. } => return self.numeric(j, the),
-            K::Word { .. } => {}
+        let masks = kind_masks();
+        let mask = match self.t.get(j)?.k {
+            K::Clock { .. } => masks.clock,
+            K::Iso { .. } => masks.iso,
+            K::Slash { .. } => masks.slash,
+            K::Num { .. } => masks.digits,
+            K::Word { lex: Some(l), .. } => l.rules,
             _ => return None,
-        }
-        let l = self.lex(j)?;
-        // early / late / mid / earlier / later + an expression
-        if let Some(md) = l.modifier {
-            return self.modified(j, md, the);
-        }
-        if let Some((mo, k)) = self.month_at(j) {
-            return self.month_expr(j, mo, k);
-        }
-        if let Some((wd, k)) = self.weekday_at(j) {
-            // Tuesday nights: every such night
-            let pods = [
-                ("nights", "NI"),
-                ("mornings", "MO"),
-                ("afternoons", "AF"),
-                ("evenings", "EV"),
-            ];
-            if let Some((_, pod)) = pods.iter().find(|(w, _)| self.is_word_text(k, w)) {
-                return m(j, k + 1, format!("XXXX-WXX-{wd}T{pod}"), ST);
-            }
-            return self.weekday_expr(j, wd, k, Dir::Bare);
-        }
-        // Mondays: every Monday
-        if l.weekdays > 0 && self.cap(j) {
-            return m(j, j + 1, format!("XXXX-WXX-{}", l.weekdays), ST);
-        }
-        if let Some(dr) = l.dayrel {
-            return self.dayrel(j, dr);
-        }
-        if l.word == Some("noon") || l.word == Some("midnight") {
-            return self.clock(j);
-        }
-        if let Some(r) = l.rel {
-            if let Some(x) = self.rel_expr(j, r, the) {
-                return Some(x);
-            }
-        }
-        if let Some(r) = l.reference {
-            return self.reference(j, r, the);
-        }
-        if let Some(s) = l.set {
-            return m(j, j + 1, s.to_string(), ST);
-        }
-        if l.word == Some("each") || (l.word == Some("per") && self.unit(j + 1).is_some()) {
-            return self.set_expr(j);
-        }
-        if l.ord.is_some() {
-            if let Some(x) = self.ordinal_expr(j, the) {
-                return Some(x);
-            }
-        }
-        if l.word == Some("fiscal") {
-            return self.fiscal(j, the);
-        }
-        if l.word == Some("yearend") {
-            let y = n::year_offset(self.cx.anchor, 0);
-            return m(j, j + 1, n::year_str(y), DT);
-        }
-        if let Some(s) = l.season {
-            // "fall" is more often the verb or noun than the season
-            if the || s != "FA" || self.is_word_text(j, "autumn") {
-                return self.season(j, j, s, 0, the);
-            }
-            return None;
-        }
-        if let Some(h) = l.holiday {
-            return self.holiday(j, h);
-        }
-        // the nineties, the early sixties: the latest such decade up to the story's
-        let after_mod = j >= 1
-            && (self.lex(j - 1).and_then(|l| l.modifier).is_some()
-                || (self.p(j - 1, '-')
-                    && j >= 2
-                    && self.lex(j - 2).and_then(|l| l.modifier).is_some()));
-        if let Some(d) = l.decade.filter(|_| the || after_mod) {
-            let story = n::year_offset(self.cx.anchor, 0).unwrap_or(1999);
-            let century = if 2000 + 10 * d as i32 <= story {
-                200
-            } else {
-                190
-            };
-            return m(j, j + 1, format!("{}", century + d), DT);
-        }
-        if l.pod.is_some() && the && self.pod_ok(j) {
-            // "the morning": the reference day's
-            let d = self.cx.reference();
-            let v = format!(
-                "{}T{}",
-                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into()),
-                l.pod.unwrap_or("MO")
-            );
-            return m(j, j + 1, v, TI);
-        }
-        // `will soon begin`, `may soon seek`, `very soon`: an event ahead; not `as soon as`,
-        // `soon after` (a relation to another event) nor a past `was soon released`
-        if l.word == Some("soon") {
-            let linked = (j > 0 && self.is_word_text(j - 1, "as"))
-                || ["after", "before", "as", "afterwards", "thereafter"]
-                    .iter()
-                    .any(|w| self.is_word_text(j + 1, w))
-                || self.p(j + 1, '-');
-            let modal = j > 0
-                && [
-                    "will", "may", "might", "could", "would", "should", "to", "'ll",
-                ]
-                .iter()
-                .any(|w| self.is_word_text(j - 1, w));
-            if linked || !(modal || self.tense(j, j + 1) == Tense::Future) {
-                return None;
-            }
-            let s = if j > 0 && self.is_word_text(j - 1, "very") {
-                j - 1
-            } else {
-                j
-            };
-            return m(s, j + 1, "FUTURE_REF".into(), DT);
-        }
-        if l.word == Some("present") && j > 0 && self.is_word_text(j - 1, "at") {
-            return m(j, j + 1, "PRESENT_REF".into(), DT);
-        }
-        if l.word == Some("these") && self.units(j + 1) == Some("d") {
-            return m(j, j + 2, "PRESENT_REF".into(), DT);
-        }
-        if l.word == Some("that") {
-            match self.unit(j + 1) {
-                Some("d") => {
-                    let d = self.cx.reference();
-                    return m(
-                        j,
-                        j + 2,
-                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
-                        DT,
-                    );
-                }
-                Some("y") => {
-                    let y = self
-                        .cx
-                        .last_year
-                        .or_else(|| n::year_offset(self.cx.anchor, 0));
-                    return m(j, j + 2, n::year_str(y), DT);
-                }
-                Some("q") => {
-                    let (y, q) = self.cx.last_quarter?;
-                    return m(j, j + 2, n::quarter_value(y, q), DT);
-                }
-                _ => {}
-            }
-        }
-        // spoken years: "nineteen ninety-six"
-        if let Some((y, e)) = self.year_at(j).filter(|_| l.num.is_some()) {
-            self.cx.last_year = Some(y);
-            return m(j, e, format!("{y}"), DT);
-        }
-        // year-ago, year-earlier
-        if l.unit == Some("y") && self.p(j + 1, '-') {
-            if self.wd(j + 2, "ago") || self.lex(j + 2).and_then(|l| l.modifier) == Some("earlier")
-            {
-                return self.year_ago_adj(j, j + 3);
-            }
-            if self.lex(j + 2).and_then(|l| l.modifier) == Some("end") {
-                let y = n::year_offset(self.cx.anchor, 0);
-                return m(j, j + 3, n::year_str(y), DT);
-            }
-        }
-        if l.unit == Some("y")
-            && matches!(self.t.get(j + 1).map(|t| t.k), Some(K::Poss))
-            && self.lex(j + 2).and_then(|l| l.modifier) == Some("end")
-        {
-            let y = n::year_offset(self.cx.anchor, 0);
-            return m(j, j + 3, n::year_str(y), DT);
-        }
-        if l.unit == Some("y") && (self.lex(j + 1).and_then(|l| l.modifier) == Some("end")) {
-            let y = n::year_offset(self.cx.anchor, 0);
-            return m(j, j + 2, n::year_str(y), DT);
-        }
-        // the near term, the long term; a later date
-        if the && matches!(l.word, Some("near" | "short" | "long")) && self.wd(j + 1, "term") {
-            return m(j, j + 2, "FUTURE_REF".into(), DT);
-        }
-        if l.word == Some("full") && the && self.unit(j + 1) == Some("y") {
-            let y = n::year_offset(self.cx.anchor, 0);
-            return m(j, j + 2, n::year_str(y), DT);
-        }
-        if l.unit.is_some() && the {
-            return self.the_unit(j);
-        }
-        // decades-long, day-long
-        if (l.unit.is_some() || l.units.is_some()) && self.p(j + 1, '-') && self.wd(j + 2, "long") {
-            let u = l.unit.or(l.units).unwrap_or("y");
-            let c = if l.unit.is_some() { Some(1.0) } else { None };
-            return m(j, j + 3, n::duration(c, u), DU);
-        }
-        // the same period last year, the corresponding quarter a year ago
-        if the && (l.rel == Some("same") || matches!(l.word, Some("corresponding" | "comparable")))
-        {
-            let u = if self.is_word_text(j + 1, "period") {
-                Some("period")
-            } else {
-                self.unit(j + 1).filter(|u| matches!(*u, "q" | "m"))
-            };
-            if let Some(u) = u {
-                if let Some(len) = self.year_back_len(j + 2) {
-                    return m(j, j + 2 + len, self.year_before(u), DT);
-                }
-            }
-        }
-        // the weeks ahead, the years to come; over the years
-        if let Some(u) = l.units.filter(|_| the) {
-            let ahead = self.is_word_text(j + 1, "ahead")
-                || (self.is_word_text(j + 1, "to") && self.is_word_text(j + 2, "come"));
-            let over = j >= 2 && self.is_word_text(j - 2, "over");
-            if ahead || over {
-                let e = if self.is_word_text(j + 1, "to") {
-                    j + 3
-                } else if ahead {
-                    j + 2
-                } else {
-                    j + 1
-                };
-                return m(j, e, n::duration(None, u), DU);
-            }
-        }
-        // bare plurals after "for", "over", "within": `for years`
-        if let Some(u) = l.units {
-            let prev = j.checked_sub(1).and_then(|p| self.lex(p));
-            if prev.is_some_and(|p| matches!(p.word, Some("for" | "in" | "within")) || p.approx)
-                && !self.wd(j + 1, "of")
-            {
-                if self.raw(j - 1).eq_ignore_ascii_case("in") && u != "y" && u != "de" {
-                    return None;
-                }
-                return m(j, j + 1, n::duration(None, u), DU);
-            }
-        }
-        // an additional year, an extra month
-        if l.word == Some("a")
-            && ["additional", "extra", "further"]
-                .iter()
-                .any(|w| self.is_word_text(j + 1, w))
-        {
-            if let Some(u) = self.unit(j + 2) {
-                return m(j, j + 3, n::duration(Some(1.0), u), DU);
-            }
-        }
-        // `will one day be`, `hopes to one day return`: some time ahead, not a length
-        if l.num == Some(1)
-            && self.unit(j + 1) == Some("d")
-            && j > 0
-            && [
-                "will", "would", "may", "might", "could", "can", "to", "shall", "'ll",
-            ]
-            .iter()
-            .any(|w| self.is_word_text(j - 1, w))
-        {
-            return m(j, j + 2, "FUTURE_REF".into(), DT);
-        }
-        // "a year-earlier loss": the article belongs to the noun, the adjective is the date
-        if l.word == Some("a")
-            && self.unit(j + 1) == Some("y")
-            && self.p(j + 2, '-')
-            && (self.wd(j + 3, "ago")
-                || self.lex(j + 3).and_then(|l| l.modifier) == Some("earlier"))
-        {
-            return self.year_ago_adj(j + 1, j + 4);
-        }
-        // counts: "two years", "a week ago", "several days"
-        if l.num.is_some() || l.word == Some("a") || l.fuzzy {
-            return self.counted(j, the);
-        }
-        None
+        };
+        self.try_rules(j, the, mask)
     }
 
-    pub(in crate::parse::dates) fn pod_ok(&self, j: usize) -> bool {
-        !self.wd(j + 1, "of")
+    /// Tries the rules of `mask` (bits over [`table::RULES`]) at `j`, in table order.
+    fn try_rules(&mut self, j: usize, the: bool, mut mask: u64) -> Option<M> {
+        while mask != 0 {
+            let i = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let rule = table::RULES.get(i)?;
+            match (rule.run)(self, j, the) {
+                Match(x) => {
+                    self.rule = rule.name;
+                    return Some(x);
+                }
+                Stop => return None,
+                Pass => {}
+            }
+        }
+        None
     }
 }

@@ -1,5 +1,6 @@
 //! Rules on numbers: years, decades, day-month dates and counted units.
 
+use super::{stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
 use crate::parse::dates::normalise::{self as n, Day};
@@ -346,4 +347,114 @@ impl G<'_> {
         // we can place; "two days before," is.
         !matches!(self.t.get(j).map(|t| t.k), None | Some(K::P(_)))
     }
+}
+
+// The productions of the rules on number and date tokens ([`super::table::RULES`]).
+
+/// `2022-01-18`.
+pub(super) fn iso(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let K::Iso { y, m: mo, d } = g.t[j].k else {
+        return Pass;
+    };
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(y, mo, d) else {
+        return Stop;
+    };
+    let day = Day {
+        date,
+        year_known: true,
+    };
+    stop(g.day_match(j, j + 1, Some(day), day.value(), DT))
+}
+
+/// `7/8/07`: month, day, year (two digits: 1950 to 2049).
+pub(super) fn slash(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let K::Slash { a, b, c: Some(c) } = g.t[j].k else {
+        return Stop;
+    };
+    if !(1..=12).contains(&a) || !(1..=31).contains(&b) {
+        return Stop;
+    }
+    let y = if c < 100 {
+        if c < 50 {
+            2000 + c
+        } else {
+            1900 + c
+        }
+    } else {
+        c
+    };
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, a, b) else {
+        return Stop;
+    };
+    let day = Day {
+        date,
+        year_known: true,
+    };
+    stop(g.day_match(j, j + 1, Some(day), day.value(), DT))
+}
+
+/// A number token: a clock time, a decade, a century, a day and month, a year or a count.
+pub(super) fn number(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    stop(g.numeric(j, the))
+}
+
+/// `nineteen ninety-six`: a year in words.
+pub(super) fn spoken_year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.year_at(j) {
+        Some((y, e)) => {
+            g.cx.last_year = Some(y);
+            stop(m(j, e, format!("{y}"), DT))
+        }
+        None => Pass,
+    }
+}
+
+/// `will one day be`, `hopes to one day return`: some time ahead, not a length.
+pub(super) fn one_day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let one = g.lex(j).is_some_and(|l| l.num == Some(1));
+    if one
+        && g.unit(j + 1) == Some("d")
+        && j > 0
+        && [
+            "will", "would", "may", "might", "could", "can", "to", "shall", "'ll",
+        ]
+        .iter()
+        .any(|w| g.is_word_text(j - 1, w))
+    {
+        return stop(m(j, j + 2, "FUTURE_REF".into(), DT));
+    }
+    Pass
+}
+
+/// Counts: `two years`, `a week ago`, `several days`.
+pub(super) fn counts(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    stop(g.counted(j, the))
+}
+
+/// `'80s`: a decade of the last century.
+pub(super) fn decade_apostrophe(g: &mut G<'_>, i: usize, _the: bool) -> Out {
+    if let Some(K::Num {
+        val,
+        digits: 2,
+        plural: true,
+        ..
+    }) = g.t.get(i + 1).map(|t| t.k)
+    {
+        return stop(m(i, i + 2, format!("19{}", val / 10), DT));
+    }
+    Pass
+}
+
+/// `in '82`: a year, after a preposition.
+pub(super) fn year_apostrophe(g: &mut G<'_>, i: usize, _the: bool) -> Out {
+    let prep = i > 0
+        && matches!(
+            g.lex(i - 1).and_then(|l| l.word),
+            Some("in" | "since" | "of" | "until" | "by" | "from")
+        );
+    if let Some((v, 2)) = g.int(i + 1).filter(|_| prep) {
+        let y = if v < 50 { 2000 + v } else { 1900 + v };
+        return stop(m(i, i + 2, format!("{y}"), DT));
+    }
+    Pass
 }

@@ -1,5 +1,6 @@
 //! Relative rules: `last week`, `the day before`, `early next year`, `each Monday`.
 
+use super::{pass, stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
 use crate::parse::dates::normalise::{self as n, Dir, Tense};
@@ -7,6 +8,10 @@ use crate::parse::dates::tokens::K;
 use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
 
 impl G<'_> {
+    /// A part of the day not followed by `of` (`the morning`, not `the morning of the vote`).
+    pub(super) fn pod_ok(&self, j: usize) -> bool {
+        !self.wd(j + 1, "of")
+    }
     pub(super) fn modified(&mut self, j: usize, md: &str, the: bool) -> Option<M> {
         let mut k = j + 1;
         if self.p(k, '-') {
@@ -531,4 +536,291 @@ impl G<'_> {
         };
         m(j, j + 1, v, DT)
     }
+}
+
+// The productions of the relative rules ([`super::table::RULES`]).
+
+/// `early next year`, `late yesterday`, `mid-November`, `the end of March`.
+pub(super) fn modifier(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.modifier) {
+        Some(md) => stop(g.modified(j, md, the)),
+        None => Pass,
+    }
+}
+
+/// `yesterday`, `today`, `tonight`, `tomorrow morning`.
+pub(super) fn day_word(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.dayrel) {
+        Some(dr) => stop(g.dayrel(j, dr)),
+        None => Pass,
+    }
+}
+
+/// `last Friday`, `next month`, `the past two years`, `this morning`, `recent years`.
+pub(super) fn relative(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.rel) {
+        Some(r) => pass(g.rel_expr(j, r, the)),
+        None => Pass,
+    }
+}
+
+/// `now`, `currently`, `recently`, `the future`.
+pub(super) fn reference_word(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.reference) {
+        Some(r) => stop(g.reference(j, r, the)),
+        None => Pass,
+    }
+}
+
+/// `weekly`, `annually`: a set in one word.
+pub(super) fn set_word(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.lex(j).and_then(|l| l.set) {
+        Some(s) => stop(m(j, j + 1, s.to_string(), ST)),
+        None => Pass,
+    }
+}
+
+/// `each Monday`, `every other year`, `per day`.
+pub(super) fn each(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.wd(j, "each") || (g.wd(j, "per") && g.unit(j + 1).is_some()) {
+        return stop(g.set_expr(j));
+    }
+    Pass
+}
+
+/// `the morning`: the reference day's.
+pub(super) fn the_part_of_day(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    let Some(pod) = g.lex(j).and_then(|l| l.pod) else {
+        return Pass;
+    };
+    if !(the && g.pod_ok(j)) {
+        return Pass;
+    }
+    let d = g.cx.reference();
+    let v = format!(
+        "{}T{}",
+        d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into()),
+        pod
+    );
+    stop(m(j, j + 1, v, TI))
+}
+
+/// `will soon begin`, `very soon`: an event ahead; not `as soon as`, `soon after` (a relation
+/// to another event) nor a past `was soon released`.
+pub(super) fn soon(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let linked = (j > 0 && g.is_word_text(j - 1, "as"))
+        || ["after", "before", "as", "afterwards", "thereafter"]
+            .iter()
+            .any(|w| g.is_word_text(j + 1, w))
+        || g.p(j + 1, '-');
+    let modal = j > 0
+        && [
+            "will", "may", "might", "could", "would", "should", "to", "'ll",
+        ]
+        .iter()
+        .any(|w| g.is_word_text(j - 1, w));
+    if linked || !(modal || g.tense(j, j + 1) == Tense::Future) {
+        return Stop;
+    }
+    let s = if j > 0 && g.is_word_text(j - 1, "very") {
+        j - 1
+    } else {
+        j
+    };
+    stop(m(s, j + 1, "FUTURE_REF".into(), DT))
+}
+
+/// `at present`.
+pub(super) fn at_present(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if j > 0 && g.is_word_text(j - 1, "at") {
+        return stop(m(j, j + 1, "PRESENT_REF".into(), DT));
+    }
+    Pass
+}
+
+/// `these days`.
+pub(super) fn these_days(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.units(j + 1) == Some("d") {
+        return stop(m(j, j + 2, "PRESENT_REF".into(), DT));
+    }
+    Pass
+}
+
+/// `that day`, `that year`, `that quarter`: the one last spoken of.
+pub(super) fn that_unit(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    match g.unit(j + 1) {
+        Some("d") => {
+            let d = g.cx.reference();
+            stop(m(
+                j,
+                j + 2,
+                d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+                DT,
+            ))
+        }
+        Some("y") => {
+            let y = g.cx.last_year.or_else(|| n::year_offset(g.cx.anchor, 0));
+            stop(m(j, j + 2, n::year_str(y), DT))
+        }
+        Some("q") => match g.cx.last_quarter {
+            Some((y, q)) => stop(m(j, j + 2, n::quarter_value(y, q), DT)),
+            None => Stop,
+        },
+        _ => Pass,
+    }
+}
+
+/// `year-ago`, `year-earlier` (and the noun after them), `year-end`.
+pub(super) fn year_hyphen(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.unit(j) == Some("y") && g.p(j + 1, '-') {
+        if g.wd(j + 2, "ago") || g.lex(j + 2).and_then(|l| l.modifier) == Some("earlier") {
+            return stop(g.year_ago_adj(j, j + 3));
+        }
+        if g.lex(j + 2).and_then(|l| l.modifier) == Some("end") {
+            let y = n::year_offset(g.cx.anchor, 0);
+            return stop(m(j, j + 3, n::year_str(y), DT));
+        }
+    }
+    Pass
+}
+
+/// `year's end`: the story's year.
+pub(super) fn years_end(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.unit(j) == Some("y")
+        && matches!(g.t.get(j + 1).map(|t| t.k), Some(K::Poss))
+        && g.lex(j + 2).and_then(|l| l.modifier) == Some("end")
+    {
+        let y = n::year_offset(g.cx.anchor, 0);
+        return stop(m(j, j + 3, n::year_str(y), DT));
+    }
+    Pass
+}
+
+/// `year end`: the story's year.
+pub(super) fn year_end(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.unit(j) == Some("y") && (g.lex(j + 1).and_then(|l| l.modifier) == Some("end")) {
+        let y = n::year_offset(g.cx.anchor, 0);
+        return stop(m(j, j + 2, n::year_str(y), DT));
+    }
+    Pass
+}
+
+/// `the near term`, `the long term`: some time ahead.
+pub(super) fn term(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    if the && g.wd(j + 1, "term") {
+        return stop(m(j, j + 2, "FUTURE_REF".into(), DT));
+    }
+    Pass
+}
+
+/// `the full year`: the story's year.
+pub(super) fn full_year(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    if the && g.unit(j + 1) == Some("y") {
+        let y = n::year_offset(g.cx.anchor, 0);
+        return stop(m(j, j + 2, n::year_str(y), DT));
+    }
+    Pass
+}
+
+/// `the weekend`, `the quarter`, `the year`, `the day before`.
+pub(super) fn the_unit_word(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    if the && g.unit(j).is_some() {
+        return stop(g.the_unit(j));
+    }
+    Pass
+}
+
+/// `decades-long`, `day-long`: a length.
+pub(super) fn unit_long(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let Some(l) = g.lex(j) else {
+        return Pass;
+    };
+    if (l.unit.is_some() || l.units.is_some()) && g.p(j + 1, '-') && g.wd(j + 2, "long") {
+        let u = l.unit.or(l.units).unwrap_or("y");
+        let c = if l.unit.is_some() { Some(1.0) } else { None };
+        return stop(m(j, j + 3, n::duration(c, u), DU));
+    }
+    Pass
+}
+
+/// `the same period last year`, `the corresponding quarter a year ago`.
+pub(super) fn same_period(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    let Some(l) = g.lex(j) else {
+        return Pass;
+    };
+    if the && (l.rel == Some("same") || matches!(l.word, Some("corresponding" | "comparable"))) {
+        let u = if g.is_word_text(j + 1, "period") {
+            Some("period")
+        } else {
+            g.unit(j + 1).filter(|u| matches!(*u, "q" | "m"))
+        };
+        if let Some(u) = u {
+            if let Some(len) = g.year_back_len(j + 2) {
+                return stop(m(j, j + 2 + len, g.year_before(u), DT));
+            }
+        }
+    }
+    Pass
+}
+
+/// `the weeks ahead`, `the years to come`; `over the years`.
+pub(super) fn units_ahead(g: &mut G<'_>, j: usize, the: bool) -> Out {
+    let Some(u) = g.units(j).filter(|_| the) else {
+        return Pass;
+    };
+    let ahead = g.is_word_text(j + 1, "ahead")
+        || (g.is_word_text(j + 1, "to") && g.is_word_text(j + 2, "come"));
+    let over = j >= 2 && g.is_word_text(j - 2, "over");
+    if ahead || over {
+        let e = if g.is_word_text(j + 1, "to") {
+            j + 3
+        } else if ahead {
+            j + 2
+        } else {
+            j + 1
+        };
+        return stop(m(j, e, n::duration(None, u), DU));
+    }
+    Pass
+}
+
+/// Bare plurals after `for`, `in`, `within` or an approximator: `for years`.
+pub(super) fn bare_plural(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    let Some(u) = g.units(j) else {
+        return Pass;
+    };
+    let prev = j.checked_sub(1).and_then(|p| g.lex(p));
+    if prev.is_some_and(|p| matches!(p.word, Some("for" | "in" | "within")) || p.approx)
+        && !g.wd(j + 1, "of")
+    {
+        if g.raw(j - 1).eq_ignore_ascii_case("in") && u != "y" && u != "de" {
+            return Stop;
+        }
+        return stop(m(j, j + 1, n::duration(None, u), DU));
+    }
+    Pass
+}
+
+/// `an additional year`, `an extra month`.
+pub(super) fn additional(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if ["additional", "extra", "further"]
+        .iter()
+        .any(|w| g.is_word_text(j + 1, w))
+    {
+        if let Some(u) = g.unit(j + 2) {
+            return stop(m(j, j + 3, n::duration(Some(1.0), u), DU));
+        }
+    }
+    Pass
+}
+
+/// `a year-earlier loss`: the article belongs to the noun, the adjective is the date.
+pub(super) fn a_year_earlier(g: &mut G<'_>, j: usize, _the: bool) -> Out {
+    if g.unit(j + 1) == Some("y")
+        && g.p(j + 2, '-')
+        && (g.wd(j + 3, "ago") || g.lex(j + 3).and_then(|l| l.modifier) == Some("earlier"))
+    {
+        return stop(g.year_ago_adj(j + 1, j + 4));
+    }
+    Pass
 }
