@@ -11,6 +11,7 @@ mod calendar;
 mod clock;
 mod numeric;
 mod relative;
+mod relword;
 pub(in crate::parse::dates) mod table;
 
 use super::grammar::{G, M};
@@ -125,6 +126,15 @@ impl First {
 /// A production: at token `j` (`the` before it or not), what the rule makes of what follows.
 pub(in crate::parse::dates) type Production = fn(&mut G<'_>, usize, bool) -> Out;
 
+/// How a rule runs.
+pub(in crate::parse::dates) enum Run {
+    /// Its production.
+    One(Production),
+    /// A group of rules that share the first token, tried in order; a row that stops ends
+    /// the group, which then fails as if no row had matched (the next rule is tried).
+    Group(&'static [Rule]),
+}
+
 /// One rule of the table.
 pub(in crate::parse::dates) struct Rule {
     /// Its name, reported by the example test.
@@ -132,7 +142,7 @@ pub(in crate::parse::dates) struct Rule {
     /// The classes its first token may have (any of them).
     pub first: &'static [First],
     /// What it makes of the tokens from there.
-    pub run: Production,
+    pub run: Run,
     /// Sentences it must match, with the story date and the expression and value expected.
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [Example],
@@ -398,16 +408,35 @@ impl G<'_> {
         while mask != 0 {
             let i = mask.trailing_zeros() as usize;
             mask &= mask - 1;
-            let rule = table::RULES.get(i)?;
-            match (rule.run)(self, j, the) {
-                Match(x) => {
-                    self.rule = rule.name;
-                    return Some(x);
-                }
+            match self.run_rule(table::RULES.get(i)?, j, the) {
+                Match(x) => return Some(x),
                 Stop => return None,
                 Pass => {}
             }
         }
         None
+    }
+
+    /// Runs one rule at `j`; a match notes the rule's name (of the group's row that matched).
+    fn run_rule(&mut self, rule: &Rule, j: usize, the: bool) -> Out {
+        match rule.run {
+            Run::One(production) => {
+                let out = production(self, j, the);
+                if matches!(out, Match(_)) {
+                    self.rule = rule.name;
+                }
+                out
+            }
+            Run::Group(rows) => {
+                for row in rows {
+                    match self.run_rule(row, j, the) {
+                        Match(x) => return Match(x),
+                        Stop => return Pass,
+                        Pass => {}
+                    }
+                }
+                Pass
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@
 //! wins, and a rule that stops ([`super::Out::Stop`]) ends the search at that token.
 
 use super::First::*;
-use super::{calendar as cal, clock, ex, numeric as num, relative as rel, Example, Rule};
+use super::{calendar as cal, clock, ex, numeric as num, relative as rel, relword as rw};
+use super::{Example, Rule, Run};
 
 /// A row of the table.
 const fn rule(
@@ -18,9 +19,24 @@ const fn rule(
     Rule {
         name,
         first,
-        run,
+        run: Run::One(run),
         examples,
     }
+}
+
+/// A row that is a group of rules (their examples are theirs).
+const fn group(name: &'static str, first: &'static [super::First], rows: &'static [Rule]) -> Rule {
+    Rule {
+        name,
+        first,
+        run: Run::Group(rows),
+        examples: &[],
+    }
+}
+
+/// A row of a group: tried at the group's first token, its pattern goes on from there.
+const fn row(name: &'static str, run: super::Production, examples: &'static [Example]) -> Rule {
+    rule(name, &[], run, examples)
 }
 
 /// The rules, in the order they are tried (at most 64: a token's rules are a bit mask).
@@ -73,12 +89,7 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     rule("noon", &[Word(&["noon", "midnight"])], clock::clock_time, &[
         ex("The deadline is noon.", "noon", "2022-01-18T12:00"),
     ]),
-    rule("relative", &[Rel], rel::relative, &[
-        ex("Talks were held last week.", "last week", "2022-W02"),
-        ex("They met last Friday.", "last Friday", "2022-01-14"),
-        ex("It was cold last winter.", "last winter", "2021-WI"),
-        ex("Prices rose over the past two years.", "the past two years", "P2Y"),
-    ]),
+    group("relative", &[Rel], RELATIVE),
     rule("reference", &[Ref], rel::reference_word, &[
         ex("Relations are now tense.", "now", "PRESENT_REF"),
         ex("It will change in the future.", "the future", "FUTURE_REF"),
@@ -177,6 +188,56 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     ]),
     rule("year-apostrophe", &[Apostrophe], num::year_apostrophe, &[
         ex("It was founded in '82.", "'82", "1982"),
+    ]),
+];
+
+/// The group `relative`: a relative word and what follows it ([`super::relword`]).
+#[rustfmt::skip]
+const RELATIVE: &[Rule] = &[
+    row("last-half", rw::last_half, &[
+        ex("Profit rose in the last half of 2021.", "the last half of 2021", "2021-H2"),
+    ]),
+    row("rel-weekday", rw::weekday, &[
+        ex("They met last Friday.", "last Friday", "2022-01-14"),
+        ex("They meet next Friday.", "next Friday", "2022-01-21"),
+    ]),
+    row("rel-month", rw::month, &[
+        ex("It began last April.", "last April", "2021-04"),
+    ]),
+    row("rel-season", rw::season, &[
+        ex("It was cold last winter.", "last winter", "2021-WI"),
+    ]),
+    row("this-past-season", rw::this_past_season, &[
+        ex("It rained this past spring.", "this past spring", "2022-SP"),
+    ]),
+    row("rel-part-of-day", rw::part_of_day, &[
+        ex("They met this morning.", "this morning", "2022-01-18TMO"),
+        ex("Shots were heard last night.", "last night", "2022-01-17TNI"),
+    ]),
+    row("rel-count", rw::count, &[
+        ex("Prices rose over the past two years.", "the past two years", "P2Y"),
+    ]),
+    row("rel-units", rw::units, &[
+        ex("Prices rose in recent years.", "recent years", "PAST_REF"),
+        ex("Talks go on in the coming weeks.", "the coming weeks", "PXW"),
+    ]),
+    row("last-decade", rw::last_decade, &[
+        ex("Prices doubled over the past decade.", "the past decade", "P10Y"),
+    ]),
+    row("rel-day", rw::day, &[
+        ex("He left on Friday and came back the next day.", "the next day", "2022-01-15"),
+    ]),
+    row("rel-unit", rw::unit, &[
+        ex("Talks were held last week.", "last week", "2022-W02"),
+        ex("The summit is due next month.", "next month", "2022-02"),
+        ex("Output fell this year.", "this year", "2022"),
+    ]),
+    row("latest-period", rw::latest_period, &[
+        ex("Profit rose in the latest period.", "the latest period", "2021-Q4"),
+    ]),
+    row("rel-alone", rw::alone, &[
+        ex("That was the case in the past.", "the past", "PAST_REF"),
+        ex("The current talks are stalled.", "The current", "PRESENT_REF"),
     ]),
 ];
 
