@@ -719,6 +719,7 @@ fn rules_match_their_own_examples() {
                 .map(|f| (f.span.slice(e.text), f.value.as_str(), f.rule))
                 .collect();
             match got.iter().find(|(span, _, _)| *span == e.span) {
+                _ if e.span.is_empty() && got.is_empty() => {}
                 Some(&(_, value, by)) if by == rule.name && value == e.value => {}
                 _ => failures.push(format!(
                     "{}: {:?} wants {:?} = {}, found {:?}",

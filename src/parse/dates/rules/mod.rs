@@ -9,6 +9,7 @@
 
 mod calendar;
 mod clock;
+mod digits;
 mod numeric;
 mod relative;
 mod relword;
@@ -149,7 +150,7 @@ pub(in crate::parse::dates) struct Rule {
 }
 
 /// An example of a rule: on the story date `date`, `text` has the expression `span` (matched
-/// by that rule) with the value `value`.
+/// by that rule) with the value `value`; or, with an empty `span`, nothing at all ([`none`]).
 #[cfg_attr(not(test), allow(dead_code))]
 pub(in crate::parse::dates) struct Example {
     /// The story date (ISO).
@@ -173,6 +174,16 @@ pub(in crate::parse::dates) const fn ex(
         text,
         span,
         value,
+    }
+}
+
+/// An example where the rule stops the search, so that nothing is found in `text`.
+pub(in crate::parse::dates) const fn none(text: &'static str) -> Example {
+    Example {
+        date: "2022-01-18",
+        text,
+        span: "",
+        value: "",
     }
 }
 

@@ -6,7 +6,9 @@
 //! wins, and a rule that stops ([`super::Out::Stop`]) ends the search at that token.
 
 use super::First::*;
-use super::{calendar as cal, clock, ex, numeric as num, relative as rel, relword as rw};
+use super::{
+    calendar as cal, clock, digits as dg, ex, none, numeric as num, relative as rel, relword as rw,
+};
 use super::{Example, Rule, Run};
 
 /// A row of the table.
@@ -52,13 +54,7 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     rule("slash-date", &[Slash], num::slash, &[
         ex("The memo of 7/8/07 was leaked.", "7/8/07", "2007-07-08"),
     ]),
-    rule("number", &[Digits], num::number, &[
-        ex("They met at 3 p.m. and left.", "3 p.m.", "2022-01-18T15:00"),
-        ex("Prices rose in the 1990s.", "1990s", "199"),
-        ex("It happened on 11 December 2021.", "11 December 2021", "2021-12-11"),
-        ex("The plant opened in 1988.", "1988", "1988"),
-        ex("He served 12 years.", "12 years", "P12Y"),
-    ]),
+    group("number", &[Digits], NUMBER),
     // words
     rule("modifier", &[Mod], rel::modifier, &[
         ex("It was agreed earlier this month.", "earlier this month", "2022-01"),
@@ -188,6 +184,47 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     ]),
     rule("year-apostrophe", &[Apostrophe], num::year_apostrophe, &[
         ex("It was founded in '82.", "'82", "1982"),
+    ]),
+];
+
+/// The group `number`: a number in digits and what follows it ([`super::digits`]).
+#[rustfmt::skip]
+const NUMBER: &[Rule] = &[
+    row("am-pm", dg::am_pm, &[
+        ex("They met at 3 p.m. and left.", "3 p.m.", "2022-01-18T15:00"),
+    ]),
+    row("zone-time", dg::zone_time, &[
+        ex("Trading opens at 0800 GMT.", "0800 GMT", "2022-01-18T08:00Z"),
+    ]),
+    row("decade", dg::decade, &[
+        ex("Prices rose in the 1990s.", "1990s", "199"),
+        ex("It was a hit in the 70s.", "70s", "197"),
+    ]),
+    row("century", dg::century, &[
+        ex("It was built in the 20th century.", "the 20th century", "19"),
+    ]),
+    row("day-month", dg::day_month, &[
+        ex("It happened on 11 December 2021.", "11 December 2021", "2021-12-11"),
+    ]),
+    row("ordinal-of-month", dg::ordinal_of_month, &[
+        ex("They met on the 10th of January.", "the 10th of January", "2022-01-10"),
+    ]),
+    row("money-or-percent", dg::money_or_percent, &[
+        none("They paid $1990 for it."),
+        none("Rates rose 1990 percent."),
+    ]),
+    row("year-quarter", dg::year_quarter, &[
+        ex("Profit rose in the 1988 second quarter.", "1988 second quarter", "1988-Q2"),
+    ]),
+    row("year-count", dg::year_count, &[
+        ex("It took 2000 years.", "2000 years", "P2L"),
+    ]),
+    row("year", dg::year, &[
+        ex("The plant opened in 1988.", "1988", "1988"),
+    ]),
+    row("count", dg::count, &[
+        ex("He served 12 years.", "12 years", "P12Y"),
+        ex("It happened 5 1/2 hours ago.", "5 1/2 hours ago", "2022-01-18"),
     ]),
 ];
 
