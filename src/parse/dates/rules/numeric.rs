@@ -8,10 +8,52 @@ use crate::parse::dates::resolve::QUARTER_AWARE;
 use crate::parse::dates::tokens::K;
 use DateType::{Date as DT, Duration as DU, Set as ST};
 
+/// A count and its unit ([`G::count_and_unit`]).
+struct Count {
+    /// The count; `None` for a vague one (`several`).
+    cnt: Option<f64>,
+    /// The unit (`y`, `m`, `d`, ...).
+    unit: &'static str,
+    /// The token after the unit (and any `and a half`).
+    end: usize,
+    /// Joined by a hyphen: `two-year`, an adjective.
+    hyphen: bool,
+}
+
 impl G<'_> {
     /// Counted units: durations (`two years`, `the past five days`), `ago` points, `earlier`
     /// and `later` points, and per-unit sets (`$5 million a year`).
-    pub(super) fn counted(&mut self, j: usize, the: bool) -> Option<M> {
+    pub(super) fn counted(&mut self, j: usize, _the: bool) -> Option<M> {
+        let c = self.count_and_unit(j)?;
+        let (cnt, u, e) = (c.cnt, c.unit, c.end);
+        if c.hyphen {
+            // two-year, 52-week
+            return m(j, e, n::duration(cnt, u), DU);
+        }
+        // a week or so ago
+        let mut s = e;
+        if self.wd(s, "or") && self.wd(s + 1, "so") {
+            s += 2;
+        }
+        if let Some(x) = self.counted_point(j, s, &c) {
+            return Some(x);
+        }
+        // "$33 million a year", "twice a day": a set
+        if self.wd(j, "a") && j > 0 && self.amount_before(j - 1) {
+            return m(j, e, n::duration(Some(1.0), u), ST);
+        }
+        if u == "we" && cnt.is_none() {
+            return None;
+        }
+        // "the nine months", "two years"
+        let end = if self.wd(e, "ahead") { e + 1 } else { e };
+        m(j, end, n::duration(cnt, u), DU)
+    }
+
+    /// The count at `j` and the unit after it (`two years`, `12 to 18 months`, `a
+    /// five-year`, `three straight days`, `an hour and a half`); `None` where the count is
+    /// no length (`a quarter of`, `six years old`, `a second round`).
+    fn count_and_unit(&self, j: usize) -> Option<Count> {
         let (cnt, mut k) = self.count(j)?;
         // "two to three weeks", "12 to 18 months": the first count stands
         if cnt.is_some() && (self.wd(k, "to") || self.wd(k, "or")) {
@@ -21,104 +63,90 @@ impl G<'_> {
                 }
             }
         }
-        let hyph = self.p(k, '-');
-        if hyph {
+        let hyphen = self.p(k, '-');
+        if hyphen {
             k += 1;
         }
         // adjectives between the count and the unit
-        while self.wd(k, "more")
-            || self.wd(k, "straight")
-            || self.wd(k, "consecutive")
-            || self.wd(k, "trading")
-            || self.wd(k, "business")
+        while ["more", "straight", "consecutive", "trading", "business"]
+            .iter()
+            .any(|w| self.wd(k, w))
             || self.is_word_text(k, "full")
         {
             k += 1;
         }
-        if self.lex(k).and_then(|l| l.ord).is_some()
-            && (self.unit(k + 1) == Some("q")
-                || self.wd(k + 1, "half")
-                || self.unit(k + 1).is_some())
-        {
-            return None;
-        }
-        // fractions: "a quarter of the market", "three-quarters"
-        if (self.unit(k) == Some("q") && self.wd(k + 1, "of"))
-            || (hyph && self.units(k) == Some("q"))
-        {
-            return None;
-        }
-        // ages: "6-year-old", "six years old"
-        if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
-            return None;
-        }
-        // "a second consecutive day", "a second round": the ordinal
-        if self.unit(k) == Some("s")
-            && self.lex(k).and_then(|l| l.ord).is_some()
-            && matches!(self.t.get(k + 1).map(|t| t.k), Some(K::Word { .. }))
-            && !(self.wd(k + 1, "and")
-                || self.wd(k + 1, "or")
-                || self.wd(k + 1, "ago")
-                || self.wd(k + 1, "after")
-                || self.wd(k + 1, "before")
-                || self.lex(k + 1).and_then(|l| l.modifier).is_some())
-        {
+        if self.no_length_at(k, hyphen) {
             return None;
         }
         let sing = self.unit(k);
-        let plur = self.units(k);
-        let u = sing.or(plur)?;
+        let unit = sing.or(self.units(k))?;
         // "a year" but not "a years"; "two year" is fine in adjectives ("a five year low")
         if self.wd(j, "a") && cnt == Some(1.0) && sing.is_none() {
             return None;
         }
-        if sing == Some("s")
-            && self.lex(k).and_then(|l| l.ord).is_some()
-            && self.units(k).is_none()
-            && cnt.is_some()
-            && !self.wd(j, "a")
-            && !hyph
-        {
-            // "two second" is odd; "second" after a number is more likely an ordinal
-        }
-        let mut e = k + 1;
+        let mut end = k + 1;
         let mut cnt = cnt;
         // "a minute and a half", "an hour and a half"
-        if self.wd(e, "and") && self.wd(e + 1, "a") && self.wd(e + 2, "half") {
+        if self.wd(end, "and") && self.wd(end + 1, "a") && self.wd(end + 2, "half") {
             cnt = cnt.map(|c| c + 0.5);
-            e += 3;
+            end += 3;
         }
-        if hyph {
-            // two-year, 52-week
-            return m(j, e, n::duration(cnt, u), DU);
+        Some(Count {
+            cnt,
+            unit,
+            end,
+            hyphen,
+        })
+    }
+
+    /// Whether the unit word at `k` after a count is no length: an ordinal (`the second
+    /// quarter`), a fraction (`a quarter of`, `three-quarters`), an age (`six years old`), an
+    /// ordinal `second` (`a second consecutive day`, `a second round`).
+    fn no_length_at(&self, k: usize, hyphen: bool) -> bool {
+        let ord = self.lex(k).and_then(|l| l.ord).is_some();
+        if ord
+            && (self.unit(k + 1) == Some("q")
+                || self.wd(k + 1, "half")
+                || self.unit(k + 1).is_some())
+        {
+            return true;
         }
-        // "two to three weeks", "12 to 18 months" (already consumed only the first count)
+        if (self.unit(k) == Some("q") && self.wd(k + 1, "of"))
+            || (hyphen && self.units(k) == Some("q"))
+        {
+            return true;
+        }
+        if self.wd(k + 1, "old") || (self.p(k + 1, '-') && self.wd(k + 2, "old")) {
+            return true;
+        }
+        self.unit(k) == Some("s")
+            && ord
+            && matches!(self.t.get(k + 1).map(|t| t.k), Some(K::Word { .. }))
+            && !(["and", "or", "ago", "after", "before"]
+                .iter()
+                .any(|w| self.wd(k + 1, w))
+                || self.lex(k + 1).and_then(|l| l.modifier).is_some())
+    }
+
+    /// A counted length placed in time by the word at `s` after it: `two days ago`, `three
+    /// days later`, `a year earlier`, `two weeks before,`, `a month from now`.
+    fn counted_point(&self, j: usize, s: usize, c: &Count) -> Option<M> {
+        let (cnt, u, e) = (c.cnt, c.unit, c.end);
         let a = self.cx.anchor;
-        // a week or so ago
-        let mut s = e;
-        if self.wd(s, "or") && self.wd(s + 1, "so") {
-            s += 2;
-        }
+        // `a year ago` in a story about a quarter: that quarter a year before
+        let year_back = || {
+            self.cx
+                .last_quarter
+                .filter(|_| QUARTER_AWARE && cnt == Some(1.0) && u == "y")
+                .map(|(y, q)| n::quarter_value(y.map(|y| y - 1), q))
+        };
         if self.wd(s, "ago") {
             let v = match cnt {
-                Some(c) => {
-                    if c.fract() != 0.0 {
-                        n::shifted(a, -(c.round() as i64), u)
-                    } else {
-                        n::shifted(a, -(c as i64), u)
-                    }
-                }
+                Some(c) if c.fract() != 0.0 => n::shifted(a, -(c.round() as i64), u),
+                Some(c) => n::shifted(a, -(c as i64), u),
                 None => "PAST_REF".into(),
             };
-            let v = if cnt == Some(1.0) && u == "y" {
-                match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
-                    Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
-                    None => v,
-                }
-            } else {
-                v
-            };
-            return m(j, s + 1, v, DT);
+            return m(j, s + 1, year_back().unwrap_or(v), DT);
         }
         let md = self.lex(s).and_then(|l| l.modifier);
         if md == Some("later") || (self.wd(s, "after") && !self.starts_clause(s + 1)) {
@@ -126,28 +154,17 @@ impl G<'_> {
             return m(j, e, n::duration(cnt, u), DU);
         }
         if md == Some("earlier") || (self.wd(s, "before") && !self.starts_clause(s + 1)) {
-            let sign = if md == Some("earlier") || self.wd(s, "before") {
-                -1
-            } else {
-                1
-            };
             let base = if matches!(u, "y" | "de" | "c") {
                 a
             } else {
                 self.cx.reference()
             };
             let v = match cnt {
-                Some(c) => {
-                    if cnt == Some(1.0) && u == "y" && sign < 0 {
-                        match self.cx.last_quarter.filter(|_| QUARTER_AWARE) {
-                            Some((y, q)) => n::quarter_value(y.map(|y| y - 1), q),
-                            None => n::shifted(base, -1, u),
-                        }
-                    } else {
-                        n::shifted(base, sign * c as i64, u)
-                    }
+                Some(c) if c == 1.0 && u == "y" => {
+                    year_back().unwrap_or_else(|| n::shifted(base, -1, u))
                 }
-                None => (if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }).into(),
+                Some(c) => n::shifted(base, -(c as i64), u),
+                None => "PAST_REF".into(),
             };
             return m(j, s + 1, v, DT);
         }
@@ -158,39 +175,27 @@ impl G<'_> {
             };
             return m(j, s + 2, v, DT);
         }
-        // "$33 million a year", "twice a day": a set
-        if self.wd(j, "a") && j > 0 {
-            let prev = self.t[j - 1].k;
-            let numeric_before = matches!(prev, K::Num { .. } | K::P('%'))
-                || matches!(
-                    self.raw(j - 1).to_ascii_lowercase().as_str(),
-                    "times"
-                        | "once"
-                        | "twice"
-                        | "million"
-                        | "billion"
-                        | "thousand"
-                        | "percent"
-                        | "cents"
-                        | "dollars"
-                        | "hundred"
-                        | "trillion"
-                );
-            if numeric_before {
-                return m(j, e, n::duration(Some(1.0), u), ST);
-            }
-        }
-        if u == "we" && cnt.is_none() {
-            return None;
-        }
-        // "the nine months", "two years"
-        let _ = the;
-        let mut end = e;
-        if self.wd(end, "ahead") {
-            end += 1;
-        }
+        None
+    }
 
-        m(j, end, n::duration(cnt, u), DU)
+    /// Whether the token at `i` is an amount or a number word, before which `a year` is a
+    /// rate (`$33 million a year`, `twice a day`).
+    fn amount_before(&self, i: usize) -> bool {
+        matches!(self.t[i].k, K::Num { .. } | K::P('%'))
+            || matches!(
+                self.raw(i).to_ascii_lowercase().as_str(),
+                "times"
+                    | "once"
+                    | "twice"
+                    | "million"
+                    | "billion"
+                    | "thousand"
+                    | "percent"
+                    | "cents"
+                    | "dollars"
+                    | "hundred"
+                    | "trillion"
+            )
     }
 
     pub(super) fn starts_clause(&self, j: usize) -> bool {
