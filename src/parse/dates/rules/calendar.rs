@@ -275,6 +275,98 @@ impl G<'_> {
         }
     }
 
+    /// `the third quarter (of 1990)`, `the first half of next year`, `the last half of the
+    /// '80s`: the ordinal `o` at `j`, the unit (`quarter` or `half`) at `k`.
+    fn quarter_or_half(&mut self, j: usize, k: usize, o: i32, half: bool) -> Option<M> {
+        let q = match o {
+            ..0 if half => 2,
+            ..0 => 4,
+            _ => o as u32,
+        };
+        if q > 4 || (half && q > 2) {
+            return None;
+        }
+        let e = k + 1;
+        // the last half of the '80s: the decade (TimeML has no halves of decades)
+        if half && self.wd(e, "of") && self.year_num(e + 1).is_none() {
+            let d = if self.wd(e + 1, "the") { e + 2 } else { e + 1 };
+            if let Some(r) = self.at(d).filter(|r| r.value.len() == 3) {
+                return m(j, r.end, r.value, DT);
+            }
+        }
+        let (y, e) = self.period_year(e);
+        let y = y.or_else(|| self.implied_year(j, e, q, half));
+        if half {
+            return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
+        }
+        self.note_quarter(y, q);
+        m(j, e, n::quarter_value(y, q), DT)
+    }
+
+    /// The year named after a quarter or half ending before `e`: `of 1990`, `, 1990`, `of
+    /// last year`, `of the fiscal year`, `of the year`, `1990`, `next year`; and the token
+    /// after it.
+    fn period_year(&self, e: usize) -> (Option<i32>, usize) {
+        let a = self.cx.anchor;
+        if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
+            if let Some(yy) = self.year_num(e + 1) {
+                return (Some(yy), e + 2);
+            }
+            if let Some(r) = self.rel(e + 1) {
+                if self.unit(e + 2) == Some("y")
+                    || (self.wd(e + 2, "fiscal") && self.unit(e + 3) == Some("y"))
+                {
+                    let o = match r {
+                        "last" | "past" | "prev" => -1,
+                        "next" | "coming" => 1,
+                        _ => 0,
+                    };
+                    let len = if self.unit(e + 2) == Some("y") { 3 } else { 4 };
+                    return (n::year_offset(a, o), e + len);
+                }
+            } else if self.wd(e + 1, "the") && self.unit(e + 2) == Some("y") {
+                return (n::year_offset(a, 0), e + 3);
+            }
+            return (None, e);
+        }
+        if let Some(yy) = self.year_num(e) {
+            return (Some(yy), e + 1);
+        }
+        let o = match self.rel(e) {
+            Some("last") => -1,
+            Some("next") => 1,
+            Some("this") => 0,
+            _ => return (None, e),
+        };
+        if self.unit(e + 1) == Some("y") {
+            return (n::year_offset(a, o), e + 2);
+        }
+        (None, e)
+    }
+
+    /// The year of a quarter or half (`q`) named without one: the year just before it (`the
+    /// 1988 second quarter`), else the story's, or the year before when the period has not
+    /// begun and the clause is past.
+    fn implied_year(&self, j: usize, e: usize, q: u32, half: bool) -> Option<i32> {
+        if let Some(yy) = j.checked_sub(1).and_then(|p| self.year_num(p)) {
+            return Some(yy);
+        }
+        let a = self.cx.anchor;
+        let mut y = n::year_offset(a, 0);
+        // A quarter not begun yet, spoken of in the past tense, is last year's.
+        if let Some(ad) = a {
+            let cur = if half {
+                (ad.month() - 1) / 6 + 1
+            } else {
+                ad.quarter()
+            };
+            if q > cur && self.tense(j, e) == Tense::Past {
+                y = n::year_offset(a, -1);
+            }
+        }
+        y
+    }
+
     pub(super) fn fiscal(&mut self, j: usize, the: bool) -> Option<M> {
         let mut k = j + 1;
         if self.unit(k) == Some("y") {
@@ -312,89 +404,7 @@ impl G<'_> {
         let u = self.unit(k);
         let half = self.wd(k, "half");
         if u == Some("q") || half {
-            let q = if o < 0 {
-                if half {
-                    2
-                } else {
-                    4
-                }
-            } else {
-                o as u32
-            };
-            if q > 4 || (half && q > 2) {
-                return None;
-            }
-            let mut e = k + 1;
-            let a = self.cx.anchor;
-            let mut y = None;
-            // the last half of the '80s: the decade (TimeML has no halves of decades)
-            if half && self.wd(e, "of") && self.year_num(e + 1).is_none() {
-                let d = if self.wd(e + 1, "the") { e + 2 } else { e + 1 };
-                if let Some(r) = self.at(d).filter(|r| r.value.len() == 3) {
-                    return m(j, r.end, r.value, DT);
-                }
-            }
-            if self.wd(e, "of") || (self.p(e, ',') && self.year_num(e + 1).is_some()) {
-                if let Some(yy) = self.year_num(e + 1) {
-                    y = Some(yy);
-                    e += 2;
-                } else if let Some(r) = self.rel(e + 1) {
-                    if self.unit(e + 2) == Some("y")
-                        || (self.wd(e + 2, "fiscal") && self.unit(e + 3) == Some("y"))
-                    {
-                        let o = match r {
-                            "last" | "past" | "prev" => -1,
-                            "next" | "coming" => 1,
-                            _ => 0,
-                        };
-                        y = n::year_offset(a, o);
-                        e += if self.unit(e + 2) == Some("y") { 3 } else { 4 };
-                    }
-                } else if self.wd(e + 1, "the") && self.unit(e + 2) == Some("y") {
-                    y = n::year_offset(a, 0);
-                    e += 3;
-                }
-            } else if let Some(yy) = self.year_num(e) {
-                y = Some(yy);
-                e += 1;
-            } else if self
-                .rel(e)
-                .is_some_and(|r| r == "last" || r == "this" || r == "next")
-                && self.unit(e + 1) == Some("y")
-            {
-                let o = match self.rel(e) {
-                    Some("last") => -1,
-                    Some("next") => 1,
-                    _ => 0,
-                };
-                y = n::year_offset(a, o);
-                e += 2;
-            }
-            if y.is_none() {
-                // a year preceding: "the 1988 second quarter"
-                if let Some(yy) = j.checked_sub(1).and_then(|p| self.year_num(p)) {
-                    y = Some(yy);
-                } else {
-                    y = n::year_offset(a, 0);
-                    // A quarter not begun yet, spoken of in the past tense, is last year's.
-                    if let Some(ad) = a {
-                        let cur = if half {
-                            (ad.month() - 1) / 6 + 1
-                        } else {
-                            ad.quarter()
-                        };
-                        if q > cur && self.tense(j, e) == Tense::Past {
-                            y = n::year_offset(a, -1);
-                        }
-                    }
-                }
-            }
-            if half {
-                return m(j, e, format!("{}-H{q}", n::year_str(y)), DT);
-            }
-            self.note_quarter(y, q);
-            // quarters (plural) as a set: "fourth quarters"
-            return m(j, e, n::quarter_value(y, q), DT);
+            return self.quarter_or_half(j, k, o, half);
         }
         if u == Some("w") && self.wd(k + 1, "of") {
             return None;
