@@ -181,58 +181,68 @@ impl G<'_> {
         m(j, e, v, DT)
     }
 
-    /// `the weekend`, `the quarter`, `the year`, `the day before`.
-    pub(super) fn the_unit(&mut self, j: usize) -> Option<M> {
-        let u = self.unit(j)?;
-        let a = self.cx.anchor;
-        if u == "d" {
-            if self.wd(j + 1, "before") || self.wd(j + 1, "after") {
-                let off = if self.wd(j + 1, "before") { -1 } else { 1 };
-                // "the day before yesterday"
-                if let Some(dr) = self.lex(j + 2).and_then(|l| l.dayrel) {
-                    let o: i64 = dr.trim_end_matches('N').parse().ok()?;
-                    let d = a.map(|d| d.plus_days(o + off));
-                    return self.day_match(
-                        j,
-                        j + 3,
-                        d,
-                        d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
-                        DT,
-                    );
-                }
-                let d = self.cx.reference().map(|d| d.plus_days(off));
+    /// `the day`, `the day before`, `the day after`, `the day before yesterday`.
+    fn the_day(&mut self, j: usize) -> Option<M> {
+        if self.wd(j + 1, "before") || self.wd(j + 1, "after") {
+            let off = if self.wd(j + 1, "before") { -1 } else { 1 };
+            // "the day before yesterday"
+            if let Some(dr) = self.lex(j + 2).and_then(|l| l.dayrel) {
+                let o: i64 = dr.trim_end_matches('N').parse().ok()?;
+                let d = self.cx.anchor.map(|d| d.plus_days(o + off));
                 return self.day_match(
                     j,
-                    j + 2,
+                    j + 3,
                     d,
                     d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
                     DT,
                 );
             }
-            // "the day": the day the story is about (the last day it named)
-            if self.wd(j + 1, "of") {
-                return None;
-            }
-            let d = self.cx.reference();
-            return m(
+            let d = self.cx.reference().map(|d| d.plus_days(off));
+            return self.day_match(
                 j,
-                j + 1,
+                j + 2,
+                d,
                 d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
                 DT,
             );
         }
+        // "the day": the day the story is about (the last day it named)
         if self.wd(j + 1, "of") {
-            // "the week of March 6", "the year of ..."
-            if u == "w" {
-                if let Some((mo, k)) = self.month_at(j + 2) {
-                    if self.day_num(k).is_some() {
-                        let r = self.month_expr(j + 2, mo, k)?;
-                        let v = r.day.map(|d| d.week_value()).unwrap_or("XXXX-WXX".into());
-                        return m(j, r.end, v, DT);
-                    }
+            return None;
+        }
+        let d = self.cx.reference();
+        m(
+            j,
+            j + 1,
+            d.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into()),
+            DT,
+        )
+    }
+
+    /// `the week of March 6`: the week of that day (`the year of`: nothing).
+    fn the_week_of(&mut self, j: usize, u: &str) -> Option<M> {
+        if u == "w" {
+            if let Some((mo, k)) = self.month_at(j + 2) {
+                if self.day_num(k).is_some() {
+                    let r = self.month_expr(j + 2, mo, k)?;
+                    let v = r.day.map(|d| d.week_value()).unwrap_or("XXXX-WXX".into());
+                    return m(j, r.end, v, DT);
                 }
             }
-            return None;
+        }
+        None
+    }
+
+    /// `the weekend`, `the quarter`, `the year`, `the day before`.
+    pub(super) fn the_unit(&mut self, j: usize) -> Option<M> {
+        let u = self.unit(j)?;
+        let a = self.cx.anchor;
+        if u == "d" {
+            return self.the_day(j);
+        }
+        if self.wd(j + 1, "of") {
+            // "the week of March 6", "the year of ..."
+            return self.the_week_of(j, u);
         }
         let v = match u {
             "we" => format!(
