@@ -3,7 +3,7 @@
 use super::{stop, Out};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
-use crate::parse::dates::normalise::{self as n, Dir};
+use crate::parse::dates::normalise::{self as n, Day, Dir};
 use crate::parse::dates::tokens::K;
 use DateType::Time as TI;
 
@@ -53,7 +53,18 @@ impl G<'_> {
             e += 1;
             // "(GMT +8)" and friends are left out of the value
         }
-        // the day: "10 p.m. Wednesday", "16:00 UTC today", "5 p.m. EST, Nov. 6"
+        let (day, e) = self.clock_day(j, e)?;
+        let date = day.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into());
+        let v = format!(
+            "{date}T{h:02}:{mi:02}{}",
+            if zone == "Z" { "Z" } else { "" }
+        );
+        m(j, e, v, TI)
+    }
+
+    /// The day after a clock time ending before `e` (`10 p.m. Wednesday`, `16:00 UTC today`,
+    /// `5 p.m. EST, Nov. 6`), else the day last spoken of; and where the expression ends.
+    fn clock_day(&mut self, j: usize, mut e: usize) -> Option<(Option<Day>, usize)> {
         let mut k = e;
         if self.p(k, ',') {
             k += 1;
@@ -88,12 +99,7 @@ impl G<'_> {
                 e = r.end;
             }
         }
-        let date = day.map(|d| d.value()).unwrap_or("XXXX-XX-XX".into());
-        let v = format!(
-            "{date}T{h:02}:{mi:02}{}",
-            if zone == "Z" { "Z" } else { "" }
-        );
-        m(j, e, v, TI)
+        Some((day, e))
     }
 }
 
