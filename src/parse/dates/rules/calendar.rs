@@ -30,37 +30,8 @@ impl G<'_> {
             };
             let mut r = self.day_match(j, e, Some(day), day.value(), DT)?;
             // a range: January 10-12, January 10 and 12
-            if year.is_none() && (self.p(e, '-') || self.wd(e, "and") || self.wd(e, "to")) {
-                if let Some(d2) = self.day_num(e + 1) {
-                    if d2 > d
-                        && self.month_at(e + 2).is_none()
-                        && !matches!(self.t.get(e + 2).map(|t| t.k), Some(K::P(':')))
-                    {
-                        let mut e2 = e + 2;
-                        let mut y2 = y;
-                        if self.p(e2, ',') && self.year_num(e2 + 1).is_some() {
-                            y2 = self.year_num(e2 + 1);
-                            e2 += 2;
-                            r.value = format!("{}{}", n::year_str(y2), &r.value[4..]);
-                        }
-                        if let Some(date2) =
-                            chrono::NaiveDate::from_ymd_opt(y2.unwrap_or(2001), mo, d2)
-                        {
-                            let day2 = Day {
-                                date: date2,
-                                year_known: y2.is_some(),
-                            };
-                            r.extra = Some(Box::new(M {
-                                start: e + 1,
-                                end: e2,
-                                value: day2.value(),
-                                ty: DT,
-                                day: Some(day2),
-                                extra: None,
-                            }));
-                        }
-                    }
-                }
+            if year.is_none() {
+                self.day_range(e, mo, d, y, &mut r);
             }
             return Some(r);
         }
@@ -92,6 +63,45 @@ impl G<'_> {
             }
         }
         self.month_alone(j, mo, k)
+    }
+
+    /// The second day of a range after `Month Day` ending before `e` (`January 10-12`,
+    /// `January 10 and 12`, `January 10 to 12, 2022`), kept in `r.extra`; `y` is the year of
+    /// the first day, given by the story.
+    fn day_range(&self, e: usize, mo: u32, d: u32, y: Option<i32>, r: &mut M) {
+        if !(self.p(e, '-') || self.wd(e, "and") || self.wd(e, "to")) {
+            return;
+        }
+        let Some(d2) = self.day_num(e + 1) else {
+            return;
+        };
+        if d2 <= d
+            || self.month_at(e + 2).is_some()
+            || matches!(self.t.get(e + 2).map(|t| t.k), Some(K::P(':')))
+        {
+            return;
+        }
+        let mut e2 = e + 2;
+        let mut y2 = y;
+        if self.p(e2, ',') && self.year_num(e2 + 1).is_some() {
+            y2 = self.year_num(e2 + 1);
+            e2 += 2;
+            r.value = format!("{}{}", n::year_str(y2), &r.value[4..]);
+        }
+        if let Some(date2) = chrono::NaiveDate::from_ymd_opt(y2.unwrap_or(2001), mo, d2) {
+            let day2 = Day {
+                date: date2,
+                year_known: y2.is_some(),
+            };
+            r.extra = Some(Box::new(M {
+                start: e + 1,
+                end: e2,
+                value: day2.value(),
+                ty: DT,
+                day: Some(day2),
+                extra: None,
+            }));
+        }
     }
 
     pub(super) fn month_alone(&mut self, j: usize, mo: u32, k: usize) -> Option<M> {
