@@ -39,23 +39,7 @@ impl G<'_> {
             if !matches!(md, "mid" | "early" | "late") {
                 return None;
             }
-            let mut e = k + 1;
-            let mut d = self.cx.reference();
-            if let Some(dr) = self.lex(e).and_then(|l| l.dayrel) {
-                if !dr.ends_with('N') {
-                    let off: i64 = dr.parse().ok()?;
-                    d = self.cx.anchor.map(|a| a.plus_days(off));
-                    e += 1;
-                }
-            } else if let Some((wd, we)) = self.weekday_at(e) {
-                d = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(e, we)).1;
-                e = we;
-            }
-            let v = format!(
-                "{}T{pod}",
-                d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into())
-            );
-            return self.day_match(j, e, d, v, TI);
+            return self.part_of_day_at(j, k, pod);
         }
         // early next year, late yesterday, mid-November, earlier this month, late 2006
         if self.wd(k, "in") && self.wd(k + 1, "the") && self.unit(k + 2).is_some() && md != "mid" {
@@ -91,6 +75,28 @@ impl G<'_> {
             day: r.day,
             extra: None,
         })
+    }
+
+    /// `mid-afternoon yesterday`, `late morning`, `mid-morning Tuesday`: the part of the day
+    /// `pod` at `k` after a modifier at `j`, of the day named after it or the day spoken of.
+    fn part_of_day_at(&mut self, j: usize, k: usize, pod: &str) -> Option<M> {
+        let mut e = k + 1;
+        let mut d = self.cx.reference();
+        if let Some(dr) = self.lex(e).and_then(|l| l.dayrel) {
+            if !dr.ends_with('N') {
+                let off: i64 = dr.parse().ok()?;
+                d = self.cx.anchor.map(|a| a.plus_days(off));
+                e += 1;
+            }
+        } else if let Some((wd, we)) = self.weekday_at(e) {
+            d = n::weekday(self.cx.anchor, wd, Dir::Bare, self.tense(e, we)).1;
+            e = we;
+        }
+        let v = format!(
+            "{}T{pod}",
+            d.map(|d| d.value()).unwrap_or_else(|| "XXXX-XX-XX".into())
+        );
+        self.day_match(j, e, d, v, TI)
     }
 
     pub(super) fn reference(&mut self, j: usize, r: &str, the: bool) -> Option<M> {
