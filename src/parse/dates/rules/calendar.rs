@@ -132,29 +132,10 @@ impl G<'_> {
 
     pub(super) fn weekday_expr(&mut self, j: usize, wd: u32, k: usize, dir: Dir) -> Option<M> {
         // Tuesday, January 18(, 2022)
+        if let Some(date) = self.weekday_date(j, k) {
+            return date;
+        }
         let mut e = k;
-        if self.p(e, ',') {
-            if let Some((mo, k2)) = self.month_at(e + 1) {
-                if self.day_num(k2).is_some() {
-                    let r = self.month_expr(e + 1, mo, k2)?;
-                    return Some(M {
-                        start: j,
-                        extra: None,
-                        ..r
-                    });
-                }
-            }
-        }
-        if let Some((mo, k2)) = self.month_at(e) {
-            if self.day_num(k2).is_some() {
-                let r = self.month_expr(e, mo, k2)?;
-                return Some(M {
-                    start: j,
-                    extra: None,
-                    ..r
-                });
-            }
-        }
         let base = if dir == Dir::Before
             && self.cx.last_day.is_some()
             && self.wd(j.wrapping_sub(2), "the")
@@ -198,6 +179,28 @@ impl G<'_> {
             e += 1;
         }
         self.day_match(j, e, d, v, ty)
+    }
+
+    /// `Tuesday, January 18(, 2022)`, `Tuesday January 18`: the date after the weekday at `j`
+    /// (ending before `k`), with the weekday in its span; `Some(None)` where the date is
+    /// invalid; `None` where no date follows.
+    fn weekday_date(&mut self, j: usize, k: usize) -> Option<Option<M>> {
+        let dated = |at: usize| {
+            self.month_at(at)
+                .filter(|&(_, k2)| self.day_num(k2).is_some())
+                .map(|(mo, k2)| (at, mo, k2))
+        };
+        let (at, mo, k2) = if self.p(k, ',') {
+            dated(k + 1)
+        } else {
+            dated(k)
+        }?;
+        let r = self.month_expr(at, mo, k2);
+        Some(r.map(|r| M {
+            start: j,
+            extra: None,
+            ..r
+        }))
     }
 
     pub(super) fn dayrel(&mut self, j: usize, dr: &str) -> Option<M> {
