@@ -68,13 +68,10 @@ impl G<'_> {
         {
             return None;
         }
-        let ing_plan = |k: usize| {
-            self.raw(k).ends_with("ing") && self.lex(k).and_then(|l| l.tense) == Some(Tense::Future)
-        };
         // `were planning a rally on Saturday`: a plan still ahead
         if (self.is_word_text(j, "was") || self.is_word_text(j, "were"))
             && j + 1 < self.t.len()
-            && ing_plan(j + 1)
+            && self.ing_plan(j + 1)
         {
             return Some(Tense::Future);
         }
@@ -90,6 +87,18 @@ impl G<'_> {
             }
             _ => None,
         }?;
+        Some(self.with_auxiliaries(j, t))
+    }
+
+    /// An `-ing` form of a plan word (`planning`, `scheduling`): a plan still ahead.
+    fn ing_plan(&self, k: usize) -> bool {
+        self.raw(k).ends_with("ing") && self.lex(k).and_then(|l| l.tense) == Some(Tense::Future)
+    }
+
+    /// The tense `t` of the cue at `j` as the auxiliaries before it make it: a plan word after
+    /// a past auxiliary is past (`had been due to`), a participle after a modal and `be` is
+    /// ahead (`will be held`).
+    fn with_auxiliaries(&self, j: usize, t: Tense) -> Tense {
         // "had been due to", "was scheduled to": a plan in the past
         let past_aux = |k: usize| {
             ["had", "was", "were", "been"]
@@ -97,10 +106,10 @@ impl G<'_> {
                 .any(|w| self.is_word_text(k, w))
         };
         if t == Tense::Future
-            && !ing_plan(j)
+            && !self.ing_plan(j)
             && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2)))
         {
-            return Some(Tense::Past);
+            return Tense::Past;
         }
         // "will be held", "could be announced", "is to be signed": a participle after a
         // bare `be` is a passive whose time comes from the modal before it
@@ -113,9 +122,9 @@ impl G<'_> {
             .iter()
             .any(|w| self.is_word_text(j - 2, w))
         {
-            return Some(Tense::Future);
+            return Tense::Future;
         }
-        Some(t)
+        t
     }
 
     /// The nearest cue before token `s` within the window: its distance and tense.
