@@ -466,65 +466,93 @@ pub(super) fn parse_frac(digits: &[u8]) -> f64 {
 pub(super) fn number(text: &str, i: usize, end: usize, out: &mut Tokens) -> usize {
     let b = text.as_bytes();
     let j = digits_at(b, i, end);
-    let lead = &text[i..j];
     let nd = j - i;
     let digit = |k: usize| k < end && b[k].is_ascii_digit();
-    // 10:35, 10:35:20
-    if b.get(j) == Some(&b':') && nd <= 2 && digit(j + 1) {
-        let k = digits_at(b, j + 1, end);
-        if k - j - 1 == 2 {
-            let mut e = k;
-            if b.get(k) == Some(&b':') && digit(k + 1) {
-                e = digits_at(b, k + 1, end);
-            }
-            out.push(
-                Span::new(i, e),
-                K::Clock {
-                    h: parse_u32(lead),
-                    m: parse_u32(&text[j + 1..k]),
-                },
-            );
-            return e;
-        }
+    let next = b.get(j).copied();
+    let read = match next {
+        // 10:35, 10:35:20
+        Some(b':') if nd <= 2 && digit(j + 1) => clock_token(text, i, j, end, out),
+        // 2022-01-18
+        Some(b'-') if nd == 4 && digit(j + 1) => iso_token(text, i, j, end, out),
+        // 7/8/07, 1/2
+        Some(b'/') if nd <= 2 && digit(j + 1) => Some(slash_token(text, i, j, end, out)),
+        _ => None,
+    };
+    match read {
+        Some(e) => e,
+        None => plain_number(text, i, j, end, out),
     }
-    // 2022-01-18
-    if nd == 4 && b.get(j) == Some(&b'-') && digit(j + 1) {
-        let k = digits_at(b, j + 1, end);
-        if k - j - 1 == 2 && b.get(k) == Some(&b'-') && digit(k + 1) {
-            let e = digits_at(b, k + 1, end);
-            if e - k - 1 == 2 {
-                out.push(
-                    Span::new(i, e),
-                    K::Iso {
-                        y: parse_u32(lead) as i32,
-                        m: parse_u32(&text[j + 1..k]),
-                        d: parse_u32(&text[k + 1..e]),
-                    },
-                );
-                return e;
-            }
-        }
+}
+
+/// `10:35`, `10:35:20` at `i` (the first colon at `j`), if the minutes have two digits.
+fn clock_token(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) -> Option<usize> {
+    let b = text.as_bytes();
+    let k = digits_at(b, j + 1, end);
+    if k - j - 1 != 2 {
+        return None;
     }
-    // 7/8/07, 1/2
-    if b.get(j) == Some(&b'/') && nd <= 2 && digit(j + 1) {
-        let k = digits_at(b, j + 1, end);
-        let mut e = k;
-        let mut c = None;
-        if k - j - 1 <= 2 && b.get(k) == Some(&b'/') && digit(k + 1) {
-            e = digits_at(b, k + 1, end);
-            c = Some(parse_u32(&text[k + 1..e]));
-        }
-        out.push(
-            Span::new(i, e),
-            K::Slash {
-                a: parse_u32(lead),
-                b: parse_u32(&text[j + 1..k]),
-                c,
-            },
-        );
-        return e;
+    let mut e = k;
+    if b.get(k) == Some(&b':') && k + 1 < end && b[k + 1].is_ascii_digit() {
+        e = digits_at(b, k + 1, end);
     }
-    // 1,500 and 2.5
+    out.push(
+        Span::new(i, e),
+        K::Clock {
+            h: parse_u32(&text[i..j]),
+            m: parse_u32(&text[j + 1..k]),
+        },
+    );
+    Some(e)
+}
+
+/// `2022-01-18` at `i` (the first hyphen at `j`), if it has that shape.
+fn iso_token(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) -> Option<usize> {
+    let b = text.as_bytes();
+    let k = digits_at(b, j + 1, end);
+    if !(k - j - 1 == 2 && b.get(k) == Some(&b'-') && k + 1 < end && b[k + 1].is_ascii_digit()) {
+        return None;
+    }
+    let e = digits_at(b, k + 1, end);
+    if e - k - 1 != 2 {
+        return None;
+    }
+    out.push(
+        Span::new(i, e),
+        K::Iso {
+            y: parse_u32(&text[i..j]) as i32,
+            m: parse_u32(&text[j + 1..k]),
+            d: parse_u32(&text[k + 1..e]),
+        },
+    );
+    Some(e)
+}
+
+/// `7/8/07`, `1/2` at `i` (the first slash at `j`).
+fn slash_token(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) -> usize {
+    let b = text.as_bytes();
+    let k = digits_at(b, j + 1, end);
+    let mut e = k;
+    let mut c = None;
+    if k - j - 1 <= 2 && b.get(k) == Some(&b'/') && k + 1 < end && b[k + 1].is_ascii_digit() {
+        e = digits_at(b, k + 1, end);
+        c = Some(parse_u32(&text[k + 1..e]));
+    }
+    out.push(
+        Span::new(i, e),
+        K::Slash {
+            a: parse_u32(&text[i..j]),
+            b: parse_u32(&text[j + 1..k]),
+            c,
+        },
+    );
+    e
+}
+
+/// A number at `i` whose leading digits end at `j`: `1,500`, `2.5`, with a suffix (`2nd`,
+/// `1990s`, `3pm`); a number glued to other letters (`F16`, `3D`) is a word of no use.
+fn plain_number(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) -> usize {
+    let b = text.as_bytes();
+    let nd = j - i;
     let mut e = j;
     let mut plain = true;
     let mut frac = 0.0;
@@ -532,14 +560,14 @@ pub(super) fn number(text: &str, i: usize, end: usize, out: &mut Tokens) -> usiz
         e += 4;
         plain = false;
     }
-    if b.get(e) == Some(&b'.') && digit(e + 1) {
+    if b.get(e) == Some(&b'.') && e + 1 < end && b[e + 1].is_ascii_digit() {
         let k = digits_at(b, e + 1, end);
         frac = parse_frac(&b[e + 1..k]);
         e = k;
         plain = false;
     }
     let val = if plain {
-        parse_u32(lead)
+        parse_u32(&text[i..j])
     } else {
         // the digits before any decimal point, thousands separators skipped
         let mut v: u64 = 0;
@@ -550,76 +578,50 @@ pub(super) fn number(text: &str, i: usize, end: usize, out: &mut Tokens) -> usiz
         }
         v.min(u32::MAX as u64) as u32
     };
-    // suffixes: 2nd, 1990s
-    let mut ord = false;
-    let mut plural = false;
-    let k = {
-        let mut k = e;
-        while k < end && b[k].is_ascii_alphabetic() {
-            k += 1;
-        }
-        k
+    let num = |ord: bool, plural: bool| K::Num {
+        val,
+        digits: nd.min(255) as u8,
+        ord,
+        plural,
+        plain,
+        frac,
     };
-    if k > e {
-        let mut sb = [0u8; 2];
-        let suf: &[u8] = if k - e <= 2 {
-            for (x, y) in sb.iter_mut().zip(&b[e..k]) {
-                *x = y.to_ascii_lowercase();
-            }
-            &sb[..k - e]
-        } else {
-            b""
-        };
-        match suf {
-            b"st" | b"nd" | b"rd" | b"th" => {
-                ord = true;
-                e = k;
-            }
-            b"s" => {
-                plural = true;
-                e = k;
-            }
-            b"am" | b"pm" => {
-                out.push(
-                    Span::new(i, e),
-                    K::Num {
-                        val,
-                        digits: nd.min(255) as u8,
-                        ord: false,
-                        plural: false,
-                        plain,
-                        frac,
-                    },
-                );
-                out.push(Span::new(e, k), K::AmPm(suf == b"pm"));
-                return k;
-            }
-            _ => {
-                // "F16", "3D": not a number we can use.
-                out.push(
-                    Span::new(i, k),
-                    K::Word {
-                        lex: None,
-                        cap: false,
-                        ed: false,
-                    },
-                );
-                return k;
-            }
+    // suffixes: 2nd, 1990s
+    let k = e + b[e..end]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if k == e {
+        out.push(Span::new(i, e), num(false, false));
+        return e;
+    }
+    let mut sb = [0u8; 2];
+    let suf: &[u8] = if k - e <= 2 {
+        for (x, y) in sb.iter_mut().zip(&b[e..k]) {
+            *x = y.to_ascii_lowercase();
+        }
+        &sb[..k - e]
+    } else {
+        b""
+    };
+    match suf {
+        b"st" | b"nd" | b"rd" | b"th" => out.push(Span::new(i, k), num(true, false)),
+        b"s" => out.push(Span::new(i, k), num(false, true)),
+        b"am" | b"pm" => {
+            out.push(Span::new(i, e), num(false, false));
+            out.push(Span::new(e, k), K::AmPm(suf == b"pm"));
+        }
+        _ => {
+            // "F16", "3D": not a number we can use.
+            let word = K::Word {
+                lex: None,
+                cap: false,
+                ed: false,
+            };
+            out.push(Span::new(i, k), word);
         }
     }
-    out.push(
-        Span::new(i, e),
-        K::Num {
-            val,
-            digits: nd.min(255) as u8,
-            ord,
-            plural,
-            plain,
-            frac,
-        },
-    );
-    e
+    k
 }
 
 /// Whether a token of kind `k` is one [`start`] may try the grammar at (it does not call
