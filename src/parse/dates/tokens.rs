@@ -325,19 +325,12 @@ pub(super) fn ascii_letters_u64(x: u64) -> usize {
     (!letter & TOP).trailing_zeros() as usize / 8
 }
 
-/// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
-/// possessive after it; returns where they end.
-#[inline(never)]
-pub(super) fn word(
-    text: &str,
-    i: usize,
-    end: usize,
-    c: char,
-    packed: &Packed,
-    out: &mut Tokens,
-) -> usize {
+/// Where the word starting at `i` with the letter `c` ends (letters, and apostrophes inside
+/// it), whether it is all ASCII, and the length of the apostrophe of a possessive `'s` after
+/// it.
+#[inline]
+fn word_end(text: &str, i: usize, end: usize, c: char) -> (usize, bool, Option<usize>) {
     let bytes = text.as_bytes();
-    let start = i;
     // The word's letters; a word with any non-ASCII character is in no lexicon entry.
     let mut j = i + c.len_utf8();
     let mut ascii = c.is_ascii();
@@ -378,6 +371,23 @@ pub(super) fn word(
             break;
         }
     }
+    (j, ascii, possessive)
+}
+
+/// Reads the word (or `a.m.`, `pm` after a number) starting at `i` with the letter `c`, and the
+/// possessive after it; returns where they end.
+#[inline(never)]
+pub(super) fn word(
+    text: &str,
+    i: usize,
+    end: usize,
+    c: char,
+    packed: &Packed,
+    out: &mut Tokens,
+) -> usize {
+    let bytes = text.as_bytes();
+    let start = i;
+    let (j, ascii, possessive) = word_end(text, i, end, c);
     // a.m. / p.m. (a one-letter word before a dot)
     if j == i + 1 {
         if let Some(e) = am_pm(text, i, end, c, packed) {
