@@ -1,7 +1,7 @@
 //! The grammar's view of a story's tokens: [`G`] and the token tests every rule is built
 //! from (a word of a lexicon class, a day number, a year, a count).
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, List};
 use super::normalise::Day;
 use super::resolve::Ctx;
 use super::tokens::{Tok, K};
@@ -61,6 +61,11 @@ impl G<'_> {
 
     pub(super) fn raw(&self, j: usize) -> &str {
         self.t.get(j).map(|t| t.span.slice(self.text)).unwrap_or("")
+    }
+
+    /// Whether token `j` is a word of the context list `list` (`dates_context.tsv`).
+    pub(super) fn in_list(&self, j: usize, list: List) -> bool {
+        super::lexicon::in_list(list, self.raw(j))
     }
 
     pub(super) fn is_word_text(&self, j: usize, w: &str) -> bool {

@@ -260,3 +260,75 @@ pub(super) fn packed_key(bytes: &[u8], start: usize, len: usize) -> u128 {
     let lower = raw | u128::from_le_bytes([0x20; 16]);
     lower & KEEP.get(len).copied().unwrap_or(0)
 }
+
+/// The word lists of `dates_context.tsv`: words the rules read around an expression.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum List {
+    /// `had`, `was`: before a plan word, a plan in the past.
+    PastAux,
+    /// `will`, `could`: before `be` and a participle, a passive ahead.
+    PassiveModal,
+    /// `the`, `its`: after `to`, not an infinitive (matched as written).
+    NotVerb,
+    /// `after`, `as`: after `soon`, a relation to another event.
+    SoonLinked,
+    /// `will`, `may`: before `soon`, an event ahead.
+    SoonModal,
+    /// `will`, `can`: before `one day`, some time ahead.
+    FutureModal,
+    /// `additional`, `extra`, `further`: between `a` and a unit.
+    Extra,
+    /// `and`, `to`, `till`: between two weekdays.
+    Joins,
+    /// `million`, `twice`: before `a` and a unit, a rate.
+    Amount,
+}
+
+const LISTS: usize = 9;
+
+static CONTEXT: LazyLock<[Vec<&'static str>; LISTS]> = LazyLock::new(|| {
+    let mut lists: [Vec<&'static str>; LISTS] = Default::default();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/dates_context.tsv")) {
+        let (Some(&w), Some(&list)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let list = match list {
+            "past_aux" => List::PastAux,
+            "passive_modal" => List::PassiveModal,
+            "not_verb" => List::NotVerb,
+            "soon_linked" => List::SoonLinked,
+            "soon_modal" => List::SoonModal,
+            "future_modal" => List::FutureModal,
+            "extra" => List::Extra,
+            "joins" => List::Joins,
+            "amount" => List::Amount,
+            _ => continue,
+        };
+        lists[list as usize].push(w);
+    }
+    lists
+});
+
+/// Whether the text `raw` is a word of `list` (in any case; [`List::NotVerb`] as written).
+pub(super) fn in_list(list: List, raw: &str) -> bool {
+    let words = &CONTEXT[list as usize];
+    match list {
+        List::NotVerb => words.contains(&raw),
+        _ => words.iter().any(|w| raw.eq_ignore_ascii_case(w)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of `dates_context.tsv` names a known list, and each list has words.
+    #[test]
+    fn context_lists_are_all_read() {
+        let rows = crate::lexicon::rows(include_str!("../../lexicon/dates_context.tsv")).count();
+        let read: usize = CONTEXT.iter().map(Vec::len).sum();
+        assert_eq!(rows, read);
+        assert!(CONTEXT.iter().all(|l| !l.is_empty()));
+        assert!(in_list(List::SoonModal, "Will") && !in_list(List::NotVerb, "The"));
+    }
+}

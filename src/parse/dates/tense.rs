@@ -2,6 +2,7 @@
 //! which decides whether a bare weekday or month looks back or ahead.
 
 use super::grammar::G;
+use super::lexicon::{in_list, List};
 use super::normalise::Tense;
 use super::tokens::K;
 
@@ -100,11 +101,7 @@ impl G<'_> {
     /// ahead (`will be held`).
     fn with_auxiliaries(&self, j: usize, t: Tense) -> Tense {
         // "had been due to", "was scheduled to": a plan in the past
-        let past_aux = |k: usize| {
-            ["had", "was", "were", "been"]
-                .iter()
-                .any(|w| self.is_word_text(k, w))
-        };
+        let past_aux = |k: usize| self.in_list(k, List::PastAux);
         if t == Tense::Future
             && !self.ing_plan(j)
             && ((j >= 1 && past_aux(j - 1)) || (j >= 2 && past_aux(j - 2)))
@@ -116,11 +113,7 @@ impl G<'_> {
         if t == Tense::Past
             && j >= 2
             && self.is_word_text(j - 1, "be")
-            && [
-                "will", "'ll", "shall", "to", "would", "could", "may", "might", "should", "must",
-            ]
-            .iter()
-            .any(|w| self.is_word_text(j - 2, w))
+            && self.in_list(j - 2, List::PassiveModal)
         {
             return Tense::Future;
         }
@@ -204,26 +197,7 @@ impl G<'_> {
                 let raw = self.raw(j);
                 raw.starts_with(|c: char| c.is_ascii_lowercase())
                     && lex.is_none()
-                    && !matches!(
-                        raw,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "its"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "our"
-                            | "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "some"
-                            | "about"
-                            | "more"
-                            | "less"
-                            | "death"
-                    )
+                    && !in_list(List::NotVerb, raw)
                     && !raw.ends_with("ed")
                     && !raw.ends_with("ing")
             }

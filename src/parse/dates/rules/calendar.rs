@@ -3,6 +3,7 @@
 use super::{pass, stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
+use crate::parse::dates::lexicon::List;
 use crate::parse::dates::normalise::{self as n, Day, Dir, Tense};
 use crate::parse::dates::tokens::K;
 use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
@@ -145,12 +146,8 @@ impl G<'_> {
             self.cx.anchor
         };
         // the second of two coordinated weekdays: the first such day after the first one
-        let joined = dir == Dir::Bare
-            && j >= 1
-            && (["and", "or", "to", "through", "until", "till"]
-                .iter()
-                .any(|w| self.is_word_text(j - 1, w))
-                || self.p(j - 1, '-'));
+        let joined =
+            dir == Dir::Bare && j >= 1 && (self.in_list(j - 1, List::Joins) || self.p(j - 1, '-'));
         // only when the first one looked ahead: past days are each the latest such day
         // (`statements made Friday and Thursday`)
         let prev = self.cx.last_weekday.filter(|&(at, first)| {

@@ -16,7 +16,7 @@ mod relword;
 pub(in crate::parse::dates) mod table;
 
 use super::grammar::{G, M};
-use super::lexicon::Lex;
+use super::lexicon::{Lex, List};
 use super::normalise as n;
 use super::tokens::K;
 use crate::output::record::DateType;
@@ -284,11 +284,7 @@ impl G<'_> {
                 None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
             ),
             Some("a") => {
-                self.lex(next).is_none()
-                    && !self.p(next, '-')
-                    && !["additional", "extra", "further"]
-                        .iter()
-                        .any(|w| self.is_word_text(next, w))
+                self.lex(next).is_none() && !self.p(next, '-') && !self.in_list(next, List::Extra)
             }
             Some("at") => !self.wd(next, "least"),
             Some("up") => !self.wd(next, "to"),

@@ -3,6 +3,7 @@
 use super::{stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
+use crate::parse::dates::lexicon::List;
 use crate::parse::dates::normalise::{self as n, Day};
 use crate::parse::dates::resolve::QUARTER_AWARE;
 use crate::parse::dates::tokens::K;
@@ -181,21 +182,7 @@ impl G<'_> {
     /// Whether the token at `i` is an amount or a number word, before which `a year` is a
     /// rate (`$33 million a year`, `twice a day`).
     fn amount_before(&self, i: usize) -> bool {
-        matches!(self.t[i].k, K::Num { .. } | K::P('%'))
-            || matches!(
-                self.raw(i).to_ascii_lowercase().as_str(),
-                "times"
-                    | "once"
-                    | "twice"
-                    | "million"
-                    | "billion"
-                    | "thousand"
-                    | "percent"
-                    | "cents"
-                    | "dollars"
-                    | "hundred"
-                    | "trillion"
-            )
+        matches!(self.t[i].k, K::Num { .. } | K::P('%')) || self.in_list(i, List::Amount)
     }
 
     pub(super) fn starts_clause(&self, j: usize) -> bool {
@@ -263,15 +250,7 @@ pub(super) fn spoken_year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 /// `will one day be`, `hopes to one day return`: some time ahead, not a length.
 pub(super) fn one_day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let one = g.lex(j).is_some_and(|l| l.num == Some(1));
-    if one
-        && g.unit(j + 1) == Some("d")
-        && j > 0
-        && [
-            "will", "would", "may", "might", "could", "can", "to", "shall", "'ll",
-        ]
-        .iter()
-        .any(|w| g.is_word_text(j - 1, w))
-    {
+    if one && g.unit(j + 1) == Some("d") && j > 0 && g.in_list(j - 1, List::FutureModal) {
         return stop(m(j, j + 2, "FUTURE_REF".into(), DT));
     }
     Pass

@@ -3,6 +3,7 @@
 use super::{stop, Out, Out::Pass, Out::Stop};
 use crate::output::record::DateType;
 use crate::parse::dates::grammar::{m, G, M};
+use crate::parse::dates::lexicon::List;
 use crate::parse::dates::normalise::{self as n, Dir, Tense};
 use crate::parse::dates::tokens::K;
 use DateType::{Date as DT, Duration as DU, Set as ST, Time as TI};
@@ -358,16 +359,9 @@ pub(super) fn the_part_of_day(g: &mut G<'_>, j: usize, the: bool) -> Out {
 /// to another event) nor a past `was soon released`.
 pub(super) fn soon(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let linked = (j > 0 && g.is_word_text(j - 1, "as"))
-        || ["after", "before", "as", "afterwards", "thereafter"]
-            .iter()
-            .any(|w| g.is_word_text(j + 1, w))
+        || g.in_list(j + 1, List::SoonLinked)
         || g.p(j + 1, '-');
-    let modal = j > 0
-        && [
-            "will", "may", "might", "could", "would", "should", "to", "'ll",
-        ]
-        .iter()
-        .any(|w| g.is_word_text(j - 1, w));
+    let modal = j > 0 && g.in_list(j - 1, List::SoonModal);
     if linked || !(modal || g.tense(j, j + 1) == Tense::Future) {
         return Stop;
     }
@@ -552,10 +546,7 @@ pub(super) fn bare_plural(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 
 /// `an additional year`, `an extra month`.
 pub(super) fn additional(g: &mut G<'_>, j: usize, _the: bool) -> Out {
-    if ["additional", "extra", "further"]
-        .iter()
-        .any(|w| g.is_word_text(j + 1, w))
-    {
+    if g.in_list(j + 1, List::Extra) {
         if let Some(u) = g.unit(j + 2) {
             return stop(m(j, j + 3, n::duration(Some(1.0), u), DU));
         }
