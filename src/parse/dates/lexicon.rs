@@ -32,7 +32,8 @@ pub(super) struct Lex {
     /// A decade in words (`the nineties`): its tens digit.
     pub(super) decade: Option<u32>,
     /// No rule can start at this word: it only gives context to rules started elsewhere
-    /// (`of`, `in`, `ago`). The words rules may start at are named in the rule table ([`super::rules::is_starter`]).
+    /// (`of`, `in`, `ago`). The function words a rule may start at are those the rule table
+    /// names ([`super::rules::is_starter`]).
     pub(super) inert: bool,
     /// The grammar is tried at this word: it is not inert, and not a bare tense cue.
     pub(super) starts: bool,

@@ -9,7 +9,9 @@
 //! prints as `XXXX`.
 //!
 //! - [`tokens`] cuts the text once into tokens, looking words up in [`lexicon`];
-//! - [`recognise`] tries the [`rules`] at each token that may start an expression;
+//! - [`recognise`] tries the [`rules`] at each token that may start an expression: the rule
+//!   table (`rules/table.rs`) names each rule with its first token's class, its production and
+//!   its examples, in the order they are tried; adding a date form is adding a row there;
 //! - [`grammar`] holds the token tests the rules are built from, [`tense`] the clause's tense;
 //! - [`resolve`] carries the discourse context (last day, quarter, year) the rules anchor on,
 //!   and [`normalise`] computes the values.

@@ -103,7 +103,8 @@ fn start(t: &[Tok], i: usize) -> Start {
 
 /// A number no rule can use, so that the grammar need not be tried on it (most numbers of
 /// financial copy: `1.5 mln dlrs`). Only a decade (`1990s`) or a year (`in 1988`) is a date
-/// alone; every other rule on a number ([`G::numeric`], [`G::counted`]) needs the token after
+/// alone; every other rule on a number (the group `number` of the rule table, and
+/// [`G::counted`]) needs the token after
 /// it to be a lexicon word (`May`, `years`, `to`, `GMT`), a hyphen (`five-year`), a fraction
 /// (`5 1/2 years`) or `a.m.`. Those rules change no state when they fail, so skipping is
 /// exact.
