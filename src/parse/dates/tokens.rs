@@ -588,13 +588,38 @@ fn plain_number(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) ->
         }
         v.min(u32::MAX as u64) as u32
     };
-    let num = |ord: bool, plural: bool| K::Num {
+    let num = K::Num {
         val,
         digits: nd.min(255) as u8,
-        ord,
-        plural,
+        ord: false,
+        plural: false,
         plain,
         frac,
+    };
+    with_suffix(text, i, e, end, num, out)
+}
+
+/// Pushes the number `num` read from `i` to `e`, with the letters glued after it: an ordinal
+/// or plural suffix (`2nd`, `1990s`), `am`/`pm` as a token of its own (`3pm`), or anything
+/// else making the whole a word of no use (`F16`, `3D`). Returns where the token ends.
+fn with_suffix(text: &str, i: usize, e: usize, end: usize, num: K, out: &mut Tokens) -> usize {
+    let b = text.as_bytes();
+    let with = |ord: bool, plural: bool| match num {
+        K::Num {
+            val,
+            digits,
+            plain,
+            frac,
+            ..
+        } => K::Num {
+            val,
+            digits,
+            ord,
+            plural,
+            plain,
+            frac,
+        },
+        other => other,
     };
     // suffixes: 2nd, 1990s
     let k = e + b[e..end]
@@ -602,7 +627,7 @@ fn plain_number(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) ->
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
     if k == e {
-        out.push(Span::new(i, e), num(false, false));
+        out.push(Span::new(i, e), with(false, false));
         return e;
     }
     let mut sb = [0u8; 2];
@@ -615,10 +640,10 @@ fn plain_number(text: &str, i: usize, j: usize, end: usize, out: &mut Tokens) ->
         b""
     };
     match suf {
-        b"st" | b"nd" | b"rd" | b"th" => out.push(Span::new(i, k), num(true, false)),
-        b"s" => out.push(Span::new(i, k), num(false, true)),
+        b"st" | b"nd" | b"rd" | b"th" => out.push(Span::new(i, k), with(true, false)),
+        b"s" => out.push(Span::new(i, k), with(false, true)),
         b"am" | b"pm" => {
-            out.push(Span::new(i, e), num(false, false));
+            out.push(Span::new(i, e), with(false, false));
             out.push(Span::new(e, k), K::AmPm(suf == b"pm"));
         }
         _ => {
