@@ -1,5 +1,6 @@
 //! Anchoring: the discourse context carried along a story (the story date, the last day,
-//! quarter, year, month and weekday spoken of) and the periods read from it.
+//! quarter, year, month and weekday spoken of), written only through the `note_*` methods
+//! here, and the periods read from it.
 
 use super::grammar::{G, M};
 use super::normalise::{self as n, Day};
@@ -33,6 +34,23 @@ impl Ctx {
 pub(super) const QUARTER_AWARE: bool = true;
 
 impl G<'_> {
+    /// Remembers a year named in the story (`that year`, `the following year`).
+    pub(super) fn note_year(&mut self, y: i32) {
+        self.cx.last_year = Some(y);
+    }
+
+    /// Remembers a month named alone (`January sales`), newer than the last quarter noted.
+    pub(super) fn note_month(&mut self, y: Option<i32>, mo: u32) {
+        self.cx.last_month = Some((y, mo));
+        self.cx.month_newer = true;
+    }
+
+    /// Remembers a bare weekday resolved to `day`, the token after it being `after`, for the
+    /// second of `Monday and Tuesday`.
+    pub(super) fn note_weekday(&mut self, after: usize, day: Day) {
+        self.cx.last_weekday = Some((after, day));
+    }
+
     /// Remembers a quarter named in the story as the one `a year ago`, `the year-earlier
     /// period` and `the quarter` compare with. A quarter still ahead of the story (`losses
     /// through the third quarter of 1990`, `into the fourth quarter`) is a forecast, and one

@@ -38,7 +38,7 @@ impl G<'_> {
         }
         // Month Year
         if let Some((y, e)) = self.year_at(k) {
-            self.cx.last_year = Some(y);
+            self.note_year(y);
             return m(j, e, n::month_value(Some(y), mo), DT);
         }
         if self.wd(k, "of") && self.year_num(k + 1).is_some() {
@@ -167,7 +167,7 @@ impl G<'_> {
             n::weekday(base, wd, dir, tense)
         };
         if let Some(day) = d.filter(|_| dir == Dir::Bare) {
-            self.cx.last_weekday = Some((e, day));
+            self.note_weekday(e, day);
         }
         let mut ty = DT;
         if let Some(pod) = self.lex(e).and_then(|l| l.pod) {

@@ -201,7 +201,7 @@ pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(y) = g.year_num(j) else {
         return Pass;
     };
-    g.cx.last_year = Some(y);
+    g.note_year(y);
     if !(1900..=2100).contains(&y) {
         let prev_ok = j.checked_sub(1).and_then(|p| g.lex(p)).is_some_and(|l| {
             matches!(

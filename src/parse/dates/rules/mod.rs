@@ -301,8 +301,7 @@ impl G<'_> {
         let v = r.value.as_bytes();
         if r.ty == DT && v.len() == 7 && v[4] == b'-' && v[5..].iter().all(u8::is_ascii_digit) {
             let mo = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
-            self.cx.last_month = Some((r.value[..4].parse().ok(), mo));
-            self.cx.month_newer = true;
+            self.note_month(r.value[..4].parse().ok(), mo);
         }
         Some(r)
     }

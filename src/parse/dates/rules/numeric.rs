@@ -240,7 +240,7 @@ pub(super) fn slash(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 pub(super) fn spoken_year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     match g.year_at(j) {
         Some((y, e)) => {
-            g.cx.last_year = Some(y);
+            g.note_year(y);
             stop(m(j, e, format!("{y}"), DT))
         }
         None => Pass,

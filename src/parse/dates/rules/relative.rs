@@ -280,7 +280,7 @@ impl G<'_> {
                     .year_at(j + 1)
                     .or_else(|| self.spoken_millennium(j + 1))
                 {
-                    self.cx.last_year = Some(y);
+                    self.note_year(y);
                     return m(j, e, format!("{y}"), DT);
                 }
                 if self.wd(j + 1, "ended") {
