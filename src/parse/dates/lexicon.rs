@@ -33,7 +33,7 @@ pub(super) struct Lex {
     pub(super) decade: Option<u32>,
     /// No rule can start at this word: it only gives context to rules started elsewhere
     /// (`of`, `in`, `ago`). The function words a rule may start at are those the rule table
-    /// names ([`super::rules::is_starter`]).
+    /// names ([`super::rules::Starts::is_starter`]).
     pub(super) inert: bool,
     /// The grammar is tried at this word: it is not inert, and not a bare tense cue.
     pub(super) starts: bool,
@@ -85,9 +85,10 @@ pub(super) static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::n
             });
         }
     }
+    let starts = super::rules::Starts::new();
     for (w, l) in map.iter_mut() {
-        let starter = super::rules::is_starter;
-        l.rules = super::rules::word_mask(l);
+        let starter = |x: &[u8]| starts.is_starter(x);
+        l.rules = starts.mask(l);
         l.inert = l.month == 0
             && l.weekday == 0
             && l.weekdays == 0
@@ -287,8 +288,16 @@ pub(super) enum List {
 
 const LISTS: usize = 9;
 
-static CONTEXT: LazyLock<[Vec<&'static str>; LISTS]> = LazyLock::new(|| {
-    let mut lists: [Vec<&'static str>; LISTS] = Default::default();
+/// One list of `dates_context.tsv`, with the lengths of its words as bits (bit `n` for `n`
+/// bytes, up to 31) so that most words are ruled out by one test.
+#[derive(Default)]
+struct WordList {
+    words: Vec<&'static str>,
+    lengths: u32,
+}
+
+static CONTEXT: LazyLock<[WordList; LISTS]> = LazyLock::new(|| {
+    let mut lists: [WordList; LISTS] = Default::default();
     for row in crate::lexicon::rows(include_str!("../../lexicon/dates_context.tsv")) {
         let (Some(&w), Some(&list)) = (row.first(), row.get(1)) else {
             continue;
@@ -305,17 +314,22 @@ static CONTEXT: LazyLock<[Vec<&'static str>; LISTS]> = LazyLock::new(|| {
             "amount" => List::Amount,
             _ => continue,
         };
-        lists[list as usize].push(w);
+        let l = &mut lists[list as usize];
+        l.words.push(w);
+        l.lengths |= 1u32.checked_shl(w.len() as u32).unwrap_or(0);
     }
     lists
 });
 
 /// Whether the text `raw` is a word of `list` (in any case; [`List::NotVerb`] as written).
 pub(super) fn in_list(list: List, raw: &str) -> bool {
-    let words = &CONTEXT[list as usize];
+    let l = &CONTEXT[list as usize];
+    if l.lengths >> raw.len().min(31) & 1 == 0 {
+        return false;
+    }
     match list {
-        List::NotVerb => words.contains(&raw),
-        _ => words.iter().any(|w| raw.eq_ignore_ascii_case(w)),
+        List::NotVerb => l.words.contains(&raw),
+        _ => l.words.iter().any(|w| raw.eq_ignore_ascii_case(w)),
     }
 }
 
@@ -327,9 +341,9 @@ mod tests {
     #[test]
     fn context_lists_are_all_read() {
         let rows = crate::lexicon::rows(include_str!("../../lexicon/dates_context.tsv")).count();
-        let read: usize = CONTEXT.iter().map(Vec::len).sum();
+        let read: usize = CONTEXT.iter().map(|l| l.words.len()).sum();
         assert_eq!(rows, read);
-        assert!(CONTEXT.iter().all(|l| !l.is_empty()));
+        assert!(CONTEXT.iter().all(|l| !l.words.is_empty()));
         assert!(in_list(List::SoonModal, "Will") && !in_list(List::NotVerb, "The"));
     }
 }

@@ -65,6 +65,7 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
                         span,
                         value: x.value,
                         date_type: x.ty,
+                        #[cfg(test)]
                         rule: g.rule,
                     });
                     cur = x.extra;

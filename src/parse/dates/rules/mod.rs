@@ -21,7 +21,6 @@ use super::normalise as n;
 use super::tokens::K;
 use crate::output::record::DateType;
 use crate::span::Span;
-use std::sync::LazyLock;
 use DateType::{Date as DT, Duration as DU, Time as TI};
 
 /// One expression found by the grammar, in tokens.
@@ -33,8 +32,9 @@ pub(in crate::parse::dates) struct Found {
     pub value: String,
     /// TIMEX3 type.
     pub date_type: DateType,
-    /// The name of the rule that matched (read by the example tests).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// The name of the rule that matched (for the example tests only: without it, a story's
+    /// `Found`s convert in place into its mentions).
+    #[cfg(test)]
     pub rule: &'static str,
 }
 
@@ -127,23 +127,19 @@ impl First {
 /// A production: at token `j` (`the` before it or not), what the rule makes of what follows.
 pub(in crate::parse::dates) type Production = fn(&mut G<'_>, usize, bool) -> Out;
 
-/// How a rule runs.
-pub(in crate::parse::dates) enum Run {
-    /// Its production.
-    One(Production),
-    /// A group of rules that share the first token, tried in order; a row that stops ends
-    /// the group, which then fails as if no row had matched (the next rule is tried).
-    Group(&'static [Rule]),
-}
-
 /// One rule of the table.
 pub(in crate::parse::dates) struct Rule {
     /// Its name, reported by the example test.
     pub name: &'static str,
     /// The classes its first token may have (any of them).
     pub first: &'static [First],
-    /// What it makes of the tokens from there.
-    pub run: Run,
+    /// What it makes of the tokens from there (for a group, runs its rows in order:
+    /// [`group!`]).
+    pub run: Production,
+    /// The rules of a group, tried in order at the group's first token: a row that stops
+    /// ends the group, which then fails as if no row had matched (the next rule is tried).
+    /// Empty for a rule of its own.
+    pub rows: &'static [Rule],
     /// Sentences it must match, with the story date and the expression and value expected.
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [Example],
@@ -188,8 +184,8 @@ pub(in crate::parse::dates) const fn none(text: &'static str) -> Example {
 }
 
 /// The rules that start at each token kind that is not a word, as bit masks over
-/// [`table::RULES`].
-pub(in crate::parse::dates) struct KindMasks {
+/// [`table::RULES`] (built at compile time).
+struct KindMasks {
     clock: u64,
     iso: u64,
     slash: u64,
@@ -197,50 +193,153 @@ pub(in crate::parse::dates) struct KindMasks {
     apostrophe: u64,
 }
 
-static KIND_MASKS: LazyLock<KindMasks> = LazyLock::new(|| {
-    let of = |kind: fn(&First) -> bool| {
-        table::RULES
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.first.iter().any(kind))
-            .fold(0u64, |m, (i, _)| m | 1 << i)
-    };
-    KindMasks {
-        clock: of(|f| matches!(f, First::Clock)),
-        iso: of(|f| matches!(f, First::Iso)),
-        slash: of(|f| matches!(f, First::Slash)),
-        digits: of(|f| matches!(f, First::Digits)),
-        apostrophe: of(|f| matches!(f, First::Apostrophe)),
+/// Which token kind a first element names: 0 clock, 1 ISO date, 2 slash date, 3 digits,
+/// 4 apostrophe; 5 for a lexicon class.
+const fn kind_of(f: &First) -> u8 {
+    match f {
+        First::Clock => 0,
+        First::Iso => 1,
+        First::Slash => 2,
+        First::Digits => 3,
+        First::Apostrophe => 4,
+        _ => 5,
     }
-});
-
-fn kind_masks() -> &'static KindMasks {
-    &KIND_MASKS
 }
 
-/// The rules a word with the lexicon entry `l` can start, as a bit mask over
-/// [`table::RULES`] (kept in the entry: [`Lex::rules`]).
-pub(in crate::parse::dates) fn word_mask(l: &Lex) -> u64 {
-    table::RULES
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.first.iter().any(|f| f.accepts(l)))
-        .fold(0u64, |m, (i, _)| m | 1 << i)
+/// The rules of [`table::RULES`] whose pattern starts with the token kind `kind`.
+const fn kind_mask(kind: u8) -> u64 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < table::RULES.len() {
+        let first = table::RULES[i].first;
+        let mut k = 0;
+        while k < first.len() {
+            if kind_of(&first[k]) == kind {
+                mask |= 1 << i;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    mask
 }
 
-/// The function words a match can start at: those the table names as first tokens, and
-/// those of the two prefixes the engine reads before a rule (`the`, and the approximators
-/// `more than`, `less than`, `no more than`, `at least`, `up to`: [`G::approx_len`]).
-pub(in crate::parse::dates) fn is_starter(w: &[u8]) -> bool {
-    const PREFIXES: &[&str] = &["the", "more", "less", "no", "at", "up"];
-    PREFIXES.iter().any(|p| p.as_bytes() == w)
-        || table::RULES.iter().any(|r| {
-            r.first.iter().any(|f| match f {
-                First::Word(ws) => ws.iter().any(|x| x.as_bytes() == w),
-                _ => false,
-            })
-        })
+const KIND_MASKS: KindMasks = KindMasks {
+    clock: kind_mask(0),
+    iso: kind_mask(1),
+    slash: kind_mask(2),
+    digits: kind_mask(3),
+    apostrophe: kind_mask(4),
+};
+
+/// The lexicon classes a pattern may start with, for [`Starts`].
+const CLASSES: [First; 17] = [
+    First::Month,
+    First::Weekday,
+    First::Weekdays,
+    First::Unit,
+    First::Units,
+    First::Number,
+    First::Ord,
+    First::Fuzzy,
+    First::Rel,
+    First::DayRel,
+    First::Pod,
+    First::Season,
+    First::Ref,
+    First::Set,
+    First::Mod,
+    First::Holiday,
+    First::Decade,
+];
+
+/// What the rule table says of the words of the lexicon, read once as the lexicon is built:
+/// the rules each class and each function word can start.
+pub(in crate::parse::dates) struct Starts {
+    /// The rules each of [`CLASSES`] can start.
+    classes: [u64; CLASSES.len()],
+    /// The function words rules start with (`First::Word`), and their rules.
+    words: Vec<(&'static str, u64)>,
 }
+
+impl Starts {
+    /// Reads the table.
+    pub(in crate::parse::dates) fn new() -> Self {
+        let mut classes = [0u64; CLASSES.len()];
+        let mut words: Vec<(&'static str, u64)> = Vec::new();
+        for (i, rule) in table::RULES.iter().enumerate() {
+            for f in rule.first {
+                if let First::Word(ws) = f {
+                    for &w in *ws {
+                        match words.iter_mut().find(|(x, _)| *x == w) {
+                            Some((_, m)) => *m |= 1 << i,
+                            None => words.push((w, 1 << i)),
+                        }
+                    }
+                } else if let Some(c) = CLASSES.iter().position(|c| same_class(c, f)) {
+                    classes[c] |= 1 << i;
+                }
+            }
+        }
+        Starts { classes, words }
+    }
+
+    /// The rules a word with the lexicon entry `l` can start, as a bit mask over
+    /// [`table::RULES`] (kept in the entry: [`Lex::rules`]).
+    pub(in crate::parse::dates) fn mask(&self, l: &Lex) -> u64 {
+        let classes = CLASSES
+            .iter()
+            .zip(self.classes)
+            .filter(|(c, _)| c.accepts(l))
+            .fold(0, |m, (_, r)| m | r);
+        let words = self
+            .words
+            .iter()
+            .filter(|(w, _)| l.word == Some(*w))
+            .fold(0, |m, (_, r)| m | r);
+        classes | words
+    }
+
+    /// The function words a match can start at: those the table names as first tokens,
+    /// and those of the two prefixes the engine reads before a rule (`the`, and the
+    /// approximators `more than`, `less than`, `no more than`, `at least`, `up to`:
+    /// [`G::approx_len`]).
+    pub(in crate::parse::dates) fn is_starter(&self, w: &[u8]) -> bool {
+        const PREFIXES: &[&str] = &["the", "more", "less", "no", "at", "up"];
+        PREFIXES.iter().any(|p| p.as_bytes() == w)
+            || self.words.iter().any(|(x, _)| x.as_bytes() == w)
+    }
+}
+
+/// Whether two first elements are the same lexicon class.
+fn same_class(a: &First, b: &First) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+/// Defines a group of rules: the rows (`name => production, [examples]`, tried in order) as
+/// a table for the tests, and a production that runs them with direct calls.
+macro_rules! group {
+    ($rows:ident, $run:ident, [$($name:literal => $prod:path, [$($ex:expr),* $(,)?]),* $(,)?]) => {
+        /// The rows of the group, for the example tests.
+        const $rows: &[Rule] = &[$(row($name, $prod, &[$($ex),*])),*];
+
+        /// Runs the rows of the group in order.
+        fn $run(g: &mut G<'_>, j: usize, the: bool) -> Out {
+            $(
+                match $prod(g, j, the) {
+                    Out::Match(x) => {
+                        g.rule = $name;
+                        return Out::Match(x);
+                    }
+                    Out::Stop => return Out::Pass,
+                    Out::Pass => {}
+                }
+            )*
+            Out::Pass
+        }
+    };
+}
+pub(in crate::parse::dates) use group;
 
 impl G<'_> {
     /// A programme or column title in running text (`ABC's This Week`, `on 60 Minutes`):
@@ -311,7 +410,7 @@ impl G<'_> {
         match tok.k {
             // `'80s`, `in '82`: the rules that start at an apostrophe, tried only here (not
             // after `the` or a modifier)
-            K::P('\'') => self.try_rules(i, false, kind_masks().apostrophe),
+            K::P('\'') => self.try_rules(i, false, KIND_MASKS.apostrophe),
             K::P(_) | K::Poss => None,
             K::AmPm(_) => None,
             _ => {
@@ -397,12 +496,11 @@ impl G<'_> {
     /// The rules at `j`; `the` says whether `the` precedes. Rules are tried in table order
     /// among those the token can start; the first match wins.
     pub(in crate::parse::dates) fn body(&mut self, j: usize, the: bool) -> Option<M> {
-        let masks = kind_masks();
         let mask = match self.t.get(j)?.k {
-            K::Clock { .. } => masks.clock,
-            K::Iso { .. } => masks.iso,
-            K::Slash { .. } => masks.slash,
-            K::Num { .. } => masks.digits,
+            K::Clock { .. } => KIND_MASKS.clock,
+            K::Iso { .. } => KIND_MASKS.iso,
+            K::Slash { .. } => KIND_MASKS.slash,
+            K::Num { .. } => KIND_MASKS.digits,
             K::Word { lex: Some(l), .. } => l.rules,
             _ => return None,
         };
@@ -423,26 +521,13 @@ impl G<'_> {
         None
     }
 
-    /// Runs one rule at `j`; a match notes the rule's name (of the group's row that matched).
+    /// Runs one rule at `j`; a match notes the rule's name (a group notes its row's).
+    #[inline]
     fn run_rule(&mut self, rule: &Rule, j: usize, the: bool) -> Out {
-        match rule.run {
-            Run::One(production) => {
-                let out = production(self, j, the);
-                if matches!(out, Match(_)) {
-                    self.rule = rule.name;
-                }
-                out
-            }
-            Run::Group(rows) => {
-                for row in rows {
-                    match self.run_rule(row, j, the) {
-                        Match(x) => return Match(x),
-                        Stop => return Pass,
-                        Pass => {}
-                    }
-                }
-                Pass
-            }
+        let out = (rule.run)(self, j, the);
+        if rule.rows.is_empty() && matches!(out, Match(_)) {
+            self.rule = rule.name;
         }
+        out
     }
 }

@@ -9,7 +9,8 @@ use super::First::*;
 use super::{
     calendar as cal, clock, digits as dg, ex, none, numeric as num, relative as rel, relword as rw,
 };
-use super::{Example, Rule, Run};
+use super::{group, Example, Out, Production, Rule};
+use crate::parse::dates::grammar::G;
 
 /// A row of the table.
 const fn rule(
@@ -21,17 +22,24 @@ const fn rule(
     Rule {
         name,
         first,
-        run: Run::One(run),
+        run,
+        rows: &[],
         examples,
     }
 }
 
-/// A row that is a group of rules (their examples are theirs).
-const fn group(name: &'static str, first: &'static [super::First], rows: &'static [Rule]) -> Rule {
+/// A row that is a group of rules (defined with [`group!`]; the examples are its rows').
+const fn group_of(
+    name: &'static str,
+    first: &'static [super::First],
+    run: Production,
+    rows: &'static [Rule],
+) -> Rule {
     Rule {
         name,
         first,
-        run: Run::Group(rows),
+        run,
+        rows,
         examples: &[],
     }
 }
@@ -56,7 +64,7 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     rule("slash-date", &[Slash], num::slash, &[
         ex("The memo of 7/8/07 was leaked.", "7/8/07", "2007-07-08"),
     ]),
-    group("number", &[Digits], NUMBER),
+    group_of("number", &[Digits], number_group, NUMBER),
     // words
     rule("modifier", &[Mod], rel::modifier, &[
         ex("Talks resume early next year.", "early next year", "2023"),
@@ -96,7 +104,7 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     rule("noon", &[Word(&["noon", "midnight"])], clock::clock_time, &[
         ex("The deadline is noon.", "noon", "2022-01-18T12:00"),
     ]),
-    group("relative", &[Rel], RELATIVE),
+    group_of("relative", &[Rel], relative_group, RELATIVE),
     rule("reference", &[Ref], rel::reference_word, &[
         ex("He currently lives abroad.", "currently", "PRESENT_REF"),
         ex("They will meet in the near future.", "near future", "FUTURE_REF"),
@@ -214,96 +222,94 @@ pub(in crate::parse::dates) const RULES: &[Rule] = &[
     ]),
 ];
 
-/// The group `number`: a number in digits and what follows it ([`super::digits`]).
-#[rustfmt::skip]
-const NUMBER: &[Rule] = &[
-    row("am-pm", dg::am_pm, &[
+// The group `number`: a number in digits and what follows it (`rules/digits.rs`).
+group!(NUMBER, number_group, [
+    "am-pm" => dg::am_pm, [
         ex("They met at 3 p.m. and left.", "3 p.m.", "2022-01-18T15:00"),
-    ]),
-    row("zone-time", dg::zone_time, &[
+    ],
+    "zone-time" => dg::zone_time, [
         ex("Trading opens at 0800 GMT.", "0800 GMT", "2022-01-18T08:00Z"),
-    ]),
-    row("decade", dg::decade, &[
+    ],
+    "decade" => dg::decade, [
         ex("Prices rose in the 1990s.", "1990s", "199"),
         ex("It was a hit in the 70s.", "70s", "197"),
-    ]),
-    row("century", dg::century, &[
+    ],
+    "century" => dg::century, [
         ex("It was built in the 20th century.", "the 20th century", "19"),
-    ]),
-    row("day-month", dg::day_month, &[
+    ],
+    "day-month" => dg::day_month, [
         ex("It happened on 11 December 2021.", "11 December 2021", "2021-12-11"),
-    ]),
-    row("ordinal-of-month", dg::ordinal_of_month, &[
+    ],
+    "ordinal-of-month" => dg::ordinal_of_month, [
         ex("They met on the 10th of January.", "the 10th of January", "2022-01-10"),
-    ]),
-    row("money-or-percent", dg::money_or_percent, &[
+    ],
+    "money-or-percent" => dg::money_or_percent, [
         none("They paid $1990 for it."),
         none("Rates rose 1990 percent."),
-    ]),
-    row("year-quarter", dg::year_quarter, &[
+    ],
+    "year-quarter" => dg::year_quarter, [
         ex("Profit rose in the 1988 second quarter.", "1988 second quarter", "1988-Q2"),
-    ]),
-    row("year-count", dg::year_count, &[
+    ],
+    "year-count" => dg::year_count, [
         ex("It took 2000 years.", "2000 years", "P2L"),
-    ]),
-    row("year", dg::year, &[
+    ],
+    "year" => dg::year, [
         ex("The plant opened in 1988.", "1988", "1988"),
-    ]),
-    row("count", dg::count, &[
+    ],
+    "count" => dg::count, [
         ex("He served 12 years.", "12 years", "P12Y"),
         ex("It happened 5 1/2 hours ago.", "5 1/2 hours ago", "2022-01-18"),
-    ]),
-];
+    ],
+]);
 
-/// The group `relative`: a relative word and what follows it ([`super::relword`]).
-#[rustfmt::skip]
-const RELATIVE: &[Rule] = &[
-    row("last-half", rw::last_half, &[
+// The group `relative`: a relative word and what follows it (`rules/relword.rs`).
+group!(RELATIVE, relative_group, [
+    "last-half" => rw::last_half, [
         ex("Profit rose in the last half of 2021.", "the last half of 2021", "2021-H2"),
-    ]),
-    row("rel-weekday", rw::weekday, &[
+    ],
+    "rel-weekday" => rw::weekday, [
         ex("They met last Friday.", "last Friday", "2022-01-14"),
         ex("They meet next Friday.", "next Friday", "2022-01-21"),
-    ]),
-    row("rel-month", rw::month, &[
+    ],
+    "rel-month" => rw::month, [
         ex("It began last April.", "last April", "2021-04"),
-    ]),
-    row("rel-season", rw::season, &[
+    ],
+    "rel-season" => rw::season, [
         ex("It was cold last winter.", "last winter", "2021-WI"),
-    ]),
-    row("this-past-season", rw::this_past_season, &[
+    ],
+    "this-past-season" => rw::this_past_season, [
         ex("It rained this past spring.", "this past spring", "2022-SP"),
-    ]),
-    row("rel-part-of-day", rw::part_of_day, &[
+    ],
+    "rel-part-of-day" => rw::part_of_day, [
         ex("They met this morning.", "this morning", "2022-01-18TMO"),
         ex("Shots were heard last night.", "last night", "2022-01-17TNI"),
-    ]),
-    row("rel-count", rw::count, &[
+    ],
+    "rel-count" => rw::count, [
         ex("Prices rose over the past two years.", "the past two years", "P2Y"),
-    ]),
-    row("rel-units", rw::units, &[
+    ],
+    "rel-units" => rw::units, [
         ex("Prices rose in recent years.", "recent years", "PAST_REF"),
         ex("Talks go on in the coming weeks.", "the coming weeks", "PXW"),
-    ]),
-    row("last-decade", rw::last_decade, &[
+    ],
+    "last-decade" => rw::last_decade, [
         ex("Prices doubled over the past decade.", "the past decade", "P10Y"),
-    ]),
-    row("rel-day", rw::day, &[
+    ],
+    "rel-day" => rw::day, [
         ex("He left on Friday and came back the next day.", "the next day", "2022-01-15"),
-    ]),
-    row("rel-unit", rw::unit, &[
+    ],
+    "rel-unit" => rw::unit, [
         ex("Talks were held last week.", "last week", "2022-W02"),
         ex("The summit is due next month.", "next month", "2022-02"),
         ex("Output fell this year.", "this year", "2022"),
-    ]),
-    row("latest-period", rw::latest_period, &[
+    ],
+    "latest-period" => rw::latest_period, [
         ex("Profit rose in the latest period.", "the latest period", "2021-Q4"),
-    ]),
-    row("rel-alone", rw::alone, &[
+    ],
+    "rel-alone" => rw::alone, [
         ex("That was the case in the past.", "the past", "PAST_REF"),
         ex("The current talks are stalled.", "The current", "PRESENT_REF"),
-    ]),
-];
+    ],
+]);
 
 const _: () = assert!(RULES.len() <= 64, "a token's rules are a u64 bit mask");
 
