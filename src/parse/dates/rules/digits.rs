@@ -19,6 +19,7 @@ struct Num {
     plain: bool,
 }
 
+#[inline]
 fn num(g: &G<'_>, j: usize) -> Num {
     match g.t[j].k {
         K::Num {
@@ -46,6 +47,7 @@ fn num(g: &G<'_>, j: usize) -> Num {
 }
 
 /// `3 p.m.`, `10 am`: a clock time.
+#[inline]
 pub(super) fn am_pm(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     let am_pm = matches!(g.t.get(j + 1).map(|t| t.k), Some(K::AmPm(_)));
@@ -56,6 +58,7 @@ pub(super) fn am_pm(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `0800 UTC`, `1430 GMT`: a clock time in four digits before a zone.
+#[inline]
 pub(super) fn zone_time(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if x.digits == 4
@@ -70,6 +73,7 @@ pub(super) fn zone_time(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `1990s`; `the 70s` (not `in his 70s`).
+#[inline]
 pub(super) fn decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if !(x.plural && x.plain) {
@@ -89,6 +93,7 @@ pub(super) fn decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `20th century`.
+#[inline]
 pub(super) fn century(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if x.ord && g.unit(j + 1) == Some("c") {
@@ -98,6 +103,7 @@ pub(super) fn century(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `11 December`, `11 December 2021`, `11 December, 2021`.
+#[inline]
 pub(super) fn day_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let (Some(d), Some((mo, k))) = (g.day_num(j), g.month_at(j + 1)) else {
         return Pass;
@@ -123,6 +129,7 @@ pub(super) fn day_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the 18th of January`.
+#[inline]
 pub(super) fn ordinal_of_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(d) = g.day_num(j) else {
         return Pass;
@@ -146,6 +153,7 @@ pub(super) fn ordinal_of_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 
 /// A year that is an amount or a part of one (`$1990`, `2050%`, `1990 per share`, `3:1990`):
 /// no date here.
+#[inline]
 pub(super) fn money_or_percent(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if g.year_num(j).is_none() {
         return Pass;
@@ -165,6 +173,7 @@ pub(super) fn money_or_percent(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the 1988 second quarter`; `the 1988 quarter`, `the 1989 period` (the quarter reported).
+#[inline]
 pub(super) fn year_quarter(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(y) = g.year_num(j) else {
         return Pass;
@@ -189,6 +198,7 @@ pub(super) fn year_quarter(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `2000 years`: a year-shaped count.
+#[inline]
 pub(super) fn year_count(g: &mut G<'_>, j: usize, the: bool) -> Out {
     if g.year_num(j).is_some() && (g.unit(j + 1).is_some() || g.units(j + 1).is_some()) {
         return stop(g.counted(j, the));
@@ -197,6 +207,7 @@ pub(super) fn year_count(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `1988`; outside 1900 to 2100 only after a preposition or a modifier (`in 1066`).
+#[inline]
 pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(y) = g.year_num(j) else {
         return Pass;
@@ -229,6 +240,7 @@ pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `12 years`, `5 1/2 hours ago`: a count in digits (not an ordinal alone).
+#[inline]
 pub(super) fn count(g: &mut G<'_>, j: usize, the: bool) -> Out {
     if num(g, j).ord {
         return Stop;

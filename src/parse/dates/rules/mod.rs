@@ -292,11 +292,14 @@ impl Starts {
             .zip(self.classes)
             .filter(|(c, _)| c.accepts(l))
             .fold(0, |m, (_, r)| m | r);
-        let words = self
-            .words
-            .iter()
-            .filter(|(w, _)| l.word == Some(*w))
-            .fold(0, |m, (_, r)| m | r);
+        let words = match l.word {
+            Some(word) => self
+                .words
+                .iter()
+                .filter(|(w, _)| *w == word)
+                .fold(0, |m, (_, r)| m | r),
+            None => 0,
+        };
         classes | words
     }
 

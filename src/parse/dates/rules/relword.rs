@@ -11,11 +11,13 @@ use crate::parse::dates::tokens::K;
 use DateType::{Date as DT, Duration as DU, Time as TI};
 
 /// The relative word at `j` (the group's first token has one).
+#[inline]
 fn rel_at(g: &G<'_>, j: usize) -> &'static str {
     g.rel(j).unwrap_or("")
 }
 
 /// `the last half of 1989`: the second half.
+#[inline]
 pub(super) fn last_half(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if rel_at(g, j) == "last" && g.wd(j + 1, "half") {
         return stop(g.ordinal_with(j, -1));
@@ -24,6 +26,7 @@ pub(super) fn last_half(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `this Friday`, `last Friday`, `next Friday`, `the previous Friday`.
+#[inline]
 pub(super) fn weekday(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let k = j + 1;
     let Some((wd, e)) = g.weekday_at(k) else {
@@ -45,6 +48,7 @@ pub(super) fn weekday(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `last April`, `next June` (not `last April 3`).
+#[inline]
 pub(super) fn month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some((mo, e)) = g.month_at(j + 1) else {
         return Pass;
@@ -63,6 +67,7 @@ pub(super) fn month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `last fall`, `this summer`.
+#[inline]
 pub(super) fn season(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     let Some(s) = g.lex(k).and_then(|l| l.season) else {
@@ -77,6 +82,7 @@ pub(super) fn season(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `this past spring`.
+#[inline]
 pub(super) fn this_past_season(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     if rel_at(g, j) == "this" && g.rel(k) == Some("past") {
@@ -88,6 +94,7 @@ pub(super) fn this_past_season(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `this morning`, `last night`, `the next morning` (the day after the reference day).
+#[inline]
 pub(super) fn part_of_day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let k = j + 1;
     let Some(pod) = g.lex(k).and_then(|l| l.pod) else {
@@ -115,6 +122,7 @@ pub(super) fn part_of_day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the past two years`, `the next few days`, `last five years`, `the last 10 days or so`.
+#[inline]
 pub(super) fn count(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let k = j + 1;
     let r = rel_at(g, j);
@@ -144,6 +152,7 @@ pub(super) fn count(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `recent years`, `coming months`, `the past weeks`.
+#[inline]
 pub(super) fn units(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     let Some(u) = g.units(k) else {
@@ -159,12 +168,14 @@ pub(super) fn units(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// The unit after the relative word (and an optional `fiscal`), and the token after it.
+#[inline]
 fn unit_after(g: &G<'_>, j: usize) -> Option<(&'static str, usize)> {
     let uk = if g.wd(j + 1, "fiscal") { j + 2 } else { j + 1 };
     g.unit(uk).map(|u| (u, uk + 1))
 }
 
 /// `the last decade`, `the past century`: a length.
+#[inline]
 pub(super) fn last_decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     match unit_after(g, j) {
         Some((u @ ("de" | "c"), e)) if matches!(rel_at(g, j), "last" | "past") => {
@@ -175,6 +186,7 @@ pub(super) fn last_decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the previous day`, `the next day`, `the same day`: from the day last spoken of.
+#[inline]
 pub(super) fn day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(("d", e)) = unit_after(g, j) else {
         return Pass;
@@ -200,6 +212,7 @@ pub(super) fn day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 
 /// `this week`, `last month`, `next year`, `the past year`, `the current fiscal year`,
 /// `the following month`, `this year's third quarter`, `last year's quarter`.
+#[inline]
 pub(super) fn unit(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let Some((u, e)) = unit_after(g, j) else {
         return Pass;
@@ -238,6 +251,7 @@ pub(super) fn unit(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `the latest period`: the last quarter reported.
+#[inline]
 pub(super) fn latest_period(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if rel_at(g, j) == "latest" && g.is_word_text(j + 1, "period") {
         let (y, q) = n::quarter_offset(g.cx.anchor, -1);
@@ -247,6 +261,7 @@ pub(super) fn latest_period(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the past`, `current`, `the then current price`.
+#[inline]
 pub(super) fn alone(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     pass(match rel_at(g, j) {
