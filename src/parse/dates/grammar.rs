@@ -64,8 +64,15 @@ impl G<'_> {
     }
 
     /// Whether token `j` is a word of the context list `list` (`dates_context.tsv`).
+    #[inline]
     pub(super) fn in_list(&self, j: usize, list: List) -> bool {
-        super::lexicon::in_list(list, self.raw(j))
+        // the lengths first, from the span: most words are ruled out without reading them
+        match self.t.get(j) {
+            Some(t) if super::lexicon::may_be_in(list, t.span.len()) => {
+                super::lexicon::in_list(list, t.span.slice(self.text))
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn is_word_text(&self, j: usize, w: &str) -> bool {

@@ -321,12 +321,18 @@ static CONTEXT: LazyLock<[WordList; LISTS]> = LazyLock::new(|| {
     lists
 });
 
+/// Whether `list` has a word of `len` bytes.
+#[inline]
+pub(super) fn may_be_in(list: List, len: usize) -> bool {
+    CONTEXT[list as usize].lengths >> len.min(31) & 1 != 0
+}
+
 /// Whether the text `raw` is a word of `list` (in any case; [`List::NotVerb`] as written).
 pub(super) fn in_list(list: List, raw: &str) -> bool {
-    let l = &CONTEXT[list as usize];
-    if l.lengths >> raw.len().min(31) & 1 == 0 {
+    if !may_be_in(list, raw.len()) {
         return false;
     }
+    let l = &CONTEXT[list as usize];
     match list {
         List::NotVerb => l.words.contains(&raw),
         _ => l.words.iter().any(|w| raw.eq_ignore_ascii_case(w)),

@@ -47,7 +47,7 @@ fn num(g: &G<'_>, j: usize) -> Num {
 }
 
 /// `3 p.m.`, `10 am`: a clock time.
-#[inline]
+#[inline(always)]
 pub(super) fn am_pm(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     let am_pm = matches!(g.t.get(j + 1).map(|t| t.k), Some(K::AmPm(_)));
@@ -58,7 +58,7 @@ pub(super) fn am_pm(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `0800 UTC`, `1430 GMT`: a clock time in four digits before a zone.
-#[inline]
+#[inline(always)]
 pub(super) fn zone_time(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if x.digits == 4
@@ -73,7 +73,7 @@ pub(super) fn zone_time(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `1990s`; `the 70s` (not `in his 70s`).
-#[inline]
+#[inline(always)]
 pub(super) fn decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if !(x.plural && x.plain) {
@@ -93,7 +93,7 @@ pub(super) fn decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `20th century`.
-#[inline]
+#[inline(always)]
 pub(super) fn century(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let x = num(g, j);
     if x.ord && g.unit(j + 1) == Some("c") {
@@ -153,7 +153,7 @@ pub(super) fn ordinal_of_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 
 /// A year that is an amount or a part of one (`$1990`, `2050%`, `1990 per share`, `3:1990`):
 /// no date here.
-#[inline]
+#[inline(always)]
 pub(super) fn money_or_percent(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if g.year_num(j).is_none() {
         return Pass;
@@ -173,7 +173,7 @@ pub(super) fn money_or_percent(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the 1988 second quarter`; `the 1988 quarter`, `the 1989 period` (the quarter reported).
-#[inline]
+#[inline(always)]
 pub(super) fn year_quarter(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(y) = g.year_num(j) else {
         return Pass;
@@ -198,7 +198,7 @@ pub(super) fn year_quarter(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `2000 years`: a year-shaped count.
-#[inline]
+#[inline(always)]
 pub(super) fn year_count(g: &mut G<'_>, j: usize, the: bool) -> Out {
     if g.year_num(j).is_some() && (g.unit(j + 1).is_some() || g.units(j + 1).is_some()) {
         return stop(g.counted(j, the));
@@ -207,7 +207,7 @@ pub(super) fn year_count(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `1988`; outside 1900 to 2100 only after a preposition or a modifier (`in 1066`).
-#[inline]
+#[inline(always)]
 pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(y) = g.year_num(j) else {
         return Pass;
@@ -240,7 +240,7 @@ pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `12 years`, `5 1/2 hours ago`: a count in digits (not an ordinal alone).
-#[inline]
+#[inline(always)]
 pub(super) fn count(g: &mut G<'_>, j: usize, the: bool) -> Out {
     if num(g, j).ord {
         return Stop;

@@ -17,7 +17,7 @@ fn rel_at(g: &G<'_>, j: usize) -> &'static str {
 }
 
 /// `the last half of 1989`: the second half.
-#[inline]
+#[inline(always)]
 pub(super) fn last_half(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if rel_at(g, j) == "last" && g.wd(j + 1, "half") {
         return stop(g.ordinal_with(j, -1));
@@ -26,7 +26,7 @@ pub(super) fn last_half(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `this Friday`, `last Friday`, `next Friday`, `the previous Friday`.
-#[inline]
+#[inline(always)]
 pub(super) fn weekday(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let k = j + 1;
     let Some((wd, e)) = g.weekday_at(k) else {
@@ -48,7 +48,7 @@ pub(super) fn weekday(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `last April`, `next June` (not `last April 3`).
-#[inline]
+#[inline(always)]
 pub(super) fn month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some((mo, e)) = g.month_at(j + 1) else {
         return Pass;
@@ -67,7 +67,7 @@ pub(super) fn month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `last fall`, `this summer`.
-#[inline]
+#[inline(always)]
 pub(super) fn season(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     let Some(s) = g.lex(k).and_then(|l| l.season) else {
@@ -82,7 +82,7 @@ pub(super) fn season(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `this past spring`.
-#[inline]
+#[inline(always)]
 pub(super) fn this_past_season(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     if rel_at(g, j) == "this" && g.rel(k) == Some("past") {
@@ -122,7 +122,7 @@ pub(super) fn part_of_day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the past two years`, `the next few days`, `last five years`, `the last 10 days or so`.
-#[inline]
+#[inline(always)]
 pub(super) fn count(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let k = j + 1;
     let r = rel_at(g, j);
@@ -152,7 +152,7 @@ pub(super) fn count(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `recent years`, `coming months`, `the past weeks`.
-#[inline]
+#[inline(always)]
 pub(super) fn units(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     let Some(u) = g.units(k) else {
@@ -175,7 +175,7 @@ fn unit_after(g: &G<'_>, j: usize) -> Option<(&'static str, usize)> {
 }
 
 /// `the last decade`, `the past century`: a length.
-#[inline]
+#[inline(always)]
 pub(super) fn last_decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     match unit_after(g, j) {
         Some((u @ ("de" | "c"), e)) if matches!(rel_at(g, j), "last" | "past") => {
@@ -186,7 +186,7 @@ pub(super) fn last_decade(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the previous day`, `the next day`, `the same day`: from the day last spoken of.
-#[inline]
+#[inline(always)]
 pub(super) fn day(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some(("d", e)) = unit_after(g, j) else {
         return Pass;
@@ -251,7 +251,7 @@ pub(super) fn unit(g: &mut G<'_>, j: usize, the: bool) -> Out {
 }
 
 /// `the latest period`: the last quarter reported.
-#[inline]
+#[inline(always)]
 pub(super) fn latest_period(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     if rel_at(g, j) == "latest" && g.is_word_text(j + 1, "period") {
         let (y, q) = n::quarter_offset(g.cx.anchor, -1);
@@ -261,7 +261,7 @@ pub(super) fn latest_period(g: &mut G<'_>, j: usize, _the: bool) -> Out {
 }
 
 /// `the past`, `current`, `the then current price`.
-#[inline]
+#[inline(always)]
 pub(super) fn alone(g: &mut G<'_>, j: usize, the: bool) -> Out {
     let k = j + 1;
     pass(match rel_at(g, j) {
