@@ -773,3 +773,17 @@ fn starters_come_from_the_table() {
         assert!(!starts.is_starter(w.as_bytes()), "{w}");
     }
 }
+
+/// The rule mask kept in each lexicon entry is the set of rules whose first element the
+/// entry has, read plainly from the table.
+#[test]
+fn lexicon_rule_masks_follow_the_table() {
+    for (word, l) in lexicon::LEXICON.iter() {
+        let want = rules::table::RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.first.iter().any(|f| f.accepts(l)))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        assert_eq!(l.rules, want, "{}", String::from_utf8_lossy(word));
+    }
+}

@@ -99,29 +99,42 @@ pub(in crate::parse::dates) enum First {
 
 impl First {
     /// Whether a word with the lexicon entry `l` can start the pattern.
-    fn accepts(self, l: &Lex) -> bool {
+    #[cfg(test)]
+    pub(in crate::parse::dates) fn accepts(self, l: &Lex) -> bool {
         match self {
-            First::Month => l.month != 0,
-            First::Weekday => l.weekday != 0,
-            First::Weekdays => l.weekdays != 0,
-            First::Unit => l.unit.is_some(),
-            First::Units => l.units.is_some(),
-            First::Number => l.num.is_some(),
-            First::Ord => l.ord.is_some(),
-            First::Fuzzy => l.fuzzy,
-            First::Rel => l.rel.is_some(),
-            First::DayRel => l.dayrel.is_some(),
-            First::Pod => l.pod.is_some(),
-            First::Season => l.season.is_some(),
-            First::Ref => l.reference.is_some(),
-            First::Set => l.set.is_some(),
-            First::Mod => l.modifier.is_some(),
-            First::Holiday => l.holiday.is_some(),
-            First::Decade => l.decade.is_some(),
             First::Word(ws) => l.word.is_some_and(|w| ws.contains(&w)),
-            First::Clock | First::Iso | First::Slash | First::Digits | First::Apostrophe => false,
+            class => CLASSES
+                .iter()
+                .position(|c| same_class(c, &class))
+                .is_some_and(|i| class_bits(l) >> i & 1 != 0),
         }
     }
+}
+
+/// The lexicon classes of the entry `l`, as bits in the order of [`CLASSES`].
+fn class_bits(l: &Lex) -> u32 {
+    let has = [
+        l.month != 0,
+        l.weekday != 0,
+        l.weekdays != 0,
+        l.unit.is_some(),
+        l.units.is_some(),
+        l.num.is_some(),
+        l.ord.is_some(),
+        l.fuzzy,
+        l.rel.is_some(),
+        l.dayrel.is_some(),
+        l.pod.is_some(),
+        l.season.is_some(),
+        l.reference.is_some(),
+        l.set.is_some(),
+        l.modifier.is_some(),
+        l.holiday.is_some(),
+        l.decade.is_some(),
+    ];
+    has.iter()
+        .enumerate()
+        .fold(0, |bits, (i, &h)| bits | u32::from(h) << i)
 }
 
 /// A production: at token `j` (`the` before it or not), what the rule makes of what follows.
@@ -232,7 +245,8 @@ const KIND_MASKS: KindMasks = KindMasks {
     apostrophe: kind_mask(4),
 };
 
-/// The lexicon classes a pattern may start with, for [`Starts`].
+/// The lexicon classes a pattern may start with, for [`Starts`] (in the order of
+/// [`class_bits`]).
 const CLASSES: [First; 17] = [
     First::Month,
     First::Weekday,
@@ -287,20 +301,20 @@ impl Starts {
     /// The rules a word with the lexicon entry `l` can start, as a bit mask over
     /// [`table::RULES`] (kept in the entry: [`Lex::rules`]).
     pub(in crate::parse::dates) fn mask(&self, l: &Lex) -> u64 {
-        let classes = CLASSES
-            .iter()
-            .zip(self.classes)
-            .filter(|(c, _)| c.accepts(l))
-            .fold(0, |m, (_, r)| m | r);
-        let words = match l.word {
-            Some(word) => self
-                .words
-                .iter()
-                .filter(|(w, _)| *w == word)
-                .fold(0, |m, (_, r)| m | r),
-            None => 0,
-        };
-        classes | words
+        let mut bits = class_bits(l);
+        let mut mask = 0;
+        while bits != 0 {
+            mask |= self.classes[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+        }
+        if let Some(word) = l.word {
+            for (w, rules) in &self.words {
+                if *w == word {
+                    mask |= rules;
+                }
+            }
+        }
+        mask
     }
 
     /// The function words a match can start at: those the table names as first tokens,
