@@ -622,10 +622,10 @@ fn with_suffix(text: &str, i: usize, e: usize, end: usize, num: K, out: &mut Tok
         other => other,
     };
     // suffixes: 2nd, 1990s
-    let k = e + b[e..end]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
+    let mut k = e;
+    while k < end && b[k].is_ascii_alphabetic() {
+        k += 1;
+    }
     if k == e {
         out.push(Span::new(i, e), with(false, false));
         return e;
