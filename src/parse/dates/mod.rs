@@ -8,11 +8,22 @@
 //! references are `PRESENT_REF`, `PAST_REF` and `FUTURE_REF`; without a story year the year
 //! prints as `XXXX`.
 //!
-//! - [`recognise`] tokenises once and runs a small grammar with bounded look-ahead (linear);
-//! - [`normalise`] computes the values.
+//! - [`tokens`] cuts the text once into tokens, looking words up in [`lexicon`];
+//! - [`recognise`] tries the [`rules`] at each token that may start an expression: the rule
+//!   table (`rules/table.rs`) names each rule with its first token's class, its production and
+//!   its examples, in the order they are tried; adding a date form is adding a row there;
+//! - [`grammar`] holds the token tests the rules are built from, [`tense`] the clause's tense;
+//! - [`resolve`] carries the discourse context (last day, quarter, year) the rules anchor on,
+//!   and [`normalise`] computes the values.
 
+mod grammar;
+mod lexicon;
 mod normalise;
 mod recognise;
+mod resolve;
+mod rules;
+mod tense;
+mod tokens;
 
 use crate::parse::metadata::StoryDate;
 use crate::span::Span;

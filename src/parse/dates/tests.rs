@@ -687,3 +687,103 @@ fn conventions_of_reports() {
         );
     }
 }
+
+/// Every rule of the table has an example, and each example is matched by its own rule with
+/// the value given: failures name the rule.
+#[test]
+fn rules_match_their_own_examples() {
+    // the rules with a production, the rows of groups included
+    fn leaves(rules: &'static [rules::Rule], out: &mut Vec<&'static rules::Rule>) {
+        for rule in rules {
+            match rule.rows {
+                [] => out.push(rule),
+                rows => leaves(rows, out),
+            }
+        }
+    }
+    let mut all = Vec::new();
+    leaves(rules::table::RULES, &mut all);
+    let mut failures = Vec::new();
+    for rule in all {
+        if rule.examples.is_empty() {
+            failures.push(format!("{}: no example", rule.name));
+        }
+        for e in rule.examples {
+            let anchor = normalise::anchor_day(StoryDate::parse_iso(e.date));
+            let found = recognise::recognise(e.text, Span::new(0, e.text.len()), anchor);
+            let got: Vec<(&str, &str, &str)> = found
+                .iter()
+                .map(|f| (f.span.slice(e.text), f.value.as_str(), f.rule))
+                .collect();
+            match got.iter().find(|(span, _, _)| *span == e.span) {
+                _ if e.span.is_empty() && got.is_empty() => {}
+                Some(&(_, value, by)) if by == rule.name && value == e.value => {}
+                _ => failures.push(format!(
+                    "{}: {:?} wants {:?} = {}, found {:?}",
+                    rule.name, e.text, e.span, e.value, got
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The negative corpus: nothing is found.
+#[test]
+fn negative_corpus_finds_nothing() {
+    for text in rules::table::NEGATIVE {
+        let got = run(text, "2022-01-18");
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+/// The function words a match may start at, derived from the rule table and the prefixes
+/// (was the hand-kept `STARTERS` list): a rule added with a new first word shows up here.
+#[test]
+fn starters_come_from_the_table() {
+    let words = [
+        "a",
+        "at",
+        "comparable",
+        "corresponding",
+        "each",
+        "fiscal",
+        "full",
+        "less",
+        "long",
+        "midnight",
+        "more",
+        "near",
+        "no",
+        "noon",
+        "per",
+        "present",
+        "short",
+        "soon",
+        "that",
+        "the",
+        "these",
+        "up",
+    ];
+    let starts = rules::Starts::new();
+    for w in words {
+        assert!(starts.is_starter(w.as_bytes()), "{w}");
+    }
+    for w in ["of", "in", "ago", "until", "yearend"] {
+        assert!(!starts.is_starter(w.as_bytes()), "{w}");
+    }
+}
+
+/// The rule mask kept in each lexicon entry is the set of rules whose first element the
+/// entry has, read plainly from the table.
+#[test]
+fn lexicon_rule_masks_follow_the_table() {
+    for (word, l) in lexicon::LEXICON.iter() {
+        let want = rules::table::RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.first.iter().any(|f| f.accepts(l)))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        assert_eq!(l.rules, want, "{}", String::from_utf8_lossy(word));
+    }
+}
