@@ -40,6 +40,9 @@ RUNS = [
     ("dates: own, story date from the text", "score_dates.py", "eval/own/dates-textdate.jsonl",
      DATE_KEYS),
     ("metadata: own diplomatic wire", "score_metadata.py", "eval/own/metadata.jsonl", META_KEYS),
+    ("metadata: transcripts dev, document type and issuer", "score_metadata.py",
+     "transcripts/dev.jsonl", ["doc_type_accuracy", "issuer_accuracy", "date_accuracy",
+                               "headline_accuracy"]),
 ]
 
 
