@@ -28,9 +28,10 @@ use super::lex;
 use super::text::{line_at, Line};
 use super::top::{furniture_line, line_date};
 use super::StoryDate;
-use crate::lexicon::rows;
+use crate::lexicon::{rows, Initials};
 use crate::output::record::DocType;
 use crate::span::Span;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The most lines read for turns and header lines.
@@ -152,6 +153,13 @@ fn fold(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        if w.is_ascii() {
+            // The common case, several times faster than lower-casing char by char.
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+            continue;
+        }
         out.extend(w.chars().flat_map(char::to_lowercase).map(|c| match c {
             '’' | '‘' => '\'',
             c => c,
@@ -245,13 +253,14 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         .headline
         .and_then(|h| title_after_issuer(text, found, h));
     let title = retitled.or(found.headline).map(fold);
-    let title_type = title.as_deref().and_then(title_doc_type);
+    let cues = title.as_deref().map(title_cues).unwrap_or_default();
+    let title_type = title_doc_type(&cues);
     let layout = if scan.meeting {
         Some(DocType::MeetingRecord)
     } else {
         layout_type(&scan.turns)
     };
-    let title_issuer = title.as_deref().and_then(title_issuer);
+    let title_issuer = title.as_deref().and_then(|t| title_issuer(&cues, t));
     // Labels name the issuer only in a transcript (`UNITED NATIONS:` heads a digest's item).
     let label_issuer = layout.and_then(|_| scan.turns.iter().find_map(|t| label_issuer(t.label)));
     let issuer = scan.top_issuer.or(title_issuer).or(label_issuer);
@@ -314,21 +323,102 @@ fn title_date(title: &str) -> Option<StoryDate> {
         .map(|(d, _)| d)
 }
 
-/// The most specific doc type a (folded) title's cues name.
-fn title_doc_type(title: &str) -> Option<DocType> {
-    if DOC_CUES.news_title.iter().any(|w| has_word(title, w)) {
+/// What a cue found in a title says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleCue {
+    /// A doc type, when the cue opens the title.
+    Start(DocType),
+    /// A doc type, wherever the cue is.
+    Inside(DocType),
+    /// A word of a news headline.
+    News,
+    /// Part `.1` of the title cue of issuer row `.0`.
+    Issuer(usize, usize),
+}
+
+/// Every title cue of both lexicons with what it says, and the cues by their first word
+/// (up to the first space: `'s` for `'s call with`), so that a title is read once, not once
+/// per cue.
+struct TitleCues {
+    cues: Vec<(String, TitleCue)>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+static TITLE_CUES: LazyLock<TitleCues> = LazyLock::new(|| {
+    let c = &*DOC_CUES;
+    let mut cues: Vec<(String, TitleCue)> = Vec::new();
+    cues.extend(
+        c.title_start
+            .iter()
+            .map(|(cue, d)| (cue.clone(), TitleCue::Start(*d))),
+    );
+    cues.extend(
+        c.title
+            .iter()
+            .map(|(cue, d)| (cue.clone(), TitleCue::Inside(*d))),
+    );
+    cues.extend(c.news_title.iter().map(|cue| (cue.clone(), TitleCue::News)));
+    for (row, (_, w, parts)) in ISSUERS.iter().enumerate() {
+        if *w == Where::Title {
+            let issuer_parts = parts.iter().enumerate();
+            cues.extend(issuer_parts.map(|(i, part)| (part.clone(), TitleCue::Issuer(row, i))));
+        }
+    }
+    let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (cue, _)) in cues.iter().enumerate() {
+        by_first_word
+            .entry(first_word(cue).to_string())
+            .or_default()
+            .push(i);
+    }
+    TitleCues {
+        cues,
+        by_first_word,
+    }
+});
+
+/// The word `s` opens: letters, digits and hyphens, after an apostrophe when it opens with
+/// one (`'s` of `'s call with`); `readout` of `readout: ...`.
+fn first_word(s: &str) -> &str {
+    let skip = usize::from(s.starts_with('\''));
+    let end = s[skip..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(s.len(), |i| i + skip);
+    &s[..end]
+}
+
+/// The cues a (folded) title holds, on word boundaries: looked up at each word start and
+/// each apostrophe.
+fn title_cues(title: &str) -> Vec<TitleCue> {
+    let t = &*TITLE_CUES;
+    let starts = title
+        .char_indices()
+        .filter(|&(i, c)| c == '\'' || (c != ' ' && (i == 0 || title[..i].ends_with(' '))));
+    let mut found = Vec::new();
+    for (at, _) in starts {
+        let rest = &title[at..];
+        for &i in t.by_first_word.get(first_word(rest)).into_iter().flatten() {
+            let (cue, kind) = &t.cues[i];
+            let matched = rest.starts_with(cue.as_str())
+                && bounded(title, at, at + cue.len())
+                && !matches!(kind, TitleCue::Start(_) if at != 0);
+            if matched && !found.contains(kind) {
+                found.push(*kind);
+            }
+        }
+    }
+    found
+}
+
+/// The most specific doc type a title's cues name; none in a news headline.
+fn title_doc_type(cues: &[TitleCue]) -> Option<DocType> {
+    if cues.contains(&TitleCue::News) {
         return None;
     }
-    let opening = DOC_CUES
-        .title_start
-        .iter()
-        .filter(|(cue, _)| starts_word(title, cue));
-    let inside = DOC_CUES
-        .title
-        .iter()
-        .filter(|(cue, _)| has_word(title, cue));
-    let named: Vec<DocType> = opening.chain(inside).map(|&(_, d)| d).collect();
-    SPECIFICITY.into_iter().find(|d| named.contains(d))
+    SPECIFICITY.into_iter().find(|d| {
+        cues.iter()
+            .any(|&c| c == TitleCue::Start(*d) || c == TitleCue::Inside(*d))
+    })
 }
 
 /// The doc type the turns' shape says: `None` for too few turns.
@@ -363,12 +453,17 @@ fn person(label: &str) -> &str {
     label.split('(').next().unwrap_or(label).trim()
 }
 
-/// The issuer a (folded) title names.
-fn title_issuer(title: &str) -> Option<&'static str> {
+/// The issuer a (folded) title names: the first issuer row whose title cue's parts are all
+/// among the title's cues, else a release title's opening (`Readout of the President ...`).
+fn title_issuer(cues: &[TitleCue], title: &str) -> Option<&'static str> {
     ISSUERS
         .iter()
-        .find(|(_, w, parts)| *w == Where::Title && parts.iter().all(|p| has_word(title, p)))
-        .map(|&(issuer, ..)| issuer)
+        .enumerate()
+        .find(|(row, (_, w, parts))| {
+            *w == Where::Title
+                && (0..parts.len()).all(|i| cues.contains(&TitleCue::Issuer(*row, i)))
+        })
+        .map(|(_, &(issuer, ..))| issuer)
         .or_else(|| lex::issuer_of_title(title))
 }
 
@@ -385,9 +480,42 @@ fn label_issuer(label: &str) -> Option<&'static str> {
         .map(|&(issuer, ..)| issuer)
 }
 
+/// The longest line read as an issuer's name or office line.
+const ISSUER_LINE_BYTES: usize = 120;
+
+/// The [`Initials`] of the issuers' names and office lines: most lines start like none.
+static LINE_ISSUER_INITIALS: LazyLock<Initials> = LazyLock::new(|| {
+    Initials::new(
+        ISSUERS
+            .iter()
+            .filter(|(_, w, _)| matches!(w, Where::Name | Where::Line))
+            .map(|(_, _, parts)| parts[0].as_bytes()),
+    )
+});
+
+/// The [`Initials`] of the meeting-record lines.
+static MEETING_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| Initials::new(DOC_CUES.line.iter().map(|(cue, _)| cue.as_bytes())));
+
+/// True when a (trimmed) line opens as only a meeting record's lines do (`The meeting was
+/// called to order ...`, `S/PV.9990`).
+fn meeting_line(t: &str) -> bool {
+    if !MEETING_INITIALS.may_start(t.as_bytes()) {
+        return false;
+    }
+    let opening = fold(&t[..super::text::floor_boundary(t, LABEL_BYTES)]);
+    DOC_CUES
+        .line
+        .iter()
+        .any(|(cue, _)| starts_word(&opening, cue))
+}
+
 /// The issuer a top line names: the whole line is its name (`THE WHITE HOUSE`), or starts
 /// with one of its offices or sites (`Office of the Spokesperson`).
 fn line_issuer(line: &str) -> Option<&'static str> {
+    if line.len() > ISSUER_LINE_BYTES || !LINE_ISSUER_INITIALS.may_start(line.as_bytes()) {
+        return None;
+    }
     let line = fold(line);
     ISSUERS
         .iter()
@@ -441,14 +569,7 @@ fn scan(text: &str, start: usize) -> Scan<'_> {
         if t.is_empty() {
             continue;
         }
-        let folded_start = fold(&t[..super::text::floor_boundary(t, LABEL_BYTES)]);
-        if DOC_CUES
-            .line
-            .iter()
-            .any(|(cue, _)| starts_word(&folded_start, cue))
-        {
-            scan.meeting = true;
-        }
+        scan.meeting |= meeting_line(t);
         if let Some(label) = turn_label(t) {
             scan.turns.push(turn(line.start, label, t));
         } else if scan.turns.is_empty() && scan.top_issuer.is_none() {
@@ -622,7 +743,7 @@ fn header_line(t: &str, listing: bool, reading: &mut Reading) -> bool {
     }
     // A second title line (`REMARKS BY THE PRESIDENT`) is no place.
     let folded = fold(bare);
-    let titled = title_doc_type(&folded).is_some();
+    let titled = title_doc_type(&title_cues(&folded)).is_some();
     // Venues are written in title case (`East Room`); a line in capitals, or opening in lower
     // case, carries on the title.
     let capitals = !bare.chars().any(char::is_lowercase);

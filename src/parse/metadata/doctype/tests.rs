@@ -5,7 +5,7 @@ use super::*;
 use crate::parse::metadata::read as read_metadata;
 
 #[test]
-fn title_cues() {
+fn titles() {
     let cases = [
         (
             "Remarks by President Harlan Before Marine One Departure",
@@ -60,6 +60,14 @@ fn title_cues() {
             Some(DocType::Interview),
         ),
         (
+            "READOUT: Secretary Pell's meeting with Minister Arvo",
+            Some(DocType::Readout),
+        ),
+        (
+            "Statement, on the anniversary of the accord",
+            Some(DocType::Statement),
+        ),
+        (
             "Secretary General’s interview with Radio Meridian",
             Some(DocType::Interview),
         ),
@@ -83,7 +91,7 @@ fn title_cues() {
         ("Ministers back grain corridor", None),
     ];
     for (title, want) in cases {
-        assert_eq!(title_doc_type(&fold(title)), want, "{title:?}");
+        assert_eq!(title_doc_type(&title_cues(&fold(title))), want, "{title:?}");
     }
 }
 
@@ -169,7 +177,12 @@ fn issuers() {
         ("Joint Statement of Veloria and Nordmark", None),
     ];
     for (title, want) in titles {
-        assert_eq!(title_issuer(&fold(title)), want, "title {title:?}");
+        let title = fold(title);
+        assert_eq!(
+            title_issuer(&title_cues(&title), &title),
+            want,
+            "title {title:?}"
+        );
     }
     let labels = [
         ("NATO Secretary General", Some("NATO")),
