@@ -5,11 +5,11 @@
 //! the headline, byline and dateline) and at its last few lines (credits), so its work is
 //! bounded whatever the story's length:
 //!
-//! - [`headers`]: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
-//! - [`top`]: headline, subtitle, byline, standalone agency or date lines, and the dateline,
-//!   read by [`dateline`] in each agency's convention;
-//! - [`calendar`]: the dates of datelines, date lines and date headers;
-//! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
+//! - `headers`: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
+//! - `top`: headline, subtitle, byline, standalone agency or date lines, and the dateline,
+//!   read by `dateline` in each agency's convention;
+//! - `calendar`: the dates of datelines, date lines and date headers;
+//! - `credits`: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
 //!
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
 //! else the dateline; a year-less dateline date (`XXXX-03-12`) takes its year from a full date
@@ -23,7 +23,7 @@
 //! issuer (`Readout of President X's Call ...`), else a phrase near the top of the body by
 //! which the story names its own agency (`told AFP`).
 //!
-//! [`doctype`] then says what kind of document it is and who issues it: a wire story (any
+//! `doctype` then says what kind of document it is and who issues it: a wire story (any
 //! dateline or agency credit), or a briefing, press conference, remarks, interview, statement,
 //! joint statement, readout or meeting record, from its title, issuer lines and speaker turns;
 //! in a transcript the lines before the first turn (date, time, place, speakers) are header,

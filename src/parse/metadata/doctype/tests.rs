@@ -1,6 +1,7 @@
 //! Examples of each doc-type and issuer rule, and of the header lines a transcript keeps out
 //! of its body.
 
+use super::header::{prose, stage_direction, time_line};
 use super::*;
 use crate::parse::metadata::read as read_metadata;
 
