@@ -39,7 +39,11 @@ RUNS = [
     ("dates: own diplomatic wire", "score_dates.py", "eval/own/dates.jsonl", DATE_KEYS),
     ("dates: own, story date from the text", "score_dates.py", "eval/own/dates-textdate.jsonl",
      DATE_KEYS),
-    ("metadata: own diplomatic wire", "score_metadata.py", "eval/own/metadata.jsonl", META_KEYS),
+    ("metadata: own diplomatic wire", "score_metadata.py", "eval/own/metadata.jsonl",
+     META_KEYS + ["doc_type_accuracy", "issuer_accuracy"]),
+    ("metadata: transcripts dev, document type and issuer", "score_metadata.py",
+     "transcripts/dev.jsonl", ["doc_type_accuracy", "issuer_accuracy", "date_accuracy",
+                               "headline_accuracy"]),
 ]
 
 

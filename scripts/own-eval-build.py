@@ -8,7 +8,8 @@
 
 The stories are our own fictional writing (no real text). Each source file has
 header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
-null, i.e. not scored), then the story with inline markup:
+null, i.e. not scored; doc_type and issuer, where `none` is a null the tool must
+give), then the story with inline markup:
 
   {{qN K S C}}...{{/qN}}  a statement; K = d (direct), m (mixed/partial),
                           i (indirect); S = speaker mention tag (sL) or -, C = cue
@@ -127,6 +128,8 @@ def build(path):
     for lab, (ms, me, _) in mentions.items():
         assert text[ms:me].strip() == text[ms:me], (path, lab)
     md = {k: head.get(k) for k in ("agency", "place", "date", "headline")}
+    # doc_type and issuer are scored only where the header gives them (`none`: must be null).
+    md.update({k: head[k] for k in ("doc_type", "issuer") if k in head})
     for k in ("place", "headline"):
         if md[k] is not None:
             assert md[k] in text, (path, k, md[k])

@@ -14,8 +14,8 @@
 //! written too.
 
 use super::record::{
-    DateExpression, DateType, Event, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind,
-    SpeakerRef, TextSpan,
+    DateExpression, DateType, DocType, Event, Metadata, Quote, QuoteKind, Record, Speaker,
+    SpeakerKind, SpeakerRef, TextSpan,
 };
 use std::collections::BTreeMap;
 
@@ -60,6 +60,8 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
         byline,
         dateline,
         headers,
+        doc_type,
+        issuer,
     } = metadata;
     out.extend_from_slice(b"{\"agency\":");
     optional_string(out, agency.as_deref());
@@ -75,7 +77,16 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
     optional(out, dateline.as_ref(), write_span);
     out.extend_from_slice(b",\"headers\":");
     write_headers(headers, out);
+    write_kind(*doc_type, issuer.as_deref(), out);
     out.push(b'}');
+}
+
+/// The `doc_type` and `issuer` members of the metadata.
+pub(super) fn write_kind(doc_type: Option<DocType>, issuer: Option<&str>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b",\"doc_type\":");
+    optional(out, doc_type.as_ref(), |d, out| variant(out, d.name()));
+    out.extend_from_slice(b",\"issuer\":");
+    optional_string(out, issuer);
 }
 
 pub(super) fn write_headers(headers: &BTreeMap<String, String>, out: &mut Vec<u8>) {

@@ -11,7 +11,7 @@
 
 use super::json::{
     array, date_type_name, indexed_array, number, optional, optional_string, quote_kind_name,
-    speaker_kind_name, string, text_span, variant, write_headers,
+    speaker_kind_name, string, text_span, variant, write_headers, write_kind,
 };
 use super::offsets::CharOffsets;
 use super::Findings;
@@ -94,6 +94,7 @@ fn write_metadata(spans: &Spans<'_>, m: &StoryMetadata, out: &mut Vec<u8>) {
     optional(out, m.dateline.as_ref(), |s, out| spans.object(s, out));
     out.extend_from_slice(b",\"headers\":");
     write_headers(&m.headers, out);
+    write_kind(m.doc_type, m.issuer, out);
     out.push(b'}');
 }
 

@@ -72,6 +72,8 @@ fn metadata(spans: &Spans<'_>, m: &StoryMetadata) -> Metadata {
         byline: m.byline.clone(),
         dateline: m.dateline.map(|s| spans.span(s)),
         headers: m.headers.clone(),
+        doc_type: m.doc_type,
+        issuer: m.issuer.map(str::to_string),
     }
 }
 

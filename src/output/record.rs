@@ -51,7 +51,8 @@ pub struct TextSpan {
 pub struct Metadata {
     /// The news agency or publisher credited (`TASS`, `Reuters`, `AP`, `Xinhua`...).
     pub agency: Option<String>,
-    /// The dateline place as written (`MOSCOW`, `IGORA /Leningrad Region/`).
+    /// The dateline place as written (`MOSCOW`, `IGORA /Leningrad Region/`), or the venue
+    /// line of a transcript's header (`East Room`).
     pub place: Option<String>,
     /// The story date, `YYYY-MM-DD`; `XXXX-MM-DD` when the text gives no year.
     pub date: Option<String>,
@@ -63,6 +64,74 @@ pub struct Metadata {
     pub dateline: Option<TextSpan>,
     /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased.
     pub headers: BTreeMap<String, String>,
+    /// What kind of document this is: a news story (`wire_story`) or a statement as its issuer
+    /// publishes it (`briefing`, `press_conference`, `remarks`, `interview`, `statement`,
+    /// `joint_statement`, `readout`, `meeting_record`); `null` only for an empty text.
+    pub doc_type: Option<DocType>,
+    /// The institution that publishes the document (`The White House`, `U.S. Department of
+    /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`), or
+    /// `null`: always `null` for a `wire_story`, whose publisher is `agency`.
+    pub issuer: Option<String>,
+}
+
+/// What kind of document a story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocType {
+    /// A news story written by an agency or paper, whatever it reports (also a ministry's
+    /// statement).
+    WireStory,
+    /// The transcript of a spokesperson's or official's briefing (`Department Press Briefing`).
+    Briefing,
+    /// The transcript of a press or news conference, or of a press availability.
+    PressConference,
+    /// The transcript of remarks or a speech (`Remarks by the President ...`).
+    Remarks,
+    /// The transcript of an interview.
+    Interview,
+    /// A statement issued by one office or person (`Statement by the Press Secretary ...`).
+    Statement,
+    /// A statement issued jointly by several governments or bodies.
+    JointStatement,
+    /// An issuer's account of a call or meeting (`Readout of ...`).
+    Readout,
+    /// The record of a meeting of a body (a United Nations Security Council record).
+    MeetingRecord,
+}
+
+impl DocType {
+    /// The snake_case name the serde derive gives the variant.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocType::WireStory => "wire_story",
+            DocType::Briefing => "briefing",
+            DocType::PressConference => "press_conference",
+            DocType::Remarks => "remarks",
+            DocType::Interview => "interview",
+            DocType::Statement => "statement",
+            DocType::JointStatement => "joint_statement",
+            DocType::Readout => "readout",
+            DocType::MeetingRecord => "meeting_record",
+        }
+    }
+
+    /// Every variant, in declaration order.
+    pub const ALL: [DocType; 9] = [
+        DocType::WireStory,
+        DocType::Briefing,
+        DocType::PressConference,
+        DocType::Remarks,
+        DocType::Interview,
+        DocType::Statement,
+        DocType::JointStatement,
+        DocType::Readout,
+        DocType::MeetingRecord,
+    ];
+
+    /// The variant of a snake_case name (`press_conference`).
+    pub fn from_name(name: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|d| d.name() == name)
+    }
 }
 
 /// One source quoted in the story, with all the mentions that refer to it.

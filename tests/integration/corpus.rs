@@ -43,15 +43,15 @@ fn tempeval3_news_spans_index_their_stories() {
 const DIGESTS: &[(&str, &str)] = &[
     (
         "../shared/corpus/reuters21578/stories",
-        "1f47dfd7555081fa387d8163e639b870e2442e7db20d9497844bd48d483fdb2b",
+        "de34c193f0c4817f0843701b906d71bef27a371d7a49d7d01f1b3afe03ae1571",
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "83c09b35af67ea238c63eaa7bb9997c5aed249d700cce94494403c47fc70ea11",
+        "bd5ab53a4f206d0639cf73b0de909676fb4a5a22fa785a0ae0f809e80304c199",
     ),
     (
         "fixtures",
-        "ab71d3e4bf44e8a41701206b907937b6a2cad04e7cf06bc283d47828f6a8fb08",
+        "8949ffa7817a5c85d527b690c433d428e1e8e199b4c5a2fa10a57ad2dfc08b1f",
     ),
 ];
 

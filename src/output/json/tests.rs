@@ -36,6 +36,14 @@ fn the_fixtures_are_written_as_serde_json_writes_them() {
         include_str!("../../../fixtures/white-house-readout.txt"),
         include_str!("../../../fixtures/xinhua-style.txt"),
         include_str!("../../../fixtures/yonhap-style.txt"),
+        include_str!("../../../fixtures/state-department-briefing.txt"),
+        include_str!("../../../fixtures/white-house-remarks.txt"),
+        include_str!("../../../fixtures/china-mfa-press-conference.txt"),
+        include_str!("../../../fixtures/russia-mfa-remarks.txt"),
+        include_str!("../../../fixtures/state-department-readout.txt"),
+        include_str!("../../../fixtures/joint-statement.txt"),
+        include_str!("../../../fixtures/un-security-council-record.txt"),
+        include_str!("../../../fixtures/nato-interview.txt"),
     ];
     for text in fixtures {
         let mut record = crate::analyse(text);
@@ -166,6 +174,11 @@ fn variant_names_are_written_as_serde_json_writes_them() {
         let expected = serde_json::to_vec(&t).unwrap_or_default();
         assert_eq!(quoted(date_type_name(t)), expected);
     }
+    for d in DocType::ALL {
+        let expected = serde_json::to_vec(&d).unwrap_or_default();
+        assert_eq!(quoted(d.name()), expected);
+        assert_eq!(DocType::from_name(d.name()), Some(d));
+    }
 }
 
 /// Strings with what needs escaping (control characters, quotes, backslashes), what does not
@@ -222,16 +235,22 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         option::of(text()),
         option::of(span()),
         btree_map(text(), text(), 0..4),
+        option::of(proptest::sample::select(DocType::ALL.to_vec())),
+        option::of(text()),
     )
         .prop_map(
-            |(agency, place, date, headline, byline, dateline, headers)| Metadata {
-                agency,
-                place,
-                date,
-                headline,
-                byline,
-                dateline,
-                headers,
+            |(agency, place, date, headline, byline, dateline, headers, doc_type, issuer)| {
+                Metadata {
+                    agency,
+                    place,
+                    date,
+                    headline,
+                    byline,
+                    dateline,
+                    headers,
+                    doc_type,
+                    issuer,
+                }
             },
         )
 }

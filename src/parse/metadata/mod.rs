@@ -5,11 +5,11 @@
 //! the headline, byline and dateline) and at its last few lines (credits), so its work is
 //! bounded whatever the story's length:
 //!
-//! - [`headers`]: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
-//! - [`top`]: headline, subtitle, byline, standalone agency or date lines, and the dateline,
-//!   read by [`dateline`] in each agency's convention;
-//! - [`calendar`]: the dates of datelines, date lines and date headers;
-//! - [`credits`]: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
+//! - `headers`: `Key: value` lines at the very top, and the seed's inline `date 2022-01-18`;
+//! - `top`: headline, subtitle, byline, standalone agency or date lines, and the dateline,
+//!   read by `dateline` in each agency's convention;
+//! - `calendar`: the dates of datelines, date lines and date headers;
+//! - `credits`: ` Reuter`, `(END)`, `==Kyodo`, `(Reporting by ...)` and the like.
 //!
 //! Which source wins: the story date comes from a date header, else the inline `date` form,
 //! else the dateline; a year-less dateline date (`XXXX-03-12`) takes its year from a full date
@@ -23,19 +23,28 @@
 //! issuer (`Readout of President X's Call ...`), else a phrase near the top of the body by
 //! which the story names its own agency (`told AFP`).
 //!
+//! `doctype` then says what kind of document it is and who issues it: a wire story (any
+//! dateline or agency credit), or a briefing, press conference, remarks, interview, statement,
+//! joint statement, readout or meeting record, from its title, issuer lines and speaker turns;
+//! in a transcript the lines before the first turn (date, time, place, speakers) are header,
+//! and the body starts at that turn.
+//!
 //! Word lists live in `src/lexicon/`: `agencies.tsv`, `metadata_calendar.tsv`,
 //! `metadata_headers.tsv`, `metadata_place_words.tsv`, `metadata_credits.tsv`,
 //! `metadata_boilerplate.tsv`, `metadata_self_mentions.tsv`, `metadata_issuer_titles.tsv`,
-//! `metadata_date_labels.tsv` and `metadata_words.tsv` (small word classes).
+//! `metadata_date_labels.tsv`, `metadata_words.tsv` (small word classes), `metadata_doc_types.tsv`
+//! and `metadata_issuers.tsv`.
 
 mod calendar;
 mod credits;
 mod dateline;
+mod doctype;
 mod headers;
 mod lex;
 mod text;
 mod top;
 
+use crate::output::record::DocType;
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -124,9 +133,14 @@ pub struct StoryMetadata {
     /// after them), or after the inline `date 2022-01-18` form. Date expressions are looked
     /// for from here on (a headline or dateline date is a real date expression).
     pub content_start: usize,
-    /// The body: the narrative text after the dateline and before trailing credit lines.
-    /// Statements are looked for here.
+    /// The body: the narrative text after the dateline and before trailing credit lines, or
+    /// in a transcript from its first speaker turn on (its title, date, time, place and
+    /// speaker lines come before). Statements are looked for here.
     pub body: Span,
+    /// What kind of document this is (`None` only for an empty text).
+    pub doc_type: Option<DocType>,
+    /// The institution that issues the document; `None` for a wire story.
+    pub issuer: Option<&'static str>,
 }
 
 /// The story date from the dateline's date and a date line's (`Updated January 31, 2023`):
@@ -200,6 +214,19 @@ fn agency(
         })
 }
 
+/// True when a dateline, or a credit that is not an issuer's own name (a header, credit line,
+/// agency line, byline, URL or house layout), says the story is an agency's: a wire story.
+fn credited(headers: &headers::Headers, top: &top::Top, tail: &credits::Tail) -> bool {
+    let agency = |a: Option<&str>| a.is_some_and(|a| !doctype::is_issuer(a));
+    top.dateline.is_some()
+        || agency(headers.agency.as_deref())
+        || agency(tail.agency)
+        || agency(top.agency)
+        || agency(headers.byline_agency.or(top.byline_agency))
+        || agency(headers.url_agency)
+        || top.house_style.is_some()
+}
+
 /// Reads the metadata of a story. Never panics; looks only at the first and last few lines.
 #[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub fn read(text: &str) -> StoryMetadata {
@@ -228,16 +255,33 @@ pub fn read(text: &str) -> StoryMetadata {
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
         .filter(|p| !p.is_empty())
         .or(headers.place.clone());
+    let wire = credited(&headers, &top, &tail);
+    let headline = headers.headline.clone().or(top.headline);
+    let kind = doctype::read(
+        text,
+        &doctype::Found {
+            content_start,
+            body,
+            headline: headline.as_deref(),
+            wire,
+        },
+    );
+    let body = match kind.body_start {
+        Some(start) => Span::new(start, body.end.max(start)),
+        None => body,
+    };
     StoryMetadata {
         agency,
-        place,
-        date,
-        headline: headers.headline.clone().or(top.headline),
+        place: place.or(kind.place),
+        date: date.or(kind.date),
+        headline: kind.headline.or(headline).filter(|_| !kind.drop_headline),
         byline: headers.byline.clone().or(top.byline),
         dateline: dateline.map(|d| Span::new(d.start, d.end).trim(text)),
         headers: headers.map,
         content_start,
         body,
+        doc_type: kind.doc_type,
+        issuer: kind.issuer,
     }
 }
 

@@ -105,6 +105,24 @@ fn classify(t: &str) -> Kind {
     Kind::Text
 }
 
+/// The date of a line that holds a date and nothing else (`July 27, 2022`, `Updated 10:32 AM
+/// EST, Tue January 31, 2023`), as the top reader reads date lines.
+pub(super) fn line_date(t: &str) -> Option<StoryDate> {
+    match classify(t) {
+        Kind::Date(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// True when a line is a byline, agency, issuing-office or furniture line (`FOR IMMEDIATE
+/// RELEASE`, `Office of the Spokesperson`): header, neither text nor date.
+pub(super) fn furniture_line(t: &str) -> bool {
+    matches!(
+        classify(t),
+        Kind::Byline(..) | Kind::Agency(_) | Kind::Furniture
+    )
+}
+
 /// The longest line read as a labelled date line (`Updated 10:32 AM EST, Tue January 31,
 /// 2023`), in bytes.
 const MAX_DATE_LINE: usize = 100;
