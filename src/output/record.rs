@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::vocab::{DateType, QuoteKind, SpeakerKind};
+pub use crate::vocab::{DateType, DocType, QuoteKind, SpeakerKind};
 
 /// Everything `statements` reads from one story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -72,66 +72,6 @@ pub struct Metadata {
     /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`), or
     /// `null`: always `null` for a `wire_story`, whose publisher is `agency`.
     pub issuer: Option<String>,
-}
-
-/// What kind of document a story is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DocType {
-    /// A news story written by an agency or paper, whatever it reports (also a ministry's
-    /// statement).
-    WireStory,
-    /// The transcript of a spokesperson's or official's briefing (`Department Press Briefing`).
-    Briefing,
-    /// The transcript of a press or news conference, or of a press availability.
-    PressConference,
-    /// The transcript of remarks or a speech (`Remarks by the President ...`).
-    Remarks,
-    /// The transcript of an interview.
-    Interview,
-    /// A statement issued by one office or person (`Statement by the Press Secretary ...`).
-    Statement,
-    /// A statement issued jointly by several governments or bodies.
-    JointStatement,
-    /// An issuer's account of a call or meeting (`Readout of ...`).
-    Readout,
-    /// The record of a meeting of a body (a United Nations Security Council record).
-    MeetingRecord,
-}
-
-impl DocType {
-    /// The snake_case name the serde derive gives the variant.
-    pub fn name(self) -> &'static str {
-        match self {
-            DocType::WireStory => "wire_story",
-            DocType::Briefing => "briefing",
-            DocType::PressConference => "press_conference",
-            DocType::Remarks => "remarks",
-            DocType::Interview => "interview",
-            DocType::Statement => "statement",
-            DocType::JointStatement => "joint_statement",
-            DocType::Readout => "readout",
-            DocType::MeetingRecord => "meeting_record",
-        }
-    }
-
-    /// Every variant, in declaration order.
-    pub const ALL: [DocType; 9] = [
-        DocType::WireStory,
-        DocType::Briefing,
-        DocType::PressConference,
-        DocType::Remarks,
-        DocType::Interview,
-        DocType::Statement,
-        DocType::JointStatement,
-        DocType::Readout,
-        DocType::MeetingRecord,
-    ];
-
-    /// The variant of a snake_case name (`press_conference`).
-    pub fn from_name(name: &str) -> Option<DocType> {
-        DocType::ALL.into_iter().find(|d| d.name() == name)
-    }
 }
 
 /// One source quoted in the story, with all the mentions that refer to it.

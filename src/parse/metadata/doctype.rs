@@ -29,8 +29,8 @@ use super::text::{line_at, Line};
 use super::top::{furniture_line, line_date};
 use super::StoryDate;
 use crate::lexicon::{rows, Initials};
-use crate::output::record::DocType;
 use crate::span::Span;
+use crate::vocab::DocType;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

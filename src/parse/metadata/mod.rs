@@ -44,8 +44,8 @@ mod lex;
 mod text;
 mod top;
 
-use crate::output::record::DocType;
 use crate::span::Span;
+use crate::vocab::DocType;
 use std::collections::BTreeMap;
 
 /// How far into the body a story's mention of its own agency (`told AFP`) is looked for.
