@@ -3,7 +3,10 @@
 //! Paragraphs end at blank lines. Stories hard-wrapped at a fixed width (Reuters 1987, many
 //! wire feeds) mark a new paragraph by indenting its first line instead, and their wrapped
 //! lines are joined into one paragraph; stories with long lines (one paragraph per line, no
-//! blank lines) break at every line end. CRLF line ends are accepted everywhere.
+//! blank lines) break at every line end. In hard-wrapped text, a line indented by less than
+//! a paragraph's indentation starts a paragraph of its own too when it is a table row (the
+//! rows of Reuters price tables are indented by one space), not when it carries on the
+//! sentence of the line before. CRLF line ends are accepted everywhere.
 //!
 //! Sentences end at `.`, `!` or `?` (with any closing quotation marks and brackets after
 //! them) followed by white space and something that can start a sentence, except after
@@ -163,19 +166,25 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         }
     };
     let mut current: Option<Span> = None;
-    let mut prev_blank = true;
+    // The line before, when it has text.
+    let mut prev: Option<&Line> = None;
     for line in &lines {
         if line.blank {
             if let Some(p) = current.take() {
                 close(p);
             }
-            prev_blank = true;
+            prev = None;
             continue;
         }
-        let starts_new = prev_blank
-            || (indent_marks && line.indent >= base_indent + 2)
-            || !wrapped
-            || current.is_none();
+        let starts_new = match prev {
+            None => true,
+            Some(before) => {
+                (indent_marks && line.indent >= base_indent + 2)
+                    || !wrapped
+                    || current.is_none()
+                    || (line.indent > 0 && !continues(text, before, line))
+            }
+        };
         if starts_new {
             if let Some(p) = current.take() {
                 close(p);
@@ -185,12 +194,38 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         } else if let Some(p) = current.as_mut() {
             p.end = line.span.end;
         }
-        prev_blank = false;
+        prev = Some(line);
     }
     if let Some(p) = current.take() {
         close(p);
     }
     paragraphs
+}
+
+/// The least length (in bytes, from the start of its line in the text) of a wrapped line of
+/// prose whose sentence runs on to the next line: a shorter line ended where its writer broke
+/// it (a table row, a heading).
+const FULL_LINE: usize = 40;
+
+/// Whether the indented `line` of a hard-wrapped paragraph carries on the sentence of the
+/// line `before` it. Reuters 1987 copy puts tables inside paragraphs with rows indented by
+/// one space (` May 1191/1210 ba`, ` Sales at call nil`), which would otherwise be joined
+/// into one sentence with the text before them; but some of its wrapped prose is indented the
+/// same way (`Swissair said that its traffic` / ` volume rose six pct`). The line continues
+/// when neither line is a table row (no gap of two spaces inside), and the line before ends
+/// no sentence and is full, or the line ends the sentence (`current market` / ` price.`).
+fn continues(text: &str, before: &Line, line: &Line) -> bool {
+    let inner = |l: &Line| trimmed(text, Span::new(l.span.start + l.indent, l.span.end));
+    let (b, l) = (inner(before).slice(text), inner(line).slice(text));
+    let gap = |s: &str| memchr::memmem::find(s.as_bytes(), b"  ").is_some();
+    if gap(b) || gap(l) || b.ends_with(['.', ':', '!', '?']) {
+        return false;
+    }
+    // The region may start inside the line before (after a dateline): its length is counted
+    // from the line's start in the text.
+    let head = &text.as_bytes()[..before.span.start];
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |k| k + 1);
+    before.span.end - line_start >= FULL_LINE || l.ends_with('.')
 }
 
 /// `span` without white space at either end, as [`Span::trim`] gives it, but with no char
@@ -432,6 +467,26 @@ mod tests {
                     &["A long paragraph on a single line that goes well past any terminal width, as web copy does."],
                     &["A second one."],
                 ],
+            ),
+            // Rows of a table indented by one space inside a wrapped paragraph: each its own.
+            (
+                "    Prices were as follows.\nMay 1191/1210 ba\n Jul 1195      BID\n Sales at call NIL\n QUIET",
+                &[
+                    &["Prices were as follows.", "May 1191/1210 ba"],
+                    &["Jul 1195      BID"],
+                    &["Sales at call NIL"],
+                    &["QUIET"],
+                ],
+            ),
+            // Wrapped prose indented the same way runs on: the line before is full and ends
+            // no sentence, or the indented line ends the sentence.
+            (
+                "    ZURICH, April 2 - Swissair said that its traffic\n volume rose six pct in February.\nIt fell.\n",
+                &[&["ZURICH, April 2 - Swissair said that its traffic\n volume rose six pct in February.", "It fell."]],
+            ),
+            (
+                "    He said it was below the\ncurrent market\n price.\n",
+                &[&["He said it was below the\ncurrent market\n price."]],
             ),
             ("", &[]),
             ("\n\n  \n", &[]),
