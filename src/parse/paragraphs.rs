@@ -29,12 +29,33 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
+/// When an abbreviation's period ends a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// Never: a title before a name (`Gen.`), a state after a town (`Tex.`).
+    Never,
+    /// When a typical sentence opener follows: a month ends a sentence unless a day follows
+    /// (`Sept. 5`, but `during Jan/Sept. The bulk`).
+    BeforeOpener,
+    /// A company suffix: also before a quotation that opens a sentence or after a gap of
+    /// spaces, where a name cannot go on (`SBCI International Ltd. "We thought`,
+    /// `Asia Ltd.    Jardine`), but not before a title or a name that goes on (`Exxon Corp. Chairman Lee
+    /// said`) or a quotation inside the sentence (`Adolph Coors Co. "have been following`).
+    Suffix,
+}
+
 /// Abbreviations after which a period does not end a sentence, lower-cased, without the
-/// period. Titles come before a name; months before a day.
-/// The value says whether the abbreviation can end a sentence when a typical opener follows.
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+/// period, with when it does end one after all.
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, Ends>> = LazyLock::new(|| {
     crate::lexicon::rows(include_str!("../lexicon/sentence_abbreviations.tsv"))
-        .filter_map(|r| Some((*r.first()?, r.get(1) == Some(&"suffix"))))
+        .filter_map(|r| {
+            let ends = match *r.get(1)? {
+                "suffix" => Ends::Suffix,
+                "month" => Ends::BeforeOpener,
+                _ => Ends::Never,
+            };
+            Some((*r.first()?, ends))
+        })
         .collect()
 });
 
@@ -377,7 +398,12 @@ fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> Cow<'a, s
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
 fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     let word = word_before(s, dot);
-    if word.is_empty() {
+    // No letter: no word at all, or a number (`a new contract high of 306.10. Arbitrage`),
+    // not an abbreviation.
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+    {
         return true;
     }
     // The next word, lower-cased, is only needed after an abbreviation or initials.
@@ -402,10 +428,20 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     }
     let mut word_buf = [0u8; 32];
     let lower = lower_word(word, &mut word_buf, false);
-    if let Some(&suffix) = ABBREVIATIONS.get(&*lower) {
-        return suffix && opener_follows();
+    match ABBREVIATIONS.get(&*lower) {
+        None => true,
+        Some(Ends::Never) => false,
+        Some(Ends::BeforeOpener) => opener_follows(),
+        Some(Ends::Suffix) => {
+            // The white space between the period (and its closing marks) and `after`.
+            let gap = s.len() - after.len() - (dot + 1);
+            // A quotation that opens a sentence: its first letter is a capital.
+            let mut chars = after.chars();
+            let quotation = matches!(chars.next(), Some('"' | '“' | '«'))
+                && chars.next().is_some_and(char::is_uppercase);
+            quotation || gap >= 2 || opener_follows()
+        }
     }
-    true
 }
 
 #[cfg(test)]
@@ -541,6 +577,37 @@ mod tests {
             (
                 "Exxon Corp. Chairman Lee said.",
                 &["Exxon Corp. Chairman Lee said."],
+            ),
+            (
+                "Hoare Govett Ltd. said so.",
+                &["Hoare Govett Ltd. said so."],
+            ),
+            (
+                "by SBCI International Ltd. \"We thought so,\" he said.",
+                &["by SBCI International Ltd.", "\"We thought so,\" he said."],
+            ),
+            (
+                "director of Hoare Govett Asia Ltd.    Jardine shares rallied.",
+                &[
+                    "director of Hoare Govett Asia Ltd.",
+                    "Jardine shares rallied.",
+                ],
+            ),
+            (
+                "imports during Jan/Sept. The bulk will arrive in May.",
+                &["imports during Jan/Sept.", "The bulk will arrive in May."],
+            ),
+            (
+                "It ends Sept. 30 this year.",
+                &["It ends Sept. 30 this year."],
+            ),
+            (
+                "Adolph Coors Co. \"have been discounting\" it said.",
+                &["Adolph Coors Co. \"have been discounting\" it said."],
+            ),
+            (
+                "a contract high of 306.10. Arbitrage programs ran.",
+                &["a contract high of 306.10.", "Arbitrage programs ran."],
             ),
         ];
         for (input, expected) in cases {
