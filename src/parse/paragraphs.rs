@@ -17,7 +17,7 @@ use crate::lexicon::ascii_lower;
 use crate::span::Span;
 use std::borrow::Cow;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// One paragraph of the body, with its sentences.
@@ -32,32 +32,35 @@ pub struct Paragraph {
 /// When an abbreviation's period ends a sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Ends {
-    /// Never: a title before a name (`Gen.`), a state after a town (`Tex.`).
+    /// Never: a title before a name (`Gen.`).
     Never,
+    /// Before a capitalised word: a US state after a town goes on with a comma, a bracket
+    /// or a dash (`Louisville, Ky., said`, `(D-Ky.)`, `Ouray, Colo. -- was closed`), and a
+    /// capitalised word after it opens a sentence (`Jefferson County, Ky. United Catalysts
+    /// is based`); a number after it is a ZIP code.
+    BeforeWord,
     /// When a typical sentence opener follows: a month ends a sentence unless a day follows
-    /// (`Sept. 5`, but `during Jan/Sept. The bulk`).
+    /// (`Sept. 5`, but `during Jan/Sept. The bulk`), `No.` unless a number follows.
     BeforeOpener,
     /// A company suffix: also before a quotation that opens a sentence or after a gap of
     /// spaces, where a name cannot go on (`SBCI International Ltd. "We thought`,
-    /// `Asia Ltd.    Jardine`), but not before a title or a name that goes on (`Exxon Corp. Chairman Lee
-    /// said`) or a quotation inside the sentence (`Adolph Coors Co. "have been following`).
+    /// `Asia Ltd.    Jardine`), but not before a title or a name that goes on (`Exxon Corp.
+    /// Chairman Lee said`) or a quotation inside the sentence (`Adolph Coors Co. "have been
+    /// following`).
     Suffix,
 }
 
-/// Abbreviations after which a period does not end a sentence, lower-cased, without the
-/// period, with when it does end one after all.
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, Ends>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../lexicon/sentence_abbreviations.tsv"))
-        .filter_map(|r| {
-            let ends = match *r.get(1)? {
-                "suffix" => Ends::Suffix,
-                "month" => Ends::BeforeOpener,
-                _ => Ends::Never,
-            };
-            Some((*r.first()?, ends))
-        })
-        .collect()
-});
+/// When the period after the abbreviation `lower` (lower case, without the period; one of
+/// `abbreviations.tsv`) ends a sentence; `None` when it is no abbreviation.
+fn abbreviation_ends(lower: &str) -> Option<Ends> {
+    use crate::lexicon::closed::AbbreviationKind as Kind;
+    Some(match crate::lexicon::closed::abbreviation(lower)? {
+        Kind::State => Ends::BeforeWord,
+        Kind::Title | Kind::Other => Ends::Never,
+        Kind::Month | Kind::Number => Ends::BeforeOpener,
+        Kind::Suffix => Ends::Suffix,
+    })
+}
 
 /// Words that typically open a sentence: after `U.S.` they show the period ended one.
 static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -428,9 +431,10 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     }
     let mut word_buf = [0u8; 32];
     let lower = lower_word(word, &mut word_buf, false);
-    match ABBREVIATIONS.get(&*lower) {
+    match abbreviation_ends(&lower) {
         None => true,
         Some(Ends::Never) => false,
+        Some(Ends::BeforeWord) => after.starts_with(char::is_uppercase),
         Some(Ends::BeforeOpener) => opener_follows(),
         Some(Ends::Suffix) => {
             // The white space between the period (and its closing marks) and `after`.
