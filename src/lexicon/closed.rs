@@ -170,6 +170,10 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, AbbreviationKind>> = LazyLo
         .collect()
 });
 
+/// The length in bytes of the longest abbreviation of `abbreviations.tsv`: a longer word need
+/// not be looked up.
+pub const ABBREVIATION_MAX: usize = 6;
+
 /// The kind of the abbreviation `lower` (lower case, without its period) of
 /// `abbreviations.tsv`, or `None` when it is none.
 pub fn abbreviation(lower: &str) -> Option<AbbreviationKind> {
@@ -197,6 +201,7 @@ mod tests {
         assert_eq!(pronouns().len(), rows(include_str!("pronouns.tsv")));
         assert_eq!(determiners().len(), rows(include_str!("determiners.tsv")));
         assert_eq!(ABBREVIATIONS.len(), rows(include_str!("abbreviations.tsv")));
+        assert!(ABBREVIATIONS.keys().all(|w| w.len() <= ABBREVIATION_MAX));
     }
 
     /// A named filter on the pronouns' columns and the words it gives.

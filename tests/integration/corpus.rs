@@ -43,11 +43,11 @@ fn tempeval3_news_spans_index_their_stories() {
 const DIGESTS: &[(&str, &str)] = &[
     (
         "../shared/corpus/reuters21578/stories",
-        "1d122139126e55aec73df2ca9bcf40e2b2754789f20f1a7cedddf1675e821f15",
+        "bb7b04b50cda46428d99eda2baa83a2edbc4fcd0fa2059dcb7a28f527dff37dd",
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "5426c63da60a864d0c0dd9e0475e70ae6354eb70838bd19ac8c98449fb6d6228",
+        "bb4b698fdcdbad68fd67999d6a13b1da1cdbaa83d7fa379b835f9f9812e98871",
     ),
     (
         "fixtures",
