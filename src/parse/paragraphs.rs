@@ -401,14 +401,6 @@ fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> Cow<'a, s
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
 fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     let word = word_before(s, dot);
-    // No letter: no word at all, or a number (`a new contract high of 306.10. Arbitrage`),
-    // not an abbreviation.
-    if !word
-        .bytes()
-        .any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
-    {
-        return true;
-    }
     // The next word, lower-cased, is only needed after an abbreviation or initials.
     let opener_follows = || {
         let mut next_buf = [0u8; 32];
@@ -419,8 +411,13 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
         let next_word = lower_word(&after[..next_len], &mut next_buf, true);
         SENTENCE_OPENERS.contains(&*next_word)
     };
-    // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // No letter: no word at all, or a number (`a new contract high of 306.10. Arbitrage`),
+    // not an abbreviation.
+    if letters == 0 {
+        return true;
+    }
+    // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
         if letters == 1 && !word.contains('.') {
             // `J. Smith` but also `Plan B. The`: a following capitalised word decides little;
