@@ -1,9 +1,30 @@
 //! Closed word classes that several stages read: the personal pronouns and their possessives
-//! (`pronouns.tsv`) and the determiners (`determiners.tsv`). Each file is parsed once, into
-//! typed rows; a stage picks the words it needs by their columns (`case` possessive, `definite`
-//! no...) rather than keeping a list of its own.
+//! (`pronouns.tsv`), the determiners (`determiners.tsv`) and the abbreviations written with a
+//! period (`abbreviations.tsv`). Each file is parsed once, into typed rows; a stage picks the
+//! words it needs by their columns (`case` possessive, `definite` no, kind month...) rather
+//! than keeping a list of its own.
 
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
+
+/// What an abbreviation of `abbreviations.tsv` is, which says where its period may end a
+/// sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationKind {
+    /// Before a name: `Mr.`, `Gen.`, `St.`.
+    Title,
+    /// Before a day: `Sept. 5`.
+    Month,
+    /// A US state after a town: `Austin, Tex.`.
+    State,
+    /// The end of a company's or a person's name (`Corp.`, `Jr.`), and `etc.`, `Dept.`.
+    Suffix,
+    /// Before a number: `No. 1`.
+    Number,
+    /// `vs.`, `approx.`.
+    Other,
+}
 
 /// Grammatical case of a pronoun form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +150,36 @@ static DETERMINERS: LazyLock<Vec<Determiner>> = LazyLock::new(|| {
         .collect()
 });
 
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, AbbreviationKind>> = LazyLock::new(|| {
+    super::rows(include_str!("abbreviations.tsv"))
+        .filter_map(|row| {
+            let [word, kind] = row[..] else {
+                return None;
+            };
+            let kind = match kind {
+                "title" => AbbreviationKind::Title,
+                "month" => AbbreviationKind::Month,
+                "state" => AbbreviationKind::State,
+                "suffix" => AbbreviationKind::Suffix,
+                "number" => AbbreviationKind::Number,
+                "other" => AbbreviationKind::Other,
+                _ => return None,
+            };
+            Some((word, kind))
+        })
+        .collect()
+});
+
+/// The length in bytes of the longest abbreviation of `abbreviations.tsv`: a longer word need
+/// not be looked up.
+pub const ABBREVIATION_MAX: usize = 6;
+
+/// The kind of the abbreviation `lower` (lower case, without its period) of
+/// `abbreviations.tsv`, or `None` when it is none.
+pub fn abbreviation(lower: &str) -> Option<AbbreviationKind> {
+    ABBREVIATIONS.get(lower).copied()
+}
+
 /// The rows of `pronouns.tsv`, in file order.
 pub fn pronouns() -> &'static [Pronoun] {
     &PRONOUNS
@@ -149,6 +200,8 @@ mod tests {
         let rows = |data: &'static str| super::super::rows(data).count();
         assert_eq!(pronouns().len(), rows(include_str!("pronouns.tsv")));
         assert_eq!(determiners().len(), rows(include_str!("determiners.tsv")));
+        assert_eq!(ABBREVIATIONS.len(), rows(include_str!("abbreviations.tsv")));
+        assert!(ABBREVIATIONS.keys().all(|w| w.len() <= ABBREVIATION_MAX));
     }
 
     /// A named filter on the pronouns' columns and the words it gives.

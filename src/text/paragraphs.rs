@@ -3,7 +3,10 @@
 //! Paragraphs end at blank lines. Stories hard-wrapped at a fixed width (Reuters 1987, many
 //! wire feeds) mark a new paragraph by indenting its first line instead, and their wrapped
 //! lines are joined into one paragraph; stories with long lines (one paragraph per line, no
-//! blank lines) break at every line end. CRLF line ends are accepted everywhere.
+//! blank lines) break at every line end. In hard-wrapped text, a line indented by less than
+//! a paragraph's indentation starts a paragraph of its own too when it is a table row (the
+//! rows of Reuters price tables are indented by one space), not when it carries on the
+//! sentence of the line before. CRLF line ends are accepted everywhere.
 //!
 //! Sentences end at `.`, `!` or `?` (with any closing quotation marks and brackets after
 //! them) followed by white space and something that can start a sentence, except after
@@ -14,7 +17,7 @@ use crate::lexicon::ascii_lower;
 use crate::span::Span;
 use std::borrow::Cow;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// One paragraph of the body, with its sentences.
@@ -26,14 +29,38 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
-/// Abbreviations after which a period does not end a sentence, lower-cased, without the
-/// period. Titles come before a name; months before a day.
-/// The value says whether the abbreviation can end a sentence when a typical opener follows.
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../lexicon/sentence_abbreviations.tsv"))
-        .filter_map(|r| Some((*r.first()?, r.get(1) == Some(&"suffix"))))
-        .collect()
-});
+/// When an abbreviation's period ends a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// Never: a title before a name (`Gen.`).
+    Never,
+    /// Before a capitalised word: a US state after a town goes on with a comma, a bracket
+    /// or a dash (`Louisville, Ky., said`, `(D-Ky.)`, `Ouray, Colo. -- was closed`), and a
+    /// capitalised word after it opens a sentence (`Jefferson County, Ky. United Catalysts
+    /// is based`); a number after it is a ZIP code.
+    BeforeWord,
+    /// When a typical sentence opener follows: a month ends a sentence unless a day follows
+    /// (`Sept. 5`, but `during Jan/Sept. The bulk`), `No.` unless a number follows.
+    BeforeOpener,
+    /// A company suffix: also before a quotation that opens a sentence or after a gap of
+    /// spaces, where a name cannot go on (`SBCI International Ltd. "We thought`,
+    /// `Asia Ltd.    Jardine`), but not before a title or a name that goes on (`Exxon Corp.
+    /// Chairman Lee said`) or a quotation inside the sentence (`Adolph Coors Co. "have been
+    /// following`).
+    Suffix,
+}
+
+/// When the period after the abbreviation `lower` (lower case, without the period; one of
+/// `abbreviations.tsv`) ends a sentence; `None` when it is no abbreviation.
+fn abbreviation_ends(lower: &str) -> Option<Ends> {
+    use crate::lexicon::closed::AbbreviationKind as Kind;
+    Some(match crate::lexicon::closed::abbreviation(lower)? {
+        Kind::State => Ends::BeforeWord,
+        Kind::Title | Kind::Other => Ends::Never,
+        Kind::Month | Kind::Number => Ends::BeforeOpener,
+        Kind::Suffix => Ends::Suffix,
+    })
+}
 
 /// Words that typically open a sentence: after `U.S.` they show the period ended one.
 static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -163,19 +190,25 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         }
     };
     let mut current: Option<Span> = None;
-    let mut prev_blank = true;
+    // The line before, when it has text.
+    let mut prev: Option<&Line> = None;
     for line in &lines {
         if line.blank {
             if let Some(p) = current.take() {
                 close(p);
             }
-            prev_blank = true;
+            prev = None;
             continue;
         }
-        let starts_new = prev_blank
-            || (indent_marks && line.indent >= base_indent + 2)
-            || !wrapped
-            || current.is_none();
+        let starts_new = match prev {
+            None => true,
+            Some(before) => {
+                (indent_marks && line.indent >= base_indent + 2)
+                    || !wrapped
+                    || current.is_none()
+                    || (line.indent > 0 && !continues(text, before, line))
+            }
+        };
         if starts_new {
             if let Some(p) = current.take() {
                 close(p);
@@ -185,12 +218,38 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
         } else if let Some(p) = current.as_mut() {
             p.end = line.span.end;
         }
-        prev_blank = false;
+        prev = Some(line);
     }
     if let Some(p) = current.take() {
         close(p);
     }
     paragraphs
+}
+
+/// The least length (in bytes, from the start of its line in the text) of a wrapped line of
+/// prose whose sentence runs on to the next line: a shorter line ended where its writer broke
+/// it (a table row, a heading).
+const FULL_LINE: usize = 40;
+
+/// Whether the indented `line` of a hard-wrapped paragraph carries on the sentence of the
+/// line `before` it. Reuters 1987 copy puts tables inside paragraphs with rows indented by
+/// one space (` May 1191/1210 ba`, ` Sales at call nil`), which would otherwise be joined
+/// into one sentence with the text before them; but some of its wrapped prose is indented the
+/// same way (`Swissair said that its traffic` / ` volume rose six pct`). The line continues
+/// when neither line is a table row (no gap of two spaces inside), and the line before ends
+/// no sentence and is full, or the line ends the sentence (`current market` / ` price.`).
+fn continues(text: &str, before: &Line, line: &Line) -> bool {
+    let inner = |l: &Line| trimmed(text, Span::new(l.span.start + l.indent, l.span.end));
+    let (b, l) = (inner(before).slice(text), inner(line).slice(text));
+    let gap = |s: &str| memchr::memmem::find(s.as_bytes(), b"  ").is_some();
+    if gap(b) || gap(l) || b.ends_with(['.', ':', '!', '?']) {
+        return false;
+    }
+    // The region may start inside the line before (after a dateline): its length is counted
+    // from the line's start in the text.
+    let head = &text.as_bytes()[..before.span.start];
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |k| k + 1);
+    before.span.end - line_start >= FULL_LINE || l.ends_with('.')
 }
 
 /// `span` without white space at either end, as [`Span::trim`] gives it, but with no char
@@ -342,9 +401,6 @@ fn lower_word<'a>(word: &str, buf: &'a mut [u8; 32], unicode: bool) -> Cow<'a, s
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
 fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     let word = word_before(s, dot);
-    if word.is_empty() {
-        return true;
-    }
     // The next word, lower-cased, is only needed after an abbreviation or initials.
     let opener_follows = || {
         let mut next_buf = [0u8; 32];
@@ -355,8 +411,13 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
         let next_word = lower_word(&after[..next_len], &mut next_buf, true);
         SENTENCE_OPENERS.contains(&*next_word)
     };
-    // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // No letter: no word at all, or a number (`a new contract high of 306.10. Arbitrage`),
+    // not an abbreviation.
+    if letters == 0 {
+        return true;
+    }
+    // Initials: a single capital letter (`J. Smith`), or `U.S.`-style abbreviations.
     if word.contains('.') || letters == 1 && word.chars().all(|c| c.is_uppercase()) {
         if letters == 1 && !word.contains('.') {
             // `J. Smith` but also `Plan B. The`: a following capitalised word decides little;
@@ -367,10 +428,21 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
     }
     let mut word_buf = [0u8; 32];
     let lower = lower_word(word, &mut word_buf, false);
-    if let Some(&suffix) = ABBREVIATIONS.get(&*lower) {
-        return suffix && opener_follows();
+    match abbreviation_ends(&lower) {
+        None => true,
+        Some(Ends::Never) => false,
+        Some(Ends::BeforeWord) => after.starts_with(char::is_uppercase),
+        Some(Ends::BeforeOpener) => opener_follows(),
+        Some(Ends::Suffix) => {
+            // The white space between the period (and its closing marks) and `after`.
+            let gap = s.len() - after.len() - (dot + 1);
+            // A quotation that opens a sentence: its first letter is a capital.
+            let mut chars = after.chars();
+            let quotation = matches!(chars.next(), Some('"' | '“' | '«'))
+                && chars.next().is_some_and(char::is_uppercase);
+            quotation || gap >= 2 || opener_follows()
+        }
     }
-    true
 }
 
 #[cfg(test)]
@@ -433,6 +505,26 @@ mod tests {
                     &["A second one."],
                 ],
             ),
+            // Rows of a table indented by one space inside a wrapped paragraph: each its own.
+            (
+                "    Prices were as follows.\nMay 1191/1210 ba\n Jul 1195      BID\n Sales at call NIL\n QUIET",
+                &[
+                    &["Prices were as follows.", "May 1191/1210 ba"],
+                    &["Jul 1195      BID"],
+                    &["Sales at call NIL"],
+                    &["QUIET"],
+                ],
+            ),
+            // Wrapped prose indented the same way runs on: the line before is full and ends
+            // no sentence, or the indented line ends the sentence.
+            (
+                "    ZURICH, April 2 - Swissair said that its traffic\n volume rose six pct in February.\nIt fell.\n",
+                &[&["ZURICH, April 2 - Swissair said that its traffic\n volume rose six pct in February.", "It fell."]],
+            ),
+            (
+                "    He said it was below the\ncurrent market\n price.\n",
+                &[&["He said it was below the\ncurrent market\n price."]],
+            ),
             ("", &[]),
             ("\n\n  \n", &[]),
         ];
@@ -486,6 +578,37 @@ mod tests {
             (
                 "Exxon Corp. Chairman Lee said.",
                 &["Exxon Corp. Chairman Lee said."],
+            ),
+            (
+                "Hoare Govett Ltd. said so.",
+                &["Hoare Govett Ltd. said so."],
+            ),
+            (
+                "by SBCI International Ltd. \"We thought so,\" he said.",
+                &["by SBCI International Ltd.", "\"We thought so,\" he said."],
+            ),
+            (
+                "director of Hoare Govett Asia Ltd.    Jardine shares rallied.",
+                &[
+                    "director of Hoare Govett Asia Ltd.",
+                    "Jardine shares rallied.",
+                ],
+            ),
+            (
+                "imports during Jan/Sept. The bulk will arrive in May.",
+                &["imports during Jan/Sept.", "The bulk will arrive in May."],
+            ),
+            (
+                "It ends Sept. 30 this year.",
+                &["It ends Sept. 30 this year."],
+            ),
+            (
+                "Adolph Coors Co. \"have been discounting\" it said.",
+                &["Adolph Coors Co. \"have been discounting\" it said."],
+            ),
+            (
+                "a contract high of 306.10. Arbitrage programs ran.",
+                &["a contract high of 306.10.", "Arbitrage programs ran."],
             ),
         ];
         for (input, expected) in cases {

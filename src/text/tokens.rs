@@ -3,6 +3,7 @@
 //! of them (the word, a span, the token at a position).
 
 use super::WordFilter;
+use crate::lexicon::closed::AbbreviationKind;
 use crate::span::Span;
 use crate::text::paragraphs::Paragraph;
 use crate::text::quotes::QuotedSpan;
@@ -109,24 +110,6 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Titles, months, US states and company suffixes written with a period (`Gen.`, `Corp.`),
-/// given in lower case. A `match` (a decision tree on the bytes): it runs at every word
-/// followed by a period.
-fn is_abbreviation_word(lower: &str) -> bool {
-    match lower {
-        // titles
-        "mr" | "mrs" | "ms" | "dr" | "rep" | "sen" | "gov" | "gen" | "lt" | "col" => true,
-        "st" | "jr" | "sr" | "prof" | "sgt" | "capt" | "adm" | "maj" | "mt" | "ft" => true,
-        "rev" | "cmdr" | "brig" | "amb" | "pres" | "reps" | "sens" | "messrs" => true,
-        // months
-        "jan" | "feb" | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => true,
-        // companies, parties, states and the rest
-        "inc" | "corp" | "co" | "ltd" | "gop" | "no" | "vs" => true,
-        "calif" | "fla" | "mass" | "mich" | "wis" | "ky" => true,
-        _ => false,
-    }
-}
-
 /// Whether a word followed by a period is an abbreviation (the period is part of it).
 fn is_abbreviation(word: &str, after: &str) -> bool {
     if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
@@ -136,10 +119,16 @@ fn is_abbreviation(word: &str, after: &str) -> bool {
     if single_cap {
         return true;
     }
-    // Every abbreviation in the table is at most six letters: longer words skip the look-up.
-    let mut buf = [0u8; 6];
-    if crate::lexicon::ascii_lower(word, &mut buf).is_some_and(is_abbreviation_word) {
-        return true;
+    // Titles, months, states, company suffixes (`abbreviations.tsv`, every kind); a state
+    // only when capitalised, as states are written (`Portland, Ore.`, but `iron ore.`). None
+    // is longer than the buffer: longer words skip the look-up.
+    let mut buf = [0u8; crate::lexicon::closed::ABBREVIATION_MAX];
+    let kind =
+        crate::lexicon::ascii_lower(word, &mut buf).and_then(crate::lexicon::closed::abbreviation);
+    match kind {
+        Some(AbbreviationKind::State) if !word.starts_with(|c: char| c.is_ascii_uppercase()) => {}
+        Some(_) => return true,
+        None => {}
     }
     // Not followed by a sentence start: `the N.Y. area`.
     let next = after.trim_start().chars().next();
@@ -465,6 +454,15 @@ mod tests {
             (
                 "Sen. Kaine (D-Va.) spoke",
                 &["Sen.", "Kaine", "(", "D-Va.", ")", "spoke"],
+            ),
+            // Every kind of abbreviations.tsv keeps its period, a state only when capitalised;
+            // a plain word gives it up.
+            (
+                "Mar. 5 in Austin, Tex. at No. 2, Smith Bros. sold ore.",
+                &[
+                    "Mar.", "5", "in", "Austin", ",", "Tex.", "at", "No.", "2", ",", "Smith",
+                    "Bros.", "sold", "ore", ".",
+                ],
             ),
         ];
         for (text, want) in cases {

@@ -5,7 +5,7 @@
 use super::clauses::clauses;
 use super::participants::Participants;
 use super::place::place_near;
-use super::sentences::{more_words_than, sentences};
+use super::sentences::more_words_than;
 use super::words::event_score;
 use super::EventFound;
 use crate::analyse::attribution::Attribution;
@@ -42,21 +42,16 @@ pub fn build(
         in_sentence: Vec::new(),
         clauses: Vec::new(),
     };
-    // Reused from sentence to sentence.
-    let mut pieces: Vec<Span> = Vec::new();
     for p in paragraphs {
-        for &given in &p.sentences {
-            // A sentence holding no candidate date is only split (to find the lead) while
+        for &sentence in &p.sentences {
+            // A sentence holding no candidate date is only read (to find the lead) while
             // there is no lead yet. Skipping it leaves `next_date` behind, but that only ever
             // moves forward to the first date at or after the (rising) sentence start: later
             // sentences bring it to the same place.
-            if story.lead.is_some() && !candidates.any_in(given) {
+            if story.lead.is_some() && !candidates.any_in(sentence) {
                 continue;
             }
-            sentences(text, given, &mut pieces);
-            for &sentence in &pieces {
-                story.sentence(sentence);
-            }
+            story.sentence(sentence);
         }
     }
     dedupe(story.found, dates)

@@ -10,8 +10,8 @@
 //! speakers mentioned in the clause.
 //!
 //! - [`build`] walks the sentences and keeps one event per date and place;
-//! - `sentences` splits the paragraphs' sentences further, `clauses` cuts a sentence between
-//!   its dates;
+//! - the sentences are the paragraphs' (`text::paragraphs`); `clauses` cuts a sentence
+//!   between its dates;
 //! - `words` scores a clause by its event words; `place` finds `in Name`; `participants`
 //!   finds the speakers in a clause.
 
@@ -41,10 +41,7 @@ pub struct EventFound {
 }
 
 #[cfg(test)]
-use {
-    clauses::last_break, clauses::BREAKS, sentences::more_words_than, sentences::sentences,
-    words::event_score,
-};
+use {clauses::last_break, clauses::BREAKS, sentences::more_words_than, words::event_score};
 
 #[cfg(test)]
 mod tests;

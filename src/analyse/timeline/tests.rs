@@ -5,7 +5,6 @@ use crate::analyse::attribution::Attribution;
 use crate::analyse::speakers::Entity;
 use crate::parse::metadata::StoryDate;
 use crate::parse::metadata::StoryMetadata;
-use crate::text::paragraphs::Paragraph;
 use crate::vocab::SpeakerKind;
 
 fn entity(text: &str, name: &str, mention: &str) -> Entity {
@@ -28,10 +27,8 @@ fn run(text: &str, speakers: Vec<Entity>) -> Vec<(String, String, Option<String>
         ..StoryMetadata::default()
     };
     let region = Span::new(0, text.len());
-    let paragraphs = vec![Paragraph {
-        span: region,
-        sentences: vec![region],
-    }];
+    // The sentences every stage reads.
+    let paragraphs = crate::text::paragraphs::split(text, region);
     let dates = crate::parse::dates::find(text, region, date);
     let attribution = Attribution {
         statements: Vec::new(),
@@ -72,11 +69,7 @@ fn seed_story_has_five_events() {
         content_start: dateline.start,
         ..StoryMetadata::default()
     };
-    let body = metadata.body;
-    let paragraphs = vec![Paragraph {
-        span: body,
-        sentences: vec![body],
-    }];
+    let paragraphs = crate::text::paragraphs::split(text, metadata.body);
     let dates = crate::parse::dates::find(text, Span::new(dateline.start, text.len()), date);
     let attribution = Attribution {
         statements: Vec::new(),
@@ -174,24 +167,6 @@ fn participants_are_speakers_in_the_clause() {
 }
 
 #[test]
-fn sentences_split() {
-    let text = "MOSCOW, January 18. /TASS/. Mr. Smith met U.S. envoys. They left.\n\nNext.";
-    let mut pieces = Vec::new();
-    sentences(text, Span::new(0, text.len()), &mut pieces);
-    let got: Vec<&str> = pieces.iter().map(|s| s.slice(text)).collect();
-    assert_eq!(
-        got,
-        [
-            "MOSCOW, January 18.",
-            "/TASS/.",
-            "Mr. Smith met U.S. envoys.",
-            "They left.",
-            "Next."
-        ]
-    );
-}
-
-#[test]
 fn whole_pipeline_without_metadata() {
     let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
     let r = crate::analyse(text);
@@ -212,7 +187,6 @@ mod fuzz {
             for (_, clause, _, _) in run(&text, Vec::new()) {
                 prop_assert!(text.contains(clause.as_str()));
             }
-            sentences(&text, Span::new(0, text.len()), &mut Vec::new());
         }
     }
 }
