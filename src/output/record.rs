@@ -105,6 +105,18 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// What a transcript turn does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TurnRole {
+    /// A journalist's or interviewer's turn.
+    Question,
+    /// An official's turn replying to a question.
+    Answer,
+    /// Opening remarks, a moderator's hand-off, or any other turn.
+    Statement,
+}
+
 /// A short reference from a quote to its speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -135,6 +147,11 @@ pub struct Quote {
     pub speaker_mention: Option<TextSpan>,
     /// The speech cue (`said`, `stressed`, `according to`).
     pub cue: Option<TextSpan>,
+    /// For a turn of a transcript (a speaker label and what follows it): `question`,
+    /// `answer` or `statement`; `null` for any other statement.
+    pub role: Option<TurnRole>,
+    /// For an answer: the `id` of the question it follows; else `null`.
+    pub reply_to: Option<String>,
 }
 
 /// The TimeML type of a temporal expression.
