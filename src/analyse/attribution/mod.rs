@@ -29,9 +29,10 @@
 //! 5. `speakers`: the speaker mentions are resolved in text order into entities
 //!    ([`speakers`]), and the claims become statements.
 //!
-//! The claims (`claims`) are only added to, except for three named edits a later step
-//! makes to an earlier claim (clip, drop, narrow to its quotation). What is not a statement
-//! (a modal possibility, a free relative, a scare quote...) is a named predicate in
+//! The claims (`claims`) are only added to, except for five named edits a later step
+//! makes to an earlier claim (clip, drop, narrow to its quotation, mute an expressive act or
+//! narrow it to the cue joined to it). What is not a statement (a modal possibility, a free
+//! relative, a scare quote, an expressive act such as `thanked`...) is a named predicate in
 //! `filters`; the word lists are in `lexicon/attribution_classes.tsv` (`words`) and the
 //! windows in `limits`.
 //!

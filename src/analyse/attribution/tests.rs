@@ -406,6 +406,26 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
         ],
     ),
     (
+        "expressive_act",
+        "Lavrov thanked Turkey for its mediation. The minister welcomed the decision.",
+        &[],
+    ),
+    (
+        "expressive_act",
+        "The government welcomed the decision but warned against any interference.",
+        &[(I, "against any interference", "government", "warned")],
+    ),
+    (
+        "expressive_act",
+        "Lucan wrote that the talks had failed and thanked Switzerland for its help.",
+        &[(I, "the talks had failed", "Lucan", "wrote")],
+    ),
+    (
+        "expressive_act",
+        "The president expressed his condolences to the families of the victims.",
+        &[],
+    ),
+    (
         "turn_label",
         "MR HARLOW: Good afternoon, everyone.\n\nQUESTION: Is the trip still on?\n\nMR HARLOW: It is.",
         &[
