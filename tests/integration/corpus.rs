@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "a3d686ea1a17473864565b7450665ce29d56e94e1c51d7a1ffd71b2702f72526",
+        "412489f8928ef2796eaaa09055ab86e241658e1184cbbc128fef036ac9850131",
     ),
 ];
 

@@ -406,6 +406,14 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
         ],
     ),
     (
+        "say_tell_urge",
+        "President Biden was clear that the alliance would not waver. The Secretary underscored the need for restraint.",
+        &[
+            (I, "the alliance would not waver", "Biden", "was clear that"),
+            (I, "the need for restraint", "Secretary", "underscored"),
+        ],
+    ),
+    (
         "expressive_act",
         "Lavrov thanked Turkey for its mediation. The minister welcomed the decision.",
         &[],
