@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "412489f8928ef2796eaaa09055ab86e241658e1184cbbc128fef036ac9850131",
+        "805b82eb3979a31658261b1e4ae7e2f375e732abc08c8370d7abff7404050034",
     ),
 ];
 

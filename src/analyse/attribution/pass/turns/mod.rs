@@ -31,7 +31,7 @@ use super::super::{Found, Input};
 use crate::output::record::{SpeakerKind, TurnRole};
 use crate::span::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
-use speaker::{interviewee, introduced_questioners, speaker_of, titles_only};
+use speaker::{interviewee, questioners, speaker_of, titles_only};
 use std::sync::LazyLock;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
@@ -57,6 +57,10 @@ const NAME_WORDS: usize = 6;
 
 /// How far from the end of a turn an introduction of the next questioner may start.
 const INTRODUCTION_BYTES: usize = 160;
+
+/// How many words a turn after another official's answer has when it answers the same
+/// question too (shorter, it hands over: `Go ahead, Peter.`).
+const SECOND_ANSWER_WORDS: usize = 20;
 
 /// How many bytes a stage direction in brackets may take (`(As prepared for delivery)`).
 const STAGE_BYTES: usize = 48;
@@ -456,9 +460,9 @@ fn turns_of(inp: &Input, labels: &[Label]) -> Vec<Turn> {
         push_turn(inp, labels, &mut turns, &mut label_turn, Span::new(s, e), l);
     }
     roles(text, labels, &label_turn, &mut turns);
-    introduced_questioners(text, &mut turns);
+    let first = labels.first().map_or(0, |l| l.span.start);
+    questioners(text, &mut turns, first);
     if turns.iter().any(|t| t.speaker == TurnSpeaker::Nobody) {
-        let first = labels.first().map_or(0, |l| l.span.start);
         if let Some(guest) = interviewee(text, first) {
             for t in turns
                 .iter_mut()
@@ -523,9 +527,31 @@ fn roles(text: &str, labels: &[Label], label_turn: &[Option<usize>], turns: &mut
         of_turn
     };
     let class = interviewers(text, labels, label_turn, turns, class);
+    let mut key: Vec<Option<&str>> = vec![None; turns.len()];
+    for (l, t) in label_turn.iter().enumerate() {
+        if let Some(t) = *t {
+            key[t] = Some(labels[l].key.as_str());
+        }
+    }
     for i in 0..turns.len() {
         if class[i] == Some(Class::Question) {
             turns[i].role = TurnRole::Question;
+            continue;
+        }
+        // A second official answering the same question (a joint press conference): a
+        // turn of some length after another's answer, to a question that names him.
+        let second = i.checked_sub(1).filter(|&p| {
+            let q = turns[p]
+                .reply_to
+                .map_or("", |q| turns[q].content.slice(text));
+            turns[p].role == TurnRole::Answer
+                && turns[p].label.map(|l| l.slice(text)) != turns[i].label.map(|l| l.slice(text))
+                && turns[i].content.slice(text).split_whitespace().count() >= SECOND_ANSWER_WORDS
+                && key[i].is_some_and(|k| names(q, k))
+        });
+        if let Some(p) = second {
+            turns[i].role = TurnRole::Answer;
+            turns[i].reply_to = turns[p].reply_to;
             continue;
         }
         let Some(q) = i
@@ -545,6 +571,15 @@ fn roles(text: &str, labels: &[Label], label_turn: &[Option<usize>], turns: &mut
             turns[i].reply_to = Some(q);
         }
     }
+}
+
+/// Whether a question names the official of label `key` (`Mr. Secretary General` for
+/// `SECRETARY GENERAL STOLTENBERG`): one of the label's words of four letters or more.
+fn names(question: &str, key: &str) -> bool {
+    let q = question.to_lowercase();
+    key.split(' ')
+        .filter(|w| w.len() >= 4)
+        .any(|w| q.contains(w))
 }
 
 /// With no question label in the document, the labels whose turns mostly ask (`?` ending

@@ -8,39 +8,69 @@ use super::{
 use crate::output::record::{SpeakerKind, TurnRole};
 use crate::span::Span;
 
-/// A question whose asker the turn before introduces (`The next question is from Jon
-/// Smith.`): that asker.
-pub(super) fn introduced_questioners(text: &str, turns: &mut [Turn]) {
-    for i in 1..turns.len() {
-        let anonymous = match &turns[i].speaker {
-            TurnSpeaker::Named(_, SpeakerKind::Unknown) => true,
-            TurnSpeaker::SameAs(k) => {
-                matches!(
-                    turns[*k].speaker,
+/// The askers of the anonymous questions (`Q`, `QUESTION`): the journalist the turn before
+/// introduces (`The next question is from Jon Smith.`, or a name alone on the last line:
+/// `Jeff Mason.`), else the interviewer an interview's title names (`Interview … by Maria
+/// Lind`), else one `Journalist`.
+pub(super) fn questioners(text: &str, turns: &mut [Turn], first_label: usize) {
+    // A `SameAs` chain leads back to the first turn of the label.
+    let origin = |mut k: usize| {
+        while let TurnSpeaker::SameAs(j) = turns[k].speaker {
+            if j >= k {
+                break;
+            }
+            k = j;
+        }
+        k
+    };
+    let anonymous: Vec<bool> = (0..turns.len())
+        .map(|i| {
+            turns[i].role == TurnRole::Question
+                && matches!(
+                    turns[origin(i)].speaker,
                     TurnSpeaker::Named(_, SpeakerKind::Unknown)
                 )
-            }
-            _ => false,
-        };
-        if turns[i].role != TurnRole::Question
-            || !anonymous
-            || turns[i - 1].role == TurnRole::Question
-        {
+        })
+        .collect();
+    let interviewer = interview_part(text, first_label, " by ");
+    for i in 0..turns.len() {
+        if !anonymous[i] {
             continue;
         }
-        let before = turns[i - 1].content;
-        let tail_start = (before.end.saturating_sub(INTRODUCTION_BYTES)..before.end)
-            .find(|&b| text.is_char_boundary(b))
-            .unwrap_or(before.end);
-        let tail = &text[tail_start..before.end];
-        let Some(f) = tail.rfind(" from ") else {
-            continue;
+        let introduced = i
+            .checked_sub(1)
+            .filter(|&p| turns[p].role != TurnRole::Question)
+            .and_then(|p| introduction(text, turns[p].content));
+        turns[i].speaker = match introduced.or(interviewer) {
+            Some(name) => TurnSpeaker::Mention(name),
+            None => TurnSpeaker::Named("Journalist".to_string(), SpeakerKind::Unknown),
         };
+    }
+}
+
+/// The journalist named at the end of a turn: after `from` (`the next question is from Jon
+/// Smith`), or alone on its last line (`Jeff Mason.`).
+fn introduction(text: &str, before: Span) -> Option<Span> {
+    let tail_start = (before
+        .end
+        .saturating_sub(INTRODUCTION_BYTES)
+        .max(before.start)..before.end)
+        .find(|&b| text.is_char_boundary(b))
+        .unwrap_or(before.end);
+    let tail = &text[tail_start..before.end];
+    if let Some(f) = tail.rfind(" from ") {
         let at = tail_start + f + " from ".len();
-        if let Some(name) = capitalised_run(text, at, before.end).filter(|n| n.1 >= 2) {
-            turns[i].speaker = TurnSpeaker::Mention(name.0);
+        if let Some((name, _)) = capitalised_run(text, at, before.end).filter(|n| n.1 >= 2) {
+            return Some(name);
         }
     }
+    let line = tail.rfind('\n').map(|n| tail_start + n + 1)?;
+    let line = Span::new(line, before.end);
+    let t = line.slice(text).trim_start();
+    let at = line.end - t.len();
+    let (name, words) = capitalised_run(text, at, before.end)?;
+    let rest = text[name.end..before.end].trim();
+    ((2..=3).contains(&words) && matches!(rest, "." | "")).then_some(name)
 }
 
 /// The run of capitalised words (names, title words, initials) starting at byte `at`, up to
@@ -71,13 +101,19 @@ fn capitalised_run(text: &str, at: usize, end: usize) -> Option<(Span, usize)> {
 /// The guest of an interview, from the lines before its first label: the name after
 /// `with` (`Interview with NATO Secretary General Jens Stoltenberg by …`).
 pub(super) fn interviewee(text: &str, first_label: usize) -> Option<Span> {
+    interview_part(text, first_label, " with ")
+}
+
+/// In an interview's title (the lines before its first label, holding `interview`), the name
+/// after `word` (` with `, ` by `).
+fn interview_part(text: &str, first_label: usize, word: &str) -> Option<Span> {
     let head = &text[..first_label];
     let lower = head.to_lowercase();
     if lower.len() != head.len() {
         return None;
     }
     let i = lower.find("interview")?;
-    let w = lower[i..].find(" with ")? + i + " with ".len();
+    let w = lower[i..].find(word)? + i + word.len();
     capitalised_run(text, w, first_label)
         .filter(|&(_, n)| n >= 2)
         .map(|(s, _)| s)

@@ -60,6 +60,25 @@ fn roles_table() {
             &[(Q, "Will you run?", None), (A, "No.", Some(0)), (Q, "Why not?", None), (A, "Family.", Some(2))],
         ),
         (
+            "a second official answers a question put to both",
+            "Q    Mr. President, Prime Minister, will you meet again?\n\nTHE PRESIDENT:  Yes.\n\nPRIME MINISTER HALVORSEN:  We will meet in the spring, in Oslo or in Washington, and we will have a full agenda on energy, trade and security for our two countries.",
+            &[
+                (Q, "Mr. President, Prime Minister, will you meet again?", None),
+                (A, "Yes.", Some(0)),
+                (A, "We will meet in the spring, in Oslo or in Washington, and we will have a full agenda on energy, trade and security for our two countries.", Some(0)),
+            ],
+        ),
+        (
+            "opening remarks after an introduction are a statement",
+            "MR HARLOW: Welcome.\n\nQUESTION: Special?\n\nMR HARLOW: Yes. Our guest today is Ambassador Ann Roe.\n\nAMBASSADOR ROE: Thank you. It is good to be here with all of you today, and I want to say a few words about the budget we are presenting this week to the Congress.",
+            &[
+                (S, "Welcome.", None),
+                (Q, "Special?", None),
+                (A, "Yes. Our guest today is Ambassador Ann Roe.", Some(1)),
+                (S, "Thank you. It is good to be here with all of you today, and I want to say a few words about the budget we are presenting this week to the Congress.", None),
+            ],
+        ),
+        (
             "hand-off after an answer",
             "Q    Why?\n\nMR. ROE: Because.\n\nMS. LEE: Next question.",
             &[(Q, "Why?", None), (A, "Because.", Some(0)), (S, "Next question.", None)],
@@ -124,5 +143,36 @@ fn stage_directions() {
     for &(t, want) in trims {
         let s = super::without_stage_notes(t, Span::new(0, t.len()));
         assert_eq!(s.slice(t), want);
+    }
+}
+
+/// The askers of anonymous questions: introduced by the turn before, named as interviewer
+/// by the title, or one `Journalist`.
+#[test]
+fn questioners_table() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "introduced",
+            "MR. ROE: Hello.\n\nQ    Why?\n\nMR. ROE: Because. The next question is from Jon Smith.\n\nQ    When?\n\nMR. ROE: Soon.\n\nJeff Mason.\n\nQ    Where?",
+            &["Roe", "Journalist", "Roe", "Jon Smith", "Roe", "Jeff Mason"],
+        ),
+        (
+            "interviewer",
+            "Interview with Foreign Minister Ana Ferrer by Maria Lind\n\nQ: What now?\n\nTalks.\n\nQ: When?\n\nSoon.",
+            &["Maria Lind", "Ana Ferrer", "Maria Lind", "Ana Ferrer"],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let qs = quotes::find(text, &paras);
+        let doc = crate::text::tokenize(text, &paras, &qs, super::super::super::cue_starts());
+        let a = super::super::super::attribute(text, &doc, &qs);
+        let got: Vec<&str> = a
+            .statements
+            .iter()
+            .filter(|s| s.role.is_some())
+            .map(|s| s.speaker.map_or("-", |e| a.speakers[e].name.as_str()))
+            .collect();
+        assert_eq!(&got, want, "{name}");
     }
 }
