@@ -40,6 +40,10 @@ RUNS = [
     ("dates: own, story date from the text", "score_dates.py", "eval/own/dates-textdate.jsonl",
      DATE_KEYS),
     ("metadata: own diplomatic wire", "score_metadata.py", "eval/own/metadata.jsonl", META_KEYS),
+    ("quotes: transcripts dev (six briefings, press conferences, an interview)",
+     "score_quotes.py", "transcripts/dev.jsonl",
+     ["direct_f1", "direct_speaker_accuracy", "role_accuracy", "resolved_speaker_accuracy",
+      "all_f1"]),
 ]
 
 
