@@ -44,6 +44,10 @@ RUNS = [
     ("metadata: transcripts dev, document type and issuer", "score_metadata.py",
      "transcripts/dev.jsonl", ["doc_type_accuracy", "issuer_accuracy", "date_accuracy",
                                "headline_accuracy"]),
+    ("quotes: transcripts dev (six briefings, press conferences, an interview)",
+     "score_quotes.py", "transcripts/dev.jsonl",
+     ["direct_f1", "direct_speaker_accuracy", "role_accuracy", "resolved_speaker_accuracy",
+      "all_f1"]),
 ]
 
 

@@ -1,4 +1,5 @@
-//! The vocabulary the stages share: the kinds of documents, statements, speakers and dates. They sit at
+//! The vocabulary the stages share: the kinds of documents, statements, transcript turns, speakers and
+//! dates. They sit at
 //! the bottom of the crate so that the stages that find them (parse, analyse) and the record
 //! that publishes them (output) all import them from here, and nothing below the output imports
 //! from it. The serialised names are part of the public record (`statements schema`).
@@ -104,4 +105,16 @@ impl DocType {
     pub fn from_name(name: &str) -> Option<DocType> {
         DocType::ALL.into_iter().find(|d| d.name() == name)
     }
+}
+
+/// What a transcript turn does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TurnRole {
+    /// A journalist's or interviewer's turn.
+    Question,
+    /// An official's turn replying to a question.
+    Answer,
+    /// Opening remarks, a moderator's hand-off, or any other turn.
+    Statement,
 }

@@ -15,7 +15,7 @@
 
 use super::record::{
     DateExpression, DateType, DocType, Event, Metadata, Quote, QuoteKind, Record, Speaker,
-    SpeakerKind, SpeakerRef, TextSpan,
+    SpeakerKind, SpeakerRef, TextSpan, TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -140,6 +140,8 @@ fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
         speaker,
         speaker_mention,
         cue,
+        role,
+        reply_to,
     } = quote;
     out.extend_from_slice(b"{\"id\":");
     string(out, id);
@@ -153,6 +155,12 @@ fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
     optional(out, speaker_mention.as_ref(), write_span);
     out.extend_from_slice(b",\"cue\":");
     optional(out, cue.as_ref(), write_span);
+    out.extend_from_slice(b",\"role\":");
+    optional(out, role.as_ref(), |&r, out| {
+        variant(out, turn_role_name(r))
+    });
+    out.extend_from_slice(b",\"reply_to\":");
+    optional_string(out, reply_to.as_deref());
     out.push(b'}');
 }
 
@@ -233,6 +241,15 @@ pub(super) fn quote_kind_name(kind: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
         QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// The snake_case name the serde derive gives each variant.
+pub(super) fn turn_role_name(role: TurnRole) -> &'static str {
+    match role {
+        TurnRole::Question => "question",
+        TurnRole::Answer => "answer",
+        TurnRole::Statement => "statement",
     }
 }
 

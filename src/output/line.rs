@@ -11,7 +11,7 @@
 
 use super::json::{
     array, date_type_name, indexed_array, number, optional, optional_string, quote_kind_name,
-    speaker_kind_name, string, text_span, variant, write_headers, write_kind,
+    speaker_kind_name, string, text_span, turn_role_name, variant, write_headers, write_kind,
 };
 use super::offsets::CharOffsets;
 use super::Findings;
@@ -139,6 +139,12 @@ fn write_quotes(spans: &Spans<'_>, attribution: &Attribution, out: &mut Vec<u8>)
         });
         out.extend_from_slice(b",\"cue\":");
         optional(out, st.cue.as_ref(), |s, out| spans.object(s, out));
+        out.extend_from_slice(b",\"role\":");
+        optional(out, st.role.as_ref(), |&r, out| {
+            variant(out, turn_role_name(r))
+        });
+        out.extend_from_slice(b",\"reply_to\":");
+        optional(out, st.reply_to.as_ref(), |&q, out| write_id(out, b'q', q));
         out.push(b'}');
     });
 }

@@ -112,6 +112,8 @@ fn quotes(spans: &Spans<'_>, attribution: &Attribution) -> Vec<Quote> {
                 }),
                 speaker_mention: st.speaker_mention.map(|s| spans.span(s)),
                 cue: st.cue.map(|s| spans.span(s)),
+                role: st.role,
+                reply_to: st.reply_to.map(|q| id('q', q)),
             }
         })
         .collect()

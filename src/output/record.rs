@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::vocab::{DateType, DocType, QuoteKind, SpeakerKind};
+pub use crate::vocab::{DateType, DocType, QuoteKind, SpeakerKind, TurnRole};
 
 /// Everything `statements` reads from one story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -120,6 +120,11 @@ pub struct Quote {
     pub speaker_mention: Option<TextSpan>,
     /// The speech cue (`said`, `stressed`, `according to`).
     pub cue: Option<TextSpan>,
+    /// For a turn of a transcript (a speaker label and what follows it): `question`,
+    /// `answer` or `statement`; `null` for any other statement.
+    pub role: Option<TurnRole>,
+    /// For an answer: the `id` of the question it follows; else `null`.
+    pub reply_to: Option<String>,
 }
 
 /// One temporal expression.

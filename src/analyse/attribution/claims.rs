@@ -78,7 +78,8 @@ impl Claims {
     /// is still a content.
     pub(super) fn clip(&mut self, i: usize, at: usize, doc: &Words) {
         let c = &mut self.list[i];
-        if c.toks.0 < at && c.toks.1 > at {
+        // A muted claim stays out of the statements.
+        if c.toks.0 < at && c.toks.1 > at && !c.content.is_empty() {
             if let Some(content) = doc.content(c.toks.0, at) {
                 c.content = content;
                 c.toks.1 = at;
@@ -92,6 +93,22 @@ impl Claims {
         let c = &mut self.list[i];
         c.content = Span::new(0, 0);
         c.toks = (s0, s0);
+    }
+
+    /// Leaves claim `i` out of the statements (an expressive act, `thanked X for …`) and
+    /// keeps its token range: it still ends the clause before it and gives its speaker to a
+    /// verb joined to it, as a statement would.
+    pub(super) fn mute(&mut self, i: usize) {
+        self.list[i].content = Span::new(0, 0);
+    }
+
+    /// Makes claim `i` of an expressive act the statement of the speech cue `cue` joined to
+    /// it (`welcomed the decision but warned against …`): `content` from token `t` on.
+    pub(super) fn narrow_to_joined(&mut self, i: usize, content: Span, t: usize, cue: Span) {
+        let c = &mut self.list[i];
+        c.content = content;
+        c.toks.0 = t;
+        c.cue = Some(cue);
     }
 
     /// Makes claim `i` the quotation `inner` that is nearly all of its content.

@@ -41,6 +41,9 @@ pub(super) struct CueEntry {
     pub(super) reliability: Reliability,
     /// The form ends in -ing: a participle that keeps the speaker of the clause before.
     pub(super) participle: bool,
+    /// An expressive act (`thanked`, `welcomed`): read as a weak cue, but its clause is not
+    /// a statement.
+    pub(super) expressive: bool,
 }
 
 pub(super) struct CueLexicon {
@@ -103,6 +106,7 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
                 frame,
                 reliability,
                 participle: first.ends_with("ing") && frame != Frame::Quoting,
+                expressive: *rel == "expressive",
             });
         }
     }

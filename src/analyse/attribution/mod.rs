@@ -9,6 +9,10 @@
 //! passes, each a module of `pass` reading the tokens, the cues and the claims of the
 //! passes before it, in this order (written once, in [`attribute`]):
 //!
+//! 0. `turns`: in a transcript (a briefing, a press conference, an interview), each turn
+//!    after a speaker label (`MR PRICE:`, `Q:`, `Wang Wenbin:`) is a direct statement of
+//!    its speaker, with its role (question, answer, statement); the other passes still
+//!    read inside the turns (what the speaker reports others said);
 //! 1. `quote_frames`: every quotation (double marks, or single marks with a speech frame)
 //!    is matched to a cue next to it: after it (`"…," he said.`, `"…," said Oswaldo
 //!    Oliveira`) or before it (`X said: "…"`), to a name after a dash, a colon or a
@@ -25,9 +29,10 @@
 //! 5. `speakers`: the speaker mentions are resolved in text order into entities
 //!    ([`speakers`]), and the claims become statements.
 //!
-//! The claims (`claims`) are only added to, except for three named edits a later step
-//! makes to an earlier claim (clip, drop, narrow to its quotation). What is not a statement
-//! (a modal possibility, a free relative, a scare quote...) is a named predicate in
+//! The claims (`claims`) are only added to, except for five named edits a later step
+//! makes to an earlier claim (clip, drop, narrow to its quotation, mute an expressive act or
+//! narrow it to the cue joined to it). What is not a statement (a modal possibility, a free
+//! relative, a scare quote, an expressive act such as `thanked`...) is a named predicate in
 //! `filters`; the word lists are in `lexicon/attribution_classes.tsv` (`words`) and the
 //! windows in `limits`.
 //!
@@ -48,7 +53,7 @@ use crate::analyse::speakers::Entity;
 use crate::span::Span;
 use crate::text::quotes::QuotedSpan;
 use crate::text::{Doc, WordFilter};
-use crate::vocab::QuoteKind;
+use crate::vocab::{QuoteKind, TurnRole};
 use claims::Claims;
 use cues::{Cue, CueEntry, CueLexicon, CUES};
 use words::Words;
@@ -66,6 +71,10 @@ pub struct Statement {
     pub speaker_mention: Option<Span>,
     /// The speech cue.
     pub cue: Option<Span>,
+    /// The role of a transcript's turn; `None` for any other statement.
+    pub role: Option<TurnRole>,
+    /// For an answer: the index in [`Attribution::statements`] of the question it follows.
+    pub reply_to: Option<usize>,
 }
 
 /// The statements of a story and the speakers they are attributed to.
@@ -114,6 +123,10 @@ struct Found {
     /// Quotations opening a paragraph or a sentence with no frame and no quoted speaker
     /// before them: they may continue the speaker of a cue clause found later.
     floating: Vec<usize>,
+    /// The turns of a transcript, in text order (none in a news story).
+    turns: Vec<pass::turns::Turn>,
+    /// The paragraphs opening with a turn's label.
+    label_paras: Vec<usize>,
 }
 
 /// The first words of the speech cues: the tokens to note as cue candidates when the
@@ -135,6 +148,8 @@ pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
         cue_used: vec![false; cues.len()],
         quote_done: vec![false; quotes.len()],
         floating: Vec::new(),
+        turns: Vec::new(),
+        label_paras: Vec::new(),
     };
     let input = Input {
         text,
@@ -145,12 +160,13 @@ pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
     };
     // The passes, in order: each may use up cues and quotations, so that a later one does
     // not report them again, and may clip or drop the claims of the one before it.
+    pass::turns::run(&input, &mut found);
     pass::quote_frames::run(&input, &mut found);
     found.claims.start_cue_clauses();
     pass::cue_clauses::run(&input, &mut found);
     pass::nouns_and_labels::run(&input, &mut found);
     pass::quote_leftovers::run(&input, &mut found);
-    pass::speakers::run(text, &found.claims)
+    pass::speakers::run(text, &found.claims, &found.turns)
 }
 
 #[cfg(test)]

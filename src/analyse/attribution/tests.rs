@@ -405,6 +405,101 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
             (D, "Talks must go on,", "Ann Linde", "added"),
         ],
     ),
+    (
+        "say_tell_urge",
+        "President Biden was clear that the alliance would not waver. The Secretary underscored the need for restraint.",
+        &[
+            (I, "the alliance would not waver", "Biden", "was clear that"),
+            (I, "the need for restraint", "Secretary", "underscored"),
+        ],
+    ),
+    (
+        "expressive_act",
+        "Lavrov thanked Turkey for its mediation. The minister welcomed the decision.",
+        &[],
+    ),
+    (
+        "expressive_act",
+        "The government welcomed the decision but warned against any interference.",
+        &[(I, "against any interference", "government", "warned")],
+    ),
+    (
+        "expressive_act",
+        "Lucan wrote that the talks had failed and thanked Switzerland for its help.",
+        &[(I, "the talks had failed", "Lucan", "wrote")],
+    ),
+    (
+        "expressive_act",
+        "The president expressed his condolences to the families of the victims.",
+        &[],
+    ),
+    (
+        "turn_label",
+        "MR HARLOW: Good afternoon, everyone.\n\nQUESTION: Is the trip still on?\n\nMR HARLOW: It is.",
+        &[
+            (D, "Good afternoon, everyone.", "Harlow", "-"),
+            (D, "Is the trip still on?", "Journalist", "-"),
+            (D, "It is.", "Harlow", "-"),
+        ],
+    ),
+    (
+        "turn_label",
+        "Q    Will you go?\n\nTHE PRESIDENT:  We will see.\n\nMore on that later.\n\nQ    When?",
+        &[
+            (D, "Will you go?", "Journalist", "-"),
+            (D, "We will see.\n\nMore on that later.", "President", "-"),
+            (D, "When?", "Journalist", "-"),
+        ],
+    ),
+    (
+        "transcript",
+        "Lavrov: Russia is ready for talks with the West.\n\nThe talks are set for Monday.",
+        &[(I, "Russia is ready for talks with the West", "Lavrov", ":")],
+    ),
+    (
+        "transcript",
+        "Mr. Tan (Singapore): The draft is balanced.\n\nMs. Roe (Chile): Chile can accept it.\n\nMr. Tan (Singapore): Thank you.",
+        &[
+            (D, "The draft is balanced.", "Tan", "-"),
+            (D, "Chile can accept it.", "Roe", "-"),
+            (D, "Thank you.", "Tan", "-"),
+        ],
+    ),
+    (
+        "stage_direction",
+        "QUESTION: That is a long trip. (Laughter.)\n\nMR HARLOW: (Laughs.) It is short.\n\n[inaudible]\n\nEND 1:42 p.m.",
+        &[
+            (D, "That is a long trip.", "Journalist", "-"),
+            (D, "It is short.", "Harlow", "-"),
+        ],
+    ),
+    (
+        "roles",
+        "AFP: Can you confirm the visit?\n\nLin Jiaxin: I have nothing to share.",
+        &[
+            (D, "Can you confirm the visit?", "AFP", "-"),
+            (D, "I have nothing to share.", "Lin Jiaxin", "-"),
+        ],
+    ),
+    (
+        "speaker_of",
+        "Briefing by Press Secretary Dana Whitfield\n\nMS. WHITFIELD: Good morning.\n\nQ    Good morning.\n\nMS. WHITFIELD: Let us begin.",
+        &[
+            (D, "Good morning.", "Dana Whitfield", "-"),
+            (D, "Good morning.", "Journalist", "-"),
+            (D, "Let us begin.", "Dana Whitfield", "-"),
+        ],
+    ),
+    (
+        "speaker_of",
+        "Interview with Foreign Minister Ana Ferrer\n\nQ: What do you expect?\n\nA deal by Friday.\n\nQ: And then?\n\nWe will see.",
+        &[
+            (D, "What do you expect?", "Journalist", "-"),
+            (D, "A deal by Friday.", "Ana Ferrer", "-"),
+            (D, "And then?", "Journalist", "-"),
+            (D, "We will see.", "Ana Ferrer", "-"),
+        ],
+    ),
     ];
 
 /// Every example gives its statements.
@@ -441,6 +536,7 @@ fn every_rule_has_an_example() {
         super::pass::nouns_and_labels::RULES,
         super::pass::quote_leftovers::RULES,
         super::pass::speakers::RULES,
+        super::pass::turns::RULES,
         super::filters::RULES,
     ]
     .concat();

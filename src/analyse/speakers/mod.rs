@@ -147,7 +147,9 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
     noun(word).is_some_and(|(k, _)| k == NounKind::Doc)
 }
 
-pub(super) fn is_title_word(word: &str) -> bool {
+/// Whether a word is a title or a person noun that may stand before a name (`Secretary`,
+/// `Ambassador`, `Spokesperson`).
+pub(crate) fn is_title_word(word: &str) -> bool {
     // Non-ASCII words take `to_lowercase`, which also lower-cases their non-ASCII letters.
     let mut buf = [0; 32];
     match ascii_lower_bytes(word.as_bytes(), &mut buf).filter(|_| word.is_ascii()) {

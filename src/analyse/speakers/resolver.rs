@@ -194,6 +194,31 @@ impl Resolver {
         Some(e)
     }
 
+    /// Records `span` as one more mention of entity `e` (a transcript's label for the
+    /// speaker its full name names).
+    pub fn add_mention(&mut self, e: usize, span: Span) {
+        let mentions = &mut self.entities[e].mentions;
+        if !mentions.contains(&span) {
+            mentions.push(span);
+            mentions.sort_by_key(|s| s.start);
+        }
+        self.touch(e);
+    }
+
+    /// A new entity named `name` (not read from a mention: a transcript's `Journalist`, or
+    /// `Price` of the label `MR PRICE`), with its first mention at `span`; a person is
+    /// found again by its surname.
+    pub fn add_named(&mut self, name: String, kind: SpeakerKind, span: Span) -> usize {
+        let surname = (kind == SpeakerKind::Person).then(|| name.to_lowercase());
+        let e = self.new_entity(name, kind, None);
+        if let Some(s) = surname {
+            self.by_surname.entry(s).or_default().push(e);
+        }
+        self.entities[e].mentions.push(span);
+        self.touch(e);
+        e
+    }
+
     /// A new entity for a mention that names a new source, entered in the maps that later
     /// mentions of it look in.
     fn create(&mut self, m: &Mention, key: String) -> usize {

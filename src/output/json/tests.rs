@@ -165,6 +165,10 @@ fn variant_names_are_written_as_serde_json_writes_them() {
         let expected = serde_json::to_vec(&kind).unwrap_or_default();
         assert_eq!(quoted(quote_kind_name(kind)), expected);
     }
+    for role in [TurnRole::Question, TurnRole::Answer, TurnRole::Statement] {
+        let expected = serde_json::to_vec(&role).unwrap_or_default();
+        assert_eq!(quoted(turn_role_name(role)), expected);
+    }
     for t in [
         DateType::Date,
         DateType::Time,
@@ -206,6 +210,14 @@ fn speaker_kind() -> impl Strategy<Value = SpeakerKind> {
         Just(SpeakerKind::Organization),
         Just(SpeakerKind::Group),
         Just(SpeakerKind::Unknown),
+    ]
+}
+
+fn turn_role() -> impl Strategy<Value = TurnRole> {
+    prop_oneof![
+        Just(TurnRole::Question),
+        Just(TurnRole::Answer),
+        Just(TurnRole::Statement),
     ]
 }
 
@@ -280,17 +292,22 @@ fn quote() -> impl Strategy<Value = Quote> {
         option::of((text(), text()).prop_map(|(id, name)| SpeakerRef { id, name })),
         option::of(span()),
         option::of(span()),
+        (option::of(turn_role()), option::of(text())),
     )
-        .prop_map(|(id, kind, content, speaker, speaker_mention, cue)| Quote {
-            id,
-            kind,
-            text: content.text,
-            start: content.start,
-            end: content.end,
-            speaker,
-            speaker_mention,
-            cue,
-        })
+        .prop_map(
+            |(id, kind, content, speaker, speaker_mention, cue, (role, reply_to))| Quote {
+                id,
+                kind,
+                text: content.text,
+                start: content.start,
+                end: content.end,
+                speaker,
+                speaker_mention,
+                cue,
+                role,
+                reply_to,
+            },
+        )
 }
 
 fn date() -> impl Strategy<Value = DateExpression> {

@@ -15,6 +15,7 @@ use super::super::cues::{CueEntry, Frame, Reliability};
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input, Words};
+use crate::span::Span;
 use crate::vocab::QuoteKind;
 
 /// The rules of this module, each with an example in `tests.rs` (`EXAMPLES`).
@@ -25,6 +26,7 @@ pub(in super::super) const RULES: &[&str] = &[
     "say_tell_urge",
     "closing_attribution",
     "split_clause",
+    "expressive_act",
 ];
 
 /// A token range `[start, end)`.
@@ -121,7 +123,7 @@ fn push(
 ) {
     let (mention, toks) = claim;
     if let Some(content) = doc.content(toks.0, toks.1) {
-        found.claims.push(Claim {
+        let i = found.claims.push(Claim {
             kind: QuoteKind::Indirect,
             content,
             mention: mention.map(|(a, b)| doc.span(a, b)),
@@ -131,6 +133,9 @@ fn push(
             sent: at.sent,
             strong: false,
         });
+        if at.e.expressive {
+            found.claims.mute(i);
+        }
     }
 }
 
@@ -204,7 +209,7 @@ fn say_tell_urge(inp: &Input, found: &mut Found, at: &CueAt) -> bool {
     if let Some(pi) = at.prev {
         clip_previous(doc, found, at, &r, pi, mention, content);
     }
-    found.claims.push(Claim {
+    let i = found.claims.push(Claim {
         kind: QuoteKind::Indirect,
         content: content_span,
         mention: mention.map(|(a, b)| doc.span(a, b)),
@@ -214,7 +219,36 @@ fn say_tell_urge(inp: &Input, found: &mut Found, at: &CueAt) -> bool {
         sent: at.sent,
         strong: at.strong(),
     });
+    if at.e.expressive {
+        expressive_act(inp, found, i, content);
+    }
     true
+}
+
+/// `thanked X for …`, `welcomed the decision`: an expressive act is not a statement. Its
+/// claim stays the speaker of a verb joined to it and ends the clause before it; when a
+/// speech cue after `but` or `and` follows in its content (`welcomed the decision but
+/// warned against …`), the statement is what that cue governs.
+fn expressive_act(inp: &Input, found: &mut Found, i: usize, content: (usize, usize)) {
+    let doc = &inp.doc;
+    let joined = (content.0 + 1..content.1).find_map(|t| {
+        let ci = inp.cue_starting(t)?;
+        let e = inp.entry(ci);
+        (doc.is(t - 1, &["but", "and"]) && !e.expressive).then_some(ci)
+    });
+    let narrowed = joined.and_then(|ci| {
+        let c = &inp.cues[ci];
+        let content = doc.content(c.t1, content.1)?;
+        Some((
+            content,
+            c.t1,
+            Span::new(doc.toks[c.t0].span().start, doc.toks[c.t1 - 1].span().end),
+        ))
+    });
+    match narrowed {
+        Some((content, t, cue)) => found.claims.narrow_to_joined(i, content, t, cue),
+        None => found.claims.mute(i),
+    }
 }
 
 /// The subjects before and after the cue, whether it keeps an earlier speaker, and whether

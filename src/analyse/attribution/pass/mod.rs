@@ -6,3 +6,4 @@ pub(super) mod nouns_and_labels;
 pub(super) mod quote_frames;
 pub(super) mod quote_leftovers;
 pub(super) mod speakers;
+pub(super) mod turns;

@@ -32,6 +32,12 @@ pub(in super::super) fn run(inp: &Input, found: &mut Found) {
             *x = true;
         }
     }
+    // A turn's label is the turns pass's.
+    for &p in &found.label_paras {
+        if let Some(x) = para_has.get_mut(p) {
+            *x = true;
+        }
+    }
     speech_noun_that(inp, found, &mut sent_has);
     colon_label(inp, found, &para_has);
 }
