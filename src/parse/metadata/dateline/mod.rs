@@ -535,6 +535,11 @@ impl Scan {
         let Some((inner, e)) = group_at(s, j, close) else {
             return Next::Stop;
         };
+        // A colon after the brackets makes the line a transcript's speaker label naming the
+        // asker's outlet (`QUESTION (Reuters): Will ...`), not a dateline with a credit.
+        if s[e..].starts_with(':') {
+            return Next::Stop;
+        }
         match lex::agency(inner).or_else(|| lex::agency_misspelt(inner)) {
             Some(a) => self.agency = Some(a.to_string()),
             None if self.unknown_credit(s, inner, e) => self.agency = Some(inner.to_string()),

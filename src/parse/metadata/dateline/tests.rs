@@ -418,6 +418,7 @@ const STEPS: &[(&str, &str, Option<&str>)] = &[
     ("bracketed_credit: misspelt", "XIAN, Nov. 26 , 2005 (Xinhau)", Some("XIAN, Nov. 26 , 2005 (Xinhau)")),
     ("bracketed_credit: unknown name", "MINSK (Belnova) - Text", Some("MINSK (Belnova) -")),
     ("bracketed_credit: not a credit", "ACME BUYS STAKE IN BETA (BTA)", None),
+    ("bracketed_credit: a speaker label", "QUESTION (Reuters): Will he go?", None),
     ("separator", "BOSTON _ Text", Some("BOSTON _")),
     ("separator: date between two", "    SILVER SPRING, Md., - March 4 - Text", Some("SILVER SPRING, Md., - March 4 -")),
     ("word: date without comma", "TIRANA April 13 , 1997 (AFP)", Some("TIRANA April 13 , 1997 (AFP)")),
