@@ -142,8 +142,41 @@ pub(super) const CLASS_NAMES: [(&str, WordClass); 38] = [
     ("not_possessives", NOT_POSSESSIVES),
 ];
 
-/// The class words of `lexicon/attribution_classes.tsv`, as (class, word) pairs.
+/// The class words of `lexicon/attribution_classes.tsv`, as (class, word) pairs, then the
+/// classes read from the shared closed-class files ([`shared_class_words`]).
 pub(super) fn class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
+    listed_class_words().chain(shared_class_words())
+}
+
+/// The pronoun and determiner classes, picked by their columns from `lexicon/pronouns.tsv`
+/// and `lexicon/determiners.tsv`: one list of pronouns and one of determiners serves every
+/// stage (speakers and the timeline read the same files).
+fn shared_class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
+    use crate::lexicon::closed::{determiners, pronouns, Case, DeterminerKind, Gender};
+    let subjects = pronouns().iter().filter(|p| p.case == Case::Subject);
+    // `he`, `she`, `they`, `we`, `I`: subjects that name a person, not `it` or `you`.
+    let personal = subjects
+        .clone()
+        .filter(|p| p.person != 2 && p.gender != Some(Gender::Neuter));
+    let articles = determiners()
+        .iter()
+        .filter(|d| d.kind == DeterminerKind::Article);
+    let possessives = pronouns().iter().filter(|p| p.case == Case::Possessive);
+    let third_possessives = possessives.clone().filter(|p| p.person == 3);
+    let words = |class, it: &mut dyn Iterator<Item = &'static str>| {
+        it.map(move |w| (class, w)).collect::<Vec<_>>()
+    };
+    let mut out = words(PRONOUNS, &mut subjects.map(|p| p.word));
+    out.extend(words(PERSONAL_PRONOUNS, &mut personal.map(|p| p.word)));
+    out.extend(words(DETS, &mut articles.clone().map(|d| d.word)));
+    out.extend(words(DETS, &mut possessives.map(|p| p.word)));
+    out.extend(words(NP_OPENERS, &mut articles.map(|d| d.word)));
+    out.extend(words(NP_OPENERS, &mut third_possessives.map(|p| p.word)));
+    out.into_iter()
+}
+
+/// The class words listed in `lexicon/attribution_classes.tsv`.
+fn listed_class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
     crate::lexicon::rows(include_str!("../../lexicon/attribution_classes.tsv")).flat_map(|row| {
         let class = CLASS_NAMES
             .iter()
