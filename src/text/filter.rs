@@ -5,13 +5,14 @@
 /// length: a word not in it is surely not in the list, and most words of a story are told
 /// from a list of a few hundred words with one bit test, before any hash-map look-up.
 pub struct WordFilter {
-    bits: Vec<u64>,
+    // A fixed-size array: the index of a 16-bit hash needs no bounds check.
+    bits: Box<[u64; 1024]>,
 }
 
 impl WordFilter {
     /// The filter of `words`.
     pub fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> WordFilter {
-        let mut bits = vec![0u64; 1024];
+        let mut bits = Box::new([0u64; 1024]);
         for w in words {
             let bit = WordFilter::bit(w);
             bits[bit / 64] |= 1 << (bit % 64);

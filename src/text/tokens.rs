@@ -234,15 +234,24 @@ fn scan(body: &str, i: usize, b: u8) -> Option<Scanned> {
     })
 }
 
+/// The quotation a token is tested against when no quotation is left: it holds no token,
+/// and no token ends before it.
+const NO_QUOTE: Span = Span {
+    start: usize::MAX,
+    end: usize::MAX,
+};
+
 /// The token list under construction.
 struct Builder<'f> {
     toks: Vec<Tok>,
     norm: String,
     sents: Vec<Sent>,
-    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, and
-    /// the first that may hold the next token.
+    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, the
+    /// index of the first that may hold the next token, and that quotation (an empty span past
+    /// any token when none is left), kept at hand because every token is tested against it.
     top: Vec<Span>,
     qi: usize,
+    quote: Span,
     /// The words to note the tokens of, and the tokens noted.
     starts: &'f WordFilter,
     candidates: Vec<usize>,
@@ -308,11 +317,11 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        let top = &self.top;
-        while self.qi < top.len() && top[self.qi].end <= start {
+        while self.quote.end <= start {
             self.qi += 1;
+            self.quote = self.top.get(self.qi).copied().unwrap_or(NO_QUOTE);
         }
-        let quoted = self.qi < top.len() && top[self.qi].start <= start && end <= top[self.qi].end;
+        let quoted = self.quote.start <= start && end <= self.quote.end;
         // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
             start: start as u32,
@@ -343,6 +352,11 @@ pub fn tokenize(
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
     norm.push_str(text);
     norm.make_ascii_lowercase();
+    let top: Vec<Span> = quotes
+        .iter()
+        .filter(|q| !q.single && q.depth == 0)
+        .map(|q| q.inner)
+        .collect();
     let mut b = Builder {
         // About one token in five bytes of wire text: the vector is seldom grown, and a very
         // long story (whose tokens are most of its memory) does not reserve a quarter more
@@ -350,11 +364,8 @@ pub fn tokenize(
         toks: Vec::with_capacity(text.len() / 5 + 16),
         norm,
         sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
-        top: quotes
-            .iter()
-            .filter(|q| !q.single && q.depth == 0)
-            .map(|q| q.inner)
-            .collect(),
+        quote: top.first().copied().unwrap_or(NO_QUOTE),
+        top,
         qi: 0,
         starts,
         // Speech cues, the candidates asked for today, are a few in a hundred words.
