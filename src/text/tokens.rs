@@ -266,6 +266,21 @@ impl Builder<'_> {
         let bytes = body.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            // The commonest bytes first: a space, and a word all in ASCII, whose lower-case
+            // form is at its own span (no branch on where it is).
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if kind & ALNUM != 0 {
+                let (j, ascii) = word_end(body, i, i + 1, true);
+                if ascii {
+                    self.ascii_word(s.start + i, s.start + j, b.is_ascii_uppercase(), pi);
+                    i = j;
+                    continue;
+                }
+            }
             match scan(body, i, b) {
                 None => break,
                 Some(Scanned::Space(next)) => i = next,
@@ -279,6 +294,43 @@ impl Builder<'_> {
             t0: st0,
             t1: self.toks.len(),
         });
+    }
+
+    /// Adds the all-ASCII word at bytes `start..end` of the text: [`Builder::token`] for
+    /// the commonest token, without its tests of what the token is.
+    #[inline(always)]
+    fn ascii_word(&mut self, start: usize, end: usize, cap: bool, pi: usize) {
+        if self
+            .norm
+            .as_bytes()
+            .get(start..end)
+            .is_some_and(|w| self.starts.may_contain(w))
+        {
+            self.candidates.push(self.toks.len());
+        }
+        let quoted = self.quoted(start, end);
+        self.toks.push(Tok {
+            start: start as u32,
+            end: end as u32,
+            norm_start: start as u32,
+            norm_end: end as u32,
+            sent_index: self.sents.len() as u32,
+            para_index: pi as u32,
+            word: true,
+            cap,
+            quoted,
+        });
+    }
+
+    /// Whether the token at `start..end`, after those already added, is inside a top-level
+    /// double quotation.
+    #[inline(always)]
+    fn quoted(&mut self, start: usize, end: usize) -> bool {
+        while self.quote.end <= start {
+            self.qi += 1;
+            self.quote = self.top.get(self.qi).copied().unwrap_or(NO_QUOTE);
+        }
+        self.quote.start <= start && end <= self.quote.end
     }
 
     /// Adds the token at bytes `i..j` of the sentence `body` that starts at byte `base`.
@@ -317,11 +369,7 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        while self.quote.end <= start {
-            self.qi += 1;
-            self.quote = self.top.get(self.qi).copied().unwrap_or(NO_QUOTE);
-        }
-        let quoted = self.quote.start <= start && end <= self.quote.end;
+        let quoted = self.quoted(start, end);
         // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
             start: start as u32,
