@@ -277,7 +277,8 @@ impl Builder<'_> {
                 let (j, ascii) = word_end(body, i, i + 1, true);
                 if ascii {
                     self.ascii_word(s.start + i, s.start + j, b.is_ascii_uppercase(), pi);
-                    i = j;
+                    // the one space after most words, skipped here rather than by the loop
+                    i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
                 }
             }
