@@ -277,21 +277,29 @@ impl Builder<'_> {
                 // Most words: fewer than 16 ASCII letters and digits, then an ASCII byte that
                 // joins nothing, all read from one 16-byte load; [`word_end`] gives the same
                 // end there, and reads every other word.
+                // Its filter key is read from the load too: the lower case of an ASCII letter
+                // or digit is the byte with bit 5 set.
                 let plain = bytes
                     .get(i..)
                     .and_then(|r| r.first_chunk::<16>())
                     .and_then(|c| {
                         let n = crate::ascii::run(c, false);
                         let after = *c.get(n)?;
+                        let second = if n > 1 { c[1] | 0x20 } else { 0 };
+                        let key = WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n);
                         (after.is_ascii() && BYTE_KIND[usize::from(after)] & JOINER == 0)
-                            .then_some(n)
+                            .then_some((n, key))
                     });
-                let (j, ascii) = match plain {
-                    Some(n) => (i + n, true),
-                    None => word_end(body, i, i + 1, true),
+                let (j, ascii, key) = match plain {
+                    Some((n, key)) => (i + n, true, Some(key)),
+                    None => {
+                        let (j, ascii) = word_end(body, i, i + 1, true);
+                        (j, ascii, None)
+                    }
                 };
                 if ascii {
-                    self.ascii_word(s.start + i, s.start + j, b.is_ascii_uppercase(), pi);
+                    let cap = b.is_ascii_uppercase();
+                    self.ascii_word(s.start + i, s.start + j, key, cap, pi);
                     // the one space after most words, skipped here rather than by the loop
                     i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
@@ -312,16 +320,20 @@ impl Builder<'_> {
         });
     }
 
-    /// Adds the all-ASCII word at bytes `start..end` of the text: [`Builder::token`] for
-    /// the commonest token, without its tests of what the token is.
+    /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`
+    /// when the caller has it at hand: [`Builder::token`] for the commonest token, without its
+    /// tests of what the token is.
     #[inline(always)]
-    fn ascii_word(&mut self, start: usize, end: usize, cap: bool, pi: usize) {
-        if self
-            .norm
-            .as_bytes()
-            .get(start..end)
-            .is_some_and(|w| self.starts.may_contain(w))
-        {
+    fn ascii_word(&mut self, start: usize, end: usize, key: Option<u32>, cap: bool, pi: usize) {
+        let candidate = match key {
+            Some(key) => self.starts.may_contain_key(key),
+            None => self
+                .norm
+                .as_bytes()
+                .get(start..end)
+                .is_some_and(|w| self.starts.may_contain(w)),
+        };
+        if candidate {
             self.candidates.push(self.toks.len());
         }
         let quoted = self.quoted(start, end);
@@ -565,5 +577,42 @@ mod tests {
             .filter(|&i| doc.w(i) == "said")
             .collect();
         assert_eq!(said, vec![1, 5]);
+    }
+
+    /// A word read from one 16-byte load (the plain path) and the same word read by
+    /// [`word_end`] (near the end of the text, or longer than 15 bytes, or with a joiner) get
+    /// the same token and the same filter answer, in any case.
+    #[test]
+    fn plain_words_read_as_the_general_path_reads_them() {
+        let words: [&[u8]; 3] = [b"said", b"according", b"spokeswomen1234567"];
+        let filter = WordFilter::new(words.into_iter());
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "SAID the minister, who Said it and said so.",
+                &["SAID", "Said", "said"],
+            ),
+            ("He said", &["said"]),
+            (
+                "According to SPOKESWOMEN1234567 today",
+                &["According", "SPOKESWOMEN1234567"],
+            ),
+            ("said-so said.", &["said"]),
+        ];
+        for (text, want) in cases {
+            let paras = paragraphs::split(text, Span::new(0, text.len()));
+            let doc = tokenize(text, &paras, &[], &filter);
+            let got: Vec<&str> = doc
+                .candidates
+                .iter()
+                .map(|&i| doc.toks[i].span().slice(text))
+                .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
+                .collect();
+            let expected: Vec<&str> = want
+                .iter()
+                .copied()
+                .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 }
