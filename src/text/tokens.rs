@@ -234,24 +234,11 @@ fn scan(body: &str, i: usize, b: u8) -> Option<Scanned> {
     })
 }
 
-/// The quotation a token is tested against when no quotation is left: it holds no token,
-/// and no token ends before it.
-const NO_QUOTE: Span = Span {
-    start: usize::MAX,
-    end: usize::MAX,
-};
-
 /// The token list under construction.
 struct Builder<'f> {
     toks: Vec<Tok>,
     norm: String,
     sents: Vec<Sent>,
-    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, the
-    /// index of the first that may hold the next token, and that quotation (an empty span past
-    /// any token when none is left), kept at hand because every token is tested against it.
-    top: Vec<Span>,
-    qi: usize,
-    quote: Span,
     /// The words to note the tokens of, and the tokens noted.
     starts: &'f WordFilter,
     candidates: Vec<usize>,
@@ -336,7 +323,6 @@ impl Builder<'_> {
         if candidate {
             self.candidates.push(self.toks.len());
         }
-        let quoted = self.quoted(start, end);
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
@@ -346,19 +332,9 @@ impl Builder<'_> {
             para_index: pi as u32,
             word: true,
             cap,
-            quoted,
+            // set by `mark_quoted` once all tokens are in
+            quoted: false,
         });
-    }
-
-    /// Whether the token at `start..end`, after those already added, is inside a top-level
-    /// double quotation.
-    #[inline(always)]
-    fn quoted(&mut self, start: usize, end: usize) -> bool {
-        while self.quote.end <= start {
-            self.qi += 1;
-            self.quote = self.top.get(self.qi).copied().unwrap_or(NO_QUOTE);
-        }
-        self.quote.start <= start && end <= self.quote.end
     }
 
     /// Adds the token at bytes `i..j` of the sentence `body` that starts at byte `base`.
@@ -397,7 +373,6 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        let quoted = self.quoted(start, end);
         // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
             start: start as u32,
@@ -408,7 +383,8 @@ impl Builder<'_> {
             para_index: pi as u32,
             word,
             cap,
-            quoted,
+            // set by `mark_quoted` once all tokens are in
+            quoted: false,
         });
     }
 }
@@ -428,11 +404,6 @@ pub fn tokenize(
     let mut norm = String::with_capacity(text.len() + text.len() / 8);
     norm.push_str(text);
     norm.make_ascii_lowercase();
-    let top: Vec<Span> = quotes
-        .iter()
-        .filter(|q| !q.single && q.depth == 0)
-        .map(|q| q.inner)
-        .collect();
     let mut b = Builder {
         // About one token in five bytes of wire text: the vector is seldom grown, and a very
         // long story (whose tokens are most of its memory) does not reserve a quarter more
@@ -440,9 +411,6 @@ pub fn tokenize(
         toks: Vec::with_capacity(text.len() / 5 + 16),
         norm,
         sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
-        quote: top.first().copied().unwrap_or(NO_QUOTE),
-        top,
-        qi: 0,
         starts,
         // Speech cues, the candidates asked for today, are a few in a hundred words.
         candidates: Vec::with_capacity(text.len() / 128 + 4),
@@ -461,12 +429,34 @@ pub fn tokenize(
         }
         para_toks.push((pt0, b.toks.len()));
     }
+    mark_quoted(&mut b.toks, quotes);
     Doc {
         toks: b.toks,
         norm: b.norm,
         sents: b.sents,
         para_toks,
         candidates: b.candidates,
+    }
+}
+
+/// Flags the tokens inside the content of a top-level double quotation, quotation by
+/// quotation: the tokens before each are skipped by a binary search, so that the work is that
+/// of the quoted tokens, not of every token.
+///
+/// A token belongs to the first quotation (in order, from that of the token before it) that
+/// ends after the token starts, and is quoted when that quotation holds it whole.
+fn mark_quoted(toks: &mut [Tok], quotes: &[QuotedSpan]) {
+    let mut next = 0;
+    for q in quotes.iter().filter(|q| !q.single && q.depth == 0) {
+        let q = q.inner;
+        let rest = toks.get_mut(next..).unwrap_or_default();
+        // the tokens of this quotation start at or after it, and before its end
+        let first = rest.partition_point(|t| (t.start as usize) < q.start);
+        let last = rest.partition_point(|t| (t.start as usize) < q.end);
+        for t in rest.get_mut(first..last).unwrap_or_default() {
+            t.quoted = t.end as usize <= q.end;
+        }
+        next += last;
     }
 }
 
@@ -577,6 +567,36 @@ mod tests {
             .filter(|&i| doc.w(i) == "said")
             .collect();
         assert_eq!(said, vec![1, 5]);
+    }
+
+    /// The tokens inside a top-level double quotation are flagged, and only those: a
+    /// token straddling a quotation's end is not, nor are those of a single quotation.
+    #[test]
+    fn quoted_tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "\"We are ready,\" he said. \"Talks go on.\"",
+                &["We", "are", "ready", ",", "Talks", "go", "on", "."],
+            ),
+            ("He said no.", &[]),
+            ("He called it 'fine' and left.", &[]),
+            (
+                "\"One\" and \"two\" and \"three\"",
+                &["One", "two", "three"],
+            ),
+        ];
+        for (text, want) in cases {
+            let paras = paragraphs::split(text, Span::new(0, text.len()));
+            let qs = quotes::find(text, &paras);
+            let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+            let got: Vec<&str> = doc
+                .toks
+                .iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.span().slice(text))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
     }
 
     /// A word read from one 16-byte load (the plain path) and the same word read by
