@@ -199,6 +199,25 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
+/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `bytes` (an ASCII
+/// letter or digit), `None` when it is not plain.
+///
+/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
+/// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
+/// every other word. The key is read from the load too: the lower case of an ASCII letter or
+/// digit is the byte with bit 5 set.
+#[inline(always)]
+fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
+    let c = bytes.get(i..)?.first_chunk::<16>()?;
+    let n = crate::ascii::run(c, false);
+    let after = *c.get(n)?;
+    if n == 0 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
+        return None;
+    }
+    let second = if n > 1 { c[1] | 0x20 } else { 0 };
+    Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+}
+
 /// The token at byte `i` of `body`, whose first byte is `b`.
 enum Scanned {
     /// White space up to this byte.
@@ -261,23 +280,7 @@ impl Builder<'_> {
                 continue;
             }
             if kind & ALNUM != 0 {
-                // Most words: fewer than 16 ASCII letters and digits, then an ASCII byte that
-                // joins nothing, all read from one 16-byte load; [`word_end`] gives the same
-                // end there, and reads every other word.
-                // Its filter key is read from the load too: the lower case of an ASCII letter
-                // or digit is the byte with bit 5 set.
-                let plain = bytes
-                    .get(i..)
-                    .and_then(|r| r.first_chunk::<16>())
-                    .and_then(|c| {
-                        let n = crate::ascii::run(c, false);
-                        let after = *c.get(n)?;
-                        let second = if n > 1 { c[1] | 0x20 } else { 0 };
-                        let key = WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n);
-                        (after.is_ascii() && BYTE_KIND[usize::from(after)] & JOINER == 0)
-                            .then_some((n, key))
-                    });
-                let (j, ascii, key) = match plain {
+                let (j, ascii, key) = match plain_word(bytes, i) {
                     Some((n, key)) => (i + n, true, Some(key)),
                     None => {
                         let (j, ascii) = word_end(body, i, i + 1, true);
