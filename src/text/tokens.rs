@@ -294,6 +294,11 @@ impl Builder<'_> {
                     i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
                 }
+            } else if b.is_ascii() {
+                // an ASCII punctuation mark: a token of one byte, its own lower case
+                self.push(s.start + i, s.start + i + 1, false, false, pi);
+                i += 1;
+                continue;
             }
             match scan(body, i, b) {
                 None => break,
@@ -326,6 +331,13 @@ impl Builder<'_> {
         if candidate {
             self.candidates.push(self.toks.len());
         }
+        self.push(start, end, true, cap, pi);
+    }
+
+    /// Adds the all-ASCII token at bytes `start..end` of the text, its lower case at its own
+    /// span.
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, word: bool, cap: bool, pi: usize) {
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
@@ -333,7 +345,7 @@ impl Builder<'_> {
             norm_end: end as u32,
             sent_index: self.sents.len() as u32,
             para_index: pi as u32,
-            word: true,
+            word,
             cap,
             // set by `mark_quoted` once all tokens are in
             quoted: false,
