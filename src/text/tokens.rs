@@ -209,13 +209,38 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 #[inline(always)]
 fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
     let c = bytes.get(i..)?.first_chunk::<16>()?;
-    let n = crate::ascii::run(c, false);
-    let after = *c.get(n)?;
-    if n == 0 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
+    let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+    let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
+    // the letters and digits of each half, the second read only after a full first
+    let n = alnum_run(low);
+    let (n, after) = if n < 8 {
+        (n, (low >> (8 * n)) as u8)
+    } else {
+        let m = alnum_run(high);
+        (8 + m, (high.checked_shr(8 * m as u32)? as u8))
+    };
+    if n == 0 || n == 16 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
         return None;
     }
     let second = if n > 1 { c[1] | 0x20 } else { 0 };
     Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+}
+
+/// How many ASCII letters and digits the eight bytes `x` (little-endian) start with.
+///
+/// Each test sets the top bit of the bytes outside a range, by a difference and a sum that
+/// neither borrow nor carry across bytes: with bits 5 and 7 cleared, a letter is `A..=Z`
+/// (0x41..=0x5a: `0xc0 - b` and `b + 0x25` are both below 0x80); with bit 7 cleared, a digit
+/// is 0x30..=0x39 (`0xaf - b` and `b + 0x46`). A non-ASCII byte has its top bit set already.
+#[inline(always)]
+fn alnum_run(x: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    let upper = x & (ONES * 0x5f);
+    let not_letter = (ONES * 0xc0 - upper) | (upper + ONES * 0x25);
+    let low = x & !TOP;
+    let not_digit = (ONES * 0xaf - low) | (low + ONES * 0x46);
+    (((not_letter & not_digit) | x) & TOP).trailing_zeros() as usize / 8
 }
 
 /// The token at byte `i` of `body`, whose first byte is `b`.
@@ -612,6 +637,20 @@ mod tests {
                 .collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    /// The eight-at-once run agrees with a byte loop for every byte at every place.
+    #[test]
+    fn alnum_run_agrees_with_a_byte_loop() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut s = *b"Ab9zZ0q-";
+                s[at] = b;
+                let want = s.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                assert_eq!(alnum_run(u64::from_le_bytes(s)), want, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(alnum_run(u64::from_le_bytes(*b"abcdefgh")), 8);
     }
 
     /// A word read from one 16-byte load (the plain path) and the same word read by
