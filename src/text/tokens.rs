@@ -188,6 +188,50 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
+/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `bytes` (an ASCII
+/// letter or digit), `None` when it is not plain.
+///
+/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
+/// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
+/// every other word. The key is read from the load too: the lower case of an ASCII letter or
+/// digit is the byte with bit 5 set.
+#[inline(always)]
+fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
+    let c = bytes.get(i..)?.first_chunk::<16>()?;
+    let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+    let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
+    // the letters and digits of each half, the second read only after a full first
+    let n = alnum_run(low);
+    let (n, after) = if n < 8 {
+        (n, (low >> (8 * n)) as u8)
+    } else {
+        let m = alnum_run(high);
+        (8 + m, (high.checked_shr(8 * m as u32)? as u8))
+    };
+    if n == 0 || n == 16 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
+        return None;
+    }
+    let second = if n > 1 { c[1] | 0x20 } else { 0 };
+    Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+}
+
+/// How many ASCII letters and digits the eight bytes `x` (little-endian) start with.
+///
+/// Each test sets the top bit of the bytes outside a range, by a difference and a sum that
+/// neither borrow nor carry across bytes: with bits 5 and 7 cleared, a letter is `A..=Z`
+/// (0x41..=0x5a: `0xc0 - b` and `b + 0x25` are both below 0x80); with bit 7 cleared, a digit
+/// is 0x30..=0x39 (`0xaf - b` and `b + 0x46`). A non-ASCII byte has its top bit set already.
+#[inline(always)]
+fn alnum_run(x: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOP: u64 = ONES * 0x80;
+    let upper = x & (ONES * 0x5f);
+    let not_letter = (ONES * 0xc0 - upper) | (upper + ONES * 0x25);
+    let low = x & !TOP;
+    let not_digit = (ONES * 0xaf - low) | (low + ONES * 0x46);
+    (((not_letter & not_digit) | x) & TOP).trailing_zeros() as usize / 8
+}
+
 /// The token at byte `i` of `body`, whose first byte is `b`.
 enum Scanned {
     /// White space up to this byte.
@@ -228,10 +272,6 @@ struct Builder<'f> {
     toks: Vec<Tok>,
     norm: String,
     sents: Vec<Sent>,
-    /// Top-level double quotations, in order, to flag quoted tokens in one merge pass, and
-    /// the first that may hold the next token.
-    top: Vec<Span>,
-    qi: usize,
     /// The words to note the tokens of, and the tokens noted.
     starts: &'f WordFilter,
     candidates: Vec<usize>,
@@ -246,6 +286,34 @@ impl Builder<'_> {
         let bytes = body.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            // The commonest bytes first: a space, and a word all in ASCII, whose lower-case
+            // form is at its own span (no branch on where it is).
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if kind & ALNUM != 0 {
+                let (j, ascii, key) = match plain_word(bytes, i) {
+                    Some((n, key)) => (i + n, true, Some(key)),
+                    None => {
+                        let (j, ascii) = word_end(body, i, i + 1, true);
+                        (j, ascii, None)
+                    }
+                };
+                if ascii {
+                    let cap = b.is_ascii_uppercase();
+                    self.ascii_word(s.start + i, s.start + j, key, cap, pi);
+                    // the one space after most words, skipped here rather than by the loop
+                    i = j + usize::from(bytes.get(j) == Some(&b' '));
+                    continue;
+                }
+            } else if b.is_ascii() {
+                // an ASCII punctuation mark: a token of one byte, its own lower case
+                self.push(s.start + i, s.start + i + 1, false, false, pi);
+                i += 1;
+                continue;
+            }
             match scan(body, i, b) {
                 None => break,
                 Some(Scanned::Space(next)) => i = next,
@@ -258,6 +326,43 @@ impl Builder<'_> {
         self.sents.push(Sent {
             t0: st0,
             t1: self.toks.len(),
+        });
+    }
+
+    /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`
+    /// when the caller has it at hand: [`Builder::token`] for the commonest token, without its
+    /// tests of what the token is.
+    #[inline(always)]
+    fn ascii_word(&mut self, start: usize, end: usize, key: Option<u32>, cap: bool, pi: usize) {
+        let candidate = match key {
+            Some(key) => self.starts.may_contain_key(key),
+            None => self
+                .norm
+                .as_bytes()
+                .get(start..end)
+                .is_some_and(|w| self.starts.may_contain(w)),
+        };
+        if candidate {
+            self.candidates.push(self.toks.len());
+        }
+        self.push(start, end, true, cap, pi);
+    }
+
+    /// Adds the all-ASCII token at bytes `start..end` of the text, its lower case at its own
+    /// span.
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, word: bool, cap: bool, pi: usize) {
+        self.toks.push(Tok {
+            start: start as u32,
+            end: end as u32,
+            norm_start: start as u32,
+            norm_end: end as u32,
+            sent_index: self.sents.len() as u32,
+            para_index: pi as u32,
+            word,
+            cap,
+            // set by `mark_quoted` once all tokens are in
+            quoted: false,
         });
     }
 
@@ -297,11 +402,6 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        let top = &self.top;
-        while self.qi < top.len() && top[self.qi].end <= start {
-            self.qi += 1;
-        }
-        let quoted = self.qi < top.len() && top[self.qi].start <= start && end <= top[self.qi].end;
         // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
             start: start as u32,
@@ -312,7 +412,8 @@ impl Builder<'_> {
             para_index: pi as u32,
             word,
             cap,
-            quoted,
+            // set by `mark_quoted` once all tokens are in
+            quoted: false,
         });
     }
 }
@@ -339,12 +440,6 @@ pub fn tokenize(
         toks: Vec::with_capacity(text.len() / 5 + 16),
         norm,
         sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
-        top: quotes
-            .iter()
-            .filter(|q| !q.single && q.depth == 0)
-            .map(|q| q.inner)
-            .collect(),
-        qi: 0,
         starts,
         // Speech cues, the candidates asked for today, are a few in a hundred words.
         candidates: Vec::with_capacity(text.len() / 128 + 4),
@@ -363,12 +458,34 @@ pub fn tokenize(
         }
         para_toks.push((pt0, b.toks.len()));
     }
+    mark_quoted(&mut b.toks, quotes);
     Doc {
         toks: b.toks,
         norm: b.norm,
         sents: b.sents,
         para_toks,
         candidates: b.candidates,
+    }
+}
+
+/// Flags the tokens inside the content of a top-level double quotation, quotation by
+/// quotation: the tokens before each are skipped by a binary search, so that the work is that
+/// of the quoted tokens, not of every token.
+///
+/// A token belongs to the first quotation (in order, from that of the token before it) that
+/// ends after the token starts, and is quoted when that quotation holds it whole.
+fn mark_quoted(toks: &mut [Tok], quotes: &[QuotedSpan]) {
+    let mut next = 0;
+    for q in quotes.iter().filter(|q| !q.single && q.depth == 0) {
+        let q = q.inner;
+        let rest = toks.get_mut(next..).unwrap_or_default();
+        // the tokens of this quotation start at or after it, and before its end
+        let first = rest.partition_point(|t| (t.start as usize) < q.start);
+        let last = rest.partition_point(|t| (t.start as usize) < q.end);
+        for t in rest.get_mut(first..last).unwrap_or_default() {
+            t.quoted = t.end as usize <= q.end;
+        }
+        next += last;
     }
 }
 
@@ -488,5 +605,86 @@ mod tests {
             .filter(|&i| doc.w(i) == "said")
             .collect();
         assert_eq!(said, vec![1, 5]);
+    }
+
+    /// The tokens inside a top-level double quotation are flagged, and only those: a
+    /// token straddling a quotation's end is not, nor are those of a single quotation.
+    #[test]
+    fn quoted_tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "\"We are ready,\" he said. \"Talks go on.\"",
+                &["We", "are", "ready", ",", "Talks", "go", "on", "."],
+            ),
+            ("He said no.", &[]),
+            ("He called it 'fine' and left.", &[]),
+            (
+                "\"One\" and \"two\" and \"three\"",
+                &["One", "two", "three"],
+            ),
+        ];
+        for (text, want) in cases {
+            let paras = paragraphs::split(text, Span::new(0, text.len()));
+            let qs = quotes::find(text, &paras);
+            let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+            let got: Vec<&str> = doc
+                .toks
+                .iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.span().slice(text))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    /// The eight-at-once run agrees with a byte loop for every byte at every place.
+    #[test]
+    fn alnum_run_agrees_with_a_byte_loop() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut s = *b"Ab9zZ0q-";
+                s[at] = b;
+                let want = s.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                assert_eq!(alnum_run(u64::from_le_bytes(s)), want, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(alnum_run(u64::from_le_bytes(*b"abcdefgh")), 8);
+    }
+
+    /// A word read from one 16-byte load (the plain path) and the same word read by
+    /// [`word_end`] (near the end of the text, or longer than 15 bytes, or with a joiner) get
+    /// the same token and the same filter answer, in any case.
+    #[test]
+    fn plain_words_read_as_the_general_path_reads_them() {
+        let words: [&[u8]; 3] = [b"said", b"according", b"spokeswomen1234567"];
+        let filter = WordFilter::new(words.into_iter());
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "SAID the minister, who Said it and said so.",
+                &["SAID", "Said", "said"],
+            ),
+            ("He said", &["said"]),
+            (
+                "According to SPOKESWOMEN1234567 today",
+                &["According", "SPOKESWOMEN1234567"],
+            ),
+            ("said-so said.", &["said"]),
+        ];
+        for (text, want) in cases {
+            let paras = paragraphs::split(text, Span::new(0, text.len()));
+            let doc = tokenize(text, &paras, &[], &filter);
+            let got: Vec<&str> = doc
+                .candidates
+                .iter()
+                .map(|&i| doc.toks[i].span().slice(text))
+                .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
+                .collect();
+            let expected: Vec<&str> = want
+                .iter()
+                .copied()
+                .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 }
