@@ -1,0 +1,146 @@
+//! Actors and recipients: a name phrase with its country (`events_countries.tsv`: `Russian`,
+//! `Washington`, `Kremlin`), its sector (`events_sectors.tsv`) and the speaker it is, where it
+//! is one.
+
+use super::lexicon::{COUNTRIES, SECTORS};
+use super::phrases::Words;
+use super::Party;
+use crate::analyse::attribution::Attribution;
+use crate::span::Span;
+
+/// The party named by a token range of `words`.
+fn party(words: &Words<'_>, range: (usize, usize), attribution: &Attribution) -> Party {
+    of_span(words.text, words.span(range), attribution)
+}
+
+/// The party named by the words of `span`.
+fn of_span(text: &str, span: Span, attribution: &Attribution) -> Party {
+    let speaker = speaker_of(text, span, attribution);
+    let title = speaker.and_then(|s| attribution.speakers[s].title.as_deref());
+    let phrase = span.slice(text);
+    Party {
+        name: Some(span),
+        speaker,
+        country: country(phrase).or_else(|| title.and_then(country)),
+        sector: sector(phrase).or_else(|| title.and_then(sector)),
+    }
+}
+
+/// The parties named by a token range: one, or two for a single word joining two countries
+/// (`Russia-US consultations`).
+pub(super) fn parties(
+    words: &Words<'_>,
+    range: (usize, usize),
+    attribution: &Attribution,
+) -> Vec<Party> {
+    if range.1 - range.0 == 1 {
+        let span = words.span(range);
+        let w = span.slice(words.text);
+        if let Some((x, y)) = w.split_once('-') {
+            if COUNTRIES.contains_key(x) && COUNTRIES.contains_key(y) {
+                let mid = span.start + x.len();
+                return [Span::new(span.start, mid), Span::new(mid + 1, span.end)]
+                    .into_iter()
+                    .map(|s| of_span(words.text, s, attribution))
+                    .collect();
+            }
+        }
+    }
+    vec![party(words, range, attribution)]
+}
+
+/// The party of a speaker who is not named in the clause (the source of a statement).
+pub(super) fn speaker_party(s: usize, attribution: &Attribution) -> Party {
+    let e = &attribution.speakers[s];
+    let title = e.title.as_deref();
+    Party {
+        name: None,
+        speaker: Some(s),
+        country: country(&e.name).or_else(|| title.and_then(country)),
+        sector: sector(&e.name).or_else(|| title.and_then(sector)),
+    }
+}
+
+/// The speaker a phrase names: one whose mention overlaps it, or whose name ends with the
+/// phrase's last word (`Lavrov`).
+fn speaker_of(text: &str, span: Span, attribution: &Attribution) -> Option<usize> {
+    let last = span.slice(text).rsplit(' ').next()?;
+    attribution.speakers.iter().position(|e| {
+        e.mentions.iter().any(|m| m.overlaps(span))
+            || (last.len() >= 3
+                && last.starts_with(char::is_uppercase)
+                && e.name.rsplit(' ').next() == Some(last))
+    })
+}
+
+/// The words of a phrase (without a possessive `'s`) with their neighbours, up to three at a
+/// time.
+fn grams(phrase: &str) -> Vec<&str> {
+    let bounds: Vec<(usize, usize)> = phrase
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
+            let w = w.trim_end_matches([',', ';', ':']);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            (start, start + w.len())
+        })
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..bounds.len() {
+        for n in 1..=3.min(bounds.len() - i) {
+            out.push(&phrase[bounds[i].0..bounds[i + n - 1].1]);
+        }
+    }
+    out
+}
+
+/// The country a phrase names: its longest country form (`South Korean` over `Korean`).
+pub(super) fn country(phrase: &str) -> Option<String> {
+    grams(phrase)
+        .into_iter()
+        .filter_map(|g| COUNTRIES.get(g).map(|c| (g.len(), *c)))
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, c)| c.to_string())
+}
+
+/// The sector of a phrase: that of its last word (or pair of words) with one.
+pub(super) fn sector(phrase: &str) -> Option<String> {
+    let mut found = None;
+    for g in grams(phrase) {
+        let lower = g.to_lowercase();
+        if let Some(s) = SECTORS.get(lower.as_str()) {
+            found = Some(*s);
+        }
+    }
+    found.map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_sectors_of_phrases() {
+        let cases = [
+            (
+                "Russian Foreign Minister Sergey Lavrov",
+                Some("RUS"),
+                Some("GOV"),
+            ),
+            ("US Secretary of State", Some("USA"), Some("GOV")),
+            ("South Korean troops", Some("KOR"), Some("MIL")),
+            ("Washington", Some("USA"), None),
+            ("the U.N. Security Council", None, Some("IGO")),
+            ("Amnesty International", None, Some("NGO")),
+            ("Kremlin's spokesman", Some("RUS"), Some("GOV")),
+            ("the weather", None, None),
+        ];
+        for (phrase, c, s) in cases {
+            assert_eq!(country(phrase).as_deref(), c, "{phrase}");
+            assert_eq!(sector(phrase).as_deref(), s, "{phrase}");
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! Coding a story's events: the triggers of each sentence found with one hash lookup per
+//! word, then, in the sentences that hold one, the parties read around it. A timeline event
+//! takes the first trigger of its clause; a sentence's first trigger outside timeline events
+//! (and its first contact, when that comes later) makes a new event. Repeats of one event in
+//! a story (the call of the lead told again later) are dropped.
+
+use super::actors::{parties, speaker_party};
+use super::lexicon::{class, goldstein, Class, Frame, MODES, TRIGGERS};
+use super::phrases::Words;
+use super::tokens::{tokens, Tok};
+use super::{Coding, Party, Status};
+use crate::analyse::attribution::Attribution;
+use crate::analyse::timeline::{may_date, place_near, EventFound};
+use crate::parse::dates::DateMention;
+use crate::parse::metadata::StoryMetadata;
+use crate::parse::paragraphs::Paragraph;
+use crate::span::Span;
+
+/// A trigger found in a sentence: its span and its row in the trigger table.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    span: Span,
+    row: usize,
+}
+
+/// The story as the coder reads it.
+pub(crate) struct Story<'a> {
+    pub text: &'a str,
+    pub metadata: &'a StoryMetadata,
+    pub paragraphs: &'a [Paragraph],
+    pub dates: &'a [DateMention],
+    pub attribution: &'a Attribution,
+}
+
+/// Codes the timeline's `events` and adds the events of the sentences they miss, in text
+/// order.
+pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut added: Vec<EventFound> = Vec::new();
+    for p in story.paragraphs {
+        for &sentence in &p.sentences {
+            triggers_in(story.text, sentence, &mut hits);
+            if hits.is_empty() {
+                continue;
+            }
+            tokens(story.text, sentence, &mut toks);
+            let words = Words {
+                text: story.text,
+                toks: &toks,
+            };
+            let reader = Reader { story, words };
+            reader.sentence(sentence, &hits, events, &mut added);
+        }
+    }
+    if !added.is_empty() {
+        for e in added {
+            if !repeats(&e, events, story) {
+                events.push(e);
+            }
+        }
+        // stable: the timeline's own order is kept among its events
+        events.sort_by_key(|e| e.clause.start);
+    }
+    share_countries(events, story.text);
+}
+
+/// Puts in `out` (cleared first) the triggers of `sentence`, in text order, the longest
+/// form at each word.
+fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
+    out.clear();
+    let t = &*TRIGGERS;
+    let s = sentence.slice(text).as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && (s[i].is_ascii_alphanumeric() || s[i] == b'-' || s[i] >= 0x80) {
+            i += 1;
+        }
+        let before_ok = start == 0 || !s[start - 1].is_ascii_alphanumeric();
+        let w = &s[start..i];
+        // A capitalised word after the sentence's start is part of a name (`the Organization
+        // for Security and Cooperation in Europe`).
+        let in_name = start > 0 && w[0].is_ascii_uppercase();
+        if in_name
+            || !before_ok
+            || w.len() < t.lengths.0
+            || w.len() > t.lengths.1
+            || !t.heads.may_start(w)
+        {
+            continue;
+        }
+        let mut buf = [0u8; 24];
+        let Some(lower) = crate::lexicon::ascii_lower_bytes(w, &mut buf) else {
+            continue;
+        };
+        let Some(rows) = t.by_first.get(lower) else {
+            continue;
+        };
+        if let Some((&row, end)) = rows
+            .iter()
+            .find_map(|r| rest_matches(s, i, &t.rows[*r].words[1..]).map(|e| (r, e)))
+        {
+            let at = sentence.start;
+            out.push(Hit {
+                span: Span::new(at + start, at + end),
+                row,
+            });
+            i = end;
+        }
+    }
+}
+
+/// Where a form's remaining words end when they follow `at` in `s`, each after one space.
+fn rest_matches(s: &[u8], mut at: usize, rest: &[&str]) -> Option<usize> {
+    for w in rest {
+        let w = w.as_bytes();
+        let end = at + 1 + w.len();
+        if s.get(at) != Some(&b' ') || !s.get(at + 1..end)?.eq_ignore_ascii_case(w) {
+            return None;
+        }
+        at = end;
+    }
+    let boundary = s.get(at).is_none_or(|b| !b.is_ascii_alphanumeric());
+    boundary.then_some(at)
+}
+
+/// Reads the events of one sentence.
+struct Reader<'a, 's> {
+    story: &'a Story<'s>,
+    words: Words<'a>,
+}
+
+impl Reader<'_, '_> {
+    fn sentence(
+        &self,
+        sentence: Span,
+        hits: &[Hit],
+        events: &mut [EventFound],
+        added: &mut Vec<EventFound>,
+    ) {
+        let mut inside = vec![false; hits.len()];
+        for e in events.iter_mut().filter(|e| sentence.contains(e.clause)) {
+            for (k, h) in hits.iter().enumerate() {
+                if e.clause.contains(h.span) {
+                    inside[k] = true;
+                }
+            }
+            if e.coding.is_some() {
+                continue;
+            }
+            let Some(h) = hits.iter().find(|h| e.clause.contains(h.span)) else {
+                continue;
+            };
+            // The clause's own words: a timeline clause is cut between two dated events.
+            let toks = self.words.toks;
+            let a = toks.partition_point(|k| k.span.start < e.clause.start);
+            let b = toks.partition_point(|k| k.span.end <= e.clause.end);
+            let clause = Reader {
+                story: self.story,
+                words: Words {
+                    text: self.words.text,
+                    toks: &toks[a..b.max(a)],
+                },
+            };
+            if let Some((coding, status)) = clause.code(h) {
+                e.coding = Some(coding);
+                e.status = later(status, e.date, self.story);
+            }
+        }
+        let outside: Vec<&Hit> = hits
+            .iter()
+            .zip(&inside)
+            .filter(|(_, &i)| !i)
+            .map(|(h, _)| h)
+            .collect();
+        let Some(first) = outside.first() else { return };
+        let contact = outside
+            .iter()
+            .find(|h| TRIGGERS.rows[h.row].event_type == "CONSULT");
+        self.add(sentence, first, added);
+        if let Some(c) = contact.filter(|c| c.span != first.span) {
+            self.add(sentence, c, added);
+        }
+    }
+
+    /// A new event for a trigger outside the timeline's events.
+    fn add(&self, sentence: Span, h: &Hit, added: &mut Vec<EventFound>) {
+        let Some((coding, status)) = self.code(h) else {
+            return;
+        };
+        let story = self.story;
+        let date = story
+            .dates
+            .iter()
+            .position(|d| sentence.contains(d.span) && may_date(d, story.metadata));
+        let place = date.and_then(|d| place_near(story.text, sentence, story.dates[d].span));
+        let mut participants: Vec<usize> = coding
+            .actors
+            .iter()
+            .chain(&coding.recipients)
+            .filter_map(|p| p.speaker)
+            .collect();
+        participants.sort_unstable();
+        participants.dedup();
+        added.push(EventFound {
+            date,
+            clause: sentence,
+            place,
+            participants,
+            status: later(status, date, story),
+            coding: Some(coding),
+        });
+    }
+
+    /// The coding of a trigger, and the status its words give; `None` when the trigger names
+    /// no event (`released a statement`).
+    fn code(&self, h: &Hit) -> Option<(Coding, Status)> {
+        let row = &TRIGGERS.rows[h.row];
+        let w = &self.words;
+        let t = w
+            .toks
+            .iter()
+            .position(|k| k.span.start >= h.span.start)
+            .unwrap_or(0);
+        let last = w
+            .toks
+            .iter()
+            .rposition(|k| k.span.end <= h.span.end)
+            .unwrap_or(t)
+            .max(t);
+        let material = matches!(row.event_type, "RETREAT" | "AID" | "COOPERATE");
+        if material && w.document_after(last) {
+            return None;
+        }
+        let statement = self.statement_of(h.span);
+        let (actors, recipients) = self.parties(row.frame, t, last, statement);
+        let verbal = matches!(
+            row.event_type,
+            "AGREE" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+        );
+        let coding = Coding {
+            event_type: row.event_type,
+            mode: row.mode.or_else(|| self.clause_mode(row.event_type)),
+            cameo: row.cameo,
+            goldstein: goldstein(row.cameo),
+            actors,
+            recipients,
+            joint: row.frame == Frame::Joint,
+            trigger: h.span,
+            quote: statement.filter(|_| verbal),
+        };
+        let status = self.status(t, row.event_type);
+        Some((coding, status))
+    }
+
+    /// The statement whose cue is the trigger, or whose content holds it.
+    fn statement_of(&self, trigger: Span) -> Option<usize> {
+        let st = &self.story.attribution.statements;
+        st.iter()
+            .position(|s| s.cue.is_some_and(|c| c.overlaps(trigger)))
+            .or_else(|| st.iter().position(|s| s.content.contains(trigger)))
+    }
+
+    /// The actors and recipients of a trigger spanning tokens `t..=last`.
+    fn parties(
+        &self,
+        frame: Frame,
+        t: usize,
+        last: usize,
+        statement: Option<usize>,
+    ) -> (Vec<Party>, Vec<Party>) {
+        let w = &self.words;
+        let subject = w.subject(t);
+        let object = w.object(last, frame != Frame::Joint);
+        let passive = self.passive(t);
+        let (actor, recipient) = match (frame, passive) {
+            (Frame::Said, _) => (None, subject),
+            (Frame::Host, false) => (object, subject),
+            (_, true) => (w.agent(last), subject),
+            _ => (subject, object),
+        };
+        let mut recipients = self.named(recipient, t, None, false);
+        // `talks between A and B`: the parties are all there.
+        let all_there = frame == Frame::Joint && actor.is_none() && recipients.len() > 1;
+        let mut actors = if all_there {
+            Vec::new()
+        } else {
+            self.named(actor, t, statement, true)
+        };
+        match frame {
+            Frame::Joint => actors.append(&mut recipients),
+            Frame::Alone => recipients.clear(),
+            _ => {}
+        }
+        (actors, recipients)
+    }
+
+    /// The parties of a name run; a pronoun, or no run for the actor, stands for the
+    /// statement's speaker or the sentence's first name run before the trigger.
+    fn named(
+        &self,
+        range: Option<(usize, usize)>,
+        t: usize,
+        statement: Option<usize>,
+        actor: bool,
+    ) -> Vec<Party> {
+        let w = &self.words;
+        let a = self.story.attribution;
+        let pronoun = |r: (usize, usize)| r.1 - r.0 == 1 && w.pronoun(r.0);
+        let range = match range {
+            Some(r) if !pronoun(r) => Some(r),
+            _ if !actor => None,
+            _ => {
+                let speaker = statement.and_then(|s| a.statements[s].speaker);
+                if let Some(s) = speaker {
+                    return vec![speaker_party(s, a)];
+                }
+                w.first()
+                    .filter(|&f| f.1 <= t && !pronoun(f) && !w.break_between(f.1, t))
+            }
+        };
+        let Some(range) = range else {
+            return Vec::new();
+        };
+        w.split_and(range)
+            .into_iter()
+            .flat_map(|r| parties(w, r, a))
+            .collect()
+    }
+
+    /// Whether the trigger at token `t` is a passive participle (`was accused`).
+    fn passive(&self, t: usize) -> bool {
+        let w = &self.words;
+        let trig = w.word(t);
+        let participle = trig.ends_with("ed") || trig.ends_with("en");
+        participle
+            && (w.skipped_before(t)..t).any(|i| {
+                matches!(
+                    w.word(i).to_ascii_lowercase().as_str(),
+                    "was" | "were" | "been" | "be" | "is" | "are" | "being"
+                )
+            })
+    }
+
+    /// The mode the clause's words give a type (`with tanks`: heavy weapons).
+    fn clause_mode(&self, event_type: &'static str) -> Option<&'static str> {
+        let w = &self.words;
+        (0..w.toks.len()).find_map(|i| {
+            let lower = w.word(i).to_ascii_lowercase();
+            MODES.get(&(event_type, lower.as_str())).copied()
+        })
+    }
+
+    /// The status the words before the trigger give: a negation, a modal of condition, a
+    /// word of plan; `if` or `unless` anywhere in the sentence makes it hypothetical.
+    fn status(&self, t: usize, event_type: &str) -> Status {
+        let w = &self.words;
+        let from = w.skipped_before(t).min(t.saturating_sub(3));
+        let mut status = Status::Actual;
+        for i in from..t {
+            match class(w.word(i)) {
+                Some(Class::Negation) if event_type != "REJECT" => return Status::Negated,
+                Some(Class::Hypothetical) => status = Status::Hypothetical,
+                Some(Class::Future) if status == Status::Actual => status = Status::Future,
+                _ if w.word(i).ends_with("n't") && event_type != "REJECT" => {
+                    return Status::Negated
+                }
+                _ => {}
+            }
+        }
+        let conditional = (0..w.toks.len())
+            .any(|i| matches!(w.word(i).to_ascii_lowercase().as_str(), "if" | "unless"));
+        if conditional && status != Status::Negated {
+            status = Status::Hypothetical;
+        }
+        status
+    }
+}
+
+/// `status`, made future when the event's date is after the story date.
+fn later(status: Status, date: Option<usize>, story: &Story<'_>) -> Status {
+    let (Some(d), Some(story_date)) = (date, story.metadata.date) else {
+        return status;
+    };
+    let value = &story.dates[d].value;
+    let today = story_date.value();
+    let comparable = value.len() == 10 && value.as_bytes()[0].is_ascii_digit();
+    if status == Status::Actual && comparable && value.as_str() > today.as_str() {
+        Status::Future
+    } else {
+        status
+    }
+}
+
+/// Whether a new event repeats one already kept: of the same type, and reported on the
+/// same date, or (a mode in common or unknown, no two dates) with its actors among the
+/// other's parties (a contact told again with fewer names: `the telephone talk was held at
+/// the initiative of the US side`), and, for acts other than contacts, its recipients too.
+fn repeats(e: &EventFound, kept: &[EventFound], story: &Story<'_>) -> bool {
+    let Some(c) = &e.coding else { return false };
+    let value = |d: Option<usize>| d.map(|d| story.dates[d].value.as_str());
+    kept.iter().any(|k| {
+        let Some(kc) = k.coding.as_ref().filter(|kc| kc.event_type == c.event_type) else {
+            return false;
+        };
+        let (mine, theirs) = (value(e.date), value(k.date));
+        if mine.is_some() && mine == theirs {
+            return true;
+        }
+        let dates_agree = mine.is_none() || theirs.is_none();
+        let modes = c.mode == kc.mode || c.mode.is_none() || kc.mode.is_none();
+        let among = |ps: &[Party], qs: &[Party]| {
+            ps.iter()
+                .all(|p| qs.iter().any(|q| same_party(p, q, story.text)))
+        };
+        let parties: Vec<Party> = kc.actors.iter().chain(&kc.recipients).cloned().collect();
+        let actors = among(&c.actors, &parties);
+        let same = if c.event_type == "CONSULT" {
+            actors
+        } else {
+            !c.actors.is_empty() && actors && among(&c.recipients, &kc.recipients)
+        };
+        dates_agree && modes && same
+    })
+}
+
+/// Whether two parties are one: the same speaker, the same last word, or the same country.
+fn same_party(p: &Party, q: &Party, text: &str) -> bool {
+    let last = |p: &Party| {
+        p.name.map(|n| {
+            n.slice(text)
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        })
+    };
+    (p.speaker.is_some() && p.speaker == q.speaker)
+        || (last(p).is_some() && last(p) == last(q))
+        || (p.country.is_some() && p.country == q.country)
+}
+
+/// Gives a party with no country or sector those of another party of the story with the same
+/// last word (`Blinken` after `US Secretary of State Antony Blinken`).
+fn share_countries(events: &mut [EventFound], text: &str) {
+    let last = |p: &Party| {
+        p.name
+            .map(|n| n.slice(text).rsplit(' ').next().unwrap_or(""))
+    };
+    let mut known: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
+    for c in events.iter().filter_map(|e| e.coding.as_ref()) {
+        for p in c.actors.iter().chain(&c.recipients) {
+            if let Some(w) = last(p).filter(|w| w.starts_with(char::is_uppercase)) {
+                if p.country.is_some() || p.sector.is_some() {
+                    known.push((w, p.country.clone(), p.sector.clone()));
+                }
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for c in events.iter_mut().filter_map(|e| e.coding.as_mut()) {
+        for p in c.actors.iter_mut().chain(c.recipients.iter_mut()) {
+            let Some(w) = last(p) else { continue };
+            if let Some((_, country, sector)) = known.iter().find(|k| k.0 == w) {
+                if p.country.is_none() {
+                    p.country.clone_from(country);
+                }
+                if p.sector.is_none() {
+                    p.sector.clone_from(sector);
+                }
+            }
+        }
+    }
+}
