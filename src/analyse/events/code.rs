@@ -183,7 +183,13 @@ impl Reader<'_, '_> {
             .iter()
             .find(|h| TRIGGERS.rows[h.row].event_type == "CONSULT");
         self.add(sentence, first, added);
-        if let Some(c) = contact.filter(|c| c.span != first.span) {
+        // A contact right after another act is what that act is about (`refused to meet`,
+        // `offered to negotiate`): no event of its own.
+        let complement = |c: &Hit| {
+            let between = Span::new(first.span.end, c.span.start.max(first.span.end));
+            between.slice(self.story.text).split_whitespace().count() <= 3
+        };
+        if let Some(c) = contact.filter(|c| c.span != first.span && !complement(c)) {
             self.add(sentence, c, added);
         }
     }
@@ -193,11 +199,24 @@ impl Reader<'_, '_> {
         let Some((coding, status)) = self.code(h) else {
             return;
         };
+        // An act with no one doing it or suffering it tells nothing of who did what to whom
+        // (`allowed to reopen`, `a total of $650,000 is being offered`).
+        if coding.actors.is_empty() && coding.recipients.is_empty() {
+            return;
+        }
         let story = self.story;
-        let date = story
-            .dates
-            .iter()
-            .position(|d| sentence.contains(d.span) && may_date(d, story.metadata));
+        // The date nearest the trigger: a long sentence may date several things.
+        let distance = |d: Span| {
+            d.start
+                .abs_diff(h.span.start)
+                .min(d.end.abs_diff(h.span.end))
+        };
+        let date = (0..story.dates.len())
+            .filter(|&i| {
+                let d = &story.dates[i];
+                sentence.contains(d.span) && may_date(d, story.metadata)
+            })
+            .min_by_key(|&i| distance(story.dates[i].span));
         let place = date.and_then(|d| place_near(story.text, sentence, story.dates[d].span));
         let mut participants: Vec<usize> = coding
             .actors
@@ -254,7 +273,7 @@ impl Reader<'_, '_> {
             trigger: h.span,
             quote: statement.filter(|_| verbal),
         };
-        let status = self.status(t, row.event_type);
+        let status = self.status(t, last, row.event_type);
         Some((coding, status))
     }
 
@@ -356,13 +375,14 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// The status the words before the trigger give: a negation, a modal of condition, a
-    /// word of plan; `if` or `unless` anywhere in the sentence makes it hypothetical.
-    fn status(&self, t: usize, event_type: &str) -> Status {
+    /// The status the words before the trigger (`t..=last`) and its own give: a negation, a
+    /// modal of condition, a word of plan (`will support`); `if` or `unless` anywhere in the
+    /// sentence makes it hypothetical.
+    fn status(&self, t: usize, last: usize, event_type: &str) -> Status {
         let w = &self.words;
         let from = w.skipped_before(t).min(t.saturating_sub(3));
         let mut status = Status::Actual;
-        for i in from..t {
+        for i in from..=last.min(w.toks.len().saturating_sub(1)) {
             match class(w.word(i)) {
                 Some(Class::Negation) if event_type != "REJECT" => return Status::Negated,
                 Some(Class::Hypothetical) => status = Status::Hypothetical,

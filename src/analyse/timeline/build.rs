@@ -39,7 +39,7 @@ pub fn build(
 }
 
 /// The dated events of a story.
-fn dated(
+pub(super) fn dated(
     text: &str,
     metadata: &StoryMetadata,
     paragraphs: &[Paragraph],

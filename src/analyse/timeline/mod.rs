@@ -52,8 +52,8 @@ pub struct EventFound {
 
 #[cfg(test)]
 use {
-    clauses::last_break, clauses::BREAKS, sentences::more_words_than, sentences::sentences,
-    words::event_score,
+    build::dated, clauses::last_break, clauses::BREAKS, sentences::more_words_than,
+    sentences::sentences, words::event_score,
 };
 
 #[cfg(test)]
