@@ -106,10 +106,12 @@ fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
             .find_map(|r| rest_matches(s, i, &t.rows[*r].words[1..]).map(|e| (r, e)))
         {
             let at = sentence.start;
-            out.push(Hit {
-                span: Span::new(at + start, at + end),
-                row,
-            });
+            if t.rows[row].event_type != "-" {
+                out.push(Hit {
+                    span: Span::new(at + start, at + end),
+                    row,
+                });
+            }
             i = end;
         }
     }
@@ -300,6 +302,8 @@ impl Reader<'_, '_> {
         let (actor, recipient) = match (frame, passive) {
             (Frame::Said, _) => (None, subject),
             (Frame::Host, false) => (object, subject),
+            // `Visiting Chinese Vice Foreign Minister Li Wen held talks`
+            (Frame::Svo, false) if t == 0 => (object, None),
             (_, true) => (w.agent(last), subject),
             _ => (subject, object),
         };

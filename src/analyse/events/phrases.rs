@@ -77,8 +77,17 @@ impl Words<'_> {
 
     /// The subject before token `t`: the name run ending just before the skipped words, as a
     /// token range. A lone pronoun is returned as it is (the caller resolves it).
+    /// A noun trigger may stand after a verb or two (`Lavrov reaffirmed in a phone call`, `the
+    /// president had held talks`): those are passed over when no name comes first.
     pub fn subject(&self, t: usize) -> Option<(usize, usize)> {
-        let end = self.skipped_before(t);
+        let mut end = self.skipped_before(t);
+        for _ in 0..2 {
+            let verb = end > 0 && self.toks[end - 1].word && self.class(end - 1).is_none();
+            if !verb || self.name_word(end - 1) {
+                break;
+            }
+            end = self.skipped_before(end - 1);
+        }
         if end > 0 && self.pronoun(end - 1) {
             return Some((end - 1, end));
         }
@@ -175,7 +184,9 @@ impl Words<'_> {
         let mut j = i;
         while j < self.toks.len() {
             let next_is_name = j + 1 < self.toks.len() && self.name_word(j + 1);
-            if self.name_word(j) || (self.link(j) && next_is_name && j > i) {
+            // `Organization for Security`: `for` joins names too
+            let joins = self.link(j) || self.word(j) == "for";
+            if self.name_word(j) || (joins && next_is_name && j > i) {
                 j += 1;
             } else {
                 break;
@@ -210,11 +221,13 @@ impl Words<'_> {
         let whole = parts.iter().all(|&(x, y)| {
             x < y && (x..y).any(|k| self.name_word(k) && self.class(k) != Some(Class::Entity))
         });
+        // `Organization for Security and Cooperation in Europe` is one name
+        let one_name = (a..b).any(|k| matches!(self.word(k), "for" | "of"));
         let parts: Vec<(usize, usize)> = parts
             .into_iter()
             .filter_map(|(x, y)| self.trimmed(x, y))
             .collect();
-        if whole && parts.len() > 1 {
+        if whole && !one_name && parts.len() > 1 {
             parts
         } else {
             vec![(a, b)]

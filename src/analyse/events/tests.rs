@@ -19,7 +19,7 @@ fn names(ps: &[crate::output::record::EventParty]) -> Vec<&str> {
 #[test]
 fn every_trigger_example_gives_its_event() {
     let mut failures = Vec::new();
-    for row in &TRIGGERS.rows {
+    for row in TRIGGERS.rows.iter().filter(|r| r.event_type != "-") {
         let events = events_of(row.example);
         let found = typed(&events)
             .into_iter()
@@ -39,7 +39,7 @@ fn every_trigger_example_gives_its_event() {
 /// Goldstein score.
 #[test]
 fn trigger_rows_agree_with_the_plover_and_cameo_tables() {
-    for row in &TRIGGERS.rows {
+    for row in TRIGGERS.rows.iter().filter(|r| r.event_type != "-") {
         assert!(CAMEO.contains_key(row.cameo), "{} unknown", row.cameo);
         let (plover, _) = PLOVER[row.cameo];
         let moved = row.mode == Some("resign");
@@ -171,6 +171,7 @@ fn no_event_in_plain_sentences() {
         "Profits rose 12 percent in the third quarter.",
         "The Organization for Security and Cooperation in Europe has 57 members.",
         "The company said sales were strong.",
+        "She told a press conference in Tokyo.",
     ];
     for text in cases {
         assert!(
