@@ -143,7 +143,7 @@ const CASES: &[Case] = &[
         "praise is support",
         "A top U.S. official today praised Haiti's efforts to improve its record.",
         "SUPPORT",
-        &["U.S. official"],
+        &["top U.S. official"],
         &["Haiti"],
         EventStatus::Actual,
     ),
