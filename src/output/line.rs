@@ -205,9 +205,9 @@ fn write_parties(spans: &Spans<'_>, a: &Attribution, c: Option<&Coding>, out: &m
         out.extend_from_slice(b",\"speaker_id\":");
         optional(out, p.speaker.as_ref(), |&s, out| write_id(out, b's', s));
         out.extend_from_slice(b",\"country\":");
-        optional_string(out, p.country.as_deref());
+        optional_string(out, p.country);
         out.extend_from_slice(b",\"sector\":");
-        optional_string(out, p.sector.as_deref());
+        optional_string(out, p.sector);
         out.push(b'}');
     };
     out.extend_from_slice(b",\"actors\":");

@@ -178,8 +178,8 @@ fn party(spans: &Spans<'_>, attribution: &Attribution, p: &Party) -> EventParty 
     EventParty {
         name: party_name(spans.text, attribution, p).to_string(),
         speaker_id: p.speaker.map(|s| id('s', s)),
-        country: p.country.clone(),
-        sector: p.sector.clone(),
+        country: p.country.map(str::to_string),
+        sector: p.sector.map(str::to_string),
     }
 }
 

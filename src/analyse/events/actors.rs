@@ -2,7 +2,7 @@
 //! `Washington`, `Kremlin`), its sector (`events_sectors.tsv`) and the speaker it is, where it
 //! is one.
 
-use super::lexicon::{COUNTRIES, SECTORS};
+use super::lexicon::{COUNTRIES, COUNTRY_SHAPES, SECTORS, SECTOR_SHAPES};
 use super::phrases::Words;
 use super::Party;
 use crate::analyse::attribution::Attribution;
@@ -98,24 +98,31 @@ fn grams(phrase: &str) -> Vec<&str> {
 }
 
 /// The country a phrase names: its longest country form (`South Korean` over `Korean`).
-pub(super) fn country(phrase: &str) -> Option<String> {
+pub(super) fn country(phrase: &str) -> Option<&'static str> {
     grams(phrase)
         .into_iter()
+        .filter(|g| COUNTRY_SHAPES.may_be(g.as_bytes()))
         .filter_map(|g| COUNTRIES.get(g).map(|c| (g.len(), *c)))
         .max_by_key(|&(len, _)| len)
-        .map(|(_, c)| c.to_string())
+        .map(|(_, c)| c)
 }
 
 /// The sector of a phrase: that of its last word (or pair of words) with one.
-pub(super) fn sector(phrase: &str) -> Option<String> {
+pub(super) fn sector(phrase: &str) -> Option<&'static str> {
     let mut found = None;
+    let mut buf = [0u8; 40];
     for g in grams(phrase) {
-        let lower = g.to_lowercase();
-        if let Some(s) = SECTORS.get(lower.as_str()) {
+        if !SECTOR_SHAPES.may_be(g.as_bytes()) {
+            continue;
+        }
+        let Some(lower) = crate::lexicon::ascii_lower(g, &mut buf) else {
+            continue;
+        };
+        if let Some(s) = SECTORS.get(lower) {
             found = Some(*s);
         }
     }
-    found.map(str::to_string)
+    found
 }
 
 #[cfg(test)]
@@ -139,8 +146,8 @@ mod tests {
             ("the weather", None, None),
         ];
         for (phrase, c, s) in cases {
-            assert_eq!(country(phrase).as_deref(), c, "{phrase}");
-            assert_eq!(sector(phrase).as_deref(), s, "{phrase}");
+            assert_eq!(country(phrase), c, "{phrase}");
+            assert_eq!(sector(phrase), s, "{phrase}");
         }
     }
 }

@@ -5,7 +5,7 @@
 //! a story (the call of the lead told again later) are dropped.
 
 use super::actors::{parties, speaker_party};
-use super::lexicon::{class, goldstein, Class, Frame, MODES, TRIGGERS};
+use super::lexicon::{Class, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
 use super::tokens::{tokens, Tok};
 use super::{Coding, Party, Status};
@@ -34,6 +34,7 @@ pub(crate) struct Story<'a> {
 
 /// Codes the timeline's `events` and adds the events of the sentences they miss, in text
 /// order.
+#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
     let mut hits: Vec<Hit> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -78,7 +79,7 @@ fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
             continue;
         }
         let start = i;
-        while i < s.len() && (s[i].is_ascii_alphanumeric() || s[i] == b'-' || s[i] >= 0x80) {
+        while i < s.len() && WORD_BYTE[usize::from(s[i])] {
             i += 1;
         }
         let before_ok = start == 0 || !s[start - 1].is_ascii_alphanumeric();
@@ -86,12 +87,7 @@ fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
         // A capitalised word after the sentence's start is part of a name (`the Organization
         // for Security and Cooperation in Europe`).
         let in_name = start > 0 && w[0].is_ascii_uppercase();
-        if in_name
-            || !before_ok
-            || w.len() < t.lengths.0
-            || w.len() > t.lengths.1
-            || !t.heads.may_start(w)
-        {
+        if in_name || !before_ok || !t.shapes.may_be(w) {
             continue;
         }
         let mut buf = [0u8; 24];
@@ -116,6 +112,19 @@ fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
         }
     }
 }
+
+/// The bytes of a word as the trigger scan reads it: ASCII letters and digits, `-`, and
+/// every byte of a non-ASCII character.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 /// Where a form's remaining words end when they follow `at` in `s`, each after one space.
 fn rest_matches(s: &[u8], mut at: usize, rest: &[&str]) -> Option<usize> {
@@ -268,7 +277,7 @@ impl Reader<'_, '_> {
             event_type: row.event_type,
             mode: row.mode.or_else(|| self.clause_mode(row.event_type)),
             cameo: row.cameo,
-            goldstein: goldstein(row.cameo),
+            goldstein: row.goldstein,
             actors,
             recipients,
             joint: row.frame == Frame::Joint,
@@ -363,19 +372,22 @@ impl Reader<'_, '_> {
         let participle = trig.ends_with("ed") || trig.ends_with("en");
         participle
             && (w.skipped_before(t)..t).any(|i| {
-                matches!(
-                    w.word(i).to_ascii_lowercase().as_str(),
-                    "was" | "were" | "been" | "be" | "is" | "are" | "being"
-                )
+                ["was", "were", "been", "be", "is", "are", "being"]
+                    .iter()
+                    .any(|b| w.word(i).eq_ignore_ascii_case(b))
             })
     }
 
     /// The mode the clause's words give a type (`with tanks`: heavy weapons).
     fn clause_mode(&self, event_type: &'static str) -> Option<&'static str> {
         let w = &self.words;
+        let mut buf = [0u8; 24];
         (0..w.toks.len()).find_map(|i| {
-            let lower = w.word(i).to_ascii_lowercase();
-            MODES.get(&(event_type, lower.as_str())).copied()
+            if !MODE_SHAPES.may_be(w.word(i).as_bytes()) {
+                return None;
+            }
+            let lower = crate::lexicon::ascii_lower(w.word(i), &mut buf)?;
+            MODES.get(&(event_type, lower)).copied()
         })
     }
 
@@ -387,7 +399,7 @@ impl Reader<'_, '_> {
         let from = w.skipped_before(t).min(t.saturating_sub(3));
         let mut status = Status::Actual;
         for i in from..=last.min(w.toks.len().saturating_sub(1)) {
-            match class(w.word(i)) {
+            match w.class(i) {
                 Some(Class::Negation) if event_type != "REJECT" => return Status::Negated,
                 Some(Class::Hypothetical) => status = Status::Hypothetical,
                 Some(Class::Future) if status == Status::Actual => status = Status::Future,
@@ -397,8 +409,11 @@ impl Reader<'_, '_> {
                 _ => {}
             }
         }
-        let conditional = (0..w.toks.len())
-            .any(|i| matches!(w.word(i).to_ascii_lowercase().as_str(), "if" | "unless"));
+        let conditional = (0..w.toks.len()).any(|i| {
+            w.class(i) == Some(Class::Hypothetical)
+                && (w.word(i).eq_ignore_ascii_case("if")
+                    || w.word(i).eq_ignore_ascii_case("unless"))
+        });
         if conditional && status != Status::Negated {
             status = Status::Hypothetical;
         }
@@ -442,8 +457,12 @@ fn repeats(e: &EventFound, kept: &[EventFound], story: &Story<'_>) -> bool {
             ps.iter()
                 .all(|p| qs.iter().any(|q| same_party(p, q, story.text)))
         };
-        let parties: Vec<Party> = kc.actors.iter().chain(&kc.recipients).cloned().collect();
-        let actors = among(&c.actors, &parties);
+        let actors = c.actors.iter().all(|p| {
+            kc.actors
+                .iter()
+                .chain(&kc.recipients)
+                .any(|q| same_party(p, q, story.text))
+        });
         let same = if c.event_type == "CONSULT" {
             actors
         } else {
@@ -456,16 +475,15 @@ fn repeats(e: &EventFound, kept: &[EventFound], story: &Story<'_>) -> bool {
 /// Whether two parties are one: the same speaker, the same last word, or the same country.
 fn same_party(p: &Party, q: &Party, text: &str) -> bool {
     let last = |p: &Party| {
-        p.name.map(|n| {
-            n.slice(text)
-                .rsplit(' ')
-                .next()
-                .unwrap_or("")
-                .to_lowercase()
-        })
+        p.name
+            .map(|n| n.slice(text).rsplit(' ').next().unwrap_or(""))
+    };
+    let same_word = match (last(p), last(q)) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
     };
     (p.speaker.is_some() && p.speaker == q.speaker)
-        || (last(p).is_some() && last(p) == last(q))
+        || same_word
         || (p.country.is_some() && p.country == q.country)
 }
 
@@ -476,12 +494,12 @@ fn share_countries(events: &mut [EventFound], text: &str) {
         p.name
             .map(|n| n.slice(text).rsplit(' ').next().unwrap_or(""))
     };
-    let mut known: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
+    let mut known: Vec<(&str, Option<&'static str>, Option<&'static str>)> = Vec::new();
     for c in events.iter().filter_map(|e| e.coding.as_ref()) {
         for p in c.actors.iter().chain(&c.recipients) {
             if let Some(w) = last(p).filter(|w| w.starts_with(char::is_uppercase)) {
                 if p.country.is_some() || p.sector.is_some() {
-                    known.push((w, p.country.clone(), p.sector.clone()));
+                    known.push((w, p.country, p.sector));
                 }
             }
         }
@@ -492,13 +510,9 @@ fn share_countries(events: &mut [EventFound], text: &str) {
     for c in events.iter_mut().filter_map(|e| e.coding.as_mut()) {
         for p in c.actors.iter_mut().chain(c.recipients.iter_mut()) {
             let Some(w) = last(p) else { continue };
-            if let Some((_, country, sector)) = known.iter().find(|k| k.0 == w) {
-                if p.country.is_none() {
-                    p.country.clone_from(country);
-                }
-                if p.sector.is_none() {
-                    p.sector.clone_from(sector);
-                }
+            if let Some(&(_, country, sector)) = known.iter().find(|k| k.0 == w) {
+                p.country = p.country.or(country);
+                p.sector = p.sector.or(sector);
             }
         }
     }

@@ -4,7 +4,7 @@
 //! (`events_countries.tsv`), sectors (`events_sectors.tsv`) and clause modes
 //! (`events_modes.tsv`).
 
-use crate::lexicon::{rows, Initials};
+use crate::lexicon::rows;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -24,6 +24,32 @@ pub(super) enum Frame {
     Host,
 }
 
+/// The shapes of a list's words: per first two bytes (ASCII case folded, five low bits each),
+/// the set of lengths (1 to 31 bytes) the list's words of those initials have. A word whose
+/// shape is not in the set is in no list, which most words of a text show at once: `the` is
+/// rejected because no trigger of three bytes starts with `th`.
+pub(super) struct Shapes(Box<[u32; 1024]>);
+
+impl Shapes {
+    pub(super) fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> Shapes {
+        let mut masks = Box::new([0u32; 1024]);
+        for w in words.filter(|w| !w.is_empty() && w.len() < 32) {
+            masks[Shapes::slot(w)] |= 1 << w.len();
+        }
+        Shapes(masks)
+    }
+
+    /// False when no word of the list has the shape of `w`.
+    pub(super) fn may_be(&self, w: &[u8]) -> bool {
+        w.len() < 32 && !w.is_empty() && self.0[Shapes::slot(w)] & (1 << w.len()) != 0
+    }
+
+    fn slot(w: &[u8]) -> usize {
+        let second = w.get(1).map_or(0, |&b| usize::from(b & 31));
+        usize::from(w[0] & 31) * 32 + second
+    }
+}
+
 /// One row of the trigger table.
 #[derive(Debug)]
 pub(super) struct Trigger {
@@ -33,6 +59,8 @@ pub(super) struct Trigger {
     pub event_type: &'static str,
     pub mode: Option<&'static str>,
     pub frame: Frame,
+    /// The Goldstein score of `cameo`, looked up once.
+    pub goldstein: Option<f64>,
     #[cfg_attr(not(test), allow(dead_code))]
     pub example: &'static str,
 }
@@ -41,8 +69,8 @@ pub(super) struct Trigger {
 pub(super) struct Triggers {
     pub rows: Vec<Trigger>,
     pub by_first: HashMap<&'static [u8], Vec<usize>>,
-    pub heads: Initials,
-    pub lengths: (usize, usize),
+    /// The shapes of the forms' first words.
+    pub shapes: Shapes,
 }
 
 fn frame(s: &str) -> Frame {
@@ -68,6 +96,7 @@ pub(super) static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
                 event_type,
                 mode: Some(mode).filter(|m| !m.is_empty()),
                 frame: frame(fr),
+                goldstein: goldstein(cameo),
                 example,
             });
         }
@@ -80,16 +109,11 @@ pub(super) static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         // Longest form first (`called on` before `called`); the earlier row on ties.
         list.sort_by_key(|&i| (std::cmp::Reverse(out[i].words.len()), i));
     }
-    let heads = Initials::new(by_first.keys().copied());
-    let mut lengths = (usize::MAX, 0);
-    for w in by_first.keys() {
-        lengths = (lengths.0.min(w.len()), lengths.1.max(w.len()));
-    }
+    let shapes = Shapes::new(by_first.keys().copied());
     Triggers {
         rows: out,
         by_first,
-        heads,
-        lengths,
+        shapes,
     }
 });
 
@@ -155,8 +179,14 @@ static WORDS: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
         .collect()
 });
 
+static WORD_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(WORDS.keys().map(|w| w.as_bytes())));
+
 /// The class of a word (any case), if it has one.
 pub(super) fn class(word: &str) -> Option<Class> {
+    if !WORD_SHAPES.may_be(word.as_bytes()) {
+        return None;
+    }
     let mut buf = [0u8; 24];
     let lower = crate::lexicon::ascii_lower(word, &mut buf)?;
     WORDS.get(lower).copied()
@@ -180,6 +210,18 @@ pub(super) static SECTORS: LazyLock<HashMap<&'static str, &'static str>> = LazyL
         .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
         .collect()
 });
+
+/// The shapes of the clause-mode words: most words of a clause are none.
+pub(super) static MODE_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(MODES.keys().map(|(_, w)| w.as_bytes())));
+
+/// The shapes of the country forms' words.
+pub(super) static COUNTRY_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(COUNTRIES.keys().map(|w| w.as_bytes())));
+
+/// The shapes of the sector words.
+pub(super) static SECTOR_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(SECTORS.keys().map(|w| w.as_bytes())));
 
 /// (PLOVER type, clause word) -> mode.
 pub(super) static MODES: LazyLock<HashMap<(&'static str, &'static str), &'static str>> =

@@ -33,9 +33,9 @@ pub struct Party {
     /// Its index in the story's speakers, where it is one.
     pub speaker: Option<usize>,
     /// ISO 3166-1 alpha-3 code, where known.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Sector code (`GOV`, `MIL`, `DIP`, `IGO`...), where known.
-    pub sector: Option<String>,
+    pub sector: Option<&'static str>,
 }
 
 /// What an event is, as political event data.

@@ -3,7 +3,7 @@
 //! before the trigger once auxiliaries, adverbs and time words are skipped; the object is the
 //! first such run after it, within the clause.
 
-use super::lexicon::{class, Class};
+use super::lexicon::Class;
 use super::tokens::Tok;
 use crate::span::Span;
 
@@ -21,17 +21,14 @@ impl Words<'_> {
         self.toks[i].span.slice(self.text)
     }
 
-    fn class(&self, i: usize) -> Option<Class> {
-        if !self.toks[i].word {
-            return None;
-        }
-        class(self.word(i))
+    pub fn class(&self, i: usize) -> Option<Class> {
+        self.toks[i].class(self.text)
     }
 
     /// A word that belongs in a name: capitalised (or with a capital inside, `al-Qaeda`), or
     /// an entity noun; not a function or time word written with a capital.
     fn name_word(&self, i: usize) -> bool {
-        let t = self.toks[i];
+        let t = &self.toks[i];
         if !t.word {
             return false;
         }

@@ -2,69 +2,115 @@
 //! hyphens of `al-Qaeda` inside), the possessive `'s` as a token of its own, and single
 //! punctuation marks.
 
+use super::lexicon::{class, Class};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// One token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Tok {
     pub span: Span,
     /// A word (letters or digits), not punctuation.
     pub word: bool,
+    /// The word's class in `events_words.tsv`, looked up on first use (most tokens of a long
+    /// sentence are never asked about) and kept: the phrase readers ask for it many times.
+    class: Cell<Option<Option<Class>>>,
 }
 
-/// Puts the tokens of `sentence` in `out` (cleared first).
+impl Tok {
+    /// The class of the word this token is in `text`.
+    pub fn class(&self, text: &str) -> Option<Class> {
+        if let Some(c) = self.class.get() {
+            return c;
+        }
+        let c = if self.word {
+            class(self.span.slice(text))
+        } else {
+            None
+        };
+        self.class.set(Some(c));
+        c
+    }
+}
+
+/// Puts the tokens of `sentence` in `out` (cleared first). Bytes are read one at a time,
+/// characters decoded only past ASCII: most of a news story is ASCII.
 pub(super) fn tokens(text: &str, sentence: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = sentence.slice(text);
+    let b = s.as_bytes();
+    let at = |i: usize| sentence.start + i;
     let mut start: Option<usize> = None;
     let mut dotted = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII letters and digits: the bulk of a sentence, with no decoding
+        if b[i].is_ascii_alphanumeric() {
             start.get_or_insert(i);
+            i += 1;
             continue;
         }
+        let (c, len) = char_at(s, i);
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            i += len;
+            continue;
+        }
+        let next = s.get(i + len..).and_then(|r| r.chars().next());
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
         let inside = start.is_some();
         let keep = match c {
             '-' => inside && next_alnum,
             '.' => inside && (next_alnum || dotted),
-            '\'' | '’' => inside && next_alnum && !possessive(&s[i + c.len_utf8()..]),
+            '\'' | '’' => inside && next_alnum && !possessive(&s[i + len..]),
             _ => false,
         };
         if keep {
             dotted |= c == '.';
+            i += len;
             continue;
         }
         if let Some(st) = start.take() {
-            out.push(word(sentence.start + st, sentence.start + i));
+            out.push(word(text, at(st), at(i)));
         }
         dotted = false;
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let at = sentence.start + i;
-        if matches!(c, '\'' | '’') && possessive(&s[i + c.len_utf8()..]) {
-            // `'s` is one token: skip its `s`.
-            chars.next();
-            out.push(word(at, at + c.len_utf8() + 1));
+        if matches!(c, '\'' | '’') && possessive(&s[i + len..]) {
+            // `'s` is one token
+            out.push(word(text, at(i), at(i + len + 1)));
+            i += len + 1;
             continue;
         }
         out.push(Tok {
-            span: Span::new(at, at + c.len_utf8()),
+            span: Span::new(at(i), at(i + len)),
             word: false,
+            class: Cell::new(Some(None)),
         });
+        i += len;
     }
     if let Some(st) = start {
-        out.push(word(sentence.start + st, sentence.end));
+        out.push(word(text, at(st), sentence.end));
     }
 }
 
-fn word(start: usize, end: usize) -> Tok {
+/// The character at byte `i` of `s` and its length: ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+fn word(_: &str, start: usize, end: usize) -> Tok {
     Tok {
         span: Span::new(start, end),
         word: true,
+        class: Cell::new(None),
     }
 }
 
