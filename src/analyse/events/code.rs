@@ -5,7 +5,7 @@
 //! a story (the call of the lead told again later) are dropped.
 
 use super::actors::{parties, speaker_party};
-use super::lexicon::{Class, Frame, MODES, MODE_SHAPES, TRIGGERS};
+use super::lexicon::{goldstein, Class, ClauseMode, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
 use super::tokens::{tokens, Tok};
 use super::{Coding, Party, Status};
@@ -273,11 +273,21 @@ impl Reader<'_, '_> {
             row.event_type,
             "AGREE" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
         );
+        let clause = row
+            .mode
+            .is_none()
+            .then(|| self.clause_mode(row.event_type))
+            .flatten();
+        let cameo = clause.and_then(|c| c.1).unwrap_or(row.cameo);
         let coding = Coding {
             event_type: row.event_type,
-            mode: row.mode.or_else(|| self.clause_mode(row.event_type)),
-            cameo: row.cameo,
-            goldstein: row.goldstein,
+            mode: row.mode.or(clause.map(|c| c.0)),
+            cameo,
+            goldstein: if cameo == row.cameo {
+                row.goldstein
+            } else {
+                goldstein(cameo)
+            },
             actors,
             recipients,
             joint: row.frame == Frame::Joint,
@@ -379,7 +389,7 @@ impl Reader<'_, '_> {
     }
 
     /// The mode the clause's words give a type (`with tanks`: heavy weapons).
-    fn clause_mode(&self, event_type: &'static str) -> Option<&'static str> {
+    fn clause_mode(&self, event_type: &'static str) -> Option<ClauseMode> {
         let w = &self.words;
         let mut buf = [0u8; 24];
         (0..w.toks.len()).find_map(|i| {

@@ -223,10 +223,16 @@ pub(super) static COUNTRY_SHAPES: LazyLock<Shapes> =
 pub(super) static SECTOR_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::new(SECTORS.keys().map(|w| w.as_bytes())));
 
+/// A clause word's mode: the mode, and the CAMEO code it makes closer, if any.
+pub(super) type ClauseMode = (&'static str, Option<&'static str>);
+
 /// (PLOVER type, clause word) -> mode.
-pub(super) static MODES: LazyLock<HashMap<(&'static str, &'static str), &'static str>> =
+pub(super) static MODES: LazyLock<HashMap<(&'static str, &'static str), ClauseMode>> =
     LazyLock::new(|| {
         rows(include_str!("../../lexicon/events_modes.tsv"))
-            .filter_map(|r| Some(((*r.first()?, *r.get(1)?), *r.get(2)?)))
+            .filter_map(|r| {
+                let cameo = r.get(3).copied().filter(|c| !c.is_empty());
+                Some(((*r.first()?, *r.get(1)?), (*r.get(2)?, cameo)))
+            })
             .collect()
     });

@@ -182,6 +182,18 @@ fn no_event_in_plain_sentences() {
     }
 }
 
+/// Every clause mode names a mode PLOVER has for the type (as the map gives it for some
+/// CAMEO code), and its CAMEO code, if any, is of that type.
+#[test]
+fn clause_modes_agree_with_the_plover_map() {
+    for (&(event_type, word), &(mode, cameo)) in super::lexicon::MODES.iter() {
+        if let Some(c) = cameo {
+            assert_eq!(PLOVER[c].0, event_type, "{word}");
+            assert_eq!(PLOVER[c].1, mode, "{word}");
+        }
+    }
+}
+
 #[test]
 fn date_precisions() {
     let cases = [
