@@ -420,9 +420,9 @@ impl Reader<'_, '_> {
             }
         }
         let conditional = (0..w.toks.len()).any(|i| {
-            w.class(i) == Some(Class::Hypothetical)
-                && (w.word(i).eq_ignore_ascii_case("if")
-                    || w.word(i).eq_ignore_ascii_case("unless"))
+            // the words first: most tokens are neither, and their class is not needed
+            (w.word(i).eq_ignore_ascii_case("if") || w.word(i).eq_ignore_ascii_case("unless"))
+                && w.class(i) == Some(Class::Hypothetical)
         });
         if conditional && status != Status::Negated {
             status = Status::Hypothetical;

@@ -25,28 +25,43 @@ pub(super) enum Frame {
 }
 
 /// The shapes of a list's words: per first two bytes (ASCII case folded, five low bits each),
-/// the set of lengths (1 to 31 bytes) the list's words of those initials have. A word whose
-/// shape is not in the set is in no list, which most words of a text show at once: `the` is
-/// rejected because no trigger of three bytes starts with `th`.
-pub(super) struct Shapes(Box<[u32; 1024]>);
+/// the set of lengths (1 to 31 bytes) the list's words of those initials have, and the same
+/// per last two bytes. A word whose shape is not in both sets is in no list, which most words
+/// of a text show at once without hashing: `the` is rejected because no trigger of three
+/// bytes starts with `th`, `with` because none of four bytes ends in `th`.
+pub(super) struct Shapes {
+    heads: Box<[u32; 1024]>,
+    tails: Box<[u32; 1024]>,
+}
 
 impl Shapes {
     pub(super) fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> Shapes {
-        let mut masks = Box::new([0u32; 1024]);
+        let mut heads = Box::new([0u32; 1024]);
+        let mut tails = Box::new([0u32; 1024]);
         for w in words.filter(|w| !w.is_empty() && w.len() < 32) {
-            masks[Shapes::slot(w)] |= 1 << w.len();
+            heads[Shapes::head(w)] |= 1 << w.len();
+            tails[Shapes::tail(w)] |= 1 << w.len();
         }
-        Shapes(masks)
+        Shapes { heads, tails }
     }
 
     /// False when no word of the list has the shape of `w`.
     pub(super) fn may_be(&self, w: &[u8]) -> bool {
-        w.len() < 32 && !w.is_empty() && self.0[Shapes::slot(w)] & (1 << w.len()) != 0
+        w.len() < 32
+            && !w.is_empty()
+            && self.heads[Shapes::head(w)] & (1 << w.len()) != 0
+            && self.tails[Shapes::tail(w)] & (1 << w.len()) != 0
     }
 
-    fn slot(w: &[u8]) -> usize {
+    fn head(w: &[u8]) -> usize {
         let second = w.get(1).map_or(0, |&b| usize::from(b & 31));
         usize::from(w[0] & 31) * 32 + second
+    }
+
+    fn tail(w: &[u8]) -> usize {
+        let n = w.len();
+        let before = if n > 1 { usize::from(w[n - 2] & 31) } else { 0 };
+        before * 32 + usize::from(w[n - 1] & 31)
     }
 }
 

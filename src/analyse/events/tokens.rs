@@ -50,6 +50,16 @@ pub(super) fn tokens(text: &str, sentence: Span, out: &mut Vec<Tok>) {
             i += 1;
             continue;
         }
+        // A space ends a word and is no token: the next most common byte, taken without
+        // decoding what follows it.
+        if b[i] == b' ' {
+            if let Some(st) = start.take() {
+                out.push(word(text, at(st), at(i)));
+            }
+            dotted = false;
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if c.is_alphanumeric() {
             start.get_or_insert(i);
