@@ -73,56 +73,63 @@ fn speaker_of(text: &str, span: Span, attribution: &Attribution) -> Option<usize
     })
 }
 
-/// The words of a phrase (without a possessive `'s`) with their neighbours, up to three at a
-/// time.
-fn grams(phrase: &str) -> Vec<&str> {
-    let bounds: Vec<(usize, usize)> = phrase
-        .split_whitespace()
-        .map(|w| {
-            let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
-            let w = w.trim_end_matches([',', ';', ':']);
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            (start, start + w.len())
-        })
-        .collect();
-    let mut out = Vec::new();
-    for i in 0..bounds.len() {
-        for n in 1..=3.min(bounds.len() - i) {
-            out.push(&phrase[bounds[i].0..bounds[i + n - 1].1]);
+/// Calls `f` with each gram of one to three words of `phrase` (a word's trailing `,;:` and
+/// possessive `'s` cut), with the index of its first word and its number of words. Grams are
+/// made as the words come, with no list: the callers choose among them by those indices, as
+/// they would in a list ordered by first word then length.
+fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut last = [(0usize, 0usize); 3];
+    for (j, w) in phrase.split_whitespace().enumerate() {
+        let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
+        let w = w.trim_end_matches([',', ';', ':']);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        last[j % 3] = (start, start + w.len());
+        for n in 1..=3.min(j + 1) {
+            let i = j + 1 - n;
+            f(&phrase[last[i % 3].0..last[j % 3].1], i, n);
         }
     }
-    out
 }
 
-/// The country a phrase names: its longest country form (`South Korean` over `Korean`).
+/// The country a phrase names: its longest country form (`South Korean` over `Korean`; of two
+/// as long, the later).
 pub(super) fn country(phrase: &str) -> Option<&'static str> {
-    grams(phrase)
-        .into_iter()
-        .filter(|g| COUNTRY_SHAPES.may_be(g.as_bytes()))
-        .filter_map(|g| COUNTRIES.get(g).map(|c| (g.len(), *c)))
-        .max_by_key(|&(len, _)| len)
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    grams(phrase, |g, i, _| {
+        if !COUNTRY_SHAPES.may_be(g.as_bytes()) {
+            return;
+        }
+        if let Some(&c) = COUNTRIES.get(g) {
+            if best.is_none_or(|b| (g.len(), i) >= (b.0, b.1)) {
+                best = Some((g.len(), i, c));
+            }
+        }
+    });
+    best.map(|b| b.2)
 }
 
-/// The sector of a phrase: that of its last word (or pair of words) with one.
+/// The sector of a phrase: that of its last word (or pair of words) with one, by first word
+/// then length.
 pub(super) fn sector(phrase: &str) -> Option<&'static str> {
-    let mut found = None;
+    let mut found: Option<((usize, usize), &'static str)> = None;
     let mut buf = [0u8; 40];
-    for g in grams(phrase) {
+    grams(phrase, |g, i, n| {
         if !SECTOR_SHAPES.may_be(g.as_bytes()) {
-            continue;
+            return;
         }
         let Some(lower) = crate::lexicon::ascii_lower(g, &mut buf) else {
-            continue;
+            return;
         };
-        if let Some(s) = SECTORS.get(lower) {
-            found = Some(*s);
+        if let Some(&s) = SECTORS.get(lower) {
+            if found.is_none_or(|f| (i, n) > f.0) {
+                found = Some(((i, n), s));
+            }
         }
-    }
-    found
+    });
+    found.map(|f| f.1)
 }
 
 #[cfg(test)]
