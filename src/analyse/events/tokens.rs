@@ -47,7 +47,10 @@ pub(super) fn tokens(text: &str, sentence: Span, out: &mut Vec<Tok>) {
         // ASCII letters and digits: the bulk of a sentence, with no decoding
         if b[i].is_ascii_alphanumeric() {
             start.get_or_insert(i);
-            i += 1;
+            i += b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - i);
             continue;
         }
         // A space ends a word and is no token: the next most common byte, taken without
