@@ -157,4 +157,42 @@ mod tests {
             assert_eq!(sector(phrase), s, "{phrase}");
         }
     }
+
+    #[test]
+    fn grams_come_with_their_first_word_and_length() {
+        let cases = [
+            (
+                "Kremlin's spokesman,",
+                vec![
+                    ("Kremlin", 0, 1),
+                    ("spokesman", 1, 1),
+                    ("Kremlin's spokesman", 0, 2),
+                ],
+            ),
+            (
+                "a b c d",
+                vec![
+                    ("a", 0, 1),
+                    ("b", 1, 1),
+                    ("a b", 0, 2),
+                    ("c", 2, 1),
+                    ("b c", 1, 2),
+                    ("a b c", 0, 3),
+                    ("d", 3, 1),
+                    ("c d", 2, 2),
+                    ("b c d", 1, 3),
+                ],
+            ),
+            ("", vec![]),
+        ];
+        for (phrase, want) in cases {
+            let mut got = Vec::new();
+            grams(phrase, |g, i, n| got.push((g.to_string(), i, n)));
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(g, i, n)| (g.to_string(), i, n))
+                .collect();
+            assert_eq!(got, want, "{phrase}");
+        }
+    }
 }

@@ -252,15 +252,14 @@ impl Reader<'_, '_> {
     fn code(&self, h: &Hit) -> Option<(Coding, Status)> {
         let row = &TRIGGERS.rows[h.row];
         let w = &self.words;
-        let t = w
-            .toks
-            .iter()
-            .position(|k| k.span.start >= h.span.start)
+        // The tokens are in text order and do not overlap: both ends are found by halving.
+        let t = Some(w.toks.partition_point(|k| k.span.start < h.span.start))
+            .filter(|&p| p < w.toks.len())
             .unwrap_or(0);
         let last = w
             .toks
-            .iter()
-            .rposition(|k| k.span.end <= h.span.end)
+            .partition_point(|k| k.span.end <= h.span.end)
+            .checked_sub(1)
             .unwrap_or(t)
             .max(t);
         let material = matches!(row.event_type, "RETREAT" | "AID" | "COOPERATE");

@@ -251,3 +251,25 @@ pub(super) static MODES: LazyLock<HashMap<(&'static str, &'static str), ClauseMo
             })
             .collect()
     });
+
+#[cfg(test)]
+mod tests {
+    use super::Shapes;
+
+    #[test]
+    fn shapes_reject_by_head_or_tail() {
+        let list: [&[u8]; 2] = [b"talks", b"will"];
+        let shapes = Shapes::new(list.into_iter());
+        let cases: [(&str, &[u8], bool); 6] = [
+            ("listed word", b"talks", true),
+            ("capitals fold", b"Will", true),
+            ("same head and length, other tail", b"taxed", false),
+            ("same tail and length, other head", b"walks", false),
+            ("other length", b"talk", false),
+            ("empty", b"", false),
+        ];
+        for (name, word, want) in cases {
+            assert_eq!(shapes.may_be(word), want, "{name}");
+        }
+    }
+}

@@ -35,7 +35,7 @@ impl Words<'_> {
         match self.class(i) {
             Some(Class::Entity) => true,
             Some(_) => false,
-            None => self.word(i).chars().any(char::is_uppercase),
+            None => has_capital(self.word(i)),
         }
     }
 
@@ -234,5 +234,33 @@ impl Words<'_> {
     /// The byte span of a token range.
     pub fn span(&self, (a, b): (usize, usize)) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+}
+/// Whether a word has a capital anywhere (`al-Qaeda`); bytes are read as they are unless the
+/// word has a character past ASCII.
+fn has_capital(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_capital;
+
+    #[test]
+    fn capitals_anywhere_in_a_word() {
+        let cases = [
+            ("al-Qaeda", true),
+            ("Éire", true),
+            ("officials", false),
+            ("café", false),
+            ("1987", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(has_capital(word), want, "{word}");
+        }
     }
 }
