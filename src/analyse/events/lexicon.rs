@@ -174,7 +174,8 @@ pub(super) enum Class {
     Document,
 }
 
-static WORDS: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
+/// Keyed by bytes: a word lower-cased for the look-up needs no UTF-8 check.
+static WORDS: LazyLock<HashMap<&'static [u8], Class>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/events_words.tsv"))
         .filter_map(|r| {
             let class = match *r.get(1)? {
@@ -189,13 +190,12 @@ static WORDS: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
                 "document" => Class::Document,
                 _ => return None,
             };
-            Some((*r.first()?, class))
+            Some((r.first()?.as_bytes(), class))
         })
         .collect()
 });
 
-static WORD_SHAPES: LazyLock<Shapes> =
-    LazyLock::new(|| Shapes::new(WORDS.keys().map(|w| w.as_bytes())));
+static WORD_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(WORDS.keys().copied()));
 
 /// The class of a word (any case), if it has one.
 pub(super) fn class(word: &str) -> Option<Class> {
@@ -203,7 +203,7 @@ pub(super) fn class(word: &str) -> Option<Class> {
         return None;
     }
     let mut buf = [0u8; 24];
-    let lower = crate::lexicon::ascii_lower(word, &mut buf)?;
+    let lower = crate::lexicon::ascii_lower_bytes(word.as_bytes(), &mut buf)?;
     WORDS.get(lower).copied()
 }
 
