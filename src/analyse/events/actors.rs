@@ -120,7 +120,7 @@ pub(super) fn sector(phrase: &str) -> Option<&'static str> {
         if !SECTOR_SHAPES.may_be(g.as_bytes()) {
             return;
         }
-        let Some(lower) = crate::lexicon::ascii_lower(g, &mut buf) else {
+        let Some(lower) = crate::lexicon::ascii_lower_bytes(g.as_bytes(), &mut buf) else {
             return;
         };
         if let Some(&s) = SECTORS.get(lower) {

@@ -183,16 +183,17 @@ impl Reader<'_, '_> {
                 e.status = later(status, e.date, self.story);
             }
         }
-        let outside: Vec<&Hit> = hits
-            .iter()
-            .zip(&inside)
-            .filter(|(_, &i)| !i)
-            .map(|(h, _)| h)
-            .collect();
-        let Some(first) = outside.first() else { return };
-        let contact = outside
-            .iter()
-            .find(|h| TRIGGERS.rows[h.row].event_type == "CONSULT");
+        // read twice, with no list of its own
+        let outside = || {
+            hits.iter()
+                .zip(&inside)
+                .filter(|(_, &i)| !i)
+                .map(|(h, _)| h)
+        };
+        let Some(first) = outside().next() else {
+            return;
+        };
+        let contact = outside().find(|h| TRIGGERS.rows[h.row].event_type == "CONSULT");
         self.add(sentence, first, added);
         // A contact right after another act is what that act is about (`refused to meet`,
         // `offered to negotiate`): no event of its own.

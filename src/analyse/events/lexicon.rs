@@ -219,10 +219,11 @@ pub(super) static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = Laz
     map
 });
 
-/// Sector words (lower case, one or two words) to sector codes.
-pub(super) static SECTORS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+/// Sector words (lower case, one or two words) to sector codes; keyed by bytes, as the word
+/// classes.
+pub(super) static SECTORS: LazyLock<HashMap<&'static [u8], &'static str>> = LazyLock::new(|| {
     rows(include_str!("../../lexicon/events_sectors.tsv"))
-        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+        .filter_map(|r| Some((r.first()?.as_bytes(), *r.get(1)?)))
         .collect()
 });
 
@@ -236,7 +237,7 @@ pub(super) static COUNTRY_SHAPES: LazyLock<Shapes> =
 
 /// The shapes of the sector words.
 pub(super) static SECTOR_SHAPES: LazyLock<Shapes> =
-    LazyLock::new(|| Shapes::new(SECTORS.keys().map(|w| w.as_bytes())));
+    LazyLock::new(|| Shapes::new(SECTORS.keys().copied()));
 
 /// A clause word's mode: the mode, and the CAMEO code it makes closer, if any.
 pub(super) type ClauseMode = (&'static str, Option<&'static str>);
