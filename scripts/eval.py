@@ -8,6 +8,7 @@
 Both build the release binary first and skip (exit 0) when ../shared is absent (the scorers
 live there). Besides the shared dev data they score our own diplomatic wire stories,
 eval/own/{quotes,dates,dates-textdate,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src).
+The events are scored on the PLOVER gold sentences, whole and in two folds (see RUNS).
 """
 import json, os, subprocess, sys, datetime, tempfile, zlib
 
@@ -22,6 +23,7 @@ QUOTE_KEYS = ["direct_f1", "direct_speaker_accuracy", "all_f1", "all_speaker_acc
               "direct_precision", "direct_recall", "indirect_recall", "all_precision", "all_recall"]
 DATE_KEYS = ["value_F1", "relaxed_F1", "strict_F1", "value_acc", "type_acc"]
 META_KEYS = ["agency_accuracy", "place_accuracy", "date_accuracy", "headline_accuracy"]
+EVENT_KEYS = ["type_F1", "type_P", "type_R", "actor_F1", "recipient_F1", "mode_acc", "detect_F1"]
 
 # (name, scorer, gold, figures that are guarded and reported); a gold path starting with
 # "eval/" is in this repository, any other is under ../shared/eval.
@@ -48,6 +50,13 @@ RUNS = [
      "score_quotes.py", "transcripts/dev.jsonl",
      ["direct_f1", "direct_speaker_accuracy", "role_accuracy", "resolved_speaker_accuracy",
       "all_f1"]),
+    # The event rules were written looking only at the gold lines whose index (from 0) mod 4 is
+    # not 3; the lines with index mod 4 == 3 are held out, so both are reported.
+    ("events: PLOVER gold, all 316", "events/score_events.py", "events/plover-gold.jsonl", EVENT_KEYS),
+    ("events: PLOVER gold, rule folds (index mod 4 != 3)", "events/score_events.py",
+     "events/plover-gold.jsonl#train", EVENT_KEYS),
+    ("events: PLOVER gold, held out (index mod 4 == 3)", "events/score_events.py",
+     "events/plover-gold.jsonl#heldout", EVENT_KEYS),
 ]
 
 
@@ -67,8 +76,9 @@ def fold_of(doc_id):
 
 def fold_parts(gold):
     """For a shared gold file large enough to split: [(label, path of its subset)], written
-    to a temporary folder; [] otherwise."""
-    if gold.startswith("eval/"):
+    to a temporary folder; [] otherwise. The event gold is reported by its own folds (the
+    `#train` and `#heldout` runs), the ones its rules were written by."""
+    if gold.startswith("eval/") or gold.startswith("events/"):
         return []
     with open(gold_path(gold), encoding="utf-8") as f:
         docs = [line for line in f if line.strip()]
@@ -96,15 +106,29 @@ def score(scorer, gold_file):
 
 
 def gold_path(gold):
-    """Where a gold file lives: in this repository (eval/...) or under ../shared/eval."""
-    return os.path.join(ROOT, gold) if gold.startswith("eval/") else os.path.join(EVAL, gold)
+    """Where a gold file lives: in this repository (eval/...) or under ../shared/eval. A
+    `#train` or `#heldout` suffix names a fold of the file (lines whose index mod 4 is not 3,
+    or is 3), written to a temporary file outside the repository."""
+    gold, _, fold = gold.partition("#")
+    path = os.path.join(ROOT, gold) if gold.startswith("eval/") else os.path.join(EVAL, gold)
+    if not fold:
+        return path
+    with open(path) as f:
+        lines = [l for i, l in enumerate(f) if (i % 4 == 3) == (fold == "heldout")]
+    out = tempfile.NamedTemporaryFile("w", suffix=f"-{fold}.jsonl", delete=False)
+    out.writelines(lines)
+    out.close()
+    return out.name
 
 
 def run_all():
     subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
     figures = {}
     for name, scorer, gold, keys in RUNS:
-        fig = score(scorer, gold_path(gold))
+        path = gold_path(gold)
+        fig = score(scorer, path)
+        if "#" in gold:
+            os.unlink(path)  # a fold written by gold_path
         figures[name] = {k: fig[k] for k in keys}
         figures[name]["seconds"] = fig.get("seconds")
         print(f"{name}: " + ", ".join(f"{k} {fig[k]}" for k in keys), flush=True)

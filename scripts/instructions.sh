@@ -49,6 +49,7 @@ callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null |
       row("dates", "statements::parse::dates::recognise::recognise [")
       row("attribution", "statements::analyse::attribution::attribute [")
       row("timeline", "statements::analyse::timeline::build::build [")
+      row("events (coding, within the timeline)", "statements::analyse::events::code::code [")
       row("JSON line (written from the findings)", "statements::output::line::write_findings [")
       row("decoding (binary sniff, UTF-8 check)", "statements::input::decode [")
       row("directory walk", "<statements::walk::Walk as core::iter::traits::iterator::Iterator>::next [")

@@ -1,8 +1,7 @@
-//! The vocabulary the stages share: the kinds of documents, statements, transcript turns, speakers and
-//! dates. They sit at
-//! the bottom of the crate so that the stages that find them (parse, analyse) and the record
-//! that publishes them (output) all import them from here, and nothing below the output imports
-//! from it. The serialised names are part of the public record (`statements schema`).
+//! The vocabulary the stages share: the kinds of documents, statements, transcript turns,
+//! speakers, dates and events. They sit at the bottom of the crate so that the stages that find
+//! them (parse, analyse) and the record that publishes them (output) all import them from here,
+//! and nothing below the output imports from it. The serialised names are part of the public record (`statements schema`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -117,4 +116,34 @@ pub enum TurnRole {
     Answer,
     /// Opening remarks, a moderator's hand-off, or any other turn.
     Statement,
+}
+
+/// Whether an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// It happened, or is happening.
+    Actual,
+    /// Planned, scheduled, announced or promised (`will visit`, `a call set for Tuesday`).
+    Future,
+    /// Conditional (`if`, `unless`, `could`, `may`).
+    Hypothetical,
+    /// It did not happen (`did not meet`).
+    Negated,
+}
+
+/// How precise an event's date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    /// A day (`2022-01-18`, `XXXX-01-10`, `XXXX-WXX-2`).
+    Day,
+    /// A week (`2022-W02`).
+    Week,
+    /// A month (`2022-01`).
+    Month,
+    /// A year (`2022`).
+    Year,
+    /// No date, or one of no known precision.
+    Unknown,
 }

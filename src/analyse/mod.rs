@@ -5,5 +5,6 @@
 //! - [`timeline`]: the dated events the story reports, with place and participants.
 
 pub mod attribution;
+pub mod events;
 pub mod speakers;
 pub mod timeline;

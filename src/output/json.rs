@@ -14,8 +14,8 @@
 //! written too.
 
 use super::record::{
-    DateExpression, DateType, DocType, Event, Metadata, Quote, QuoteKind, Record, Speaker,
-    SpeakerKind, SpeakerRef, TextSpan, TurnRole,
+    DateExpression, DatePrecision, DateType, DocType, Event, EventParty, EventStatus, Metadata,
+    Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan, TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -200,18 +200,101 @@ fn write_event(event: &Event, out: &mut Vec<u8>) {
         end,
         place,
         participants,
+        event_type,
+        mode,
+        cameo,
+        goldstein,
+        status,
+        actors,
+        recipients,
+        joint,
+        trigger,
+        quote_id,
+        date_precision,
     } = event;
     out.extend_from_slice(b"{\"date\":");
-    string(out, date);
+    optional_string(out, date.as_deref());
     out.extend_from_slice(b",\"date_text\":");
-    string(out, date_text);
+    optional_string(out, date_text.as_deref());
     out.push(b',');
     text_span(out, text, *start, *end);
     out.extend_from_slice(b",\"place\":");
     optional_string(out, place.as_deref());
     out.extend_from_slice(b",\"participants\":");
     array(out, participants, |p, out| string(out, p));
+    out.extend_from_slice(b",\"event_type\":");
+    optional_string(out, event_type.as_deref());
+    out.extend_from_slice(b",\"mode\":");
+    optional_string(out, mode.as_deref());
+    out.extend_from_slice(b",\"cameo\":");
+    optional_string(out, cameo.as_deref());
+    out.extend_from_slice(b",\"goldstein\":");
+    optional(out, goldstein.as_ref(), |&g, out| float(out, g));
+    out.extend_from_slice(b",\"status\":");
+    variant(out, status_name(*status));
+    out.extend_from_slice(b",\"actors\":");
+    array(out, actors, write_party);
+    out.extend_from_slice(b",\"recipients\":");
+    array(out, recipients, write_party);
+    out.extend_from_slice(b",\"joint\":");
+    boolean(out, *joint);
+    out.extend_from_slice(b",\"trigger\":");
+    optional(out, trigger.as_ref(), write_span);
+    out.extend_from_slice(b",\"quote_id\":");
+    optional_string(out, quote_id.as_deref());
+    out.extend_from_slice(b",\"date_precision\":");
+    variant(out, precision_name(*date_precision));
     out.push(b'}');
+}
+
+fn write_party(party: &EventParty, out: &mut Vec<u8>) {
+    let EventParty {
+        name,
+        speaker_id,
+        country,
+        sector,
+    } = party;
+    out.extend_from_slice(b"{\"name\":");
+    string(out, name);
+    out.extend_from_slice(b",\"speaker_id\":");
+    optional_string(out, speaker_id.as_deref());
+    out.extend_from_slice(b",\"country\":");
+    optional_string(out, country.as_deref());
+    out.extend_from_slice(b",\"sector\":");
+    optional_string(out, sector.as_deref());
+    out.push(b'}');
+}
+
+/// `true` or `false`.
+pub(super) fn boolean(out: &mut Vec<u8>, b: bool) {
+    out.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+/// A float as `serde_json` writes it (it is `serde_json` that writes it: a score per event
+/// is too rare to be worth a writer of our own).
+pub(super) fn float(out: &mut Vec<u8>, f: f64) {
+    serde_json::to_writer(out, &f).expect("writing to a Vec cannot fail");
+}
+
+/// The snake_case name the serde derive gives each variant.
+pub(super) fn status_name(status: EventStatus) -> &'static str {
+    match status {
+        EventStatus::Actual => "actual",
+        EventStatus::Future => "future",
+        EventStatus::Hypothetical => "hypothetical",
+        EventStatus::Negated => "negated",
+    }
+}
+
+/// The snake_case name the serde derive gives each variant.
+pub(super) fn precision_name(precision: DatePrecision) -> &'static str {
+    match precision {
+        DatePrecision::Day => "day",
+        DatePrecision::Week => "week",
+        DatePrecision::Month => "month",
+        DatePrecision::Year => "year",
+        DatePrecision::Unknown => "unknown",
+    }
 }
 
 /// The `"text":…,"start":…,"end":…` members that every piece of the story carries (a span,

@@ -10,12 +10,15 @@
 //! member for member, and a change to one needs the same change to the other.
 
 use super::json::{
-    array, date_type_name, indexed_array, number, optional, optional_string, quote_kind_name,
-    speaker_kind_name, string, text_span, turn_role_name, variant, write_headers, write_kind,
+    array, boolean, date_type_name, float, indexed_array, number, optional, optional_string,
+    precision_name, quote_kind_name, speaker_kind_name, status_name, string, text_span,
+    turn_role_name, variant, write_headers, write_kind,
 };
 use super::offsets::CharOffsets;
+use super::party_name;
 use super::Findings;
 use crate::analyse::attribution::Attribution;
+use crate::analyse::events::{date_precision, Coding, Party};
 use crate::analyse::speakers::Entity;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
@@ -162,21 +165,69 @@ fn write_dates(spans: &Spans<'_>, dates: &[DateMention], out: &mut Vec<u8>) {
     });
 }
 
-/// The `events` array, each with its date's value and text.
+/// The `events` array, each with its date's value and text and its coding.
 fn write_events(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
     array(out, found.events, |e, out| {
-        let date = &found.dates[e.date];
+        let date = e.date.map(|d| &found.dates[d]);
         out.extend_from_slice(b"{\"date\":");
-        string(out, &date.value);
+        optional_string(out, date.map(|d| d.value.as_str()));
         out.extend_from_slice(b",\"date_text\":");
-        string(out, date.span.slice(spans.text));
+        optional_string(out, date.map(|d| d.span.slice(spans.text)));
         out.push(b',');
         spans.members(out, e.clause);
         out.extend_from_slice(b",\"place\":");
         optional_string(out, e.place.as_deref());
         out.extend_from_slice(b",\"participants\":");
         array(out, &e.participants, |&p, out| write_id(out, b's', p));
+        write_coding(e.coding.as_ref(), out);
+        out.extend_from_slice(b",\"status\":");
+        variant(out, status_name(e.status));
+        write_parties(spans, found.attribution, e.coding.as_ref(), out);
+        out.extend_from_slice(b",\"date_precision\":");
+        let precision = date_precision(date.map(|d| d.value.as_str()));
+        variant(out, precision_name(precision));
         out.push(b'}');
+    });
+}
+
+/// The members of an event from `event_type` to `goldstein`.
+fn write_coding(c: Option<&Coding>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b",\"event_type\":");
+    optional_string(out, c.map(|c| c.event_type));
+    out.extend_from_slice(b",\"mode\":");
+    optional_string(out, c.and_then(|c| c.mode));
+    out.extend_from_slice(b",\"cameo\":");
+    optional_string(out, c.map(|c| c.cameo));
+    out.extend_from_slice(b",\"goldstein\":");
+    optional(out, c.and_then(|c| c.goldstein).as_ref(), |&g, out| {
+        float(out, g)
+    });
+}
+
+/// The members of an event from `actors` to `quote_id`.
+fn write_parties(spans: &Spans<'_>, a: &Attribution, c: Option<&Coding>, out: &mut Vec<u8>) {
+    let party = |p: &Party, out: &mut Vec<u8>| {
+        out.extend_from_slice(b"{\"name\":");
+        string(out, party_name(spans.text, a, p));
+        out.extend_from_slice(b",\"speaker_id\":");
+        optional(out, p.speaker.as_ref(), |&s, out| write_id(out, b's', s));
+        out.extend_from_slice(b",\"country\":");
+        optional_string(out, p.country);
+        out.extend_from_slice(b",\"sector\":");
+        optional_string(out, p.sector);
+        out.push(b'}');
+    };
+    out.extend_from_slice(b",\"actors\":");
+    array(out, c.map_or(&[][..], |c| &c.actors), party);
+    out.extend_from_slice(b",\"recipients\":");
+    array(out, c.map_or(&[][..], |c| &c.recipients), party);
+    out.extend_from_slice(b",\"joint\":");
+    boolean(out, c.is_some_and(|c| c.joint));
+    out.extend_from_slice(b",\"trigger\":");
+    optional(out, c.map(|c| &c.trigger), |s, out| spans.object(s, out));
+    out.extend_from_slice(b",\"quote_id\":");
+    optional(out, c.and_then(|c| c.quote).as_ref(), |&q, out| {
+        write_id(out, b'q', q)
     });
 }
 

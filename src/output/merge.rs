@@ -52,7 +52,8 @@ pub struct MergedEvent {
 pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
     let mut timeline = Timeline::default();
     for r in records {
-        for e in &r.events {
+        // The timeline is of dated events: an undated one has nothing to be placed by.
+        for e in r.events.iter().filter(|e| e.date.is_some()) {
             let report = Report::new(r, e);
             match timeline.same_event(&report, r) {
                 Some(g) => timeline.join(g, report),
@@ -89,7 +90,7 @@ impl Report {
             .collect();
         let place = e.place.as_ref().map(|p| p.trim().to_string());
         Report {
-            date: e.date.clone(),
+            date: e.date.clone().unwrap_or_default(),
             names: people.iter().map(|s| s.name.clone()).collect(),
             keys: people
                 .iter()
@@ -102,7 +103,7 @@ impl Report {
                 path: r.path.clone(),
                 id: r.id.clone(),
                 story_date: r.metadata.date.clone(),
-                date_text: e.date_text.clone(),
+                date_text: e.date_text.clone().unwrap_or_default(),
                 text: e.text.clone(),
             },
         }

@@ -10,6 +10,7 @@ pub mod record;
 pub mod schema;
 
 use crate::analyse::attribution::Attribution;
+use crate::analyse::events::{date_precision, Party};
 use crate::analyse::speakers::Entity;
 use crate::analyse::timeline::EventFound;
 use crate::parse::dates::DateMention;
@@ -17,7 +18,9 @@ use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
 pub(crate) use line::write_findings;
 use offsets::CharOffsets;
-use record::{DateExpression, Event, Metadata, Quote, Record, Speaker, SpeakerRef, TextSpan};
+use record::{
+    DateExpression, Event, EventParty, Metadata, Quote, Record, Speaker, SpeakerRef, TextSpan,
+};
 
 /// Everything the pipeline found in one story, in byte spans.
 pub(crate) struct Findings<'a> {
@@ -41,7 +44,7 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
         speakers: speakers(&spans, &found.attribution.speakers),
         quotes: quotes(&spans, found.attribution),
         dates: dates(&spans, found.dates),
-        events: events(&spans, found.dates, found.events),
+        events: events(&spans, &found),
     }
 }
 
@@ -136,24 +139,61 @@ fn dates(spans: &Spans<'_>, dates: &[DateMention]) -> Vec<DateExpression> {
         .collect()
 }
 
-/// The record's `events`, each with its date's value and text.
-fn events(spans: &Spans<'_>, dates: &[DateMention], events: &[EventFound]) -> Vec<Event> {
-    events
+/// The record's `events`, each with its date's value and text and its coding.
+fn events(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Event> {
+    found
+        .events
         .iter()
         .map(|e| {
-            let date = &dates[e.date];
+            let date = e.date.map(|d| &found.dates[d]);
             let clause = spans.span(e.clause);
+            let coding = e.coding.as_ref();
+            let parties = |ps: &[Party]| -> Vec<EventParty> {
+                ps.iter()
+                    .map(|p| party(spans, found.attribution, p))
+                    .collect()
+            };
             Event {
-                date: date.value.clone(),
-                date_text: date.span.slice(spans.text).to_string(),
+                date: date.map(|d| d.value.clone()),
+                date_text: date.map(|d| d.span.slice(spans.text).to_string()),
                 text: clause.text,
                 start: clause.start,
                 end: clause.end,
                 place: e.place.clone(),
                 participants: e.participants.iter().map(|&p| id('s', p)).collect(),
+                event_type: coding.map(|c| c.event_type.to_string()),
+                mode: coding.and_then(|c| c.mode.map(str::to_string)),
+                cameo: coding.map(|c| c.cameo.to_string()),
+                goldstein: coding.and_then(|c| c.goldstein),
+                status: e.status,
+                actors: coding.map_or_else(Vec::new, |c| parties(&c.actors)),
+                recipients: coding.map_or_else(Vec::new, |c| parties(&c.recipients)),
+                joint: coding.is_some_and(|c| c.joint),
+                trigger: coding.map(|c| spans.span(c.trigger)),
+                quote_id: coding.and_then(|c| c.quote.map(|q| id('q', q))),
+                date_precision: date_precision(date.map(|d| d.value.as_str())),
             }
         })
         .collect()
+}
+
+/// An actor or recipient: its words, or its speaker's name when it has none.
+fn party(spans: &Spans<'_>, attribution: &Attribution, p: &Party) -> EventParty {
+    EventParty {
+        name: party_name(spans.text, attribution, p).to_string(),
+        speaker_id: p.speaker.map(|s| id('s', s)),
+        country: p.country.map(str::to_string),
+        sector: p.sector.map(str::to_string),
+    }
+}
+
+/// The name of a party: its words, or its speaker's name.
+pub(crate) fn party_name<'t>(text: &'t str, attribution: &'t Attribution, p: &Party) -> &'t str {
+    match (p.name, p.speaker) {
+        (Some(n), _) => n.slice(text),
+        (None, Some(s)) => &attribution.speakers[s].name,
+        (None, None) => "",
+    }
 }
 
 /// The identifier of the `index`-th (from 0) speaker or quote: `s1`, `q12`... Written by hand

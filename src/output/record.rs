@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::vocab::{DateType, DocType, QuoteKind, SpeakerKind, TurnRole};
+pub use crate::vocab::{
+    DatePrecision, DateType, DocType, EventStatus, QuoteKind, SpeakerKind, TurnRole,
+};
 
 /// Everything `statements` reads from one story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -145,14 +147,33 @@ pub struct DateExpression {
     pub date_type: DateType,
 }
 
-/// A dated happening the story reports.
+/// An actor or recipient of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventParty {
+    /// The words naming it in the event's sentence (`Russian Foreign Minister Sergey
+    /// Lavrov`), or the speaker's name when the source of a statement is not named there.
+    pub name: String,
+    /// The `speakers[].id` it is, or `null`.
+    pub speaker_id: Option<String>,
+    /// ISO 3166-1 alpha-3 country code (`RUS`, `USA`), or `null` when unknown.
+    pub country: Option<String>,
+    /// Sector code: `GOV` government, `MIL` military, `DIP` diplomacy, `LEG` legislature,
+    /// `JUD` judiciary, `COP` police, `REB` rebels, `OPP` opposition, `IGO` international
+    /// organisation, `NGO`, `MED` media, `BUS` business, `CIV` civilians; `null` when unknown.
+    pub sector: Option<String>,
+}
+
+/// A happening the story reports: a dated clause naming an event, or a sentence naming a
+/// political act (a contact, an accusation, a demand...), coded as political event data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// The normalised date of the event (a `dates[].value`).
-    pub date: String,
-    /// The date expression as written.
-    pub date_text: String,
+    /// The normalised date of the event (a `dates[].value`), or `null` when its sentence
+    /// gives none.
+    pub date: Option<String>,
+    /// The date expression as written, or `null`.
+    pub date_text: Option<String>,
     /// The clause or sentence reporting the event.
     pub text: String,
     /// Start offset of `text` in code points.
@@ -163,4 +184,29 @@ pub struct Event {
     pub place: Option<String>,
     /// The `speakers[].id` of those taking part.
     pub participants: Vec<String>,
+    /// PLOVER event type (`CONSULT`, `AGREE`, `SUPPORT`, `CONCEDE`, `COOPERATE`, `AID`,
+    /// `RETREAT`, `REQUEST`, `ACCUSE`, `REJECT`, `THREATEN`, `PROTEST`, `SANCTION`,
+    /// `MOBILIZE`, `COERCE`, `ASSAULT`), or `null` when no trigger word names it.
+    pub event_type: Option<String>,
+    /// PLOVER mode (`phone`, `visit`, `arrest`...), or `null`.
+    pub mode: Option<String>,
+    /// The closest CAMEO event code (`041`), or `null`.
+    pub cameo: Option<String>,
+    /// The Goldstein score of that CAMEO code (-10 conflict to +10 cooperation), or `null`.
+    pub goldstein: Option<f64>,
+    /// `actual`, `future` (planned, scheduled, announced), `hypothetical` (conditional) or
+    /// `negated`.
+    pub status: EventStatus,
+    /// Who acts: for a joint event every party, the initiator first.
+    pub actors: Vec<EventParty>,
+    /// Who is acted upon (empty for a joint event).
+    pub recipients: Vec<EventParty>,
+    /// A symmetric event (talks, a call, an agreement between A and B).
+    pub joint: bool,
+    /// The words naming the event (`phone call`, `accused`), or `null`.
+    pub trigger: Option<TextSpan>,
+    /// The `quotes[].id` of the statement that is the event (a verbal act), or `null`.
+    pub quote_id: Option<String>,
+    /// How precise `date` is: `day`, `week`, `month`, `year`, or `unknown`.
+    pub date_precision: DatePrecision,
 }

@@ -17,8 +17,29 @@ use crate::vocab::DateType;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
 
-/// Builds the events of a story.
+/// Builds the events of a story: the dated ones, then every event coded (and the undated
+/// ones added) by [`crate::analyse::events::code`].
 pub fn build(
+    text: &str,
+    metadata: &StoryMetadata,
+    paragraphs: &[Paragraph],
+    dates: &[DateMention],
+    attribution: &Attribution,
+) -> Vec<EventFound> {
+    let mut events = dated(text, metadata, paragraphs, dates, attribution);
+    let story = crate::analyse::events::Story {
+        text,
+        metadata,
+        paragraphs,
+        dates,
+        attribution,
+    };
+    crate::analyse::events::code(&story, &mut events);
+    events
+}
+
+/// The dated events of a story.
+pub(super) fn dated(
     text: &str,
     metadata: &StoryMetadata,
     paragraphs: &[Paragraph],
@@ -58,7 +79,7 @@ pub fn build(
 }
 
 /// Whether a date may date an event: concrete, and not the dateline's.
-fn may_date(d: &DateMention, metadata: &StoryMetadata) -> bool {
+pub(crate) fn may_date(d: &DateMention, metadata: &StoryMetadata) -> bool {
     is_concrete(d) && !metadata.dateline.is_some_and(|l| l.overlaps(d.span))
 }
 
@@ -178,10 +199,12 @@ impl Story<'_> {
             .get_or_insert_with(|| Participants::new(attribution))
             .in_clause(self.text, clause);
         let event = EventFound {
-            date,
+            date: Some(date),
             clause,
             place,
             participants,
+            status: crate::analyse::events::Status::Actual,
+            coding: None,
         };
         self.found.push((event, score));
     }
@@ -193,11 +216,11 @@ fn dedupe(found: Vec<(EventFound, u32)>, dates: &[DateMention]) -> Vec<EventFoun
     if found.len() < 2 {
         return found.into_iter().map(|(e, _)| e).collect();
     }
-    let mut best: HashMap<(String, Option<String>), usize> = HashMap::default();
+    let mut best: HashMap<(Option<String>, Option<String>), usize> = HashMap::default();
     let mut keep = vec![true; found.len()];
     for (i, (e, score)) in found.iter().enumerate() {
         let key = (
-            dates[e.date].value.clone(),
+            e.date.map(|d| dates[d].value.clone()),
             e.place.as_ref().map(|p| p.to_lowercase()),
         );
         match best.get(&key) {

@@ -9,6 +9,9 @@
 //! gives two events. The place is the `in Name` nearest the date; participants are the
 //! speakers mentioned in the clause.
 //!
+//! Each event is then coded as political event data by [`crate::analyse::events`], which
+//! also adds the events of undated sentences.
+//!
 //! - [`build`] walks the sentences and keeps one event per date and place;
 //! - the sentences are the paragraphs' (`text::paragraphs`); `clauses` cuts a sentence
 //!   between its dates;
@@ -23,25 +26,35 @@ mod sentences;
 mod words;
 
 pub use build::build;
-pub(crate) use place::is_not_place;
+pub(crate) use build::may_date;
+pub(crate) use place::{is_not_place, place_near};
 
+use crate::analyse::events::{Coding, Status};
 use crate::span::Span;
 
 /// One event found in the story.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
-    /// Index of its date in the story's date mentions.
-    pub date: usize,
+    /// Index of its date in the story's date mentions; `None` for an event coded from an
+    /// undated sentence (see [`crate::analyse::events`]).
+    pub date: Option<usize>,
     /// The clause or sentence reporting it.
     pub clause: Span,
     /// Where it took place.
     pub place: Option<String>,
     /// Indices of the speakers taking part.
     pub participants: Vec<usize>,
+    /// Whether it happened.
+    pub status: Status,
+    /// What it is as political event data, where a trigger names it.
+    pub coding: Option<Coding>,
 }
 
 #[cfg(test)]
-use {clauses::last_break, clauses::BREAKS, sentences::more_words_than, words::event_score};
+use {
+    build::dated, clauses::last_break, clauses::BREAKS, sentences::more_words_than,
+    words::event_score,
+};
 
 #[cfg(test)]
 mod tests;

@@ -49,7 +49,7 @@ static IN_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("in "));
 
 /// The place named by `in Name` nearest the date (`in Geneva on January 10`).
-pub(super) fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
+pub(crate) fn place_near(text: &str, clause: Span, date: Span) -> Option<String> {
     let s = clause.slice(text);
     let mut best: Option<(usize, String)> = None;
     let mut from = 0;

@@ -320,23 +320,113 @@ fn date() -> impl Strategy<Value = DateExpression> {
     })
 }
 
-fn event() -> impl Strategy<Value = Event> {
+fn party() -> impl Strategy<Value = EventParty> {
     (
         text(),
-        text(),
-        span(),
         option::of(text()),
-        vec(text(), 0..3),
+        option::of(text()),
+        option::of(text()),
     )
-        .prop_map(|(date, date_text, clause, place, participants)| Event {
-            date,
-            date_text,
-            text: clause.text,
-            start: clause.start,
-            end: clause.end,
-            place,
-            participants,
+        .prop_map(|(name, speaker_id, country, sector)| EventParty {
+            name,
+            speaker_id,
+            country,
+            sector,
         })
+}
+
+fn status() -> impl Strategy<Value = EventStatus> {
+    prop::sample::select(vec![
+        EventStatus::Actual,
+        EventStatus::Future,
+        EventStatus::Hypothetical,
+        EventStatus::Negated,
+    ])
+}
+
+fn precision() -> impl Strategy<Value = DatePrecision> {
+    prop::sample::select(vec![
+        DatePrecision::Day,
+        DatePrecision::Week,
+        DatePrecision::Month,
+        DatePrecision::Year,
+        DatePrecision::Unknown,
+    ])
+}
+
+/// The coding members of an event: type, mode, CAMEO code, Goldstein score (any finite
+/// number, and the table's usual ones), actors, recipients, joint, trigger, quote id.
+#[allow(clippy::type_complexity)]
+fn coding() -> impl Strategy<
+    Value = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<f64>,
+        Vec<EventParty>,
+        Vec<EventParty>,
+        bool,
+        Option<TextSpan>,
+        Option<String>,
+    ),
+> {
+    let score = prop_oneof![
+        prop::sample::select(vec![-10.0, -2.0, 3.4, 0.0, 7.4, -0.1, 1.9]),
+        -1e6f64..1e6f64,
+    ];
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(score),
+        vec(party(), 0..3),
+        vec(party(), 0..3),
+        any::<bool>(),
+        option::of(span()),
+        option::of(text()),
+    )
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        (
+            option::of(text()),
+            option::of(text()),
+            span(),
+            option::of(text()),
+            vec(text(), 0..3),
+        ),
+        coding(),
+        status(),
+        precision(),
+    )
+        .prop_map(
+            |(
+                (date, date_text, clause, place, participants),
+                (event_type, mode, cameo, goldstein, actors, recipients, joint, trigger, quote_id),
+                status,
+                date_precision,
+            )| Event {
+                date,
+                date_text,
+                text: clause.text,
+                start: clause.start,
+                end: clause.end,
+                place,
+                participants,
+                event_type,
+                mode,
+                cameo,
+                goldstein,
+                status,
+                actors,
+                recipients,
+                joint,
+                trigger,
+                quote_id,
+                date_precision,
+            },
+        )
 }
 
 fn record() -> impl Strategy<Value = Record> {

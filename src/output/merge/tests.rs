@@ -1,7 +1,7 @@
 //! Table tests for the cross-story merge.
 
 use super::*;
-use crate::output::record::Metadata;
+use crate::output::record::{DatePrecision, EventStatus, Metadata};
 
 fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize])]) -> Record {
     Record {
@@ -24,13 +24,24 @@ fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize]
         events: events
             .iter()
             .map(|(d, p, ps)| Event {
-                date: d.to_string(),
-                date_text: "x".into(),
+                date: Some(d.to_string()),
+                date_text: Some("x".into()),
                 text: format!("event {d}"),
                 start: 0,
                 end: 1,
                 place: p.map(str::to_string),
                 participants: ps.iter().map(|i| format!("s{}", i + 1)).collect(),
+                event_type: None,
+                mode: None,
+                cameo: None,
+                goldstein: None,
+                status: EventStatus::Actual,
+                actors: Vec::new(),
+                recipients: Vec::new(),
+                joint: false,
+                trigger: None,
+                quote_id: None,
+                date_precision: DatePrecision::Day,
             })
             .collect(),
         ..Record::default()

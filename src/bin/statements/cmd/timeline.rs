@@ -77,8 +77,8 @@ impl ordered::Weigh for Record {
     fn weight(&self) -> usize {
         let event = |e: &statements::output::record::Event| {
             std::mem::size_of_val(e)
-                + e.date.len()
-                + e.date_text.len()
+                + e.date.as_ref().map_or(0, String::len)
+                + e.date_text.as_ref().map_or(0, String::len)
                 + e.text.len()
                 + e.place.as_ref().map_or(0, String::len)
                 + e.participants.iter().map(String::len).sum::<usize>()
@@ -90,6 +90,8 @@ impl ordered::Weigh for Record {
 fn slim(mut record: Record) -> Record {
     record.quotes = Vec::new();
     record.dates = Vec::new();
+    // The timeline is of dated events only (see `merge`).
+    record.events.retain(|e| e.date.is_some());
     for speaker in &mut record.speakers {
         speaker.mentions = Vec::new();
     }

@@ -1,0 +1,83 @@
+//! Events as political event data: who did what to whom. Each event of the story's timeline,
+//! and each sentence naming a contact (a call, a meeting, a visit, talks, a letter) or another
+//! political act (an accusation, a demand, a threat, an agreement, an attack), is coded with a
+//! PLOVER type and mode, the closest CAMEO code and its Goldstein score, its status (actual,
+//! future, hypothetical, negated), its actors and recipients (with country, sector and
+//! speaker), its trigger and, for verbal acts, the statement that is the event.
+//!
+//! - `lexicon` loads the tables (`events_*.tsv`: triggers, CAMEO codes, PLOVER map, word
+//!   classes, countries, sectors, clause modes);
+//! - `tokens` cuts a sentence with a trigger into words, `phrases` reads the subject and
+//!   object name runs around a trigger, `actors` makes them parties;
+//! - `code` finds the triggers of each sentence and codes the events ([`code`]).
+
+mod actors;
+mod code;
+mod lexicon;
+mod phrases;
+mod tokens;
+
+pub(crate) use code::{code, Story};
+
+use crate::span::Span;
+use crate::vocab::DatePrecision;
+
+pub use crate::vocab::EventStatus as Status;
+
+/// An actor or recipient of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    /// The words naming it in the text; `None` for a statement's source not named in the
+    /// clause (its speaker's name stands for it).
+    pub name: Option<Span>,
+    /// Its index in the story's speakers, where it is one.
+    pub speaker: Option<usize>,
+    /// ISO 3166-1 alpha-3 code, where known.
+    pub country: Option<&'static str>,
+    /// Sector code (`GOV`, `MIL`, `DIP`, `IGO`...), where known.
+    pub sector: Option<&'static str>,
+}
+
+/// What an event is, as political event data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coding {
+    /// PLOVER type (`CONSULT`, `ACCUSE`...).
+    pub event_type: &'static str,
+    /// PLOVER mode (`phone`, `visit`...), where one applies.
+    pub mode: Option<&'static str>,
+    /// CAMEO code (`041`).
+    pub cameo: &'static str,
+    /// Goldstein score of the CAMEO code.
+    pub goldstein: Option<f64>,
+    /// Who acts (every party of a joint event, the initiator first).
+    pub actors: Vec<Party>,
+    /// Who is acted upon (none for a joint event).
+    pub recipients: Vec<Party>,
+    /// A symmetric event (talks between A and B).
+    pub joint: bool,
+    /// The words naming the event.
+    pub trigger: Span,
+    /// The statement that is the event (a verbal act), by index.
+    pub quote: Option<usize>,
+}
+
+/// The precision of a normalised date value: `day` (`2022-01-18`, `XXXX-WXX-2`), `week`
+/// (`2022-W02`), `month` (`2022-01`), `year` (`2022`), else `unknown`.
+pub fn date_precision(value: Option<&str>) -> DatePrecision {
+    let Some(v) = value else {
+        return DatePrecision::Unknown;
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = v.split('-').collect();
+    let year = parts[0].len() == 4;
+    match parts[..] {
+        [y] if year && digits(y) => DatePrecision::Year,
+        [_, m] if year && m.starts_with('W') => DatePrecision::Week,
+        [_, m] if year && m.len() == 2 && digits(m) => DatePrecision::Month,
+        [_, _, d] if year && d.get(..1).is_some_and(digits) => DatePrecision::Day,
+        _ => DatePrecision::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests;
