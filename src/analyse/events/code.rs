@@ -208,6 +208,12 @@ impl Reader<'_, '_> {
 
     /// A new event for a trigger outside the timeline's events.
     fn add(&self, sentence: Span, h: &Hit, added: &mut Vec<EventFound>) {
+        // A question asserts nothing happened (`will you announce new aid?`, a journalist's
+        // turn in a briefing): no event of its own.
+        let said = sentence.slice(self.story.text).trim_end();
+        if said.ends_with('?') || said.ends_with("?\"") || said.ends_with("?\u{201d}") {
+            return;
+        }
         let Some((coding, status)) = self.code(h) else {
             return;
         };

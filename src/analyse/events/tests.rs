@@ -172,6 +172,9 @@ fn no_event_in_plain_sentences() {
         "The Organization for Security and Cooperation in Europe has 57 members.",
         "The company said sales were strong.",
         "She told a press conference in Tokyo.",
+        // A question asserts nothing.
+        "Will the president announce new aid for the border region?",
+        "Q: Did the ministers talk about sanctions?",
     ];
     for text in cases {
         assert!(
