@@ -16,6 +16,7 @@ pub(super) const RULES: &[&str] = &[
     "bare_said",
     "negated_comment_request",
     "scare_quote",
+    "table_row",
 ];
 
 impl Words<'_> {
@@ -74,4 +75,28 @@ impl Words<'_> {
 /// ‘invasion’`), a title or a name.
 pub(super) fn scare_quote(text: &str, q: &QuotedSpan) -> bool {
     q.inner.slice(text).split_whitespace().count() < UNFRAMED_QUOTE_WORDS
+}
+
+/// `Sales at call NIL   accumulative total NIL`, `Usage: Feed  4,500    4,300`: content with
+/// column gaps on one line (a gap of three spaces or more, or two gaps of two) is a row of a
+/// table, whose labels and words (`call`, `Usage:`) only look like a speaker and a cue. One
+/// double space is a typing slip in prose (`derive  benefits`), not a column.
+pub(super) fn table_row(text: &str, content: crate::span::Span) -> bool {
+    content.slice(text).lines().any(|line| {
+        let line = line.trim();
+        let (mut count, mut wide, mut run, mut before) = (0, false, 0, ' ');
+        for c in line.chars() {
+            if c == ' ' {
+                run += 1;
+                continue;
+            }
+            // Spaces after a sentence's end (`at the time.   fb/djw`) are no column.
+            if run >= 2 && !matches!(before, '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}') {
+                count += 1;
+                wide |= run >= 3;
+            }
+            (run, before) = (0, c);
+        }
+        wide || count >= 2
+    })
 }

@@ -314,6 +314,9 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
             "The transcript shows that the envoy left early.",
             &[(I, "the envoy left early", "transcript", "shows")],
         ),
+        // Rows of a table (column gaps) are no statements, one double space in prose is kept.
+        ("table_row", "Usage: Wheat  4,500    4,300     4,095", &[]),
+        ("table_row", "Traders said  the market was quiet.", &[(I, "the market was quiet", "Traders", "said")]),
         // Negated cues before a request for comment report nothing.
         ("negated_comment_request", "Ruiz did not respond to requests for comment.", &[]),
         ("negated_comment_request", "The ministry has yet to respond to questions about the report.", &[]),

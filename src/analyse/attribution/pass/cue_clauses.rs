@@ -12,6 +12,7 @@
 
 use super::super::claims::Claim;
 use super::super::cues::{CueEntry, Frame, Reliability};
+use super::super::filters::table_row;
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input, Words};
@@ -200,7 +201,9 @@ fn say_tell_urge(inp: &Input, found: &mut Found, at: &CueAt) -> bool {
     let Some(content_span) = doc.content(content.0, content.1) else {
         return false;
     };
-    if doc.negated_comment_request((at.t0, at.t1), at.s0, content) {
+    if doc.negated_comment_request((at.t0, at.t1), at.s0, content)
+        || table_row(inp.text, content_span)
+    {
         return false;
     }
     let Some((mention, inherit)) = speaker_link(doc, found, at, &r, mention) else {

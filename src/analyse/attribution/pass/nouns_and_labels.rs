@@ -8,6 +8,7 @@
 //!   phrase (`Stealth Over Health:`).
 
 use super::super::claims::Claim;
+use super::super::filters::table_row;
 use super::super::limits::*;
 use super::super::words::*;
 use super::super::{Found, Input};
@@ -117,7 +118,7 @@ fn colon_label(inp: &Input, found: &mut Found, para_has: &[bool]) {
         let Some(content) = doc.content(colon + 1, p1) else {
             continue;
         };
-        if para_has[para] {
+        if para_has[para] || table_row(inp.text, content) {
             continue;
         }
         found.claims.push(Claim {
