@@ -463,6 +463,19 @@ mod tests {
     }
 
     #[test]
+    fn notices_above_a_story_are_no_headline() {
+        let cases = [
+            ("Correction: An earlier version misstated a title.\n\nTalks resume in Lima\n\nLIMA, Peru, March 3 (Reuters) - Text.", Some("Talks resume in Lima")),
+            ("Editor's note: This story contains strong language.\n\nLIMA, March 3 (Reuters) - Text.", None),
+            ("Corrections to the budget approved\n\nLIMA, March 3 (Reuters) - Text.", Some("Corrections to the budget approved")),
+        ];
+        for (text, want) in cases {
+            let top = read(text, 0);
+            assert_eq!(top.headline.as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn lines_before_the_dateline() {
         let text = "THE WHITE HOUSE\n\nMinisters meet\n\nBy Jane Roe\n\nThe ministers will meet again.\n\nOSLO, May 2 (AP) -- Text.";
         let top = read(text, 0);
