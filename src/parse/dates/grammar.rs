@@ -1,7 +1,7 @@
 //! The grammar's view of a story's tokens: [`G`] and the token tests every rule is built
 //! from (a word of a lexicon class, a day number, a year, a count).
 
-use super::lexicon::{Lex, List};
+use super::lexicon::{in_list, Lex, List};
 use super::normalise::Day;
 use super::resolve::Ctx;
 use super::tokens::{Tok, K};
@@ -276,24 +276,7 @@ impl G<'_> {
             let prep = before.is_some_and(|b| {
                 b.modifier.is_some()
                     || b.rel.is_some()
-                    || matches!(
-                        b.word,
-                        Some(
-                            "in" | "of"
-                                | "since"
-                                | "until"
-                                | "by"
-                                | "from"
-                                | "through"
-                                | "during"
-                                | "before"
-                                | "after"
-                                | "each"
-                                | "to"
-                                | "and"
-                                | "or"
-                        )
-                    )
+                    || b.word.is_some_and(|w| in_list(List::BeforeMay, w))
             });
             if !(prep || self.day_num(k).is_some() || self.year_num(k).is_some()) {
                 return None;

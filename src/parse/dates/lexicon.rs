@@ -284,9 +284,13 @@ pub(super) enum List {
     Joins,
     /// `million`, `twice`: before `a` and a unit, a rate.
     Amount,
+    /// `in`, `since`: before `May`, the month rather than the modal verb.
+    BeforeMay,
+    /// `in`, `until`: before a number outside 1900-2100, a year all the same.
+    BeforeYear,
 }
 
-const LISTS: usize = 9;
+const LISTS: usize = 11;
 
 /// One list of `dates_context.tsv`, with the lengths of its words as bits (bit `n` for `n`
 /// bytes, up to 31) so that most words are ruled out by one test.
@@ -312,6 +316,8 @@ static CONTEXT: LazyLock<[WordList; LISTS]> = LazyLock::new(|| {
             "extra" => List::Extra,
             "joins" => List::Joins,
             "amount" => List::Amount,
+            "before_may" => List::BeforeMay,
+            "before_year" => List::BeforeYear,
             _ => continue,
         };
         let l = &mut lists[list as usize];

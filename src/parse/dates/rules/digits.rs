@@ -4,6 +4,7 @@
 
 use super::{stop, Out, Out::Pass, Out::Stop};
 use crate::parse::dates::grammar::{m, G};
+use crate::parse::dates::lexicon::{in_list, List};
 use crate::parse::dates::normalise::{self as n, Day};
 use crate::parse::dates::tokens::K;
 use crate::vocab::DateType;
@@ -215,22 +216,7 @@ pub(super) fn year(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     g.note_year(y);
     if !(1900..=2100).contains(&y) {
         let prev_ok = j.checked_sub(1).and_then(|p| g.lex(p)).is_some_and(|l| {
-            matches!(
-                l.word,
-                Some(
-                    "in" | "of"
-                        | "since"
-                        | "until"
-                        | "by"
-                        | "from"
-                        | "to"
-                        | "through"
-                        | "during"
-                        | "before"
-                        | "after"
-                        | "and"
-                )
-            ) || l.modifier.is_some()
+            l.word.is_some_and(|w| in_list(List::BeforeYear, w)) || l.modifier.is_some()
         });
         if !prev_ok {
             return Stop;
