@@ -352,11 +352,25 @@ impl Builder<'_> {
     /// span.
     #[inline(always)]
     fn push(&mut self, start: usize, end: usize, word: bool, cap: bool, pi: usize) {
+        self.push_tok((start, end), (start, end), (word, cap), pi);
+    }
+
+    /// Adds the token at bytes `start..end` of the text whose lower case is at `n0..n1` of
+    /// the lower-case text.
+    #[inline(always)]
+    fn push_tok(
+        &mut self,
+        (start, end): (usize, usize),
+        (n0, n1): (usize, usize),
+        (word, cap): (bool, bool),
+        pi: usize,
+    ) {
+        // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
-            norm_start: start as u32,
-            norm_end: end as u32,
+            norm_start: n0 as u32,
+            norm_end: n1 as u32,
             sent_index: self.sents.len() as u32,
             para_index: pi as u32,
             word,
@@ -402,19 +416,7 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        // All below 4 GiB: see TOKENIZED_BYTES.
-        self.toks.push(Tok {
-            start: start as u32,
-            end: end as u32,
-            norm_start: n0 as u32,
-            norm_end: n1 as u32,
-            sent_index: self.sents.len() as u32,
-            para_index: pi as u32,
-            word,
-            cap,
-            // set by `mark_quoted` once all tokens are in
-            quoted: false,
-        });
+        self.push_tok((start, end), (n0, n1), (word, cap), pi);
     }
 }
 
