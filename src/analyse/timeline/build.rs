@@ -26,26 +26,27 @@ pub fn build(
     dates: &[DateMention],
     attribution: &Attribution,
 ) -> Vec<EventFound> {
-    let mut events = dated(text, metadata, paragraphs, dates, attribution);
-    let story = crate::analyse::events::Story {
+    let found = crate::analyse::events::Story {
         text,
         metadata,
         paragraphs,
         dates,
         attribution,
     };
-    crate::analyse::events::code(&story, &mut events);
+    let mut events = dated(&found);
+    crate::analyse::events::code(&found, &mut events);
     events
 }
 
-/// The dated events of a story.
-pub(super) fn dated(
-    text: &str,
-    metadata: &StoryMetadata,
-    paragraphs: &[Paragraph],
-    dates: &[DateMention],
-    attribution: &Attribution,
-) -> Vec<EventFound> {
+/// The dated events of a story, from what the stages before found in it.
+pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound> {
+    let &crate::analyse::events::Story {
+        text,
+        metadata,
+        paragraphs,
+        dates,
+        attribution,
+    } = found;
     let Some(candidates) = Candidates::new(dates, metadata) else {
         // No date can date an event (the lead only matters for events).
         return Vec::new();

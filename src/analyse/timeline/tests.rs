@@ -76,7 +76,13 @@ fn seed_story_has_five_events() {
         speakers,
     };
     // the timeline's own dated events (the whole body is one sentence here)
-    let events = dated(text, &metadata, &paragraphs, &dates, &attribution);
+    let events = dated(&crate::analyse::events::Story {
+        text,
+        metadata: &metadata,
+        paragraphs: &paragraphs,
+        dates: &dates,
+        attribution: &attribution,
+    });
     let got: Vec<(&str, Option<&str>)> = events
         .iter()
         .filter_map(|e| Some((dates[e.date?].value.as_str(), e.place.as_deref())))
