@@ -76,7 +76,7 @@ def fold_of(doc_id):
 
 def fold_parts(gold):
     """For a shared gold file large enough to split: [(label, path of its subset)], written
-    to a temporary folder; [] otherwise. The event gold is reported by its own folds (the
+    to temporary files; [] otherwise. The event gold is reported by its own folds (the
     `#train` and `#heldout` runs), the ones its rules were written by."""
     if gold.startswith("eval/") or gold.startswith("events/"):
         return []
@@ -84,15 +84,20 @@ def fold_parts(gold):
         docs = [line for line in f if line.strip()]
     if len(docs) < MIN_FOLDED_DOCS:
         return []
-    tmp = tempfile.mkdtemp(prefix="statements-folds-")
-    parts = []
-    for label, keep in ((f"folds 0-{HELD_OUT - 1} (rules written on)", lambda k: k != HELD_OUT),
-                        (f"fold {HELD_OUT} (kept unread)", lambda k: k == HELD_OUT)):
-        path = os.path.join(tmp, f"{label[:6].replace(' ', '')}.jsonl")
-        with open(path, "w", encoding="utf-8") as out:
-            out.writelines(d for d in docs if keep(fold_of(json.loads(d)["id"])))
-        parts.append((label, path))
-    return parts
+    return [(label, subset_file([d for d in docs if keep(fold_of(json.loads(d)["id"]))], name))
+            for label, name, keep in
+            ((f"folds 0-{HELD_OUT - 1} (rules written on)", "written-on", lambda k: k != HELD_OUT),
+             (f"fold {HELD_OUT} (kept unread)", "unread", lambda k: k == HELD_OUT))]
+
+
+def subset_file(lines, name):
+    """Writes `lines` (a part of a gold file) to a temporary file outside the repository and
+    returns its path; the caller removes it once scored."""
+    out = tempfile.NamedTemporaryFile("w", suffix=f"-{name}.jsonl", delete=False,
+                                      encoding="utf-8")
+    out.writelines(lines)
+    out.close()
+    return out.name
 
 
 def score(scorer, gold_file):
@@ -113,12 +118,9 @@ def gold_path(gold):
     path = os.path.join(ROOT, gold) if gold.startswith("eval/") else os.path.join(EVAL, gold)
     if not fold:
         return path
-    with open(path) as f:
-        lines = [l for i, l in enumerate(f) if (i % 4 == 3) == (fold == "heldout")]
-    out = tempfile.NamedTemporaryFile("w", suffix=f"-{fold}.jsonl", delete=False)
-    out.writelines(lines)
-    out.close()
-    return out.name
+    with open(path, encoding="utf-8") as f:
+        return subset_file([l for i, l in enumerate(f) if (i % 4 == 3) == (fold == "heldout")],
+                           fold)
 
 
 def run_all():
@@ -134,6 +136,7 @@ def run_all():
         print(f"{name}: " + ", ".join(f"{k} {fig[k]}" for k in keys), flush=True)
         for label, path in fold_parts(gold):
             part = score(scorer, path)
+            os.unlink(path)
             figures[f"{name} [{label}]"] = {k: part.get(k) for k in keys}
             print(f"  {label}: " + ", ".join(f"{k} {part.get(k)}" for k in keys), flush=True)
     return figures
