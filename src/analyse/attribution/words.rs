@@ -152,27 +152,30 @@ pub(super) fn class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
 /// and `lexicon/determiners.tsv`: one list of pronouns and one of determiners serves every
 /// stage (speakers and the timeline read the same files).
 fn shared_class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
-    use crate::lexicon::closed::{determiners, pronouns, Case, DeterminerKind, Gender};
-    let subjects = pronouns().iter().filter(|p| p.case == Case::Subject);
-    // `he`, `she`, `they`, `we`, `I`: subjects that name a person, not `it` or `you`.
-    let personal = subjects
-        .clone()
-        .filter(|p| p.person != 2 && p.gender != Some(Gender::Neuter));
-    let articles = determiners()
-        .iter()
-        .filter(|d| d.kind == DeterminerKind::Article);
-    let possessives = pronouns().iter().filter(|p| p.case == Case::Possessive);
-    let third_possessives = possessives.clone().filter(|p| p.person == 3);
-    let words = |class, it: &mut dyn Iterator<Item = &'static str>| {
-        it.map(move |w| (class, w)).collect::<Vec<_>>()
+    use crate::lexicon::closed::{determiners, pronouns, Case, DeterminerKind, Gender, Pronoun};
+    let pronoun_words = |class, keep: fn(&Pronoun) -> bool| {
+        pronouns()
+            .iter()
+            .filter(move |p| keep(p))
+            .map(move |p| (class, p.word))
     };
-    let mut out = words(PRONOUNS, &mut subjects.map(|p| p.word));
-    out.extend(words(PERSONAL_PRONOUNS, &mut personal.map(|p| p.word)));
-    out.extend(words(DETS, &mut articles.clone().map(|d| d.word)));
-    out.extend(words(DETS, &mut possessives.map(|p| p.word)));
-    out.extend(words(NP_OPENERS, &mut articles.map(|d| d.word)));
-    out.extend(words(NP_OPENERS, &mut third_possessives.map(|p| p.word)));
-    out.into_iter()
+    let articles = |class| {
+        determiners()
+            .iter()
+            .filter(|d| d.kind == DeterminerKind::Article)
+            .map(move |d| (class, d.word))
+    };
+    pronoun_words(PRONOUNS, |p| p.case == Case::Subject)
+        // `he`, `she`, `they`, `we`, `I`: subjects that name a person, not `it` or `you`.
+        .chain(pronoun_words(PERSONAL_PRONOUNS, |p| {
+            p.case == Case::Subject && p.person != 2 && p.gender != Some(Gender::Neuter)
+        }))
+        .chain(articles(DETS))
+        .chain(pronoun_words(DETS, |p| p.case == Case::Possessive))
+        .chain(articles(NP_OPENERS))
+        .chain(pronoun_words(NP_OPENERS, |p| {
+            p.case == Case::Possessive && p.person == 3
+        }))
 }
 
 /// The class words listed in `lexicon/attribution_classes.tsv`.
