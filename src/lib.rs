@@ -199,10 +199,12 @@ impl Analysis {
             &paragraphs,
             &quoted,
             analyse::attribution::cue_starts(),
+            analyse::events::trigger_marks(),
         );
         let attribution = analyse::attribution::attribute(text, &tokens, &quoted);
         finished(Stage::Attribution);
-        let events = analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution);
+        let events =
+            analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution, &tokens);
         finished(Stage::Timeline);
         Analysis {
             metadata,

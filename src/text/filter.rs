@@ -52,6 +52,38 @@ impl WordFilter {
     }
 }
 
+/// A word list as a set, behind its [`WordFilter`]: exact answers, with a hash look-up only for
+/// the few words the filter lets through.
+#[derive(Default)]
+pub struct WordSet {
+    /// The filter of the words, tested first.
+    pub filter: WordFilter,
+    words: rustc_hash::FxHashSet<Box<[u8]>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> WordSet {
+        let words: rustc_hash::FxHashSet<Box<[u8]>> = words.map(Box::from).collect();
+        WordSet {
+            filter: WordFilter::new(words.iter().map(|w| &w[..])),
+            words,
+        }
+    }
+
+    /// Whether `word` is in the set.
+    pub fn contains(&self, word: &[u8]) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word)
+    }
+}
+
+impl Default for WordFilter {
+    /// The filter of no word.
+    fn default() -> WordFilter {
+        WordFilter::new(std::iter::empty())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +99,22 @@ mod tests {
             assert_eq!(filter.may_contain_key(key), filter.may_contain(w), "{w:?}");
         }
         assert!(filter.may_contain(b"said") && filter.may_contain(b"a"));
+    }
+
+    /// A set answers exactly where its filter lets a word through by its shape (`praises`
+    /// and `profits` share first bytes, last byte and length).
+    #[test]
+    fn set_is_exact() {
+        let list: [&[u8]; 2] = [b"praises", b"talks"];
+        let set = WordSet::new(list.into_iter());
+        assert!(set.filter.may_contain(b"profits"));
+        for (w, want) in [
+            (&b"praises"[..], true),
+            (b"talks", true),
+            (b"profits", false),
+            (b"", false),
+        ] {
+            assert_eq!(set.contains(w), want, "{w:?}");
+        }
     }
 }

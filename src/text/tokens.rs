@@ -2,7 +2,7 @@
 //! paragraph, lower-case form and whether they are quoted, and the queries the stages ask
 //! of them (the word, a span, the token at a position).
 
-use super::WordFilter;
+use super::{WordFilter, WordSet};
 use crate::lexicon::closed::AbbreviationKind;
 use crate::span::Span;
 use crate::text::paragraphs::Paragraph;
@@ -70,6 +70,10 @@ pub struct Doc {
     /// The word tokens whose lower-case form passes the filter the stage that builds the
     /// tokens asks with (attribution: the first words of speech cues), in order.
     pub(crate) candidates: Vec<usize>,
+    /// The start bytes of the sentences, in order, holding a word that may pass the marking
+    /// filter (events: the first words of event triggers): a sentence not listed surely holds
+    /// none, so its own scan is skipped. See [`Builder::mark_words_in`].
+    pub(crate) marked: Vec<usize>,
 }
 
 /// [`BYTE_KIND`] bit: an ASCII white-space byte (`char::is_whitespace`).
@@ -275,6 +279,11 @@ struct Builder<'f> {
     /// The words to note the tokens of, and the tokens noted.
     starts: &'f WordFilter,
     candidates: Vec<usize>,
+    /// The words that mark a sentence, whether the sentence being read holds one, and the
+    /// starts of the sentences marked.
+    marks: &'f WordSet,
+    marking: bool,
+    marked: Vec<usize>,
 }
 
 impl Builder<'_> {
@@ -282,6 +291,7 @@ impl Builder<'_> {
     #[inline(always)]
     fn sentence(&mut self, text: &str, s: Span, pi: usize) {
         let st0 = self.toks.len();
+        self.marking = false;
         let body = s.slice(text);
         let bytes = body.as_bytes();
         let mut i = 0;
@@ -327,6 +337,9 @@ impl Builder<'_> {
             t0: st0,
             t1: self.toks.len(),
         });
+        if self.marking {
+            self.marked.push(s.start);
+        }
     }
 
     /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`
@@ -335,17 +348,68 @@ impl Builder<'_> {
     #[inline(always)]
     fn ascii_word(&mut self, start: usize, end: usize, key: Option<u32>, cap: bool, pi: usize) {
         let candidate = match key {
-            Some(key) => self.starts.may_contain_key(key),
-            None => self
-                .norm
-                .as_bytes()
-                .get(start..end)
-                .is_some_and(|w| self.starts.may_contain(w)),
+            Some(key) => {
+                if !self.marking && self.marks.filter.may_contain_key(key) {
+                    self.marking = self
+                        .norm
+                        .as_bytes()
+                        .get(start..end)
+                        .is_some_and(|w| self.marks.contains(w));
+                }
+                self.starts.may_contain_key(key)
+            }
+            None => {
+                self.mark_words_in(start, end, true);
+                self.norm
+                    .as_bytes()
+                    .get(start..end)
+                    .is_some_and(|w| self.starts.may_contain(w))
+            }
         };
         if candidate {
             self.candidates.push(self.toks.len());
         }
         self.push(start, end, true, cap, pi);
+    }
+
+    /// Marks the sentence when the word at bytes `start..end` of the text may hold a marking
+    /// word. A plain word is tested whole (in [`Builder::ascii_word`]); in this one, joined
+    /// by `.`, `'`, `-` or `&` (`U.S.-backed`, `willing-to`), its leading run of letters and
+    /// digits is tested, and every run of letters, digits and hyphens that starts with a
+    /// letter, as the marking stage reads words. A word with a character past ASCII always
+    /// marks its sentence: it is rare, and its runs are read otherwise.
+    #[inline(never)]
+    fn mark_words_in(&mut self, start: usize, end: usize, ascii: bool) {
+        if self.marking {
+            return;
+        }
+        if !ascii {
+            self.marking = true;
+            return;
+        }
+        let Some(w) = self.norm.as_bytes().get(start..end) else {
+            return;
+        };
+        let lead = w.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if self.marks.contains(&w[..lead]) {
+            self.marking = true;
+            return;
+        }
+        let mut i = 0;
+        while i < w.len() {
+            if !w[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < w.len() && (w[i].is_ascii_alphanumeric() || w[i] == b'-') {
+                i += 1;
+            }
+            if self.marks.contains(&w[run..i]) {
+                self.marking = true;
+                return;
+            }
+        }
     }
 
     /// Adds the all-ASCII token at bytes `start..end` of the text, its lower case at its own
@@ -405,6 +469,9 @@ impl Builder<'_> {
             }
             (n0, self.norm.len())
         };
+        if word {
+            self.mark_words_in(start, end, ascii);
+        }
         // Tested here, while the token's bytes are at hand, rather than in a second pass
         // over all tokens.
         if word
@@ -421,14 +488,15 @@ impl Builder<'_> {
 }
 
 /// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`,
-/// noting the word tokens that pass `starts` (in the same scan, while their bytes are at
-/// hand).
+/// noting the word tokens that pass `starts` and the sentences with a word that passes `marks`
+/// (in the same scan, while their bytes are at hand).
 #[inline(never)] // A stage of its own in profiles.
 pub fn tokenize(
     text: &str,
     paragraphs: &[Paragraph],
     quotes: &[QuotedSpan],
     starts: &WordFilter,
+    marks: &WordSet,
 ) -> Doc {
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
@@ -445,6 +513,9 @@ pub fn tokenize(
         starts,
         // Speech cues, the candidates asked for today, are a few in a hundred words.
         candidates: Vec::with_capacity(text.len() / 128 + 4),
+        marks,
+        marking: false,
+        marked: Vec::new(),
     };
     let mut para_toks = Vec::with_capacity(paragraphs.len());
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -456,6 +527,9 @@ pub fn tokenize(
                 && text.is_char_boundary(s.end)
             {
                 b.sentence(text, *s, pi);
+            } else {
+                // not read here: its own scan must read it
+                b.marked.push(s.start);
             }
         }
         para_toks.push((pt0, b.toks.len()));
@@ -467,6 +541,7 @@ pub fn tokenize(
         sents: b.sents,
         para_toks,
         candidates: b.candidates,
+        marked: b.marked,
     }
 }
 
@@ -545,7 +620,8 @@ mod tests {
     fn tokens(text: &str) -> Vec<(String, String)> {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
         let qs = quotes::find(text, &paras);
-        let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+        let none = WordFilter::new(std::iter::empty());
+        let doc = tokenize(text, &paras, &qs, &none, &WordSet::default());
         (0..doc.toks.len())
             .map(|i| {
                 (
@@ -595,11 +671,46 @@ mod tests {
 
     /// The stage's filter picks its candidates among the word tokens, in order.
     #[test]
+    fn sentences_are_marked_by_the_words_they_hold() {
+        let marks = WordSet::new([&b"talks"[..], b"backed", b"willing"].into_iter());
+        let none = WordFilter::default();
+        // (text, the sentences marked)
+        let cases: &[(&str, &[&str])] = &[
+            ("Talks resumed. Profits rose.", &["Talks resumed."]),
+            (
+                "U.S.-backed forces. Rebel-held towns.",
+                &["U.S.-backed forces."],
+            ),
+            ("He is willing-to go. No one.", &["He is willing-to go."]),
+            // past ASCII: marked whatever its words
+            ("Ñandú fell. Prices rose.", &["Ñandú fell."]),
+            ("Praises sung. Profits up.", &[]),
+        ];
+        for (text, want) in cases {
+            let paras = paragraphs::split(text, Span::new(0, text.len()));
+            let doc = tokenize(text, &paras, &[], &none, &marks);
+            let got: Vec<&str> = paras
+                .iter()
+                .flat_map(|p| &p.sentences)
+                .filter(|s| doc.marked.contains(&s.start))
+                .map(|s| s.slice(text).trim())
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn candidates_are_the_words_the_filter_passes() {
         let text = "He said, and she said too.";
         let paras = paragraphs::split(text, Span::new(0, text.len()));
         let words: [&[u8]; 1] = [b"said"];
-        let doc = tokenize(text, &paras, &[], &WordFilter::new(words.into_iter()));
+        let doc = tokenize(
+            text,
+            &paras,
+            &[],
+            &WordFilter::new(words.into_iter()),
+            &WordSet::default(),
+        );
         let said: Vec<usize> = doc
             .candidates
             .iter()
@@ -628,7 +739,8 @@ mod tests {
         for (text, want) in cases {
             let paras = paragraphs::split(text, Span::new(0, text.len()));
             let qs = quotes::find(text, &paras);
-            let doc = tokenize(text, &paras, &qs, &WordFilter::new(std::iter::empty()));
+            let none = WordFilter::new(std::iter::empty());
+            let doc = tokenize(text, &paras, &qs, &none, &WordSet::default());
             let got: Vec<&str> = doc
                 .toks
                 .iter()
@@ -674,7 +786,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let paras = paragraphs::split(text, Span::new(0, text.len()));
-            let doc = tokenize(text, &paras, &[], &filter);
+            let doc = tokenize(text, &paras, &[], &filter, &WordSet::default());
             let got: Vec<&str> = doc
                 .candidates
                 .iter()

@@ -22,7 +22,13 @@ fn run(text: &str) -> Vec<Row> {
     };
     let paras = paragraphs::split(text, meta.body);
     let qs = quotes::find(text, &paras);
-    let doc = crate::text::tokenize(text, &paras, &qs, cue_starts());
+    let doc = crate::text::tokenize(
+        text,
+        &paras,
+        &qs,
+        cue_starts(),
+        crate::analyse::events::trigger_marks(),
+    );
     let a = attribute(text, &doc, &qs);
     a.statements
         .iter()
@@ -634,7 +640,7 @@ proptest::proptest! {
         let meta = StoryMetadata { body: Span::new(0, text.len()), ..StoryMetadata::default() };
         let paras = paragraphs::split(&text, meta.body);
         let qs = quotes::find(&text, &paras);
-        let doc = crate::text::tokenize(&text, &paras, &qs, cue_starts());
+        let doc = crate::text::tokenize(&text, &paras, &qs, cue_starts(), crate::analyse::events::trigger_marks());
         let a = attribute(&text, &doc, &qs);
         for s in &a.statements {
             proptest::prop_assert!(text.get(s.content.start..s.content.end).is_some());

@@ -9,7 +9,8 @@
 //!   classes, countries, sectors, clause modes);
 //! - `tokens` cuts a sentence with a trigger into words, `phrases` reads the subject and
 //!   object name runs around a trigger, `actors` makes them parties;
-//! - `code` finds the triggers of each sentence and codes the events ([`code`]).
+//! - `code` finds the triggers of each sentence the story's tokens marked as holding one of
+//!   their words ([`trigger_marks`]) and codes the events ([`code`]).
 
 mod actors;
 mod code;
@@ -18,6 +19,27 @@ mod phrases;
 mod tokens;
 
 pub(crate) use code::{code, Story};
+
+use crate::text::WordSet;
+use std::sync::LazyLock;
+
+/// One word of each form of the event triggers, its longest (the last of two as long): a
+/// sentence holding a form holds that word. The story's tokens ([`crate::text::tokenize`])
+/// mark the sentences with a word that may be one, and the trigger scan reads only those.
+/// The longest word is the rarest, as a rule (`willing` of `is willing`): marking by first
+/// words would mark nearly every sentence (`is`, `will`, `would`).
+pub fn trigger_marks() -> &'static WordSet {
+    static MARKS: LazyLock<WordSet> = LazyLock::new(|| {
+        let words: Vec<Vec<u8>> = lexicon::TRIGGERS
+            .rows
+            .iter()
+            .filter_map(|t| t.words.iter().rev().max_by_key(|w| w.len()))
+            .map(|w| w.to_ascii_lowercase().into_bytes())
+            .collect();
+        WordSet::new(words.iter().map(Vec::as_slice))
+    });
+    &MARKS
+}
 
 use crate::span::Span;
 use crate::vocab::DatePrecision;

@@ -13,6 +13,7 @@ use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
 use crate::text::paragraphs::Paragraph;
+use crate::text::Doc;
 use crate::vocab::DateType;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
@@ -25,6 +26,7 @@ pub fn build(
     paragraphs: &[Paragraph],
     dates: &[DateMention],
     attribution: &Attribution,
+    doc: &Doc,
 ) -> Vec<EventFound> {
     let found = crate::analyse::events::Story {
         text,
@@ -32,6 +34,7 @@ pub fn build(
         paragraphs,
         dates,
         attribution,
+        doc,
     };
     let mut events = dated(&found);
     crate::analyse::events::code(&found, &mut events);
@@ -46,6 +49,7 @@ pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound
         paragraphs,
         dates,
         attribution,
+        doc: _,
     } = found;
     let Some(candidates) = Candidates::new(dates, metadata) else {
         // No date can date an event (the lead only matters for events).

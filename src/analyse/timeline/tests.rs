@@ -17,6 +17,18 @@ fn entity(text: &str, name: &str, mention: &str) -> Entity {
     }
 }
 
+/// The tokens of `text` as the pipeline builds them.
+fn doc_of(text: &str, paragraphs: &[crate::text::paragraphs::Paragraph]) -> crate::text::Doc {
+    let quotes = crate::text::quotes::find(text, paragraphs);
+    crate::text::tokenize(
+        text,
+        paragraphs,
+        &quotes,
+        crate::analyse::attribution::cue_starts(),
+        crate::analyse::events::trigger_marks(),
+    )
+}
+
 /// Runs the timeline on `text` with story date 2022-01-18, dateline place MOSCOW.
 fn run(text: &str, speakers: Vec<Entity>) -> Vec<(String, String, Option<String>, Vec<usize>)> {
     let date = StoryDate::parse_iso("2022-01-18");
@@ -34,7 +46,8 @@ fn run(text: &str, speakers: Vec<Entity>) -> Vec<(String, String, Option<String>
         statements: Vec::new(),
         speakers,
     };
-    build(text, &metadata, &paragraphs, &dates, &attribution)
+    let doc = doc_of(text, &paragraphs);
+    build(text, &metadata, &paragraphs, &dates, &attribution, &doc)
         .into_iter()
         .filter_map(|e| {
             Some((
@@ -76,12 +89,14 @@ fn seed_story_has_five_events() {
         speakers,
     };
     // the timeline's own dated events (the whole body is one sentence here)
+    let doc = doc_of(text, &paragraphs);
     let events = dated(&crate::analyse::events::Story {
         text,
         metadata: &metadata,
         paragraphs: &paragraphs,
         dates: &dates,
         attribution: &attribution,
+        doc: &doc,
     });
     let got: Vec<(&str, Option<&str>)> = events
         .iter()
