@@ -65,6 +65,15 @@ pub struct Options {
     /// The story date when it is known from outside the text (a `--jsonl` record's `date`);
     /// it takes precedence over the dates the text gives.
     pub story_date: Option<StoryDate>,
+    /// The story date where the text gives none (the command line's `--date`); a date the
+    /// text gives without its year takes this one's.
+    pub default_date: Option<StoryDate>,
+    /// The date of the story's file path ([`StoryDate::from_path`]), used as `default_date`
+    /// is when there is none. [`Options::for_path`] sets it.
+    pub path_date: Option<StoryDate>,
+    /// Whether [`Options::for_path`] reads a date from the path (the command line reads one
+    /// unless `--no-path-date`).
+    pub dates_from_paths: bool,
     /// Stories larger than this many bytes are refused with [`Error::TooLarge`] by
     /// [`analyse_bytes`].
     pub max_bytes: usize,
@@ -74,7 +83,33 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             story_date: None,
+            default_date: None,
+            path_date: None,
+            dates_from_paths: false,
             max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+impl Options {
+    /// These options for the story file at `path`: with the date the path gives when
+    /// `dates_from_paths` is set.
+    ///
+    /// ```
+    /// use statements::{Options, StoryDate};
+    /// let options = Options { dates_from_paths: true, ..Options::default() };
+    /// let options = options.for_path("wire/2022/01/18/lavrov.txt");
+    /// assert_eq!(options.path_date, StoryDate::parse_iso("2022-01-18"));
+    /// let record = statements::analyse_with("Talks were held on Monday.", &options);
+    /// assert_eq!(record.metadata.date.as_deref(), Some("2022-01-18"));
+    /// ```
+    pub fn for_path(&self, path: &str) -> Options {
+        Options {
+            path_date: self
+                .dates_from_paths
+                .then(|| StoryDate::from_path(path))
+                .flatten(),
+            ..self.clone()
         }
     }
 }
@@ -183,9 +218,7 @@ struct Analysis {
 impl Analysis {
     fn run(text: &str, options: &Options, finished: &mut impl FnMut(Stage)) -> Analysis {
         let mut metadata = parse::metadata::read(text);
-        if let Some(date) = options.story_date {
-            metadata.date = Some(date);
-        }
+        metadata.date_from(options.story_date, options.default_date, options.path_date);
         finished(Stage::Metadata);
         let paragraphs = text::paragraphs::split(text, metadata.body);
         finished(Stage::Paragraphs);

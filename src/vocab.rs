@@ -132,6 +132,23 @@ pub enum EventStatus {
     Negated,
 }
 
+/// Where a story's date comes from, in the order they win (see `Options` in the crate root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// Given with the story from outside the text: a `--jsonl` record's `date`, or
+    /// `Options::story_date`.
+    Given,
+    /// The document itself: a date header, the dateline, a date line near the top. A date
+    /// the text gives without its year takes the year of the `option` or `path` date, if any.
+    Text,
+    /// The `--date` option (`Options::default_date`), for a story whose text gives no date.
+    Option,
+    /// The file's path (`2022/01/18/`, `20220118`), for a story whose text gives no date and
+    /// with no `--date`.
+    Path,
+}
+
 /// How precise an event's date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

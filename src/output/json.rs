@@ -14,8 +14,8 @@
 //! written too.
 
 use super::record::{
-    DateExpression, DatePrecision, DateType, DocType, Event, EventParty, EventStatus, Metadata,
-    Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan, TurnRole,
+    DateExpression, DatePrecision, DateSource, DateType, DocType, Event, EventParty, EventStatus,
+    Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan, TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -56,6 +56,7 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
         agency,
         place,
         date,
+        date_source,
         headline,
         byline,
         dateline,
@@ -69,6 +70,7 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
     optional_string(out, place.as_deref());
     out.extend_from_slice(b",\"date\":");
     optional_string(out, date.as_deref());
+    write_date_source(*date_source, out);
     out.extend_from_slice(b",\"headline\":");
     optional_string(out, headline.as_deref());
     out.extend_from_slice(b",\"byline\":");
@@ -79,6 +81,22 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
     write_headers(headers, out);
     write_kind(*doc_type, issuer.as_deref(), out);
     out.push(b'}');
+}
+
+/// The `date_source` member of the metadata.
+pub(super) fn write_date_source(source: Option<DateSource>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b",\"date_source\":");
+    optional(out, source.as_ref(), |s, out| {
+        variant(
+            out,
+            match s {
+                DateSource::Given => "given",
+                DateSource::Text => "text",
+                DateSource::Option => "option",
+                DateSource::Path => "path",
+            },
+        )
+    });
 }
 
 /// The `doc_type` and `issuer` members of the metadata.

@@ -12,7 +12,7 @@
 use super::json::{
     array, boolean, date_type_name, float, indexed_array, number, optional, optional_string,
     precision_name, quote_kind_name, speaker_kind_name, status_name, string, text_span,
-    turn_role_name, variant, write_headers, write_kind,
+    turn_role_name, variant, write_date_source, write_headers, write_kind,
 };
 use super::offsets::CharOffsets;
 use super::party_name;
@@ -89,6 +89,7 @@ fn write_metadata(spans: &Spans<'_>, m: &StoryMetadata, out: &mut Vec<u8>) {
     optional_string(out, m.place.as_deref());
     out.extend_from_slice(b",\"date\":");
     optional_string(out, m.date.map(|d| d.value()).as_deref());
+    write_date_source(m.date_source, out);
     out.extend_from_slice(b",\"headline\":");
     optional_string(out, m.headline.as_deref());
     out.extend_from_slice(b",\"byline\":");

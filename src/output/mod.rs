@@ -71,6 +71,7 @@ fn metadata(spans: &Spans<'_>, m: &StoryMetadata) -> Metadata {
         agency: m.agency.clone(),
         place: m.place.clone(),
         date: m.date.map(|d| d.value()),
+        date_source: m.date_source,
         headline: m.headline.clone(),
         byline: m.byline.clone(),
         dateline: m.dateline.map(|s| spans.span(s)),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use crate::vocab::{
-    DatePrecision, DateType, DocType, EventStatus, QuoteKind, SpeakerKind, TurnRole,
+    DatePrecision, DateSource, DateType, DocType, EventStatus, QuoteKind, SpeakerKind, TurnRole,
 };
 
 /// Everything `statements` reads from one story.
@@ -58,6 +58,12 @@ pub struct Metadata {
     pub place: Option<String>,
     /// The story date, `YYYY-MM-DD`; `XXXX-MM-DD` when the text gives no year.
     pub date: Option<String>,
+    /// Where `date` comes from, in the order they win: `given` (a `--jsonl` record's `date`),
+    /// `text` (the document's own date; a year it omits is taken from `--date` or the path),
+    /// `option` (`--date`, when the text gives no date), `path` (the file's path, as
+    /// `2022/01/18/` or `20220118`, when the text gives none and there is no `--date`);
+    /// `null` when there is no date.
+    pub date_source: Option<DateSource>,
     /// The headline or title.
     pub headline: Option<String>,
     /// The byline (`By Jane Doe`), without the `By`.

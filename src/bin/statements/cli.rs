@@ -2,6 +2,7 @@
 //! into validated configurations (see each command's `Config`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use statements::{Options, StoryDate};
 use std::path::PathBuf;
 
 /// Extract metadata, attributed statements and a dated event timeline from English news wire
@@ -56,6 +57,39 @@ pub struct InputArgs {
     /// Never show the progress bar or the summary line on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// The story date for stories whose text gives none, and the year of a date the text gives
+    /// without one (`MOSCOW, January 18`).
+    ///
+    /// Which date wins: a `--jsonl` record's `date`, then the text's own date (date header,
+    /// dateline, date line), then `--date`, then a date in the file's path. Each record's
+    /// `metadata.date_source` says which it got.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = story_date)]
+    pub date: Option<StoryDate>,
+
+    /// Never read a story date from a file's path. By default, a story whose text gives no
+    /// date (and with no `--date`) takes the date its path gives: folders
+    /// `2022/01/18/`, or `20220118` or `2022-01-18` in a file or folder name, the file's own
+    /// name first.
+    #[arg(long)]
+    pub no_path_date: bool,
+}
+
+impl InputArgs {
+    /// The analysis options these arguments give.
+    pub fn options(&self) -> Options {
+        Options {
+            max_bytes: self.max_bytes,
+            default_date: self.date,
+            dates_from_paths: !self.no_path_date,
+            ..Options::default()
+        }
+    }
+}
+
+/// Parses a `--date` value.
+fn story_date(s: &str) -> Result<StoryDate, String> {
+    StoryDate::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
 /// `statements parse`.

@@ -85,6 +85,7 @@ fn analyse_job_inner(job: Job, options: &Options) -> Record {
             folder,
         } => {
             let folder = folder.as_deref();
+            let options = &for_file(options, &path);
             let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
                 record_or_error(statements::analyse_bytes(bytes, options))
             });
@@ -144,7 +145,10 @@ fn write_job(
             folder.as_deref(),
             regular,
             options.max_bytes,
-            |bytes| statements::analyse_bytes_to_json(bytes, options, path, None, out),
+            |bytes| {
+                let options = &for_file(options, &file);
+                statements::analyse_bytes_to_json(bytes, options, path, None, out)
+            },
         )
         .map_err(|e| failed(io_reason(&e)))?
         .map_err(|e| failed(e.to_string())),
@@ -162,6 +166,14 @@ fn write_job(
             ))
         }
         Job::Failed(path, reason) => Err(Box::new(error_record(path, None, reason))),
+    }
+}
+
+/// The options for the story file at `path`: with the date its path gives, when asked for.
+fn for_file(options: &Options, path: &std::path::Path) -> Options {
+    match path.to_str() {
+        Some(p) => options.for_path(p),
+        None => options.for_path(&path.to_string_lossy()),
     }
 }
 

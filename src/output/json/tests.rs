@@ -249,13 +249,31 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         btree_map(text(), text(), 0..4),
         option::of(proptest::sample::select(DocType::ALL.to_vec())),
         option::of(text()),
+        option::of(proptest::sample::select(vec![
+            DateSource::Given,
+            DateSource::Text,
+            DateSource::Option,
+            DateSource::Path,
+        ])),
     )
         .prop_map(
-            |(agency, place, date, headline, byline, dateline, headers, doc_type, issuer)| {
+            |(
+                agency,
+                place,
+                date,
+                headline,
+                byline,
+                dateline,
+                headers,
+                doc_type,
+                issuer,
+                date_source,
+            )| {
                 Metadata {
                     agency,
                     place,
                     date,
+                    date_source,
                     headline,
                     byline,
                     dateline,

@@ -41,11 +41,12 @@ mod dateline;
 mod doctype;
 mod headers;
 mod lex;
+mod path_date;
 mod text;
 mod top;
 
 use crate::span::Span;
-use crate::vocab::DocType;
+use crate::vocab::{DateSource, DocType};
 use std::collections::BTreeMap;
 
 /// How far into the body a story's mention of its own agency (`told AFP`) is looked for.
@@ -64,6 +65,12 @@ pub struct StoryDate {
 }
 
 impl StoryDate {
+    /// The story date a file's path gives (`2022/01/18/`, `20220118`, `2022-01-18`), if any:
+    /// see the forms in `src/parse/metadata/path_date.rs`.
+    pub fn from_path(path: &str) -> Option<StoryDate> {
+        path_date::from_path(path)
+    }
+
     /// The TIMEX3-style value: `2022-01-18`, or `XXXX-01-18` without a year.
     pub fn value(&self) -> String {
         // Written by hand: `format!` costs several times more, and every record and dated
@@ -121,6 +128,9 @@ pub struct StoryMetadata {
     pub place: Option<String>,
     /// The story date, from header lines, the inline `date` form or the dateline.
     pub date: Option<StoryDate>,
+    /// Where `date` comes from: the text here; [`StoryMetadata::date_from`] may give it from
+    /// outside.
+    pub date_source: Option<DateSource>,
     /// The headline.
     pub headline: Option<String>,
     /// The byline, without `By`.
@@ -141,6 +151,34 @@ pub struct StoryMetadata {
     pub doc_type: Option<DocType>,
     /// The institution that issues the document; `None` for a wire story.
     pub issuer: Option<&'static str>,
+}
+
+impl StoryMetadata {
+    /// Sets the story date from the dates known outside the text, in the order they win: a
+    /// date `given` with the story; the text's own date; the `option` date, then the `path`
+    /// date, where the text gives none (a text date without its year takes theirs, as a
+    /// year-less dateline takes that of a date line).
+    pub fn date_from(
+        &mut self,
+        given: Option<StoryDate>,
+        option: Option<StoryDate>,
+        path: Option<StoryDate>,
+    ) {
+        if let Some(d) = given {
+            self.date = Some(d);
+            self.date_source = Some(DateSource::Given);
+            return;
+        }
+        let (outside, source) = match (option, path) {
+            (Some(d), _) => (Some(d), DateSource::Option),
+            (None, Some(d)) => (Some(d), DateSource::Path),
+            (None, None) => (None, DateSource::Text),
+        };
+        if self.date.is_none() && outside.is_some() {
+            self.date_source = Some(source);
+        }
+        self.date = dated(self.date, outside);
+    }
 }
 
 /// The story date from the dateline's date and a date line's (`Updated January 31, 2023`):
@@ -270,10 +308,12 @@ pub fn read(text: &str) -> StoryMetadata {
         Some(start) => Span::new(start, body.end.max(start)),
         None => body,
     };
+    let date = date.or(kind.date);
     StoryMetadata {
         agency,
         place: place.or(kind.place),
-        date: date.or(kind.date),
+        date,
+        date_source: date.map(|_| DateSource::Text),
         headline: kind.headline.or(headline).filter(|_| !kind.drop_headline),
         byline: headers.byline.clone().or(top.byline),
         dateline: dateline.map(|d| Span::new(d.start, d.end).trim(text)),

@@ -32,10 +32,7 @@ impl Config {
             (_, true) => Some(false),
             _ => None,
         };
-        let options = Options {
-            max_bytes: args.input.max_bytes,
-            ..Options::default()
-        };
+        let options = args.input.options();
         Ok(Config {
             plan,
             options,

@@ -9,7 +9,7 @@ use crate::output::Output;
 use crate::progress::{Progress, Tally};
 use crate::run;
 use statements::output::merge::{merge, MergedEvent};
-use statements::{Options, Record};
+use statements::Record;
 use std::io::{self, Write};
 
 /// Runs `timeline`. An `Err` is a fatal error (exit 2) already described by its message.
@@ -17,10 +17,7 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
     let workers = ordered::workers(args.input.threads)?;
     let mut output = Output::open(args.output.as_deref())?;
-    let options = Options {
-        max_bytes: args.input.max_bytes,
-        ..Options::default()
-    };
+    let options = args.input.options();
     let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
         Plan::Single(job) => Box::new(std::iter::once(job)),
         Plan::Batch(jobs) => jobs,
