@@ -368,3 +368,82 @@ fn a_large_folder_gives_each_story_once_in_name_order() {
         assert_eq!(record.quotes[0].text, format!("Statement number {i},"));
     }
 }
+
+/// The story date where the text gives none: `--date`, then the file's path; the text's own
+/// date wins over both, and a year-less one takes their year. `metadata.date_source` tells.
+#[test]
+fn story_dates_from_the_option_and_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = dir.path().join("2021").join("03").join("04");
+    std::fs::create_dir_all(&day).unwrap();
+    std::fs::write(day.join("undated.txt"), "Talks were held on Monday.\n").unwrap();
+    std::fs::write(
+        day.join("yearless.txt"),
+        "MOSCOW, March 3. Talks were held on Monday, the minister said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("dated-20990101.txt"),
+        "Date: 2022-01-18\n\nTalks were held on Monday.\n",
+    )
+    .unwrap();
+    // (arguments, then per file sorted by path: the date and its source)
+    let cases: [(&[&str], [(Option<&str>, Option<&str>); 3]); 3] = [
+        (
+            &[],
+            [
+                (Some("2021-03-04"), Some("path")),
+                (Some("2021-03-03"), Some("text")),
+                (Some("2022-01-18"), Some("text")),
+            ],
+        ),
+        (
+            &["--date", "2022-06-01"],
+            [
+                (Some("2022-06-01"), Some("option")),
+                (Some("2022-03-03"), Some("text")),
+                (Some("2022-01-18"), Some("text")),
+            ],
+        ),
+        (
+            &["--no-path-date"],
+            [
+                (None, None),
+                (Some("XXXX-03-03"), Some("text")),
+                (Some("2022-01-18"), Some("text")),
+            ],
+        ),
+    ];
+    for (args, want) in cases {
+        let out = statements()
+            .arg("parse")
+            .args(args)
+            .arg(dir.path())
+            .assert()
+            .success();
+        let got: Vec<(Option<String>, Option<String>)> = records(&out.get_output().stdout)
+            .into_iter()
+            .map(|r| {
+                let source = r.metadata.date_source.map(|s| {
+                    serde_json::to_value(s)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                });
+                (r.metadata.date, source)
+            })
+            .collect();
+        let want: Vec<(Option<String>, Option<String>)> = want
+            .iter()
+            .map(|(d, s)| (d.map(String::from), s.map(String::from)))
+            .collect();
+        // sorted by path: 2021/03/04/undated, 2021/03/04/yearless, dated-...
+        assert_eq!(got, want, "{args:?}");
+    }
+    statements()
+        .args(["parse", "--date", "2022-02-30"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+}
