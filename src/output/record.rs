@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use crate::vocab::{
-    DatePrecision, DateType, DocType, EventStatus, QuoteKind, SpeakerKind, TurnRole,
+    DatePrecision, DateType, DocType, EventStatus, Format, QuoteKind, SpeakerKind, TurnRole,
 };
 
 /// Everything `statements` reads from one story.
@@ -33,6 +33,13 @@ pub struct Record {
     pub dates: Vec<DateExpression>,
     /// Dated happenings the story reports, in text order.
     pub events: Vec<Event>,
+    /// The text the analysis read, when it is not the input itself: the article extracted
+    /// from an HTML page, the body of a NewsML-G2 or NITF item, the message of a wire
+    /// transmission without its framing, laid out as a plain story (headline, byline,
+    /// paragraphs apart by blank lines). Every offset of this record then indexes this text,
+    /// so that `text[start:end]` returns the span. `null` for plain text, whose offsets index
+    /// the input.
+    pub text: Option<String>,
 }
 
 /// A stretch of the input text.
@@ -74,6 +81,15 @@ pub struct Metadata {
     /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`), or
     /// `null`: always `null` for a `wire_story`, whose publisher is `agency`.
     pub issuer: Option<String>,
+    /// The format the story arrived in, told from its content: `plain_text`, `html`,
+    /// `newsml_g2`, `nitf`, `iptc7901` or `anpa1312`; `null` only in an error record.
+    pub format: Option<Format>,
+    /// The subjects the markup gives (NewsML-G2 `subject` names or codes, NITF
+    /// `tobject.subject`), in document order; empty for plain text.
+    pub subjects: Vec<String>,
+    /// For a document holding several stories (the items of a NewsML-G2 `newsMessage`, the
+    /// messages of a wire file), this story's index among them, from 0; else `null`.
+    pub part: Option<usize>,
 }
 
 /// One source quoted in the story, with all the mentions that refer to it.

@@ -249,9 +249,25 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         btree_map(text(), text(), 0..4),
         option::of(proptest::sample::select(DocType::ALL.to_vec())),
         option::of(text()),
+        (
+            option::of(proptest::sample::select(FORMATS.to_vec())),
+            vec(text(), 0..3),
+            option::of(0usize..100_000),
+        ),
     )
         .prop_map(
-            |(agency, place, date, headline, byline, dateline, headers, doc_type, issuer)| {
+            |(
+                agency,
+                place,
+                date,
+                headline,
+                byline,
+                dateline,
+                headers,
+                doc_type,
+                issuer,
+                (format, subjects, part),
+            )| {
                 Metadata {
                     agency,
                     place,
@@ -262,10 +278,22 @@ fn metadata() -> impl Strategy<Value = Metadata> {
                     headers,
                     doc_type,
                     issuer,
+                    format,
+                    subjects,
+                    part,
                 }
             },
         )
 }
+
+const FORMATS: [Format; 6] = [
+    Format::PlainText,
+    Format::Html,
+    Format::NewsmlG2,
+    Format::Nitf,
+    Format::Iptc7901,
+    Format::Anpa1312,
+];
 
 fn speaker() -> impl Strategy<Value = Speaker> {
     (
@@ -439,9 +467,10 @@ fn record() -> impl Strategy<Value = Record> {
         vec(quote(), 0..3),
         vec(date(), 0..3),
         vec(event(), 0..3),
+        option::of(text()),
     )
         .prop_map(
-            |(path, id, error, metadata, speakers, quotes, dates, events)| Record {
+            |(path, id, error, metadata, speakers, quotes, dates, events, text)| Record {
                 path,
                 id,
                 error,
@@ -450,6 +479,7 @@ fn record() -> impl Strategy<Value = Record> {
                 quotes,
                 dates,
                 events,
+                text,
             },
         )
 }
