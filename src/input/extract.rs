@@ -83,7 +83,9 @@ impl Extracted {
         text.push_str(&paragraphs.join("\n\n"));
         let len = text.trim_end().len();
         text.truncate(len);
-        text.push('\n');
+        if !text.is_empty() {
+            text.push('\n');
+        }
         Extracted {
             text,
             fields,

@@ -133,11 +133,19 @@ fn message_7901(m: &Framed<'_>) -> Extracted {
     });
     let text = clean(m.text);
     let lines: Vec<&str> = text.lines().collect();
-    let heading_end = lines
+    let mut heading_end = lines
         .iter()
         .take(8)
         .position(|l| l.trim_end().ends_with('='))
         .map_or(0, |i| i + 1);
+    // A byline line of its own after the headline (`By dpa correspondents =`).
+    let next = (heading_end..lines.len()).find(|&i| !lines[i].trim().is_empty());
+    if let Some(i) = next.filter(|&i| heading_end > 0 && i < heading_end + 2) {
+        let line = lines[i].trim();
+        if line.starts_with("By ") && line.ends_with('=') {
+            heading_end = i + 1;
+        }
+    }
     let mut tags = Vec::new();
     let mut headline = Vec::new();
     for line in &lines[..heading_end] {
