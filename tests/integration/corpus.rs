@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "4fb8192c6287251982d2accb8ef428f8f1e8f26e4b422d272f5beb45a3f130d0",
+        "06c6278e30cd320c473cecff587afb66e9172912ef5d4334fb3e6e17febe8b5d",
     ),
 ];
 
