@@ -17,7 +17,7 @@ pub struct Fields {
     pub place: Option<String>,
     /// The dateline as the markup gives it apart from the body (`MOSCOW, Monday (Reuters)`).
     pub dateline: Option<String>,
-    /// The agency or publisher credited (provider, credit line, distributor, site name).
+    /// The agency credited (NewsML-G2 credit line or provider, NITF distributor).
     pub agency: Option<String>,
     /// Subject codes or names, in document order, without repeats.
     pub subjects: Vec<String>,

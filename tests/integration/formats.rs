@@ -180,7 +180,11 @@ fn a_page_keeps_its_article_and_drops_its_furniture() {
         assert!(!text.contains(dropped), "{dropped:?} left in {text:?}");
     }
     let m = &record.metadata;
-    assert_eq!(m.agency.as_deref(), Some("The Example Courier"));
+    assert_eq!(m.agency.as_deref(), Some("Courier"));
+    assert_eq!(
+        m.headers.get("publisher").map(String::as_str),
+        Some("The Example Courier")
+    );
     assert_eq!(m.byline.as_deref(), Some("Nadia Brandt"));
     assert_eq!(m.place.as_deref(), Some("GENEVA"));
 }

@@ -378,12 +378,16 @@ impl State {
             .iter()
             .fold(Ld::default(), |found, text| found.or(Ld::read(text)));
         let h1 = self.h1.as_deref().and_then(field);
+        let title = self
+            .title
+            .as_deref()
+            .and_then(|t| without_site(t, self.site_name.as_deref()));
         let headline = self
             .og_title
             .clone()
             .or(ld.headline)
             .or(h1.clone())
-            .or(self.title.clone());
+            .or(title);
         let fields = Fields {
             headline,
             date: [&self.published, &ld.date, &self.time]
@@ -396,7 +400,15 @@ impl State {
                 .or(ld.author)
                 .or(self.byline_text.clone())
                 .map(|b| strip_by(&b)),
-            agency: self.site_name.clone().or(ld.publisher),
+            // The site that published the page is not the agency of the story it carries (a
+            // page often carries an agency's story): it goes among the headers.
+            headers: self
+                .site_name
+                .clone()
+                .or(ld.publisher)
+                .map(|p| ("publisher".to_string(), p))
+                .into_iter()
+                .collect(),
             ..Fields::default()
         };
         let in_article = self.blocks.iter().any(|(_, a)| *a);
@@ -410,6 +422,22 @@ impl State {
         }
         (fields, paragraphs)
     }
+}
+
+/// A page title without the site's name after it (`Talks end | The Courier`), or `None` when
+/// it is only the site's name. Without a known site name, the part after the last ` | ` is
+/// taken for it.
+fn without_site(title: &str, site: Option<&str>) -> Option<String> {
+    if Some(title) == site {
+        return None;
+    }
+    let cut = match site {
+        Some(site) => [" | ", " - ", " – ", " — ", " :: "]
+            .iter()
+            .find_map(|sep| title.strip_suffix(site)?.strip_suffix(sep)),
+        None => title.rsplit_once(" | ").map(|(head, _)| head),
+    };
+    field(cut.unwrap_or(title))
 }
 
 /// A byline without its leading `By`.
