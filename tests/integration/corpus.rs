@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "06c6278e30cd320c473cecff587afb66e9172912ef5d4334fb3e6e17febe8b5d",
+        "120e34d2576e114b56cac5566fe1eb513e98a1cba16e7983972476e48b725a98",
     ),
 ];
 
