@@ -14,8 +14,8 @@ agency, place, byline, document type) agree.
     python3 scripts/formats-consistency.py [--n 200] [--binary target/release/statements]
                                            [--corpus DIR] [--show 3]
 
-Prints a Markdown table; exits 0 (it measures, it does not judge). Skips with a message when
-the corpus is absent.
+Prints a Markdown table and exits 0, or with --guard P exits 1 when a format's share of
+stories agreeing in everything is below P %. Skips with a message when the corpus is absent.
 """
 
 import argparse
@@ -192,6 +192,8 @@ def main():
     ap.add_argument("--binary", default=str(ROOT / "target/release/statements"))
     ap.add_argument("--corpus", default=str(ROOT / "../shared/corpus/tempeval3-news"))
     ap.add_argument("--show", type=int, default=0, help="print this many disagreements")
+    ap.add_argument("--guard", type=float, default=None,
+                    help="exit 1 when a format's share of stories agreeing in all is below this")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     if not (corpus / "stories").is_dir():
@@ -241,6 +243,11 @@ def main():
         print(f"| {fmt} | {n} | {pct('all')} | {pct('statements')} | {pct('dates')} | "
               f"{pct('metadata')} | {pct('metadata kept')} | {pct('all, metadata kept')} | "
               f"{pct('format')} |")
+    if args.guard is not None:
+        low = [fmt for fmt, n, agree in rows if 100 * agree["all"] / n < args.guard]
+        if low:
+            print(f"below {args.guard} %: {', '.join(low)}")
+            return 1
     return 0
 
 

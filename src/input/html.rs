@@ -16,7 +16,7 @@
 
 mod page;
 
-use super::extract::{field, Extracted};
+use super::extract::Extracted;
 use crate::error::Error;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts, TokenizerResult};
@@ -37,6 +37,5 @@ pub fn html(text: &str) -> Result<Vec<Extracted>, Error> {
             reason: "no text found".into(),
         });
     }
-    let _ = field;
     Ok(vec![Extracted::compose(fields, paragraphs)])
 }
