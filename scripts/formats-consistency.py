@@ -53,21 +53,30 @@ def day_of(dct: str, docid: str):
     document id (`APW19980807.0261`), else None."""
     if re.match(r"\d{4}-\d\d-\d\d", dct):
         return dct[:10]
+    m = re.match(r"(\d\d?)-([A-Z]{3})-(\d{4})", dct)  # Reuters-21578: 26-FEB-1987
+    if m and m[2].title() in MONTHS:
+        return f"{m[3]}-{MONTHS.index(m[2].title()) + 1:02d}-{int(m[1]):02d}"
     m = re.search(r"((?:19|20)\d\d)(\d\d)(\d\d)", docid)
     return f"{m[1]}-{m[2]}-{m[3]}" if m else None
 
 
 def split(text: str):
-    """The headline (first paragraph) and the other paragraphs of a plain story."""
-    paras = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")]
-    paras = [p for p in paras if p.strip()]
-    first = paras[0].strip() if paras else ""
-    # What an agency would put in its headline element: a short first line that is neither a
-    # byline nor a sentence of the body. Otherwise the story goes in without a headline.
+    """The headline and the paragraphs of a plain story. The headline is the first line when
+    it reads as one (what an agency would put in its headline element: short, neither a
+    byline nor a sentence of the body); otherwise the story goes in without a headline.
+    Paragraphs are apart by blank lines, or start with an indented line (the Reuters 1987
+    layout)."""
+    text = text.replace("\r\n", "\n").strip("\n")
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    headline = None
     if first and len(first.split()) <= 25 and not first.lower().startswith("by ") \
             and not first.endswith("."):
-        return first, paras[1:]
-    return None, paras
+        headline, text = first, rest
+    paras = []
+    for chunk in text.split("\n\n"):
+        paras += [p.strip() for p in re.split(r"\n(?=[ \t]+\S)", chunk.strip("\n"))]
+    return headline, [p for p in paras if p]
 
 
 def esc(s: str) -> str:
@@ -168,11 +177,12 @@ def parse(binary, args, stdin=None):
 
 def facets(record):
     """What must agree: statements, date expressions and metadata."""
-    quotes = Counter((q["text"], (q["speaker"] or {}).get("name")) for q in record["quotes"])
-    dates = Counter((d["text"], d["value"]) for d in record["dates"])
-    m = record["metadata"]
-    # White space inside markup is not significant: compared squeezed.
+    # White space inside markup is not significant (a page shows a line break as a space):
+    # texts are compared squeezed.
     squeeze = lambda v: " ".join(v.split()) if isinstance(v, str) else v
+    quotes = Counter((squeeze(q["text"]), (q["speaker"] or {}).get("name")) for q in record["quotes"])
+    dates = Counter((squeeze(d["text"]), d["value"]) for d in record["dates"])
+    m = record["metadata"]
     meta = tuple(squeeze(m[k]) for k in META)
     return {"statements": quotes, "dates": dates, "metadata": meta}
 

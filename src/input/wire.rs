@@ -152,7 +152,7 @@ fn message_7901(m: &Framed<'_>) -> Extracted {
         let line = line.trim().trim_end_matches('=').trim();
         if let Some(by) = line.strip_prefix("By ") {
             fields.byline = field(by);
-        } else if !line.is_empty() && line.len() <= 30 && !line.chars().any(char::is_lowercase) {
+        } else if is_tag(line) {
             tags.push(line);
         } else if !line.is_empty() {
             headline.push(line);
@@ -170,6 +170,39 @@ fn message_7901(m: &Framed<'_>) -> Extracted {
         body.pop();
     }
     Extracted::compose(fields, paragraphs(&body.join("\n")))
+}
+
+/// The handling tags of `wire_tags.tsv`.
+static TAGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::rows(include_str!("../lexicon/wire_tags.tsv"))
+        .filter_map(|row| row.first().copied())
+        .collect()
+});
+
+/// Whether a 7901 heading line is a handling tag (`REFILE`, `1ST LEAD`, `(PICTURE)`) rather
+/// than headline text.
+fn is_tag(line: &str) -> bool {
+    let bare = line.trim_matches(|c: char| c == '=' || c.is_whitespace());
+    if bare.is_empty() {
+        return false;
+    }
+    if bare.starts_with('(') && bare.ends_with(')') {
+        return true;
+    }
+    if bare.chars().any(char::is_lowercase) {
+        return false;
+    }
+    bare.split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lower = w.to_ascii_lowercase();
+            let ordinal = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            TAGS.contains(&lower.as_str())
+                || lower.bytes().all(|b| b.is_ascii_digit())
+                || (!ordinal.is_empty()
+                    && ordinal.bytes().all(|b| b.is_ascii_digit())
+                    && ["st", "nd", "rd", "th"].contains(&&lower[ordinal.len()..]))
+        })
 }
 
 /// The paragraphs of a text whose paragraphs are apart by blank lines.
@@ -279,6 +312,29 @@ mod tests {
             .contains(&("keyword".into(), "Talks/Geneva/".into())));
         assert!(s.fields.headers.contains(&("tags".into(), "URGENT".into())));
         assert_eq!(s.part, None);
+    }
+
+    #[test]
+    fn handling_tags_are_told_from_headlines_in_capitals() {
+        for tag in [
+            "REFILE",
+            "1ST LEAD",
+            "EXTRA",
+            "UPDATE 2",
+            "(PICTURE)",
+            "=(GRAPHIC+PICTURE)=",
+            "URGENT / CORRECTION",
+        ] {
+            assert!(is_tag(tag), "{tag}");
+        }
+        for headline in [
+            "BAHIA COCOA REVIEW",
+            "Talks end",
+            "NATO GROWS TO EMBRACE 3 FORMER ENEMIES",
+            "LEAD POISONING FOUND",
+        ] {
+            assert!(!is_tag(headline), "{headline}");
+        }
     }
 
     #[test]
