@@ -44,6 +44,11 @@ const FURNITURE_WORDS: &[&str] = &[
     "banner",
     "recommended",
     "trending",
+    "copyright",
+    "disclaimer",
+    "legal",
+    "tags",
+    "print",
     "masthead",
     "toolbar",
 ];
@@ -215,6 +220,10 @@ impl State {
         let name = &*tag.name;
         match name {
             "meta" => self.meta(tag),
+            // Two line breaks in a row part paragraphs (`text<br><br>text`).
+            "br" if self.furniture == 0 && self.block.trim_end_matches(' ').ends_with('\n') => {
+                self.flush();
+            }
             "br" if self.furniture == 0 => self.block.push('\n'),
             "time" if self.time.is_none() => {
                 self.time = attr(tag, "datetime").map(str::to_string);
