@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "120e34d2576e114b56cac5566fe1eb513e98a1cba16e7983972476e48b725a98",
+        "5e570f1e1efaf8965dab56e366d48f983de7da2050fc29c6022d839e9578a43c",
     ),
 ];
 
