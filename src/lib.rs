@@ -8,7 +8,9 @@
 //! The work is a pipeline, and the modules follow it (ARCHITECTURE.md draws it and says where a
 //! new rule, pass, input or output goes):
 //!
-//! 1. [`input`] decodes bytes into text (UTF-8, UTF-16, Windows-1252);
+//! 1. [`input`] decodes bytes into text (UTF-8, UTF-16, Windows-1252), tells the format from
+//!    the content and reads HTML pages, NewsML-G2, NITF and IPTC 7901 / ANPA-1312 wire framing
+//!    into the stories they hold ([`analyse_document`]);
 //! 2. [`parse`] reads what the story says about itself, its metadata (header lines, headline,
 //!    dateline, credits: where the body starts), and its date expressions;
 //! 3. [`text`] builds the story's text stream once: paragraphs and sentences, quotation-mark

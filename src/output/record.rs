@@ -18,7 +18,8 @@ pub struct Record {
     /// The input file as given on the command line (directories walked), or `null` for stdin
     /// and JSON Lines input.
     pub path: Option<String>,
-    /// The `id` of the JSON Lines input record, or `null`.
+    /// The `id` of the JSON Lines input record; else the identifier the markup gives the story
+    /// (a NewsML-G2 item's `guid`, an NITF `doc-id`); else `null`.
     pub id: Option<String>,
     /// Why this input could not be analysed, or `null` when it was. An error record still has
     /// every other key, with empty values.
@@ -71,7 +72,9 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// The dateline as it appears in the text (`MOSCOW, January 18. /TASS/.`).
     pub dateline: Option<TextSpan>,
-    /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased.
+    /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased; for wire
+    /// framing also its header fields (`selector`, `priority`, `category`, `keyword`,
+    /// `word_count`, `tags`, `eds`), for an HTML page its `publisher`.
     pub headers: BTreeMap<String, String>,
     /// What kind of document this is: a news story (`wire_story`) or a statement as its issuer
     /// publishes it (`briefing`, `press_conference`, `remarks`, `interview`, `statement`,
