@@ -25,4 +25,12 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The input is a markup document (XML, HTML) from which no story could be read.
+    #[error("{format} document holds no story ({reason})")]
+    Malformed {
+        /// The format it was read as.
+        format: &'static str,
+        /// Why nothing could be read.
+        reason: String,
+    },
 }

@@ -8,7 +8,9 @@
 //! The work is a pipeline, and the modules follow it (ARCHITECTURE.md draws it and says where a
 //! new rule, pass, input or output goes):
 //!
-//! 1. [`input`] decodes bytes into text (UTF-8, UTF-16, Windows-1252);
+//! 1. [`input`] decodes bytes into text (UTF-8, UTF-16, Windows-1252), tells the format from
+//!    the content and reads HTML pages, NewsML-G2, NITF and IPTC 7901 / ANPA-1312 wire framing
+//!    into the stories they hold ([`analyse_document`]);
 //! 2. [`parse`] reads what the story says about itself, its metadata (header lines, headline,
 //!    dateline, credits: where the body starts), and its date expressions;
 //! 3. [`text`] builds the story's text stream once: paragraphs and sentences, quotation-mark
@@ -146,8 +148,8 @@ pub enum Stage {
 /// [`analyse_with`], calling `finished` as each [`Stage`] ends: benchmarks and profilers time
 /// the stages of the real pipeline this way instead of re-running it piece by piece.
 pub fn analyse_observed(text: &str, options: &Options, mut finished: impl FnMut(Stage)) -> Record {
-    let analysis = Analysis::run(text, options, &mut finished);
-    let record = output::build_record(text, analysis.findings());
+    let analysis = Analysis::run(text, options, None, &mut finished);
+    let record = output::build_record(text, analysis.findings(output::Source::PLAIN));
     finished(Stage::Record);
     record
 }
@@ -161,6 +163,8 @@ pub struct Counts {
     pub dates: usize,
     /// Dated events.
     pub events: usize,
+    /// Records written: one per story (a document may hold several).
+    pub records: usize,
 }
 
 /// Analyses one story and appends its record as compact JSON (one line, without the line
@@ -185,16 +189,22 @@ pub fn analyse_to_json(
     id: Option<&str>,
     out: &mut Vec<u8>,
 ) -> Counts {
-    let analysis = Analysis::run(text, options, &mut |_| {});
-    output::write_findings(text, &analysis.findings(), path, id, out);
-    Counts {
-        statements: analysis.attribution.statements.len(),
-        dates: analysis.dates.len(),
-        events: analysis.events.len(),
-    }
+    let analysis = Analysis::run(text, options, None, &mut |_| {});
+    output::write_findings(
+        text,
+        &analysis.findings(output::Source::PLAIN),
+        path,
+        id,
+        out,
+    );
+    analysis.counts()
 }
 
-/// Decodes the bytes of one story file and writes its record as [`analyse_to_json`] does.
+/// Decodes the bytes of one story file and writes its records as [`analyse_to_json`] does:
+/// one line per story the file holds (a NewsML-G2 message or a wire file may hold several),
+/// separated by line breaks, without a line break after the last. A record of a story read
+/// from markup takes the item's identifier (a NewsML-G2 `guid`) as its `id` when `id` is
+/// `None`.
 pub fn analyse_bytes_to_json(
     bytes: &[u8],
     options: &Options,
@@ -202,8 +212,99 @@ pub fn analyse_bytes_to_json(
     id: Option<&str>,
     out: &mut Vec<u8>,
 ) -> Result<Counts, Error> {
-    let text = decode_within_limit(bytes, options)?;
-    Ok(analyse_to_json(&text, options, path, id, out))
+    match read_input(bytes, options)? {
+        Input::Plain(text) => Ok(analyse_to_json(&text, options, path, id, out)),
+        Input::Stories(format, stories) => {
+            let mut counts = Counts::default();
+            for (i, story) in stories.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                let analysis =
+                    Analysis::run(&story.text, options, Some(&story.fields), &mut |_| {});
+                let story_id = id.or(story.fields.id.as_deref());
+                let findings = analysis.findings(source(format, story));
+                output::write_findings(&story.text, &findings, path, story_id, out);
+                counts.add(analysis.counts());
+            }
+            Ok(counts)
+        }
+    }
+}
+
+/// Decodes the bytes of one file and analyses every story it holds: one record for plain
+/// text, HTML or NITF, one per item of a NewsML-G2 message or message of a wire file.
+///
+/// ```
+/// let wire = "\x01abc1 3 i 40\nTalks/\n\x02Talks open in Geneva =\n\n\
+///             GENEVA (agn) - \"We are ready,\" the minister said.\n\x03120900 GMT Mar 22\n";
+/// let records = statements::analyse_document(wire.as_bytes(), &Default::default()).unwrap();
+/// let record = &records[0];
+/// assert_eq!(record.metadata.headline.as_deref(), Some("Talks open in Geneva"));
+/// assert_eq!(record.metadata.date.as_deref(), Some("2022-03-12"));
+/// let text: Vec<char> = record.text.as_deref().unwrap().chars().collect();
+/// let quote = &record.quotes[0];
+/// assert_eq!(text[quote.start..quote.end].iter().collect::<String>(), quote.text);
+/// ```
+pub fn analyse_document(bytes: &[u8], options: &Options) -> Result<Vec<Record>, Error> {
+    match read_input(bytes, options)? {
+        Input::Plain(text) => Ok(vec![analyse_with(&text, options)]),
+        Input::Stories(format, stories) => Ok(stories
+            .iter()
+            .map(|story| {
+                let analysis =
+                    Analysis::run(&story.text, options, Some(&story.fields), &mut |_| {});
+                let mut record =
+                    output::build_record(&story.text, analysis.findings(source(format, story)));
+                record.id.clone_from(&story.fields.id);
+                record
+            })
+            .collect()),
+    }
+}
+
+/// What [`output`] is told of a story's origin.
+fn source(format: vocab::Format, story: &input::extract::Extracted) -> output::Source<'_> {
+    output::Source {
+        format,
+        subjects: &story.fields.subjects,
+        part: story.part,
+    }
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.statements += other.statements;
+        self.dates += other.dates;
+        self.events += other.events;
+        self.records += other.records;
+    }
+}
+
+/// A file's content: plain text, or the stories read out of its markup.
+enum Input<'b> {
+    Plain(std::borrow::Cow<'b, str>),
+    Stories(vocab::Format, Vec<input::extract::Extracted>),
+}
+
+/// Decodes a file's bytes (refused when larger than the limit) and reads its stories.
+fn read_input<'b>(bytes: &'b [u8], options: &Options) -> Result<Input<'b>, Error> {
+    if bytes.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let (text, encoding) = input::decode(bytes)?;
+    let format = input::format::detect(&text);
+    if format == vocab::Format::PlainText {
+        return Ok(Input::Plain(text));
+    }
+    let stories = match input::redecode_declared(bytes, encoding) {
+        Some(declared) => input::extract(&declared, format)?,
+        None => input::extract(&text, format)?,
+    };
+    Ok(Input::Stories(format, stories))
 }
 
 /// The findings of every stage of the pipeline but the last, which turns them into a record
@@ -216,8 +317,16 @@ struct Analysis {
 }
 
 impl Analysis {
-    fn run(text: &str, options: &Options, finished: &mut impl FnMut(Stage)) -> Analysis {
+    fn run(
+        text: &str,
+        options: &Options,
+        stated: Option<&input::extract::Fields>,
+        finished: &mut impl FnMut(Stage),
+    ) -> Analysis {
         let mut metadata = parse::metadata::read(text);
+        if let Some(fields) = stated {
+            state(&mut metadata, fields);
+        }
         metadata.date_from(options.story_date, options.default_date, options.path_date);
         finished(Stage::Metadata);
         let paragraphs = text::paragraphs::split(text, metadata.body);
@@ -247,32 +356,51 @@ impl Analysis {
         }
     }
 
-    fn findings(&self) -> output::Findings<'_> {
+    fn findings<'a>(&'a self, source: output::Source<'a>) -> output::Findings<'a> {
         output::Findings {
             metadata: &self.metadata,
             attribution: &self.attribution,
             dates: &self.dates,
             events: &self.events,
+            source,
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        Counts {
+            statements: self.attribution.statements.len(),
+            dates: self.dates.len(),
+            events: self.events.len(),
+            records: 1,
         }
     }
 }
 
-/// The text of a story file's bytes, refused when larger than the limit.
-fn decode_within_limit<'b>(
-    bytes: &'b [u8],
-    options: &Options,
-) -> Result<std::borrow::Cow<'b, str>, Error> {
-    if bytes.len() > options.max_bytes {
-        return Err(Error::TooLarge {
-            size: bytes.len(),
-            limit: options.max_bytes,
-        });
+/// Puts what a story's markup states over what its text suggested: the markup's headline,
+/// date, byline, place and agency win, and its header fields join the text's.
+fn state(metadata: &mut parse::metadata::StoryMetadata, fields: &input::extract::Fields) {
+    let wins = |stated: &Option<String>, guessed: &mut Option<String>| {
+        if stated.is_some() {
+            guessed.clone_from(stated);
+        }
+    };
+    wins(&fields.headline, &mut metadata.headline);
+    wins(&fields.byline, &mut metadata.byline);
+    wins(&fields.place, &mut metadata.place);
+    wins(&fields.agency, &mut metadata.agency);
+    if let Some(date) = fields.date.as_deref().and_then(StoryDate::parse_iso) {
+        metadata.date = Some(date);
+        // the document's own date, stated in its markup
+        metadata.date_source = Some(vocab::DateSource::Text);
     }
-    Ok(input::decode(bytes)?.0)
+    for (key, value) in &fields.headers {
+        metadata.headers.insert(key.to_lowercase(), value.clone());
+    }
 }
 
-/// Decodes and analyses the bytes of one story file.
+/// Decodes and analyses the bytes of one story file: the record of its first story when it
+/// holds several (see [`analyse_document`] for them all).
 pub fn analyse_bytes(bytes: &[u8], options: &Options) -> Result<Record, Error> {
-    let text = decode_within_limit(bytes, options)?;
-    Ok(analyse_with(&text, options))
+    let mut records = analyse_document(bytes, options)?;
+    Ok(records.swap_remove(0))
 }

@@ -164,3 +164,35 @@ pub enum DatePrecision {
     /// No date, or one of no known precision.
     Unknown,
 }
+
+/// The format a story arrived in, read from its content (never from the file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Plain text: the input is the text, and offsets index it.
+    PlainText,
+    /// An HTML page: its article's main text is analysed.
+    Html,
+    /// IPTC NewsML-G2 XML (`newsMessage`, `newsItem`): one record per news item.
+    NewsmlG2,
+    /// IPTC News Industry Text Format XML (`nitf`).
+    Nitf,
+    /// An IPTC 7901 wire transmission (SOH header, keyword line, STX, text, ETX).
+    Iptc7901,
+    /// An ANPA-1312 (NAA 89-3) wire transmission (SYN SYN SOH, selector, slug line, STX, ETX).
+    Anpa1312,
+}
+
+impl Format {
+    /// The snake_case name the serde derive gives the variant.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::PlainText => "plain_text",
+            Format::Html => "html",
+            Format::NewsmlG2 => "newsml_g2",
+            Format::Nitf => "nitf",
+            Format::Iptc7901 => "iptc7901",
+            Format::Anpa1312 => "anpa1312",
+        }
+    }
+}

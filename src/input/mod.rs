@@ -1,13 +1,89 @@
 //! Input: turning the bytes of a file into story text.
 //!
+//! A file is decoded ([`decode`]), its format told from its first bytes ([`format::detect`]),
+//! and, unless it is plain text, read into the stories it holds ([`extract`]): the article of
+//! an HTML page ([`html`]), the items of NewsML-G2 or the story of NITF ([`news`], over the
+//! element tree of [`xml`]), the messages of an IPTC 7901 or ANPA-1312 transmission
+//! ([`wire`]). Each gives the text a reader sees, laid out as a plain story, and the metadata
+//! the markup states; the stages after this one read that text as they read any story.
+//!
 //! Wire archives come in every encoding their converters produced; we accept UTF-8 (with or
 //! without a byte order mark), UTF-16 with a byte order mark, and fall back to Windows-1252
 //! (a superset of Latin-1 for printable text) for anything that is not valid UTF-8. Files that
 //! look binary are refused with [`Error::Binary`] rather than analysed as garbage.
 
+pub mod extract;
+pub mod format;
+mod html;
+mod news;
+mod wire;
+mod xml;
+
 use crate::error::Error;
+use crate::vocab::Format;
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use extract::Extracted;
 use std::borrow::Cow;
+
+/// The stories of a document in `format` (not plain text) whose text is `text`; empty for
+/// plain text, whose story is the text itself.
+pub fn extract(text: &str, format: Format) -> Result<Vec<Extracted>, Error> {
+    let stories = match format {
+        Format::PlainText => Vec::new(),
+        Format::Html => html::html(text)?,
+        Format::NewsmlG2 => news::newsml(text)?,
+        Format::Nitf => news::nitf(text)?,
+        Format::Iptc7901 => wire::iptc7901(text),
+        Format::Anpa1312 => wire::anpa1312(text),
+    };
+    if stories.is_empty() && format != Format::PlainText {
+        return Err(Error::Malformed {
+            format: format.name(),
+            reason: "no story found".into(),
+        });
+    }
+    Ok(stories)
+}
+
+/// How far into a markup document its declared character set is looked for.
+const DECLARATION_BYTES: usize = 1024;
+
+/// The text of markup bytes that are not UTF-8, in the character set the document declares
+/// (`<?xml … encoding="windows-1251"?>`, `<meta charset="iso-8859-1">`), when it declares
+/// one other than UTF-8 that the bytes were not already decoded from; `None` otherwise.
+///
+/// Bytes that are valid UTF-8 are read as UTF-8 whatever the document claims: a declaration
+/// left over from a converter is more often wrong than the bytes.
+pub fn redecode_declared(bytes: &[u8], decoded_as: Encoding) -> Option<String> {
+    if decoded_as != Encoding::Windows1252 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(DECLARATION_BYTES)];
+    let declared = declared_charset(head)?;
+    if declared == encoding_rs::UTF_8 || declared == WINDOWS_1252 {
+        return None;
+    }
+    Some(declared.decode_without_bom_handling(bytes).0.into_owned())
+}
+
+/// The encoding a document's head declares, by its label.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let value_after = |key: &[u8]| {
+        let at = memchr::memmem::find(&lower, key)? + key.len();
+        let rest = &head[at..];
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest[..end])
+    };
+    value_after(b"encoding=").or_else(|| value_after(b"charset="))
+}
 
 /// How many leading bytes the binary sniffing looks at.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -121,6 +197,25 @@ mod tests {
             let (got, enc) = decode(bytes).unwrap();
             assert_eq!((got.as_ref(), enc), (*text, *encoding), "input {bytes:?}");
         }
+    }
+
+    #[test]
+    fn a_declared_charset_decodes_markup_that_is_not_utf8() {
+        let xml =
+            b"<?xml version=\"1.0\" encoding=\"windows-1251\"?><nitf><p>\xcf\xf0\xe8</p></nitf>";
+        let (_, enc) = decode(xml).unwrap();
+        assert_eq!(
+            redecode_declared(xml, enc)
+                .as_deref()
+                .map(|t| t.contains("<p>При</p>")),
+            Some(true)
+        );
+        let html = b"<html><head><meta charset=iso-8859-1></head><p>caf\xe9</p>";
+        let (_, enc) = decode(html).unwrap();
+        // Latin-1 is read as Windows-1252 already.
+        assert_eq!(redecode_declared(html, enc), None);
+        let utf8 = "<?xml version='1.0' encoding='windows-1251'?><a>é</a>".as_bytes();
+        assert_eq!(redecode_declared(utf8, decode(utf8).unwrap().1), None);
     }
 
     #[test]

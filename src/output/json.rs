@@ -15,7 +15,8 @@
 
 use super::record::{
     DateExpression, DatePrecision, DateSource, DateType, DocType, Event, EventParty, EventStatus,
-    Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan, TurnRole,
+    Format, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan,
+    TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -31,6 +32,7 @@ pub fn write_record(record: &Record, out: &mut Vec<u8>) {
         quotes,
         dates,
         events,
+        text,
     } = record;
     out.extend_from_slice(b"{\"path\":");
     optional_string(out, path.as_deref());
@@ -48,6 +50,8 @@ pub fn write_record(record: &Record, out: &mut Vec<u8>) {
     array(out, dates, write_date);
     out.extend_from_slice(b",\"events\":");
     array(out, events, write_event);
+    out.extend_from_slice(b",\"text\":");
+    optional_string(out, text.as_deref());
     out.push(b'}');
 }
 
@@ -63,6 +67,9 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
         headers,
         doc_type,
         issuer,
+        format,
+        subjects,
+        part,
     } = metadata;
     out.extend_from_slice(b"{\"agency\":");
     optional_string(out, agency.as_deref());
@@ -80,6 +87,7 @@ fn write_metadata(metadata: &Metadata, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"headers\":");
     write_headers(headers, out);
     write_kind(*doc_type, issuer.as_deref(), out);
+    write_source(*format, subjects, *part, out);
     out.push(b'}');
 }
 
@@ -97,6 +105,21 @@ pub(super) fn write_date_source(source: Option<DateSource>, out: &mut Vec<u8>) {
             },
         )
     });
+}
+
+/// The `format`, `subjects` and `part` members of the metadata.
+pub(super) fn write_source(
+    format: Option<Format>,
+    subjects: &[String],
+    part: Option<usize>,
+    out: &mut Vec<u8>,
+) {
+    out.extend_from_slice(b",\"format\":");
+    optional(out, format.as_ref(), |f, out| variant(out, f.name()));
+    out.extend_from_slice(b",\"subjects\":");
+    array(out, subjects, |s, out| string(out, s));
+    out.extend_from_slice(b",\"part\":");
+    optional(out, part.as_ref(), |&p, out| number(out, p));
 }
 
 /// The `doc_type` and `issuer` members of the metadata.

@@ -12,7 +12,7 @@
 use super::json::{
     array, boolean, date_type_name, float, indexed_array, number, optional, optional_string,
     precision_name, quote_kind_name, speaker_kind_name, status_name, string, text_span,
-    turn_role_name, variant, write_date_source, write_headers, write_kind,
+    turn_role_name, variant, write_date_source, write_headers, write_kind, write_source,
 };
 use super::offsets::CharOffsets;
 use super::party_name;
@@ -21,7 +21,6 @@ use crate::analyse::attribution::Attribution;
 use crate::analyse::events::{date_precision, Coding, Party};
 use crate::analyse::speakers::Entity;
 use crate::parse::dates::DateMention;
-use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
 
 /// Appends the compact JSON line (no line break) of the record of `found`, with `path` and
@@ -44,7 +43,7 @@ pub(crate) fn write_findings(
     optional_string(out, id);
     out.extend_from_slice(b",\"error\":null");
     out.extend_from_slice(b",\"metadata\":");
-    write_metadata(&spans, found.metadata, out);
+    write_metadata(&spans, found, out);
     out.extend_from_slice(b",\"speakers\":");
     write_speakers(&spans, &found.attribution.speakers, out);
     out.extend_from_slice(b",\"quotes\":");
@@ -53,6 +52,8 @@ pub(crate) fn write_findings(
     write_dates(&spans, found.dates, out);
     out.extend_from_slice(b",\"events\":");
     write_events(&spans, found, out);
+    out.extend_from_slice(b",\"text\":");
+    optional_string(out, found.source.carries_text().then_some(text));
     out.push(b'}');
 }
 
@@ -82,7 +83,8 @@ impl Spans<'_> {
 }
 
 /// The `metadata` object.
-fn write_metadata(spans: &Spans<'_>, m: &StoryMetadata, out: &mut Vec<u8>) {
+fn write_metadata(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
+    let m = found.metadata;
     out.extend_from_slice(b"{\"agency\":");
     optional_string(out, m.agency.as_deref());
     out.extend_from_slice(b",\"place\":");
@@ -99,6 +101,8 @@ fn write_metadata(spans: &Spans<'_>, m: &StoryMetadata, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"headers\":");
     write_headers(&m.headers, out);
     write_kind(m.doc_type, m.issuer, out);
+    let source = &found.source;
+    write_source(Some(source.format), source.subjects, source.part, out);
     out.push(b'}');
 }
 

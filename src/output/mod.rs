@@ -16,6 +16,7 @@ use crate::analyse::timeline::EventFound;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
+use crate::vocab::Format;
 pub(crate) use line::write_findings;
 use offsets::CharOffsets;
 use record::{
@@ -28,6 +29,30 @@ pub(crate) struct Findings<'a> {
     pub attribution: &'a Attribution,
     pub dates: &'a [DateMention],
     pub events: &'a [EventFound],
+    pub source: Source<'a>,
+}
+
+/// Where a story's text came from: its format, and what its markup gave beyond the metadata
+/// fields the pipeline reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Source<'a> {
+    pub format: Format,
+    pub subjects: &'a [String],
+    pub part: Option<usize>,
+}
+
+impl Source<'_> {
+    /// A plain text story.
+    pub const PLAIN: Source<'static> = Source {
+        format: Format::PlainText,
+        subjects: &[],
+        part: None,
+    };
+
+    /// Whether the record carries the text (its input was not the text itself).
+    pub fn carries_text(&self) -> bool {
+        self.format != Format::PlainText
+    }
 }
 
 /// Builds the public record of a story from the pipeline's findings, one member at a time.
@@ -40,11 +65,12 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
         path: None,
         id: None,
         error: None,
-        metadata: metadata(&spans, found.metadata),
+        metadata: metadata(&spans, found.metadata, &found.source),
         speakers: speakers(&spans, &found.attribution.speakers),
         quotes: quotes(&spans, found.attribution),
         dates: dates(&spans, found.dates),
         events: events(&spans, &found),
+        text: found.source.carries_text().then(|| text.to_string()),
     }
 }
 
@@ -66,7 +92,7 @@ impl Spans<'_> {
 }
 
 /// The record's `metadata`.
-fn metadata(spans: &Spans<'_>, m: &StoryMetadata) -> Metadata {
+fn metadata(spans: &Spans<'_>, m: &StoryMetadata, source: &Source<'_>) -> Metadata {
     Metadata {
         agency: m.agency.clone(),
         place: m.place.clone(),
@@ -78,6 +104,9 @@ fn metadata(spans: &Spans<'_>, m: &StoryMetadata) -> Metadata {
         headers: m.headers.clone(),
         doc_type: m.doc_type,
         issuer: m.issuer.map(str::to_string),
+        format: Some(source.format),
+        subjects: source.subjects.to_vec(),
+        part: source.part,
     }
 }
 

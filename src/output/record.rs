@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use crate::vocab::{
-    DatePrecision, DateSource, DateType, DocType, EventStatus, QuoteKind, SpeakerKind, TurnRole,
+    DatePrecision, DateSource, DateType, DocType, EventStatus, Format, QuoteKind, SpeakerKind,
+    TurnRole,
 };
 
 /// Everything `statements` reads from one story.
@@ -18,7 +19,8 @@ pub struct Record {
     /// The input file as given on the command line (directories walked), or `null` for stdin
     /// and JSON Lines input.
     pub path: Option<String>,
-    /// The `id` of the JSON Lines input record, or `null`.
+    /// The `id` of the JSON Lines input record; else the identifier the markup gives the story
+    /// (a NewsML-G2 item's `guid`, an NITF `doc-id`); else `null`.
     pub id: Option<String>,
     /// Why this input could not be analysed, or `null` when it was. An error record still has
     /// every other key, with empty values.
@@ -33,6 +35,13 @@ pub struct Record {
     pub dates: Vec<DateExpression>,
     /// Dated happenings the story reports, in text order.
     pub events: Vec<Event>,
+    /// The text the analysis read, when it is not the input itself: the article extracted
+    /// from an HTML page, the body of a NewsML-G2 or NITF item, the message of a wire
+    /// transmission without its framing, laid out as a plain story (headline, byline,
+    /// paragraphs apart by blank lines). Every offset of this record then indexes this text,
+    /// so that `text[start:end]` returns the span. `null` for plain text, whose offsets index
+    /// the input.
+    pub text: Option<String>,
 }
 
 /// A stretch of the input text.
@@ -70,7 +79,9 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// The dateline as it appears in the text (`MOSCOW, January 18. /TASS/.`).
     pub dateline: Option<TextSpan>,
-    /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased.
+    /// Header lines at the top of the story (`Date: 2022-01-18`), keys lower-cased; for wire
+    /// framing also its header fields (`selector`, `priority`, `category`, `keyword`,
+    /// `word_count`, `tags`, `eds`), for an HTML page its `publisher`.
     pub headers: BTreeMap<String, String>,
     /// What kind of document this is: a news story (`wire_story`) or a statement as its issuer
     /// publishes it (`briefing`, `press_conference`, `remarks`, `interview`, `statement`,
@@ -80,6 +91,15 @@ pub struct Metadata {
     /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`), or
     /// `null`: always `null` for a `wire_story`, whose publisher is `agency`.
     pub issuer: Option<String>,
+    /// The format the story arrived in, told from its content: `plain_text`, `html`,
+    /// `newsml_g2`, `nitf`, `iptc7901` or `anpa1312`; `null` only in an error record.
+    pub format: Option<Format>,
+    /// The subjects the markup gives (NewsML-G2 `subject` names or codes, NITF
+    /// `tobject.subject`), in document order; empty for plain text.
+    pub subjects: Vec<String>,
+    /// For a document holding several stories (the items of a NewsML-G2 `newsMessage`, the
+    /// messages of a wire file), this story's index among them, from 0; else `null`.
+    pub part: Option<usize>,
 }
 
 /// One source quoted in the story, with all the mentions that refer to it.

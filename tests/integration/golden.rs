@@ -174,6 +174,7 @@ fn fixtures_snapshots() {
     let mut paths: Vec<_> = std::fs::read_dir(root().join("fixtures"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     paths.sort();
     for path in paths {

@@ -96,7 +96,9 @@ fn mutated_real_looking_stories_never_panic() {
     };
     let fixtures: Vec<Vec<u8>> = std::fs::read_dir(crate::harness::root().join("fixtures"))
         .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| std::fs::read(p).unwrap())
         .collect();
     let marks: [&[u8]; 6] = [
         b"\"",

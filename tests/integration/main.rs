@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod contract;
 mod corpus;
+mod formats;
 mod golden;
 mod harness;
 mod hostile;

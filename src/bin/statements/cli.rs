@@ -37,12 +37,18 @@ pub struct InputArgs {
     ///
     /// One file (or `-`) prints one JSON document; several inputs or a directory print JSON
     /// Lines, one record per story, sorted by path.
+    ///
+    /// Each file's format is told from its content: plain text, an HTML page (its article is
+    /// read, page furniture dropped), NewsML-G2 (one record per news item), NITF, or a raw
+    /// IPTC 7901 / ANPA-1312 wire transmission (one record per message). The record's
+    /// `metadata.format` says which; for any but plain text, `text` holds the extracted text
+    /// that the offsets index.
     #[arg(value_name = "PATH", required = true)]
     pub inputs: Vec<PathBuf>,
 
     /// Read JSON Lines records `{"id": ..., "text": ..., "date": "YYYY-MM-DD"}` from the input
     /// file (or `-` for standard input) and print one record per input record, in input order,
-    /// with `id` copied. `date` (optional) is the story date.
+    /// with `id` copied. `date` (optional) is the story date. The `text` is read as plain text.
     #[arg(long)]
     pub jsonl: bool,
 

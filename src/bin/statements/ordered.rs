@@ -46,6 +46,13 @@ pub trait Weigh {
     fn weight(&self) -> usize;
 }
 
+/// The results of a job that gave several (the stories of one file) weigh what they add up to.
+impl<T: Weigh> Weigh for Vec<T> {
+    fn weight(&self) -> usize {
+        self.iter().map(Weigh::weight).sum()
+    }
+}
+
 /// How many workers analyse stories at once.
 #[derive(Debug, Clone, Copy)]
 pub struct Workers {

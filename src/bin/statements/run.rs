@@ -7,15 +7,19 @@ use crate::jobs::{io_reason, with_file_bytes, Job};
 use statements::{Counts, Options, Record, StoryDate};
 use std::io::BufRead;
 
-/// Analyses one job into its record; failures become error records.
+/// Analyses one job into its records (one per story the input holds: a NewsML-G2 message
+/// or a wire file may hold several); failures become error records.
 ///
 /// A panic inside the library is a bug, but one story must never take a batch of thousands
 /// down with it: it is caught here and becomes that story's error record.
-pub fn analyse_job(job: Job, options: &Options) -> Record {
+pub fn analyse_job(job: Job, options: &Options) -> Vec<Record> {
     let source = job_source(&job);
-    let record = guarded(|| analyse_job_inner(job, options))
-        .unwrap_or_else(|reason| error_record(None, None, reason));
-    with_path(record, source)
+    let records = guarded(|| analyse_job_inner(job, options))
+        .unwrap_or_else(|reason| vec![error_record(None, None, reason)]);
+    records
+        .into_iter()
+        .map(|r| with_path(r, source.clone()))
+        .collect()
 }
 
 /// Runs `analyse` with its panics caught: a panic gives the error it is reported as.
@@ -76,8 +80,8 @@ pub fn quiet_panics() {
     }));
 }
 
-/// The record of a job; a file's record gets its path from [`analyse_job`].
-fn analyse_job_inner(job: Job, options: &Options) -> Record {
+/// The records of a job; a file's records get their path from [`analyse_job`].
+fn analyse_job_inner(job: Job, options: &Options) -> Vec<Record> {
     match job {
         Job::File {
             path,
@@ -87,13 +91,13 @@ fn analyse_job_inner(job: Job, options: &Options) -> Record {
             let folder = folder.as_deref();
             let options = &for_file(options, &path);
             let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
-                record_or_error(statements::analyse_bytes(bytes, options))
+                records_or_error(statements::analyse_document(bytes, options))
             });
-            analysed.unwrap_or_else(|e| error_record(None, None, io_reason(&e)))
+            analysed.unwrap_or_else(|e| vec![error_record(None, None, io_reason(&e))])
         }
-        Job::Stdin(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
-        Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
-        Job::Failed(path, reason) => error_record(path, None, reason),
+        Job::Stdin(bytes) => records_or_error(statements::analyse_document(&bytes, options)),
+        Job::JsonLine(line_no, line) => vec![analyse_line(line_no, &line, options)],
+        Job::Failed(path, reason) => vec![error_record(path, None, reason)],
     }
 }
 
@@ -233,9 +237,9 @@ fn stream_story(line_no: usize, line: &str, options: &Options) -> Result<StreamS
     })
 }
 
-/// The record of an analysis, or an error record saying why there is none.
-fn record_or_error(result: Result<Record, statements::Error>) -> Record {
-    result.unwrap_or_else(|e| error_record(None, None, e.to_string()))
+/// The records of an analysis, or an error record saying why there are none.
+fn records_or_error(result: Result<Vec<Record>, statements::Error>) -> Vec<Record> {
+    result.unwrap_or_else(|e| vec![error_record(None, None, e.to_string())])
 }
 
 /// A record for an input that could not be analysed: every key present, values empty.

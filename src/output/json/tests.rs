@@ -255,6 +255,11 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             DateSource::Option,
             DateSource::Path,
         ])),
+        (
+            option::of(proptest::sample::select(FORMATS.to_vec())),
+            vec(text(), 0..3),
+            option::of(0usize..100_000),
+        ),
     )
         .prop_map(
             |(
@@ -268,6 +273,7 @@ fn metadata() -> impl Strategy<Value = Metadata> {
                 doc_type,
                 issuer,
                 date_source,
+                (format, subjects, part),
             )| {
                 Metadata {
                     agency,
@@ -280,10 +286,22 @@ fn metadata() -> impl Strategy<Value = Metadata> {
                     headers,
                     doc_type,
                     issuer,
+                    format,
+                    subjects,
+                    part,
                 }
             },
         )
 }
+
+const FORMATS: [Format; 6] = [
+    Format::PlainText,
+    Format::Html,
+    Format::NewsmlG2,
+    Format::Nitf,
+    Format::Iptc7901,
+    Format::Anpa1312,
+];
 
 fn speaker() -> impl Strategy<Value = Speaker> {
     (
@@ -457,9 +475,10 @@ fn record() -> impl Strategy<Value = Record> {
         vec(quote(), 0..3),
         vec(date(), 0..3),
         vec(event(), 0..3),
+        option::of(text()),
     )
         .prop_map(
-            |(path, id, error, metadata, speakers, quotes, dates, events)| Record {
+            |(path, id, error, metadata, speakers, quotes, dates, events, text)| Record {
                 path,
                 id,
                 error,
@@ -468,6 +487,7 @@ fn record() -> impl Strategy<Value = Record> {
                 quotes,
                 dates,
                 events,
+                text,
             },
         )
 }

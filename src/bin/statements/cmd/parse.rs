@@ -51,11 +51,13 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
     let options = &config.options;
     let result = match config.plan {
         Plan::Single(job) => {
-            let record = run::analyse_job(job, options);
+            let records = run::analyse_job(job, options);
             let pretty = config.pretty.unwrap_or_else(|| output.is_terminal());
-            let failed = record.error.is_some();
-            write_record(&mut output, &record, pretty)
-                .map(|_| Exit::from_counts(1, failed as usize))
+            let failed = records.iter().filter(|r| r.error.is_some()).count();
+            records
+                .iter()
+                .try_for_each(|record| write_record(&mut output, record, pretty))
+                .map(|_| Exit::from_counts(records.len(), failed))
         }
         Plan::Batch(jobs) => write_lines(&mut output, config.workers, jobs, options, config.quiet),
         Plan::Stream(reader) => write_lines(
@@ -91,7 +93,7 @@ fn line_of(job: Job, options: &Options) -> Line {
     json.push(b'\n');
     let tally = match written {
         Some(counts) => Tally {
-            stories: 1,
+            stories: counts.records,
             failed: 0,
             statements: counts.statements,
             dates: counts.dates,

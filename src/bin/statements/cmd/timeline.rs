@@ -32,22 +32,27 @@ pub fn run(args: TimelineArgs) -> Result<Exit, String> {
     ordered::ordered_map(
         workers,
         jobs,
-        |job| slim(run::analyse_job(job, &options)),
-        |record| {
-            tally.stories += 1;
-            tally.events += record.events.len();
-            if let Some(e) = &record.error {
-                tally.failed += 1;
-                errors.push(format!(
-                    "{}: {e}",
-                    record
-                        .path
-                        .as_deref()
-                        .or(record.id.as_deref())
-                        .unwrap_or("-")
-                ));
-            } else if !record.events.is_empty() {
-                records.push(record);
+        |job| {
+            let records = run::analyse_job(job, &options);
+            records.into_iter().map(slim).collect::<Vec<_>>()
+        },
+        |story| {
+            for record in story {
+                tally.stories += 1;
+                tally.events += record.events.len();
+                if let Some(e) = &record.error {
+                    tally.failed += 1;
+                    errors.push(format!(
+                        "{}: {e}",
+                        record
+                            .path
+                            .as_deref()
+                            .or(record.id.as_deref())
+                            .unwrap_or("-")
+                    ));
+                } else if !record.events.is_empty() {
+                    records.push(record);
+                }
             }
             progress.tick();
             Ok(())
