@@ -1,0 +1,112 @@
+//! The story files of `parse_files`: files as given, folders walked as the command line
+//! walks them (depth first, each folder's entries in byte order of their names, symbolic
+//! links followed, hidden entries skipped, loops and special files reported), and the reading
+//! of one file.
+
+use crate::story::{error_record, Job};
+use statements::{Options, Record};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The jobs of the files under each path, in order.
+pub struct Files {
+    roots: std::vec::IntoIter<PathBuf>,
+    walk: Option<Walk>,
+}
+
+impl Files {
+    pub fn new(roots: Vec<PathBuf>) -> Files {
+        Files {
+            roots: roots.into_iter(),
+            walk: None,
+        }
+    }
+}
+
+impl Iterator for Files {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            let Some(walk) = &mut self.walk else {
+                let root = self.roots.next()?;
+                self.walk = Some(walker(root));
+                continue;
+            };
+            match walk.next() {
+                None => self.walk = None,
+                Some(Ok(entry)) if entry.file_type().is_dir() => {}
+                Some(Ok(entry)) if entry.file_type().is_file() || entry.depth() == 0 => {
+                    return Some(Job::File(entry.into_path()))
+                }
+                Some(Ok(entry)) => {
+                    let reason = "not a regular file (a FIFO, socket or device)".to_string();
+                    return Some(failed(entry.path(), reason));
+                }
+                Some(Err(e)) => {
+                    let path = e.path().unwrap_or(Path::new("")).to_path_buf();
+                    let reason = match (e.loop_ancestor(), e.io_error()) {
+                        (Some(_), _) => "symbolic link loop".to_string(),
+                        (None, Some(io)) => io_reason(io),
+                        (None, None) => e.to_string(),
+                    };
+                    return Some(failed(&path, reason));
+                }
+            }
+        }
+    }
+}
+
+/// A walk of one root, hidden entries left out.
+type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+fn walker(root: PathBuf) -> Walk {
+    WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| {
+            a.file_name()
+                .as_encoded_bytes()
+                .cmp(b.file_name().as_encoded_bytes())
+        })
+        .into_iter()
+        .filter_entry(visible)
+}
+
+/// Not a hidden entry (`.name`) below the root.
+fn visible(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b".")
+}
+
+fn failed(path: &Path, reason: String) -> Job {
+    let path = crate::batch::path_text(path);
+    Job::Failed(Box::new(error_record(Some(path), None, reason)))
+}
+
+/// The record of the story file at `path` (without its path), or why it has none.
+pub fn analyse_file(path: &Path, options: &Options) -> Result<Record, String> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|file| {
+            file.take(options.max_bytes.saturating_add(1) as u64)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| io_reason(&e))?;
+    statements::analyse_bytes(&bytes, options).map_err(|e| e.to_string())
+}
+
+/// A short, lower-case reason for an I/O error, as the command line gives it.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
