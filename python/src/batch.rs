@@ -40,6 +40,9 @@ pub struct Records {
     /// The source's error, raised once the records before it are out.
     error: Option<PyErr>,
     stop: Arc<AtomicBool>,
+    names: crate::convert::Names,
+    /// Records converted, for the workers to free.
+    trash: Sender<Record>,
 }
 
 /// Where the stories come from.
@@ -86,7 +89,10 @@ impl Records {
         }
         let record = self.next_record(py)?;
         self.yielded += 1;
-        crate::convert::record(py, &record).map(Some)
+        let object = crate::convert::record(py, &record, &mut self.names);
+        // Freed by a worker: the consumer is the batch's bottleneck.
+        let _ = self.trash.send(record);
+        object.map(Some)
     }
 
     /// Stops the workers; the records not taken yet are dropped.
@@ -114,12 +120,14 @@ impl Records {
         let (jobs, queue) = crossbeam_channel::bounded::<(u64, Job)>(window);
         let (done, results) = crossbeam_channel::unbounded();
         let stop = Arc::new(AtomicBool::new(false));
+        let (trash, bin) = crossbeam_channel::unbounded();
         for n in 0..threads {
             let (queue, done, stop) = (queue.clone(), done.clone(), stop.clone());
+            let bin: Receiver<Record> = bin.clone();
             let file_options = options.clone();
             std::thread::Builder::new()
                 .name(format!("statements-{n}"))
-                .spawn(move || work(&queue, &done, &stop, &file_options))
+                .spawn(move || work(&queue, &done, &bin, &stop, &file_options))
                 .map_err(|e| PyValueError::new_err(format!("cannot start a thread: {e}")))?;
         }
         Ok(Records {
@@ -134,6 +142,8 @@ impl Records {
             drained: false,
             error: None,
             stop,
+            names: crate::convert::Names::default(),
+            trash,
         })
     }
 
@@ -207,10 +217,12 @@ impl Drop for Records {
     }
 }
 
-/// A worker: runs jobs until the queue closes or the batch stops.
+/// A worker: runs jobs until the queue closes or the batch stops, and frees the records the
+/// consumer has converted.
 fn work(
     queue: &Receiver<(u64, Job)>,
     done: &Sender<(u64, Record)>,
+    bin: &Receiver<Record>,
     stop: &AtomicBool,
     options: &Options,
 ) {
@@ -218,6 +230,7 @@ fn work(
         if stop.load(Ordering::Relaxed) {
             return;
         }
+        bin.try_iter().for_each(drop);
         if done.send((seq, run(job, options))).is_err() {
             return;
         }
@@ -233,9 +246,9 @@ fn run(job: Job, options: &Options) -> Record {
                 .unwrap_or_else(|reason| error_record(None, None, reason));
             Record { id, ..record }
         }
-        Job::File(path) => {
+        Job::File(path, regular) => {
             let source = path_text(&path);
-            let record = guarded(|| crate::walk::analyse_file(&path, options))
+            let record = guarded(|| crate::walk::analyse_file(&path, regular, options))
                 .and_then(|result| result)
                 .unwrap_or_else(|reason| error_record(None, None, reason));
             Record {

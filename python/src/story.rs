@@ -71,8 +71,8 @@ pub enum Job {
         id: Option<String>,
         options: Options,
     },
-    /// A file to read, as `parse_files` found it.
-    File(PathBuf),
+    /// A file to read, as `parse_files` found it, and whether it is a regular file.
+    File(PathBuf, bool),
     /// An input that has no story: its error record.
     Failed(Box<Record>),
 }

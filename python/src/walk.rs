@@ -39,7 +39,8 @@ impl Iterator for Files {
                 None => self.walk = None,
                 Some(Ok(entry)) if entry.file_type().is_dir() => {}
                 Some(Ok(entry)) if entry.file_type().is_file() || entry.depth() == 0 => {
-                    return Some(Job::File(entry.into_path()))
+                    let regular = entry.file_type().is_file();
+                    return Some(Job::File(entry.into_path(), regular));
                 }
                 Some(Ok(entry)) => {
                     let reason = "not a regular file (a FIFO, socket or device)".to_string();
@@ -84,15 +85,32 @@ fn failed(path: &Path, reason: String) -> Job {
     Job::Failed(Box::new(error_record(Some(path), None, reason)))
 }
 
-/// The record of the story file at `path` (without its path), or why it has none.
-pub fn analyse_file(path: &Path, options: &Options) -> Result<Record, String> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|file| {
-            file.take(options.max_bytes.saturating_add(1) as u64)
-                .read_to_end(&mut bytes)
-        })
-        .map_err(|e| io_reason(&e))?;
+/// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.
+const READ_CAPACITY: usize = 32 * 1024;
+
+/// The record of the story file at `path` (without its path), or why it has none. At most
+/// `max_bytes + 1` bytes are read, so that a huge file is refused without being read whole;
+/// a `regular` file's read that returns less than asked for has reached its end (the read
+/// that would return nothing is saved, as the command line saves it).
+pub fn analyse_file(path: &Path, regular: bool, options: &Options) -> Result<Record, String> {
+    let read = || -> io::Result<Vec<u8>> {
+        let limit = options.max_bytes.saturating_add(1);
+        let room = READ_CAPACITY.min(limit);
+        let mut file = File::open(path)?;
+        let mut bytes = vec![0; room];
+        let first = loop {
+            match file.read(&mut bytes) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                read => break read?,
+            }
+        };
+        bytes.truncate(first);
+        if !(regular && first < room) {
+            file.take((limit - first) as u64).read_to_end(&mut bytes)?;
+        }
+        Ok(bytes)
+    };
+    let bytes = read().map_err(|e| io_reason(&e))?;
     statements::analyse_bytes(&bytes, options).map_err(|e| e.to_string())
 }
 
