@@ -43,6 +43,7 @@ pub struct Records {
     names: crate::convert::Names,
     /// Records converted, for the workers to free.
     trash: Sender<Record>,
+    workers: Vec<std::thread::JoinHandle<()>>,
 }
 
 /// Where the stories come from.
@@ -81,7 +82,7 @@ impl Records {
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.fill(py);
         if self.yielded == self.issued {
-            self.close();
+            self.close(py);
             return match self.error.take() {
                 Some(error) => Err(error),
                 None => Ok(None),
@@ -95,17 +96,25 @@ impl Records {
         object.map(Some)
     }
 
-    /// Stops the workers; the records not taken yet are dropped.
-    fn close(&mut self) {
+    /// Stops the workers (each finishes the story it is on); the records not taken yet are
+    /// dropped.
+    fn close(&mut self, py: Python<'_>) {
+        let workers = self.stop_workers();
+        py.detach(move || workers.into_iter().for_each(|worker| drop(worker.join())));
+    }
+}
+
+impl Records {
+    /// Tells the workers to stop and closes their queue; returns them, to be joined.
+    fn stop_workers(&mut self) -> Vec<std::thread::JoinHandle<()>> {
         self.stop.store(true, Ordering::Relaxed);
         self.jobs = None;
         self.drained = true;
         self.issued = self.yielded;
         self.pending.clear();
+        std::mem::take(&mut self.workers)
     }
-}
 
-impl Records {
     fn start(source: Source, threads: Option<usize>, max_bytes: usize) -> PyResult<Records> {
         let threads = match threads {
             None => default_threads(),
@@ -121,14 +130,16 @@ impl Records {
         let (done, results) = crossbeam_channel::unbounded();
         let stop = Arc::new(AtomicBool::new(false));
         let (trash, bin) = crossbeam_channel::unbounded();
+        let mut workers = Vec::with_capacity(threads);
         for n in 0..threads {
             let (queue, done, stop) = (queue.clone(), done.clone(), stop.clone());
             let bin: Receiver<Record> = bin.clone();
             let file_options = options.clone();
-            std::thread::Builder::new()
+            let worker = std::thread::Builder::new()
                 .name(format!("statements-{n}"))
                 .spawn(move || work(&queue, &done, &bin, &stop, &file_options))
                 .map_err(|e| PyValueError::new_err(format!("cannot start a thread: {e}")))?;
+            workers.push(worker);
         }
         Ok(Records {
             source,
@@ -144,6 +155,7 @@ impl Records {
             stop,
             names: crate::convert::Names::default(),
             trash,
+            workers,
         })
     }
 
@@ -213,7 +225,10 @@ impl Records {
 
 impl Drop for Records {
     fn drop(&mut self) {
-        self.close();
+        // The workers never need the interpreter's lock, so they end while it is held.
+        for worker in self.stop_workers() {
+            let _ = worker.join();
+        }
     }
 }
 
