@@ -9,6 +9,7 @@ consuming every record (dicts built, then dropped). Rounds alternate between the
 """
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -49,6 +50,18 @@ def main():
     def many():
         for _ in statements.parse_many(texts, threads=args.threads):
             pass
+
+    lines = subprocess.run([args.cli, "parse", "-q", args.folder], capture_output=True).stdout.splitlines()
+
+    def loads():
+        for line in lines:
+            json.loads(line)
+
+    # The consuming thread's own CPU time: the part of a batch that cannot run in parallel.
+    for name, run in (("parse_many", many), ("parse_files", files), ("json.loads of the CLI's lines", loads)):
+        start = time.thread_time()
+        run()
+        print(f"consuming thread CPU, {name}: {time.thread_time() - start:.3f} s")
 
     runs = {"cli": cli, "parse_files": files, "parse_many": many}
     best = {name: (float("inf"), float("inf")) for name in runs}

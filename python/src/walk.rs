@@ -5,6 +5,7 @@
 
 use crate::story::{error_record, Job};
 use statements::{Options, Record};
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -88,30 +89,47 @@ fn failed(path: &Path, reason: String) -> Job {
 /// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.
 const READ_CAPACITY: usize = 32 * 1024;
 
-/// The record of the story file at `path` (without its path), or why it has none. At most
-/// `max_bytes + 1` bytes are read, so that a huge file is refused without being read whole;
-/// a `regular` file's read that returns less than asked for has reached its end (the read
-/// that would return nothing is saved, as the command line saves it).
+/// The record of the story file at `path` (without its path), or why it has none.
+///
+/// As the command line reads a story: at most `max_bytes + 1` bytes, so that a huge file is
+/// refused without being read whole; into a buffer each thread keeps (zeroed once, not per
+/// story); and a `regular` file's read that returns less than the room it was given has
+/// reached its end, which saves the read that would return nothing.
 pub fn analyse_file(path: &Path, regular: bool, options: &Options) -> Result<Record, String> {
-    let read = || -> io::Result<Vec<u8>> {
-        let limit = options.max_bytes.saturating_add(1);
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let limit = options.max_bytes.saturating_add(1);
+    let mut file = File::open(path).map_err(|e| io_reason(&e))?;
+    BUFFER.with_borrow_mut(|buffer| {
         let room = READ_CAPACITY.min(limit);
-        let mut file = File::open(path)?;
-        let mut bytes = vec![0; room];
-        let first = loop {
-            match file.read(&mut bytes) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                read => break read?,
-            }
-        };
-        bytes.truncate(first);
-        if !(regular && first < room) {
-            file.take((limit - first) as u64).read_to_end(&mut bytes)?;
+        if buffer.len() < room {
+            buffer.resize(room, 0);
         }
-        Ok(bytes)
-    };
-    let bytes = read().map_err(|e| io_reason(&e))?;
-    statements::analyse_bytes(&bytes, options).map_err(|e| e.to_string())
+        let first = read_some(&mut file, &mut buffer[..room]).map_err(|e| io_reason(&e))?;
+        if regular && first < room {
+            return analyse_bytes(&buffer[..first], options);
+        }
+        let mut bytes = buffer[..first].to_vec();
+        file.take((limit - first) as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_reason(&e))?;
+        analyse_bytes(&bytes, options)
+    })
+}
+
+fn analyse_bytes(bytes: &[u8], options: &Options) -> Result<Record, String> {
+    statements::analyse_bytes(bytes, options).map_err(|e| e.to_string())
+}
+
+/// One `read`, retried when a signal interrupts it.
+fn read_some(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match file.read(buffer) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            read => return read,
+        }
+    }
 }
 
 /// A short, lower-case reason for an I/O error, as the command line gives it.
