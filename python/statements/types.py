@@ -9,12 +9,7 @@ The conversion itself lists no key: a key the library adds appears in the dicts 
 is listed here.
 """
 
-from typing import Dict, List, Optional
-
-try:  # Python 3.11+
-    from typing import TypedDict
-except ImportError:  # pragma: no cover
-    from typing_extensions import TypedDict
+from typing import Dict, List, Optional, TypedDict
 
 __all__ = [
     "TextSpan",
