@@ -25,18 +25,37 @@ pub fn record<'py>(
 }
 
 /// The interned Python strings of the names a record's serialisation gives (keys, enum
-/// variants), by the address of the name.
+/// variants), by the address of the name; and a template dict for each kind of struct.
 #[derive(Default)]
-pub struct Names(FxHashMap<(usize, usize), Py<PyString>>);
+pub struct Names {
+    strings: FxHashMap<(usize, usize), Py<PyString>>,
+    templates: FxHashMap<(usize, usize), Template>,
+}
 
 impl Names {
     fn get<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-        self.0
-            .entry((name.as_ptr() as usize, name.len()))
+        self.strings
+            .entry(address(name))
             .or_insert_with(|| PyString::intern(py, name).unbind())
             .bind(py)
             .clone()
     }
+}
+
+fn address(name: &'static str) -> (usize, usize) {
+    (name.as_ptr() as usize, name.len())
+}
+
+/// The keys of a struct, in order, in a dict whose values are `None`.
+///
+/// A struct's dict is made by copying its template and replacing the values: CPython copies
+/// a dict's key table whole, where inserting the keys one by one into a new dict grows and
+/// rehashes its table twice for a struct of 18 fields. Any struct whose keys are not the
+/// template's, in the same order, is built key by key.
+struct Template {
+    keys: Vec<(usize, usize)>,
+    objects: Vec<Py<PyString>>,
+    dict: Py<PyDict>,
 }
 
 /// A failed conversion (a Python error, or a serde error turned into one).
@@ -100,7 +119,7 @@ impl<'a, 'py> ser::Serializer for ToPython<'a, 'py> {
     type SerializeTupleStruct = Sequence<'a, 'py>;
     type SerializeTupleVariant = Variant<'py, Sequence<'a, 'py>>;
     type SerializeMap = Map<'a, 'py>;
-    type SerializeStruct = Map<'a, 'py>;
+    type SerializeStruct = Struct<'a, 'py>;
     type SerializeStructVariant = Variant<'py, Map<'a, 'py>>;
 
     into_object!(
@@ -206,8 +225,13 @@ impl<'a, 'py> ser::Serializer for ToPython<'a, 'py> {
         })
     }
 
-    fn serialize_struct(self, _: &'static str, _len: usize) -> Result<Map<'a, 'py>> {
-        self.serialize_map(None)
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Struct<'a, 'py>> {
+        Ok(Struct {
+            to: self,
+            name,
+            keys: Vec::with_capacity(len),
+            values: Vec::with_capacity(len),
+        })
     }
 
     fn serialize_struct_variant(
@@ -307,6 +331,71 @@ impl<'py> ser::SerializeStruct for Map<'_, 'py> {
 
     fn end(self) -> Result<Self::Ok> {
         Ok(self.dict.into_any())
+    }
+}
+
+/// A struct being built: its fields, made into a dict at the end (see [`Template`]).
+struct Struct<'a, 'py> {
+    to: ToPython<'a, 'py>,
+    name: &'static str,
+    keys: Vec<&'static str>,
+    values: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py> ser::SerializeStruct for Struct<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        let value = value.serialize(self.to.reborrow())?;
+        self.keys.push(key);
+        self.values.push(value);
+        Ok(())
+    }
+
+    fn end(self) -> Result<Self::Ok> {
+        let Struct {
+            to,
+            name,
+            keys,
+            values,
+        } = self;
+        let py = to.py;
+        let names = to.names;
+        let same = |template: &Template| {
+            template.keys.len() == keys.len()
+                && template
+                    .keys
+                    .iter()
+                    .zip(&keys)
+                    .all(|(a, b)| *a == address(b))
+        };
+        if let Some(template) = names.templates.get(&address(name)).filter(|t| same(t)) {
+            let dict = template.dict.bind(py).copy()?;
+            for (key, value) in template.objects.iter().zip(values) {
+                dict.set_item(key.bind(py), value)?;
+            }
+            return Ok(dict.into_any());
+        }
+        let dict = PyDict::new(py);
+        let objects: Vec<Py<PyString>> = keys.iter().map(|k| names.get(py, k).unbind()).collect();
+        for key in &objects {
+            dict.set_item(key.bind(py), py.None())?;
+        }
+        let template = Template {
+            keys: keys.iter().map(|k| address(k)).collect(),
+            objects,
+            dict: dict.copy()?.unbind(),
+        };
+        for (key, value) in template.objects.iter().zip(values) {
+            dict.set_item(key.bind(py), value)?;
+        }
+        names.templates.insert(address(name), template);
+        Ok(dict.into_any())
     }
 }
 

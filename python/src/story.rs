@@ -71,10 +71,28 @@ pub enum Job {
         id: Option<String>,
         options: Options,
     },
-    /// A file to read, as `parse_files` found it, and whether it is a regular file.
-    File(PathBuf, bool),
+    /// A file to read, as `parse_files` found it: whether it is a regular file, and its
+    /// folder when that is held open.
+    File(PathBuf, bool, Option<std::sync::Arc<crate::walk::Folder>>),
     /// An input that has no story: its error record.
     Failed(Box<Record>),
+}
+
+impl Job {
+    /// The size of the text it holds (a file is not read yet).
+    pub fn text_size(&self) -> usize {
+        match self {
+            Job::Story {
+                input: Input::Text(text),
+                ..
+            } => text.len(),
+            Job::Story {
+                input: Input::Bytes(bytes),
+                ..
+            } => bytes.len(),
+            _ => 0,
+        }
+    }
 }
 
 /// The job of item `index` of `parse_many`'s input: a `str` or `bytes` is a story, a dict is

@@ -9,12 +9,15 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// The jobs of the files under each path, in order.
 pub struct Files {
     roots: std::vec::IntoIter<PathBuf>,
     walk: Option<Walk>,
+    /// The folder of the last file found, held open.
+    folder: Option<(PathBuf, Option<Arc<Folder>>)>,
 }
 
 impl Files {
@@ -22,8 +25,61 @@ impl Files {
         Files {
             roots: roots.into_iter(),
             walk: None,
+            folder: None,
         }
     }
+
+    /// The open folder of a file found by the walk (below a root), opened once for all its
+    /// files.
+    fn folder_of(&mut self, path: &Path) -> Option<Arc<Folder>> {
+        let parent = path.parent()?;
+        match &self.folder {
+            Some((open, folder)) if open.as_os_str() == parent.as_os_str() => folder.clone(),
+            _ => {
+                let folder = Folder::open(parent).map(Arc::new);
+                self.folder = Some((parent.to_path_buf(), folder.clone()));
+                folder
+            }
+        }
+    }
+}
+
+/// A folder held open, so that its files are opened by name in it (`openat`): the kernel
+/// then looks up one name instead of every component of the path (and every symbolic link
+/// on the way), as the command line does.
+pub struct Folder {
+    #[cfg(unix)]
+    fd: rustix::fd::OwnedFd,
+}
+
+impl Folder {
+    fn open(path: &Path) -> Option<Folder> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let fd = rustix::fs::open(path, flags, Mode::empty()).ok()?;
+            Some(Folder { fd })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
+}
+
+/// Opens `path` for reading, by its name in `folder` when there is one.
+fn open_in(folder: Option<&Folder>, path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    if let (Some(folder), Some(name)) = (folder, path.file_name()) {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&folder.fd, name, flags, Mode::empty())?;
+        return Ok(File::from(fd));
+    }
+    let _ = folder;
+    File::open(path)
 }
 
 impl Iterator for Files {
@@ -41,7 +97,11 @@ impl Iterator for Files {
                 Some(Ok(entry)) if entry.file_type().is_dir() => {}
                 Some(Ok(entry)) if entry.file_type().is_file() || entry.depth() == 0 => {
                     let regular = entry.file_type().is_file();
-                    return Some(Job::File(entry.into_path(), regular));
+                    let folder = match entry.depth() {
+                        0 => None,
+                        _ => self.folder_of(entry.path()),
+                    };
+                    return Some(Job::File(entry.into_path(), regular, folder));
                 }
                 Some(Ok(entry)) => {
                     let reason = "not a regular file (a FIFO, socket or device)".to_string();
@@ -95,12 +155,17 @@ const READ_CAPACITY: usize = 32 * 1024;
 /// refused without being read whole; into a buffer each thread keeps (zeroed once, not per
 /// story); and a `regular` file's read that returns less than the room it was given has
 /// reached its end, which saves the read that would return nothing.
-pub fn analyse_file(path: &Path, regular: bool, options: &Options) -> Result<Record, String> {
+pub fn analyse_file(
+    path: &Path,
+    regular: bool,
+    folder: Option<&Folder>,
+    options: &Options,
+) -> Result<Record, String> {
     thread_local! {
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
     let limit = options.max_bytes.saturating_add(1);
-    let mut file = File::open(path).map_err(|e| io_reason(&e))?;
+    let mut file = open_in(folder, path).map_err(|e| io_reason(&e))?;
     BUFFER.with_borrow_mut(|buffer| {
         let room = READ_CAPACITY.min(limit);
         if buffer.len() < room {
