@@ -111,3 +111,10 @@ def test_the_typed_dicts_document_every_key_of_the_record():
         missing = keys(node) - set(typed.__annotations__)
         extra = set(typed.__annotations__) - keys(node)
         assert not missing and not extra, f"{typed.__name__}: add {missing}, remove {extra}"
+
+
+def test_the_module_docstring_example_runs():
+    import doctest
+
+    failed, attempted = doctest.testmod(statements)
+    assert attempted > 0 and failed == 0
