@@ -58,6 +58,10 @@ pub use output::record::Record;
 pub use output::schema::record_schema;
 pub use parse::metadata::StoryDate;
 
+/// The version of this library (the crate's version): the Python package reports it as
+/// `statements.__version__`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The default limit on the size of one story, in bytes (see [`Options::max_bytes`]).
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
