@@ -34,9 +34,12 @@ pub struct Records {
     source: Source,
     options: Options,
     jobs: Option<Sender<(u64, Job)>>,
-    results: Receiver<(u64, Record)>,
+    results: Receiver<(u64, Vec<Record>)>,
     /// Records that arrived before their turn.
-    pending: HashMap<u64, Record>,
+    pending: HashMap<u64, Vec<Record>>,
+    /// The records of the input whose turn it is that are not yielded yet (a file of
+    /// several stories gives several).
+    ready: std::collections::VecDeque<Record>,
     issued: u64,
     yielded: u64,
     window: u64,
@@ -92,17 +95,23 @@ impl Records {
     }
 
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.fill(py);
-        if self.yielded == self.issued {
-            self.close(py);
-            return match self.error.take() {
-                Some(error) => Err(error),
-                None => Ok(None),
-            };
+        if self.ready.is_empty() {
+            self.fill(py);
+            if self.yielded == self.issued {
+                self.close(py);
+                return match self.error.take() {
+                    Some(error) => Err(error),
+                    None => Ok(None),
+                };
+            }
+            self.ready = self.next_records(py)?.into();
+            self.yielded += 1;
+            self.bytes -= self.sizes.pop_front().unwrap_or(0);
         }
-        let record = self.next_record(py)?;
-        self.yielded += 1;
-        self.bytes -= self.sizes.pop_front().unwrap_or(0);
+        let Some(record) = self.ready.pop_front() else {
+            // an input with no record (never made: every input gives one at least)
+            return self.__next__(py);
+        };
         let object = crate::convert::record(py, &record, &mut self.names);
         // Freed by a worker: the consumer is the batch's bottleneck.
         let _ = self.trash.send(record);
@@ -162,6 +171,7 @@ impl Records {
             jobs: Some(jobs),
             results,
             pending: HashMap::new(),
+            ready: std::collections::VecDeque::new(),
             issued: 0,
             yielded: 0,
             window: window as u64,
@@ -214,9 +224,9 @@ impl Records {
         }
     }
 
-    /// The record of story `yielded`, waited for with the interpreter's lock released;
+    /// The records of input `yielded`, waited for with the interpreter's lock released;
     /// signals (Ctrl-C) are checked every 100 ms meanwhile.
-    fn next_record(&mut self, py: Python<'_>) -> PyResult<Record> {
+    fn next_records(&mut self, py: Python<'_>) -> PyResult<Vec<Record>> {
         let want = self.yielded;
         loop {
             if let Some(record) = self.pending.remove(&want) {
@@ -259,7 +269,7 @@ impl Drop for Records {
 /// consumer has converted.
 fn work(
     queue: &Receiver<(u64, Job)>,
-    done: &Sender<(u64, Record)>,
+    done: &Sender<(u64, Vec<Record>)>,
     bin: &Receiver<Record>,
     stop: &AtomicBool,
     options: &Options,
@@ -275,27 +285,38 @@ fn work(
     }
 }
 
-/// The record of one job; a failure or a panic gives an error record.
-fn run(job: Job, options: &Options) -> Record {
+/// The records of one job (a file of several stories gives several, as on the command
+/// line); a failure or a panic gives an error record.
+fn run(job: Job, options: &Options) -> Vec<Record> {
     match job {
         Job::Story { input, id, options } => {
-            let record = guarded(|| input.analyse(&options))
+            let records = guarded(|| input.analyse_all(&options))
                 .and_then(|result| result)
-                .unwrap_or_else(|reason| error_record(None, None, reason));
-            Record { id, ..record }
+                .unwrap_or_else(|reason| vec![error_record(None, None, reason)]);
+            // a story's own id (a NewsML-G2 item's guid) wins over none
+            records
+                .into_iter()
+                .map(|r| Record {
+                    id: id.clone().or(r.id),
+                    ..r
+                })
+                .collect()
         }
         Job::File(path, regular, folder) => {
             let source = path_text(&path);
-            let record =
+            let records =
                 guarded(|| crate::walk::analyse_file(&path, regular, folder.as_deref(), options))
                     .and_then(|result| result)
-                    .unwrap_or_else(|reason| error_record(None, None, reason));
-            Record {
-                path: Some(source),
-                ..record
-            }
+                    .unwrap_or_else(|reason| vec![error_record(None, None, reason)]);
+            records
+                .into_iter()
+                .map(|r| Record {
+                    path: Some(source.clone()),
+                    ..r
+                })
+                .collect()
         }
-        Job::Failed(record) => *record,
+        Job::Failed(record) => vec![*record],
     }
 }
 

@@ -42,6 +42,17 @@ impl Input {
             }
         }
     }
+
+    /// The records of this input: bytes in a markup format may hold several stories (a
+    /// NewsML-G2 message of several items), as a file does on the command line.
+    pub fn analyse_all(&self, options: &Options) -> Result<Vec<Record>, String> {
+        match self {
+            Input::Bytes(bytes) if bytes.len() <= options.max_bytes => {
+                statements::analyse_document(bytes, options).map_err(|e| e.to_string())
+            }
+            _ => self.analyse(options).map(|r| vec![r]),
+        }
+    }
 }
 
 /// The [`Input`] of a `str`, `bytes` or `bytearray`; `None` for any other object; an error

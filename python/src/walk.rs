@@ -160,10 +160,16 @@ pub fn analyse_file(
     regular: bool,
     folder: Option<&Folder>,
     options: &Options,
-) -> Result<Record, String> {
+) -> Result<Vec<Record>, String> {
     thread_local! {
         static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
+    // As the command line does: a story whose text gives no date takes its path's.
+    let options = &Options {
+        dates_from_paths: true,
+        ..options.clone()
+    }
+    .for_path(&path.to_string_lossy());
     let limit = options.max_bytes.saturating_add(1);
     let mut file = open_in(folder, path).map_err(|e| io_reason(&e))?;
     BUFFER.with_borrow_mut(|buffer| {
@@ -183,8 +189,8 @@ pub fn analyse_file(
     })
 }
 
-fn analyse_bytes(bytes: &[u8], options: &Options) -> Result<Record, String> {
-    statements::analyse_bytes(bytes, options).map_err(|e| e.to_string())
+fn analyse_bytes(bytes: &[u8], options: &Options) -> Result<Vec<Record>, String> {
+    statements::analyse_document(bytes, options).map_err(|e| e.to_string())
 }
 
 /// One `read`, retried when a signal interrupts it.

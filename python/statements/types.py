@@ -38,12 +38,16 @@ class Metadata(TypedDict):
     agency: Optional[str]
     place: Optional[str]
     date: Optional[str]
+    date_source: Optional[str]
     headline: Optional[str]
     byline: Optional[str]
     dateline: Optional[TextSpan]
     headers: Dict[str, str]
     doc_type: Optional[str]
     issuer: Optional[str]
+    format: Optional[str]
+    subjects: List[str]
+    part: Optional[int]
 
 
 class SpeakerRef(TypedDict):
@@ -129,3 +133,4 @@ class Record(TypedDict):
     quotes: List[Quote]
     dates: List[DateExpression]
     events: List[Event]
+    text: Optional[str]
