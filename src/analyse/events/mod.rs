@@ -17,7 +17,9 @@ mod lexicon;
 mod phrases;
 mod tokens;
 
+pub(crate) use actors::country;
 pub(crate) use code::{code, Story};
+pub(crate) use lexicon::COUNTRIES;
 
 use crate::span::Span;
 use crate::vocab::DatePrecision;
