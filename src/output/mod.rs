@@ -8,6 +8,7 @@ pub mod merge;
 pub mod offsets;
 pub mod record;
 pub mod schema;
+pub mod speakers;
 
 use crate::analyse::attribution::Attribution;
 use crate::analyse::events::{date_precision, Party};

@@ -24,6 +24,14 @@ pub enum Command {
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
     Timeline(TimelineArgs),
+    /// List each speaker of many stories once: its name forms, titles, country, role, and
+    /// how many statements and stories, with the first and last date.
+    ///
+    /// Speakers are merged by their `key` (see the README, "Speakers across stories"): the
+    /// same person in every story however its name is spelled (`Sergey`/`Sergei Lavrov`).
+    /// Speakers without a key (a surname alone, a description, a group) are left out unless
+    /// `--all` is given. One JSON record per speaker, most statements first.
+    Speakers(SpeakersArgs),
     /// Print the JSON Schema of the record `parse` prints.
     Schema,
 }
@@ -99,6 +107,34 @@ pub struct TimelineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Jsonl)]
     pub format: TimelineFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `statements speakers` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpeakersFormat {
+    /// One JSON record per speaker.
+    Jsonl,
+}
+
+/// `statements speakers`.
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SpeakersFormat::Jsonl)]
+    pub format: SpeakersFormat,
+
+    /// Also list the speakers without a key (a surname alone, a description, a group),
+    /// grouped by kind and name, with `key` null.
+    #[arg(long)]
+    pub all: bool,
 
     /// Write the output to FILE instead of standard output (atomically, as for `parse`).
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -2,4 +2,5 @@
 
 pub mod parse;
 pub mod schema;
+pub mod speakers;
 pub mod timeline;
