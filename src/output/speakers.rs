@@ -65,7 +65,7 @@ impl<T: PartialEq + Clone> Tally<T> {
     /// The values, most frequent first (the first seen first among equals).
     fn ranked(&self) -> Vec<T> {
         let mut v: Vec<&(T, usize)> = self.0.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
         v.into_iter().map(|(t, _)| t.clone()).collect()
     }
 }
