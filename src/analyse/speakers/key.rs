@@ -7,10 +7,12 @@
 //!   merge (`Sergei` -> `sergey`, `Zelenskyy` -> `zelensky`, `Muhammad` -> `mohammed`),
 //!   initials, particles and generational suffixes drop (`Mikhail S. Gorbachev`, `Bashar
 //!   al-Assad`, `Joseph R. Biden Jr.`), nicknames become given names (`Joe` -> `joseph`), and
-//!   a name of three words or more keeps its first and last (`Hillary Rodham Clinton` ->
-//!   `hillary-clinton`), except a family name written first, whose given names join
-//!   (`Kim Jong Un` -> `person:kim-jongun`), and the names whose initials tell people apart
-//!   (`George W. Bush` -> `george-w-bush`; `George H.W. Bush` -> `george-bush`).
+//!   aliases join forms of one name (`Hillary Rodham Clinton` ->
+//!   `hillary-clinton` by an alias rule; a middle name written out is kept otherwise, since
+//!   it may tell people apart: `James Andrew Miller` is not `James Miller`); a family name
+//!   written first has its given names joined (`Kim Jong Un` -> `person:kim-jongun`), and
+//!   the names whose initials tell people apart keep them (`George W. Bush` ->
+//!   `george-w-bush`; `George H.W. Bush` -> `george-bush`).
 //! - A person the story names by surname only, or by a title or description only: no key
 //!   (`null`), since nothing in the story tells which of the people with that surname or
 //!   office it is.
@@ -45,6 +47,7 @@ struct Rules {
     cut: HashSet<&'static str>,
     org: HashSet<&'static str>,
     place: HashSet<&'static str>,
+    common: HashSet<&'static str>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -66,6 +69,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             "cut" => _ = r.cut.insert(word),
             "org" => _ = r.org.insert(word),
             "place" => _ = r.place.insert(word),
+            "common" => _ = r.common.insert(word),
             _ => {}
         }
     }
@@ -197,11 +201,7 @@ fn person_key(words: &[&str]) -> Option<String> {
     let tokens = if RULES.family.contains(tokens[0].as_str()) {
         vec![tokens[0].clone(), tokens[1..].concat()]
     } else {
-        let mut t = if keep || tokens.len() == 2 {
-            tokens
-        } else {
-            vec![tokens[0].clone(), tokens[tokens.len() - 1].clone()]
-        };
+        let mut t = tokens;
         if let Some(given) = RULES.nick.get(t[0].as_str()) {
             t[0] = given.to_string();
         }
@@ -266,6 +266,7 @@ fn org_key(words: &[&str]) -> Option<String> {
             }
         }
     }
+    let company = rest.last().is_some_and(|w| is_company(&[w]));
     while rest.last().is_some_and(|w| is_company(&[w])) {
         rest.pop();
     }
@@ -279,13 +280,20 @@ fn org_key(words: &[&str]) -> Option<String> {
         tokens = full.split(' ').map(str::to_string).collect();
     }
     match nation {
+        // A company named after its country (`Sony Japan Ltd` cut to `Japan Ltd`).
+        Some(_) if tokens.is_empty() && company => None,
         Some(c) if tokens.is_empty() => Some(format!("country:{}", c.to_ascii_lowercase())),
         Some(c) => Some(format!(
             "org:{}:{}",
             c.to_ascii_lowercase(),
             tokens.join("-")
         )),
-        None if tokens.iter().all(|t| is_common(t)) => None,
+        None if tokens
+            .iter()
+            .all(|t| is_common(t) || RULES.common.contains(t.as_str())) =>
+        {
+            None
+        }
         None => Some(format!("org:{}", tokens.join("-"))),
     }
 }
@@ -347,6 +355,7 @@ mod tests {
             ("George W. Bush", "George Bush"),
             ("Bill Clinton", "Hillary Clinton"),
             ("John Major", "John Smith"),
+            ("James Andrew Miller", "James Miller"),
         ];
         for (a, b) in apart {
             assert_ne!(person(a), person(b), "{a} / {b}");
@@ -386,6 +395,8 @@ mod tests {
         assert_eq!(person("Texaco Inc").as_deref(), Some("org:texaco"));
         assert_eq!(org("the Foreign Ministry"), None);
         assert_eq!(org("the company"), None);
+        assert_eq!(org("the Treasury"), None);
+        assert_eq!(org("Japan Ltd"), None);
         assert_eq!(org("OPEC").as_deref(), Some("org:opec"));
     }
 }
