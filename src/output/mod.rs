@@ -6,6 +6,7 @@ pub mod json;
 mod line;
 pub mod merge;
 pub mod offsets;
+pub mod quotes;
 pub mod record;
 pub mod schema;
 pub mod speakers;
