@@ -196,3 +196,153 @@ impl Format {
         }
     }
 }
+
+/// What a speaker is, by office or function: a small closed vocabulary read from the titles
+/// and descriptions the story gives (`speakers_roles.tsv`). Person roles first, then the roles
+/// of bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerRole {
+    /// President, king, emir, supreme leader of a state.
+    HeadOfState,
+    /// Prime minister, premier, chancellor of a government.
+    HeadOfGovernment,
+    /// Foreign minister, foreign secretary, secretary of state.
+    ForeignMinister,
+    /// Any other minister or cabinet secretary.
+    Minister,
+    /// Deputy, vice or junior minister, state or under secretary.
+    DeputyMinister,
+    /// Spokesman, spokeswoman, press secretary.
+    Spokesperson,
+    /// An ambassador.
+    Ambassador,
+    /// A diplomat, envoy, negotiator, consul or delegate.
+    Diplomat,
+    /// An official, aide, adviser, director or administrator of a public body.
+    Official,
+    /// A member of a legislature: senator, congressman, lawmaker, MP, speaker.
+    Legislator,
+    /// A general, admiral, commander, officer or soldier.
+    Military,
+    /// The leader, chairman or secretary general of a party.
+    PartyLeader,
+    /// A candidate or nominee for office.
+    Candidate,
+    /// A judge or prosecutor.
+    Judge,
+    /// A police officer.
+    Police,
+    /// A journalist, reporter, correspondent or editor.
+    Journalist,
+    /// An analyst, economist or other expert.
+    Analyst,
+    /// A trader, dealer or broker.
+    Trader,
+    /// A chairman, chief executive, president or manager of a company.
+    Executive,
+    /// The head of an international organisation (secretary general, director general).
+    HeadOfOrganization,
+    /// A governor or mayor.
+    LocalLeader,
+    /// A government, cabinet, ministry, presidency or state agency speaking as a body.
+    Government,
+    /// A foreign ministry (`the State Department`, `the Foreign Office`).
+    ForeignMinistry,
+    /// An embassy or mission.
+    Embassy,
+    /// A parliament, congress, senate or one of its committees.
+    Legislature,
+    /// An army, the armed forces, a defence ministry's forces.
+    #[serde(rename = "armed_forces")]
+    Armed,
+    /// A political party.
+    Party,
+    /// A court.
+    Court,
+    /// An international organisation (`the United Nations`, `NATO`, `the IMF`).
+    InternationalOrganization,
+    /// A news agency, newspaper or broadcaster.
+    Media,
+    /// A company or bank.
+    Company,
+}
+
+impl SpeakerRole {
+    /// Every role, in declaration order.
+    pub const ALL: [SpeakerRole; 31] = [
+        SpeakerRole::HeadOfState,
+        SpeakerRole::HeadOfGovernment,
+        SpeakerRole::ForeignMinister,
+        SpeakerRole::Minister,
+        SpeakerRole::DeputyMinister,
+        SpeakerRole::Spokesperson,
+        SpeakerRole::Ambassador,
+        SpeakerRole::Diplomat,
+        SpeakerRole::Official,
+        SpeakerRole::Legislator,
+        SpeakerRole::Military,
+        SpeakerRole::PartyLeader,
+        SpeakerRole::Candidate,
+        SpeakerRole::Judge,
+        SpeakerRole::Police,
+        SpeakerRole::Journalist,
+        SpeakerRole::Analyst,
+        SpeakerRole::Trader,
+        SpeakerRole::Executive,
+        SpeakerRole::HeadOfOrganization,
+        SpeakerRole::LocalLeader,
+        SpeakerRole::Government,
+        SpeakerRole::ForeignMinistry,
+        SpeakerRole::Embassy,
+        SpeakerRole::Legislature,
+        SpeakerRole::Armed,
+        SpeakerRole::Party,
+        SpeakerRole::Court,
+        SpeakerRole::InternationalOrganization,
+        SpeakerRole::Media,
+        SpeakerRole::Company,
+    ];
+
+    /// The snake_case name the serde derive gives the variant.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerRole::HeadOfState => "head_of_state",
+            SpeakerRole::HeadOfGovernment => "head_of_government",
+            SpeakerRole::ForeignMinister => "foreign_minister",
+            SpeakerRole::Minister => "minister",
+            SpeakerRole::DeputyMinister => "deputy_minister",
+            SpeakerRole::Spokesperson => "spokesperson",
+            SpeakerRole::Ambassador => "ambassador",
+            SpeakerRole::Diplomat => "diplomat",
+            SpeakerRole::Official => "official",
+            SpeakerRole::Legislator => "legislator",
+            SpeakerRole::Military => "military",
+            SpeakerRole::PartyLeader => "party_leader",
+            SpeakerRole::Candidate => "candidate",
+            SpeakerRole::Judge => "judge",
+            SpeakerRole::Police => "police",
+            SpeakerRole::Journalist => "journalist",
+            SpeakerRole::Analyst => "analyst",
+            SpeakerRole::Trader => "trader",
+            SpeakerRole::Executive => "executive",
+            SpeakerRole::HeadOfOrganization => "head_of_organization",
+            SpeakerRole::LocalLeader => "local_leader",
+            SpeakerRole::Government => "government",
+            SpeakerRole::ForeignMinistry => "foreign_ministry",
+            SpeakerRole::Embassy => "embassy",
+            SpeakerRole::Legislature => "legislature",
+            SpeakerRole::Armed => "armed_forces",
+            SpeakerRole::Party => "party",
+            SpeakerRole::Court => "court",
+            SpeakerRole::InternationalOrganization => "international_organization",
+            SpeakerRole::Media => "media",
+            SpeakerRole::Company => "company",
+        }
+    }
+
+    /// The role of a snake_case name, or `None`.
+    pub fn from_name(name: &str) -> Option<SpeakerRole> {
+        SpeakerRole::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}

@@ -65,6 +65,9 @@ class Speaker(TypedDict):
     kind: str
     title: Optional[str]
     mentions: List[TextSpan]
+    country: Optional[str]
+    role: Optional[str]
+    key: Optional[str]
 
 
 class Quote(TypedDict):

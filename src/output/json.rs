@@ -15,8 +15,8 @@
 
 use super::record::{
     DateExpression, DatePrecision, DateSource, DateType, DocType, Event, EventParty, EventStatus,
-    Format, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, TextSpan,
-    TurnRole,
+    Format, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, SpeakerRole,
+    TextSpan, TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -156,6 +156,9 @@ fn write_speaker(speaker: &Speaker, out: &mut Vec<u8>) {
         name,
         kind,
         title,
+        country,
+        role,
+        key,
         mentions,
     } = speaker;
     out.extend_from_slice(b"{\"id\":");
@@ -166,6 +169,7 @@ fn write_speaker(speaker: &Speaker, out: &mut Vec<u8>) {
     variant(out, speaker_kind_name(*kind));
     out.extend_from_slice(b",\"title\":");
     optional_string(out, title.as_deref());
+    write_identity(out, country.as_deref(), *role, key.as_deref());
     out.extend_from_slice(b",\"mentions\":");
     array(out, mentions, write_span);
     out.push(b'}');
@@ -347,6 +351,21 @@ pub(super) fn text_span(out: &mut Vec<u8>, text: &str, start: usize, end: usize)
     number(out, start);
     out.extend_from_slice(b",\"end\":");
     number(out, end);
+}
+
+/// A speaker's `country`, `role` and `key` members.
+pub(super) fn write_identity(
+    out: &mut Vec<u8>,
+    country: Option<&str>,
+    role: Option<SpeakerRole>,
+    key: Option<&str>,
+) {
+    out.extend_from_slice(b",\"country\":");
+    optional_string(out, country);
+    out.extend_from_slice(b",\"role\":");
+    optional(out, role.as_ref(), |r, out| variant(out, r.as_str()));
+    out.extend_from_slice(b",\"key\":");
+    optional_string(out, key);
 }
 
 /// The snake_case name the serde derive gives each variant.

@@ -12,14 +12,15 @@
 use super::json::{
     array, boolean, date_type_name, float, indexed_array, number, optional, optional_string,
     precision_name, quote_kind_name, speaker_kind_name, status_name, string, text_span,
-    turn_role_name, variant, write_date_source, write_headers, write_kind, write_source,
+    turn_role_name, variant, write_date_source, write_headers, write_identity, write_kind,
+    write_source,
 };
 use super::offsets::CharOffsets;
 use super::party_name;
 use super::Findings;
 use crate::analyse::attribution::Attribution;
 use crate::analyse::events::{date_precision, Coding, Party};
-use crate::analyse::speakers::Entity;
+use crate::analyse::speakers::{identify, Entity};
 use crate::parse::dates::DateMention;
 use crate::span::Span;
 
@@ -117,6 +118,13 @@ fn write_speakers(spans: &Spans<'_>, speakers: &[Entity], out: &mut Vec<u8>) {
         variant(out, speaker_kind_name(e.kind));
         out.extend_from_slice(b",\"title\":");
         optional_string(out, e.title.as_deref());
+        let identity = identify(spans.text, e);
+        write_identity(
+            out,
+            identity.country,
+            identity.role,
+            identity.key.as_deref(),
+        );
         out.extend_from_slice(b",\"mentions\":");
         array(out, &e.mentions, |s, out| spans.object(s, out));
         out.push(b'}');

@@ -6,12 +6,14 @@ pub mod json;
 mod line;
 pub mod merge;
 pub mod offsets;
+pub mod quotes;
 pub mod record;
 pub mod schema;
+pub mod speakers;
 
 use crate::analyse::attribution::Attribution;
 use crate::analyse::events::{date_precision, Party};
-use crate::analyse::speakers::Entity;
+use crate::analyse::speakers::{identify, Entity};
 use crate::analyse::timeline::EventFound;
 use crate::parse::dates::DateMention;
 use crate::parse::metadata::StoryMetadata;
@@ -115,12 +117,18 @@ fn speakers(spans: &Spans<'_>, entities: &[Entity]) -> Vec<Speaker> {
     entities
         .iter()
         .enumerate()
-        .map(|(i, e)| Speaker {
-            id: id('s', i),
-            name: e.name.clone(),
-            kind: e.kind,
-            title: e.title.clone(),
-            mentions: e.mentions.iter().map(|&s| spans.span(s)).collect(),
+        .map(|(i, e)| {
+            let identity = identify(spans.text, e);
+            Speaker {
+                id: id('s', i),
+                name: e.name.clone(),
+                kind: e.kind,
+                title: e.title.clone(),
+                country: identity.country.map(str::to_string),
+                role: identity.role,
+                key: identity.key,
+                mentions: e.mentions.iter().map(|&s| spans.span(s)).collect(),
+            }
         })
         .collect()
 }

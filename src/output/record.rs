@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 pub use crate::vocab::{
     DatePrecision, DateSource, DateType, DocType, EventStatus, Format, QuoteKind, SpeakerKind,
-    TurnRole,
+    SpeakerRole, TurnRole,
 };
 
 /// Everything `statements` reads from one story.
@@ -114,6 +114,16 @@ pub struct Speaker {
     pub kind: SpeakerKind,
     /// Title or role where the story gives one (`Russian Foreign Minister`).
     pub title: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the speaker's country (`RUS`), from the story's words about
+    /// it (its title, a description, the words before its name), or `null`.
+    pub country: Option<String>,
+    /// The speaker's office or function (`head_of_state`, `foreign_minister`,
+    /// `spokesperson`, `company`...: the closed vocabulary of the README), or `null`.
+    pub role: Option<SpeakerRole>,
+    /// A stable identifier of the person or body across stories (`person:sergey-lavrov`,
+    /// `org:rus:foreign-ministry`, `country:usa`), made from its name as the README says; `null`
+    /// for a surname, a description or a group.
+    pub key: Option<String>,
     /// Every mention of this speaker that the analysis linked to it, in text order.
     pub mentions: Vec<TextSpan>,
 }

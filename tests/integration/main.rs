@@ -8,4 +8,5 @@ mod formats;
 mod golden;
 mod harness;
 mod hostile;
+mod identity;
 mod properties;

@@ -96,7 +96,7 @@ fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
 
 /// The country a phrase names: its longest country form (`South Korean` over `Korean`; of two
 /// as long, the later).
-pub(super) fn country(phrase: &str) -> Option<&'static str> {
+pub(crate) fn country(phrase: &str) -> Option<&'static str> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     grams(phrase, |g, i, _| {
         if !COUNTRY_SHAPES.may_be(g.as_bytes()) {

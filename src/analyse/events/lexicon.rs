@@ -208,7 +208,7 @@ pub(super) fn class(word: &str) -> Option<Class> {
 }
 
 /// Country forms, as written, to alpha-3 codes; the longest form has the most words.
-pub(super) static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+pub(crate) static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut map = HashMap::default();
     for r in rows(include_str!("../../lexicon/events_countries.tsv")) {
         let [code, forms] = r[..] else { continue };

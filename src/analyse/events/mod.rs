@@ -18,7 +18,9 @@ mod lexicon;
 mod phrases;
 mod tokens;
 
+pub(crate) use actors::country;
 pub(crate) use code::{code, Story};
+pub(crate) use lexicon::COUNTRIES;
 
 use crate::text::WordSet;
 use std::sync::LazyLock;

@@ -78,7 +78,7 @@ static INDEFINITE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words of a company's name (`speakers_corporate_suffixes.tsv`).
-static CORPORATE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static CORPORATE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     crate::lexicon::rows(include_str!(
         "../../lexicon/speakers_corporate_suffixes.tsv"
     ))

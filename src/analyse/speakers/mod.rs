@@ -16,9 +16,12 @@
 //! Resolution looks only at a small window of recently used speakers and at hash maps, so it
 //! is linear in the number of mentions. The canonical name is the fullest name used.
 
+mod identity;
+mod key;
 mod mention;
 mod resolver;
 
+pub use identity::{identify, Identity};
 pub use resolver::Resolver;
 
 use crate::lexicon::{ascii_lower_bytes, Initials};

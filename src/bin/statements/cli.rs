@@ -25,6 +25,22 @@ pub enum Command {
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
     Timeline(TimelineArgs),
+    /// List each speaker of many stories once: its name forms, titles, country, role, and
+    /// how many statements and stories, with the first and last date.
+    ///
+    /// Speakers are merged by their `key` (see the README, "Speakers across stories"): the
+    /// same person in every story however its name is spelled (`Sergey`/`Sergei Lavrov`).
+    /// Speakers without a key (a surname alone, a description, a group) are left out unless
+    /// `--all` is given. One JSON record per speaker, most statements first.
+    Speakers(SpeakersArgs),
+    /// List the statements of many stories: one JSON record per statement of each story, or
+    /// with `--dedup` each statement once with every story that carries it.
+    ///
+    /// `--dedup` groups near-identical wordings of one statement by one speaker (the same
+    /// quote carried by several agencies, in slightly different translations): word-set
+    /// Jaccard similarity of at least 0.5, found by MinHash (see the README, "Quotes across
+    /// stories").
+    Quotes(QuotesArgs),
     /// Print the JSON Schema of the record `parse` prints.
     Schema,
 }
@@ -139,6 +155,62 @@ pub struct TimelineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Jsonl)]
     pub format: TimelineFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `statements speakers` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpeakersFormat {
+    /// One JSON record per speaker.
+    Jsonl,
+}
+
+/// `statements speakers`.
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SpeakersFormat::Jsonl)]
+    pub format: SpeakersFormat,
+
+    /// Also list the speakers without a key (a surname alone, a description, a group),
+    /// grouped by kind and name, with `key` null.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `statements quotes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// One JSON record per statement.
+    Jsonl,
+}
+
+/// `statements quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Each statement once, with all its sources (story, agency, date, the wording each
+    /// used), in the order first met.
+    #[arg(long)]
+    pub dedup: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+    pub format: QuotesFormat,
 
     /// Write the output to FILE instead of standard output (atomically, as for `parse`).
     #[arg(long, short = 'o', value_name = "FILE")]

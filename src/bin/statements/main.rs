@@ -43,6 +43,8 @@ fn main() {
     let result = match cli.command {
         cli::Command::Parse(args) => cmd::parse::run(args),
         cli::Command::Timeline(args) => cmd::timeline::run(args),
+        cli::Command::Speakers(args) => cmd::speakers::run(args),
+        cli::Command::Quotes(args) => cmd::quotes::run(args),
         cli::Command::Schema => cmd::schema::run(),
     };
     let exit = match result {

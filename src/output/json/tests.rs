@@ -309,15 +309,25 @@ fn speaker() -> impl Strategy<Value = Speaker> {
         text(),
         speaker_kind(),
         option::of(text()),
+        (
+            option::of(text()),
+            option::of(proptest::sample::select(SpeakerRole::ALL.to_vec())),
+            option::of(text()),
+        ),
         vec(span(), 0..3),
     )
-        .prop_map(|(id, name, kind, title, mentions)| Speaker {
-            id,
-            name,
-            kind,
-            title,
-            mentions,
-        })
+        .prop_map(
+            |(id, name, kind, title, (country, role, key), mentions)| Speaker {
+                id,
+                name,
+                kind,
+                title,
+                country,
+                role,
+                key,
+                mentions,
+            },
+        )
 }
 
 fn quote() -> impl Strategy<Value = Quote> {

@@ -18,6 +18,9 @@ fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize]
                 name: n.to_string(),
                 kind: SpeakerKind::Person,
                 title: None,
+                country: None,
+                role: None,
+                key: None,
                 mentions: Vec::new(),
             })
             .collect(),

@@ -1,0 +1,255 @@
+//! Who a speaker is beyond its story: its country, its role and its key.
+//!
+//! - `country` (ISO 3166-1 alpha-3) comes from the story's own words about the speaker: its
+//!   title (`Russian Foreign Minister`), its name when that is a description or a body
+//!   (`the U.S. envoy`, `Beijing`, `the Kremlin`) and the words before its name in each
+//!   mention (`Kremlin spokesman Dmitry Peskov`), read against the country forms (names,
+//!   demonyms, capitals, seats of government) of `events_countries.tsv`, as the events stage
+//!   reads its actors. A person's own name is never read for a country (`Michael Jordan`).
+//! - `role`: the office or function its title or description names, from the table of
+//!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
+//! - `key`: see [`super::key`].
+
+use super::{key, Entity};
+use crate::analyse::events::country;
+use crate::span::Span;
+use crate::vocab::{SpeakerKind, SpeakerRole};
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// A speaker's identity across stories.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Identity {
+    /// The key of the person or body, the same in every story (see [`super::key`]).
+    pub key: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the speaker's country, where the story tells it.
+    pub country: Option<&'static str>,
+    /// The speaker's office or function.
+    pub role: Option<SpeakerRole>,
+}
+
+/// One row of `speakers_roles.tsv`: the role, and the role when the phrase is in lower case
+/// and the speaker has no country.
+type RoleRow = (SpeakerRole, Option<SpeakerRole>);
+
+/// Phrases of offices and titles (lower case, words separated by one space) -> roles.
+static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/speakers_roles.tsv")) {
+        let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let Some(role) = SpeakerRole::from_name(role) else {
+            continue;
+        };
+        let plain = row.get(2).and_then(|r| SpeakerRole::from_name(r));
+        map.insert(phrase.replace('-', " "), (role, plain));
+    }
+    map
+});
+
+/// The longest phrase of the role table, in words.
+const MAX_ROLE_WORDS: usize = 5;
+
+/// Prepositions after which a description's head is over (`spokesman for the company`).
+const PREPOSITIONS: [&str; 8] = ["for", "of", "at", "in", "with", "from", "to", "on"];
+
+/// The identity of an entity of the story `text`.
+pub fn identify(text: &str, e: &Entity) -> Identity {
+    let described = is_description(e);
+    // The phrases that speak about the speaker, nearest to it first.
+    let mut phrases: Vec<&str> = Vec::with_capacity(e.mentions.len() + 2);
+    phrases.extend(e.title.as_deref());
+    if described || e.kind != SpeakerKind::Person {
+        phrases.push(&e.name);
+    }
+    phrases.extend(e.mentions.iter().map(|&m| before_name(text, m, e)));
+    let nation = phrases.iter().find_map(|p| country(p));
+    let role = phrases.iter().find_map(|p| role(p, nation.is_some()));
+    Identity {
+        key: key::key(&e.name, e.kind),
+        country: nation,
+        role,
+    }
+}
+
+/// Whether a person entity is named by a description (`spokesman`, `a Western diplomat`).
+fn is_description(e: &Entity) -> bool {
+    e.kind == SpeakerKind::Person && !e.name.starts_with(char::is_uppercase)
+        || e.name
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| !w.starts_with(char::is_uppercase))
+}
+
+/// The words of a mention before the speaker's name (all of it when it holds no word of the
+/// name): what the mention says about the speaker.
+fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
+    let s = m.slice(text);
+    if e.kind != SpeakerKind::Person {
+        return s;
+    }
+    let first_name_word = e.name.split_whitespace().find(|w| s.contains(*w));
+    match first_name_word.and_then(|w| s.find(w)) {
+        Some(i) => &s[..i],
+        None => s,
+    }
+}
+
+/// The role a phrase names: the role phrase that ends last before any preposition that is
+/// not inside it, the longest of those ending there. A phrase in lower case gives its plain
+/// role (`company president`) when the speaker has no country.
+fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
+    let words: Vec<(String, bool)> = phrase
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            let w = w.trim_end_matches('.');
+            (w.to_lowercase(), w.starts_with(char::is_uppercase))
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    let head_end = words
+        .iter()
+        .position(|(w, _)| PREPOSITIONS.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let mut best: Option<(usize, usize, RoleRow, bool)> = None;
+    let mut gram = String::new();
+    for end in 0..words.len() {
+        for n in 1..=MAX_ROLE_WORDS.min(end + 1) {
+            let start = end + 1 - n;
+            if start > head_end {
+                continue;
+            }
+            gram.clear();
+            for (i, (w, _)) in words[start..=end].iter().enumerate() {
+                if i > 0 {
+                    gram.push(' ');
+                }
+                gram.push_str(w);
+            }
+            if let Some(&row) = ROLES.get(gram.as_str()) {
+                let capital = words[start..=end].iter().any(|(_, c)| *c);
+                if best.is_none_or(|b| (end, n) >= (b.0, b.1)) {
+                    best = Some((end, n, row, capital));
+                }
+            }
+        }
+    }
+    let (_, _, (role, plain), capital) = best?;
+    Some(match plain {
+        Some(p) if !has_country && !capital => p,
+        _ => role,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_of_titles() {
+        let cases = [
+            (
+                "Russian Foreign Minister",
+                true,
+                Some(SpeakerRole::ForeignMinister),
+            ),
+            (
+                "Deputy Foreign Minister",
+                true,
+                Some(SpeakerRole::DeputyMinister),
+            ),
+            (
+                "Foreign Ministry spokesman",
+                true,
+                Some(SpeakerRole::Spokesperson),
+            ),
+            (
+                "Prime Minister's spokeswoman",
+                true,
+                Some(SpeakerRole::Spokesperson),
+            ),
+            (
+                "Secretary of State",
+                false,
+                Some(SpeakerRole::ForeignMinister),
+            ),
+            ("President", false, Some(SpeakerRole::HeadOfState)),
+            ("Chinese president", true, Some(SpeakerRole::HeadOfState)),
+            ("company president", false, Some(SpeakerRole::Executive)),
+            (
+                "spokesman for the company",
+                false,
+                Some(SpeakerRole::Spokesperson),
+            ),
+            (
+                "Chancellor of the Exchequer",
+                false,
+                Some(SpeakerRole::Minister),
+            ),
+            ("U.S. Senator", true, Some(SpeakerRole::Legislator)),
+            (
+                "the Russian Foreign Ministry",
+                true,
+                Some(SpeakerRole::ForeignMinistry),
+            ),
+            ("a Western diplomat", false, Some(SpeakerRole::Diplomat)),
+            ("Vice-President", false, Some(SpeakerRole::Official)),
+            ("the weather", false, None),
+        ];
+        for (phrase, has_country, want) in cases {
+            assert_eq!(role(phrase, has_country), want, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn every_role_row_names_a_role() {
+        for row in crate::lexicon::rows(include_str!("../../lexicon/speakers_roles.tsv")) {
+            for r in &row[1..] {
+                assert!(SpeakerRole::from_name(r).is_some(), "{row:?}");
+            }
+        }
+        for r in SpeakerRole::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
+    }
+
+    fn entity(text: &str, name: &str, title: Option<&str>, kind: SpeakerKind) -> Entity {
+        let start = text.find(name).unwrap_or(0);
+        Entity {
+            name: name.to_string(),
+            kind,
+            title: title.map(str::to_string),
+            mentions: vec![Span::new(0, start + name.len())],
+        }
+    }
+
+    #[test]
+    fn identities_of_speakers() {
+        let text = "Kremlin spokesman Dmitry Peskov said";
+        let e = entity(text, "Dmitry Peskov", None, SpeakerKind::Person);
+        let id = identify(text, &e);
+        assert_eq!(id.country, Some("RUS"));
+        assert_eq!(id.role, Some(SpeakerRole::Spokesperson));
+        assert_eq!(id.key.as_deref(), Some("person:dmitry-peskov"));
+        // A person's own name is not read for a country.
+        let text = "Michael Jordan said";
+        let e = entity(text, "Michael Jordan", None, SpeakerKind::Person);
+        assert_eq!(identify(text, &e).country, None);
+        let text = "the U.S. envoy said";
+        let e = entity(text, "U.S. envoy", None, SpeakerKind::Person);
+        let id = identify(text, &e);
+        assert_eq!(
+            (id.country, id.role),
+            (Some("USA"), Some(SpeakerRole::Diplomat))
+        );
+        assert_eq!(id.key, None);
+    }
+}

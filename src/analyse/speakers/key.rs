@@ -1,0 +1,402 @@
+//! A speaker's key: one identifier for one person or body in every story that names it, made
+//! from its name alone (the rules of `speakers_names.tsv`), so that no archive-wide state is
+//! needed and a story's key never depends on the other stories.
+//!
+//! - A person named with a given name and a surname: `person:` and the name's words, ASCII,
+//!   lower case, joined by `-` (`person:sergey-lavrov`). Transliterations and spellings
+//!   merge (`Sergei` -> `sergey`, `Zelenskyy` -> `zelensky`, `Muhammad` -> `mohammed`),
+//!   initials, particles and generational suffixes drop (`Mikhail S. Gorbachev`, `Bashar
+//!   al-Assad`, `Joseph R. Biden Jr.`), nicknames become given names (`Joe` -> `joseph`), and
+//!   aliases join forms of one name (`Hillary Rodham Clinton` ->
+//!   `hillary-clinton` by an alias rule; a middle name written out is kept otherwise, since
+//!   it may tell people apart: `James Andrew Miller` is not `James Miller`); a family name
+//!   written first has its given names joined (`Kim Jong Un` -> `person:kim-jongun`), and
+//!   the names whose initials tell people apart keep them (`George W. Bush` ->
+//!   `george-w-bush`; `George H.W. Bush` -> `george-bush`).
+//! - A person the story names by surname only, or by a title or description only: no key
+//!   (`null`), since nothing in the story tells which of the people with that surname or
+//!   office it is.
+//! - A state speaking as such (`Japan`, `Moscow`, `the Kremlin`, `Washington`):
+//!   `country:` and its ISO 3166-1 alpha-3 code in lower case (`country:rus`).
+//! - A named organisation: `org:`, the country its name holds (if any), and its other words
+//!   without articles and company suffixes (`the Russian Foreign Ministry`, `Russia's
+//!   Foreign Ministry` -> `org:rus:foreign-ministry`; `Texaco Inc` -> `org:texaco`). An
+//!   organisation named only by common words with no country (`the ministry`, `the
+//!   company`) has no key.
+//! - A group (`officials`, `sources`) has no key.
+
+use super::mention::CORPORATE_SUFFIXES;
+use super::{is_title_word, noun};
+use crate::analyse::events::{country, COUNTRIES};
+use crate::vocab::SpeakerKind;
+// Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+/// The rules of `speakers_names.tsv`, by kind.
+#[derive(Default)]
+struct Rules {
+    variant: HashMap<&'static str, &'static str>,
+    ending: Vec<(&'static str, &'static str)>,
+    nick: HashMap<&'static str, &'static str>,
+    particle: HashSet<&'static str>,
+    suffix: HashSet<&'static str>,
+    family: HashSet<&'static str>,
+    keep: HashSet<&'static str>,
+    alias: HashMap<&'static str, &'static str>,
+    cut: HashSet<&'static str>,
+    org: HashSet<&'static str>,
+    place: HashSet<&'static str>,
+    common: HashSet<&'static str>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut r = Rules::default();
+    for row in crate::lexicon::rows(include_str!("../../lexicon/speakers_names.tsv")) {
+        let (Some(&kind), Some(&word)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let to = row.get(2).copied().unwrap_or("");
+        match kind {
+            "variant" => _ = r.variant.insert(word, to),
+            "ending" => r.ending.push((word, to)),
+            "nick" => _ = r.nick.insert(word, to),
+            "particle" => _ = r.particle.insert(word),
+            "suffix" => _ = r.suffix.insert(word),
+            "family" => _ = r.family.insert(word),
+            "keep" => _ = r.keep.insert(word),
+            "alias" => _ = r.alias.insert(word, to),
+            "cut" => _ = r.cut.insert(word),
+            "org" => _ = r.org.insert(word),
+            "place" => _ = r.place.insert(word),
+            "common" => _ = r.common.insert(word),
+            _ => {}
+        }
+    }
+    r
+});
+
+/// Words that are never a key's own (`of`, `the`): an organisation's key leaves them out.
+const FUNCTION_WORDS: [&str; 7] = ["the", "of", "and", "for", "a", "an", "&"];
+
+/// The key of a speaker named `name`, of kind `kind` (see the module documentation).
+pub(super) fn key(name: &str, kind: SpeakerKind) -> Option<String> {
+    let words = name_words(name);
+    if words.is_empty() {
+        return None;
+    }
+    if let Some(c) = whole_country(&words) {
+        return Some(format!("country:{}", c.to_ascii_lowercase()));
+    }
+    let capitalised = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    match kind {
+        SpeakerKind::Group => None,
+        SpeakerKind::Person if is_company(&words) || is_org_name(&words) => org_key(&words),
+        SpeakerKind::Person if capitalised => person_key(&words),
+        SpeakerKind::Organization | SpeakerKind::Unknown if capitalised => org_key(&words),
+        _ => None,
+    }
+}
+
+/// The words of a name, without edge punctuation, possessive `'s` and leading articles.
+fn name_words(name: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '(' | ')'));
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+/// The country a name is, when all its words are one country form (`Japan`, `the Kremlin`).
+fn whole_country(words: &[&str]) -> Option<&'static str> {
+    COUNTRIES.get(words.join(" ").as_str()).copied()
+}
+
+/// Whether a name ends in a company suffix (`Texaco Inc`): a company read as a person.
+fn is_company(words: &[&str]) -> bool {
+    words.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        CORPORATE_SUFFIXES.contains(w.as_str())
+    })
+}
+
+/// Whether a capitalised name of several words is an organisation's: its last word is an
+/// organisation word (`Salomon Brothers`) or a country form (`Statistics Canada`).
+fn is_org_name(words: &[&str]) -> bool {
+    let [.., before, last] = words else {
+        return false;
+    };
+    let lower = last.to_lowercase();
+    before.starts_with(char::is_uppercase)
+        && (RULES.org.contains(lower.as_str())
+            || noun(&lower).is_some_and(|(k, _)| k == super::NounKind::Org)
+            || COUNTRIES.contains_key(last))
+}
+
+/// Whether a word ends a title before a name: a title word, a `cut` word, a country form, or
+/// an acronym (`EC`, `USDA`) in a name not written all in capitals.
+fn is_cut_word(word: &str, capitals: bool) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let acronym = !capitals && word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+    acronym
+        || RULES.cut.contains(lower.as_str())
+        || COUNTRIES.contains_key(word)
+        || lower.split('-').any(|p| !p.is_empty() && is_title_word(p))
+}
+
+/// A person's key: `person:` and the normalised words of the name after its title, or `None`
+/// for a surname or a description.
+fn person_key(words: &[&str]) -> Option<String> {
+    // The name is what follows the last title word, as long as a word follows it.
+    let capitals = words.iter().all(|w| !w.contains(char::is_lowercase));
+    let start = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_cut_word(words[i], capitals))
+        .map_or(0, |i| i + 1);
+    let words = &words[start..];
+    // A word in lower case that is no particle (`bin`, `al-Assad`) makes a description
+    // (`Fed spokesman`), and some capitalised names are places (`New York`).
+    let named = words.iter().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase())
+            || w.split('-')
+                .next()
+                .is_some_and(|p| RULES.particle.contains(p))
+    });
+    let place = RULES
+        .place
+        .contains(words.join(" ").to_lowercase().as_str());
+    if !named || place {
+        return None;
+    }
+    let mut tokens: Vec<String> = words.iter().flat_map(|w| tokens(w)).collect();
+    let spelled = tokens.join(" ");
+    let keep = RULES.keep.contains(spelled.as_str());
+    tokens.retain(|t| {
+        !RULES.particle.contains(t.as_str())
+            && !RULES.suffix.contains(t.as_str())
+            && (keep || t.len() > 1)
+    });
+    if tokens.len() < 2 {
+        return None;
+    }
+    for t in &mut tokens {
+        *t = respelled(t);
+    }
+    let joined = tokens.join(" ");
+    if let Some(full) = RULES.alias.get(joined.as_str()) {
+        tokens = full.split(' ').map(str::to_string).collect();
+    }
+    let tokens = if RULES.family.contains(tokens[0].as_str()) {
+        vec![tokens[0].clone(), tokens[1..].concat()]
+    } else {
+        let mut t = tokens;
+        if let Some(given) = RULES.nick.get(t[0].as_str()) {
+            t[0] = given.to_string();
+        }
+        t
+    };
+    Some(format!("person:{}", tokens.join("-")))
+}
+
+/// The words of one written word for a key: ASCII, lower case, without apostrophes, split at
+/// periods (`H.W.` -> `h`, `w`) and hyphens (`Jong-un` -> `jong`, `un`).
+fn tokens(word: &str) -> Vec<String> {
+    let ascii = deunicode::deunicode(word).to_lowercase();
+    ascii
+        .split(['.', '-'])
+        .map(|p| {
+            p.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A name word in the spelling keys use (`variant` and `ending` rules).
+fn respelled(token: &str) -> String {
+    if let Some(v) = RULES.variant.get(token) {
+        return v.to_string();
+    }
+    if token.len() >= 5 {
+        for (from, to) in &RULES.ending {
+            if let Some(stem) = token.strip_suffix(from) {
+                return format!("{stem}{to}");
+            }
+        }
+    }
+    token.to_string()
+}
+
+/// Whether a word of an organisation's name is a common word (`ministry`, `foreign`).
+fn is_common(token: &str) -> bool {
+    FUNCTION_WORDS.contains(&token)
+        || noun(token).is_some()
+        || is_title_word(token)
+        || CORPORATE_SUFFIXES.contains(token)
+}
+
+/// An organisation's key: `org:`, its country, and its other words; `None` when it has only
+/// common words and no country.
+fn org_key(words: &[&str]) -> Option<String> {
+    let nation = country(&words.join(" "));
+    let mut rest: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let n = (1..=3.min(words.len() - i))
+            .rev()
+            .find(|&n| COUNTRIES.contains_key(words[i..i + n].join(" ").as_str()));
+        match n {
+            Some(n) if nation.is_some() => i += n,
+            _ => {
+                rest.push(words[i]);
+                i += 1;
+            }
+        }
+    }
+    let company = rest.last().is_some_and(|w| is_company(&[w]));
+    while rest.last().is_some_and(|w| is_company(&[w])) {
+        rest.pop();
+    }
+    let mut tokens: Vec<String> = rest
+        .iter()
+        .flat_map(|w| tokens(w))
+        .filter(|t| !FUNCTION_WORDS.contains(&t.as_str()))
+        .collect();
+    let joined = tokens.join(" ");
+    if let Some(full) = RULES.alias.get(joined.as_str()) {
+        tokens = full.split(' ').map(str::to_string).collect();
+    }
+    match nation {
+        // A company named after its country (`Sony Japan Ltd` cut to `Japan Ltd`).
+        Some(_) if tokens.is_empty() && company => None,
+        Some(c) if tokens.is_empty() => Some(format!("country:{}", c.to_ascii_lowercase())),
+        Some(c) => Some(format!(
+            "org:{}:{}",
+            c.to_ascii_lowercase(),
+            tokens.join("-")
+        )),
+        None if tokens
+            .iter()
+            .all(|t| is_common(t) || RULES.common.contains(t.as_str())) =>
+        {
+            None
+        }
+        None => Some(format!("org:{}", tokens.join("-"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Option<String> {
+        key(name, SpeakerKind::Person)
+    }
+
+    #[test]
+    fn one_person_one_key() {
+        let same = [
+            vec!["Sergey Lavrov", "Sergei Lavrov", "Сергей Лавров"],
+            vec![
+                "Volodymyr Zelensky",
+                "Volodymyr Zelenskyy",
+                "Volodymyr Zelenskiy",
+            ],
+            vec![
+                "Mohammed bin Salman",
+                "Muhammad bin Salman",
+                "Mohamed Bin Salman",
+            ],
+            vec!["Kim Jong Un", "Kim Jong-un", "Kim Jong-Un"],
+            vec![
+                "Mikhail Gorbachev",
+                "Mikhail S. Gorbachev",
+                "Soviet Mikhail Gorbachev",
+            ],
+            vec!["Bashar al-Assad", "Bashar Assad"],
+            vec!["Joe Biden", "Joseph R. Biden Jr.", "Joseph Biden"],
+            vec!["Hillary Clinton", "Hillary Rodham Clinton"],
+            vec![
+                "Recep Tayyip Erdogan",
+                "Tayyip Erdogan",
+                "Recep Tayyip Erdoğan",
+            ],
+            vec!["Nigel Lawson", "Exchequer Nigel Lawson"],
+            vec!["James Baker", "Treasury Secretary James Baker", "Jim Baker"],
+            vec!["Frans Andriessen", "EC Frans Andriessen"],
+            vec!["NED PRICE", "Ned Price"],
+        ];
+        for forms in same {
+            let keys: Vec<_> = forms.iter().map(|f| person(f)).collect();
+            assert!(keys[0].is_some(), "{forms:?}");
+            assert!(keys.iter().all(|k| k == &keys[0]), "{forms:?}: {keys:?}");
+        }
+    }
+
+    #[test]
+    fn different_people_different_keys() {
+        let apart = [
+            ("Kim Jong Un", "Kim Jong Il"),
+            ("Kim Jong Un", "Kim Dae-jung"),
+            ("George W. Bush", "George H.W. Bush"),
+            ("George W. Bush", "George Bush"),
+            ("Bill Clinton", "Hillary Clinton"),
+            ("John Major", "John Smith"),
+            ("James Andrew Miller", "James Miller"),
+        ];
+        for (a, b) in apart {
+            assert_ne!(person(a), person(b), "{a} / {b}");
+        }
+        assert_eq!(person("George H.W. Bush"), person("George Bush"));
+        assert_eq!(person("John Major").as_deref(), Some("person:john-major"));
+    }
+
+    #[test]
+    fn surnames_and_descriptions_have_no_key() {
+        for name in [
+            "Lavrov",
+            "Mr. Lavrov",
+            "spokesman",
+            "the foreign minister",
+            "Another",
+        ] {
+            assert_eq!(person(name), None, "{name}");
+        }
+        assert_eq!(key("officials", SpeakerKind::Group), None);
+    }
+
+    #[test]
+    fn states_and_organisations() {
+        let org = |n| key(n, SpeakerKind::Organization);
+        assert_eq!(org("the Kremlin").as_deref(), Some("country:rus"));
+        assert_eq!(person("Japan").as_deref(), Some("country:jpn"));
+        assert_eq!(
+            org("Russia's Foreign Ministry"),
+            org("the Russian Foreign Ministry")
+        );
+        assert_eq!(
+            org("the Russian Foreign Ministry").as_deref(),
+            Some("org:rus:foreign-ministry")
+        );
+        assert_eq!(org("Texaco Inc"), org("Texaco"));
+        assert_eq!(person("Texaco Inc").as_deref(), Some("org:texaco"));
+        assert_eq!(org("the Foreign Ministry"), None);
+        assert_eq!(org("the company"), None);
+        assert_eq!(org("the Treasury"), None);
+        assert_eq!(org("Japan Ltd"), None);
+        assert_eq!(org("OPEC").as_deref(), Some("org:opec"));
+    }
+}
