@@ -24,6 +24,15 @@ pub enum Command {
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
     Timeline(TimelineArgs),
+    /// Every statement of many stories, one row each (JSON Lines or CSV).
+    Quotes(QuotesArgs),
+    /// Write the stories, speakers, statements and events of an archive into a SQLite file.
+    Db(DbArgs),
+    /// Who talks to whom: speakers and actors joined by events and statements (GraphML, DOT,
+    /// JSON).
+    Graph(GraphArgs),
+    /// One self-contained HTML page over an archive: timeline, network, statements, counts.
+    Report(ReportArgs),
     /// Print the JSON Schema of the record `parse` prints.
     Schema,
 }
@@ -80,6 +89,162 @@ pub struct ParseArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The filters of the commands over an archive.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Keep the statements of this speaker and the events it takes part in: its key, or words
+    /// of its name (`Lavrov` keeps `Sergey Lavrov`; case and punctuation ignored).
+    #[arg(long, value_name = "NAME_OR_KEY")]
+    pub speaker: Option<String>,
+
+    /// Keep what is dated on or after DATE (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): statements
+    /// by their story's date, events by their own date (else their story's).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Keep what is dated on or before DATE (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the whole
+    /// period included).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Keep the stories of this agency (`Reuters`, `TASS`; case ignored).
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter these arguments ask for.
+    pub fn filter(&self) -> Result<statements::output::archive::filter::Filter, String> {
+        statements::output::archive::filter::Filter::new(
+            self.speaker.as_deref(),
+            self.since.as_deref(),
+            self.until.as_deref(),
+            self.agency.as_deref(),
+        )
+    }
+}
+
+/// How `statements quotes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RowFormat {
+    /// One JSON object per row.
+    Jsonl,
+    /// RFC 4180 CSV with a header line.
+    Csv,
+}
+
+/// `statements quotes`: every statement of many stories, one row each.
+///
+/// Columns (CSV header and JSON keys, in this order): path, story_id, agency, story_date,
+/// quote_id, kind, role, speaker_id, speaker_key, speaker_name, speaker_title,
+/// speaker_mention, cue, start, end, text. Empty (CSV) or null (JSON) where unknown. The
+/// README's "Outputs over an archive" section describes each.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RowFormat::Jsonl)]
+    pub format: RowFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `statements db`: an archive as a SQLite database.
+///
+/// Tables: stories, speakers (one per key across stories), story_speakers, quotes, events,
+/// event_parties, event_participants, dates; quotes_fts is a full-text index (FTS5) over the
+/// statements. Run it again on a grown archive with the same FILE: stories already there
+/// with the same content are skipped, changed ones replaced, new ones added. The README's
+/// "statements db" section gives the schema and example queries.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The SQLite file to create or add to.
+    #[arg(long, short = 'o', value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// Stories written per transaction.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub batch: usize,
+}
+
+/// How `statements graph` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// GraphML (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// Graphviz DOT.
+    Dot,
+    /// `{"nodes": [...], "edges": [...]}`.
+    Json,
+}
+
+/// `statements graph`: who talks to whom.
+///
+/// Nodes are speakers and the actors of events, by key across stories, with their country;
+/// edges are events between them (actor to recipient, or between the parties of a joint
+/// event), with their PLOVER type, count and first and last dates, and statements of one
+/// speaker that mention another.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
+    pub format: GraphFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `statements report`: one HTML page over an archive.
+///
+/// A single file that needs nothing else (no network): a timeline of events by month, the
+/// network of the most connected speakers, a table of statements filterable by speaker and
+/// words with links to their stories, and counts per agency and per speaker. Story text is
+/// shown as text, never as markup.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The HTML file to write.
+    #[arg(long, short = 'o', value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// The page's title.
+    #[arg(long, default_value = "Statements report")]
+    pub title: String,
+}
+
 /// How `statements timeline` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TimelineFormat {
@@ -87,6 +252,9 @@ pub enum TimelineFormat {
     Jsonl,
     /// A readable table.
     Table,
+    /// RFC 4180 CSV, one row per event: date, place, participants, reports, sources,
+    /// stories, date_text, text.
+    Csv,
 }
 
 /// `statements timeline`.
@@ -96,9 +264,17 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Jsonl)]
     pub format: TimelineFormat,
+
+    /// Width of the table's event column: longer text wraps onto more lines (0: never wrap).
+    #[arg(long, value_name = "CHARS", default_value_t = 80)]
+    pub width: usize,
 
     /// Write the output to FILE instead of standard output (atomically, as for `parse`).
     #[arg(long, short = 'o', value_name = "FILE")]

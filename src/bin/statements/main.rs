@@ -1,6 +1,7 @@
 //! The `statements` command line: argument parsing and glue around the `statements` library.
 
 mod alloc;
+mod archive;
 mod cli;
 mod cmd;
 mod exit;
@@ -43,6 +44,10 @@ fn main() {
     let result = match cli.command {
         cli::Command::Parse(args) => cmd::parse::run(args),
         cli::Command::Timeline(args) => cmd::timeline::run(args),
+        cli::Command::Quotes(args) => cmd::quotes::run(args),
+        cli::Command::Db(args) => cmd::db::run(args),
+        cli::Command::Graph(args) => cmd::graph::run(args),
+        cli::Command::Report(args) => cmd::report::run(args),
         cli::Command::Schema => cmd::schema::run(),
     };
     let exit = match result {

@@ -57,6 +57,25 @@ impl Progress {
         }
     }
 
+    /// Prints `line` on standard error above the bar (or alone when there is none).
+    pub fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// Clears the bar and prints `statements: {what} in {seconds} s` unless quiet.
+    pub fn finish_with(self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if !self.quiet {
+            let seconds = self.started.elapsed().as_secs_f64();
+            eprintln!("statements: {what} in {seconds:.2} s");
+        }
+    }
+
     /// Clears the bar and prints the summary line.
     pub fn finish(self, tally: &Tally) {
         if let Some(bar) = &self.bar {

@@ -12,8 +12,14 @@ use std::io::BufRead;
 /// A panic inside the library is a bug, but one story must never take a batch of thousands
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Record {
+    analyse_job_seeing(job, options, &mut |_| {})
+}
+
+/// [`analyse_job`], handing `see` the story's input bytes before they are analysed (for a
+/// line of a JSON Lines stream, the line): `statements db` hashes them.
+pub fn analyse_job_seeing(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) -> Record {
     let source = job_source(&job);
-    let record = guarded(|| analyse_job_inner(job, options))
+    let record = guarded(|| analyse_job_inner(job, options, see))
         .unwrap_or_else(|reason| error_record(None, None, reason));
     with_path(record, source)
 }
@@ -77,7 +83,7 @@ pub fn quiet_panics() {
 }
 
 /// The record of a job; a file's record gets its path from [`analyse_job`].
-fn analyse_job_inner(job: Job, options: &Options) -> Record {
+fn analyse_job_inner(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) -> Record {
     match job {
         Job::File {
             path,
@@ -86,12 +92,19 @@ fn analyse_job_inner(job: Job, options: &Options) -> Record {
         } => {
             let folder = folder.as_deref();
             let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
+                see(bytes);
                 record_or_error(statements::analyse_bytes(bytes, options))
             });
             analysed.unwrap_or_else(|e| error_record(None, None, io_reason(&e)))
         }
-        Job::Stdin(bytes) => record_or_error(statements::analyse_bytes(&bytes, options)),
-        Job::JsonLine(line_no, line) => analyse_line(line_no, &line, options),
+        Job::Stdin(bytes) => {
+            see(&bytes);
+            record_or_error(statements::analyse_bytes(&bytes, options))
+        }
+        Job::JsonLine(line_no, line) => {
+            see(line.as_bytes());
+            analyse_line(line_no, &line, options)
+        }
         Job::Failed(path, reason) => error_record(path, None, reason),
     }
 }

@@ -1,0 +1,6 @@
+//! stub
+
+/// stub
+pub fn run(_args: crate::cli::ReportArgs) -> Result<crate::exit::Exit, String> {
+    Err("not yet".into())
+}
