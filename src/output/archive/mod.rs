@@ -9,4 +9,5 @@
 pub mod filter;
 pub mod graph;
 pub mod identity;
+pub mod report;
 pub mod rows;
