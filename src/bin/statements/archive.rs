@@ -5,7 +5,7 @@
 
 use crate::cli::{FilterArgs, InputArgs};
 use crate::exit::Exit;
-use crate::inputs::{self, Plan};
+use crate::inputs::Plan;
 use crate::jobs::Job;
 use crate::ordered::{self, Weigh};
 use crate::progress::Progress;
@@ -84,7 +84,7 @@ impl Run {
     /// A run over the command line's inputs with its filter.
     pub fn new(input: &InputArgs, filter: &FilterArgs) -> Result<Run, String> {
         Ok(Run {
-            plan: inputs::plan(&input.inputs, input.jsonl)?,
+            plan: input.plan()?,
             workers: ordered::workers(input.threads)?,
             options: Options {
                 max_bytes: input.max_bytes,
@@ -125,12 +125,15 @@ impl Run {
             hashed,
             slim,
         } = self;
+        let progress = Progress::start(quiet);
         let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
             Plan::Single(job) => Box::new(std::iter::once(job)),
-            Plan::Batch(jobs) => jobs,
+            Plan::Batch(jobs, count) => {
+                progress.count_in_background(count);
+                jobs
+            }
             Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
         };
-        let progress = Progress::start(quiet);
         let mut counts = Counts::default();
         let analyse = |job: Job| -> Option<Story> {
             let mut hash = None;

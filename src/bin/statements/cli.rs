@@ -23,15 +23,61 @@ pub enum Command {
     /// Analyse stories and print one JSON record per story.
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
+    ///
+    /// Reports of one event in several stories (same date, same place where both name one,
+    /// participants in common) become one event with all its sources. JSON Lines by default,
+    /// one event per line; `--format table` for reading (text wrapped at --width, never
+    /// cut), `--format csv` for spreadsheets (columns: date, place, participants, reports,
+    /// sources, stories, date_text, text).
+    #[command(
+        after_help = "Examples:\n  statements timeline archive/ --format table --width 60\n  statements timeline archive/ --format csv --agency Reuters -o timeline.csv"
+    )]
     Timeline(TimelineArgs),
     /// Every statement of many stories, one row each (JSON Lines or CSV).
+    ///
+    /// Columns (CSV header and JSON keys, in this order): path, story_id, agency, story_date,
+    /// quote_id, kind, role, speaker_id, speaker_key, speaker_name, speaker_title,
+    /// speaker_mention, cue, start, end, text. Empty (CSV) or null (JSON) where unknown;
+    /// start and end are code point offsets into the story. The README's "Outputs over an
+    /// archive" section describes each column.
+    #[command(
+        after_help = "Examples:\n  statements quotes archive/ --format csv -o quotes.csv\n  statements quotes archive/ --speaker Lavrov --since 2022-01 --until 2022-03"
+    )]
     Quotes(QuotesArgs),
     /// Write the stories, speakers, statements and events of an archive into a SQLite file.
+    ///
+    /// Tables: stories, speakers (one per key across stories), story_speakers, quotes, events,
+    /// event_parties, event_participants, dates, meta; quotes_fts is a full-text index (FTS5)
+    /// over the statements; the view speaker_stats counts each speaker's statements and
+    /// stories. Run it again on a grown archive with the same FILE: a story already there
+    /// (same path, or same --jsonl id) with the same content (sha256 of its bytes) is
+    /// skipped, a changed one is replaced with all its rows, a new one is added. One
+    /// transaction per --batch stories.
+    #[command(
+        after_help = "Examples:\n  statements db archive/ -o archive.sqlite\n  sqlite3 archive.sqlite \"SELECT speaker_name, text FROM quotes WHERE quote IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'sanctions')\""
+    )]
     Db(DbArgs),
     /// Who talks to whom: speakers and actors joined by events and statements (GraphML, DOT,
     /// JSON).
+    ///
+    /// Nodes are speakers and the actors of events, by key across stories (their name
+    /// normalised), with their country and counts of statements and stories; edges are the
+    /// events between them (actor to recipient, or between the parties of a joint event,
+    /// undirected), with their PLOVER type, count and first and last dates, and the
+    /// statements of one speaker that mention another (type STATEMENT).
+    #[command(
+        after_help = "Examples:\n  statements graph archive/ -o archive.graphml        # open in Gephi\n  statements graph archive/ --format dot | dot -Tsvg > graph.svg"
+    )]
     Graph(GraphArgs),
     /// One self-contained HTML page over an archive: timeline, network, statements, counts.
+    ///
+    /// A single file that needs nothing else (no network): a timeline of events by month and
+    /// type, the network of the most connected speakers, a table of statements filterable by
+    /// speaker, kind and words with links to their stories, and counts per agency, per kind
+    /// of document and per quoted source. Story text is shown as text, never run as markup.
+    #[command(
+        after_help = "Example:\n  statements report archive/ -o report.html --title 'January talks'"
+    )]
     Report(ReportArgs),
     /// Print the JSON Schema of the record `parse` prints.
     Schema,
@@ -43,8 +89,8 @@ pub struct InputArgs {
     /// Story files or directories (walked recursively, hidden files skipped), or `-` for one
     /// story on standard input.
     ///
-    /// One file (or `-`) prints one JSON document; several inputs or a directory print JSON
-    /// Lines, one record per story, sorted by path.
+    /// For `parse`, one file (or `-`) prints one JSON document; several inputs or a
+    /// directory print JSON Lines, one record per story, in path order.
     #[arg(value_name = "PATH", required = true)]
     pub inputs: Vec<PathBuf>,
 
@@ -65,6 +111,25 @@ pub struct InputArgs {
     /// Never show the progress bar or the summary line on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// In folders, read only files with these extensions (`--ext txt,text`; case ignored).
+    /// Files named on the command line are read whatever their name.
+    #[arg(long, value_name = "EXT", value_delimiter = ',')]
+    pub ext: Vec<String>,
+
+    /// In folders, read only files matching this pattern (`--glob '2022-*'`, `--glob
+    /// 'tass/**/*.txt'`), against the path under the folder or the file name; repeatable
+    /// (any may match).
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Vec<String>,
+}
+
+impl InputArgs {
+    /// The plan of this run's inputs.
+    pub fn plan(&self) -> Result<crate::inputs::Plan, String> {
+        let select = crate::select::Select::new(&self.ext, &self.glob)?;
+        crate::inputs::plan(&self.inputs, self.jsonl, select)
+    }
 }
 
 /// `statements parse`.
@@ -133,12 +198,7 @@ pub enum RowFormat {
     Csv,
 }
 
-/// `statements quotes`: every statement of many stories, one row each.
-///
-/// Columns (CSV header and JSON keys, in this order): path, story_id, agency, story_date,
-/// quote_id, kind, role, speaker_id, speaker_key, speaker_name, speaker_title,
-/// speaker_mention, cue, start, end, text. Empty (CSV) or null (JSON) where unknown. The
-/// README's "Outputs over an archive" section describes each.
+/// `statements quotes` (its help is the doc comment of its `Command` variant).
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
     /// What to read.
@@ -158,13 +218,7 @@ pub struct QuotesArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `statements db`: an archive as a SQLite database.
-///
-/// Tables: stories, speakers (one per key across stories), story_speakers, quotes, events,
-/// event_parties, event_participants, dates; quotes_fts is a full-text index (FTS5) over the
-/// statements. Run it again on a grown archive with the same FILE: stories already there
-/// with the same content are skipped, changed ones replaced, new ones added. The README's
-/// "statements db" section gives the schema and example queries.
+/// `statements db` (its help is the doc comment of its `Command` variant).
 #[derive(Debug, Args)]
 pub struct DbArgs {
     /// What to read.
@@ -195,12 +249,7 @@ pub enum GraphFormat {
     Json,
 }
 
-/// `statements graph`: who talks to whom.
-///
-/// Nodes are speakers and the actors of events, by key across stories, with their country;
-/// edges are events between them (actor to recipient, or between the parties of a joint
-/// event), with their PLOVER type, count and first and last dates, and statements of one
-/// speaker that mention another.
+/// `statements graph` (its help is the doc comment of its `Command` variant).
 #[derive(Debug, Args)]
 pub struct GraphArgs {
     /// What to read.
@@ -220,12 +269,7 @@ pub struct GraphArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `statements report`: one HTML page over an archive.
-///
-/// A single file that needs nothing else (no network): a timeline of events by month, the
-/// network of the most connected speakers, a table of statements filterable by speaker and
-/// words with links to their stories, and counts per agency and per speaker. Story text is
-/// shown as text, never as markup.
+/// `statements report` (its help is the doc comment of its `Command` variant).
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// What to read.

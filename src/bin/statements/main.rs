@@ -11,6 +11,8 @@ mod ordered;
 mod output;
 mod progress;
 mod run;
+mod select;
+mod sniff;
 mod walk;
 
 use clap::Parser;

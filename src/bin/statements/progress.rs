@@ -50,6 +50,29 @@ impl Progress {
         }
     }
 
+    /// Counts the run's stories on a thread of its own (a second walk of its folders) and,
+    /// once they are known, turns the spinner into a bar with the total, the percentage and
+    /// the time left. Nothing is counted when no bar is shown.
+    pub fn count_in_background(&self, count: crate::inputs::Count) {
+        let Some(bar) = self.bar.clone() else {
+            return;
+        };
+        let spawned = std::thread::Builder::new()
+            .name("count".into())
+            .spawn(move || {
+                let total = (count.0)();
+                let style = ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} stories {percent}% [{elapsed_precise}, {eta} left] {per_sec}",
+                );
+                if let Ok(style) = style {
+                    bar.set_style(style);
+                }
+                bar.set_length(total as u64);
+            });
+        // Without the thread the spinner stays: a run needs no total.
+        drop(spawned);
+    }
+
     /// One more story done.
     pub fn tick(&self) {
         if let Some(bar) = &self.bar {

@@ -4,6 +4,7 @@
 
 use crate::inputs::StreamRecord;
 use crate::jobs::{io_reason, with_file_bytes, Job};
+use crate::sniff::not_a_story;
 use statements::{Counts, Options, Record, StoryDate};
 use std::io::BufRead;
 
@@ -92,6 +93,9 @@ fn analyse_job_inner(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) ->
         } => {
             let folder = folder.as_deref();
             let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
+                if let Some(what) = not_a_story(&path, bytes) {
+                    return error_record(None, None, what);
+                }
                 see(bytes);
                 record_or_error(statements::analyse_bytes(bytes, options))
             });
@@ -157,10 +161,14 @@ fn write_job(
             folder.as_deref(),
             regular,
             options.max_bytes,
-            |bytes| statements::analyse_bytes_to_json(bytes, options, path, None, out),
+            |bytes| match not_a_story(&file, bytes) {
+                Some(what) => Err(what),
+                None => statements::analyse_bytes_to_json(bytes, options, path, None, out)
+                    .map_err(|e| e.to_string()),
+            },
         )
         .map_err(|e| failed(io_reason(&e)))?
-        .map_err(|e| failed(e.to_string())),
+        .map_err(failed),
         Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)
             .map_err(|e| failed(e.to_string())),
         Job::JsonLine(line_no, line) => {
