@@ -61,7 +61,7 @@
     const label = svg("text", { x: 2, y: top + 8 });
     label.textContent = String(max);
     s.appendChild(label);
-    const every = Math.ceil(months.length / 12);
+    const every = Math.max(1, Math.ceil(56 / barW));
     months.forEach(([month, types, total], i) => {
       let y = H - bottom;
       const x = left + i * barW;
@@ -103,12 +103,14 @@
       const a = (2 * Math.PI * i) / Math.max(n, 1);
       pos.push([W / 2 + (W / 3) * Math.cos(a), H / 2 + (H / 3) * Math.sin(a)]);
     }
-    const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
+    const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.5;
     for (let step = 0, temp = W / 10; step < 200; step++, temp *= 0.97) {
       const d = pos.map(() => [0, 0]);
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
         const dx = pos[i][0] - pos[j][0], dy = pos[i][1] - pos[j][1];
-        const dist = Math.max(Math.hypot(dx, dy), 0.01), f = (k * k) / dist;
+        const dist = Math.max(Math.hypot(dx, dy), 0.01);
+        if (dist > 3 * k) continue; // only near nodes push apart (the grid variant)
+        const f = (k * k) / dist;
         d[i][0] += (dx / dist) * f; d[i][1] += (dy / dist) * f;
         d[j][0] -= (dx / dist) * f; d[j][1] -= (dy / dist) * f;
       }
@@ -119,6 +121,9 @@
         d[b][0] += (dx / dist) * f; d[b][1] += (dy / dist) * f;
       });
       for (let i = 0; i < n; i++) {
+        // gravity keeps the parts that are not linked to one another near the middle
+        d[i][0] += (W / 2 - pos[i][0]) * 0.1;
+        d[i][1] += (H / 2 - pos[i][1]) * 0.1;
         const len = Math.max(Math.hypot(d[i][0], d[i][1]), 0.01), m = Math.min(len, temp);
         pos[i][0] = Math.min(W - 60, Math.max(60, pos[i][0] + (d[i][0] / len) * m));
         pos[i][1] = Math.min(H - 20, Math.max(20, pos[i][1] + (d[i][1] / len) * m));
