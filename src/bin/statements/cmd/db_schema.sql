@@ -3,6 +3,7 @@
 -- per party of an event and per date expression, as in the JSON records; `speakers` holds
 -- each speaker once across stories, by key. Rows of a story go when the story is replaced
 -- (ON DELETE CASCADE), and its statements leave the full-text index with them (triggers).
+-- The tables of links are WITHOUT ROWID: their key is their only index.
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS story_speakers (
   name TEXT NOT NULL, kind TEXT NOT NULL, title TEXT, country TEXT,
   mentions INTEGER NOT NULL,
   PRIMARY KEY (story, speaker_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_speakers_key ON story_speakers(speaker_key);
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -86,7 +87,7 @@ CREATE TABLE IF NOT EXISTS event_parties (
   speaker_id TEXT, key TEXT,          -- its speaker in the story; its key across stories
   country TEXT, sector TEXT,
   PRIMARY KEY (event, role, position)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_parties_key ON event_parties(key);
 
 CREATE TABLE IF NOT EXISTS event_participants (
@@ -94,7 +95,7 @@ CREATE TABLE IF NOT EXISTS event_participants (
   speaker_id TEXT NOT NULL,
   speaker_key TEXT REFERENCES speakers(key),
   PRIMARY KEY (event, speaker_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_participants_key ON event_participants(speaker_key);
 
 CREATE TABLE IF NOT EXISTS dates (
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS dates (
   text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
   value TEXT NOT NULL, type TEXT NOT NULL,
   PRIMARY KEY (story, date_no)
-);
+) WITHOUT ROWID;
 
 CREATE VIEW IF NOT EXISTS speaker_stats AS
   SELECT s.key, s.name, s.kind, s.country,
