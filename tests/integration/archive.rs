@@ -295,6 +295,7 @@ fn graph_files_declare_what_they_use_and_open_in_graphviz() {
         text.matches("<edge id=").count(),
         json["edges"].as_array().unwrap().len()
     );
+    check_with_networkx(&text, json["nodes"].as_array().unwrap().len());
     let dot = statements()
         .args(["graph", "-q", "--format", "dot"])
         .arg(&fixtures)
@@ -319,4 +320,31 @@ fn graph_files_declare_what_they_use_and_open_in_graphviz() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}
+
+/// networkx reads the GraphML with the nodes it declares (skipped without Python's networkx).
+fn check_with_networkx(graphml: &str, nodes: usize) {
+    let dir = temp();
+    let file = dir.path().join("g.graphml");
+    std::fs::write(&file, graphml).unwrap();
+    let script =
+        "import sys, networkx as nx; print(nx.read_graphml(sys.argv[1]).number_of_nodes())";
+    let Ok(out) = Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+    else {
+        eprintln!("skipped the networkx check: no python3");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("No module named") {
+        eprintln!("skipped the networkx check: no networkx");
+        return;
+    }
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        nodes.to_string()
+    );
 }

@@ -5,12 +5,14 @@ use std::io::{self, Write};
 
 /// The GraphML attributes declared for nodes and edges: (id, for, name, type).
 const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("key", "node", "key", "string"),
     ("label", "node", "label", "string"),
     ("kind", "node", "kind", "string"),
     ("country", "node", "country", "string"),
     ("statements", "node", "statements", "int"),
     ("stories", "node", "stories", "int"),
     ("ekind", "edge", "kind", "string"),
+    ("directed", "edge", "directed", "boolean"),
     ("type", "edge", "type", "string"),
     ("count", "edge", "count", "int"),
     ("weight", "edge", "weight", "double"),
@@ -33,11 +35,23 @@ impl Graph {
             )?;
         }
         writeln!(out, r#"  <graph id="statements" edgedefault="directed">"#)?;
-        for n in self.nodes() {
-            graphml_node(out, &n)?;
+        // GraphML ids are name tokens (no spaces): nodes are `n0`, `n1`... in key order, with
+        // their key as data.
+        let nodes = self.nodes();
+        let ids: std::collections::HashMap<&str, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.key.as_str(), i))
+            .collect();
+        for (i, n) in nodes.iter().enumerate() {
+            graphml_node(out, i, n)?;
         }
         for (i, e) in self.edges().iter().enumerate() {
-            graphml_edge(out, i, e)?;
+            let (Some(s), Some(t)) = (ids.get(e.source.as_str()), ids.get(e.target.as_str()))
+            else {
+                continue;
+            };
+            graphml_edge(out, i, (*s, *t), e)?;
         }
         writeln!(out, "  </graph>\n</graphml>")
     }
@@ -80,8 +94,9 @@ impl Graph {
     }
 }
 
-fn graphml_node(out: &mut impl Write, n: &Node) -> io::Result<()> {
-    writeln!(out, r#"    <node id="{}">"#, xml(&n.key))?;
+fn graphml_node(out: &mut impl Write, i: usize, n: &Node) -> io::Result<()> {
+    writeln!(out, r#"    <node id="n{i}">"#)?;
+    data(out, "key", &n.key)?;
     data(out, "label", &n.label)?;
     data(out, "kind", &n.kind)?;
     if let Some(c) = &n.country {
@@ -92,15 +107,20 @@ fn graphml_node(out: &mut impl Write, n: &Node) -> io::Result<()> {
     writeln!(out, "    </node>")
 }
 
-fn graphml_edge(out: &mut impl Write, i: usize, e: &Edge) -> io::Result<()> {
+fn graphml_edge(
+    out: &mut impl Write,
+    i: usize,
+    (source, target): (usize, usize),
+    e: &Edge,
+) -> io::Result<()> {
     writeln!(
         out,
-        r#"    <edge id="e{i}" source="{}" target="{}" directed="{}">"#,
-        xml(&e.source),
-        xml(&e.target),
-        e.directed
+        r#"    <edge id="e{i}" source="n{source}" target="n{target}">"#
     )?;
     data(out, "ekind", e.kind)?;
+    // As data, not as the edge's `directed` attribute: networkx and others refuse a graph
+    // that mixes directed and undirected edges.
+    data(out, "directed", if e.directed { "true" } else { "false" })?;
     data(out, "type", &e.edge_type)?;
     data(out, "count", &e.count.to_string())?;
     data(out, "weight", &e.count.to_string())?;
