@@ -322,7 +322,7 @@ pub(super) fn float(out: &mut Vec<u8>, f: f64) {
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn status_name(status: EventStatus) -> &'static str {
+pub fn status_name(status: EventStatus) -> &'static str {
     match status {
         EventStatus::Actual => "actual",
         EventStatus::Future => "future",
@@ -332,7 +332,7 @@ pub(super) fn status_name(status: EventStatus) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn precision_name(precision: DatePrecision) -> &'static str {
+pub fn precision_name(precision: DatePrecision) -> &'static str {
     match precision {
         DatePrecision::Day => "day",
         DatePrecision::Week => "week",
@@ -369,7 +369,7 @@ pub(super) fn write_identity(
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
+pub fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
     match kind {
         SpeakerKind::Person => "person",
         SpeakerKind::Organization => "organization",
@@ -379,7 +379,7 @@ pub(super) fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn quote_kind_name(kind: QuoteKind) -> &'static str {
+pub fn quote_kind_name(kind: QuoteKind) -> &'static str {
     match kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -388,7 +388,7 @@ pub(super) fn quote_kind_name(kind: QuoteKind) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn turn_role_name(role: TurnRole) -> &'static str {
+pub fn turn_role_name(role: TurnRole) -> &'static str {
     match role {
         TurnRole::Question => "question",
         TurnRole::Answer => "answer",
@@ -397,7 +397,7 @@ pub(super) fn turn_role_name(role: TurnRole) -> &'static str {
 }
 
 /// The snake_case name the serde derive gives each variant.
-pub(super) fn date_type_name(date_type: DateType) -> &'static str {
+pub fn date_type_name(date_type: DateType) -> &'static str {
     match date_type {
         DateType::Date => "date",
         DateType::Time => "time",

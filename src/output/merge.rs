@@ -26,6 +26,8 @@ pub struct EventSource {
     pub id: Option<String>,
     /// The story date (`YYYY-MM-DD` or `XXXX-MM-DD`), or `null`.
     pub story_date: Option<String>,
+    /// The story's agency, or `null`.
+    pub agency: Option<String>,
     /// The date expression as the story wrote it.
     pub date_text: String,
     /// The clause reporting the event.
@@ -103,6 +105,7 @@ impl Report {
                 path: r.path.clone(),
                 id: r.id.clone(),
                 story_date: r.metadata.date.clone(),
+                agency: r.metadata.agency.clone(),
                 date_text: e.date_text.clone().unwrap_or_default(),
                 text: e.text.clone(),
             },

@@ -1,7 +1,8 @@
 //! Output: the public record ([`record`]), its JSON Schema ([`schema`]), its compact JSON line
-//! ([`json`]), the conversion of the library's internal byte spans into code point offsets
+//! ([`json`]), the records of many stories as rows, a graph and a report ([`archive`]), the conversion of the library's internal byte spans into code point offsets
 //! ([`offsets`]), and the timeline of many stories' records ([`merge`]).
 
+pub mod archive;
 pub mod json;
 mod line;
 pub mod merge;

@@ -24,6 +24,15 @@ pub enum Command {
     /// Analyse stories and print one JSON record per story.
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
+    ///
+    /// Reports of one event in several stories (same date, same place where both name one,
+    /// participants in common) become one event with all its sources. JSON Lines by default,
+    /// one event per line; `--format table` for reading (text wrapped at --width, never
+    /// cut), `--format csv` for spreadsheets (columns: date, place, participants, reports,
+    /// sources, stories, date_text, text).
+    #[command(
+        after_help = "Examples:\n  statements timeline archive/ --format table --width 60\n  statements timeline archive/ --format csv --agency Reuters -o timeline.csv"
+    )]
     Timeline(TimelineArgs),
     /// List each speaker of many stories once: its name forms, titles, country, role, and
     /// how many statements and stories, with the first and last date.
@@ -39,8 +48,49 @@ pub enum Command {
     /// `--dedup` groups near-identical wordings of one statement by one speaker (the same
     /// quote carried by several agencies, in slightly different translations): word-set
     /// Jaccard similarity of at least 0.5, found by MinHash (see the README, "Quotes across
-    /// stories").
+    /// stories"). `--format csv` writes the rows as CSV: columns path, story_id, agency,
+    /// story_date, quote_id, kind, role, speaker_id, speaker_key, speaker_name,
+    /// speaker_title, speaker_mention, cue, start, end, text (see the README, "Outputs over
+    /// an archive").
+    #[command(
+        after_help = "Examples:\n  statements quotes archive/ --format csv -o quotes.csv\n  statements quotes archive/ --dedup | jq -c 'select(.sources | length > 1)'"
+    )]
     Quotes(QuotesArgs),
+    /// Write the stories, speakers, statements and events of an archive into a SQLite file.
+    ///
+    /// Tables: stories, speakers (one per key across stories), story_speakers, quotes, events,
+    /// event_parties, event_participants, dates, meta; quotes_fts is a full-text index (FTS5)
+    /// over the statements; the view speaker_stats counts each speaker's statements and
+    /// stories. Run it again on a grown archive with the same FILE: a story already there
+    /// (same path, or same --jsonl id) with the same content (sha256 of its bytes) is
+    /// skipped, a changed one is replaced with all its rows, a new one is added. One
+    /// transaction per --batch stories.
+    #[command(
+        after_help = "Examples:\n  statements db archive/ -o archive.sqlite\n  sqlite3 archive.sqlite \"SELECT speaker_name, text FROM quotes WHERE quote IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'sanctions')\""
+    )]
+    Db(DbArgs),
+    /// Who talks to whom: speakers and actors joined by events and statements (GraphML, DOT,
+    /// JSON).
+    ///
+    /// Nodes are speakers and the actors of events, by key across stories (their name
+    /// normalised), with their country and counts of statements and stories; edges are the
+    /// events between them (actor to recipient, or between the parties of a joint event,
+    /// undirected), with their PLOVER type, count and first and last dates, and the
+    /// statements of one speaker that mention another (type STATEMENT).
+    #[command(
+        after_help = "Examples:\n  statements graph archive/ -o archive.graphml        # open in Gephi\n  statements graph archive/ --format dot | dot -Tsvg > graph.svg"
+    )]
+    Graph(GraphArgs),
+    /// One self-contained HTML page over an archive: timeline, network, statements, counts.
+    ///
+    /// A single file that needs nothing else (no network): a timeline of events by month and
+    /// type, the network of the most connected speakers, a table of statements filterable by
+    /// speaker, kind and words with links to their stories, and counts per agency, per kind
+    /// of document and per quoted source. Story text is shown as text, never run as markup.
+    #[command(
+        after_help = "Example:\n  statements report archive/ -o report.html --title 'January talks'"
+    )]
+    Report(ReportArgs),
     /// Print the JSON Schema of the record `parse` prints.
     Schema,
 }
@@ -51,8 +101,8 @@ pub struct InputArgs {
     /// Story files or directories (walked recursively, hidden files skipped), or `-` for one
     /// story on standard input.
     ///
-    /// One file (or `-`) prints one JSON document; several inputs or a directory print JSON
-    /// Lines, one record per story, sorted by path.
+    /// For `parse`, one file (or `-`) prints one JSON document; several inputs or a
+    /// directory print JSON Lines, one record per story, in path order.
     ///
     /// Each file's format is told from its content: plain text, an HTML page (its article is
     /// read, page furniture dropped), NewsML-G2 (one record per news item), NITF, or a raw
@@ -95,6 +145,17 @@ pub struct InputArgs {
     /// name first.
     #[arg(long)]
     pub no_path_date: bool,
+
+    /// In folders, read only files with these extensions (`--ext txt,text`; case ignored).
+    /// Files named on the command line are read whatever their name.
+    #[arg(long, value_name = "EXT", value_delimiter = ',')]
+    pub ext: Vec<String>,
+
+    /// In folders, read only files matching this pattern (`--glob '2022-*'`, `--glob
+    /// 'tass/**/*.txt'`), against the path under the folder or the file name; repeatable
+    /// (any may match).
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Vec<String>,
 }
 
 impl InputArgs {
@@ -106,6 +167,12 @@ impl InputArgs {
             dates_from_paths: !self.no_path_date,
             ..Options::default()
         }
+    }
+
+    /// The plan of this run's inputs.
+    pub fn plan(&self) -> Result<crate::inputs::Plan, String> {
+        let select = crate::select::Select::new(&self.ext, &self.glob)?;
+        crate::inputs::plan(&self.inputs, self.jsonl, select)
     }
 }
 
@@ -136,6 +203,155 @@ pub struct ParseArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The filters of the commands over an archive.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Keep the statements of this speaker and the events it takes part in: its key, or words
+    /// of its name (`Lavrov` keeps `Sergey Lavrov`; case and punctuation ignored).
+    #[arg(long, value_name = "NAME_OR_KEY")]
+    pub speaker: Option<String>,
+
+    /// Keep what is dated on or after DATE (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): statements
+    /// by their story's date, events by their own date (else their story's).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Keep what is dated on or before DATE (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the whole
+    /// period included).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Keep the stories of this agency (`Reuters`, `TASS`; case ignored).
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter these arguments ask for.
+    pub fn filter(&self) -> Result<statements::output::archive::filter::Filter, String> {
+        statements::output::archive::filter::Filter::new(
+            self.speaker.as_deref(),
+            self.since.as_deref(),
+            self.until.as_deref(),
+            self.agency.as_deref(),
+        )
+    }
+
+    /// Whether any filter is asked for.
+    pub fn is_set(&self) -> bool {
+        self.speaker.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.agency.is_some()
+    }
+}
+
+/// How `statements quotes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RowFormat {
+    /// One JSON object per row.
+    Jsonl,
+    /// RFC 4180 CSV with a header line.
+    Csv,
+}
+
+/// `statements quotes` (its help is the doc comment of its `Command` variant).
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Each statement once, with all its sources (story, agency, date, the wording each
+    /// used), in the order first met: near-identical wordings of one statement by one speaker
+    /// grouped (JSON Lines only; no filters yet).
+    #[arg(long)]
+    pub dedup: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RowFormat::Jsonl)]
+    pub format: RowFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `statements db` (its help is the doc comment of its `Command` variant).
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The SQLite file to create or add to.
+    #[arg(long, short = 'o', value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// Stories written per transaction.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub batch: usize,
+}
+
+/// How `statements graph` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// GraphML (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// Graphviz DOT.
+    Dot,
+    /// `{"nodes": [...], "edges": [...]}`.
+    Json,
+}
+
+/// `statements graph` (its help is the doc comment of its `Command` variant).
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Graphml)]
+    pub format: GraphFormat,
+
+    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `statements report` (its help is the doc comment of its `Command` variant).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The HTML file to write.
+    #[arg(long, short = 'o', value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// The page's title.
+    #[arg(long, default_value = "Statements report")]
+    pub title: String,
+}
+
 /// How `statements timeline` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TimelineFormat {
@@ -143,6 +359,9 @@ pub enum TimelineFormat {
     Jsonl,
     /// A readable table.
     Table,
+    /// RFC 4180 CSV, one row per event: date, place, participants, reports, sources,
+    /// stories, date_text, text.
+    Csv,
 }
 
 /// `statements timeline`.
@@ -152,9 +371,17 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Jsonl)]
     pub format: TimelineFormat,
+
+    /// Width of the table's event column: longer text wraps onto more lines (0: never wrap).
+    #[arg(long, value_name = "CHARS", default_value_t = 80)]
+    pub width: usize,
 
     /// Write the output to FILE instead of standard output (atomically, as for `parse`).
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -175,6 +402,10 @@ pub struct SpeakersArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// What to keep.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = SpeakersFormat::Jsonl)]
     pub format: SpeakersFormat,
@@ -183,34 +414,6 @@ pub struct SpeakersArgs {
     /// grouped by kind and name, with `key` null.
     #[arg(long)]
     pub all: bool,
-
-    /// Write the output to FILE instead of standard output (atomically, as for `parse`).
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-/// How `statements quotes` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QuotesFormat {
-    /// One JSON record per statement.
-    Jsonl,
-}
-
-/// `statements quotes`.
-#[derive(Debug, Args)]
-pub struct QuotesArgs {
-    /// What to read.
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    /// Each statement once, with all its sources (story, agency, date, the wording each
-    /// used), in the order first met.
-    #[arg(long)]
-    pub dedup: bool,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
-    pub format: QuotesFormat,
 
     /// Write the output to FILE instead of standard output (atomically, as for `parse`).
     #[arg(long, short = 'o', value_name = "FILE")]

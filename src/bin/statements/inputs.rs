@@ -2,6 +2,7 @@
 //! records of a JSON Lines stream.
 
 use crate::jobs::{io_reason, Job};
+use crate::select::Select;
 use serde::Deserialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -13,15 +14,16 @@ pub enum Plan {
     Single(Job),
     /// Many stories, printed as JSON Lines in this order. Directories are walked lazily, as
     /// the workers ask for more, so that neither the start nor the memory of a run depends on
-    /// the size of the archive.
-    Batch(Box<dyn Iterator<Item = Job> + Send>),
+    /// the size of the archive. The [`Count`] counts the same stories by a second walk, for
+    /// a progress bar with a total.
+    Batch(Box<dyn Iterator<Item = Job> + Send>, Count),
     /// A JSON Lines stream, read lazily.
     Stream(Box<dyn BufRead + Send>),
 }
 
 /// Turns the command line inputs into a plan. Errors here are fatal (exit 2): they mean
 /// nothing could run.
-pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
+pub fn plan(inputs: &[PathBuf], jsonl: bool, select: Select) -> Result<Plan, String> {
     let is_stdin = |p: &Path| p.as_os_str() == "-";
     if jsonl {
         if inputs.len() != 1 {
@@ -59,7 +61,23 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
             Err(e) => return Err(format!("{}: {}", only.display(), io_reason(&e))),
         }
     }
-    let inputs = inputs.to_vec();
+    let jobs = jobs_of(inputs.to_vec(), select.clone());
+    let counted = (inputs.to_vec(), select);
+    let count = Count(Box::new(move || {
+        let (inputs, select) = counted;
+        // Standard input is one story, and is not read twice.
+        let walked = inputs.iter().filter(|p| !is_stdin(p)).cloned().collect();
+        jobs_of(walked, select).count() + inputs.iter().filter(|p| is_stdin(p)).count()
+    }));
+    Ok(Plan::Batch(jobs, count))
+}
+
+/// Counts the stories of a batch (by walking its folders again), off the run's threads.
+pub struct Count(pub Box<dyn FnOnce() -> usize + Send>);
+
+/// The jobs of `inputs`: each folder walked lazily, its files filtered by `select`.
+fn jobs_of(inputs: Vec<PathBuf>, select: Select) -> Box<dyn Iterator<Item = Job> + Send> {
+    let is_stdin = |p: &Path| p.as_os_str() == "-";
     let jobs = inputs
         .into_iter()
         .flat_map(move |input| -> Box<dyn Iterator<Item = Job> + Send> {
@@ -70,9 +88,18 @@ pub fn plan(inputs: &[PathBuf], jsonl: bool) -> Result<Plan, String> {
                     Err(e) => Job::Failed(None, io_reason(&e)),
                 }));
             }
-            Box::new(crate::walk::walk(input))
+            if select.keeps_all() || !input.is_dir() {
+                return Box::new(crate::walk::walk(input));
+            }
+            let select = select.clone();
+            Box::new(
+                crate::walk::walk(input.clone()).filter(move |job| match job {
+                    Job::File { path, .. } => select.keeps(&input, path),
+                    _ => true,
+                }),
+            )
         });
-    Ok(Plan::Batch(Box::new(jobs)))
+    Box::new(jobs)
 }
 
 /// A JSON Lines input record.

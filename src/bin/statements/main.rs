@@ -1,6 +1,7 @@
 //! The `statements` command line: argument parsing and glue around the `statements` library.
 
 mod alloc;
+mod archive;
 mod cli;
 mod cmd;
 mod exit;
@@ -10,6 +11,8 @@ mod ordered;
 mod output;
 mod progress;
 mod run;
+mod select;
+mod sniff;
 mod walk;
 
 use clap::Parser;
@@ -45,6 +48,9 @@ fn main() {
         cli::Command::Timeline(args) => cmd::timeline::run(args),
         cli::Command::Speakers(args) => cmd::speakers::run(args),
         cli::Command::Quotes(args) => cmd::quotes::run(args),
+        cli::Command::Db(args) => cmd::db::run(args),
+        cli::Command::Graph(args) => cmd::graph::run(args),
+        cli::Command::Report(args) => cmd::report::run(args),
         cli::Command::Schema => cmd::schema::run(),
     };
     let exit = match result {

@@ -50,10 +50,52 @@ impl Progress {
         }
     }
 
+    /// Counts the run's stories on a thread of its own (a second walk of its folders) and,
+    /// once they are known, turns the spinner into a bar with the total, the percentage and
+    /// the time left. Nothing is counted when no bar is shown.
+    pub fn count_in_background(&self, count: crate::inputs::Count) {
+        let Some(bar) = self.bar.clone() else {
+            return;
+        };
+        let spawned = std::thread::Builder::new()
+            .name("count".into())
+            .spawn(move || {
+                let total = (count.0)();
+                let style = ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} stories {percent}% [{elapsed_precise}, {eta} left] {per_sec}",
+                );
+                if let Ok(style) = style {
+                    bar.set_style(style);
+                }
+                bar.set_length(total as u64);
+            });
+        // Without the thread the spinner stays: a run needs no total.
+        drop(spawned);
+    }
+
     /// One more story done.
     pub fn tick(&self) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
+        }
+    }
+
+    /// Prints `line` on standard error above the bar (or alone when there is none).
+    pub fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// Clears the bar and prints `statements: {what} in {seconds} s` unless quiet.
+    pub fn finish_with(self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if !self.quiet {
+            let seconds = self.started.elapsed().as_secs_f64();
+            eprintln!("statements: {what} in {seconds:.2} s");
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::inputs::StreamRecord;
 use crate::jobs::{io_reason, with_file_bytes, Job};
+use crate::sniff::not_a_story;
 use statements::{Counts, Options, Record, StoryDate};
 use std::io::BufRead;
 
@@ -13,8 +14,15 @@ use std::io::BufRead;
 /// A panic inside the library is a bug, but one story must never take a batch of thousands
 /// down with it: it is caught here and becomes that story's error record.
 pub fn analyse_job(job: Job, options: &Options) -> Vec<Record> {
+    analyse_job_seeing(job, options, &mut |_| {})
+}
+
+/// [`analyse_job`], handing `see` the story's input bytes before they are analysed (for a
+/// line of a JSON Lines stream, the line): `statements db` hashes them. A file may hold
+/// several stories (a NewsML-G2 message of several items): one record each.
+pub fn analyse_job_seeing(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) -> Vec<Record> {
     let source = job_source(&job);
-    let records = guarded(|| analyse_job_inner(job, options))
+    let records = guarded(|| analyse_job_inner(job, options, see))
         .unwrap_or_else(|reason| vec![error_record(None, None, reason)]);
     records
         .into_iter()
@@ -81,7 +89,7 @@ pub fn quiet_panics() {
 }
 
 /// The records of a job; a file's records get their path from [`analyse_job`].
-fn analyse_job_inner(job: Job, options: &Options) -> Vec<Record> {
+fn analyse_job_inner(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) -> Vec<Record> {
     match job {
         Job::File {
             path,
@@ -91,12 +99,22 @@ fn analyse_job_inner(job: Job, options: &Options) -> Vec<Record> {
             let folder = folder.as_deref();
             let options = &for_file(options, &path);
             let analysed = with_file_bytes(&path, folder, regular, options.max_bytes, |bytes| {
+                if let Some(what) = not_a_story(&path, bytes) {
+                    return vec![error_record(None, None, what)];
+                }
+                see(bytes);
                 records_or_error(statements::analyse_document(bytes, options))
             });
             analysed.unwrap_or_else(|e| vec![error_record(None, None, io_reason(&e))])
         }
-        Job::Stdin(bytes) => records_or_error(statements::analyse_document(&bytes, options)),
-        Job::JsonLine(line_no, line) => vec![analyse_line(line_no, &line, options)],
+        Job::Stdin(bytes) => {
+            see(&bytes);
+            records_or_error(statements::analyse_document(&bytes, options))
+        }
+        Job::JsonLine(line_no, line) => {
+            see(line.as_bytes());
+            vec![analyse_line(line_no, &line, options)]
+        }
         Job::Failed(path, reason) => vec![error_record(path, None, reason)],
     }
 }
@@ -149,13 +167,17 @@ fn write_job(
             folder.as_deref(),
             regular,
             options.max_bytes,
-            |bytes| {
-                let options = &for_file(options, &file);
-                statements::analyse_bytes_to_json(bytes, options, path, None, out)
+            |bytes| match not_a_story(&file, bytes) {
+                Some(what) => Err(what),
+                None => {
+                    let options = &for_file(options, &file);
+                    statements::analyse_bytes_to_json(bytes, options, path, None, out)
+                        .map_err(|e| e.to_string())
+                }
             },
         )
         .map_err(|e| failed(io_reason(&e)))?
-        .map_err(|e| failed(e.to_string())),
+        .map_err(failed),
         Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)
             .map_err(|e| failed(e.to_string())),
         Job::JsonLine(line_no, line) => {

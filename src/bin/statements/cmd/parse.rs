@@ -2,7 +2,7 @@
 
 use crate::cli::ParseArgs;
 use crate::exit::Exit;
-use crate::inputs::{self, Plan};
+use crate::inputs::Plan;
 use crate::jobs::{self, Job};
 use crate::ordered;
 use crate::output::Output;
@@ -24,7 +24,7 @@ struct Config {
 
 impl Config {
     fn from_args(args: ParseArgs) -> Result<Config, String> {
-        let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
+        let plan = args.input.plan()?;
         let workers = ordered::workers(args.input.threads)?;
         let output = Output::open(args.output.as_deref())?;
         let pretty = match (args.pretty, args.compact) {
@@ -59,13 +59,17 @@ pub fn run(args: ParseArgs) -> Result<Exit, String> {
                 .try_for_each(|record| write_record(&mut output, record, pretty))
                 .map(|_| Exit::from_counts(records.len(), failed))
         }
-        Plan::Batch(jobs) => write_lines(&mut output, config.workers, jobs, options, config.quiet),
+        Plan::Batch(jobs, count) => {
+            let progress = Progress::start(config.quiet);
+            progress.count_in_background(count);
+            write_lines(&mut output, config.workers, jobs, options, progress)
+        }
         Plan::Stream(reader) => write_lines(
             &mut output,
             config.workers,
             run::stream_jobs(reader),
             options,
-            config.quiet,
+            Progress::start(config.quiet),
         ),
     };
     finish(result, output)
@@ -114,9 +118,8 @@ fn write_lines(
     workers: ordered::Workers,
     jobs: impl Iterator<Item = Job> + Send,
     options: &Options,
-    quiet: bool,
+    progress: Progress,
 ) -> io::Result<Exit> {
-    let progress = Progress::start(quiet);
     let mut tally = Tally::default();
     let mut batch = LineBatch::default();
     let done = ordered::ordered_map(

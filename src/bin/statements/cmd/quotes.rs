@@ -1,157 +1,96 @@
-//! `statements quotes`: the statements of many stories, one per story or (`--dedup`) each
-//! once with all its sources.
+//! `statements quotes`: every statement of many stories, one row each, as JSON Lines or CSV
+//! (the columns of [`QuoteRow`]).
 
-use crate::cli::{QuotesArgs, QuotesFormat};
+use crate::archive::{summary, Run};
+use crate::cli::{QuotesArgs, RowFormat};
 use crate::exit::Exit;
-use crate::inputs::{self, Plan};
-use crate::jobs::Job;
-use crate::ordered;
 use crate::output::Output;
-use crate::progress::{Progress, Tally};
-use crate::run;
-use serde::Serialize;
-use statements::output::quotes::{prepare, rows, Prepared, QuoteIndex};
+use statements::output::archive::rows::{quote_rows, QuoteRow};
 use statements::Record;
 use std::io::{self, Write};
 
 /// Runs `quotes`. An `Err` is a fatal error (exit 2) already described by its message.
 pub fn run(args: QuotesArgs) -> Result<Exit, String> {
-    let plan = inputs::plan(&args.input.inputs, args.input.jsonl)?;
-    let workers = ordered::workers(args.input.threads)?;
+    if args.dedup {
+        return super::quotes_dedup::run(args);
+    }
+    let run = Run::new(&args.input, &args.filter)?.slimmed(slim);
     let mut output = Output::open(args.output.as_deref())?;
-    let options = args.input.options();
-    let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
-        Plan::Single(job) => Box::new(std::iter::once(job)),
-        Plan::Batch(jobs) => jobs,
-        Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
-    };
-    let progress = Progress::start(args.input.quiet);
-    let mut tally = Tally::default();
-    let mut index = args.dedup.then(QuoteIndex::new);
-    let mut errors = Vec::new();
-    // Without --dedup each story's rows are written as it comes; with it, each statement is
-    // folded into the index, which grows with the number of distinct statements.
-    let streamed = ordered::ordered_map(
-        workers,
-        jobs,
-        // a file may hold several stories (a NewsML-G2 message of several items)
-        |job| {
-            let records = run::analyse_job(job, &options);
-            records
-                .into_iter()
-                .map(|r| story(r, args.dedup))
-                .collect::<Vec<_>>()
-        },
-        |stories| {
-            progress.tick();
-            for story in stories {
-                tally.stories += 1;
-                tally.statements += story.statements;
-                if let Some(e) = story.error {
-                    tally.failed += 1;
-                    errors.push(e);
-                    continue;
-                }
-                match (&mut index, story.quotes) {
-                    (Some(index), Quotes::Prepared(prepared)) => {
-                        prepared.into_iter().for_each(|p| index.add_prepared(p));
-                    }
-                    (_, Quotes::Rows(record)) => {
-                        write_lines(&mut output, args.format, rows(&record))?
-                    }
-                    (None, Quotes::Prepared(_)) => {}
-                }
+    let mut rows = 0usize;
+    let written = {
+        let mut sink = RowSink::new(args.format, &mut output, QuoteRow::COLUMNS)
+            .map_err(|e| format!("cannot write the output: {e}"))?;
+        let done = run.each(|story| {
+            for row in quote_rows(&story.record) {
+                sink.write(&row)?;
+                rows += 1;
             }
             Ok(())
-        },
-    );
-    progress.finish(&tally);
-    for e in &errors {
-        eprintln!("statements: {e}");
-    }
-    let written = streamed.and_then(|_| match index {
-        Some(index) => {
-            if !args.input.quiet {
-                eprintln!(
-                    "statements: {} statements, {} distinct",
-                    tally.statements,
-                    index.len()
-                );
-            }
-            write_lines(&mut output, args.format, index.quotes())
-        }
-        None => Ok(()),
-    });
-    crate::cmd::parse::finish(
-        written.map(|_| Exit::from_counts(tally.stories, tally.failed)),
-        output,
-    )
-}
-
-/// What the writer gets of one story: its error, or its statements (the record, or with
-/// `--dedup` the statements prepared for the index on the worker thread).
-struct Story {
-    error: Option<String>,
-    statements: usize,
-    quotes: Quotes,
-}
-
-enum Quotes {
-    Rows(Box<Record>),
-    Prepared(Vec<Prepared>),
-}
-
-impl ordered::Weigh for Story {
-    fn weight(&self) -> usize {
-        std::mem::size_of::<Story>()
-            + match &self.quotes {
-                Quotes::Rows(r) => r.quotes.iter().map(|q| q.text.len() + 64).sum::<usize>(),
-                Quotes::Prepared(p) => p.iter().map(Prepared::weight).sum::<usize>(),
-            }
-    }
-}
-
-fn story(record: Record, dedup: bool) -> Story {
-    let error = record.error.as_ref().map(|e| {
-        let at = record.path.as_deref().or(record.id.as_deref());
-        format!("{}: {e}", at.unwrap_or("-"))
-    });
-    let statements = record.quotes.len();
-    let quotes = if dedup {
-        Quotes::Prepared(prepare(&record))
-    } else {
-        Quotes::Rows(Box::new(slim(record)))
+        });
+        done.and_then(|(counts, progress)| {
+            sink.flush()?;
+            progress.finish_with(&summary(&counts, &format!("{rows} quotes")));
+            Ok(counts.exit())
+        })
     };
-    Story {
-        error,
-        statements,
-        quotes,
-    }
+    crate::cmd::parse::finish(written, output)
 }
 
-/// What the rows need of a record: metadata, speakers without mentions, statements.
+/// A statement row needs its story's speakers (title, key) but not their mentions, nor the
+/// story's dates and events.
 fn slim(mut record: Record) -> Record {
     record.dates = Vec::new();
     record.events = Vec::new();
-    record.metadata.headers.clear();
-    for speaker in &mut record.speakers {
-        speaker.mentions = Vec::new();
+    for s in &mut record.speakers {
+        s.mentions = Vec::new();
     }
     record
 }
 
-fn write_lines<T: Serialize>(
-    out: &mut Output,
-    format: QuotesFormat,
-    items: impl IntoIterator<Item = T>,
-) -> io::Result<()> {
-    match format {
-        QuotesFormat::Jsonl => {
-            for item in items {
-                serde_json::to_writer(&mut *out, &item)?;
-                out.write_all(b"\n")?;
+/// Rows written as JSON Lines or as CSV (a header line first, from the row's field names).
+pub enum RowSink<'o> {
+    /// One JSON object per line.
+    Jsonl(&'o mut Output),
+    /// CSV through the `csv` crate: RFC 4180 quoting, `\n` line ends.
+    Csv(Box<csv::Writer<&'o mut Output>>),
+}
+
+impl<'o> RowSink<'o> {
+    /// A sink of `format` over `out`; a CSV sink starts with the header `columns`, so that
+    /// even a result without rows has its columns.
+    pub fn new(
+        format: RowFormat,
+        out: &'o mut Output,
+        columns: &[&str],
+    ) -> io::Result<RowSink<'o>> {
+        Ok(match format {
+            RowFormat::Jsonl => RowSink::Jsonl(out),
+            RowFormat::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                w.write_record(columns)?;
+                RowSink::Csv(Box::new(w))
             }
+        })
+    }
+
+    /// Writes one row.
+    pub fn write<T: serde::Serialize>(&mut self, row: &T) -> io::Result<()> {
+        match self {
+            RowSink::Jsonl(out) => {
+                serde_json::to_writer(&mut **out, row)?;
+                out.write_all(b"\n")
+            }
+            RowSink::Csv(w) => w.serialize(row).map_err(io::Error::from),
         }
     }
-    Ok(())
+
+    /// Flushes what the CSV writer holds.
+    pub fn flush(&mut self) -> io::Result<()> {
+        match self {
+            RowSink::Jsonl(_) => Ok(()),
+            RowSink::Csv(w) => w.flush(),
+        }
+    }
 }
