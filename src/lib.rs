@@ -200,7 +200,8 @@ impl Analysis {
             &quoted,
             analyse::attribution::cue_starts(),
         );
-        let attribution = analyse::attribution::attribute(text, &tokens, &quoted);
+        let attribution =
+            analyse::attribution::attribute_document(text, &tokens, &quoted, metadata.doc_type);
         finished(Stage::Attribution);
         let events = analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution);
         finished(Stage::Timeline);
