@@ -10,8 +10,8 @@
 //! - [`joint_signatories`]: a joint statement's signatories are listed in its title after
 //!   `Joint Statement by|of|between` (`… by the Republic of Halvaria and the Kingdom of
 //!   Ostmark`), or else in its `We, the leaders of A and B`;
-//! - [`narrator_reference`]: `the` and title words only (`The Secretary`, `The Prime
-//!   Minister`) is the party whose name holds those titles, the principal first;
+//! - [`narrator_reference`]: `the` and a title (`The Secretary`, `The Prime Minister`, `The
+//!   Foreign Minister`) is the party whose name holds those words, the principal first;
 //! - [`together_reference`]: `both` or `the two` and a noun of the parties together
 //!   (`Both leaders`, `The two sides`, `Both`), and in a joint statement `we` or `the sides`,
 //!   are all the parties: one speaker of kind group, named after its members (`Adrian Pell
@@ -120,6 +120,12 @@ fn ends_clause(text: &str, w: Span) -> bool {
     text[w.end..].starts_with(['.', ',', ';', ':', '?', '!'])
 }
 
+/// Whether words `a` and `b` (in this order) are on one line: a title line is not part of
+/// the lead sentence's subject.
+fn same_line(text: &str, a: Span, b: Span) -> bool {
+    !text[a.end..b.start].contains('\n')
+}
+
 fn capitalised(text: &str, w: Span) -> bool {
     w.slice(text).starts_with(char::is_uppercase) && !possessive(text, w)
 }
@@ -172,7 +178,7 @@ fn name_back(text: &str, ws: &[Span], last: usize) -> Option<Span> {
     let mut first = last;
     while first > 0 && last - first + 1 < NAME_WORDS {
         let k = first - 1;
-        if ends_clause(text, ws[k]) {
+        if ends_clause(text, ws[k]) || !same_line(text, ws[k], ws[first]) {
             break;
         }
         let w = ws[k].slice(text);
@@ -199,7 +205,9 @@ fn name_forward(text: &str, ws: &[Span], mut k: usize) -> Option<Span> {
         let of = w == "of"
             && (k == first + 1 || (first..k).all(|j| is_title_word(ws[j].slice(text))))
             && ws.get(k + 1).is_some_and(|n| capitalised(text, *n));
-        if !(w.starts_with(char::is_uppercase) || of) {
+        if !(w.starts_with(char::is_uppercase) || of)
+            || k > first && !same_line(text, ws[k - 1], ws[k])
+        {
             break;
         }
         last = Some(k);
@@ -266,8 +274,8 @@ pub(in super::super) fn list(text: &str, ws: &[Span]) -> Vec<Span> {
 #[derive(Debug, Default)]
 pub(in super::super) struct PartySpeakers {
     parties: Parties,
-    /// The entity of each party, the principal first.
-    members: Vec<usize>,
+    /// Each party's name and entity, the principal first.
+    members: Vec<(Span, usize)>,
     /// The entity of all the parties together.
     group: Option<usize>,
 }
@@ -283,12 +291,11 @@ impl PartySpeakers {
             .iter()
             .chain(&parties.others)
             .filter_map(|&s| match parties.joint {
-                true => Some(resolver.add_named(
-                    s.slice(text).to_string(),
-                    SpeakerKind::Organization,
+                true => Some((
                     s,
+                    resolver.add_named(s.slice(text).to_string(), SpeakerKind::Organization, s),
                 )),
-                false => resolver.resolve(text, s),
+                false => resolver.resolve(text, s).map(|e| (s, e)),
             })
             .collect();
         PartySpeakers {
@@ -315,7 +322,7 @@ impl PartySpeakers {
         if together_reference(&words, self.parties.joint) {
             return self.together(m, resolver);
         }
-        let e = narrator_reference(text, &words, &self.parties, &self.members)?;
+        let e = narrator_reference(text, &words, &self.members)?;
         resolver.add_mention(e, m);
         Some(e)
     }
@@ -325,7 +332,7 @@ impl PartySpeakers {
         if members.len() < 2 {
             return None;
         }
-        for &e in members {
+        for &(_, e) in members {
             resolver.add_mention(e, m);
         }
         let group = match self.group {
@@ -336,7 +343,7 @@ impl PartySpeakers {
             None => {
                 let names: Vec<&str> = members
                     .iter()
-                    .map(|&e| resolver.entities()[e].name.as_str())
+                    .map(|&(_, e)| resolver.entities()[e].name.as_str())
                     .collect();
                 let name = match names.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
@@ -375,20 +382,14 @@ fn together_reference(words: &[String], joint: bool) -> bool {
     }
 }
 
-/// `The Secretary`, `The Prime Minister`: the party whose name holds those title words, the
-/// principal first.
-fn narrator_reference(
-    text: &str,
-    words: &[String],
-    parties: &Parties,
-    members: &[usize],
-) -> Option<usize> {
+/// `The Secretary`, `The Foreign Minister`: the party whose name holds those words (three at
+/// most, the last a title), the principal first.
+fn narrator_reference(text: &str, words: &[String], members: &[(Span, usize)]) -> Option<usize> {
     let (first, titles) = words.split_first()?;
-    if first != "the" || titles.is_empty() || !titles.iter().all(|w| is_title_word(w)) {
+    if first != "the" || !titles.last().is_some_and(|w| is_title_word(w)) || titles.len() > 3 {
         return None;
     }
-    let spans = parties.principal.iter().chain(&parties.others);
-    spans.zip(members).find_map(|(s, &e)| {
+    members.iter().find_map(|&(s, e)| {
         let name = s.slice(text).to_lowercase();
         let has = |t: &String| name.split(' ').any(|w| w == t);
         titles.iter().all(has).then_some(e)
