@@ -330,7 +330,7 @@ fn ends_sentence(inp: &Input, p1: usize) -> bool {
 /// Whether the labels make the document a transcript: two or more (or one `THE
 /// PRESIDENT:`), most of their paragraphs ending a sentence (a digest of headlines does
 /// not), one of them a question, answer, outlet or moderator label, a title in upper case,
-/// or a label coming again (upper case alone is not enough: lists of states and their
+/// a delegate's label of a meeting record, or a label coming again (upper case alone is not enough: lists of states and their
 /// rainfall in a 1987 wire story).
 fn transcript(labels: &[Label]) -> bool {
     let sentences = labels.iter().filter(|l| l.ends_sentence).count();
@@ -348,8 +348,15 @@ fn transcript(labels: &[Label]) -> bool {
             l.class,
             Some(Class::Question | Class::Answer | Class::Outlet | Class::Moderator)
         );
-        known || title(l) || !seen.insert(l.key.as_str())
+        known || title(l) || delegate(l) || !seen.insert(l.key.as_str())
     })
+}
+
+/// A delegate's label in a meeting record: a courtesy word, a name and the delegation in
+/// parentheses (`Mr. Nebenzia (Russian Federation)`, `Ms. Lindqvist (Nordmark)`).
+fn delegate(l: &Label) -> bool {
+    let first = l.key.split(' ').next().unwrap_or("");
+    l.paren.is_some() && l.key.contains(' ') && class_of(first) == Some(Class::Honorific)
 }
 
 /// Whether paragraph `p0..p1` is a stage direction or a note alone on its line

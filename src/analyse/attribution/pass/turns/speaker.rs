@@ -390,25 +390,39 @@ fn header_title_name(text: &str, end: usize, words: &[&str]) -> Option<Span> {
     let mut from = 0;
     while let Some(i) = lower[from..].find(&phrase).map(|i| i + from) {
         from = i + phrase.len();
+        // A meeting record's list of participants: `President:   Ms. Haugland …… (Ostmark)`;
+        // the name alone is the mention.
+        let listed = header[from..].starts_with(':');
+        let name_start = from + usize::from(listed);
         // The name: up to three capitalised words after the titles.
-        let mut e = from;
+        let mut e = name_start;
         let mut count = 0;
         while count < 3 {
-            let Some(r) = header[e..].strip_prefix(' ') else {
+            let r = &header[e..];
+            let gap = r.len() - r.trim_start_matches([' ', '\u{a0}']).len();
+            if gap == 0 || (gap > 1 && !(listed && count == 0)) {
                 break;
-            };
+            }
+            let r = &r[gap..];
             let len = r
                 .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '.'))
                 .unwrap_or(r.len());
             if len == 0 || !r.starts_with(char::is_uppercase) {
                 break;
             }
-            e += 1 + len;
+            if count == 0 {
+                e += gap - usize::from(!listed);
+            }
+            e += usize::from(count > 0 || !listed) + len;
             count += 1;
         }
         let word_start = !header[..i].ends_with(char::is_alphanumeric);
         if count > 0 && word_start {
-            return Some(Span::new(i, e));
+            let name = header[name_start..e].trim_start();
+            return Some(match listed {
+                true => Span::new(e - name.len(), e),
+                false => Span::new(i, e),
+            });
         }
     }
     None

@@ -108,6 +108,15 @@ fn roles_table() {
             &[(Q, "What do you expect?", None), (A, "A new chapter.", Some(0)), (Q, "And the sanctions?", None), (A, "They stay.", Some(2))],
         ),
         (
+            "a meeting record's delegates, each labelled once",
+            "The President: I give the floor to the representative of Halvaria.\n\nMr. Brandt (Halvaria): We support the draft.\n\nMs. Lind (Ostmark): We abstain.",
+            &[
+                (S, "I give the floor to the representative of Halvaria.", None),
+                (S, "We support the draft.", None),
+                (S, "We abstain.", None),
+            ],
+        ),
+        (
             "hand-off after an answer",
             "Q    Why?\n\nMR. ROE: Because.\n\nMS. LEE: Next question.",
             &[(Q, "Why?", None), (A, "Because.", Some(0)), (S, "Next question.", None)],
