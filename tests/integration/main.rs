@@ -7,4 +7,5 @@ mod corpus;
 mod golden;
 mod harness;
 mod hostile;
+mod official;
 mod properties;
