@@ -47,11 +47,11 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "a1c344ee88842783c03117ddb4e967b6d404b4a20b4d990f868b01461da27c28",
+        "657b3dacd98a4a0480622ac24317409f60df3a8ce6c1affe97803239e7e42a38",
     ),
     (
         "fixtures",
-        "c94bc7fc51d3bb49f9876de175ccd1b6aaba4faebd516d8c6dc63a50470eafa9",
+        "59fb9284f28fb944a6e073f05f787f99f4263b39a96478864c47ce281f63fcc9",
     ),
 ];
 
