@@ -9,7 +9,7 @@
 //!   Arvo`), or after `hosted`;
 //! - [`joint_signatories`]: a joint statement's signatories are listed in its title after
 //!   `Joint Statement by|of|between` (`… by the Republic of Halvaria and the Kingdom of
-//!   Ostmark`), or else in its `We, the leaders of A and B`;
+//!   Ostmark`), or else in its first `We, the leaders of A and B`;
 //! - [`narrator_reference`]: `the` and a title (`The Secretary`, `The Prime Minister`, `The
 //!   Foreign Minister`) is the party whose name holds those words, the principal first;
 //! - [`together_reference`]: `both` or `the two` and a noun of the parties together
@@ -160,7 +160,7 @@ fn lead_parties(text: &str, body: usize) -> Parties {
                 .find(|&k| ws[k].slice(text) == "with")
                 .map(|k| k + 1)
         };
-        let other = object.and_then(|k| name_forward(text, &ws, k));
+        let other = object.and_then(|k| name_forward(text, &ws, k, false));
         if let (Some(p), Some(o)) = (principal, other) {
             return Parties {
                 principal: Some(p),
@@ -191,10 +191,11 @@ fn name_back(text: &str, ws: &[Span], last: usize) -> Option<Span> {
     Some(Span::new(ws[first].start, ws[last].end))
 }
 
-/// The name starting at word `k` (after a leading `the`): capitalised words, `of` after one
-/// word or title words only (`Republic of Halvaria`, `Foreign Minister of Nordmark`, not
+/// The name starting at word `k` (after a leading `the`): capitalised words, `of` between
+/// them in a list of states (`any_of`: `Federal Republic of Varnia`), else after one word or
+/// title words only (`Republic of Halvaria`, `Foreign Minister of Nordmark`, not
 /// the `of Lusania` of `Prime Minister Ngozi Okafor of Lusania`), up to a clause's end.
-fn name_forward(text: &str, ws: &[Span], mut k: usize) -> Option<Span> {
+fn name_forward(text: &str, ws: &[Span], mut k: usize, any_of: bool) -> Option<Span> {
     if ws.get(k)?.slice(text).eq_ignore_ascii_case("the") {
         k += 1;
     }
@@ -203,7 +204,7 @@ fn name_forward(text: &str, ws: &[Span], mut k: usize) -> Option<Span> {
     while k < ws.len() && k - first < NAME_WORDS {
         let w = ws[k].slice(text);
         let of = w == "of"
-            && (k == first + 1 || (first..k).all(|j| is_title_word(ws[j].slice(text))))
+            && (any_of || k == first + 1 || (first..k).all(|j| is_title_word(ws[j].slice(text))))
             && ws.get(k + 1).is_some_and(|n| capitalised(text, *n));
         if !(w.starts_with(char::is_uppercase) || of)
             || k > first && !same_line(text, ws[k - 1], ws[k])
@@ -247,7 +248,7 @@ pub(in super::super) fn list(text: &str, ws: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < ws.len() {
-        let Some(name) = name_forward(text, ws, k) else {
+        let Some(name) = name_forward(text, ws, k, true) else {
             break;
         };
         out.push(name);
@@ -305,6 +306,36 @@ impl PartySpeakers {
         }
     }
 
+    /// A joint statement whose title lists no signatories: those its first `We, the leaders
+    /// of A and B` lists.
+    fn signatories_of(&mut self, text: &str, m: Span, resolver: &mut Resolver) {
+        // The apposition after `We,` (the mention may stop at `We`), up to its comma.
+        let tail = &text[m.start..];
+        let Some(after) = tail.strip_prefix("We,") else {
+            return;
+        };
+        let end = after.find([',', '.', '\n']).unwrap_or(after.len());
+        let Some(of) = after[..end].find(" of ") else {
+            return;
+        };
+        let from = m.start + "We,".len() + of + " of ".len();
+        let ws = words(text, from, m.start + "We,".len() + end);
+        let listed = list(text, &ws);
+        if listed.len() >= 2 {
+            self.parties.others = listed;
+            self.members = self
+                .parties
+                .others
+                .iter()
+                .map(|&s| {
+                    let e =
+                        resolver.add_named(s.slice(text).to_string(), SpeakerKind::Organization, s);
+                    (s, e)
+                })
+                .collect();
+        }
+    }
+
     /// The speaker the narrator's mention `m` refers to among the parties, its mention
     /// recorded; `None` when it refers to none of them.
     pub(in super::super) fn refer(
@@ -319,6 +350,9 @@ impl PartySpeakers {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
+        if self.parties.joint && self.members.is_empty() {
+            self.signatories_of(text, m, resolver);
+        }
         if together_reference(&words, self.parties.joint) {
             return self.together(m, resolver);
         }
