@@ -349,7 +349,7 @@ fn agenda_item(text: &str, start: usize) -> Option<&str> {
 /// adopted.`): header, not prose.
 pub(super) fn agenda_line(t: &str) -> bool {
     let t = fold(t.trim_end_matches('.'));
-    DOC_CUES.agenda.iter().any(|cue| t == *cue)
+    DOC_CUES.agenda.contains(&t)
 }
 
 /// Whether a line names an institution, not in the issuers' lexicon, that issues the

@@ -436,7 +436,13 @@ mod tests {
 
     #[test]
     fn lead_and_joint_parties() {
-        let cases: &[(&str, Option<DocType>, Option<&str>, &[&str])] = &[
+        type Case = (
+            &'static str,
+            Option<DocType>,
+            Option<&'static str>,
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
             (
                 "Secretary of State Adrian Pell spoke today with Nordmark Foreign Minister Lena Arvo about the straits.",
                 Some(DocType::Readout),
