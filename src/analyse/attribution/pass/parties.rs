@@ -97,22 +97,18 @@ pub(in super::super) fn find(text: &str, kind: Option<DocType>, body: usize) -> 
     }
 }
 
-/// A word of the text: its span, without the punctuation around it.
+/// The words of `text[from..to]`: their spans, without the punctuation around them.
 fn words(text: &str, from: usize, to: usize) -> Vec<Span> {
-    let mut out = Vec::new();
     let s = &text[from..to];
-    let mut i = 0;
-    for w in s.split(|c: char| c.is_whitespace()) {
-        let start = from + i;
-        i += w.len() + 1;
-        let lead = w.len() - w.trim_start_matches(['(', '“', '"', '‘']).len();
-        let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
-        let core = core.trim_end_matches('.');
-        if !core.is_empty() {
-            out.push(Span::new(start + lead, start + lead + core.len()));
-        }
-    }
-    out
+    s.split(char::is_whitespace)
+        .filter_map(|w| {
+            let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+            let core = core.trim_end_matches('.');
+            // Offsets from the pieces' addresses: a separator may be several bytes long.
+            let start = from + (core.as_ptr() as usize - s.as_ptr() as usize);
+            (!core.is_empty()).then(|| Span::new(start, start + core.len()))
+        })
+        .collect()
 }
 
 /// Whether the word after span `w` in `text` ends a sentence or a clause (`.`, `,`, `;`).
