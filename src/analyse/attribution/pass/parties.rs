@@ -346,6 +346,10 @@ impl PartySpeakers {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
+        // A wire story or a transcript has no parties: nothing to read.
+        if !self.parties.joint && self.members.is_empty() {
+            return None;
+        }
         if self.parties.joint && self.members.is_empty() {
             self.signatories_of(text, m, resolver);
         }
