@@ -7,7 +7,8 @@
 
 Both build the release binary first and skip (exit 0) when ../shared is absent (the scorers
 live there). Besides the shared dev data they score our own diplomatic wire stories,
-eval/own/{quotes,dates,dates-textdate,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src).
+eval/own/{quotes,dates,dates-textdate,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src),
+and our own official documents, eval/own/official-{quotes,metadata}.jsonl (from eval/own/official).
 The events are scored on the PLOVER gold sentences, whole and in two folds (see RUNS).
 """
 import json, os, subprocess, sys, datetime, tempfile, zlib
@@ -46,6 +47,11 @@ RUNS = [
     ("metadata: transcripts dev, document type and issuer", "score_metadata.py",
      "transcripts/dev.jsonl", ["doc_type_accuracy", "issuer_accuracy", "date_accuracy",
                                "headline_accuracy"]),
+    ("quotes: own official documents (readouts, statements, a record, an interview)",
+     "score_quotes.py", "eval/own/official-quotes.jsonl",
+     QUOTE_KEYS + ["role_accuracy", "resolved_speaker_accuracy"]),
+    ("metadata: own official documents", "score_metadata.py", "eval/own/official-metadata.jsonl",
+     ["doc_type_accuracy", "issuer_accuracy", "headline_accuracy"]),
     ("quotes: transcripts dev (six briefings, press conferences, an interview)",
      "score_quotes.py", "transcripts/dev.jsonl",
      ["direct_f1", "direct_speaker_accuracy", "role_accuracy", "resolved_speaker_accuracy",

@@ -47,7 +47,7 @@ callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null |
       row("paragraphs and sentences", "statements::text::paragraphs::split [")
       row("quotation marks", "statements::text::quotes::find [")
       row("dates", "statements::parse::dates::recognise::recognise [")
-      row("attribution", "statements::analyse::attribution::attribute [")
+      row("attribution", "statements::analyse::attribution::attribute_document [")
       row("timeline", "statements::analyse::timeline::build::build [")
       row("events (coding, within the timeline)", "statements::analyse::events::code::code [")
       row("JSON line (written from the findings)", "statements::output::line::write_findings [")

@@ -4,16 +4,25 @@
   python3 scripts/own-eval-build.py      reads eval/own/src/*.txt, writes
                                          eval/own/{quotes,dates,metadata}.jsonl and
                                          eval/own/dates-textdate.jsonl (no Date: header;
-                                         only stories whose text gives the full date)
+                                         only stories whose text gives the full date);
+                                         reads eval/own/official/*.txt (readouts, official
+                                         and joint statements, a meeting record, an
+                                         interview), writes eval/own/official-{quotes,
+                                         metadata}.jsonl and each text, markup removed, as
+                                         fixtures/official-<name>.txt (snapshotted by the
+                                         golden tests)
 
 The stories are our own fictional writing (no real text). Each source file has
 header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
 null, i.e. not scored; doc_type and issuer, where `none` is a null the tool must
 give), then the story with inline markup:
 
-  {{qN K S C}}...{{/qN}}  a statement; K = d (direct), m (mixed/partial),
-                          i (indirect); S = speaker mention tag (sL) or -, C = cue
-                          tag (cL) or -. Repeating {{qN}} (no attributes) later
+  {{qN K S C R}}...{{/qN}}  a statement; K = d (direct), m (mixed/partial),
+                          i (indirect); S = speaker mention tag (sL), or -, or
+                          =Full_Name (no mention: the resolved speaker only, `_` for
+                          spaces: an unlabelled answer); C = cue tag (cL) or -;
+                          R (optional) = the role of a transcript's turn (question,
+                          answer, statement). Repeating {{qN}} (no attributes) later
                           opens another fragment of the same statement: the gold
                           span then covers the whole stretch, with "fragments".
   {{sL}}...{{/sL}}        a speaker mention with label L; {{sL=Full Name}} also
@@ -95,12 +104,15 @@ def build(path):
     for key, q in quotes.items():
         if not q["attrs"]:
             sys.exit(f"{path}: {key} has no attributes")
-        kind, spk, cue = (q["attrs"] + ["-", "-"])[:3]
+        kind, spk, cue, role = (q["attrs"] + ["-", "-", "-"])[:4]
         kind = {"d": "direct", "m": "mixed", "i": "indirect"}[kind]
         frags = sorted(q["frags"])
         s, e = frags[0][0], frags[-1][1]
         g = {"start": s, "end": e, "text": text[s:e], "kind": kind}
-        if spk != "-":
+        if spk.startswith("="):
+            g.update(speaker=None, speaker_start=None, speaker_end=None,
+                     speaker_resolved=spk[1:].replace("_", " "))
+        elif spk != "-":
             if spk not in mentions:
                 sys.exit(f"{path}: {key} speaker {spk} not marked")
             ms, me, res = mentions[spk]
@@ -112,6 +124,9 @@ def build(path):
                 sys.exit(f"{path}: {key} cue {cue} not marked")
             cs, ce = cues[cue]
             g.update(cue=text[cs:ce], cue_start=cs, cue_end=ce)
+        if role != "-":
+            assert role in ("question", "answer", "statement"), (path, role)
+            g["role"] = role
         if len(frags) > 1:
             g["fragments"] = [{"start": a, "end": b, "text": text[a:b]} for a, b in frags]
         qs.append(g)
@@ -158,6 +173,18 @@ def main():
             if md and md[0].isdigit():
                 assert md == d["dct"], (d["id"], md, d["dct"])
                 f.write(json.dumps(dict(d, dct=None), ensure_ascii=False) + "\n")
+    official = sorted(glob.glob(os.path.join(OWN, "official", "*.txt")))
+    orows = [build(f) for f in official]
+    for n, name in ((0, "quotes"), (2, "metadata")):
+        with open(os.path.join(OWN, f"official-{name}.jsonl"), "w", encoding="utf-8") as f:
+            for r in orows:
+                f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
+    for f, r in zip(official, orows):
+        name = os.path.basename(f)[3:]  # without the `01-` order prefix
+        with open(os.path.join(ROOT, "fixtures", f"official-{name}"), "w", encoding="utf-8") as out:
+            out.write(r[0]["text"])
+    print(f"official: {len(orows)} documents, "
+          f"{sum(len(r[0]['quotes']) for r in orows)} statements")
     nq = sum(len(r[0]["quotes"]) for r in rows)
     nt = sum(len(r[1]["timexes"]) for r in rows)
     words = sum(len(r[0]["text"].split()) for r in rows)

@@ -347,7 +347,8 @@ impl Analysis {
             analyse::attribution::cue_starts(),
             analyse::events::trigger_marks(),
         );
-        let attribution = analyse::attribution::attribute(text, &tokens, &quoted);
+        let attribution =
+            analyse::attribution::attribute_document(text, &tokens, &quoted, metadata.doc_type);
         finished(Stage::Attribution);
         let events =
             analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution, &tokens);

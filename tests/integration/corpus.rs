@@ -43,15 +43,15 @@ fn tempeval3_news_spans_index_their_stories() {
 const DIGESTS: &[(&str, &str)] = &[
     (
         "../shared/corpus/reuters21578/stories",
-        "5256a3ee2fcb8925825e9f2120666f1429d6d7be677620576513306244e059fd",
+        "63c56af34d51e33028ed42168f4ce747fd671b8688d93b3971ad3a56eb30d4aa",
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "b38071a6b29d5c07ac71897fa434e1a0f3f3811333cc6e76492fc826b6d53f3a",
+        "60b6c901af0fa593a0edc5465b88e9afa385a0bc8926c962d8d77c8de08f4a8e",
     ),
     (
         "fixtures",
-        "f2bba2885504322171ce1765b8445527381c8ee15d84b633bdd489ce1239dcdb",
+        "0e7e43f7deb77a0607a7537eae96fbf69be473633814d4f8a762276628d2c2f0",
     ),
 ];
 

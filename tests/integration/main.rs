@@ -11,4 +11,5 @@ mod golden;
 mod harness;
 mod hostile;
 mod identity;
+mod official;
 mod properties;

@@ -27,7 +27,9 @@
 //! 4. `quote_leftovers`: floating quotes, quotes inside an indirect statement (partial
 //!    statements), and long quotes with no frame;
 //! 5. `speakers`: the speaker mentions are resolved in text order into entities
-//!    ([`speakers`]), and the claims become statements.
+//!    ([`speakers`]), and the claims become statements; in a readout or an official or
+//!    joint statement, the narrator's references to the document's parties (`The
+//!    Secretary`, `Both leaders`, `we`) are resolved to them first (`parties`).
 //!
 //! The claims (`claims`) are only added to, except for five named edits a later step
 //! makes to an earlier claim (clip, drop, narrow to its quotation, mute an expressive act or
@@ -53,7 +55,7 @@ use crate::analyse::speakers::Entity;
 use crate::span::Span;
 use crate::text::quotes::QuotedSpan;
 use crate::text::{Doc, WordFilter};
-use crate::vocab::{QuoteKind, TurnRole};
+use crate::vocab::{DocType, QuoteKind, TurnRole};
 use claims::Claims;
 use cues::{Cue, CueEntry, CueLexicon, CUES};
 use words::Words;
@@ -138,6 +140,18 @@ pub fn cue_starts() -> &'static WordFilter {
 /// Finds the statements of the story and attributes them, from its tokens (built with
 /// [`cue_starts`]) and its quotations.
 pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
+    attribute_document(text, doc, quotes, None)
+}
+
+/// [`attribute`] for a document of kind `kind`: in a readout, a statement or a joint
+/// statement, the narrator's references to its parties (`The Secretary`, `Both leaders`,
+/// a joint statement's `we`) are resolved to them (`pass::parties`).
+pub fn attribute_document(
+    text: &str,
+    doc: &Doc,
+    quotes: &[QuotedSpan],
+    kind: Option<DocType>,
+) -> Attribution {
     if doc.toks.is_empty() {
         return Attribution::default();
     }
@@ -166,7 +180,9 @@ pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
     pass::cue_clauses::run(&input, &mut found);
     pass::nouns_and_labels::run(&input, &mut found);
     pass::quote_leftovers::run(&input, &mut found);
-    pass::speakers::run(text, &found.claims, &found.turns)
+    let body = input.doc.toks[0].span().start;
+    let parties = pass::parties::find(text, kind, body);
+    pass::speakers::run(text, &found.claims, &found.turns, parties)
 }
 
 #[cfg(test)]

@@ -29,7 +29,9 @@ fn run(text: &str) -> Vec<Row> {
         cue_starts(),
         crate::analyse::events::trigger_marks(),
     );
-    let a = attribute(text, &doc, &qs);
+    // The document type, for the rules of official documents (`parties`).
+    let kind = crate::parse::metadata::read(text).doc_type;
+    let a = attribute_document(text, &doc, &qs, kind);
     a.statements
         .iter()
         .map(|s| {
@@ -509,6 +511,30 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
             (D, "We will see.", "Ana Ferrer", "-"),
         ],
     ),
+    // Official documents: the narrator's references to the parties.
+    (
+        "lead_parties",
+        "Readout of Secretary Pell’s Call with Foreign Minister Arvo\n\nSecretary of State Adrian Pell spoke today with Nordmark Foreign Minister Lena Arvo. Secretary Pell stressed that the straits must stay open.",
+        &[(I, "the straits must stay open", "Adrian Pell", "stressed")],
+    ),
+    (
+        "narrator_reference",
+        "Readout of Secretary Pell’s Call with Foreign Minister Arvo\n\nSecretary of State Adrian Pell spoke today with Nordmark Foreign Minister Lena Arvo. The Secretary underscored that the straits must stay open. The Foreign Minister noted that Nordmark would help.",
+        &[
+            (I, "the straits must stay open", "Adrian Pell", "underscored"),
+            (I, "Nordmark would help", "Lena Arvo", "noted"),
+        ],
+    ),
+    (
+        "together_reference",
+        "Readout of Secretary Pell’s Call with Foreign Minister Arvo\n\nSecretary of State Adrian Pell spoke today with Nordmark Foreign Minister Lena Arvo. Both ministers agreed that their teams would meet in May.",
+        &[(I, "their teams would meet in May", "Adrian Pell and Lena Arvo", "agreed")],
+    ),
+    (
+        "joint_signatories",
+        "Joint Statement by the Republic of Halvaria and the Kingdom of Ostmark\n\nWe stress that disputes must be settled peacefully.",
+        &[(I, "disputes must be settled peacefully", "Republic of Halvaria and Kingdom of Ostmark", "stress")],
+    ),
     ];
 
 /// Every example gives its statements.
@@ -546,6 +572,7 @@ fn every_rule_has_an_example() {
         super::pass::quote_leftovers::RULES,
         super::pass::speakers::RULES,
         super::pass::turns::RULES,
+        super::pass::parties::RULES,
         super::filters::RULES,
     ]
     .concat();

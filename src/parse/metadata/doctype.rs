@@ -78,6 +78,8 @@ struct DocCues {
     not_label: Vec<String>,
     list_label: Vec<String>,
     speaker_title: Vec<String>,
+    institution: Vec<String>,
+    agenda: Vec<String>,
 }
 
 static DOC_CUES: LazyLock<DocCues> = LazyLock::new(|| {
@@ -91,6 +93,8 @@ static DOC_CUES: LazyLock<DocCues> = LazyLock::new(|| {
         not_label: Vec::new(),
         list_label: Vec::new(),
         speaker_title: Vec::new(),
+        institution: Vec::new(),
+        agenda: Vec::new(),
     };
     for r in rows(include_str!("../../lexicon/metadata_doc_types.tsv")) {
         let [class, cue, doc_type, ..] = r[..] else {
@@ -107,6 +111,8 @@ static DOC_CUES: LazyLock<DocCues> = LazyLock::new(|| {
             ("not_label", _) => c.not_label.push(cue),
             ("list_label", _) => c.list_label.push(cue),
             ("speaker_title", _) => c.speaker_title.push(cue),
+            ("institution", _) => c.institution.push(cue),
+            ("agenda", _) => c.agenda.push(cue),
             _ => {}
         }
     }
@@ -279,6 +285,20 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         return reading;
     }
     reading.headline = retitled.map(str::to_string);
+    // A title under the issuer's line is no more the body than the issuer's line is.
+    if let Some(t) = retitled {
+        let start = t.as_ptr() as usize - text.as_ptr() as usize;
+        if found.body.start <= start && layout.is_none() {
+            let next = lines(text, start).nth(1).map_or(text.len(), |l| l.start);
+            let skip = text[next..].len() - text[next..].trim_start().len();
+            reading.body_start = Some(next + skip);
+        }
+    }
+    if doc_type == DocType::MeetingRecord {
+        if let Some(item) = agenda_item(text, found.content_start) {
+            reading.headline = Some(item.to_string());
+        }
+    }
     reading.date = retitled.or(found.headline).and_then(title_date);
     // A transcript's issuer is the one it names most (a joint statement or a readout that
     // mentions `the Security Council` is not issued by it).
@@ -293,9 +313,11 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
 }
 
 /// The title under a headline line that only names the issuer (`Ministry of Foreign Affairs
-/// of the Russian Federation`): the next line, when it is not a turn, a date or furniture.
+/// of the Russian Federation`), or an institution not in the lexicon: the next line, when it is not a turn, a date or furniture.
 fn title_after_issuer<'t>(text: &'t str, found: &Found<'_>, headline: &str) -> Option<&'t str> {
-    line_issuer(headline)?;
+    if line_issuer(headline).is_none() && !institution_line(headline) {
+        return None;
+    }
     let at = found.content_start + text[found.content_start..].find(headline)?;
     let next = lines(text, at)
         .skip(1)
@@ -307,6 +329,41 @@ fn title_after_issuer<'t>(text: &'t str, found: &Found<'_>, headline: &str) -> O
         && !furniture_line(next)
         && !next.ends_with([',', ';', ':']);
     plain.then_some(next)
+}
+
+/// A meeting record's title: the item on its agenda, the line after `The agenda was
+/// adopted.` (its heading lines, `United Nations S/PV.9412`, `Security Council`, are not).
+fn agenda_item(text: &str, start: usize) -> Option<&str> {
+    let mut lines = lines(text, start)
+        .map(|l| l.text(text).trim())
+        .filter(|t| !t.is_empty());
+    lines.find(|t| agenda_line(t))?;
+    let item = lines.next()?;
+    let plain = item.len() <= MAX_TITLE
+        && turn_label(item).is_none()
+        && !item.ends_with(['.', ',', ';', ':']);
+    plain.then_some(item)
+}
+
+/// Whether a line of a meeting record says its agenda was adopted (`The agenda was
+/// adopted.`): header, not prose.
+pub(super) fn agenda_line(t: &str) -> bool {
+    let t = fold(t.trim_end_matches('.'));
+    DOC_CUES.agenda.contains(&t)
+}
+
+/// Whether a line names an institution, not in the issuers' lexicon, that issues the
+/// document below it (`Ministry of Foreign Affairs of the Republic of Lusania`, `Embassy of
+/// Nordmark in Washington`): it opens with an institution word and ends with no sentence.
+fn institution_line(line: &str) -> bool {
+    let line = line.trim();
+    let folded = fold(line);
+    line.len() <= ISSUER_LINE_BYTES
+        && !line.ends_with(['.', '?', '!', ':', ','])
+        && DOC_CUES
+            .institution
+            .iter()
+            .any(|cue| starts_word(&folded, cue))
 }
 
 /// The date a title ends with (`... Regular Press Conference on April 14, 2027`,

@@ -3,6 +3,7 @@
 
 pub(super) mod cue_clauses;
 pub(super) mod nouns_and_labels;
+pub(super) mod parties;
 pub(super) mod quote_frames;
 pub(super) mod quote_leftovers;
 pub(super) mod speakers;

@@ -7,6 +7,7 @@
 use super::super::claims::{Claim, Claims};
 use super::super::limits::INHERIT_STEPS;
 use super::super::{Attribution, Statement};
+use super::parties::{Parties, PartySpeakers};
 use super::turns::{Turn, TurnSpeaker};
 use crate::analyse::speakers::{clean_mention, Resolver};
 use crate::span::Span;
@@ -17,9 +18,15 @@ use crate::vocab::{QuoteKind, SpeakerKind};
 pub(in super::super) const RULES: &[&str] = &["speakers"];
 
 /// The statements and speakers of the claims.
-pub(in super::super) fn run(text: &str, claims: &Claims, turns: &[Turn]) -> Attribution {
+pub(in super::super) fn run(
+    text: &str,
+    claims: &Claims,
+    turns: &[Turn],
+    parties: Parties,
+) -> Attribution {
     let claims = claims.all();
     let mut resolver = Resolver::new();
+    let mut parties = PartySpeakers::new(text, parties, &mut resolver);
     let mut speaker: Vec<Option<usize>> = vec![None; claims.len()];
     let mut mention_of: Vec<Option<Span>> = claims.iter().map(|p| p.mention).collect();
     let mut cue_of: Vec<Option<Span>> = claims.iter().map(|p| p.cue).collect();
@@ -27,7 +34,7 @@ pub(in super::super) fn run(text: &str, claims: &Claims, turns: &[Turn]) -> Attr
         text,
         claims,
         turns,
-        &mut resolver,
+        (&mut resolver, &mut parties),
         &mut speaker,
         &mut mention_of,
     );
@@ -91,7 +98,7 @@ fn resolve(
     text: &str,
     claims: &[Claim],
     turns: &[Turn],
-    resolver: &mut Resolver,
+    (resolver, parties): (&mut Resolver, &mut PartySpeakers),
     speaker: &mut [Option<usize>],
     mention_of: &mut [Option<Span>],
 ) -> Vec<Option<usize>> {
@@ -129,7 +136,11 @@ fn resolve(
                     resolver.add_mention(e, m);
                     Some(e)
                 }
-                None => mention_of[i].and_then(|m| resolver.resolve(text, m)),
+                None => mention_of[i].and_then(|m| {
+                    parties
+                        .refer(text, m, resolver)
+                        .or_else(|| resolver.resolve(text, m))
+                }),
             };
         }
     }

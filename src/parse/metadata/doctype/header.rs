@@ -43,7 +43,7 @@ pub(super) fn header(text: &str, found: &Found<'_>, first_turn: usize, reading: 
         }
         // Prose before the first turn is an unlabelled opening statement (`Ladies and
         // gentlemen,`): the body starts there.
-        if prose(t) {
+        if prose(t) && !super::agenda_line(t) {
             reading.body_start = (line.start > body).then_some(line.start);
             return;
         }

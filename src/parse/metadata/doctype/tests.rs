@@ -252,6 +252,16 @@ fn documents() {
             "United Nations S/PV.9990\nSecurity Council\nEighty-second year\n9990th meeting\nTuesday, 9 March 2027, 10 a.m.\nNew York\n\nPresident: Mr. Alvarado (Veloria)\nMembers: Kasaria Mr. Osei\n\nThe meeting was called to order at 10.05 a.m.\n\nThe President: I welcome the Envoy.\n\nMr. Osei (Kasaria): I thank the Envoy.\n\nMs. Lindqvist (Nordmark): So do I.\n",
             w(DocType::MeetingRecord, Some("United Nations Security Council"), Some("United Nations S/PV.9990"), Some("New York"), Some("2027-03-09"), "The President: I welcome the Envoy."),
         ),
+        // A meeting record with its agenda: the item adopted is its title.
+        (
+            "United Nations S/PV.9412\nSecurity Council\n9412th meeting\nThursday, 20 May 2027, 3 p.m.\nNew York\n\nThe meeting was called to order at 3.05 p.m.\n\nAdoption of the agenda\n\nThe agenda was adopted.\n\nThe situation in the Kerran Valley\n\nThe President: I welcome the Envoy.\n\nMr. Osei (Kasaria): I thank the Envoy.\n\nMs. Lindqvist (Nordmark): So do I.\n",
+            w(DocType::MeetingRecord, Some("United Nations Security Council"), Some("The situation in the Kerran Valley"), Some("New York"), Some("2027-05-20"), "The President: I welcome the Envoy."),
+        ),
+        // An institution in no issuer's row heads its statement: the title is the next line.
+        (
+            "Ministry of Foreign Affairs of the Republic of Lusania\n\nStatement on the situation in the Kerran Valley\n\nThe Ministry notes that the ceasefire has been violated.\n",
+            w(DocType::Statement, None, Some("Statement on the situation in the Kerran Valley"), None, None, "The Ministry notes that the ceasefire has been violated."),
+        ),
         // Releases without turns.
         (
             "Office of the Spokesperson\n\nSecretary Pell’s Call with Foreign Minister Arvo\n\nSecretary Pell spoke today with Foreign Minister Arvo.\n",

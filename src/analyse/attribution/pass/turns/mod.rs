@@ -12,15 +12,19 @@
 //!   statements; alone on a line they end a turn, at a turn's start or end they are left
 //!   out of it;
 //! - [`roles`]: a question label (`Q`, `QUESTION`, `AFP`) asks; an official's turn right
-//!   after a question answers it when the question asks something (`?`) or the exchange is
+//!   after a question answers it when the question asks something (`?`), addresses him by
+//!   his title or name (`Secretary General Stoltenberg, welcome.`) or the exchange is
 //!   already one of questions and answers, else it is a statement (opening remarks, a
-//!   hand-off, going on after a journalist's aside);
+//!   hand-off, going on after a journalist's aside); a second official's turn of some
+//!   length after another's answer answers the question of the exchange that named him;
 //! - [`speaker_of`]: the speaker is the full name the document gives for the label's last
 //!   word (`MR PRICE` -> `Ned Price` of `… Ned Price …`, `THE PRESIDENT` -> `President
 //!   Biden`), else the label itself; a question's speaker is the outlet in its label, or
-//!   one `Journalist` of unknown kind; in an interview with unlabelled answers (a question
-//!   paragraph ending in `?`, then a paragraph with no label) the answer is a turn with no
-//!   label.
+//!   one `Journalist` of unknown kind (the journalist introduced keeps the floor for his
+//!   follow-ups until a hand-off); in an interview with unlabelled answers (`Q:` labels,
+//!   or one named interviewer's, on paragraphs ending in `?`, then a paragraph with no
+//!   label) the answer is a turn with no label, spoken by the guest the title names
+//!   (`Interview with X`, `X’s interview with …`).
 //!
 //! The labels and stage directions are data: `lexicon/turns_labels.tsv`.
 
@@ -61,6 +65,9 @@ const INTRODUCTION_BYTES: usize = 160;
 /// How many words a turn after another official's answer has when it answers the same
 /// question too (shorter, it hands over: `Go ahead, Peter.`).
 const SECOND_ANSWER_WORDS: usize = 20;
+
+/// How many turns back a second official's answer may reach for the question put to him.
+const EXCHANGE_TURNS: usize = 8;
 
 /// How many bytes a stage direction in brackets may take (`(As prepared for delivery)`).
 const STAGE_BYTES: usize = 48;
@@ -323,7 +330,7 @@ fn ends_sentence(inp: &Input, p1: usize) -> bool {
 /// Whether the labels make the document a transcript: two or more (or one `THE
 /// PRESIDENT:`), most of their paragraphs ending a sentence (a digest of headlines does
 /// not), one of them a question, answer, outlet or moderator label, a title in upper case,
-/// or a label coming again (upper case alone is not enough: lists of states and their
+/// a delegate's label of a meeting record, or a label coming again (upper case alone is not enough: lists of states and their
 /// rainfall in a 1987 wire story).
 fn transcript(labels: &[Label]) -> bool {
     let sentences = labels.iter().filter(|l| l.ends_sentence).count();
@@ -341,8 +348,15 @@ fn transcript(labels: &[Label]) -> bool {
             l.class,
             Some(Class::Question | Class::Answer | Class::Outlet | Class::Moderator)
         );
-        known || title(l) || !seen.insert(l.key.as_str())
+        known || title(l) || delegate(l) || !seen.insert(l.key.as_str())
     })
+}
+
+/// A delegate's label in a meeting record: a courtesy word, a name and the delegation in
+/// parentheses (`Mr. Nebenzia (Russian Federation)`, `Ms. Lindqvist (Nordmark)`).
+fn delegate(l: &Label) -> bool {
+    let first = l.key.split(' ').next().unwrap_or("");
+    l.paren.is_some() && l.key.contains(' ') && class_of(first) == Some(Class::Honorific)
 }
 
 /// Whether paragraph `p0..p1` is a stage direction or a note alone on its line
@@ -424,10 +438,7 @@ fn turns_of(inp: &Input, labels: &[Label]) -> Vec<Turn> {
         let (p0, p1) = doc.para_toks[p];
         (p1 > p0).then(|| doc.span(p0, p1))
     };
-    // Interviews whose answers have no label: every label asks.
-    let unlabelled_answers = labels
-        .iter()
-        .all(|l| matches!(l.class, Some(Class::Question)));
+    let unlabelled_answers = unlabelled_answers(inp, labels);
     let mut turns: Vec<Turn> = Vec::new();
     let mut label_turn: Vec<Option<usize>> = Vec::new();
     // The open turn: its start and end bytes, and its label.
@@ -478,6 +489,31 @@ fn turns_of(inp: &Input, labels: &[Label]) -> Vec<Turn> {
         }
     }
     turns
+}
+
+/// Whether the document is an interview whose answers have no label: every label asks
+/// (`Q:`, `Question:`), or one interviewer is named on every label (`Maria Lind:`, twice
+/// at least) and most of the labelled paragraphs end with a question mark.
+fn unlabelled_answers(inp: &Input, labels: &[Label]) -> bool {
+    if labels
+        .iter()
+        .all(|l| matches!(l.class, Some(Class::Question)))
+    {
+        return true;
+    }
+    let doc = &inp.doc;
+    let asks = labels
+        .iter()
+        .filter(|l| {
+            let (_, p1) = doc.para_toks[l.para];
+            doc.toks[p1 - 1].span().slice(inp.text) == "?"
+        })
+        .count();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| l.class.is_none() && l.key == labels[0].key)
+        && asks * 2 > labels.len()
 }
 
 /// Adds the turn of label `l` (an unlabelled answer when `None`) over `content`.
@@ -543,20 +579,9 @@ fn roles(text: &str, labels: &[Label], label_turn: &[Option<usize>], turns: &mut
             turns[i].role = TurnRole::Question;
             continue;
         }
-        // A second official answering the same question (a joint press conference): a
-        // turn of some length after another's answer, to a question that names him.
-        let second = i.checked_sub(1).filter(|&p| {
-            let q = turns[p]
-                .reply_to
-                .map_or("", |q| turns[q].content.slice(text));
-            turns[p].role == TurnRole::Answer
-                && turns[p].label.map(|l| l.slice(text)) != turns[i].label.map(|l| l.slice(text))
-                && turns[i].content.slice(text).split_whitespace().count() >= SECOND_ANSWER_WORDS
-                && key[i].is_some_and(|k| names(q, k))
-        });
-        if let Some(p) = second {
+        if let Some(q) = second_answer(text, turns, &key, i) {
             turns[i].role = TurnRole::Answer;
-            turns[i].reply_to = turns[p].reply_to;
+            turns[i].reply_to = Some(q);
             continue;
         }
         let Some(q) = i
@@ -565,7 +590,10 @@ fn roles(text: &str, labels: &[Label], label_turn: &[Option<usize>], turns: &mut
         else {
             continue;
         };
-        let asks = turns[q].content.slice(text).contains('?');
+        // A question that asks (`?`), or that addresses the official by his title or name
+        // (`Secretary General Stoltenberg, welcome to the programme.`): he answers it.
+        let asks = turns[q].content.slice(text).contains('?')
+            || key[i].is_some_and(|k| names(turns[q].content.slice(text), k));
         let before = turns[..q]
             .iter()
             .rev()
@@ -578,13 +606,33 @@ fn roles(text: &str, labels: &[Label], label_turn: &[Option<usize>], turns: &mut
     }
 }
 
+/// A second official answering a question put to both (a joint press conference): a turn
+/// of some length right after another official's answer, to the latest question of the
+/// exchange (back to its last statement, at most [`EXCHANGE_TURNS`] turns) that names
+/// him; that question's turn.
+fn second_answer(text: &str, turns: &[Turn], key: &[Option<&str>], i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    let label = |t: &Turn| t.label.map(|l| l.slice(text));
+    if turns[p].role != TurnRole::Answer
+        || label(&turns[p]) == label(&turns[i])
+        || turns[i].content.slice(text).split_whitespace().count() < SECOND_ANSWER_WORDS
+    {
+        return None;
+    }
+    let k = key[i]?;
+    (p.saturating_sub(EXCHANGE_TURNS)..p)
+        .rev()
+        .take_while(|&q| turns[q].role != TurnRole::Statement)
+        .find(|&q| turns[q].role == TurnRole::Question && names(turns[q].content.slice(text), k))
+}
+
 /// Whether a question names the official of label `key` (`Mr. Secretary General` for
 /// `SECRETARY GENERAL STOLTENBERG`): one of the label's words of four letters or more.
 fn names(question: &str, key: &str) -> bool {
     let q = question.to_lowercase();
-    key.split(' ')
-        .filter(|w| w.len() >= 4)
-        .any(|w| q.contains(w))
+    let mut said = q.split(|c: char| !(c.is_alphanumeric() || c == '-'));
+    let named: Vec<&str> = key.split(' ').filter(|w| w.len() >= 4).collect();
+    !named.is_empty() && said.any(|w| named.contains(&w))
 }
 
 /// With no question label in the document, the labels whose turns mostly ask (`?` ending

@@ -10,7 +10,8 @@ use crate::vocab::{SpeakerKind, TurnRole};
 
 /// The askers of the anonymous questions (`Q`, `QUESTION`): the journalist the turn before
 /// introduces (`The next question is from Jon Smith.`, or a name alone on the last line:
-/// `Jeff Mason.`), else the interviewer an interview's title names (`Interview … by Maria
+/// `Jeff Mason.`) or who has the floor (introduced for an earlier question, with no
+/// statement since), else the interviewer an interview's title names (`Interview … by Maria
 /// Lind`), else one `Journalist`.
 pub(super) fn questioners(text: &str, turns: &mut [Turn], first_label: usize) {
     // A `SameAs` chain leads back to the first turn of the label.
@@ -33,7 +34,13 @@ pub(super) fn questioners(text: &str, turns: &mut [Turn], first_label: usize) {
         })
         .collect();
     let interviewer = interview_part(text, first_label, " by ");
+    // The journalist given the floor keeps it for his follow-up questions, until a
+    // statement (a hand-off: `Go ahead, Peter.`) or the next introduction.
+    let mut floor: Option<Span> = None;
     for i in 0..turns.len() {
+        if turns[i].role == TurnRole::Statement {
+            floor = None;
+        }
         if !anonymous[i] {
             continue;
         }
@@ -41,7 +48,8 @@ pub(super) fn questioners(text: &str, turns: &mut [Turn], first_label: usize) {
             .checked_sub(1)
             .filter(|&p| turns[p].role != TurnRole::Question)
             .and_then(|p| introduction(text, turns[p].content));
-        turns[i].speaker = match introduced.or(interviewer) {
+        floor = introduced.or(floor);
+        turns[i].speaker = match floor.or(interviewer) {
             Some(name) => TurnSpeaker::Mention(name),
             None => TurnSpeaker::Named("Journalist".to_string(), SpeakerKind::Unknown),
         };
@@ -101,7 +109,36 @@ fn capitalised_run(text: &str, at: usize, end: usize) -> Option<(Span, usize)> {
 /// The guest of an interview, from the lines before its first label: the name after
 /// `with` (`Interview with NATO Secretary General Jens Stoltenberg by …`).
 pub(super) fn interviewee(text: &str, first_label: usize) -> Option<Span> {
-    interview_part(text, first_label, " with ")
+    interview_owner(text, first_label).or_else(|| interview_part(text, first_label, " with "))
+}
+
+/// In an interview's title, the name whose interview it is (`Foreign Minister Ana Ferrer’s
+/// interview with the Daily Courier`): the capitalised words before `'s interview`, two
+/// at least, the title words among them.
+fn interview_owner(text: &str, first_label: usize) -> Option<Span> {
+    let head = &text[..first_label];
+    let at = [
+        "’s interview",
+        "'s interview",
+        "’s Interview",
+        "'s Interview",
+    ]
+    .iter()
+    .filter_map(|p| head.find(p))
+    .min()?;
+    let line = head[..at].rfind('\n').map_or(0, |n| n + 1);
+    let mut start = at;
+    let mut words = 0;
+    for w in head[line..at].split(' ').rev() {
+        if !w.starts_with(char::is_uppercase)
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        {
+            break;
+        }
+        start -= w.len() + usize::from(start < at);
+        words += 1;
+    }
+    (words >= 2).then(|| Span::new(start, at))
 }
 
 /// In an interview's title (the lines before its first label, holding `interview`), the name
@@ -353,25 +390,39 @@ fn header_title_name(text: &str, end: usize, words: &[&str]) -> Option<Span> {
     let mut from = 0;
     while let Some(i) = lower[from..].find(&phrase).map(|i| i + from) {
         from = i + phrase.len();
+        // A meeting record's list of participants: `President:   Ms. Haugland …… (Ostmark)`;
+        // the name alone is the mention.
+        let listed = header[from..].starts_with(':');
+        let name_start = from + usize::from(listed);
         // The name: up to three capitalised words after the titles.
-        let mut e = from;
+        let mut e = name_start;
         let mut count = 0;
         while count < 3 {
-            let Some(r) = header[e..].strip_prefix(' ') else {
+            let r = &header[e..];
+            let gap = r.len() - r.trim_start_matches([' ', '\u{a0}']).len();
+            if gap == 0 || (gap > 1 && !(listed && count == 0)) {
                 break;
-            };
+            }
+            let r = &r[gap..];
             let len = r
                 .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '.'))
                 .unwrap_or(r.len());
             if len == 0 || !r.starts_with(char::is_uppercase) {
                 break;
             }
-            e += 1 + len;
+            if count == 0 {
+                e += gap - usize::from(!listed);
+            }
+            e += usize::from(count > 0 || !listed) + len;
             count += 1;
         }
         let word_start = !header[..i].ends_with(char::is_alphanumeric);
         if count > 0 && word_start {
-            return Some(Span::new(i, e));
+            let name = header[name_start..e].trim_start();
+            return Some(match listed {
+                true => Span::new(e - name.len(), e),
+                false => Span::new(i, e),
+            });
         }
     }
     None

@@ -85,6 +85,44 @@ fn roles_table() {
             ],
         ),
         (
+            "a greeting that addresses the official is answered",
+            "MODERATOR: Welcome, everyone.\n\nMaria Lind (Nordic Radio): Thank you. Foreign Minister Berg, welcome to the programme.\n\nFOREIGN MINISTER BERG: Thank you for having me.\n\nMaria Lind: What comes next?\n\nFOREIGN MINISTER BERG: Talks.\n\nMaria Lind: When?\n\nFOREIGN MINISTER BERG: Soon.",
+            &[
+                (S, "Welcome, everyone.", None),
+                (Q, "Thank you. Foreign Minister Berg, welcome to the programme.", None),
+                (A, "Thank you for having me.", Some(1)),
+                (Q, "What comes next?", None),
+                (A, "Talks.", Some(3)),
+                (Q, "When?", None),
+                (A, "Soon.", Some(5)),
+            ],
+        ),
+        (
+            "a second official answers a question put to him earlier in the exchange",
+            "Q    Prime Minister Halvorsen, will Norway pay more?\n\nTHE PRESIDENT:  I hope so.\n\nQ    And you, Mr. President?\n\nTHE PRESIDENT:  We already pay.\n\nPRIME MINISTER HALVORSEN:  Norway will raise its spending to two percent within four years, and we will buy new aircraft and new ships for the northern flank.",
+            &[
+                (Q, "Prime Minister Halvorsen, will Norway pay more?", None),
+                (A, "I hope so.", Some(0)),
+                (Q, "And you, Mr. President?", None),
+                (A, "We already pay.", Some(2)),
+                (A, "Norway will raise its spending to two percent within four years, and we will buy new aircraft and new ships for the northern flank.", Some(0)),
+            ],
+        ),
+        (
+            "a named interviewer, answers with no label",
+            "Foreign Minister Ana Ferrer’s interview with the Daily Courier\n\nLucia Romero: What do you expect?\n\nA new chapter.\n\nLucia Romero: And the sanctions?\n\nThey stay.",
+            &[(Q, "What do you expect?", None), (A, "A new chapter.", Some(0)), (Q, "And the sanctions?", None), (A, "They stay.", Some(2))],
+        ),
+        (
+            "a meeting record's delegates, each labelled once",
+            "The President: I give the floor to the representative of Halvaria.\n\nMr. Brandt (Halvaria): We support the draft.\n\nMs. Lind (Ostmark): We abstain.",
+            &[
+                (S, "I give the floor to the representative of Halvaria.", None),
+                (S, "We support the draft.", None),
+                (S, "We abstain.", None),
+            ],
+        ),
+        (
             "hand-off after an answer",
             "Q    Why?\n\nMR. ROE: Because.\n\nMS. LEE: Next question.",
             &[(Q, "Why?", None), (A, "Because.", Some(0)), (S, "Next question.", None)],
@@ -166,6 +204,16 @@ fn questioners_table() {
             "interviewer",
             "Interview with Foreign Minister Ana Ferrer by Maria Lind\n\nQ: What now?\n\nTalks.\n\nQ: When?\n\nSoon.",
             &["Maria Lind", "Ana Ferrer", "Maria Lind", "Ana Ferrer"],
+        ),
+        (
+            "the introduced journalist keeps the floor until a hand-off",
+            "MR. ROE: Hello.\n\nJon Smith.\n\nQ    Why?\n\nMR. ROE: Because.\n\nQ    And when?\n\nMR. ROE: Soon.\n\nMR. ROE: Go ahead, Peter.\n\nQ    Where?",
+            &["Roe", "Jon Smith", "Roe", "Jon Smith", "Roe", "Roe", "Journalist"],
+        ),
+        (
+            "the owner of the interview answers",
+            "Foreign Minister Ana Ferrer’s interview with the Daily Courier\n\nLucia Romero: What now?\n\nTalks.\n\nLucia Romero: When?\n\nSoon.",
+            &["Lucia Romero", "Ana Ferrer", "Lucia Romero", "Ana Ferrer"],
         ),
     ];
     for (name, text, want) in cases {
