@@ -46,7 +46,9 @@ impl Words<'_> {
             return false;
         }
         match self.class(i) {
-            Some(Class::Skip | Class::Negation | Class::Future | Class::Hypothetical) => true,
+            Some(
+                Class::Skip | Class::Negation | Class::Future | Class::Intent | Class::Hypothetical,
+            ) => true,
             Some(_) => false,
             None => {
                 let w = self.word(i);
