@@ -280,7 +280,8 @@ impl Reader<'_, '_> {
             .unwrap_or(t)
             .max(t);
         let material = matches!(row.event_type, "RETREAT" | "AID" | "COOPERATE");
-        if material && w.document_after(last) {
+        let document = w.document_after(last) || w.class_before(t, Class::Document);
+        if (material && document) || w.class_near(t, last, Class::Economic) {
             return None;
         }
         let statement = self.statement_of(h.span);
@@ -452,6 +453,13 @@ impl Reader<'_, '_> {
                 }
                 _ if w.word(i).ends_with("n't") && event_type != "REJECT" => {
                     return (Status::Negated, false)
+                }
+                // `we'll`: the `will` of a contraction
+                _ if w.word(i).ends_with("'ll") || w.word(i).ends_with("\u{2019}ll") => {
+                    intent = true;
+                    if status == Status::Actual {
+                        status = Status::Future;
+                    }
                 }
                 _ => {}
             }

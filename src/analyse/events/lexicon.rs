@@ -184,6 +184,7 @@ pub(super) enum Class {
     Hypothetical,
     Stop,
     Document,
+    Economic,
 }
 
 /// Keyed by bytes: a word lower-cased for the look-up needs no UTF-8 check.
@@ -201,6 +202,7 @@ static WORDS: LazyLock<HashMap<&'static [u8], Class>> = LazyLock::new(|| {
                 "hypothetical" => Class::Hypothetical,
                 "stop" => Class::Stop,
                 "document" => Class::Document,
+                "economic" => Class::Economic,
                 _ => return None,
             };
             Some((r.first()?.as_bytes(), class))
