@@ -163,9 +163,15 @@ fn addressee(
     if first >= end || cues.channels.iter().any(channel) {
         return None;
     }
-    let name = Span::new(words[first].start, words[end - 1].end);
+    // `told the SEC.`: the full stop ends the sentence, not an abbreviation (`U.S.`)
+    let last_word = words[end - 1].slice(text);
+    let full_stop = last_word.ends_with('.') && last_word.matches('.').count() == 1;
+    let name = Span::new(
+        words[first].start,
+        words[end - 1].end - usize::from(full_stop),
+    );
     let speakers = &attribution.speakers;
-    let last = words[end - 1].slice(text);
+    let last = name.slice(text).rsplit(' ').next().unwrap_or("");
     let speaker = speakers
         .iter()
         .position(|s| s.mentions.iter().any(|m| m.overlaps(name)))
@@ -186,13 +192,18 @@ fn find(lower: &[String], phrase: &[&str]) -> Option<usize> {
         .map(|i| i + n)
 }
 
-/// The words of `span`: runs of letters, digits, `-`, `'` and non-ASCII letters.
+/// The words of `span`: runs of letters, digits, `-`, `'` and non-ASCII letters, and
+/// abbreviations in capitals with their stops (`U.S.`).
 fn words(text: &str, span: Span) -> Vec<Span> {
     let s = span.slice(text);
     let mut out = Vec::new();
     let mut start = None;
+    let mut prev = ' ';
     for (i, c) in s.char_indices() {
-        let word = c.is_alphanumeric() || c == '-' || (c == '\'' && start.is_some());
+        // the stops of an abbreviation in capitals are its own (`U.S.`)
+        let stop = c == '.' && prev.is_ascii_uppercase() && start.is_some_and(|b| i - b <= 3);
+        prev = c;
+        let word = c.is_alphanumeric() || c == '-' || stop || (c == '\'' && start.is_some());
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
@@ -241,11 +252,16 @@ fn clause(text: &str, cue: Span, content: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-/// Whether the byte at `i` ends a sentence: a line break, a quotation mark, or a full stop,
+/// Whether the byte at `i` ends a sentence: a paragraph break, a quotation mark, or a full stop,
 /// `?` or `!` after a lower-case word of three letters or more (not `Mr.`, not `U.S.`).
 fn sentence_break(b: &[u8], i: usize) -> bool {
     match b[i] {
-        b'\n' | b'"' => true,
+        // a line break ends a paragraph only before a blank line or an indent (wire copy
+        // wraps its lines)
+        b'\n' => b
+            .get(i + 1)
+            .is_none_or(|&c| matches!(c, b'\n' | b'\r' | b' ' | b'\t')),
+        b'"' => true,
         b'?' | b'!' => true,
         b'.' => {
             let word = b[..i]

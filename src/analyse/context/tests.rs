@@ -80,6 +80,27 @@ const EXAMPLES: &[Example] = &[
         Some("2022-01-18"),
     ),
     (
+        "a wrapped line and an abbreviation in a name",
+        "\"Demands must stop,\" the minister told the U.S. Chamber\nof Commerce on Monday.",
+        Some("U.S. Chamber\nof Commerce"),
+        None,
+        Some("2022-01-17"),
+    ),
+    (
+        "a name with and",
+        "\"We hold 6 pct,\" the fund's managers told the Securities and Exchange Commission.",
+        Some("Securities and Exchange Commission"),
+        None,
+        None,
+    ),
+    (
+        "a full stop after a name in capitals",
+        "\"We hold 6 pct,\" the fund's managers told the SEC.",
+        Some("SEC"),
+        None,
+        None,
+    ),
+    (
         "a pronoun names no addressee",
         "\"We are ready,\" the minister told him.",
         None,
