@@ -77,17 +77,33 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     cues
 });
 
-/// The context of each statement of `attribution`, in its order.
-pub fn read(text: &str, attribution: &Attribution, dates: &[DateMention]) -> Vec<Context> {
+/// The context of each statement of `attribution`, in its order; `dateline` is the story's
+/// dateline, which no clause reaches into (its date is the story's, not the statement's).
+pub fn read(
+    text: &str,
+    attribution: &Attribution,
+    dates: &[DateMention],
+    dateline: Option<Span>,
+) -> Vec<Context> {
     attribution
         .statements
         .iter()
         .map(|st| match st.cue {
-            Some(cue) => of_clause(text, clause(text, cue, st.content), cue, attribution, dates),
+            Some(cue) => {
+                let mut clause = clause(text, cue, st.content);
+                if let Some(d) = dateline.filter(|d| d.end <= cue.start) {
+                    clause.start = clause.start.max(d.end);
+                }
+                of_clause(text, clause, cue, attribution, dates)
+            }
             None => Context::default(),
         })
         .collect()
 }
+
+/// How far from its cue a date may be to say when a statement was said, in bytes (`said on
+/// Tuesday`; `told ... in a phone call with US Secretary of State Antony Blinken on Tuesday`).
+const DATE_REACH: usize = 80;
 
 /// The context the words of `clause` give a statement with cue `cue`.
 fn of_clause(
@@ -117,7 +133,8 @@ fn of_clause(
         .filter(|&i| {
             let d = &dates[i];
             let day = date_precision(Some(&d.value)) == DatePrecision::Day;
-            d.date_type == DateType::Date && day && clause.contains(d.span)
+            let near = distance(d.span) <= DATE_REACH;
+            d.date_type == DateType::Date && day && near && clause.contains(d.span)
         })
         .min_by_key(|&i| distance(dates[i].span));
     Context {

@@ -49,7 +49,7 @@ pub(crate) fn write_findings(
     out.extend_from_slice(b",\"speakers\":");
     write_speakers(&spans, &found.attribution.speakers, out);
     out.extend_from_slice(b",\"quotes\":");
-    write_quotes(&spans, found.attribution, found.dates, out);
+    write_quotes(&spans, found, out);
     out.extend_from_slice(b",\"dates\":");
     write_dates(&spans, found.dates, out);
     out.extend_from_slice(b",\"events\":");
@@ -120,14 +120,11 @@ fn write_speakers(spans: &Spans<'_>, speakers: &[Entity], out: &mut Vec<u8>) {
 }
 
 /// The `quotes` array, each with its speaker's id and name.
-fn write_quotes(
-    spans: &Spans<'_>,
-    attribution: &Attribution,
-    dates: &[DateMention],
-    out: &mut Vec<u8>,
-) {
+fn write_quotes(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
+    let (attribution, dates) = (found.attribution, found.dates);
     let speakers = &attribution.speakers;
-    let context = crate::analyse::context::read(spans.text, attribution, dates);
+    let dateline = found.metadata.dateline;
+    let context = crate::analyse::context::read(spans.text, attribution, dates, dateline);
     indexed_array(out, &attribution.statements, |i, st, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b'q', i);

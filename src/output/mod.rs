@@ -43,7 +43,7 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
         error: None,
         metadata: metadata(&spans, found.metadata),
         speakers: speakers(&spans, &found.attribution.speakers),
-        quotes: quotes(&spans, found.attribution, found.dates),
+        quotes: quotes(&spans, &found),
         dates: dates(&spans, found.dates),
         events: events(&spans, &found),
     }
@@ -97,8 +97,10 @@ fn speakers(spans: &Spans<'_>, entities: &[Entity]) -> Vec<Speaker> {
 }
 
 /// The record's `quotes`, each with its speaker's id and name.
-fn quotes(spans: &Spans<'_>, attribution: &Attribution, dates: &[DateMention]) -> Vec<Quote> {
-    let context = crate::analyse::context::read(spans.text, attribution, dates);
+fn quotes(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Quote> {
+    let (attribution, dates) = (found.attribution, found.dates);
+    let dateline = found.metadata.dateline;
+    let context = crate::analyse::context::read(spans.text, attribution, dates, dateline);
     attribution
         .statements
         .iter()
