@@ -17,7 +17,8 @@ use crate::lexicon::rows;
 use crate::parse::dates::DateMention;
 use crate::span::Span;
 use crate::vocab::{Channel, DatePrecision, DateType};
-use std::collections::HashSet;
+// Fx hash: short trusted keys, several lookups per statement.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Whom a statement was said to.
@@ -40,9 +41,17 @@ pub struct Context {
     pub said_on: Option<usize>,
 }
 
+/// A phrase of `context_cues.tsv`: a channel's (its row, in table order) or an addressee's.
+#[derive(Clone, Copy)]
+enum Cue {
+    Channel(usize),
+    To,
+}
+
 struct Cues {
     channels: Vec<(Vec<&'static str>, Channel)>,
-    to: Vec<Vec<&'static str>>,
+    /// Every phrase, by its first word: (its words after the first, what it is).
+    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
     stops: HashSet<&'static str>,
     agencies: HashSet<String>,
 }
@@ -51,24 +60,35 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let words = |p: &'static str| p.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>();
     let mut cues = Cues {
         channels: Vec::new(),
-        to: Vec::new(),
-        stops: HashSet::new(),
-        agencies: HashSet::new(),
+        by_first: HashMap::default(),
+        stops: HashSet::default(),
+        agencies: HashSet::default(),
     };
+    let mut add = |phrase: Vec<&'static str>, cue: Cue| {
+        if let Some((first, rest)) = phrase.split_first() {
+            cues.by_first
+                .entry(first)
+                .or_default()
+                .push((rest.to_vec(), cue));
+        }
+    };
+    let mut channels = Vec::new();
     for r in rows(include_str!("../lexicon/context_cues.tsv")) {
         match r[..] {
             ["channel", phrase, name] => {
                 if let Some(c) = Channel::from_name(name) {
-                    cues.channels.push((words(phrase), c));
+                    add(words(phrase), Cue::Channel(channels.len()));
+                    channels.push((words(phrase), c));
                 }
             }
-            ["to", phrase] => cues.to.push(words(phrase)),
+            ["to", phrase] => add(words(phrase), Cue::To),
             ["stop", word] => {
                 cues.stops.insert(word);
             }
             _ => {}
         }
     }
+    cues.channels = channels;
     for r in rows(include_str!("../lexicon/agencies.tsv")) {
         if let Some(alias) = r.first().filter(|a| !a.contains('.')) {
             cues.agencies.insert(alias.to_lowercase());
@@ -76,6 +96,58 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
     cues
 });
+
+/// A clause's words, and their lower case (ASCII, so that byte offsets stay the same).
+struct Words<'t> {
+    text: &'t str,
+    clause: Span,
+    spans: Vec<Span>,
+    lower: String,
+}
+
+impl Words<'_> {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Word `i`, as written.
+    fn word(&self, i: usize) -> &str {
+        self.spans[i].slice(self.text)
+    }
+
+    /// Word `i` in lower case.
+    fn lower(&self, i: usize) -> &str {
+        let s = self.spans[i];
+        &self.lower[s.start - self.clause.start..s.end - self.clause.start]
+    }
+
+    /// The first channel phrase of the table found in words `from..to`, and where the first
+    /// addressee phrase found ends.
+    fn cues(&self, from: usize, to: usize) -> (Option<usize>, Option<usize>) {
+        let (mut channel, mut addressee) = (None::<usize>, None::<usize>);
+        for i in from..to {
+            let Some(phrases) = CUES.by_first.get(self.lower(i)) else {
+                continue;
+            };
+            for (rest, cue) in phrases {
+                let end = i + 1 + rest.len();
+                let fits = end <= to
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.lower(i + 1 + k) == *w);
+                match cue {
+                    Cue::Channel(row) if fits => {
+                        channel = Some(channel.map_or(*row, |c| c.min(*row)))
+                    }
+                    Cue::To if fits && addressee.is_none() => addressee = Some(end),
+                    _ => {}
+                }
+            }
+        }
+        (channel, addressee)
+    }
+}
 
 /// The context of each statement of `attribution`, in its order; `dateline` is the story's
 /// dateline, which no clause reaches into (its date is the story's, not the statement's).
@@ -113,15 +185,16 @@ fn of_clause(
     attribution: &Attribution,
     dates: &[DateMention],
 ) -> Context {
-    let words = words(text, clause);
-    let lower: Vec<String> = words.iter().map(|w| w.slice(text).to_lowercase()).collect();
+    let words = Words {
+        text,
+        clause,
+        spans: words(text, clause),
+        lower: clause.slice(text).to_ascii_lowercase(),
+    };
     let cues = &*CUES;
-    let mut channel = cues
-        .channels
-        .iter()
-        .find(|(phrase, _)| find(&lower, phrase).is_some())
-        .map(|c| c.1);
-    let addressee = addressee(text, &words, &lower, attribution);
+    let (row, after) = words.cues(0, words.len());
+    let mut channel = row.map(|r| cues.channels[r].1);
+    let addressee = after.and_then(|a| addressee(&words, a, attribution));
     let agency = addressee
         .as_ref()
         .is_some_and(|a| cues.agencies.contains(&a.name.slice(text).to_lowercase()));
@@ -144,24 +217,20 @@ fn of_clause(
     }
 }
 
-/// Whom the clause says the statement was said to: the words after the first addressee
-/// phrase, up to a stop word or a punctuation mark between words, at most six.
-fn addressee(
-    text: &str,
-    words: &[Span],
-    lower: &[String],
-    attribution: &Attribution,
-) -> Option<Addressee> {
+/// Whom the clause says the statement was said to: the words from `after` (the end of the
+/// first addressee phrase), up to a stop word or a punctuation mark between words, at most
+/// six.
+fn addressee(words: &Words<'_>, after: usize, attribution: &Attribution) -> Option<Addressee> {
     let cues = &*CUES;
-    let after = cues.to.iter().filter_map(|p| find(lower, p)).min()?;
+    let text = words.text;
     let mut end = after;
     // `US` is no `us`: a word in capitals is a name
     let stop = |i: usize| {
-        let w = words[i].slice(text);
-        cues.stops.contains(lower[i].as_str()) && (w.len() < 2 || w != w.to_uppercase())
+        let w = words.word(i);
+        cues.stops.contains(words.lower(i)) && (w.len() < 2 || w != w.to_uppercase())
     };
     while end < words.len() && end < after + 6 && !stop(end) {
-        let gap = Span::new(words[end - 1].end, words[end].start).slice(text);
+        let gap = Span::new(words.spans[end - 1].end, words.spans[end].start).slice(text);
         if end > after && gap.trim() != "" && gap.trim() != "'s" {
             break;
         }
@@ -170,22 +239,21 @@ fn addressee(
     if end == after {
         return None;
     }
-    let first = if matches!(lower[after].as_str(), "the" | "a" | "an") {
+    let first = if matches!(words.lower(after), "the" | "a" | "an") {
         after + 1
     } else {
         after
     };
     // `told a news conference`: a channel, not someone
-    let channel = |p: &(Vec<&str>, Channel)| find(&lower[first..end], &p.0).is_some();
-    if first >= end || cues.channels.iter().any(channel) {
+    if first >= end || words.cues(first, end).0.is_some() {
         return None;
     }
     // `told the SEC.`: the full stop ends the sentence, not an abbreviation (`U.S.`)
-    let last_word = words[end - 1].slice(text);
+    let last_word = words.word(end - 1);
     let full_stop = last_word.ends_with('.') && last_word.matches('.').count() == 1;
     let name = Span::new(
-        words[first].start,
-        words[end - 1].end - usize::from(full_stop),
+        words.spans[first].start,
+        words.spans[end - 1].end - usize::from(full_stop),
     );
     let speakers = &attribution.speakers;
     let last = name.slice(text).rsplit(' ').next().unwrap_or("");
@@ -199,14 +267,6 @@ fn addressee(
                 .position(|s| capital && s.name.rsplit(' ').next().is_some_and(|w| w == last))
         });
     Some(Addressee { name, speaker })
-}
-
-/// The index of the word after the first match of `phrase` in `lower`.
-fn find(lower: &[String], phrase: &[&str]) -> Option<usize> {
-    let n = phrase.len();
-    (0..lower.len().saturating_sub(n.saturating_sub(1)))
-        .find(|&i| n > 0 && (0..n).all(|k| lower.get(i + k).is_some_and(|w| w == phrase[k])))
-        .map(|i| i + n)
 }
 
 /// The words of `span`: runs of letters, digits, `-`, `'` and non-ASCII letters, and
