@@ -18,7 +18,8 @@ use crate::parse::dates::DateMention;
 use crate::span::Span;
 use crate::vocab::{Channel, DatePrecision, DateType};
 // Fx hash: short trusted keys, several lookups per statement.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Whom a statement was said to.
@@ -41,112 +42,93 @@ pub struct Context {
     pub said_on: Option<usize>,
 }
 
-/// A phrase of `context_cues.tsv`: a channel's (its row, in table order) or an addressee's.
-#[derive(Clone, Copy)]
-enum Cue {
-    Channel(usize),
-    To,
-}
-
+/// The cue phrases of `context_cues.tsv`, each found by one automaton over a clause's bytes
+/// (ASCII case folded): the channels' in table order (the first row found wins), the
+/// addressees' apart, since `told reporters` is both.
 struct Cues {
-    channels: Vec<(Vec<&'static str>, Channel)>,
-    /// Every phrase, by its first word: (its words after the first, what it is).
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
+    channels: Vec<Channel>,
+    channel_phrases: AhoCorasick,
+    to_phrases: AhoCorasick,
     stops: HashSet<&'static str>,
     agencies: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let words = |p: &'static str| p.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>();
-    let mut cues = Cues {
-        channels: Vec::new(),
-        by_first: HashMap::default(),
-        stops: HashSet::default(),
-        agencies: HashSet::default(),
-    };
-    let mut add = |phrase: Vec<&'static str>, cue: Cue| {
-        if let Some((first, rest)) = phrase.split_first() {
-            cues.by_first
-                .entry(first)
-                .or_default()
-                .push((rest.to_vec(), cue));
-        }
-    };
-    let mut channels = Vec::new();
+    let (mut channels, mut channel_phrases, mut to_phrases) = (Vec::new(), Vec::new(), Vec::new());
+    let mut stops = HashSet::default();
     for r in rows(include_str!("../lexicon/context_cues.tsv")) {
         match r[..] {
             ["channel", phrase, name] => {
                 if let Some(c) = Channel::from_name(name) {
-                    add(words(phrase), Cue::Channel(channels.len()));
-                    channels.push((words(phrase), c));
+                    channels.push(c);
+                    channel_phrases.push(phrase);
                 }
             }
-            ["to", phrase] => add(words(phrase), Cue::To),
+            ["to", phrase] => to_phrases.push(phrase),
             ["stop", word] => {
-                cues.stops.insert(word);
+                stops.insert(word);
             }
             _ => {}
         }
     }
-    cues.channels = channels;
-    for r in rows(include_str!("../lexicon/agencies.tsv")) {
-        if let Some(alias) = r.first().filter(|a| !a.contains('.')) {
-            cues.agencies.insert(alias.to_lowercase());
-        }
+    let automaton = |phrases: &[&str]| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .expect("cue phrases")
+    };
+    let agencies = rows(include_str!("../lexicon/agencies.tsv"))
+        .filter_map(|r| {
+            r.first()
+                .filter(|a| !a.contains('.'))
+                .map(|a| a.to_lowercase())
+        })
+        .collect();
+    Cues {
+        channels,
+        channel_phrases: automaton(&channel_phrases),
+        to_phrases: automaton(&to_phrases),
+        stops,
+        agencies,
     }
-    cues
 });
 
-/// A clause's words, and their lower case (ASCII, so that byte offsets stay the same).
-struct Words<'t> {
-    text: &'t str,
-    clause: Span,
-    spans: Vec<Span>,
-    lower: String,
+/// Whether bytes `start..end` of `s` are whole words.
+fn whole(s: &[u8], start: usize, end: usize) -> bool {
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b >= 0x80;
+    let before = start > 0 && word(&s[start - 1]);
+    !before && !s.get(end).is_some_and(word)
 }
 
-impl Words<'_> {
-    fn len(&self) -> usize {
-        self.spans.len()
+/// The bytes of `span` with every line break and tab a space: a phrase wraps across lines
+/// in wire copy (`told a news` / `conference`).
+fn folded(text: &str, span: Span) -> Vec<u8> {
+    let mut s = span.slice(text).as_bytes().to_vec();
+    for b in s.iter_mut().filter(|b| b.is_ascii_whitespace()) {
+        *b = b' ';
     }
+    s
+}
 
-    /// Word `i`, as written.
-    fn word(&self, i: usize) -> &str {
-        self.spans[i].slice(self.text)
-    }
+/// The channel of the first row of the table whose phrase is in `span`.
+fn channel_in(text: &str, span: Span) -> Option<Channel> {
+    let s = &folded(text, span)[..];
+    CUES.channel_phrases
+        .find_iter(s)
+        .filter(|m| whole(s, m.start(), m.end()))
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|row| CUES.channels[row])
+}
 
-    /// Word `i` in lower case.
-    fn lower(&self, i: usize) -> &str {
-        let s = self.spans[i];
-        &self.lower[s.start - self.clause.start..s.end - self.clause.start]
-    }
-
-    /// The first channel phrase of the table found in words `from..to`, and where the first
-    /// addressee phrase found ends.
-    fn cues(&self, from: usize, to: usize) -> (Option<usize>, Option<usize>) {
-        let (mut channel, mut addressee) = (None::<usize>, None::<usize>);
-        for i in from..to {
-            let Some(phrases) = CUES.by_first.get(self.lower(i)) else {
-                continue;
-            };
-            for (rest, cue) in phrases {
-                let end = i + 1 + rest.len();
-                let fits = end <= to
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| self.lower(i + 1 + k) == *w);
-                match cue {
-                    Cue::Channel(row) if fits => {
-                        channel = Some(channel.map_or(*row, |c| c.min(*row)))
-                    }
-                    Cue::To if fits && addressee.is_none() => addressee = Some(end),
-                    _ => {}
-                }
-            }
-        }
-        (channel, addressee)
-    }
+/// Where the first addressee phrase in `span` ends.
+fn addressee_phrase(text: &str, span: Span) -> Option<usize> {
+    let s = &folded(text, span)[..];
+    CUES.to_phrases
+        .find_iter(s)
+        .find(|m| whole(s, m.start(), m.end()))
+        .map(|m| span.start + m.end())
 }
 
 /// The context of each statement of `attribution`, in its order; `dateline` is the story's
@@ -185,16 +167,10 @@ fn of_clause(
     attribution: &Attribution,
     dates: &[DateMention],
 ) -> Context {
-    let words = Words {
-        text,
-        clause,
-        spans: words(text, clause),
-        lower: clause.slice(text).to_ascii_lowercase(),
-    };
     let cues = &*CUES;
-    let (row, after) = words.cues(0, words.len());
-    let mut channel = row.map(|r| cues.channels[r].1);
-    let addressee = after.and_then(|a| addressee(&words, a, attribution));
+    let mut channel = channel_in(text, clause);
+    let addressee = addressee_phrase(text, clause)
+        .and_then(|after| addressee(text, Span::new(after, clause.end), attribution));
     let agency = addressee
         .as_ref()
         .is_some_and(|a| cues.agencies.contains(&a.name.slice(text).to_lowercase()));
@@ -205,9 +181,9 @@ fn of_clause(
     let said_on = (0..dates.len())
         .filter(|&i| {
             let d = &dates[i];
-            let day = date_precision(Some(&d.value)) == DatePrecision::Day;
-            let near = distance(d.span) <= DATE_REACH;
-            d.date_type == DateType::Date && day && near && clause.contains(d.span)
+            let near = distance(d.span) <= DATE_REACH && clause.contains(d.span);
+            near && d.date_type == DateType::Date
+                && date_precision(Some(&d.value)) == DatePrecision::Day
         })
         .min_by_key(|&i| distance(dates[i].span));
     Context {
@@ -217,44 +193,46 @@ fn of_clause(
     }
 }
 
-/// Whom the clause says the statement was said to: the words from `after` (the end of the
-/// first addressee phrase), up to a stop word or a punctuation mark between words, at most
-/// six.
-fn addressee(words: &Words<'_>, after: usize, attribution: &Attribution) -> Option<Addressee> {
+/// Whom the clause says the statement was said to: the words at the start of `rest` (the
+/// clause after its first addressee phrase), up to a stop word or a punctuation mark between
+/// words, at most six.
+fn addressee(text: &str, rest: Span, attribution: &Attribution) -> Option<Addressee> {
     let cues = &*CUES;
-    let text = words.text;
-    let mut end = after;
+    let words = words(text, rest, 7);
+    let mut buf = [0u8; 24];
     // `US` is no `us`: a word in capitals is a name
-    let stop = |i: usize| {
-        let w = words.word(i);
-        cues.stops.contains(words.lower(i)) && (w.len() < 2 || w != w.to_uppercase())
+    let stop = |i: usize, buf: &mut [u8; 24]| {
+        let w = words[i].slice(text);
+        let lower = crate::lexicon::ascii_lower(w, buf);
+        lower.is_some_and(|l| cues.stops.contains(l)) && (w.len() < 2 || w != w.to_uppercase())
     };
-    while end < words.len() && end < after + 6 && !stop(end) {
-        let gap = Span::new(words.spans[end - 1].end, words.spans[end].start).slice(text);
-        if end > after && gap.trim() != "" && gap.trim() != "'s" {
-            break;
+    let mut end = 0;
+    while end < words.len() && end < 6 && !stop(end, &mut buf) {
+        // the gap before the first word is the phrase's own (`told, in Geneva, ...`)
+        if end > 0 {
+            let gap = Span::new(words[end - 1].end, words[end].start).slice(text);
+            if gap.trim() != "" && gap.trim() != "'s" {
+                break;
+            }
         }
         end += 1;
     }
-    if end == after {
-        return None;
-    }
-    let first = if matches!(words.lower(after), "the" | "a" | "an") {
-        after + 1
-    } else {
-        after
-    };
-    // `told a news conference`: a channel, not someone
-    if first >= end || words.cues(first, end).0.is_some() {
+    let article = |w: &str| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a));
+    let first = usize::from(end > 0 && article(words[0].slice(text)));
+    if first >= end {
         return None;
     }
     // `told the SEC.`: the full stop ends the sentence, not an abbreviation (`U.S.`)
-    let last_word = words.word(end - 1);
+    let last_word = words[end - 1].slice(text);
     let full_stop = last_word.ends_with('.') && last_word.matches('.').count() == 1;
     let name = Span::new(
-        words.spans[first].start,
-        words.spans[end - 1].end - usize::from(full_stop),
+        words[first].start,
+        words[end - 1].end - usize::from(full_stop),
     );
+    // `told a news conference`: a channel, not someone
+    if channel_in(text, name).is_some() {
+        return None;
+    }
     let speakers = &attribution.speakers;
     let last = name.slice(text).rsplit(' ').next().unwrap_or("");
     let speaker = speakers
@@ -269,9 +247,9 @@ fn addressee(words: &Words<'_>, after: usize, attribution: &Attribution) -> Opti
     Some(Addressee { name, speaker })
 }
 
-/// The words of `span`: runs of letters, digits, `-`, `'` and non-ASCII letters, and
-/// abbreviations in capitals with their stops (`U.S.`).
-fn words(text: &str, span: Span) -> Vec<Span> {
+/// The first `most` words of `span`: runs of letters, digits, `-`, `'` and non-ASCII
+/// letters, and abbreviations in capitals with their stops (`U.S.`).
+fn words(text: &str, span: Span, most: usize) -> Vec<Span> {
     let s = span.slice(text);
     let mut out = Vec::new();
     let mut start = None;
@@ -285,6 +263,9 @@ fn words(text: &str, span: Span) -> Vec<Span> {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
                 out.push(Span::new(span.start + b, span.start + i));
+                if out.len() == most {
+                    return out;
+                }
                 start = None;
             }
             _ => {}
