@@ -46,8 +46,7 @@ pub struct Context {
 /// (ASCII case folded): the channels' in table order (the first row found wins), the
 /// addressees' apart, since `told reporters` is both.
 struct Cues {
-    /// The channel of each pattern of `channel_phrases`, and its row.
-    channels: Vec<(usize, Channel)>,
+    channels: Vec<Channel>,
     channel_phrases: AhoCorasick,
     to_phrases: AhoCorasick,
     stops: HashSet<&'static str>,
@@ -61,21 +60,18 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         match r[..] {
             ["channel", phrase, name] => {
                 if let Some(c) = Channel::from_name(name) {
-                    let row = channels.last().map_or(0, |&(r, _)| r + 1);
-                    for v in wrapped(phrase) {
-                        channels.push((row, c));
-                        channel_phrases.push(v);
-                    }
+                    channels.push(c);
+                    channel_phrases.push(phrase);
                 }
             }
-            ["to", phrase] => to_phrases.extend(wrapped(phrase)),
+            ["to", phrase] => to_phrases.push(phrase),
             ["stop", word] => {
                 stops.insert(word);
             }
             _ => {}
         }
     }
-    let automaton = |phrases: &[String]| {
+    let automaton = |phrases: &[&str]| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -105,34 +101,30 @@ fn whole(s: &[u8], start: usize, end: usize) -> bool {
     !before && !s.get(end).is_some_and(word)
 }
 
-/// A phrase as written on one line and wrapped at each of its spaces (wire copy wraps its
-/// lines: `told a news` / `conference`).
-fn wrapped(phrase: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for (i, w) in phrase.split(' ').enumerate() {
-        let seps: &[&str] = if i == 0 { &[""] } else { &[" ", "\n"] };
-        out = out
-            .iter()
-            .flat_map(|o| seps.iter().map(move |sep| format!("{o}{sep}{w}")))
-            .collect();
+/// The bytes of `span` with every line break and tab a space: a phrase wraps across lines
+/// in wire copy (`told a news` / `conference`).
+fn folded(text: &str, span: Span) -> Vec<u8> {
+    let mut s = span.slice(text).as_bytes().to_vec();
+    for b in s.iter_mut().filter(|b| b.is_ascii_whitespace()) {
+        *b = b' ';
     }
-    out
+    s
 }
 
 /// The channel of the first row of the table whose phrase is in `span`.
 fn channel_in(text: &str, span: Span) -> Option<Channel> {
-    let s = span.slice(text).as_bytes();
+    let s = &folded(text, span)[..];
     CUES.channel_phrases
         .find_iter(s)
         .filter(|m| whole(s, m.start(), m.end()))
-        .map(|m| CUES.channels[m.pattern().as_usize()])
-        .min_by_key(|&(row, _)| row)
-        .map(|(_, c)| c)
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|row| CUES.channels[row])
 }
 
 /// Where the first addressee phrase in `span` ends.
 fn addressee_phrase(text: &str, span: Span) -> Option<usize> {
-    let s = span.slice(text).as_bytes();
+    let s = &folded(text, span)[..];
     CUES.to_phrases
         .find_iter(s)
         .find(|m| whole(s, m.start(), m.end()))
@@ -152,37 +144,15 @@ pub fn read(
         .iter()
         .map(|st| match st.cue {
             Some(cue) => {
-                let (mut floor, ceiling) = reach(text, cue, st.content);
+                let mut clause = clause(text, cue, st.content);
                 if let Some(d) = dateline.filter(|d| d.end <= cue.start) {
-                    floor = floor.max(d.end);
+                    clause.start = clause.start.max(d.end);
                 }
-                // Most statements have nothing of the kind anywhere near their cue: the
-                // clause is not worth finding.
-                if !may_hold(text, Span::new(floor, ceiling.max(floor)), cue, dates) {
-                    return Context::default();
-                }
-                let clause = clause(text, cue, floor, ceiling);
                 of_clause(text, clause, cue, attribution, dates)
             }
             None => Context::default(),
         })
         .collect()
-}
-
-/// Whether bytes `window` around a cue hold a cue phrase or a date near the cue: the clause,
-/// inside the window, can hold one only then.
-fn may_hold(text: &str, window: Span, cue: Span, dates: &[DateMention]) -> bool {
-    let s = &text.as_bytes()[window.start..window.end];
-    let found = |a: &AhoCorasick| a.find_iter(s).any(|m| whole(s, m.start(), m.end()));
-    let near = |d: &DateMention| {
-        let distance = d
-            .span
-            .start
-            .abs_diff(cue.start)
-            .min(d.span.end.abs_diff(cue.end));
-        distance <= DATE_REACH && window.contains(d.span)
-    };
-    dates.iter().any(near) || found(&CUES.channel_phrases) || found(&CUES.to_phrases)
 }
 
 /// How far from its cue a date may be to say when a statement was said, in bytes (`said on
@@ -310,10 +280,9 @@ fn words(text: &str, span: Span, most: usize) -> Vec<Span> {
 /// How far the clause reaches either side of a cue, in bytes.
 const REACH: usize = 240;
 
-/// How far the clause of `cue` may reach: back to the end of its statement's content, when
-/// that comes first, else `REACH` bytes; on to the content's start, when that comes after,
-/// else `REACH` bytes.
-fn reach(text: &str, cue: Span, content: Span) -> (usize, usize) {
+/// The clause of `cue`: its sentence, without the content of its statement.
+fn clause(text: &str, cue: Span, content: Span) -> Span {
+    let b = text.as_bytes();
     let floor = if content.end <= cue.start {
         content.end
     } else {
@@ -324,13 +293,6 @@ fn reach(text: &str, cue: Span, content: Span) -> (usize, usize) {
     } else {
         (cue.end + REACH).min(text.len())
     };
-    (floor, ceiling)
-}
-
-/// The clause of `cue` between `floor` and `ceiling`: its sentence, without the content of
-/// its statement.
-fn clause(text: &str, cue: Span, floor: usize, ceiling: usize) -> Span {
-    let b = text.as_bytes();
     let mut start = cue.start;
     while start > floor && !sentence_break(b, start - 1) {
         start -= 1;
