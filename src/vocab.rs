@@ -346,3 +346,74 @@ impl SpeakerRole {
         SpeakerRole::ALL.into_iter().find(|r| r.as_str() == name)
     }
 }
+
+/// How a statement reached its audience, read from the words near its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// An interview (`in an interview with`).
+    Interview,
+    /// A press or news conference.
+    PressConference,
+    /// Remarks to reporters, a briefing (`told reporters`).
+    Briefing,
+    /// A written statement, communique or press release.
+    Statement,
+    /// A post on a social network (`on Twitter`, `tweeted`).
+    SocialMedia,
+    /// Television.
+    Television,
+    /// Radio.
+    Radio,
+    /// A letter or written message.
+    Letter,
+    /// A newspaper or magazine (`told the newspaper`, `in an article`).
+    Newspaper,
+    /// Another news agency (`told TASS`, `told Reuters`).
+    ViaAgency,
+    /// A speech or address.
+    Speech,
+    /// A meeting or talks (`at a meeting with`).
+    Meeting,
+}
+
+impl Channel {
+    /// Every variant, in declaration order.
+    pub const ALL: [Channel; 12] = [
+        Channel::Interview,
+        Channel::PressConference,
+        Channel::Briefing,
+        Channel::Statement,
+        Channel::SocialMedia,
+        Channel::Television,
+        Channel::Radio,
+        Channel::Letter,
+        Channel::Newspaper,
+        Channel::ViaAgency,
+        Channel::Speech,
+        Channel::Meeting,
+    ];
+
+    /// The snake_case name the serde derive gives the variant.
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Interview => "interview",
+            Channel::PressConference => "press_conference",
+            Channel::Briefing => "briefing",
+            Channel::Statement => "statement",
+            Channel::SocialMedia => "social_media",
+            Channel::Television => "television",
+            Channel::Radio => "radio",
+            Channel::Letter => "letter",
+            Channel::Newspaper => "newspaper",
+            Channel::ViaAgency => "via_agency",
+            Channel::Speech => "speech",
+            Channel::Meeting => "meeting",
+        }
+    }
+
+    /// The variant of a snake_case name (`press_conference`).
+    pub fn from_name(name: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.name() == name)
+    }
+}

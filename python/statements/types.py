@@ -70,6 +70,15 @@ class Speaker(TypedDict):
     key: Optional[str]
 
 
+class Addressee(TypedDict):
+    """Whom a statement was said to: a name, and its speaker where it is one."""
+
+    name: str
+    speaker_id: Optional[str]
+    start: int
+    end: int
+
+
 class Quote(TypedDict):
     """A statement: ``kind`` is ``direct``, ``partial`` or ``indirect``."""
 
@@ -83,6 +92,9 @@ class Quote(TypedDict):
     cue: Optional[TextSpan]
     role: Optional[str]
     reply_to: Optional[str]
+    addressee: Optional[Addressee]
+    channel: Optional[str]
+    said_on: Optional[str]
 
 
 # ``type`` is a keyword-like name, so this one uses the functional form.

@@ -14,9 +14,9 @@
 //! written too.
 
 use super::record::{
-    DateExpression, DatePrecision, DateSource, DateType, DocType, Event, EventParty, EventStatus,
-    Format, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef, SpeakerRole,
-    TextSpan, TurnRole,
+    Addressee, DateExpression, DatePrecision, DateSource, DateType, DocType, Event, EventParty,
+    EventStatus, Format, Metadata, Quote, QuoteKind, Record, Speaker, SpeakerKind, SpeakerRef,
+    SpeakerRole, TextSpan, TurnRole,
 };
 use std::collections::BTreeMap;
 
@@ -187,6 +187,9 @@ fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
         cue,
         role,
         reply_to,
+        addressee,
+        channel,
+        said_on,
     } = quote;
     out.extend_from_slice(b"{\"id\":");
     string(out, id);
@@ -206,6 +209,30 @@ fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
     });
     out.extend_from_slice(b",\"reply_to\":");
     optional_string(out, reply_to.as_deref());
+    out.extend_from_slice(b",\"addressee\":");
+    optional(out, addressee.as_ref(), write_addressee);
+    out.extend_from_slice(b",\"channel\":");
+    optional(out, channel.as_ref(), |c, out| variant(out, c.name()));
+    out.extend_from_slice(b",\"said_on\":");
+    optional_string(out, said_on.as_deref());
+    out.push(b'}');
+}
+
+fn write_addressee(addressee: &Addressee, out: &mut Vec<u8>) {
+    let Addressee {
+        name,
+        speaker_id,
+        start,
+        end,
+    } = addressee;
+    out.extend_from_slice(b"{\"name\":");
+    string(out, name);
+    out.extend_from_slice(b",\"speaker_id\":");
+    optional_string(out, speaker_id.as_deref());
+    out.extend_from_slice(b",\"start\":");
+    number(out, *start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, *end);
     out.push(b'}');
 }
 

@@ -19,6 +19,7 @@ use super::offsets::CharOffsets;
 use super::party_name;
 use super::Findings;
 use crate::analyse::attribution::Attribution;
+use crate::analyse::context::Context;
 use crate::analyse::events::{date_precision, Coding, Party};
 use crate::analyse::speakers::{identify, Entity};
 use crate::parse::dates::DateMention;
@@ -48,7 +49,7 @@ pub(crate) fn write_findings(
     out.extend_from_slice(b",\"speakers\":");
     write_speakers(&spans, &found.attribution.speakers, out);
     out.extend_from_slice(b",\"quotes\":");
-    write_quotes(&spans, found.attribution, out);
+    write_quotes(&spans, found, out);
     out.extend_from_slice(b",\"dates\":");
     write_dates(&spans, found.dates, out);
     out.extend_from_slice(b",\"events\":");
@@ -132,8 +133,11 @@ fn write_speakers(spans: &Spans<'_>, speakers: &[Entity], out: &mut Vec<u8>) {
 }
 
 /// The `quotes` array, each with its speaker's id and name.
-fn write_quotes(spans: &Spans<'_>, attribution: &Attribution, out: &mut Vec<u8>) {
+fn write_quotes(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
+    let (attribution, dates) = (found.attribution, found.dates);
     let speakers = &attribution.speakers;
+    let dateline = found.metadata.dateline;
+    let context = crate::analyse::context::read(spans.text, attribution, dates, dateline);
     indexed_array(out, &attribution.statements, |i, st, out| {
         out.extend_from_slice(b"{\"id\":");
         write_id(out, b'q', i);
@@ -161,7 +165,30 @@ fn write_quotes(spans: &Spans<'_>, attribution: &Attribution, out: &mut Vec<u8>)
         });
         out.extend_from_slice(b",\"reply_to\":");
         optional(out, st.reply_to.as_ref(), |&q, out| write_id(out, b'q', q));
+        write_context(spans, &context[i], dates, out);
         out.push(b'}');
+    });
+}
+
+/// A statement's `addressee`, `channel` and `said_on` members.
+fn write_context(spans: &Spans<'_>, c: &Context, dates: &[DateMention], out: &mut Vec<u8>) {
+    out.extend_from_slice(b",\"addressee\":");
+    optional(out, c.addressee.as_ref(), |a, out| {
+        out.extend_from_slice(b"{\"name\":");
+        string(out, a.name.slice(spans.text));
+        out.extend_from_slice(b",\"speaker_id\":");
+        optional(out, a.speaker.as_ref(), |&s, out| write_id(out, b's', s));
+        out.extend_from_slice(b",\"start\":");
+        number(out, spans.offsets.char_offset(a.name.start));
+        out.extend_from_slice(b",\"end\":");
+        number(out, spans.offsets.char_offset(a.name.end));
+        out.push(b'}');
+    });
+    out.extend_from_slice(b",\"channel\":");
+    optional(out, c.channel.as_ref(), |ch, out| variant(out, ch.name()));
+    out.extend_from_slice(b",\"said_on\":");
+    optional(out, c.said_on.as_ref(), |&d, out| {
+        string(out, &dates[d].value)
     });
 }
 

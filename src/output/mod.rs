@@ -23,7 +23,8 @@ use crate::vocab::Format;
 pub(crate) use line::write_findings;
 use offsets::CharOffsets;
 use record::{
-    DateExpression, Event, EventParty, Metadata, Quote, Record, Speaker, SpeakerRef, TextSpan,
+    Addressee, DateExpression, Event, EventParty, Metadata, Quote, Record, Speaker, SpeakerRef,
+    TextSpan,
 };
 
 /// Everything the pipeline found in one story, in byte spans.
@@ -70,7 +71,7 @@ pub(crate) fn build_record(text: &str, found: Findings<'_>) -> Record {
         error: None,
         metadata: metadata(&spans, found.metadata, &found.source),
         speakers: speakers(&spans, &found.attribution.speakers),
-        quotes: quotes(&spans, found.attribution),
+        quotes: quotes(&spans, &found),
         dates: dates(&spans, found.dates),
         events: events(&spans, &found),
         text: found.source.carries_text().then(|| text.to_string()),
@@ -135,7 +136,10 @@ fn speakers(spans: &Spans<'_>, entities: &[Entity]) -> Vec<Speaker> {
 }
 
 /// The record's `quotes`, each with its speaker's id and name.
-fn quotes(spans: &Spans<'_>, attribution: &Attribution) -> Vec<Quote> {
+fn quotes(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Quote> {
+    let (attribution, dates) = (found.attribution, found.dates);
+    let dateline = found.metadata.dateline;
+    let context = crate::analyse::context::read(spans.text, attribution, dates, dateline);
     attribution
         .statements
         .iter()
@@ -156,6 +160,17 @@ fn quotes(spans: &Spans<'_>, attribution: &Attribution) -> Vec<Quote> {
                 cue: st.cue.map(|s| spans.span(s)),
                 role: st.role,
                 reply_to: st.reply_to.map(|q| id('q', q)),
+                addressee: context[i].addressee.as_ref().map(|a| {
+                    let name = spans.span(a.name);
+                    Addressee {
+                        name: name.text,
+                        speaker_id: a.speaker.map(|s| id('s', s)),
+                        start: name.start,
+                        end: name.end,
+                    }
+                }),
+                channel: context[i].channel,
+                said_on: context[i].said_on.map(|d| dates[d].value.clone()),
             }
         })
         .collect()

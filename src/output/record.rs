@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use crate::vocab::{
-    DatePrecision, DateSource, DateType, DocType, EventStatus, Format, QuoteKind, SpeakerKind,
-    SpeakerRole, TurnRole,
+    Channel, DatePrecision, DateSource, DateType, DocType, EventStatus, Format, QuoteKind,
+    SpeakerKind, SpeakerRole, TurnRole,
 };
 
 /// Everything `statements` reads from one story.
@@ -163,6 +163,31 @@ pub struct Quote {
     pub role: Option<TurnRole>,
     /// For an answer: the `id` of the question it follows; else `null`.
     pub reply_to: Option<String>,
+    /// Whom the statement was said to, from the words of its cue's clause (`told the foreign
+    /// minister`, `in a letter to`, `at a meeting with`, `told reporters`), or `null`.
+    pub addressee: Option<Addressee>,
+    /// How it was said, from the words near its cue: `interview`, `press_conference`,
+    /// `briefing` (`told reporters`), `statement`, `social_media`, `television`, `radio`,
+    /// `letter`, `newspaper`, `via_agency` (`told TASS`), `speech` or `meeting`; `null` when
+    /// the story does not say.
+    pub channel: Option<Channel>,
+    /// The normalised value of the date the cue's clause gives for when it was said (`said
+    /// on Tuesday`: that Tuesday, as in `dates[].value`), or `null`.
+    pub said_on: Option<String>,
+}
+
+/// Whom a statement was said to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Addressee {
+    /// The words naming it (`foreign minister`, `reporters`, `TASS`).
+    pub name: String,
+    /// The `speakers[].id` it is, or `null`.
+    pub speaker_id: Option<String>,
+    /// Start offset of the name in code points.
+    pub start: usize,
+    /// End offset (exclusive) of the name in code points.
+    pub end: usize,
 }
 
 /// One temporal expression.

@@ -303,7 +303,7 @@ fn schema_requires_every_key_the_record_has() {
     }
     assert_eq!(required.len(), record.as_object().unwrap().len());
     let quote = &schema["definitions"]["Quote"];
-    assert_eq!(quote["required"].as_array().unwrap().len(), 10);
+    assert_eq!(quote["required"].as_array().unwrap().len(), 13);
 }
 
 #[cfg(unix)]

@@ -43,15 +43,15 @@ fn tempeval3_news_spans_index_their_stories() {
 const DIGESTS: &[(&str, &str)] = &[
     (
         "../shared/corpus/reuters21578/stories",
-        "63c56af34d51e33028ed42168f4ce747fd671b8688d93b3971ad3a56eb30d4aa",
+        "d935de94a3131b69fe12a74d8e95585f30ec05715e75d2fbecb96018d68a6491",
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "60b6c901af0fa593a0edc5465b88e9afa385a0bc8926c962d8d77c8de08f4a8e",
+        "75faa31f32bcf97a52a4199a1af41b5c68938a68b783db675450b2d1332c5476",
     ),
     (
         "fixtures",
-        "0e7e43f7deb77a0607a7537eae96fbf69be473633814d4f8a762276628d2c2f0",
+        "b40e0083aaf7a0a0897461fb6832e4a8b361794caec331745c7085cb2c7cfd1e",
     ),
 ];
 

@@ -280,24 +280,36 @@ impl Reader<'_, '_> {
             .unwrap_or(t)
             .max(t);
         let material = matches!(row.event_type, "RETREAT" | "AID" | "COOPERATE");
-        if material && w.document_after(last) {
+        let document = w.document_after(last) || w.class_before(t, Class::Document);
+        if (material && document) || w.class_near(t, last, Class::Economic) {
             return None;
         }
         let statement = self.statement_of(h.span);
         let (actors, recipients) = self.parties(row.frame, t, last, statement);
+        let (status, intent) = self.status(t, last, row.event_type);
+        // A material act announced is, in PLOVER, the promise or threat made now.
+        let announced = intent.then(|| announced_as(row.event_type)).flatten();
+        let (event_type, row_mode, row_cameo) = match announced {
+            Some((ty, cameo)) => (ty, None, cameo),
+            None => (row.event_type, row.mode, row.cameo),
+        };
+        let status = if announced.is_some() && status == Status::Future {
+            Status::Actual
+        } else {
+            status
+        };
         let verbal = matches!(
-            row.event_type,
+            event_type,
             "AGREE" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
         );
-        let clause = row
-            .mode
+        let clause = row_mode
             .is_none()
-            .then(|| self.clause_mode(row.event_type))
+            .then(|| self.clause_mode(event_type))
             .flatten();
-        let cameo = clause.and_then(|c| c.1).unwrap_or(row.cameo);
+        let cameo = clause.and_then(|c| c.1).unwrap_or(row_cameo);
         let coding = Coding {
-            event_type: row.event_type,
-            mode: row.mode.or(clause.map(|c| c.0)),
+            event_type,
+            mode: row_mode.or(clause.map(|c| c.0)),
             cameo,
             goldstein: if cameo == row.cameo {
                 row.goldstein
@@ -310,7 +322,6 @@ impl Reader<'_, '_> {
             trigger: h.span,
             quote: statement.filter(|_| verbal),
         };
-        let status = self.status(t, last, row.event_type);
         Some((coding, status))
     }
 
@@ -419,18 +430,36 @@ impl Reader<'_, '_> {
 
     /// The status the words before the trigger (`t..=last`) and its own give: a negation, a
     /// modal of condition, a word of plan (`will support`); `if` or `unless` anywhere in the
-    /// sentence makes it hypothetical.
-    fn status(&self, t: usize, last: usize, event_type: &str) -> Status {
+    /// sentence makes it hypothetical. And whether a word of intention or a modal stands
+    /// before it (`will impose`, `may halt`: an act announced, not scheduled).
+    fn status(&self, t: usize, last: usize, event_type: &str) -> (Status, bool) {
         let w = &self.words;
         let from = w.skipped_before(t).min(t.saturating_sub(3));
         let mut status = Status::Actual;
+        let mut intent = false;
         for i in from..=last.min(w.toks.len().saturating_sub(1)) {
             match w.class(i) {
-                Some(Class::Negation) if event_type != "REJECT" => return Status::Negated,
-                Some(Class::Hypothetical) => status = Status::Hypothetical,
+                Some(Class::Negation) if event_type != "REJECT" => return (Status::Negated, false),
+                Some(Class::Hypothetical) => {
+                    status = Status::Hypothetical;
+                    intent = true;
+                }
                 Some(Class::Future) if status == Status::Actual => status = Status::Future,
+                Some(Class::Intent) => {
+                    intent = true;
+                    if status == Status::Actual {
+                        status = Status::Future;
+                    }
+                }
                 _ if w.word(i).ends_with("n't") && event_type != "REJECT" => {
-                    return Status::Negated
+                    return (Status::Negated, false)
+                }
+                // `we'll`: the `will` of a contraction
+                _ if w.word(i).ends_with("'ll") || w.word(i).ends_with("\u{2019}ll") => {
+                    intent = true;
+                    if status == Status::Actual {
+                        status = Status::Future;
+                    }
                 }
                 _ => {}
             }
@@ -443,7 +472,19 @@ impl Reader<'_, '_> {
         if conditional && status != Status::Negated {
             status = Status::Hypothetical;
         }
-        status
+        (status, intent)
+    }
+}
+
+/// The PLOVER type and CAMEO code of a material act announced (`will impose sanctions`,
+/// `would allow the return`): a threat for an act of conflict, a promise of material
+/// cooperation for one of cooperation; `None` for a contact (a visit set for Tuesday stays a
+/// visit) and for verbal acts.
+fn announced_as(event_type: &str) -> Option<(&'static str, &'static str)> {
+    match event_type {
+        "COERCE" | "SANCTION" | "ASSAULT" | "PROTEST" | "MOBILIZE" => Some(("THREATEN", "130")),
+        "CONCEDE" | "RETREAT" | "AID" | "COOPERATE" => Some(("AGREE", "031")),
+        _ => None,
     }
 }
 

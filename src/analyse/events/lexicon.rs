@@ -4,6 +4,7 @@
 //! (`events_countries.tsv`), sectors (`events_sectors.tsv`) and clause modes
 //! (`events_modes.tsv`).
 
+use super::inflect;
 use crate::lexicon::rows;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
@@ -98,13 +99,23 @@ fn frame(s: &str) -> Frame {
     }
 }
 
+/// The trigger tables, in the order their rows are tried on a tie: the project's own, then
+/// the verbs derived from PETRARCH2's CAMEO dictionary (MIT; see that file's header).
+const TRIGGER_TABLES: [&str; 2] = [
+    include_str!("../../lexicon/events_triggers.tsv"),
+    include_str!("../../lexicon/events_petrarch.tsv"),
+];
+
 pub(super) static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../lexicon/events_triggers.tsv")) {
+    for r in TRIGGER_TABLES.into_iter().flat_map(rows) {
         let [forms, cameo, event_type, mode, fr, example] = r[..] else {
             continue;
         };
-        for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        let listed = forms.split(',').map(str::trim).filter(|f| !f.is_empty());
+        // Made once for the process's life, as the table itself: `accuse+` is four forms.
+        for form in listed.flat_map(inflect::forms) {
+            let form: &'static str = Box::leak(form.into_boxed_str());
             out.push(Trigger {
                 words: form.split(' ').filter(|w| !w.is_empty()).collect(),
                 cameo,
@@ -169,9 +180,11 @@ pub(super) enum Class {
     Pronoun,
     Negation,
     Future,
+    Intent,
     Hypothetical,
     Stop,
     Document,
+    Economic,
 }
 
 /// Keyed by bytes: a word lower-cased for the look-up needs no UTF-8 check.
@@ -185,9 +198,11 @@ static WORDS: LazyLock<HashMap<&'static [u8], Class>> = LazyLock::new(|| {
                 "pronoun" => Class::Pronoun,
                 "negation" => Class::Negation,
                 "future" => Class::Future,
+                "intent" => Class::Intent,
                 "hypothetical" => Class::Hypothetical,
                 "stop" => Class::Stop,
                 "document" => Class::Document,
+                "economic" => Class::Economic,
                 _ => return None,
             };
             Some((r.first()?.as_bytes(), class))

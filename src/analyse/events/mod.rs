@@ -14,6 +14,7 @@
 
 mod actors;
 mod code;
+mod inflect;
 mod lexicon;
 mod phrases;
 mod tokens;

@@ -46,7 +46,9 @@ impl Words<'_> {
             return false;
         }
         match self.class(i) {
-            Some(Class::Skip | Class::Negation | Class::Future | Class::Hypothetical) => true,
+            Some(
+                Class::Skip | Class::Negation | Class::Future | Class::Intent | Class::Hypothetical,
+            ) => true,
             Some(_) => false,
             None => {
                 let w = self.word(i);
@@ -154,6 +156,22 @@ impl Words<'_> {
     pub fn document_after(&self, t: usize) -> bool {
         let next = (t + 1..self.toks.len()).find(|&i| !self.skippable(i));
         next.is_some_and(|i| self.class(i) == Some(Class::Document))
+    }
+
+    /// Whether a word of `class` stands among the four tokens after token `last` or the two
+    /// words before token `t`, auxiliaries and determiners passed over (`offered 2 mln
+    /// shares`, `the notes will be offered`).
+    pub fn class_near(&self, t: usize, last: usize, class: Class) -> bool {
+        let after = (last + 1..self.toks.len()).take(4);
+        let before = (0..t).rev().filter(|&i| !self.skippable(i)).take(2);
+        after.chain(before).any(|i| self.class(i) == Some(class))
+    }
+
+    /// Whether a word of `class` stands among the two words before token `t`, auxiliaries
+    /// and determiners passed over (`a statement released`).
+    pub fn class_before(&self, t: usize, class: Class) -> bool {
+        let mut before = (0..t).rev().filter(|&i| !self.skippable(i)).take(2);
+        before.any(|i| self.class(i) == Some(class))
     }
 
     /// Whether a clause break (`,` or `;`) stands between tokens `a` and `b`.

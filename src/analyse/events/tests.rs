@@ -140,6 +140,22 @@ const CASES: &[Case] = &[
         EventStatus::Actual,
     ),
     (
+        "an act of conflict announced is a threat",
+        "Pakistan will expel the Indian diplomats.",
+        "THREATEN",
+        &["Pakistan"],
+        &["Indian diplomats"],
+        EventStatus::Actual,
+    ),
+    (
+        "a pronoun's contraction stands for the speaker; 'll is a future",
+        "PRESIDENT HARLAN: We'll talk about that later.",
+        "CONSULT",
+        &["PRESIDENT HARLAN"],
+        &[],
+        EventStatus::Future,
+    ),
+    (
         "praise is support",
         "A top U.S. official today praised Haiti's efforts to improve its record.",
         "SUPPORT",
@@ -175,6 +191,12 @@ fn no_event_in_plain_sentences() {
         // A question asserts nothing.
         "Will the president announce new aid for the border region?",
         "Q: Did the ministers talk about sanctions?",
+        // Markets and companies: an economic word by the trigger.
+        "The company offered 2 mln shares to the public.",
+        "The notes will be offered through a syndicate of banks.",
+        "Futures fell to near technical support, traders said.",
+        "The airline agreed to buy the carrier for 69 dlrs a share.",
+        "Traders said there were signs of a recovery.",
     ];
     for text in cases {
         assert!(

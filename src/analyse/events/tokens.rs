@@ -24,7 +24,8 @@ impl Tok {
             return c;
         }
         let c = if self.word {
-            class(self.span.slice(text))
+            let w = self.span.slice(text);
+            class(w).or_else(|| contraction(w))
         } else {
             None
         };
@@ -131,6 +132,14 @@ fn word(_: &str, start: usize, end: usize) -> Tok {
 fn possessive(rest: &str) -> bool {
     let mut c = rest.chars();
     matches!(c.next(), Some('s' | 'S')) && !c.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The class of a pronoun's contraction (`We'll`, `they're`, `I'd`): a pronoun, as the word it
+/// shortens, so that it is never read as a name.
+fn contraction(word: &str) -> Option<Class> {
+    let (head, tail) = word.split_once(['\'', '\u{2019}'])?;
+    let short = matches!(tail, "ll" | "re" | "ve" | "d" | "m");
+    class(head).filter(|&c| short && c == Class::Pronoun)
 }
 
 #[cfg(test)]

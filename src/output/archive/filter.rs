@@ -88,7 +88,11 @@ impl Filter {
         let named: Vec<String> = record
             .speakers
             .iter()
-            .filter(|s| names(query, &speaker_key(s)))
+            // its key (`person:dmitry-peskov`), or words of its name (`Peskov`)
+            .filter(|s| {
+                let key = name_key(&speaker_key(s));
+                names(query, &key) || names(query, &name_key(&s.name))
+            })
             .map(|s| s.id.clone())
             .collect();
         record

@@ -1,16 +1,20 @@
 //! Who a speaker or an event's party is across stories: the key that the graph, the database
 //! and the report join on.
 //!
-//! Until every speaker of a record carries a key of its own made by the analysis, the key is
-//! the speaker's name normalised ([`name_key`]): lower-cased, letters and digits only, words
-//! joined by one space (`Sergey  Lavrov` and `sergey lavrov` are one key). [`speaker_key`] is
-//! the one place to change when the record gives a better key.
+//! A speaker's key is the `key` the analysis gives it (`person:sergey-lavrov`, the same person
+//! however a story spells the name; see the README, "Speakers across stories"); a speaker
+//! without one (a surname alone, a description, a group) and an event's party that is no
+//! speaker are keyed by their name normalised ([`name_key`]): lower-cased, letters and digits
+//! only, words joined by one space (`Sergey  Lavrov` and `sergey lavrov` are one key).
 
 use crate::output::record::{EventParty, Record, Speaker};
 
 /// The key of `speaker` across stories.
 pub fn speaker_key(speaker: &Speaker) -> String {
-    name_key(&speaker.name)
+    match &speaker.key {
+        Some(key) => key.clone(),
+        None => name_key(&speaker.name),
+    }
 }
 
 /// The key of the speaker with record id `id` (`s1`) in `record`, or `None`.

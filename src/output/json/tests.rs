@@ -1,6 +1,7 @@
 //! The JSON writer's bytes against `serde_json`'s on the fixtures and on arbitrary records.
 
 use super::*;
+use crate::output::record::Channel;
 use proptest::collection::{btree_map, vec};
 use proptest::option;
 use proptest::prelude::*;
@@ -339,9 +340,23 @@ fn quote() -> impl Strategy<Value = Quote> {
         option::of(span()),
         option::of(span()),
         (option::of(turn_role()), option::of(text())),
+        (
+            option::of((span(), option::of(text()))),
+            option::of(proptest::sample::select(Channel::ALL.to_vec())),
+            option::of(text()),
+        ),
     )
         .prop_map(
-            |(id, kind, content, speaker, speaker_mention, cue, (role, reply_to))| Quote {
+            |(
+                id,
+                kind,
+                content,
+                speaker,
+                speaker_mention,
+                cue,
+                (role, reply_to),
+                (addressee, channel, said_on),
+            )| Quote {
                 id,
                 kind,
                 text: content.text,
@@ -352,6 +367,14 @@ fn quote() -> impl Strategy<Value = Quote> {
                 cue,
                 role,
                 reply_to,
+                addressee: addressee.map(|(s, speaker_id)| Addressee {
+                    name: s.text,
+                    speaker_id,
+                    start: s.start,
+                    end: s.end,
+                }),
+                channel,
+                said_on,
             },
         )
 }

@@ -119,12 +119,17 @@ fn write_batch(
     tx.commit()
 }
 
-/// The `source` of a story: what identifies it from one run to the next.
+/// The `source` of a story: what identifies it from one run to the next (a story of a file
+/// that holds several, a NewsML-G2 item, adds its part: `path#2`).
 fn source(r: &Record) -> String {
-    match (&r.path, &r.id) {
+    let whole = match (&r.path, &r.id) {
         (Some(p), _) => p.clone(),
         (None, Some(id)) => format!("id:{id}"),
         (None, None) => "-".to_string(),
+    };
+    match r.metadata.part {
+        Some(part) => format!("{whole}#{part}"),
+        None => whole,
     }
 }
 
