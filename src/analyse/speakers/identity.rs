@@ -49,6 +49,16 @@ static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
     map
 });
 
+/// The words of the role table's phrases: a group of words holding any other word is no
+/// phrase of it, and is not looked up.
+static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    ROLES
+        .keys()
+        .flat_map(|phrase| phrase.split(' '))
+        .map(str::to_string)
+        .collect()
+});
+
 /// The longest phrase of the role table, in words.
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -64,7 +74,15 @@ pub fn identify(text: &str, e: &Entity) -> Identity {
     if described || e.kind != SpeakerKind::Person {
         phrases.push(&e.name);
     }
-    phrases.extend(e.mentions.iter().map(|&m| before_name(text, m, e)));
+    // A phrase met again, or an empty one (a mention that is the name alone), tells nothing
+    // new: most mentions repeat (`Lavrov`, `Lavrov`), and each phrase costs a look-up of
+    // every word group.
+    for &m in &e.mentions {
+        let p = before_name(text, m, e);
+        if !p.trim().is_empty() && !phrases.contains(&p) {
+            phrases.push(p);
+        }
+    }
     let nation = phrases.iter().find_map(|p| country(p));
     let role = phrases.iter().find_map(|p| role(p, nation.is_some()));
     Identity {
@@ -118,11 +136,16 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
         .iter()
         .position(|(w, _)| PREPOSITIONS.contains(&w.as_str()))
         .unwrap_or(words.len());
+    let known: Vec<bool> = words.iter().map(|(w, _)| ROLE_WORDS.contains(w)).collect();
     let mut best: Option<(usize, usize, RoleRow, bool)> = None;
     let mut gram = String::new();
     for end in 0..words.len() {
         for n in 1..=MAX_ROLE_WORDS.min(end + 1) {
             let start = end + 1 - n;
+            // every longer group holds this word too
+            if !known[start] {
+                break;
+            }
             if start > head_end {
                 continue;
             }
