@@ -47,7 +47,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "75faa31f32bcf97a52a4199a1af41b5c68938a68b783db675450b2d1332c5476",
+        "793a16c2f4a22e7df9e3b413395acae6172dc5f5786bfff7f974fd054c5430c8",
     ),
     (
         "fixtures",
