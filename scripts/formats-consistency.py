@@ -67,11 +67,16 @@ def split(text: str):
     Paragraphs are apart by blank lines, or start with an indented line (the Reuters 1987
     layout)."""
     text = text.replace("\r\n", "\n").strip("\n")
+    # An agency's picture marker (`= (PICTURES) =`) is furniture, in no headline element.
+    text = re.sub(r"\A=\s*\(PICTURES?\)\s*=[ \t]*\n+", "", text)
     first, _, rest = text.partition("\n")
     first = first.strip()
     headline = None
+    # a dateline line (`HONG KONG, Dec 4 , 2005`) is no headline either
+    dateline = re.match(r"[A-Z][A-Z .'-]+,( [A-Za-z .'-]+,)? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                        r"Sep|Oct|Nov|Dec)[a-z]*\.? \d", first) is not None
     if first and len(first.split()) <= 25 and not first.lower().startswith("by ") \
-            and not first.endswith("."):
+            and not first.endswith(".") and not dateline:
         headline, text = first, rest
     paras = []
     for chunk in text.split("\n\n"):

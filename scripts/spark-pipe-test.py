@@ -53,7 +53,8 @@ def main():
     failed = [r for r in out if r["error"]]
     assert not failed, f"error records: {failed[:3]}"
     for r in out:
-        assert set(r) == {"path", "id", "error", "metadata", "speakers", "quotes", "dates", "events"}
+        keys = {"path", "id", "error", "metadata", "speakers", "quotes", "dates", "events", "text"}
+        assert set(r) == keys, sorted(set(r) ^ keys)
     print(f"spark pipe: {n} stories in, {len(out)} records out, every id once, "
           f"{sum(len(r['quotes']) for r in out)} statements")
 
