@@ -36,7 +36,11 @@ impl Input {
                 }
                 .to_string())
             }
-            Input::Text(text) => Ok(statements::analyse_with(text, options)),
+            // As the command line reads a story from standard input: its format is told from
+            // its content (an HTML page or a NewsML-G2 document given as a str is read as such).
+            Input::Text(text) => {
+                statements::analyse_bytes(text.as_bytes(), options).map_err(|e| e.to_string())
+            }
             Input::Bytes(bytes) => {
                 statements::analyse_bytes(bytes, options).map_err(|e| e.to_string())
             }
@@ -49,6 +53,9 @@ impl Input {
         match self {
             Input::Bytes(bytes) if bytes.len() <= options.max_bytes => {
                 statements::analyse_document(bytes, options).map_err(|e| e.to_string())
+            }
+            Input::Text(text) if text.len() <= options.max_bytes => {
+                statements::analyse_document(text.as_bytes(), options).map_err(|e| e.to_string())
             }
             _ => self.analyse(options).map(|r| vec![r]),
         }
