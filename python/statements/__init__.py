@@ -76,6 +76,12 @@ def parse(
     from elsewhere; it wins over the dates the text gives, as a ``--jsonl`` record's
     ``date`` does. ``id`` is copied to the record's ``id`` (a number as its text).
 
+    As on the command line, the story's format is told from its content: an HTML page,
+    NewsML-G2, NITF or an IPTC 7901 / ANPA-1312 transmission (``str`` or ``bytes``) is read
+    as such, and the record's ``text`` holds the extracted text its offsets index; of a
+    document of several stories this gives the first (``parse_many`` and ``parse_files``
+    give them all).
+
     The record is the one ``statements parse`` prints for the same text, as Python objects:
     the same keys, values and offsets. Its ``path`` is ``None``.
 
