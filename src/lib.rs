@@ -340,13 +340,7 @@ impl Analysis {
         let dates_region = span::Span::new(metadata.content_start, text.len());
         let dates = parse::dates::find(text, dates_region, metadata.date);
         finished(Stage::Dates);
-        let tokens = text::tokenize(
-            text,
-            &paragraphs,
-            &quoted,
-            analyse::attribution::cue_starts(),
-            analyse::events::trigger_marks(),
-        );
+        let tokens = analyse::tokenize(text, &paragraphs, &quoted);
         let attribution =
             analyse::attribution::attribute_document(text, &tokens, &quoted, metadata.doc_type);
         finished(Stage::Attribution);

@@ -10,3 +10,21 @@ pub mod context;
 pub mod events;
 pub mod speakers;
 pub mod timeline;
+
+use crate::text::paragraphs::Paragraph;
+use crate::text::quotes::QuotedSpan;
+use crate::text::Doc;
+
+/// The story's tokens ([`crate::text::tokenize`]), noting in the same scan what the analysis
+/// asks of them: the words that may start a speech cue ([`attribution::cue_starts`]) and the
+/// sentences that may hold an event trigger ([`events::trigger_marks`]). The pipeline and the
+/// tests build the tokens here, with the same filters.
+pub fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
+    crate::text::tokenize(
+        text,
+        paragraphs,
+        quotes,
+        attribution::cue_starts(),
+        events::trigger_marks(),
+    )
+}

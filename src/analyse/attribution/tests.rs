@@ -22,13 +22,7 @@ fn run(text: &str) -> Vec<Row> {
     };
     let paras = paragraphs::split(text, meta.body);
     let qs = quotes::find(text, &paras);
-    let doc = crate::text::tokenize(
-        text,
-        &paras,
-        &qs,
-        cue_starts(),
-        crate::analyse::events::trigger_marks(),
-    );
+    let doc = crate::analyse::tokenize(text, &paras, &qs);
     // The document type, for the rules of official documents (`parties`).
     let kind = crate::parse::metadata::read(text).doc_type;
     let a = attribute_document(text, &doc, &qs, kind);
@@ -667,7 +661,7 @@ proptest::proptest! {
         let meta = StoryMetadata { body: Span::new(0, text.len()), ..StoryMetadata::default() };
         let paras = paragraphs::split(&text, meta.body);
         let qs = quotes::find(&text, &paras);
-        let doc = crate::text::tokenize(&text, &paras, &qs, cue_starts(), crate::analyse::events::trigger_marks());
+        let doc = crate::analyse::tokenize(&text, &paras, &qs);
         let a = attribute(&text, &doc, &qs);
         for s in &a.statements {
             proptest::prop_assert!(text.get(s.content.start..s.content.end).is_some());

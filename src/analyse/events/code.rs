@@ -608,13 +608,7 @@ mod tests {
         for text in &texts {
             let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
             let quotes = crate::text::quotes::find(text, &paragraphs);
-            let doc = crate::text::tokenize(
-                text,
-                &paragraphs,
-                &quotes,
-                crate::analyse::attribution::cue_starts(),
-                super::super::trigger_marks(),
-            );
+            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
             for s in paragraphs.iter().flat_map(|p| &p.sentences) {
                 triggers_in(text, *s, &mut hits);
                 if doc.marked.contains(&s.start) {

@@ -20,13 +20,7 @@ fn entity(text: &str, name: &str, mention: &str) -> Entity {
 /// The tokens of `text` as the pipeline builds them.
 fn doc_of(text: &str, paragraphs: &[crate::text::paragraphs::Paragraph]) -> crate::text::Doc {
     let quotes = crate::text::quotes::find(text, paragraphs);
-    crate::text::tokenize(
-        text,
-        paragraphs,
-        &quotes,
-        crate::analyse::attribution::cue_starts(),
-        crate::analyse::events::trigger_marks(),
-    )
+    crate::analyse::tokenize(text, paragraphs, &quotes)
 }
 
 /// Runs the timeline on `text` with story date 2022-01-18, dateline place MOSCOW.

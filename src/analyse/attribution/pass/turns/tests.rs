@@ -6,13 +6,7 @@ use crate::vocab::TurnRole::{self, Answer as A, Question as Q, Statement as S};
 fn turns(text: &str) -> Vec<(TurnRole, String, Option<usize>)> {
     let paras = paragraphs::split(text, Span::new(0, text.len()));
     let qs = quotes::find(text, &paras);
-    let doc = crate::text::tokenize(
-        text,
-        &paras,
-        &qs,
-        super::super::super::cue_starts(),
-        crate::analyse::events::trigger_marks(),
-    );
+    let doc = crate::analyse::tokenize(text, &paras, &qs);
     let a = super::super::super::attribute(text, &doc, &qs);
     let of_turn: Vec<usize> = (0..a.statements.len())
         .filter(|&i| a.statements[i].role.is_some())
@@ -219,13 +213,7 @@ fn questioners_table() {
     for (name, text, want) in cases {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
         let qs = quotes::find(text, &paras);
-        let doc = crate::text::tokenize(
-            text,
-            &paras,
-            &qs,
-            super::super::super::cue_starts(),
-            crate::analyse::events::trigger_marks(),
-        );
+        let doc = crate::analyse::tokenize(text, &paras, &qs);
         let a = super::super::super::attribute(text, &doc, &qs);
         let got: Vec<&str> = a
             .statements
