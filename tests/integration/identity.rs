@@ -92,3 +92,34 @@ fn quotes_one_per_story_or_one_per_statement_with_dedup() {
         .unwrap()
         .contains("further east"));
 }
+
+#[test]
+fn dedup_takes_the_filters_of_the_other_commands() {
+    let dir = folder();
+    let dedup = |filter: &[&str]| {
+        let out = statements()
+            .args(["quotes", "-q", "--dedup"])
+            .args(filter)
+            .arg(dir.path())
+            .assert()
+            .success();
+        lines(&out.get_output().stdout)
+    };
+    let all = dedup(&[]);
+    // one agency: the statement is still grouped, with its TASS source only
+    let tass = dedup(&["--agency", "TASS"]);
+    assert!(!tass.is_empty() && tass.len() <= all.len(), "{tass:?}");
+    for q in &tass {
+        for s in q["sources"].as_array().unwrap() {
+            assert_eq!(s["agency"], "TASS", "{q:?}");
+        }
+    }
+    // a speaker by key: only their statements
+    let lavrov = dedup(&["--speaker", "person:sergey-lavrov"]);
+    assert!(!lavrov.is_empty());
+    assert!(lavrov
+        .iter()
+        .all(|q| q["speaker_key"] == "person:sergey-lavrov"));
+    // nobody of that name
+    assert!(dedup(&["--speaker", "Nobody Atall"]).is_empty());
+}

@@ -113,17 +113,19 @@ impl Run {
         self,
         mut consume: impl FnMut(Story) -> io::Result<()>,
     ) -> io::Result<(Counts, Progress)> {
-        let Run {
-            plan,
-            workers,
-            options,
-            filter,
-            quiet,
-            hashed,
-            slim,
-        } = self;
-        let progress = Progress::start(quiet);
-        let jobs: Box<dyn Iterator<Item = Job> + Send> = match plan {
+        self.each_with(|_| (), |story, ()| consume(story))
+    }
+
+    /// As [`Run::each`], with `prepare` run on each kept record on its worker thread before it
+    /// is slimmed (the work a command does per story, done in parallel), its result handed to
+    /// `consume` with the story.
+    pub fn each_with<T: Weigh + Send>(
+        self,
+        prepare: impl Fn(&Record) -> T + Sync,
+        mut consume: impl FnMut(Story, T) -> io::Result<()>,
+    ) -> io::Result<(Counts, Progress)> {
+        let progress = Progress::start(self.quiet);
+        let jobs: Box<dyn Iterator<Item = Job> + Send> = match self.plan {
             Plan::Single(job) => Box::new(std::iter::once(job)),
             Plan::Batch(jobs, count) => {
                 progress.count_in_background(count);
@@ -131,37 +133,19 @@ impl Run {
             }
             Plan::Stream(reader) => Box::new(run::stream_jobs(reader)),
         };
-        let mut counts = Counts::default();
-        // A file may hold several stories (a NewsML-G2 message of several items): each is
-        // a story of its own here, with the file's hash.
-        let analyse = |job: Job| -> Vec<Option<Story>> {
-            let mut hash = None;
-            let mut see = |bytes: &[u8]| {
-                if hashed {
-                    hash = Some(Sha256::digest(bytes).into());
-                }
-            };
-            let records = run::analyse_job_seeing(job, &options, &mut see);
-            records
-                .into_iter()
-                .map(|mut record| {
-                    if !filter.apply(&mut record) {
-                        return None;
-                    }
-                    let record = if record.error.is_some() {
-                        record
-                    } else {
-                        slim(record)
-                    };
-                    Some(Story { record, hash })
-                })
-                .collect()
+        let worker = Worker {
+            options: self.options,
+            filter: self.filter,
+            hashed: self.hashed,
+            slim: self.slim,
         };
-        ordered::ordered_map(workers, jobs, analyse, |stories| {
+        let mut counts = Counts::default();
+        let analyse = |job: Job| worker.stories(job, &prepare);
+        ordered::ordered_map(self.workers, jobs, analyse, |stories| {
             progress.tick();
             for story in stories {
                 counts.stories += 1;
-                let Some(story) = story else {
+                let Some((story, prepared)) = story else {
                     continue;
                 };
                 if let Some(e) = &story.record.error {
@@ -172,7 +156,7 @@ impl Run {
                     continue;
                 }
                 counts.kept += 1;
-                consume(story)?;
+                consume(story, prepared)?;
             }
             Ok(())
         })?;
@@ -180,9 +164,54 @@ impl Run {
     }
 }
 
-impl Weigh for Option<Story> {
+/// What a worker thread does to each job of a run.
+struct Worker {
+    options: Options,
+    filter: Filter,
+    hashed: bool,
+    slim: fn(Record) -> Record,
+}
+
+impl Worker {
+    /// The stories of one job, each analysed, filtered (`None` when the filter drops it),
+    /// prepared and slimmed. A file may hold several stories (a NewsML-G2 message of several
+    /// items): each is a story of its own here, with the file's hash.
+    fn stories<T>(&self, job: Job, prepare: &impl Fn(&Record) -> T) -> Vec<Option<(Story, T)>> {
+        let mut hash = None;
+        let mut see = |bytes: &[u8]| {
+            if self.hashed {
+                hash = Some(Sha256::digest(bytes).into());
+            }
+        };
+        let records = run::analyse_job_seeing(job, &self.options, &mut see);
+        records
+            .into_iter()
+            .map(|mut record| {
+                if !self.filter.apply(&mut record) {
+                    return None;
+                }
+                let prepared = prepare(&record);
+                let record = if record.error.is_some() {
+                    record
+                } else {
+                    (self.slim)(record)
+                };
+                Some((Story { record, hash }, prepared))
+            })
+            .collect()
+    }
+}
+
+impl Weigh for () {
     fn weight(&self) -> usize {
-        self.as_ref().map_or(16, Weigh::weight)
+        0
+    }
+}
+
+impl<T: Weigh> Weigh for Option<(Story, T)> {
+    fn weight(&self) -> usize {
+        self.as_ref()
+            .map_or(16, |(story, t)| story.weight() + t.weight())
     }
 }
 

@@ -236,14 +236,6 @@ impl FilterArgs {
             self.agency.as_deref(),
         )
     }
-
-    /// Whether any filter is asked for.
-    pub fn is_set(&self) -> bool {
-        self.speaker.is_some()
-            || self.since.is_some()
-            || self.until.is_some()
-            || self.agency.is_some()
-    }
 }
 
 /// How `statements quotes` prints.
