@@ -4,10 +4,9 @@
 //! of one file.
 
 use crate::story::{error_record, Job};
+pub use statements::input::file::Folder;
+use statements::input::file::{io_reason, with_file_bytes};
 use statements::{Options, Record};
-use std::cell::RefCell;
-use std::fs::File;
-use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
@@ -42,44 +41,6 @@ impl Files {
             }
         }
     }
-}
-
-/// A folder held open, so that its files are opened by name in it (`openat`): the kernel
-/// then looks up one name instead of every component of the path (and every symbolic link
-/// on the way), as the command line does.
-pub struct Folder {
-    #[cfg(unix)]
-    fd: rustix::fd::OwnedFd,
-}
-
-impl Folder {
-    fn open(path: &Path) -> Option<Folder> {
-        #[cfg(unix)]
-        {
-            use rustix::fs::{Mode, OFlags};
-            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            let fd = rustix::fs::open(path, flags, Mode::empty()).ok()?;
-            Some(Folder { fd })
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = path;
-            None
-        }
-    }
-}
-
-/// Opens `path` for reading, by its name in `folder` when there is one.
-fn open_in(folder: Option<&Folder>, path: &Path) -> io::Result<File> {
-    #[cfg(unix)]
-    if let (Some(folder), Some(name)) = (folder, path.file_name()) {
-        use rustix::fs::{Mode, OFlags};
-        let flags = OFlags::RDONLY | OFlags::CLOEXEC;
-        let fd = rustix::fs::openat(&folder.fd, name, flags, Mode::empty())?;
-        return Ok(File::from(fd));
-    }
-    let _ = folder;
-    File::open(path)
 }
 
 impl Iterator for Files {
@@ -146,74 +107,24 @@ fn failed(path: &Path, reason: String) -> Job {
     Job::Failed(Box::new(error_record(Some(path), None, reason)))
 }
 
-/// Room for a whole wire story (most are 1 to 10 KB), so that one `read` takes it in.
-const READ_CAPACITY: usize = 32 * 1024;
-
-/// The record of the story file at `path` (without its path), or why it has none.
-///
-/// As the command line reads a story: at most `max_bytes + 1` bytes, so that a huge file is
-/// refused without being read whole; into a buffer each thread keeps (zeroed once, not per
-/// story); and a `regular` file's read that returns less than the room it was given has
-/// reached its end, which saves the read that would return nothing.
+/// The record of the story file at `path` (without its path), or why it has none, read as the
+/// command line reads a story (the library's [`with_file_bytes`]: at most `max_bytes + 1`
+/// bytes, into a buffer each thread keeps, by name in its open folder).
 pub fn analyse_file(
     path: &Path,
     regular: bool,
     folder: Option<&Folder>,
     options: &Options,
 ) -> Result<Vec<Record>, String> {
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
     // As the command line does: a story whose text gives no date takes its path's.
     let options = &Options {
         dates_from_paths: true,
         ..options.clone()
     }
     .for_path(&path.to_string_lossy());
-    let limit = options.max_bytes.saturating_add(1);
-    let mut file = open_in(folder, path).map_err(|e| io_reason(&e))?;
-    BUFFER.with_borrow_mut(|buffer| {
-        let room = READ_CAPACITY.min(limit);
-        if buffer.len() < room {
-            buffer.resize(room, 0);
-        }
-        let first = read_some(&mut file, &mut buffer[..room]).map_err(|e| io_reason(&e))?;
-        if regular && first < room {
-            return analyse_bytes(&buffer[..first], options);
-        }
-        let mut bytes = buffer[..first].to_vec();
-        file.take((limit - first) as u64)
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_reason(&e))?;
-        analyse_bytes(&bytes, options)
-    })
-}
-
-fn analyse_bytes(bytes: &[u8], options: &Options) -> Result<Vec<Record>, String> {
-    statements::analyse_document(bytes, options).map_err(|e| e.to_string())
-}
-
-/// One `read`, retried when a signal interrupts it.
-fn read_some(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
-    loop {
-        match file.read(buffer) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            read => return read,
-        }
-    }
-}
-
-/// A short, lower-case reason for an I/O error, as the command line gives it.
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
+    let analyse = |bytes: &[u8]| statements::analyse_document(bytes, options);
+    match with_file_bytes(path, folder, regular, options.max_bytes, analyse) {
+        Ok(records) => records.map_err(|e| e.to_string()),
+        Err(e) => Err(io_reason(&e)),
     }
 }

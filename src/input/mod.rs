@@ -13,6 +13,7 @@
 //! look binary are refused with [`Error::Binary`] rather than analysed as garbage.
 
 pub mod extract;
+pub mod file;
 pub mod format;
 mod html;
 mod news;
