@@ -5,7 +5,7 @@
 //! comes later) makes a new event. Repeats of one event in a story (the call of the lead told
 //! again later) are dropped.
 
-use super::actors::{parties, speaker_party};
+use super::actors::Cast;
 use super::lexicon::{goldstein, Class, ClauseMode, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
 use super::tokens::{tokens, Tok};
@@ -39,6 +39,8 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
     let mut added: Vec<EventFound> = Vec::new();
     let mut marked = story.doc.marked.iter().copied().peekable();
     let lower = story.doc.norm.as_bytes();
+    // made on the first sentence with a trigger: most stories have none
+    let cast = std::cell::OnceCell::new();
     for p in story.paragraphs {
         for &sentence in &p.sentences {
             // Both in text order: the marks before this sentence are passed by.
@@ -56,7 +58,8 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
                 lower,
                 toks: &toks,
             };
-            let reader = Reader { story, words };
+            let cast = cast.get_or_init(|| Cast::new(story.attribution));
+            let reader = Reader { story, cast, words };
             reader.sentence(sentence, &hits, events, &mut added);
         }
     }
@@ -75,6 +78,8 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
 /// Reads the events of one sentence.
 struct Reader<'a, 's> {
     story: &'a Story<'s>,
+    /// The story's speakers as parties.
+    cast: &'a Cast<'s>,
     words: Words<'a>,
 }
 
@@ -105,6 +110,7 @@ impl Reader<'_, '_> {
             let b = toks.partition_point(|k| k.span.end <= e.clause.end);
             let clause = Reader {
                 story: self.story,
+                cast: self.cast,
                 words: Words {
                     text: self.words.text,
                     lower: self.words.lower,
@@ -310,7 +316,7 @@ impl Reader<'_, '_> {
             _ => {
                 let speaker = statement.and_then(|s| a.statements[s].speaker);
                 if let Some(s) = speaker {
-                    return vec![speaker_party(s, a)];
+                    return vec![self.cast.speaker_party(s)];
                 }
                 w.first()
                     .filter(|&f| f.1 <= t && !pronoun(f) && !w.break_between(f.1, t))
@@ -321,7 +327,7 @@ impl Reader<'_, '_> {
         };
         w.split_and(range)
             .into_iter()
-            .flat_map(|r| parties(w, r, a))
+            .flat_map(|r| self.cast.parties(w, r))
             .collect()
     }
 
@@ -341,12 +347,13 @@ impl Reader<'_, '_> {
     /// The mode the clause's words give a type (`with tanks`: heavy weapons).
     fn clause_mode(&self, event_type: &'static str) -> Option<ClauseMode> {
         let w = &self.words;
-        let mut buf = [0u8; 24];
-        (0..w.toks.len()).find_map(|i| {
-            if !MODE_SHAPES.may_be(w.word(i).as_bytes()) {
+        w.toks.iter().find_map(|t| {
+            // the word in lower case (no mode word is longer than 24 bytes)
+            let lower = &w.lower[t.span.start..t.span.end];
+            if lower.len() > 24 || !MODE_SHAPES.may_be(lower) {
                 return None;
             }
-            let lower = crate::lexicon::ascii_lower(w.word(i), &mut buf)?;
+            let lower = std::str::from_utf8(lower).ok()?;
             MODES.get(&(event_type, lower)).copied()
         })
     }
@@ -388,9 +395,11 @@ impl Reader<'_, '_> {
             }
         }
         let conditional = (0..w.toks.len()).any(|i| {
-            // the words first: most tokens are neither, and their class is not needed
-            (w.word(i).eq_ignore_ascii_case("if") || w.word(i).eq_ignore_ascii_case("unless"))
-                && w.class(i) == Some(Class::Hypothetical)
+            // the words first, by their length: most tokens are neither, and their class is
+            // not needed
+            let word = w.toks[i].span;
+            let lower = &w.lower[word.start..word.end];
+            matches!(lower, b"if" | b"unless") && w.class(i) == Some(Class::Hypothetical)
         });
         if conditional && status != Status::Negated {
             status = Status::Hypothetical;
