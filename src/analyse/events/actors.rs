@@ -7,79 +7,130 @@ use super::phrases::Words;
 use super::Party;
 use crate::analyse::attribution::Attribution;
 use crate::span::Span;
+use std::cell::OnceCell;
 
-/// The party named by a token range of `words`.
-fn party(words: &Words<'_>, range: (usize, usize), attribution: &Attribution) -> Party {
-    of_span(words.text, words.span(range), attribution)
+/// What the parties of a story's events take from its speakers, worked out once per story
+/// (a speaker is named in many events): the last word of each name, and, on first use, the
+/// country and sector of each title and the party each speaker is.
+pub(super) struct Cast<'a> {
+    attribution: &'a Attribution,
+    /// The last word of each speaker's name (after its last space).
+    surnames: Vec<&'a str>,
+    titles: Vec<OnceCell<(Option<&'static str>, Option<&'static str>)>>,
+    parties: Vec<OnceCell<Party>>,
 }
 
-/// The party named by the words of `span`.
-fn of_span(text: &str, span: Span, attribution: &Attribution) -> Party {
-    let speaker = speaker_of(text, span, attribution);
-    let title = speaker.and_then(|s| attribution.speakers[s].title.as_deref());
-    let phrase = span.slice(text);
-    Party {
-        name: Some(span),
-        speaker,
-        country: country(phrase).or_else(|| title.and_then(country)),
-        sector: sector(phrase).or_else(|| title.and_then(sector)),
-    }
-}
-
-/// The parties named by a token range: one, or two for a single word joining two countries
-/// (`Russia-US consultations`).
-pub(super) fn parties(
-    words: &Words<'_>,
-    range: (usize, usize),
-    attribution: &Attribution,
-) -> Vec<Party> {
-    if range.1 - range.0 == 1 {
-        let span = words.span(range);
-        let w = span.slice(words.text);
-        if let Some((x, y)) = w.split_once('-') {
-            if COUNTRIES.contains_key(x) && COUNTRIES.contains_key(y) {
-                let mid = span.start + x.len();
-                return [Span::new(span.start, mid), Span::new(mid + 1, span.end)]
-                    .into_iter()
-                    .map(|s| of_span(words.text, s, attribution))
-                    .collect();
-            }
+impl<'a> Cast<'a> {
+    pub(super) fn new(attribution: &'a Attribution) -> Cast<'a> {
+        let speakers = &attribution.speakers;
+        Cast {
+            attribution,
+            surnames: speakers
+                .iter()
+                .map(|e| e.name.rsplit(' ').next().unwrap_or(""))
+                .collect(),
+            titles: speakers.iter().map(|_| OnceCell::new()).collect(),
+            parties: speakers.iter().map(|_| OnceCell::new()).collect(),
         }
     }
-    vec![party(words, range, attribution)]
-}
 
-/// The party of a speaker who is not named in the clause (the source of a statement).
-pub(super) fn speaker_party(s: usize, attribution: &Attribution) -> Party {
-    let e = &attribution.speakers[s];
-    let title = e.title.as_deref();
-    Party {
-        name: None,
-        speaker: Some(s),
-        country: country(&e.name).or_else(|| title.and_then(country)),
-        sector: sector(&e.name).or_else(|| title.and_then(sector)),
+    /// The country and sector of speaker `s`'s title.
+    fn title(&self, s: usize) -> (Option<&'static str>, Option<&'static str>) {
+        *self.titles[s].get_or_init(|| {
+            let title = self.attribution.speakers[s].title.as_deref();
+            (title.and_then(country), title.and_then(sector))
+        })
     }
-}
 
-/// The speaker a phrase names: one whose mention overlaps it, or whose name ends with the
-/// phrase's last word (`Lavrov`).
-fn speaker_of(text: &str, span: Span, attribution: &Attribution) -> Option<usize> {
-    let last = span.slice(text).rsplit(' ').next()?;
-    attribution.speakers.iter().position(|e| {
-        e.mentions.iter().any(|m| m.overlaps(span))
-            || (last.len() >= 3
-                && last.starts_with(char::is_uppercase)
-                && e.name.rsplit(' ').next() == Some(last))
-    })
+    /// The party of a speaker who is not named in the clause (the source of a statement).
+    pub(super) fn speaker_party(&self, s: usize) -> Party {
+        self.parties[s]
+            .get_or_init(|| {
+                let name = &self.attribution.speakers[s].name;
+                Party {
+                    name: None,
+                    speaker: Some(s),
+                    country: country(name).or_else(|| self.title(s).0),
+                    sector: sector(name).or_else(|| self.title(s).1),
+                }
+            })
+            .clone()
+    }
+
+    /// The party named by the words of `span`.
+    fn of_span(&self, text: &str, span: Span) -> Party {
+        let speaker = self.speaker_of(text, span);
+        let phrase = span.slice(text);
+        Party {
+            name: Some(span),
+            speaker,
+            country: country(phrase).or_else(|| speaker.and_then(|s| self.title(s).0)),
+            sector: sector(phrase).or_else(|| speaker.and_then(|s| self.title(s).1)),
+        }
+    }
+
+    /// The speaker a phrase names: one whose mention overlaps it, or whose name ends with
+    /// the phrase's last word (`Lavrov`).
+    fn speaker_of(&self, text: &str, span: Span) -> Option<usize> {
+        let last = span.slice(text).rsplit(' ').next()?;
+        let surname = last.len() >= 3 && last.starts_with(char::is_uppercase);
+        let speakers = &self.attribution.speakers;
+        (0..speakers.len()).find(|&i| {
+            speakers[i].mentions.iter().any(|m| m.overlaps(span))
+                || (surname && self.surnames[i] == last)
+        })
+    }
+
+    /// The parties named by a token range: one, or two for a single word joining two
+    /// countries (`Russia-US consultations`).
+    pub(super) fn parties(&self, words: &Words<'_>, range: (usize, usize)) -> Vec<Party> {
+        if range.1 - range.0 == 1 {
+            let span = words.span(range);
+            let w = span.slice(words.text);
+            if let Some((x, y)) = w.split_once('-') {
+                if COUNTRIES.contains_key(x) && COUNTRIES.contains_key(y) {
+                    let mid = span.start + x.len();
+                    return [Span::new(span.start, mid), Span::new(mid + 1, span.end)]
+                        .into_iter()
+                        .map(|s| self.of_span(words.text, s))
+                        .collect();
+                }
+            }
+        }
+        vec![self.of_span(words.text, words.span(range))]
+    }
 }
 
 /// Calls `f` with each gram of one to three words of `phrase` (a word's trailing `,;:` and
 /// possessive `'s` cut), with the index of its first word and its number of words. Grams are
 /// made as the words come, with no list: the callers choose among them by those indices, as
 /// they would in a list ordered by first word then length.
-fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
+fn grams(phrase: &str, f: impl FnMut(&str, usize, usize)) {
+    if phrase.is_ascii() {
+        // split on bytes, no character decoded: the white space of `split_whitespace` in
+        // ASCII (with the vertical tab, which `is_ascii_whitespace` leaves out)
+        let bytes = phrase.as_bytes();
+        let words = bytes
+            .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let at = w.as_ptr() as usize - bytes.as_ptr() as usize;
+                &phrase[at..at + w.len()]
+            });
+        grams_of(phrase, words, f);
+    } else {
+        grams_of(phrase, phrase.split_whitespace(), f);
+    }
+}
+
+/// [`grams`] over the words of `phrase` (slices of it).
+fn grams_of<'p>(
+    phrase: &'p str,
+    words: impl Iterator<Item = &'p str>,
+    mut f: impl FnMut(&str, usize, usize),
+) {
     let mut last = [(0usize, 0usize); 3];
-    for (j, w) in phrase.split_whitespace().enumerate() {
+    for (j, w) in words.enumerate() {
         let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
         let w = w.trim_end_matches([',', ';', ':']);
         let w = w

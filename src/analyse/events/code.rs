@@ -5,10 +5,11 @@
 //! comes later) makes a new event. Repeats of one event in a story (the call of the lead told
 //! again later) are dropped.
 
-use super::actors::{parties, speaker_party};
+use super::actors::Cast;
 use super::lexicon::{goldstein, Class, ClauseMode, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
 use super::tokens::{tokens, Tok};
+use super::triggers::{triggers_in, Hit};
 use super::{Coding, Party, Status};
 use crate::analyse::attribution::Attribution;
 use crate::analyse::timeline::{may_date, place_near, EventFound};
@@ -17,13 +18,6 @@ use crate::parse::metadata::StoryMetadata;
 use crate::span::Span;
 use crate::text::paragraphs::Paragraph;
 use crate::text::Doc;
-
-/// A trigger found in a sentence: its span and its row in the trigger table.
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    span: Span,
-    row: usize,
-}
 
 /// The story as the coder reads it.
 pub(crate) struct Story<'a> {
@@ -44,6 +38,9 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
     let mut toks: Vec<Tok> = Vec::new();
     let mut added: Vec<EventFound> = Vec::new();
     let mut marked = story.doc.marked.iter().copied().peekable();
+    let lower = story.doc.norm.as_bytes();
+    // made on the first sentence with a trigger: most stories have none
+    let cast = std::cell::OnceCell::new();
     for p in story.paragraphs {
         for &sentence in &p.sentences {
             // Both in text order: the marks before this sentence are passed by.
@@ -51,16 +48,18 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
             if marked.peek() != Some(&sentence.start) {
                 continue;
             }
-            triggers_in(story.text, sentence, &mut hits);
+            triggers_in(story.text, lower, sentence, &mut hits);
             if hits.is_empty() {
                 continue;
             }
-            tokens(story.text, sentence, &mut toks);
+            tokens(story.text, story.doc, sentence, &mut toks);
             let words = Words {
                 text: story.text,
+                lower,
                 toks: &toks,
             };
-            let reader = Reader { story, words };
+            let cast = cast.get_or_init(|| Cast::new(story.attribution));
+            let reader = Reader { story, cast, words };
             reader.sentence(sentence, &hits, events, &mut added);
         }
     }
@@ -76,83 +75,11 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
     share_countries(events, story.text);
 }
 
-/// Puts in `out` (cleared first) the triggers of `sentence`, in text order, the longest
-/// form at each word.
-fn triggers_in(text: &str, sentence: Span, out: &mut Vec<Hit>) {
-    out.clear();
-    let t = &*TRIGGERS;
-    let s = sentence.slice(text).as_bytes();
-    let mut i = 0;
-    while i < s.len() {
-        if !s[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < s.len() && WORD_BYTE[usize::from(s[i])] {
-            i += 1;
-        }
-        let before_ok = start == 0 || !s[start - 1].is_ascii_alphanumeric();
-        let w = &s[start..i];
-        // A capitalised word after the sentence's start is part of a name (`the Organization
-        // for Security and Cooperation in Europe`).
-        let in_name = start > 0 && w[0].is_ascii_uppercase();
-        if in_name || !before_ok || !t.shapes.may_be(w) {
-            continue;
-        }
-        let mut buf = [0u8; 24];
-        let Some(lower) = crate::lexicon::ascii_lower_bytes(w, &mut buf) else {
-            continue;
-        };
-        let Some(rows) = t.by_first.get(lower) else {
-            continue;
-        };
-        if let Some((&row, end)) = rows
-            .iter()
-            .find_map(|r| rest_matches(s, i, &t.rows[*r].words[1..]).map(|e| (r, e)))
-        {
-            let at = sentence.start;
-            if t.rows[row].event_type != "-" {
-                out.push(Hit {
-                    span: Span::new(at + start, at + end),
-                    row,
-                });
-            }
-            i = end;
-        }
-    }
-}
-
-/// The bytes of a word as the trigger scan reads it: ASCII letters and digits, `-`, and
-/// every byte of a non-ASCII character.
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
-        b += 1;
-    }
-    t
-};
-
-/// Where a form's remaining words end when they follow `at` in `s`, each after one space.
-fn rest_matches(s: &[u8], mut at: usize, rest: &[&str]) -> Option<usize> {
-    for w in rest {
-        let w = w.as_bytes();
-        let end = at + 1 + w.len();
-        if s.get(at) != Some(&b' ') || !s.get(at + 1..end)?.eq_ignore_ascii_case(w) {
-            return None;
-        }
-        at = end;
-    }
-    let boundary = s.get(at).is_none_or(|b| !b.is_ascii_alphanumeric());
-    boundary.then_some(at)
-}
-
 /// Reads the events of one sentence.
 struct Reader<'a, 's> {
     story: &'a Story<'s>,
+    /// The story's speakers as parties.
+    cast: &'a Cast<'s>,
     words: Words<'a>,
 }
 
@@ -183,8 +110,10 @@ impl Reader<'_, '_> {
             let b = toks.partition_point(|k| k.span.end <= e.clause.end);
             let clause = Reader {
                 story: self.story,
+                cast: self.cast,
                 words: Words {
                     text: self.words.text,
+                    lower: self.words.lower,
                     toks: &toks[a..b.max(a)],
                 },
             };
@@ -387,7 +316,7 @@ impl Reader<'_, '_> {
             _ => {
                 let speaker = statement.and_then(|s| a.statements[s].speaker);
                 if let Some(s) = speaker {
-                    return vec![speaker_party(s, a)];
+                    return vec![self.cast.speaker_party(s)];
                 }
                 w.first()
                     .filter(|&f| f.1 <= t && !pronoun(f) && !w.break_between(f.1, t))
@@ -398,7 +327,7 @@ impl Reader<'_, '_> {
         };
         w.split_and(range)
             .into_iter()
-            .flat_map(|r| parties(w, r, a))
+            .flat_map(|r| self.cast.parties(w, r))
             .collect()
     }
 
@@ -418,12 +347,13 @@ impl Reader<'_, '_> {
     /// The mode the clause's words give a type (`with tanks`: heavy weapons).
     fn clause_mode(&self, event_type: &'static str) -> Option<ClauseMode> {
         let w = &self.words;
-        let mut buf = [0u8; 24];
-        (0..w.toks.len()).find_map(|i| {
-            if !MODE_SHAPES.may_be(w.word(i).as_bytes()) {
+        w.toks.iter().find_map(|t| {
+            // the word in lower case (no mode word is longer than 24 bytes)
+            let lower = &w.lower[t.span.start..t.span.end];
+            if lower.len() > 24 || !MODE_SHAPES.may_be(lower) {
                 return None;
             }
-            let lower = crate::lexicon::ascii_lower(w.word(i), &mut buf)?;
+            let lower = std::str::from_utf8(lower).ok()?;
             MODES.get(&(event_type, lower)).copied()
         })
     }
@@ -465,9 +395,11 @@ impl Reader<'_, '_> {
             }
         }
         let conditional = (0..w.toks.len()).any(|i| {
-            // the words first: most tokens are neither, and their class is not needed
-            (w.word(i).eq_ignore_ascii_case("if") || w.word(i).eq_ignore_ascii_case("unless"))
-                && w.class(i) == Some(Class::Hypothetical)
+            // the words first, by their length: most tokens are neither, and their class is
+            // not needed
+            let word = w.toks[i].span;
+            let lower = &w.lower[word.start..word.end];
+            matches!(lower, b"if" | b"unless") && w.class(i) == Some(Class::Hypothetical)
         });
         if conditional && status != Status::Negated {
             status = Status::Hypothetical;
@@ -582,42 +514,5 @@ fn share_countries(events: &mut [EventFound], text: &str) {
                 p.sector = p.sector.or(sector);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The sentences the story's tokens leave unmarked hold no trigger: skipping them loses
-    /// nothing. Checked on every fixture and on sentences written to probe the ways a trigger
-    /// sits in a word (`U.S.-backed`, `willing-to`, `’s`, a capital, an abbreviation).
-    #[test]
-    fn unmarked_sentences_hold_no_trigger() {
-        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
-        texts.push(
-            "The U.S.-backed forces pulled back. He is willing-to talk. Russia’s army \
-             withdrew. Profits rose. TALKS RESUMED. The Mr. Smith visit. Shares fell 5 pct."
-                .to_string(),
-        );
-        let mut marked_sentences = 0;
-        let mut hits = Vec::new();
-        for text in &texts {
-            let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
-            let quotes = crate::text::quotes::find(text, &paragraphs);
-            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
-            for s in paragraphs.iter().flat_map(|p| &p.sentences) {
-                triggers_in(text, *s, &mut hits);
-                if doc.marked.contains(&s.start) {
-                    marked_sentences += 1;
-                } else {
-                    assert!(hits.is_empty(), "unmarked: {:?}", s.slice(text));
-                }
-            }
-        }
-        assert!(marked_sentences > 0);
     }
 }

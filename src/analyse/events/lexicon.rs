@@ -212,13 +212,24 @@ static WORDS: LazyLock<HashMap<&'static [u8], Class>> = LazyLock::new(|| {
 
 static WORD_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(WORDS.keys().copied()));
 
+/// The longest word whose class is looked up, in bytes.
+const CLASS_MAX: usize = 24;
+
 /// The class of a word (any case), if it has one.
 pub(super) fn class(word: &str) -> Option<Class> {
     if !WORD_SHAPES.may_be(word.as_bytes()) {
         return None;
     }
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; CLASS_MAX];
     let lower = crate::lexicon::ascii_lower_bytes(word.as_bytes(), &mut buf)?;
+    WORDS.get(lower).copied()
+}
+
+/// The class of a word already in ASCII lower case, as [`class`] gives it.
+pub(super) fn class_of_lower(lower: &[u8]) -> Option<Class> {
+    if lower.len() > CLASS_MAX || !WORD_SHAPES.may_be(lower) {
+        return None;
+    }
     WORDS.get(lower).copied()
 }
 

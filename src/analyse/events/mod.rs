@@ -7,10 +7,12 @@
 //!
 //! - `lexicon` loads the tables (`events_*.tsv`: triggers, CAMEO codes, PLOVER map, word
 //!   classes, countries, sectors, clause modes);
-//! - `tokens` cuts a sentence with a trigger into words, `phrases` reads the subject and
-//!   object name runs around a trigger, `actors` makes them parties;
-//! - `code` finds the triggers of each sentence the story's tokens marked as holding one of
-//!   their words ([`trigger_marks`]) and codes the events ([`code`]).
+//! - `triggers` finds the triggers of each sentence the story's tokens marked as holding one
+//!   of their words ([`trigger_marks`]);
+//! - `tokens` gives a sentence with a trigger its words (the story's tokens, cut again where
+//!   they join what this stage reads apart), `phrases` reads the subject and object name runs
+//!   around a trigger, `actors` makes them parties;
+//! - `code` codes the events ([`code`]).
 
 mod actors;
 mod code;
@@ -18,6 +20,7 @@ mod inflect;
 mod lexicon;
 mod phrases;
 mod tokens;
+mod triggers;
 
 pub(crate) use actors::country;
 pub(crate) use code::{code, Story};
@@ -26,17 +29,33 @@ pub(crate) use lexicon::COUNTRIES;
 use crate::text::WordSet;
 use std::sync::LazyLock;
 
-/// One word of each form of the event triggers, its longest (the last of two as long): a
+/// One word of each form of the event triggers, its longest (the first of two as long): a
 /// sentence holding a form holds that word. The story's tokens ([`crate::text::tokenize`])
 /// mark the sentences with a word that may be one, and the trigger scan reads only those.
 /// The longest word is the rarest, as a rule (`willing` of `is willing`): marking by first
-/// words would mark nearly every sentence (`is`, `will`, `would`).
+/// words would mark nearly every sentence (`is`, `will`, `would`). A word with a class in
+/// `events_words.tsv` (a function word, an auxiliary, an entity noun) is taken only when the
+/// form has no other: `charges` marks `charges against`, `lodged` or `protest` `lodged an
+/// official protest`.
+///
+/// The forms that name no event (`talk that`, `press conference`: type `-`) mark nothing:
+/// they only keep a shorter form from matching at their place, and a sentence with nothing
+/// else gives no event either way (`that` would mark nearly every sentence).
 pub fn trigger_marks() -> &'static WordSet {
     static MARKS: LazyLock<WordSet> = LazyLock::new(|| {
         let words: Vec<Vec<u8>> = lexicon::TRIGGERS
             .rows
             .iter()
-            .filter_map(|t| t.words.iter().rev().max_by_key(|w| w.len()))
+            .filter(|t| t.event_type != "-")
+            .filter_map(|t| {
+                let longest = |plain: bool| {
+                    let words = t.words.iter().rev();
+                    words
+                        .filter(|w| !plain || lexicon::class(w).is_none())
+                        .max_by_key(|w| w.len())
+                };
+                longest(true).or_else(|| longest(false))
+            })
             .map(|w| w.to_ascii_lowercase().into_bytes())
             .collect();
         WordSet::new(words.iter().map(Vec::as_slice))

@@ -10,6 +10,8 @@ use crate::span::Span;
 /// A sentence's tokens with its text.
 pub(super) struct Words<'a> {
     pub text: &'a str,
+    /// The text in ASCII lower case, at the same offsets (the story's `Doc::norm`).
+    pub lower: &'a [u8],
     pub toks: &'a [Tok],
 }
 
@@ -22,7 +24,7 @@ impl Words<'_> {
     }
 
     pub fn class(&self, i: usize) -> Option<Class> {
-        self.toks[i].class(self.text)
+        self.toks[i].class(self.text, self.lower)
     }
 
     /// A word that belongs in a name: capitalised (or with a capital inside, `al-Qaeda`), or

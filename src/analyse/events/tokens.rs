@@ -1,9 +1,15 @@
 //! The tokens of a sentence that holds a trigger: words (with the dots of `U.S.` and the
 //! hyphens of `al-Qaeda` inside), the possessive `'s` as a token of its own, and single
 //! punctuation marks.
+//!
+//! They are the story's tokens ([`Doc`]) where those agree: a stretch of the sentence
+//! between two spaces whose tokens are all plain (ASCII letters and digits, or one ASCII
+//! mark) is taken as it is, and only the others (`U.S.`, `Russia's`, `AT&T`, a word past
+//! ASCII) are cut again by this reader's rules.
 
-use super::lexicon::{class, Class};
+use super::lexicon::{class, class_of_lower, Class};
 use crate::span::Span;
+use crate::text::Doc;
 use std::cell::Cell;
 
 /// One token.
@@ -18,14 +24,19 @@ pub(super) struct Tok {
 }
 
 impl Tok {
-    /// The class of the word this token is in `text`.
-    pub fn class(&self, text: &str) -> Option<Class> {
+    /// The class of the word this token is in `text`, whose ASCII lower case is `lower` (at
+    /// the same offsets: the story's [`Doc::norm`]).
+    pub fn class(&self, text: &str, lower: &[u8]) -> Option<Class> {
         if let Some(c) = self.class.get() {
             return c;
         }
         let c = if self.word {
-            let w = self.span.slice(text);
-            class(w).or_else(|| contraction(w))
+            let (a, b) = (self.span.start, self.span.end);
+            let w = &text.as_bytes()[a..b];
+            // only a word with an apostrophe may be a contraction
+            let apostrophe = || w.iter().any(|&c| c == b'\'' || c == 0xe2);
+            class_of_lower(&lower[a..b])
+                .or_else(|| apostrophe().then(|| contraction(&text[a..b])).flatten())
         } else {
             None
         };
@@ -34,10 +45,82 @@ impl Tok {
     }
 }
 
-/// Puts the tokens of `sentence` in `out` (cleared first). Bytes are read one at a time,
-/// characters decoded only past ASCII: most of a news story is ASCII.
-pub(super) fn tokens(text: &str, sentence: Span, out: &mut Vec<Tok>) {
+/// Puts the tokens of `sentence` in `out` (cleared first), from the story's tokens `doc`
+/// where it holds the sentence's.
+pub(super) fn tokens(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Tok>) {
     out.clear();
+    let Some(toks) = doc_tokens(doc, sentence) else {
+        read(text, sentence, out);
+        return;
+    };
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < toks.len() {
+        // A stretch between two spaces: the tokens that touch each other. This reader starts
+        // afresh after a space, so a stretch reads the same alone as in its sentence.
+        let mut end = k + 1;
+        let mut plain = is_plain(bytes, &toks[k]);
+        while end < toks.len() && toks[end].start == toks[end - 1].end {
+            plain &= is_plain(bytes, &toks[end]);
+            end += 1;
+        }
+        if plain {
+            out.extend(toks[k..end].iter().map(|t| Tok {
+                span: t.span(),
+                word: t.word,
+                class: Cell::new(if t.word { None } else { Some(None) }),
+            }));
+        } else {
+            let from = toks[k].start as usize;
+            read(text, Span::new(from, toks[end - 1].end as usize), out);
+        }
+        k = end;
+    }
+}
+
+/// The story's tokens of `sentence`, where the story's tokenizer read it.
+fn doc_tokens(doc: &Doc, sentence: Span) -> Option<&[crate::text::Tok]> {
+    let t = doc.tok_at(sentence.start);
+    let first = doc
+        .toks
+        .get(t)
+        .filter(|f| (f.start as usize) < sentence.end)?;
+    let s = doc.sents.get(first.sent())?;
+    let toks = doc.toks.get(s.t0..s.t1)?;
+    let inside = s.t0 == t && toks.last().is_some_and(|l| l.end as usize <= sentence.end);
+    inside.then_some(toks)
+}
+
+/// Whether a story's token is one this reader makes the same: ASCII letters and digits, or
+/// one ASCII mark other than an apostrophe (which may start a possessive `'s`).
+fn is_plain(text: &[u8], t: &crate::text::Tok) -> bool {
+    let w = &text[t.start as usize..t.end as usize];
+    if t.word {
+        ascii_alnum(w)
+    } else {
+        w.len() == 1 && w[0].is_ascii() && w[0] != b'\''
+    }
+}
+
+/// Whether every byte of `w` is an ASCII letter or digit (by table: most words are short).
+fn ascii_alnum(w: &[u8]) -> bool {
+    w.iter().all(|&c| ALNUM[usize::from(c)])
+}
+
+/// The ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Adds the tokens of `span` to `out`, cut by this reader's rules. Bytes are read one at a
+/// time, characters decoded only past ASCII: most of a news story is ASCII.
+fn read(text: &str, sentence: Span, out: &mut Vec<Tok>) {
     let s = sentence.slice(text);
     let b = s.as_bytes();
     let at = |i: usize| sentence.start + i;
@@ -163,9 +246,36 @@ mod tests {
         ];
         for (input, want) in cases {
             let mut out = Vec::new();
-            tokens(input, Span::new(0, input.len()), &mut out);
+            read(input, Span::new(0, input.len()), &mut out);
             let got: Vec<&str> = out.iter().map(|t| t.span.slice(input)).collect();
             assert_eq!(got, want, "{input}");
+        }
+    }
+
+    /// The tokens taken from the story's are those this reader cuts itself, on every fixture
+    /// and on sentences that probe where the two tokenizers differ.
+    #[test]
+    fn story_tokens_read_as_this_reader_cuts_them() {
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.push(
+            "Mr. Smith of AT&T met U.S. envoys -- and Russia’s A.B.C.D.E. talks-. 'so 's \
+             We'll go, didn't he? Ñandú—which al-Qaeda (APEC) “Yes” ore. Sen. Kaine (D-Va.)."
+                .to_string(),
+        );
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        for text in &texts {
+            let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
+            let quotes = crate::text::quotes::find(text, &paragraphs);
+            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
+            for s in paragraphs.iter().flat_map(|p| &p.sentences) {
+                tokens(text, &doc, *s, &mut got);
+                want.clear();
+                read(text, *s, &mut want);
+                assert_eq!(got, want, "{:?}", s.slice(text));
+            }
         }
     }
 }

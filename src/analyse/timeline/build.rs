@@ -49,7 +49,7 @@ pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound
         paragraphs,
         dates,
         attribution,
-        doc: _,
+        doc,
     } = found;
     let Some(candidates) = Candidates::new(dates, metadata) else {
         // No date can date an event (the lead only matters for events).
@@ -57,6 +57,7 @@ pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound
     };
     let mut story = Story {
         text,
+        lower: doc.norm.as_bytes(),
         metadata,
         dates,
         attribution,
@@ -120,6 +121,8 @@ impl Candidates {
 /// The walk over one story's sentences: what it has found, and the buffers it reuses.
 struct Story<'a> {
     text: &'a str,
+    /// The text in ASCII lower case, at the same offsets (the story's `Doc::norm`).
+    lower: &'a [u8],
     metadata: &'a StoryMetadata,
     dates: &'a [DateMention],
     attribution: &'a Attribution,
@@ -183,7 +186,8 @@ impl Story<'_> {
     /// the `in Name` nearest the date, or the dateline's for the story's own news (dated the
     /// story date, or in the lead).
     fn event(&mut self, clause: Span, date: usize) {
-        let Some(score) = event_score(clause.slice(self.text)) else {
+        let lower = &self.lower[clause.start..clause.end];
+        let Some(score) = event_score(clause.slice(self.text), lower) else {
             return;
         };
         let d = &self.dates[date];

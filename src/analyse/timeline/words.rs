@@ -58,12 +58,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 ///
 /// The table's words are ASCII, so only runs of ASCII letters, digits and `-` are looked up,
 /// when they are whole words (no letter or digit, ASCII or not, on either side): one pass
-/// over the bytes, a char decoded only next to a run.
-pub(super) fn event_score(clause: &str) -> Option<u32> {
+/// over the bytes, a char decoded only next to a run. `lower` is the clause in ASCII lower
+/// case (from the story's `Doc::norm`): a word is looked up without lower-casing it again.
+pub(super) fn event_score(clause: &str, lower: &[u8]) -> Option<u32> {
     let w = &*WORDS;
     let mut event = false;
     let mut happen = false;
-    let mut buf = [0u8; MAX_WORD];
     let b = clause.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -93,10 +93,8 @@ pub(super) fn event_score(clause: &str) -> Option<u32> {
         if !whole {
             continue;
         }
-        let Some(lower) = crate::lexicon::ascii_lower_bytes(word, &mut buf) else {
-            continue;
-        };
-        if let Some(&(is_event, is_happen)) = w.kinds.get(lower) {
+        // in lower case already; no longer than the table's longest word (tested above)
+        if let Some(&(is_event, is_happen)) = w.kinds.get(&lower[start..i]) {
             event |= is_event;
             happen |= is_happen;
             if event && happen {
