@@ -153,16 +153,7 @@ fn read(text: &str, sentence: Span, out: &mut Vec<Tok>) {
             i += len;
             continue;
         }
-        let next = s.get(i + len..).and_then(|r| r.chars().next());
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
-        let inside = start.is_some();
-        let keep = match c {
-            '-' => inside && next_alnum,
-            '.' => inside && (next_alnum || dotted),
-            '\'' | '’' => inside && next_alnum && !possessive(&s[i + len..]),
-            _ => false,
-        };
-        if keep {
+        if start.is_some() && joins(s, i, c, len, dotted) {
             dotted |= c == '.';
             i += len;
             continue;
@@ -190,6 +181,20 @@ fn read(text: &str, sentence: Span, out: &mut Vec<Tok>) {
     }
     if let Some(st) = start {
         out.push(word(text, at(st), sentence.end));
+    }
+}
+
+/// Whether the mark `c` at byte `i` of `s` (`len` bytes long) joins the word it follows to
+/// what comes next: a hyphen or an apostrophe before a letter or digit (but not a possessive
+/// `'s`), a period before one or inside an abbreviation already dotted (`U.S.`).
+fn joins(s: &str, i: usize, c: char, len: usize, dotted: bool) -> bool {
+    let next = s.get(i + len..).and_then(|r| r.chars().next());
+    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '-' => next_alnum,
+        '.' => next_alnum || dotted,
+        '\'' | '’' => next_alnum && !possessive(&s[i + len..]),
+        _ => false,
     }
 }
 
