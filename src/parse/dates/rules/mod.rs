@@ -16,7 +16,7 @@ mod relword;
 pub(in crate::parse::dates) mod table;
 
 use super::grammar::{G, M};
-use super::lexicon::{Lex, List};
+use super::lexicon::{Func, Lex, List};
 use super::normalise as n;
 use super::tokens::K;
 use crate::span::Span;
@@ -394,18 +394,18 @@ impl G<'_> {
     /// check the skip like the others.
     pub(in crate::parse::dates) fn idle_function_word(&self, i: usize) -> bool {
         let next = i + 1;
-        match self.lex(i).and_then(|l| l.word) {
-            Some("the") => matches!(
+        match self.lex(i).map(|l| l.func) {
+            Some(Func::The) => matches!(
                 self.t.get(next).map(|t| t.k),
                 None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
             ),
-            Some("a") => {
+            Some(Func::A) => {
                 self.lex(next).is_none() && !self.p(next, '-') && !self.in_list(next, List::Extra)
             }
-            Some("at") => !self.wd(next, "least"),
-            Some("up") => !self.wd(next, "to"),
-            Some("more" | "less") => !self.wd(next, "than"),
-            Some("that") => self.unit(next).is_none(),
+            Some(Func::At) => !self.wd(next, "least"),
+            Some(Func::Up) => !self.wd(next, "to"),
+            Some(Func::MoreLess) => !self.wd(next, "than"),
+            Some(Func::That) => self.unit(next).is_none(),
             _ => false,
         }
     }
