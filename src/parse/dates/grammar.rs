@@ -60,12 +60,14 @@ impl G<'_> {
     /// asks, a few tokens around a match, rather than for every word the tokeniser cuts.
     pub(super) fn ed(&self, j: usize) -> bool {
         match self.t.get(j) {
+            // the length first, from the span; the bytes without a UTF-8 boundary check
             Some(&Tok {
                 span,
                 k: K::Word { cap: false, .. },
-            }) => {
-                let w = span.slice(self.text).as_bytes();
-                w.len() > 4 && w.ends_with(b"ed") && !w[0].is_ascii_digit()
+            }) if span.len() > 4 => {
+                let b = self.text.as_bytes();
+                b.get(span.end - 2..span.end) == Some(b"ed")
+                    && b.get(span.start).is_some_and(|c| !c.is_ascii_digit())
             }
             _ => false,
         }
