@@ -21,7 +21,8 @@ impl G<'_> {
                 year = self.year_num(e);
                 e += 1;
             }
-            let y = year.or_else(|| n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, e)));
+            let y =
+                year.or_else(|| n::resolve_day_year(self.cx.anchor, mo, d, || self.tense(j, e)));
             let known = y.is_some();
             let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)
                 .or_else(|| chrono::NaiveDate::from_ymd_opt(2000, mo, d))?;
