@@ -317,6 +317,17 @@ pub(crate) fn resolve_day_year(
     }
 }
 
+/// The year of a month named alone when the clause cannot change it: when every tense, and
+/// the latest such month ([`month_on_or_before`]), give the same year (the story's own month,
+/// or a story without a year). `None` when the clause decides.
+pub(crate) fn month_year_any_tense(anchor: Option<Day>, month: u32) -> Option<Option<i32>> {
+    let y = month_on_or_before(anchor, month);
+    [Tense::Unknown, Tense::Past, Tense::Future, Tense::Present]
+        .into_iter()
+        .all(|t| resolve_year(anchor, month, None, t) == y)
+        .then_some(y)
+}
+
 /// The year of the latest `month` up to and including the anchor's month (`since October`).
 pub(crate) fn month_on_or_before(anchor: Option<Day>, month: u32) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
@@ -499,6 +510,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A month's year said to be the same for every clause is the year of every clause.
+    #[test]
+    fn month_year_any_tense_is_every_readings_year() {
+        let tenses = [Tense::Unknown, Tense::Past, Tense::Future, Tense::Present];
+        for a in [day("2022-01-18"), day("2021-07-01"), None] {
+            for m in 1..=12 {
+                if let Some(y) = month_year_any_tense(a, m) {
+                    assert_eq!(month_on_or_before(a, m), y, "{m}");
+                    for t in tenses {
+                        assert_eq!(resolve_year(a, m, None, t), y, "{m} {t:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(month_year_any_tense(day("2022-01-18"), 1), Some(Some(2022)));
+        assert_eq!(month_year_any_tense(None, 5), Some(None));
     }
 
     #[test]
