@@ -468,16 +468,18 @@ impl G<'_> {
         if l.approx && !l.fuzzy {
             return Some(1);
         }
-        if (l.word == Some("more") || l.word == Some("less")) && self.wd(i + 1, "than") {
+        if l.func == Func::MoreLess && self.wd(i + 1, "than") {
             return Some(2);
         }
-        if self.is_word_text(i, "no") && self.wd(i + 1, "more") && self.wd(i + 2, "than") {
+        // `no` and `at` as written: a word of another length is neither
+        let two = self.t[i].span.len() == 2;
+        if two && self.is_word_text(i, "no") && self.wd(i + 1, "more") && self.wd(i + 2, "than") {
             return Some(3);
         }
-        if self.is_word_text(i, "at") && self.wd(i + 1, "least") {
+        if two && self.is_word_text(i, "at") && self.wd(i + 1, "least") {
             return Some(2);
         }
-        if l.word == Some("up") && self.wd(i + 1, "to") {
+        if l.func == Func::Up && self.wd(i + 1, "to") {
             return Some(2);
         }
         None
@@ -487,7 +489,7 @@ impl G<'_> {
         if i >= self.t.len() {
             return None;
         }
-        if self.wd(i, "the") {
+        if self.lex(i).is_some_and(|l| l.func == Func::The) {
             let r = self.body(i + 1, true)?;
             // `the` belongs to phrases built on a common noun (`the third quarter`, `the past
             // two years`, `the weekend`), not to names (`the 1960s`, `the Aug. 7 bombings`).
