@@ -55,6 +55,24 @@ impl G<'_> {
         self.lex(j).and_then(|l| l.word) == Some(w)
     }
 
+    /// Whether token `j` is a lower-case word of more than four bytes ending in `-ed` (not a
+    /// number glued to letters): a past-tense cue. Read from the text only where the tense
+    /// asks, a few tokens around a match, rather than for every word the tokeniser cuts.
+    pub(super) fn ed(&self, j: usize) -> bool {
+        match self.t.get(j) {
+            // the length first, from the span; the bytes without a UTF-8 boundary check
+            Some(&Tok {
+                span,
+                k: K::Word { cap: false, .. },
+            }) if span.len() > 4 => {
+                let b = self.text.as_bytes();
+                b.get(span.end - 2..span.end) == Some(b"ed")
+                    && b.get(span.start).is_some_and(|c| !c.is_ascii_digit())
+            }
+            _ => false,
+        }
+    }
+
     pub(super) fn p(&self, j: usize, c: char) -> bool {
         matches!(self.t.get(j).map(|t| t.k), Some(K::P(x)) if x == c)
     }

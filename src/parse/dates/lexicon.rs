@@ -39,6 +39,43 @@ pub(super) struct Lex {
     pub(super) starts: bool,
     /// The rules this word can start, as bits over [`super::rules::table::RULES`].
     pub(super) rules: u64,
+    /// A tense cue without reading the words around it: a word with a tense reading, or
+    /// `until` ([`super::grammar::G::tense_cue`] tests every word of a tense window).
+    pub(super) cue: bool,
+    /// Which of the function words [`super::grammar::G::idle_function_word`] knows this is.
+    pub(super) func: Func,
+}
+
+/// The function words at which a rule rarely starts, told once per entry so that the test
+/// at every such word of a story compares no strings
+/// ([`super::grammar::G::idle_function_word`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Func {
+    /// None of them.
+    #[default]
+    None,
+    The,
+    A,
+    At,
+    Up,
+    /// `more` or `less`.
+    MoreLess,
+    That,
+}
+
+impl Func {
+    /// The kind of the `word` value `w`.
+    fn of(w: Option<&str>) -> Func {
+        match w {
+            Some("the") => Func::The,
+            Some("a") => Func::A,
+            Some("at") => Func::At,
+            Some("up") => Func::Up,
+            Some("more" | "less") => Func::MoreLess,
+            Some("that") => Func::That,
+            _ => Func::None,
+        }
+    }
 }
 
 /// Looked up once per word of every story with short trusted keys: the Fx hash (8 bytes at a
@@ -112,6 +149,8 @@ pub(super) static LEXICON: LazyLock<FxHashMap<&'static [u8], Lex>> = LazyLock::n
             && !l.word.is_some_and(|x| starter(x.as_bytes()));
         l.starts =
             !l.inert && (l.tense.is_none() || l.word.is_some() || l.month != 0 || l.unit.is_some());
+        l.cue = l.tense.is_some() || l.word == Some("until");
+        l.func = Func::of(l.word);
     }
     map
 });

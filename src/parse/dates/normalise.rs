@@ -296,6 +296,38 @@ pub(crate) fn resolve_year(
     [y, y - 1, y + 1].into_iter().min_by_key(|&yy| cost(yy))
 }
 
+/// [`resolve_year`] of a day of the month, the tense asked for (by calling `tense`) only when
+/// it can change the year. Reading the tense walks the clause around the date, the costliest
+/// part of most dates; for a day near the story date, as most are in wire copy, every tense
+/// gives the same year.
+pub(crate) fn resolve_day_year(
+    anchor: Option<Day>,
+    month: u32,
+    day: u32,
+    tense: impl FnOnce() -> Tense,
+) -> Option<i32> {
+    let y = resolve_year(anchor, month, Some(day), Tense::Unknown);
+    let same = [Tense::Past, Tense::Future, Tense::Present]
+        .into_iter()
+        .all(|t| resolve_year(anchor, month, Some(day), t) == y);
+    if same {
+        y
+    } else {
+        resolve_year(anchor, month, Some(day), tense())
+    }
+}
+
+/// The year of a month named alone when the clause cannot change it: when every tense, and
+/// the latest such month ([`month_on_or_before`]), give the same year (the story's own month,
+/// or a story without a year). `None` when the clause decides.
+pub(crate) fn month_year_any_tense(anchor: Option<Day>, month: u32) -> Option<Option<i32>> {
+    let y = month_on_or_before(anchor, month);
+    [Tense::Unknown, Tense::Past, Tense::Future, Tense::Present]
+        .into_iter()
+        .all(|t| resolve_year(anchor, month, None, t) == y)
+        .then_some(y)
+}
+
 /// The year of the latest `month` up to and including the anchor's month (`since October`).
 pub(crate) fn month_on_or_before(anchor: Option<Day>, month: u32) -> Option<i32> {
     let a = anchor.filter(|a| a.year_known)?;
@@ -461,6 +493,41 @@ mod tests {
             day: 1,
         }));
         assert_eq!(shifted(no_year, -1, "d"), "XXXX-02-28");
+    }
+
+    /// Asking for the tense only when it matters gives the year [`resolve_year`] gives, for
+    /// every day of the year, tense and anchor (one with a year, one without).
+    #[test]
+    fn day_year_asks_the_tense_only_when_it_matters() {
+        let tenses = [Tense::Unknown, Tense::Past, Tense::Future, Tense::Present];
+        for a in [day("2022-01-18"), day("2021-07-01"), None] {
+            for m in 1..=12 {
+                for d in 1..=31 {
+                    for t in tenses {
+                        let want = resolve_year(a, m, Some(d), t);
+                        assert_eq!(resolve_day_year(a, m, d, || t), want, "{m} {d} {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A month's year said to be the same for every clause is the year of every clause.
+    #[test]
+    fn month_year_any_tense_is_every_readings_year() {
+        let tenses = [Tense::Unknown, Tense::Past, Tense::Future, Tense::Present];
+        for a in [day("2022-01-18"), day("2021-07-01"), None] {
+            for m in 1..=12 {
+                if let Some(y) = month_year_any_tense(a, m) {
+                    assert_eq!(month_on_or_before(a, m), y, "{m}");
+                    for t in tenses {
+                        assert_eq!(resolve_year(a, m, None, t), y, "{m} {t:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(month_year_any_tense(day("2022-01-18"), 1), Some(Some(2022)));
+        assert_eq!(month_year_any_tense(None, 5), Some(None));
     }
 
     #[test]

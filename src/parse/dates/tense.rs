@@ -49,10 +49,10 @@ impl G<'_> {
     fn tense_cue(&self, j: usize) -> Option<Tense> {
         // Only `until`, a word with a tense reading (`was`, `were` and `set` among them)
         // and an `-ed` word can be cues: most words of the window are none of them.
-        let K::Word { lex, ed, .. } = self.t[j].k else {
+        let K::Word { lex, .. } = self.t[j].k else {
             return None;
         };
-        if !ed && !lex.is_some_and(|l| l.tense.is_some() || l.word == Some("until")) {
+        if !lex.is_some_and(|l| l.cue) && !self.ed(j) {
             return None;
         }
         // `until Friday`, `extended until 9 a.m. Tuesday`: a deadline ahead
@@ -76,18 +76,14 @@ impl G<'_> {
         {
             return Some(Tense::Future);
         }
-        let t = match self.t[j].k {
-            K::Word { lex, ed, .. } => {
-                // `untouched`, `unspecified`: adjectives, not past verbs
-                let adjective = ed && self.raw(j).starts_with("un");
-                lex.and_then(|l| l.tense).or(if ed && !adjective {
-                    Some(Tense::Past)
-                } else {
-                    None
-                })
-            }
-            _ => None,
-        }?;
+        let ed = self.ed(j);
+        // `untouched`, `unspecified`: adjectives, not past verbs
+        let adjective = ed && self.raw(j).starts_with("un");
+        let t = lex.and_then(|l| l.tense).or(if ed && !adjective {
+            Some(Tense::Past)
+        } else {
+            None
+        })?;
         Some(self.with_auxiliaries(j, t))
     }
 

@@ -11,8 +11,6 @@ pub(super) enum K {
     Word {
         lex: Option<&'static Lex>,
         cap: bool,
-        /// A lower-case word ending in `-ed`: a past-tense cue.
-        ed: bool,
     },
     /// Digits: `val`, how many digits, an ordinal (`2nd`) or plural (`1990s`) suffix, and
     /// whether it is not a plain integer (`1,500`, `2.5`).
@@ -264,7 +262,6 @@ pub(super) fn ascii_words(
         };
         // the first byte is a letter: a capital has bit 5 clear
         let cap = raw & 0x20 == 0;
-        let ed = !cap && len > 4 && (raw >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
         // "3pm", "10 am" (tested from the cheapest end)
         let two = (raw as u16) | 0x2020;
         if len == 2
@@ -279,7 +276,7 @@ pub(super) fn ascii_words(
         {
             out.push(Span::new(i, j), K::AmPm(two == u16::from_le_bytes(*b"pm")));
         } else {
-            out.push(Span::new(i, j), K::Word { lex, cap, ed });
+            out.push(Span::new(i, j), K::Word { lex, cap });
         }
         // one space and a letter after the word: the next word
         if after != b' '
@@ -402,7 +399,6 @@ pub(super) fn word(
         None
     };
     let cap = c.is_uppercase();
-    let ed = !cap && word.len() > 4 && word.ends_with(b"ed");
     // "3pm", "10 am"
     let prev_num = matches!(
         out.toks.last(),
@@ -417,7 +413,7 @@ pub(super) fn word(
             K::AmPm(word.eq_ignore_ascii_case(b"pm")),
         );
     } else {
-        out.push(Span::new(start, j), K::Word { lex, cap, ed });
+        out.push(Span::new(start, j), K::Word { lex, cap });
     }
     if let Some(apostrophe) = possessive {
         let e = j + apostrophe + 1;
@@ -651,7 +647,6 @@ fn with_suffix(text: &str, i: usize, e: usize, end: usize, num: K, out: &mut Tok
             let word = K::Word {
                 lex: None,
                 cap: false,
-                ed: false,
             };
             out.push(Span::new(i, k), word);
         }

@@ -21,7 +21,8 @@ impl G<'_> {
                 year = self.year_num(e);
                 e += 1;
             }
-            let y = year.or_else(|| n::resolve_year(self.cx.anchor, mo, Some(d), self.tense(j, e)));
+            let y =
+                year.or_else(|| n::resolve_day_year(self.cx.anchor, mo, d, || self.tense(j, e)));
             let known = y.is_some();
             let date = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d)
                 .or_else(|| chrono::NaiveDate::from_ymd_opt(2000, mo, d))?;
@@ -110,6 +111,10 @@ impl G<'_> {
         /// A past verb this near governs the month (`declared at a meeting in December`);
         /// farther off it only weighs in, as cues that far are often of another clause.
         const NEAR_PAST: usize = 8;
+        // the story's own month, or a story without a year: no need to read the clause
+        if let Some(y) = n::month_year_any_tense(self.cx.anchor, mo) {
+            return m(j, k, n::month_value(y, mo), DT);
+        }
         // the preposition may stand before a modifier: `until mid-November`
         let prep = |w: &str| (1..=3).any(|d| j >= d && self.wd(j - d, w));
         let (tense, dist) = if prep("since") {

@@ -118,7 +118,7 @@ pub(super) fn day_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
         y = g.year_num(e + 1);
         e += 2;
     }
-    let y = y.or_else(|| n::resolve_year(g.cx.anchor, mo, Some(d), g.tense(j, e)));
+    let y = y.or_else(|| n::resolve_day_year(g.cx.anchor, mo, d, || g.tense(j, e)));
     let Some(date) = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d) else {
         return Stop;
     };
@@ -141,7 +141,7 @@ pub(super) fn ordinal_of_month(g: &mut G<'_>, j: usize, _the: bool) -> Out {
     let Some((mo, k)) = g.month_at(j + 2) else {
         return Pass;
     };
-    let y = n::resolve_year(g.cx.anchor, mo, Some(d), g.tense(j, k));
+    let y = n::resolve_day_year(g.cx.anchor, mo, d, || g.tense(j, k));
     let Some(date) = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2001), mo, d) else {
         return Stop;
     };

@@ -16,7 +16,7 @@ mod relword;
 pub(in crate::parse::dates) mod table;
 
 use super::grammar::{G, M};
-use super::lexicon::{Lex, List};
+use super::lexicon::{Func, Lex, List};
 use super::normalise as n;
 use super::tokens::K;
 use crate::span::Span;
@@ -394,18 +394,18 @@ impl G<'_> {
     /// check the skip like the others.
     pub(in crate::parse::dates) fn idle_function_word(&self, i: usize) -> bool {
         let next = i + 1;
-        match self.lex(i).and_then(|l| l.word) {
-            Some("the") => matches!(
+        match self.lex(i).map(|l| l.func) {
+            Some(Func::The) => matches!(
                 self.t.get(next).map(|t| t.k),
                 None | Some(K::Word { lex: None, .. } | K::P(_) | K::Poss | K::AmPm(_))
             ),
-            Some("a") => {
+            Some(Func::A) => {
                 self.lex(next).is_none() && !self.p(next, '-') && !self.in_list(next, List::Extra)
             }
-            Some("at") => !self.wd(next, "least"),
-            Some("up") => !self.wd(next, "to"),
-            Some("more" | "less") => !self.wd(next, "than"),
-            Some("that") => self.unit(next).is_none(),
+            Some(Func::At) => !self.wd(next, "least"),
+            Some(Func::Up) => !self.wd(next, "to"),
+            Some(Func::MoreLess) => !self.wd(next, "than"),
+            Some(Func::That) => self.unit(next).is_none(),
             _ => false,
         }
     }
@@ -468,16 +468,18 @@ impl G<'_> {
         if l.approx && !l.fuzzy {
             return Some(1);
         }
-        if (l.word == Some("more") || l.word == Some("less")) && self.wd(i + 1, "than") {
+        if l.func == Func::MoreLess && self.wd(i + 1, "than") {
             return Some(2);
         }
-        if self.is_word_text(i, "no") && self.wd(i + 1, "more") && self.wd(i + 2, "than") {
+        // `no` and `at` as written: a word of another length is neither
+        let two = self.t[i].span.len() == 2;
+        if two && self.is_word_text(i, "no") && self.wd(i + 1, "more") && self.wd(i + 2, "than") {
             return Some(3);
         }
-        if self.is_word_text(i, "at") && self.wd(i + 1, "least") {
+        if two && self.is_word_text(i, "at") && self.wd(i + 1, "least") {
             return Some(2);
         }
-        if l.word == Some("up") && self.wd(i + 1, "to") {
+        if l.func == Func::Up && self.wd(i + 1, "to") {
             return Some(2);
         }
         None
@@ -487,7 +489,7 @@ impl G<'_> {
         if i >= self.t.len() {
             return None;
         }
-        if self.wd(i, "the") {
+        if self.lex(i).is_some_and(|l| l.func == Func::The) {
             let r = self.body(i + 1, true)?;
             // `the` belongs to phrases built on a common noun (`the third quarter`, `the past
             // two years`, `the weekend`), not to names (`the 1960s`, `the Aug. 7 bombings`).

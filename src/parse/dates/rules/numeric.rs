@@ -69,10 +69,10 @@ impl G<'_> {
             k += 1;
         }
         // adjectives between the count and the unit
-        while ["more", "straight", "consecutive", "trading", "business"]
-            .iter()
-            .any(|w| self.wd(k, w))
-            || self.is_word_text(k, "full")
+        while matches!(
+            self.lex(k).and_then(|l| l.word),
+            Some("more" | "straight" | "consecutive" | "trading" | "business")
+        ) || self.is_word_text(k, "full")
         {
             k += 1;
         }
