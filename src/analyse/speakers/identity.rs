@@ -108,6 +108,14 @@ fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
     if e.kind != SpeakerKind::Person {
         return s;
     }
+    // Most mentions are the name, or start with its first word: nothing comes before it.
+    if e.name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| s.starts_with(w))
+    {
+        return "";
+    }
     let first_name_word = e.name.split_whitespace().find(|w| s.contains(*w));
     match first_name_word.and_then(|w| s.find(w)) {
         Some(i) => &s[..i],
@@ -115,49 +123,65 @@ fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
     }
 }
 
+/// One word of a phrase read for its role: its lower-case form, as a range of the phrase's
+/// lower-case words, whether it is written capitalised, and whether it is a word of the
+/// role table.
+struct RoleWord {
+    start: usize,
+    end: usize,
+    capital: bool,
+    known: bool,
+}
+
 /// The role a phrase names: the role phrase that ends last before any preposition that is
 /// not inside it, the longest of those ending there. A phrase in lower case gives its plain
 /// role (`company president`) when the speaker has no country.
 fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
-    let words: Vec<(String, bool)> = phrase
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            let w = w.trim_end_matches('.');
-            (w.to_lowercase(), w.starts_with(char::is_uppercase))
-        })
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
+    // The words in lower case, joined by single spaces as the table's phrases are: a group
+    // of words is one slice of `lower`, looked up with no string built for it.
+    let mut lower = String::with_capacity(phrase.len());
+    let mut words: Vec<RoleWord> = Vec::with_capacity(8);
+    for w in phrase.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let w = w.trim_end_matches('.');
+        if w.is_empty() {
+            continue;
+        }
+        if !words.is_empty() {
+            lower.push(' ');
+        }
+        let start = lower.len();
+        push_lower(&mut lower, w);
+        let known = ROLE_WORDS.contains(&lower[start..]);
+        words.push(RoleWord {
+            start,
+            end: lower.len(),
+            capital: w.starts_with(char::is_uppercase),
+            known,
+        });
+    }
     let head_end = words
         .iter()
-        .position(|(w, _)| PREPOSITIONS.contains(&w.as_str()))
+        .position(|w| PREPOSITIONS.contains(&&lower[w.start..w.end]))
         .unwrap_or(words.len());
-    let known: Vec<bool> = words.iter().map(|(w, _)| ROLE_WORDS.contains(w)).collect();
     let mut best: Option<(usize, usize, RoleRow, bool)> = None;
-    let mut gram = String::new();
     for end in 0..words.len() {
         for n in 1..=MAX_ROLE_WORDS.min(end + 1) {
             let start = end + 1 - n;
             // every longer group holds this word too
-            if !known[start] {
+            if !words[start].known {
                 break;
             }
             if start > head_end {
                 continue;
             }
-            gram.clear();
-            for (i, (w, _)) in words[start..=end].iter().enumerate() {
-                if i > 0 {
-                    gram.push(' ');
-                }
-                gram.push_str(w);
-            }
-            if let Some(&row) = ROLES.get(gram.as_str()) {
-                let capital = words[start..=end].iter().any(|(_, c)| *c);
+            let gram = &lower[words[start].start..words[end].end];
+            if let Some(&row) = ROLES.get(gram) {
+                let capital = words[start..=end].iter().any(|w| w.capital);
                 if best.is_none_or(|b| (end, n) >= (b.0, b.1)) {
                     best = Some((end, n, row, capital));
                 }
@@ -169,6 +193,17 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
         Some(p) if !has_country && !capital => p,
         _ => role,
     })
+}
+
+/// Appends `word` in lower case (`to_lowercase`), in place when it is ASCII.
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 #[cfg(test)]
