@@ -10,8 +10,8 @@
 //!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
 //! - `key`: see [`super::key`].
 
-use super::{key, Entity};
-use crate::analyse::events::country;
+use super::key::{self, country_in};
+use super::Entity;
 use crate::span::Span;
 use crate::vocab::{SpeakerKind, SpeakerRole};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -83,7 +83,7 @@ pub fn identify(text: &str, e: &Entity) -> Identity {
             phrases.push(p);
         }
     }
-    let nation = phrases.iter().find_map(|p| country(p));
+    let nation = phrases.iter().find_map(|p| country_in(p));
     let role = phrases.iter().find_map(|p| role(p, nation.is_some()));
     Identity {
         key: key::key(&e.name, e.kind),
@@ -116,11 +116,17 @@ fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
     {
         return "";
     }
-    let first_name_word = e.name.split_whitespace().find(|w| s.contains(*w));
-    match first_name_word.and_then(|w| s.find(w)) {
-        Some(i) => &s[..i],
-        None => s,
-    }
+    // The first word of the name that the mention holds, where the mention first holds it.
+    let at = e.name.split_whitespace().find_map(|w| find(s, w));
+    at.map_or(s, |i| &s[..i])
+}
+
+/// Where `needle` first is in `haystack` (`str::find`): a mention and a name's word are a few
+/// bytes, too few to be worth the set-up of `str::find`'s two-way search.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    // A match of one UTF-8 string in another starts and ends at char boundaries.
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..].starts_with(n))
 }
 
 /// One word of a phrase read for its role: its lower-case form, as a range of the phrase's
@@ -163,6 +169,10 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
             capital: w.starts_with(char::is_uppercase),
             known,
         });
+    }
+    // Every role phrase is made of known words (most phrases have none).
+    if !words.iter().any(|w| w.known) {
+        return None;
     }
     let head_end = words
         .iter()

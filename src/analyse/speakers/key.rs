@@ -120,8 +120,39 @@ fn name_words(name: &str) -> Vec<&str> {
     words
 }
 
+/// The first bytes of the country forms (all capitals): a phrase none of whose words starts
+/// with one names no country (`officials`, `the company`, `he`), and is not looked up.
+static COUNTRY_INITIALS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut initials = [false; 256];
+    for form in COUNTRIES.keys() {
+        if let Some(&b) = form.as_bytes().first() {
+            initials[usize::from(b)] = true;
+        }
+    }
+    initials
+});
+
+/// Whether a word may start a country form.
+fn may_start_country(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&b| COUNTRY_INITIALS[usize::from(b)])
+}
+
+/// The country a phrase names, as [`country`] reads it, whose forms all start at the start
+/// of a word (split at white space).
+pub(super) fn country_in(phrase: &str) -> Option<&'static str> {
+    if !phrase.split_whitespace().any(may_start_country) {
+        return None;
+    }
+    country(phrase)
+}
+
 /// The country a name is, when all its words are one country form (`Japan`, `the Kremlin`).
 fn whole_country(words: &[&str]) -> Option<&'static str> {
+    if !words.first().is_some_and(|w| may_start_country(w)) {
+        return None;
+    }
     match words {
         [word] => COUNTRIES.get(word).copied(),
         _ => COUNTRIES.get(words.join(" ").as_str()).copied(),
@@ -261,6 +292,9 @@ fn respelled(token: &str) -> String {
 
 /// The number of words of the longest country form (of three words at most) at `words[i]`.
 fn country_form_at(words: &[&str], i: usize) -> Option<usize> {
+    if !may_start_country(words[i]) {
+        return None;
+    }
     let mut gram = String::new();
     (1..=3.min(words.len() - i)).rev().find(|&n| {
         gram.clear();
@@ -285,7 +319,7 @@ fn is_common(token: &str) -> bool {
 /// An organisation's key: `org:`, its country, and its other words; `None` when it has only
 /// common words and no country.
 fn org_key(words: &[&str]) -> Option<String> {
-    let nation = country(&words.join(" "));
+    let nation = country_in(&words.join(" "));
     let mut rest: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -299,8 +333,11 @@ fn org_key(words: &[&str]) -> Option<String> {
         }
     }
     let company = rest.last().is_some_and(|w| is_company(&[w]));
-    while rest.last().is_some_and(|w| is_company(&[w])) {
+    if company {
         rest.pop();
+        while rest.last().is_some_and(|w| is_company(&[w])) {
+            rest.pop();
+        }
     }
     let mut tokens: Vec<String> = Vec::with_capacity(rest.len() + 1);
     for w in &rest {
