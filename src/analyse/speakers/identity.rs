@@ -143,33 +143,7 @@ struct RoleWord {
 /// not inside it, the longest of those ending there. A phrase in lower case gives its plain
 /// role (`company president`) when the speaker has no country.
 fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
-    // The words in lower case, joined by single spaces as the table's phrases are: a group
-    // of words is one slice of `lower`, looked up with no string built for it.
-    let mut lower = String::with_capacity(phrase.len());
-    let mut words: Vec<RoleWord> = Vec::with_capacity(8);
-    for w in phrase.split(|c: char| c.is_whitespace() || c == '-') {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        let w = w.trim_end_matches('.');
-        if w.is_empty() {
-            continue;
-        }
-        if !words.is_empty() {
-            lower.push(' ');
-        }
-        let start = lower.len();
-        push_lower(&mut lower, w);
-        let known = ROLE_WORDS.contains(&lower[start..]);
-        words.push(RoleWord {
-            start,
-            end: lower.len(),
-            capital: w.starts_with(char::is_uppercase),
-            known,
-        });
-    }
+    let (lower, words) = role_words(phrase);
     // Every role phrase is made of known words (most phrases have none).
     if !words.iter().any(|w| w.known) {
         return None;
@@ -203,6 +177,38 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
         Some(p) if !has_country && !capital => p,
         _ => role,
     })
+}
+
+/// The words of a phrase as [`role`] reads them, and their lower-case forms joined by single
+/// spaces as the table's phrases are: a group of words is one slice of it, looked up with no
+/// string built for it.
+fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
+    let mut lower = String::with_capacity(phrase.len());
+    let mut words: Vec<RoleWord> = Vec::with_capacity(8);
+    for w in phrase.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let w = w.trim_end_matches('.');
+        if w.is_empty() {
+            continue;
+        }
+        if !words.is_empty() {
+            lower.push(' ');
+        }
+        let start = lower.len();
+        push_lower(&mut lower, w);
+        let known = ROLE_WORDS.contains(&lower[start..]);
+        words.push(RoleWord {
+            start,
+            end: lower.len(),
+            capital: w.starts_with(char::is_uppercase),
+            known,
+        });
+    }
+    (lower, words)
 }
 
 /// Appends `word` in lower case (`to_lowercase`), in place when it is ASCII.
