@@ -51,13 +51,8 @@ static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
 
 /// The words of the role table's phrases: a group of words holding any other word is no
 /// phrase of it, and is not looked up.
-static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    ROLES
-        .keys()
-        .flat_map(|phrase| phrase.split(' '))
-        .map(str::to_string)
-        .collect()
-});
+static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| ROLES.keys().flat_map(|phrase| phrase.split(' ')).collect());
 
 /// The longest phrase of the role table, in words.
 const MAX_ROLE_WORDS: usize = 5;
