@@ -10,8 +10,8 @@
 //!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
 //! - `key`: see [`super::key`].
 
-use super::{key, Entity};
-use crate::analyse::events::country;
+use super::key::{self, country_in};
+use super::Entity;
 use crate::span::Span;
 use crate::vocab::{SpeakerKind, SpeakerRole};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -51,13 +51,8 @@ static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
 
 /// The words of the role table's phrases: a group of words holding any other word is no
 /// phrase of it, and is not looked up.
-static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    ROLES
-        .keys()
-        .flat_map(|phrase| phrase.split(' '))
-        .map(str::to_string)
-        .collect()
-});
+static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| ROLES.keys().flat_map(|phrase| phrase.split(' ')).collect());
 
 /// The longest phrase of the role table, in words.
 const MAX_ROLE_WORDS: usize = 5;
@@ -83,7 +78,7 @@ pub fn identify(text: &str, e: &Entity) -> Identity {
             phrases.push(p);
         }
     }
-    let nation = phrases.iter().find_map(|p| country(p));
+    let nation = phrases.iter().find_map(|p| country_in(p));
     let role = phrases.iter().find_map(|p| role(p, nation.is_some()));
     Identity {
         key: key::key(&e.name, e.kind),
@@ -108,56 +103,64 @@ fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
     if e.kind != SpeakerKind::Person {
         return s;
     }
-    let first_name_word = e.name.split_whitespace().find(|w| s.contains(*w));
-    match first_name_word.and_then(|w| s.find(w)) {
-        Some(i) => &s[..i],
-        None => s,
+    // Most mentions are the name, or start with its first word: nothing comes before it.
+    if e.name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| s.starts_with(w))
+    {
+        return "";
     }
+    // The first word of the name that the mention holds, where the mention first holds it.
+    let at = e.name.split_whitespace().find_map(|w| find(s, w));
+    at.map_or(s, |i| &s[..i])
+}
+
+/// Where `needle` first is in `haystack` (`str::find`): a mention and a name's word are a few
+/// bytes, too few to be worth the set-up of `str::find`'s two-way search.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    // A match of one UTF-8 string in another starts and ends at char boundaries.
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..].starts_with(n))
+}
+
+/// One word of a phrase read for its role: its lower-case form, as a range of the phrase's
+/// lower-case words, whether it is written capitalised, and whether it is a word of the
+/// role table.
+struct RoleWord {
+    start: usize,
+    end: usize,
+    capital: bool,
+    known: bool,
 }
 
 /// The role a phrase names: the role phrase that ends last before any preposition that is
 /// not inside it, the longest of those ending there. A phrase in lower case gives its plain
 /// role (`company president`) when the speaker has no country.
 fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
-    let words: Vec<(String, bool)> = phrase
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            let w = w.trim_end_matches('.');
-            (w.to_lowercase(), w.starts_with(char::is_uppercase))
-        })
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
+    let (lower, words) = role_words(phrase);
+    // Every role phrase is made of known words (most phrases have none).
+    if !words.iter().any(|w| w.known) {
+        return None;
+    }
     let head_end = words
         .iter()
-        .position(|(w, _)| PREPOSITIONS.contains(&w.as_str()))
+        .position(|w| PREPOSITIONS.contains(&&lower[w.start..w.end]))
         .unwrap_or(words.len());
-    let known: Vec<bool> = words.iter().map(|(w, _)| ROLE_WORDS.contains(w)).collect();
     let mut best: Option<(usize, usize, RoleRow, bool)> = None;
-    let mut gram = String::new();
     for end in 0..words.len() {
         for n in 1..=MAX_ROLE_WORDS.min(end + 1) {
             let start = end + 1 - n;
             // every longer group holds this word too
-            if !known[start] {
+            if !words[start].known {
                 break;
             }
             if start > head_end {
                 continue;
             }
-            gram.clear();
-            for (i, (w, _)) in words[start..=end].iter().enumerate() {
-                if i > 0 {
-                    gram.push(' ');
-                }
-                gram.push_str(w);
-            }
-            if let Some(&row) = ROLES.get(gram.as_str()) {
-                let capital = words[start..=end].iter().any(|(_, c)| *c);
+            let gram = &lower[words[start].start..words[end].end];
+            if let Some(&row) = ROLES.get(gram) {
+                let capital = words[start..=end].iter().any(|w| w.capital);
                 if best.is_none_or(|b| (end, n) >= (b.0, b.1)) {
                     best = Some((end, n, row, capital));
                 }
@@ -169,6 +172,49 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
         Some(p) if !has_country && !capital => p,
         _ => role,
     })
+}
+
+/// The words of a phrase as [`role`] reads them, and their lower-case forms joined by single
+/// spaces as the table's phrases are: a group of words is one slice of it, looked up with no
+/// string built for it.
+fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
+    let mut lower = String::with_capacity(phrase.len());
+    let mut words: Vec<RoleWord> = Vec::with_capacity(8);
+    for w in phrase.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let w = w.trim_end_matches('.');
+        if w.is_empty() {
+            continue;
+        }
+        if !words.is_empty() {
+            lower.push(' ');
+        }
+        let start = lower.len();
+        push_lower(&mut lower, w);
+        let known = ROLE_WORDS.contains(&lower[start..]);
+        words.push(RoleWord {
+            start,
+            end: lower.len(),
+            capital: w.starts_with(char::is_uppercase),
+            known,
+        });
+    }
+    (lower, words)
+}
+
+/// Appends `word` in lower case (`to_lowercase`), in place when it is ASCII.
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ use crate::analyse::events::{country, COUNTRIES};
 use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The rules of `speakers_names.tsv`, by kind.
@@ -112,23 +113,57 @@ fn name_words(name: &str) -> Vec<&str> {
         .collect();
     while words
         .first()
-        .is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)))
     {
         words.remove(0);
     }
     words
 }
 
+/// The first bytes of the country forms (all capitals): a phrase none of whose words starts
+/// with one names no country (`officials`, `the company`, `he`), and is not looked up.
+static COUNTRY_INITIALS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut initials = [false; 256];
+    for form in COUNTRIES.keys() {
+        if let Some(&b) = form.as_bytes().first() {
+            initials[usize::from(b)] = true;
+        }
+    }
+    initials
+});
+
+/// Whether a word may start a country form.
+fn may_start_country(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&b| COUNTRY_INITIALS[usize::from(b)])
+}
+
+/// The country a phrase names, as [`country`] reads it, whose forms all start at the start
+/// of a word (split at white space).
+pub(super) fn country_in(phrase: &str) -> Option<&'static str> {
+    if !phrase.split_whitespace().any(may_start_country) {
+        return None;
+    }
+    country(phrase)
+}
+
 /// The country a name is, when all its words are one country form (`Japan`, `the Kremlin`).
 fn whole_country(words: &[&str]) -> Option<&'static str> {
-    COUNTRIES.get(words.join(" ").as_str()).copied()
+    if !words.first().is_some_and(|w| may_start_country(w)) {
+        return None;
+    }
+    match words {
+        [word] => COUNTRIES.get(word).copied(),
+        _ => COUNTRIES.get(words.join(" ").as_str()).copied(),
+    }
 }
 
 /// Whether a name ends in a company suffix (`Texaco Inc`): a company read as a person.
 fn is_company(words: &[&str]) -> bool {
     words.last().is_some_and(|w| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        CORPORATE_SUFFIXES.contains(w.as_str())
+        let mut buf = [0; WORD_BUFFER];
+        CORPORATE_SUFFIXES.contains(&*lower(w.trim_end_matches('.'), &mut buf))
     })
 }
 
@@ -138,9 +173,10 @@ fn is_org_name(words: &[&str]) -> bool {
     let [.., before, last] = words else {
         return false;
     };
-    let lower = last.to_lowercase();
+    let mut buf = [0; WORD_BUFFER];
+    let lower = lower(last, &mut buf);
     before.starts_with(char::is_uppercase)
-        && (RULES.org.contains(lower.as_str())
+        && (RULES.org.contains(&*lower)
             || noun(&lower).is_some_and(|(k, _)| k == super::NounKind::Org)
             || COUNTRIES.contains_key(last))
 }
@@ -148,10 +184,11 @@ fn is_org_name(words: &[&str]) -> bool {
 /// Whether a word ends a title before a name: a title word, a `cut` word, a country form, or
 /// an acronym (`EC`, `USDA`) in a name not written all in capitals.
 fn is_cut_word(word: &str, capitals: bool) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
+    let mut buf = [0; WORD_BUFFER];
+    let lower = lower(word.trim_end_matches('.'), &mut buf);
     let acronym = !capitals && word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
     acronym
-        || RULES.cut.contains(lower.as_str())
+        || RULES.cut.contains(&*lower)
         || COUNTRIES.contains_key(word)
         || lower.split('-').any(|p| !p.is_empty() && is_title_word(p))
 }
@@ -174,13 +211,15 @@ fn person_key(words: &[&str]) -> Option<String> {
                 .next()
                 .is_some_and(|p| RULES.particle.contains(p))
     });
-    let place = RULES
-        .place
-        .contains(words.join(" ").to_lowercase().as_str());
+    let mut buf = [0; 4 * WORD_BUFFER];
+    let place = RULES.place.contains(&*lower(&words.join(" "), &mut buf));
     if !named || place {
         return None;
     }
-    let mut tokens: Vec<String> = words.iter().flat_map(|w| tokens(w)).collect();
+    let mut tokens: Vec<String> = Vec::with_capacity(words.len() + 1);
+    for w in words {
+        push_tokens(w, &mut tokens);
+    }
     let spelled = tokens.join(" ");
     let keep = RULES.keep.contains(spelled.as_str());
     tokens.retain(|t| {
@@ -210,19 +249,30 @@ fn person_key(words: &[&str]) -> Option<String> {
     Some(format!("person:{}", tokens.join("-")))
 }
 
-/// The words of one written word for a key: ASCII, lower case, without apostrophes, split at
-/// periods (`H.W.` -> `h`, `w`) and hyphens (`Jong-un` -> `jong`, `un`).
-fn tokens(word: &str) -> Vec<String> {
-    let ascii = deunicode::deunicode(word).to_lowercase();
-    ascii
-        .split(['.', '-'])
-        .map(|p| {
-            p.chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|p| !p.is_empty())
-        .collect()
+/// Pushes the words of one written word for a key onto `out`: ASCII, lower case, without
+/// apostrophes, split at periods (`H.W.` -> `h`, `w`) and hyphens (`Jong-un` -> `jong`, `un`).
+fn push_tokens(word: &str, out: &mut Vec<String>) {
+    // `deunicode` borrows an ASCII word and always writes ASCII, which lower-cases byte by byte.
+    let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
+    for part in ascii.split(['.', '-']) {
+        let mut token = part.to_ascii_lowercase();
+        token.retain(|c| c.is_ascii_alphanumeric());
+        if !token.is_empty() {
+            out.push(token);
+        }
+    }
+}
+
+/// Bytes of a word lower-cased on the stack by [`lower`]; longer words take a `String`.
+const WORD_BUFFER: usize = 32;
+
+/// `word` in lower case, as `to_lowercase` writes it: in `buf` when it is ASCII and fits
+/// (nearly every word), since a `String` per word was most of a key's cost.
+fn lower<'b>(word: &str, buf: &'b mut [u8]) -> Cow<'b, str> {
+    match crate::lexicon::ascii_lower(word, buf).filter(|_| word.is_ascii()) {
+        Some(l) => Cow::Borrowed(l),
+        None => Cow::Owned(word.to_lowercase()),
+    }
 }
 
 /// A name word in the spelling keys use (`variant` and `ending` rules).
@@ -240,6 +290,24 @@ fn respelled(token: &str) -> String {
     token.to_string()
 }
 
+/// The number of words of the longest country form (of three words at most) at `words[i]`.
+fn country_form_at(words: &[&str], i: usize) -> Option<usize> {
+    if !may_start_country(words[i]) {
+        return None;
+    }
+    let mut gram = String::new();
+    (1..=3.min(words.len() - i)).rev().find(|&n| {
+        gram.clear();
+        for (k, w) in words[i..i + n].iter().enumerate() {
+            if k > 0 {
+                gram.push(' ');
+            }
+            gram.push_str(w);
+        }
+        COUNTRIES.contains_key(gram.as_str())
+    })
+}
+
 /// Whether a word of an organisation's name is a common word (`ministry`, `foreign`).
 fn is_common(token: &str) -> bool {
     FUNCTION_WORDS.contains(&token)
@@ -251,30 +319,31 @@ fn is_common(token: &str) -> bool {
 /// An organisation's key: `org:`, its country, and its other words; `None` when it has only
 /// common words and no country.
 fn org_key(words: &[&str]) -> Option<String> {
-    let nation = country(&words.join(" "));
+    let nation = country_in(&words.join(" "));
     let mut rest: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let n = (1..=3.min(words.len() - i))
-            .rev()
-            .find(|&n| COUNTRIES.contains_key(words[i..i + n].join(" ").as_str()));
-        match n {
-            Some(n) if nation.is_some() => i += n,
-            _ => {
+        // Only a name with a country loses its country forms.
+        match nation.and_then(|_| country_form_at(words, i)) {
+            Some(n) => i += n,
+            None => {
                 rest.push(words[i]);
                 i += 1;
             }
         }
     }
     let company = rest.last().is_some_and(|w| is_company(&[w]));
-    while rest.last().is_some_and(|w| is_company(&[w])) {
+    if company {
         rest.pop();
+        while rest.last().is_some_and(|w| is_company(&[w])) {
+            rest.pop();
+        }
     }
-    let mut tokens: Vec<String> = rest
-        .iter()
-        .flat_map(|w| tokens(w))
-        .filter(|t| !FUNCTION_WORDS.contains(&t.as_str()))
-        .collect();
+    let mut tokens: Vec<String> = Vec::with_capacity(rest.len() + 1);
+    for w in &rest {
+        push_tokens(w, &mut tokens);
+    }
+    tokens.retain(|t| !FUNCTION_WORDS.contains(&t.as_str()));
     let joined = tokens.join(" ");
     if let Some(full) = RULES.alias.get(joined.as_str()) {
         tokens = full.split(' ').map(str::to_string).collect();
