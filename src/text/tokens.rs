@@ -367,7 +367,7 @@ impl Builder<'_> {
                         .norm
                         .as_bytes()
                         .get(start..end)
-                        .is_some_and(|w| self.marks.contains(w));
+                        .is_some_and(|w| self.marks.contains_past_filter(w));
                 }
                 self.starts.may_contain_key(key)
             }

@@ -69,6 +69,23 @@ static DETERMINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     determiners.chain(possessives).collect()
 });
 
+/// The bit filter of [`DETERMINERS`] (which hold [`INDEFINITE`]) in lower case: the first
+/// word of a mention is most often a name, ruled out with one bit test before the lists are
+/// read.
+static DETERMINER_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let lower: Vec<Vec<u8>> = DETERMINERS
+        .iter()
+        .chain(INDEFINITE.iter())
+        .map(|w| w.to_ascii_lowercase().into_bytes())
+        .collect();
+    WordFilter::new(lower.iter().map(Vec::as_slice))
+});
+
+/// Whether `word` may be one of [`DETERMINERS`] or [`INDEFINITE`] in any case.
+fn may_be_determiner(word: &str) -> bool {
+    DETERMINER_FILTER.may_contain_ascii_lower(word.as_bytes())
+}
+
 /// Determiners that introduce a new source (`a Western diplomat`, `several officials`).
 static INDEFINITE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     closed::determiners()
@@ -215,7 +232,7 @@ struct Parts<'w, 'a> {
 impl<'w, 'a> Parts<'w, 'a> {
     fn new(all_words: &'w [&'a str], apposition: Option<String>) -> Parts<'w, 'a> {
         let first = all_words.first();
-        let definite = !first.is_some_and(|w| is_one_of(w, &INDEFINITE));
+        let definite = !first.is_some_and(|w| may_be_determiner(w) && is_one_of(w, &INDEFINITE));
         let starts_with_the = first.is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let words = without_determiner(all_words);
         let k = name_start(words);
@@ -424,18 +441,12 @@ fn coordinated_names(
 /// The gender a mention's title words show (`Mrs.`, `spokeswoman` -> female).
 pub(super) fn gender_of(s: &str) -> Option<bool> {
     let mut buf = [0; 32];
+    if s.is_ascii() {
+        return AsciiWords(s).find_map(|w| ascii_gender_of(w.as_bytes(), &mut buf));
+    }
     for w in words(s) {
         let found = if w.is_ascii() {
-            // Trimmed by bytes: for ASCII the same as the `char` test below.
-            let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
-            let bytes = w.as_bytes();
-            let start = bytes.iter().position(keep).unwrap_or(bytes.len());
-            let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
-            // No entry is longer than the buffer: a longer word is none of them.
-            let Some(w) = crate::lexicon::ascii_lower_bytes(&bytes[start..end], &mut buf) else {
-                continue;
-            };
-            gender_word(w)
+            ascii_gender_of(w.as_bytes(), &mut buf)
         } else {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -447,6 +458,35 @@ pub(super) fn gender_of(s: &str) -> Option<bool> {
         }
     }
     None
+}
+
+/// The gender an ASCII word of a mention shows (`Mrs.`, `spokeswoman`), lower-cased in `buf`.
+fn ascii_gender_of(w: &[u8], buf: &mut [u8; 32]) -> Option<bool> {
+    // Trimmed by bytes: for ASCII the same as the `char` test of a word past ASCII.
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+    let start = w.iter().position(keep).unwrap_or(w.len());
+    let end = w.iter().rposition(keep).map_or(start, |e| e + 1);
+    // No entry is longer than the buffer: a longer word is none of them.
+    gender_word(crate::lexicon::ascii_lower_bytes(&w[start..end], buf)?)
+}
+
+/// The words of an ASCII text between the bytes `split_whitespace` splits an ASCII text at
+/// (tab, line feed, vertical tab, form feed, carriage return, space), read by a byte loop
+/// rather than the splitting iterators, which cost more than the few words of a mention.
+struct AsciiWords<'a>(&'a str);
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let start = self.0.bytes().position(|b| !space(&b))?;
+        let rest = self.0.get(start..)?;
+        let end = rest.bytes().position(|b| space(&b)).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        self.0 = after;
+        Some(word)
+    }
 }
 
 /// The words of `s` between whitespace, as `split_whitespace` gives them, but split byte by
@@ -499,25 +539,12 @@ fn words_of(s: &str) -> Vec<&str> {
         out.extend(mention_words(s));
         return out;
     }
-    // ASCII (nearly always): split at the bytes `split_whitespace` splits an ASCII text at
-    // (tab, line feed, vertical tab, form feed, carriage return, space), in one byte loop
-    // rather than through the splitting iterators, which cost more than the few words.
-    let b = s.as_bytes();
-    let space = |i: usize| matches!(b[i], b'\t'..=b'\r' | b' ');
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && space(i) {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && !space(i) {
-            i += 1;
-        }
-        let w = trim_punctuation(&s[start..i]);
-        if !w.is_empty() {
-            out.push(w);
-        }
-    }
+    // ASCII (nearly always): split by a byte loop.
+    out.extend(
+        AsciiWords(s)
+            .map(trim_punctuation)
+            .filter(|w| !w.is_empty()),
+    );
     out
 }
 
@@ -559,7 +586,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 fn without_determiner<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     let mut w = words;
     while let Some((first, rest)) = w.split_first() {
-        if is_one_of(first, &DETERMINERS) && !rest.is_empty() {
+        if may_be_determiner(first) && is_one_of(first, &DETERMINERS) && !rest.is_empty() {
             w = rest;
         } else {
             break;
@@ -587,6 +614,10 @@ mod tests {
         ] {
             let want: Vec<&str> = mention_words(s).collect();
             assert_eq!(words_of(s), want, "{s:?}");
+            if s.is_ascii() {
+                let split: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(AsciiWords(s).collect::<Vec<_>>(), split, "{s:?}");
+            }
         }
     }
 }
