@@ -26,6 +26,22 @@ impl WordFilter {
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// [`WordFilter::may_contain`] of `word` in ASCII lower case (of a filter of lower-case
+    /// words), read without lower-casing a copy: only the bytes of the key are.
+    pub fn may_contain_ascii_lower(&self, word: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return self.bits[0] & 1 != 0;
+        };
+        let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+        let key = WordFilter::key(
+            first.to_ascii_lowercase(),
+            second,
+            last.to_ascii_lowercase(),
+            word.len(),
+        );
+        self.may_contain_key(key)
+    }
+
     /// [`WordFilter::may_contain`] of the word whose [`WordFilter::key`] is `key`.
     pub fn may_contain_key(&self, key: u32) -> bool {
         let bit = WordFilter::bit_of_key(key);
@@ -73,7 +89,62 @@ impl WordSet {
 
     /// Whether `word` is in the set.
     pub fn contains(&self, word: &[u8]) -> bool {
-        self.filter.may_contain(word) && self.words.contains(word)
+        self.filter.may_contain(word) && self.contains_past_filter(word)
+    }
+
+    /// [`WordSet::contains`] of a word the caller has seen pass [`WordSet::filter`].
+    pub fn contains_past_filter(&self, word: &[u8]) -> bool {
+        self.words.contains(word)
+    }
+}
+
+/// A word list as a table from the words to values, reached by the [`WordFilter`] hash of a
+/// word (its first two bytes, last byte and length): a look-up reads a slot and compares the
+/// word with the few of the list that share its hash, without hashing the whole word.
+pub struct WordTable<V> {
+    /// Per hash, one more than the index in `entries` of the last word with it (0: none).
+    slots: Box<[u16; 65536]>,
+    /// The words and their values, each with one more than the index of the word before it
+    /// with the same hash (0: none).
+    entries: Vec<(Box<[u8]>, V, u16)>,
+}
+
+impl<V> WordTable<V> {
+    /// The table of `words` (the first of a word given twice is kept); `None` when they are
+    /// more than 65,535.
+    pub fn new<W: AsRef<[u8]>>(words: impl Iterator<Item = (W, V)>) -> Option<WordTable<V>> {
+        let mut table = WordTable {
+            slots: Box::new([0; 65536]),
+            entries: Vec::new(),
+        };
+        for (word, value) in words {
+            let word = word.as_ref();
+            if table.get(word).is_some() {
+                continue;
+            }
+            let slot = &mut table.slots[WordFilter::bit(word)];
+            let index = u16::try_from(table.entries.len() + 1).ok()?;
+            table.entries.push((Box::from(word), value, *slot));
+            *slot = index;
+        }
+        Some(table)
+    }
+
+    /// The value of `word`, if it is in the table.
+    pub fn get(&self, word: &[u8]) -> Option<&V> {
+        let mut k = self.slots[WordFilter::bit(word)];
+        while let Some((w, value, before)) = self.entries.get(usize::from(k).checked_sub(1)?) {
+            if **w == *word {
+                return Some(value);
+            }
+            k = *before;
+        }
+        None
+    }
+
+    /// The words and their values, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8], &V)> {
+        self.entries.iter().map(|(w, v, _)| (&**w, v))
     }
 }
 
@@ -116,5 +187,48 @@ mod tests {
         ] {
             assert_eq!(set.contains(w), want, "{w:?}");
         }
+    }
+
+    /// A word in any case gets the answer its ASCII lower case gets.
+    #[test]
+    fn ascii_lower_agrees_with_the_lower_case_word() {
+        let words: [&[u8]; 3] = [b"the", b"a", b"several"];
+        let filter = WordFilter::new(words.into_iter());
+        for w in [
+            "The", "THE", "a", "A", "Several", "SEVERAL", "", "Smith", "x-Y", "Añez",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                filter.may_contain_ascii_lower(w.as_bytes()),
+                filter.may_contain(lower.as_bytes()),
+                "{w:?}"
+            );
+        }
+    }
+
+    /// The table gives the value of every word of its list and nothing for any other word,
+    /// as a hash map does, words sharing a hash included.
+    #[test]
+    fn table_agrees_with_a_map() {
+        // `said` and `sand` share first, second and last byte and length, hence their hash.
+        let words: [&[u8]; 6] = [b"said", b"sand", b"the", b"a", b"", b"said"];
+        let table = WordTable::new(words.iter().enumerate().map(|(i, w)| (*w, i))).unwrap();
+        let mut map = std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            map.entry(*w).or_insert(i);
+        }
+        for w in [
+            &b"said"[..],
+            b"sand",
+            b"the",
+            b"a",
+            b"",
+            b"saud",
+            b"The",
+            b"x",
+        ] {
+            assert_eq!(table.get(w), map.get(w), "{w:?}");
+        }
+        assert_eq!(table.iter().count(), 5);
     }
 }

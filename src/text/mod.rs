@@ -7,5 +7,5 @@ pub mod paragraphs;
 pub mod quotes;
 mod tokens;
 
-pub use filter::{WordFilter, WordSet};
+pub use filter::{WordFilter, WordSet, WordTable};
 pub use tokens::{tokenize, Doc, Sent, Tok};

@@ -241,7 +241,7 @@ const FULL_LINE: usize = 40;
 fn continues(text: &str, before: &Line, line: &Line) -> bool {
     let inner = |l: &Line| trimmed(text, Span::new(l.span.start + l.indent, l.span.end));
     let (b, l) = (inner(before).slice(text), inner(line).slice(text));
-    let gap = |s: &str| memchr::memmem::find(s.as_bytes(), b"  ").is_some();
+    let gap = |s: &str| has_double_space(s.as_bytes());
     if gap(b) || gap(l) || b.ends_with(['.', ':', '!', '?']) {
         return false;
     }
@@ -250,6 +250,15 @@ fn continues(text: &str, before: &Line, line: &Line) -> bool {
     let head = &text.as_bytes()[..before.span.start];
     let line_start = memchr::memrchr(b'\n', head).map_or(0, |k| k + 1);
     before.span.end - line_start >= FULL_LINE || l.ends_with('.')
+}
+
+/// Whether `s` holds two spaces in a row (a column gap), at memchr speed. The searcher is
+/// built once: `memmem::find` builds one per call for any text of 64 bytes or more, which
+/// cost more than the search.
+pub(crate) fn has_double_space(s: &[u8]) -> bool {
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    DOUBLE_SPACE.find(s).is_some()
 }
 
 /// `span` without white space at either end, as [`Span::trim`] gives it, but with no char

@@ -159,6 +159,8 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
     // One stack for the whole story, emptied per paragraph: no allocation per paragraph.
     let mut stack = Stack::default();
     let mut continues = false;
+    // Most stories hold no backtick and no `«»` at all: then no paragraph is searched for one.
+    let rare = memchr::memchr2(b'`', 0xC2, text.as_bytes()).is_some();
     for (index, para) in paragraphs.iter().enumerate() {
         if para.span.end > text.len() || !text.is_char_boundary(para.span.start) {
             continue;
@@ -168,6 +170,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
             s: para.span.slice(text),
             base: para.span.start,
             index,
+            rare,
         };
         let first_open = pair_marks(&p, &mut stack, continues, &mut out);
         continues = carry_over(&p, &stack, first_open, paragraphs.get(index + 1), &mut out);
@@ -182,24 +185,30 @@ struct Para<'t> {
     s: &'t str,
     base: usize,
     index: usize,
+    /// The story holds a backtick or a `«»` lead byte (0xC2) somewhere.
+    rare: bool,
 }
 
 /// The byte offsets in a paragraph where a quotation mark may start, with the character
 /// there. Only the bytes that can start a mark are decoded: the ASCII marks, and the lead
 /// bytes of `«` `»` (0xC2) and of the curly marks (0xE2), which never occur inside another
 /// character's encoding. Most paragraphs have no backtick and no `«»`: then three vectorised
-/// searches (`memchr3`) find the candidates; otherwise every byte is tested.
-fn candidates(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let rare = memchr::memchr2(b'`', 0xC2, s.as_bytes()).is_some();
-    let positions: Box<dyn Iterator<Item = usize>> = if rare {
-        Box::new(
-            s.bytes()
-                .enumerate()
+/// searches (`memchr3`) find the candidates; otherwise every byte is tested. `story_rare`
+/// tells whether the story has any of those bytes: when it has none, no paragraph does.
+fn candidates(s: &str, story_rare: bool) -> impl Iterator<Item = (usize, char)> + '_ {
+    let rare = story_rare && memchr::memchr2(b'`', 0xC2, s.as_bytes()).is_some();
+    let positions = if rare {
+        // Listed at once: a rare paragraph's few marks (no iterator boxed for every one).
+        let every_byte = s.bytes().enumerate();
+        Positions::Listed(
+            every_byte
                 .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-                .map(|(i, _)| i),
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+                .into_iter(),
         )
     } else {
-        Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, s.as_bytes()))
+        Positions::Searched(memchr::memchr3_iter(b'"', b'\'', 0xE2, s.as_bytes()))
     };
     positions
         .filter_map(|i| Some((i, s.get(i..)?.chars().next()?)))
@@ -209,6 +218,23 @@ fn candidates(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
                 '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„'
             )
         })
+}
+
+/// Where [`candidates`] looks: positions listed, or searched for three bytes.
+enum Positions<'s> {
+    Listed(std::vec::IntoIter<usize>),
+    Searched(memchr::Memchr3<'s>),
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Positions::Listed(listed) => listed.next(),
+            Positions::Searched(searched) => searched.next(),
+        }
+    }
 }
 
 /// The mark a classified mark at byte `i` (character `c`) finally is, given whether a double
@@ -238,7 +264,7 @@ fn pair_marks(p: &Para<'_>, stack: &mut Stack, continues: bool, out: &mut Vec<Qu
     stack.clear();
     let mut first_open = continues;
     let mut skip_to = 0usize;
-    for (i, c) in candidates(p.s) {
+    for (i, c) in candidates(p.s, p.rare) {
         if i < skip_to {
             continue;
         }

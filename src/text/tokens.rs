@@ -116,10 +116,13 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 
 /// Whether a word followed by a period is an abbreviation (the period is part of it).
 fn is_abbreviation(word: &str, after: &str) -> bool {
-    if word.len() <= 6 && (word.contains('.') || word.contains('-')) {
+    // `.` and `-` are ASCII: a byte finds them as `contains` does, without a searcher.
+    if word.len() <= 6 && word.bytes().any(|b| b == b'.' || b == b'-') {
         return true;
     }
-    let single_cap = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    // One character, upper case (read without counting them all).
+    let mut chars = word.chars();
+    let single_cap = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     if single_cap {
         return true;
     }
@@ -198,10 +201,20 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 /// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
 /// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
 /// every other word. The key is read from the load too: the lower case of an ASCII letter or
-/// digit is the byte with bit 5 set.
+/// digit is the byte with bit 5 set. In the last 16 bytes of `bytes` (every sentence's last
+/// words), the load is of the bytes left padded with spaces: a word that runs to the end
+/// ends there for [`word_end`] too.
 #[inline(always)]
 fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
-    let c = bytes.get(i..)?.first_chunk::<16>()?;
+    let rest = bytes.get(i..)?;
+    let mut padded = [b' '; 16];
+    let c = match rest.first_chunk::<16>() {
+        Some(c) => c,
+        None => {
+            padded.get_mut(..rest.len())?.copy_from_slice(rest);
+            &padded
+        }
+    };
     let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
     let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
     // the letters and digits of each half, the second read only after a full first
@@ -354,7 +367,7 @@ impl Builder<'_> {
                         .norm
                         .as_bytes()
                         .get(start..end)
-                        .is_some_and(|w| self.marks.contains(w));
+                        .is_some_and(|w| self.marks.contains_past_filter(w));
                 }
                 self.starts.may_contain_key(key)
             }
@@ -395,6 +408,11 @@ impl Builder<'_> {
             self.marking = true;
             return;
         }
+        // All letters and digits from a letter on (`said` of `said.`): the lead run was the
+        // only run (`3rd` has the run `rd`).
+        if lead == w.len() && w.first().is_some_and(u8::is_ascii_alphabetic) {
+            return;
+        }
         let mut i = 0;
         while i < w.len() {
             if !w[i].is_ascii_alphabetic() {
@@ -405,7 +423,8 @@ impl Builder<'_> {
             while i < w.len() && (w[i].is_ascii_alphanumeric() || w[i] == b'-') {
                 i += 1;
             }
-            if self.marks.contains(&w[run..i]) {
+            // the lead run, tested above, is not tested again
+            if (run, i) != (0, lead) && self.marks.contains(&w[run..i]) {
                 self.marking = true;
                 return;
             }
@@ -682,6 +701,8 @@ mod tests {
                 &["U.S.-backed forces."],
             ),
             ("He is willing-to go. No one.", &["He is willing-to go."]),
+            // a word read whole before a period is read by its runs from a letter on
+            ("It was 3talks. Fine.", &["It was 3talks."]),
             // past ASCII: marked whatever its words
             ("Ñandú fell. Prices rose.", &["Ñandú fell."]),
             ("Praises sung. Profits up.", &[]),

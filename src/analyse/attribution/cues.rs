@@ -3,7 +3,7 @@
 //! readings that are no cue (a noun after a determiner or a possessive, `That said,`, a name).
 
 use super::words::*;
-use crate::text::WordFilter;
+use crate::text::{WordFilter, WordTable};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -49,7 +49,7 @@ pub(super) struct CueEntry {
 pub(super) struct CueLexicon {
     /// The forms of the lexicon by their first word, longest first: a cue starts at a token
     /// that is the first word of a form, and is the longest form the tokens there begin with.
-    pub(super) by_first_word: FxHashMap<String, Vec<CueForm>>,
+    pub(super) by_first_word: WordTable<Vec<CueForm>>,
     pub(super) entries: Vec<CueEntry>,
     /// The first words of the forms: most tokens are ruled out with one bit test instead of a
     /// hash look-up.
@@ -115,6 +115,10 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
         forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
     let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
+    // Reached by the filter's hash: a token the filter passed is looked up without hashing it
+    // whole.
+    let by_first_word =
+        WordTable::new(by_first_word.into_iter()).expect("fewer first words than a table holds");
     CueLexicon {
         by_first_word,
         entries,
@@ -141,7 +145,7 @@ impl Words<'_> {
             if t0 < resume || t0 >= self.toks.len() {
                 continue;
             }
-            let Some(forms) = lex.by_first_word.get(self.w(t0)) else {
+            let Some(forms) = lex.by_first_word.get(self.w_bytes(t0)) else {
                 continue;
             };
             let Some((t1, whole, entry)) = self.longest_form(t0, forms) else {

@@ -65,9 +65,16 @@ impl Words<'_> {
                 || self.w(t0 - 1).ends_with("n’t")
                 || t0 > s0 + 1 && self.is(t0 - 1, &["to"]) && self.is(t0 - 2, &["yet"])
                 || t0 > s0 + 1 && self.is(t0 - 1, &["t"]) && self.is(t0 - 2, &["'", "’"]));
-        let asks_comment = (content.0..content.1.min(content.0 + COMMENT_REQUEST))
-            .any(|k| self.in_class(k, COMMENT_REQUESTS));
-        negated && asks_comment && content.0 >= t1 && self.in_class(content.0, REQUEST_PREPOSITIONS)
+        // Read only after a negation: most cues have none, and the words of the content
+        // would each be looked up.
+        let asks_comment = || {
+            (content.0..content.1.min(content.0 + COMMENT_REQUEST))
+                .any(|k| self.in_class(k, COMMENT_REQUESTS))
+        };
+        negated
+            && asks_comment()
+            && content.0 >= t1
+            && self.in_class(content.0, REQUEST_PREPOSITIONS)
     }
 }
 
@@ -84,7 +91,7 @@ pub(super) fn scare_quote(text: &str, q: &QuotedSpan) -> bool {
 pub(super) fn table_row(text: &str, content: crate::span::Span) -> bool {
     let content = content.slice(text);
     // Every gap is two spaces in a row: most statements have none, found at memchr speed.
-    if memchr::memmem::find(content.as_bytes(), b"  ").is_none() {
+    if !crate::text::paragraphs::has_double_space(content.as_bytes()) {
         return false;
     }
     content.lines().any(|line| {

@@ -1,9 +1,9 @@
 //! Word classes: the closed classes of words the rules test tokens against (auxiliaries,
 //! prepositions, determiners, and the word list of each single rule), read from
 //! `lexicon/attribution_classes.tsv`; and the bit filter that rules most words out of a
-//! list before any hash look-up ([`WordFilter`]).
+//! list before any hash look-up ([`crate::text::WordFilter`]).
 
-use crate::text::{Doc, WordFilter};
+use crate::text::{Doc, WordTable};
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::ops::Deref;
@@ -192,23 +192,20 @@ fn listed_class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
     })
 }
 
-/// The classes of each class word (a word may be in several), and a filter of the words.
-static CLASS_OF: LazyLock<(FxHashMap<&'static [u8], u64>, WordFilter)> = LazyLock::new(|| {
+/// The classes of each class word (a word may be in several), in a table reached by the bit
+/// filter's hash: most words are ruled out by an empty slot, and a class word is found without
+/// hashing it whole.
+static CLASS_OF: LazyLock<WordTable<u64>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static [u8], u64> = FxHashMap::default();
     for (class, w) in class_words() {
         *map.entry(w.as_bytes()).or_default() |= class.0;
     }
-    let filter = WordFilter::new(map.keys().copied());
-    (map, filter)
+    WordTable::new(map.into_iter()).expect("fewer class words than a table holds")
 });
 
 /// The class mask of a lower-cased token.
 pub(super) fn class_of(norm: &[u8]) -> u64 {
-    let (map, filter) = &*CLASS_OF;
-    if !filter.may_contain(norm) {
-        return 0;
-    }
-    map.get(norm).copied().unwrap_or(0)
+    CLASS_OF.get(norm).copied().unwrap_or(0)
 }
 
 /// A token's class mask not looked up yet.

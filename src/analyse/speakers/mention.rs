@@ -8,6 +8,7 @@
 
 use super::{is_capitalised, is_title_word, lower, noun, NounKind};
 use crate::lexicon::closed::{self, Case, Pronoun};
+use crate::text::WordFilter;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -68,6 +69,23 @@ static DETERMINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     determiners.chain(possessives).collect()
 });
 
+/// The bit filter of [`DETERMINERS`] (which hold [`INDEFINITE`]) in lower case: the first
+/// word of a mention is most often a name, ruled out with one bit test before the lists are
+/// read.
+static DETERMINER_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let lower: Vec<Vec<u8>> = DETERMINERS
+        .iter()
+        .chain(INDEFINITE.iter())
+        .map(|w| w.to_ascii_lowercase().into_bytes())
+        .collect();
+    WordFilter::new(lower.iter().map(Vec::as_slice))
+});
+
+/// Whether `word` may be one of [`DETERMINERS`] or [`INDEFINITE`] in any case.
+fn may_be_determiner(word: &str) -> bool {
+    DETERMINER_FILTER.may_contain_ascii_lower(word.as_bytes())
+}
+
 /// Determiners that introduce a new source (`a Western diplomat`, `several officials`).
 static INDEFINITE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     closed::determiners()
@@ -93,12 +111,25 @@ static HEAD_CUTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Gendered title words (`speakers_gender_words.tsv`), true for female.
-static GENDER: LazyLock<HashMap<&'static [u8], bool>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/speakers_gender_words.tsv"))
-        .filter_map(|r| Some((r.first()?.as_bytes(), *r.get(1)? == "f")))
-        .collect()
+/// Gendered title words (`speakers_gender_words.tsv`), true for female, behind a bit filter of
+/// the words (most words asked are names, ruled out with one bit test).
+static GENDER: LazyLock<(HashMap<&'static [u8], bool>, WordFilter)> = LazyLock::new(|| {
+    let words: HashMap<&'static [u8], bool> =
+        crate::lexicon::rows(include_str!("../../lexicon/speakers_gender_words.tsv"))
+            .filter_map(|r| Some((r.first()?.as_bytes(), *r.get(1)? == "f")))
+            .collect();
+    let filter = WordFilter::new(words.keys().copied());
+    (words, filter)
 });
+
+/// The gender of a gendered title word, lower-cased.
+fn gender_word(w: &[u8]) -> Option<bool> {
+    let (words, filter) = &*GENDER;
+    if !filter.may_contain(w) {
+        return None;
+    }
+    words.get(w).copied()
+}
 
 /// Reads a mention's text.
 pub(super) fn read_mention(s: &str) -> Mention {
@@ -201,7 +232,7 @@ struct Parts<'w, 'a> {
 impl<'w, 'a> Parts<'w, 'a> {
     fn new(all_words: &'w [&'a str], apposition: Option<String>) -> Parts<'w, 'a> {
         let first = all_words.first();
-        let definite = !first.is_some_and(|w| is_one_of(w, &INDEFINITE));
+        let definite = !first.is_some_and(|w| may_be_determiner(w) && is_one_of(w, &INDEFINITE));
         let starts_with_the = first.is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let words = without_determiner(all_words);
         let k = name_start(words);
@@ -410,29 +441,52 @@ fn coordinated_names(
 /// The gender a mention's title words show (`Mrs.`, `spokeswoman` -> female).
 pub(super) fn gender_of(s: &str) -> Option<bool> {
     let mut buf = [0; 32];
+    if s.is_ascii() {
+        return AsciiWords(s).find_map(|w| ascii_gender_of(w.as_bytes(), &mut buf));
+    }
     for w in words(s) {
         let found = if w.is_ascii() {
-            // Trimmed by bytes: for ASCII the same as the `char` test below.
-            let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
-            let bytes = w.as_bytes();
-            let start = bytes.iter().position(keep).unwrap_or(bytes.len());
-            let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
-            // No entry is longer than the buffer: a longer word is none of them.
-            let Some(w) = crate::lexicon::ascii_lower_bytes(&bytes[start..end], &mut buf) else {
-                continue;
-            };
-            GENDER.get(w).copied()
+            ascii_gender_of(w.as_bytes(), &mut buf)
         } else {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
                 .to_lowercase();
-            GENDER.get(w.as_bytes()).copied()
+            gender_word(w.as_bytes())
         };
         if found.is_some() {
             return found;
         }
     }
     None
+}
+
+/// The gender an ASCII word of a mention shows (`Mrs.`, `spokeswoman`), lower-cased in `buf`.
+fn ascii_gender_of(w: &[u8], buf: &mut [u8; 32]) -> Option<bool> {
+    // Trimmed by bytes: for ASCII the same as the `char` test of a word past ASCII.
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+    let start = w.iter().position(keep).unwrap_or(w.len());
+    let end = w.iter().rposition(keep).map_or(start, |e| e + 1);
+    // No entry is longer than the buffer: a longer word is none of them.
+    gender_word(crate::lexicon::ascii_lower_bytes(&w[start..end], buf)?)
+}
+
+/// The words of an ASCII text between the bytes `split_whitespace` splits an ASCII text at
+/// (tab, line feed, vertical tab, form feed, carriage return, space), read by a byte loop
+/// rather than the splitting iterators, which cost more than the few words of a mention.
+struct AsciiWords<'a>(&'a str);
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let start = self.0.bytes().position(|b| !space(&b))?;
+        let rest = self.0.get(start..)?;
+        let end = rest.bytes().position(|b| space(&b)).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        self.0 = after;
+        Some(word)
+    }
 }
 
 /// The words of `s` between whitespace, as `split_whitespace` gives them, but split byte by
@@ -481,7 +535,16 @@ fn mention_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn words_of(s: &str) -> Vec<&str> {
     // Room for the words of most mentions at once: a collected filter starts at four.
     let mut out = Vec::with_capacity(8);
-    out.extend(mention_words(s));
+    if !s.is_ascii() {
+        out.extend(mention_words(s));
+        return out;
+    }
+    // ASCII (nearly always): split by a byte loop.
+    out.extend(
+        AsciiWords(s)
+            .map(trim_punctuation)
+            .filter(|w| !w.is_empty()),
+    );
     out
 }
 
@@ -523,11 +586,38 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 fn without_determiner<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     let mut w = words;
     while let Some((first, rest)) = w.split_first() {
-        if is_one_of(first, &DETERMINERS) && !rest.is_empty() {
+        if may_be_determiner(first) && is_one_of(first, &DETERMINERS) && !rest.is_empty() {
             w = rest;
         } else {
             break;
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte loop of [`words_of`] gives the words the splitting iterators give, for ASCII
+    /// white space of every kind (the vertical tab too), punctuation and non-ASCII text.
+    #[test]
+    fn words_of_splits_as_split_whitespace() {
+        for s in [
+            "Comissaria Smith",
+            "  the  company's  (\"chairman\"),  ",
+            "a\tb\nc\x0Bd\x0Ce\rf",
+            "\"“Lavrov”\" ,; said",
+            "",
+            "  ,  ",
+            "Añez\u{a0}Chávez and  Li",
+        ] {
+            let want: Vec<&str> = mention_words(s).collect();
+            assert_eq!(words_of(s), want, "{s:?}");
+            if s.is_ascii() {
+                let split: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(AsciiWords(s).collect::<Vec<_>>(), split, "{s:?}");
+            }
+        }
+    }
 }

@@ -26,6 +26,7 @@ pub use resolver::Resolver;
 
 use crate::lexicon::{ascii_lower_bytes, Initials};
 use crate::span::Span;
+use crate::text::{WordFilter, WordSet};
 use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -76,9 +77,23 @@ static NOUNS: LazyLock<HashMap<String, Noun>> = LazyLock::new(|| {
     m
 });
 
+/// The bit filter of the nouns: most words asked (`noun` is asked of the head of every
+/// mention, and of its singular) are ruled out with one bit test.
+static NOUN_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(NOUNS.keys().map(|w| w.as_bytes())));
+
+/// The lexicon entry of a (lower-case) noun as written.
+fn noun_entry(word: &str) -> Option<&'static Noun> {
+    if !NOUN_FILTER.may_contain(word.as_bytes()) {
+        return None;
+    }
+    NOUNS.get(word)
+}
+
 /// Words that may stand before a name without being part of it: titles and the person nouns
-/// of the speaker lexicon, in one set so that a word costs one look-up.
-static TITLE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
+/// of the speaker lexicon, in one set so that a word costs one look-up, behind the set's bit
+/// filter (most words asked are names, ruled out with one bit test).
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set: HashSet<&'static [u8]> =
         crate::lexicon::rows(include_str!("../../lexicon/titles.tsv"))
             .filter_map(|r| r.first().map(|w| w.as_bytes()))
@@ -91,7 +106,7 @@ static TITLE_WORDS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
             }
         }
     }
-    set
+    WordSet::new(set.into_iter())
 });
 
 /// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
@@ -107,7 +122,7 @@ pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 
 /// The lexicon entry for a (lower-case) noun, with plurals read as groups.
 pub(super) fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
-    if let Some(n) = NOUNS.get(word) {
+    if let Some(n) = noun_entry(word) {
         return Some((n.kind, n.class));
     }
     // The singular is built on the stack: most words that end in `s` are looked up again.
@@ -119,7 +134,7 @@ pub(super) fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
     } else {
         Cow::Borrowed(word.strip_suffix('s')?)
     };
-    let n = NOUNS.get(singular.as_ref())?;
+    let n = noun_entry(singular.as_ref())?;
     Some(match n.kind {
         NounKind::Person => (NounKind::Group, None),
         k => (k, n.class),

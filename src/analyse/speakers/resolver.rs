@@ -8,6 +8,7 @@ use crate::span::Span;
 use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 /// How many recently used speakers a description or pronoun is matched against.
 const WINDOW: usize = 24;
@@ -20,14 +21,40 @@ pub struct Resolver {
     by_surname: HashMap<String, Vec<usize>>,
     /// Organisation and group names (lower case) -> entity.
     by_name: HashMap<String, usize>,
-    /// Head noun class per organisation entity.
-    class_of: HashMap<usize, (String, Option<&'static str>)>,
-    /// First names of person entities.
-    first_of: HashMap<usize, String>,
-    /// Known gender of person entities (true: female), for `he`/`she`.
-    female: HashMap<usize, bool>,
+    /// What is known of each entity besides its record (one per entity, in its order): in
+    /// a slot rather than in maps keyed by its index, which every story would hash and grow.
+    facts: Vec<Facts>,
     /// Most recently used entities, most recent last, at most [`WINDOW`] long.
     recent: Vec<usize>,
+    /// The mentions read last, by their text, most recent last, at most [`READ_KEPT`]: a
+    /// story names its speakers again and again (`he`, `the company`, `Smith`), and reading a
+    /// mention is most of the cost of resolving it. A story has few distinct mentions: a
+    /// short list is searched faster than a map is hashed and grown. Shared, as the reading
+    /// is read while the entities change.
+    read: Vec<(Box<str>, Arc<Read>)>,
+}
+
+/// How many distinct mentions [`Resolver::read`] keeps.
+const READ_KEPT: usize = 16;
+
+/// What the resolver knows of an entity besides its record.
+#[derive(Debug, Default)]
+struct Facts {
+    /// Head noun and its class, of an organisation.
+    class: Option<(String, Option<&'static str>)>,
+    /// First name, of a person.
+    first: Option<String>,
+    /// Known gender, of a person (true: female), for `he`/`she`.
+    female: Option<bool>,
+}
+
+/// A mention's text read once per story ([`Resolver::read`]).
+#[derive(Debug)]
+struct Read {
+    mention: Mention,
+    /// The mention's name in lower case, for the names map (empty for persons and
+    /// pronouns, for which the map is neither read nor written).
+    key: String,
 }
 
 impl Resolver {
@@ -63,6 +90,7 @@ impl Resolver {
             title,
             mentions: Vec::new(),
         });
+        self.facts.push(Facts::default());
         self.entities.len() - 1
     }
 
@@ -86,7 +114,7 @@ impl Resolver {
                     .iter()
                     .rev()
                     .copied()
-                    .find(|e| match (first, self.first_of.get(e)) {
+                    .find(|&e| match (first, self.facts[e].first.as_ref()) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     })
@@ -112,9 +140,9 @@ impl Resolver {
                     NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
                     NounKind::Org => self.most_recent(|i, e| {
                         e.kind == SpeakerKind::Organization
-                            && self
-                                .class_of
-                                .get(&i)
+                            && self.facts[i]
+                                .class
+                                .as_ref()
                                 .is_some_and(|(h, c)| h == head || (class.is_some() && c == class))
                     }),
                 }
@@ -130,7 +158,7 @@ impl Resolver {
             (Some(g @ (Gender::Male | Gender::Female)), ..) => {
                 let female = g == Gender::Female;
                 self.most_recent(|i, e| {
-                    e.kind == SpeakerKind::Person && self.female.get(&i) != Some(&!female)
+                    e.kind == SpeakerKind::Person && self.facts[i].female != Some(!female)
                 })
             }
             // `it`: an organisation.
@@ -148,32 +176,47 @@ impl Resolver {
         }
     }
 
+    /// The reading of the mention `s`, read the first time the story names it so.
+    fn read(&mut self, s: &str) -> Arc<Read> {
+        if let Some((_, read)) = self.read.iter().rev().find(|(t, _)| &**t == s) {
+            return Arc::clone(read);
+        }
+        let mention = read_mention(s);
+        // The names map is neither read nor written for persons and pronouns.
+        let key = match mention.reading {
+            Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
+            _ => mention.name.to_lowercase(),
+        };
+        let read = Arc::new(Read { mention, key });
+        if self.read.len() == READ_KEPT {
+            self.read.remove(0);
+        }
+        self.read.push((s.into(), Arc::clone(&read)));
+        read
+    }
+
     /// Resolves the mention at `span` of `text` to an entity (creating one when it names a
     /// new source), records the mention and returns the entity's index.
     pub fn resolve(&mut self, text: &str, span: Span) -> Option<usize> {
         let s = text.get(span.start..span.end)?;
-        let m = read_mention(s);
+        let read = self.read(s);
+        let (m, key) = (&read.mention, &read.key);
         if m.name.trim().is_empty() {
             return None;
         }
-        // The names map is neither read nor written for persons and pronouns.
-        let key = match m.reading {
-            Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
-            _ => m.name.to_lowercase(),
-        };
-        let found = self.find(&m, &key);
+        let found = self.find(m, key);
         let e = match found {
             Some(e) => {
-                self.improve(e, &m);
+                self.improve(e, m);
                 e
             }
             // A pronoun with no one to refer to is nobody.
             None if matches!(m.reading, Reading::Pronoun(_)) => return None,
-            None => self.create(&m, key),
+            None => self.create(m, key.clone()),
         };
         // Gender evidence: the pronoun itself, or a gendered title word. The first evidence
         // stands, and only a person's is ever asked for: others are not looked for.
-        if self.entities[e].kind == SpeakerKind::Person && !self.female.contains_key(&e) {
+        if self.entities[e].kind == SpeakerKind::Person && self.facts[e].female.is_none() {
             let gender = match &m.reading {
                 Reading::Pronoun(p) => match p.gender {
                     Some(Gender::Female) => Some(true),
@@ -183,7 +226,7 @@ impl Resolver {
                 _ => gender_of(s),
             };
             if let Some(g) = gender {
-                self.female.insert(e, g);
+                self.facts[e].female = Some(g);
             }
         }
         let mentions = &mut self.entities[e].mentions;
@@ -238,7 +281,7 @@ impl Resolver {
             Reading::Person { last, first } => {
                 self.by_surname.entry(last.clone()).or_default().push(e);
                 if let Some(f) = first {
-                    self.first_of.insert(e, f.clone());
+                    self.facts[e].first = Some(f.clone());
                     // Family name first (`Park Ji-hoon`, `Li Wen`): a later `Park` is the
                     // same person.
                     self.by_surname.entry(f.clone()).or_default().push(e);
@@ -250,7 +293,7 @@ impl Resolver {
                 kind: NounKind::Org | NounKind::Doc,
                 ..
             } => {
-                self.class_of.insert(e, (head.clone(), *class));
+                self.facts[e].class = Some((head.clone(), *class));
                 self.by_name.insert(key, e);
             }
             Reading::Org => {
@@ -259,7 +302,7 @@ impl Resolver {
                     .map(|w| strip_possessive(w).to_lowercase())
                     .unwrap_or_default();
                 let class = noun(&head).and_then(|(_, c)| c);
-                self.class_of.insert(e, (head, class));
+                self.facts[e].class = Some((head, class));
                 self.by_name.insert(key, e);
             }
             _ => {
@@ -278,7 +321,7 @@ impl Resolver {
                 ent.name = m.name.clone();
             }
             if let Some(f) = first {
-                self.first_of.entry(e).or_insert_with(|| f.clone());
+                self.facts[e].first.get_or_insert_with(|| f.clone());
             }
         }
         if ent.title.is_none() {

@@ -308,7 +308,17 @@ fn read(doc: &Words, found: &mut Found, at: &CueAt) -> Option<Reading> {
 fn subject_before(doc: &Words, found: &mut Found, at: &CueAt) -> Option<(usize, usize)> {
     let (s0, clause_start) = (at.s0, at.clause_start);
     let mut np = doc.left_np(at.t0, clause_start.max(s0));
-    let (Some(pi), Some((a, b))) = (at.prev, doc.left_np(at.t0, s0)) else {
+    let Some(pi) = at.prev else {
+        return np;
+    };
+    // The subject over the whole sentence: the one just read when the clause starts the
+    // sentence (not read twice).
+    let whole = if clause_start <= s0 {
+        np
+    } else {
+        doc.left_np(at.t0, s0)
+    };
+    let Some((a, b)) = whole else {
         return np;
     };
     let prev = &found.claims.all()[pi];

@@ -340,16 +340,17 @@ impl PartySpeakers {
         m: Span,
         resolver: &mut Resolver,
     ) -> Option<usize> {
+        // A wire story or a transcript has no parties: nothing to read (not even the
+        // mention's words, the cost of every mention of every story).
+        if !self.parties.joint && self.members.is_empty() {
+            return None;
+        }
         let words: Vec<String> = m
             .slice(text)
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        // A wire story or a transcript has no parties: nothing to read.
-        if !self.parties.joint && self.members.is_empty() {
-            return None;
-        }
         if self.parties.joint && self.members.is_empty() {
             self.signatories_of(text, m, resolver);
         }
