@@ -19,6 +19,7 @@ run() {
 }
 run parse parse -o "$out/p.jsonl"
 run quotes-csv quotes --format csv -o "$out/q.csv"
+run quotes-dedup quotes --dedup -o "$out/d.jsonl"
 run timeline-csv timeline --format csv -o "$out/t.csv"
 run db db -o "$out/a.sqlite"
 run db-again db -o "$out/a.sqlite"

@@ -136,6 +136,10 @@ pub fn shingles(text: &str) -> (Vec<u64>, usize) {
     (set, words.len())
 }
 
+fn minmax(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
 /// The Jaccard similarity of two sorted sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
@@ -227,6 +231,11 @@ pub struct QuoteIndex {
     buckets: HashMap<u64, u32>,
     /// Bucket chains: (group, previous entry of the same bucket or `u32::MAX`).
     chain: Vec<(u32, u32)>,
+    /// For each group, the number of the last statement compared with it
+    /// ([`QuoteIndex::added`]): a group in several of a statement's buckets is compared once.
+    compared: Vec<u32>,
+    /// Statements added so far, the first being 1.
+    added: u32,
 }
 
 impl QuoteIndex {
@@ -257,6 +266,48 @@ impl QuoteIndex {
         self.add_prepared(Prepared::new(row));
     }
 
+    /// The group most like `set` at or above the threshold (the first of equals), among those
+    /// sharing one of its `bands` and whose speaker key agrees with `key`.
+    ///
+    /// Each group is compared once, however many buckets it shares, and not at all when the
+    /// sizes of the two sets alone keep them under the threshold (|A ∩ B| / |A ∪ B| is at most
+    /// min / max): on both corpora the buckets of common short wordings hold thousands of
+    /// groups, and comparing each in full took most of the run.
+    fn closest(
+        &mut self,
+        set: &[u64],
+        bands: &[u64; BANDS],
+        key: Option<&str>,
+    ) -> Option<(f64, u32)> {
+        self.added += 1;
+        let mut best: Option<(f64, u32)> = None;
+        for b in bands {
+            let mut at = self.buckets.get(b).copied().unwrap_or(u32::MAX);
+            while let Some(&(g, previous)) = self.chain.get(at as usize) {
+                at = previous;
+                let seen = &mut self.compared[g as usize];
+                if *seen == self.added {
+                    continue;
+                }
+                *seen = self.added;
+                let group = &self.groups[g as usize];
+                let group_key = group.quote.speaker_key.as_deref();
+                if group_key.is_some() && key.is_some() && group_key != key {
+                    continue;
+                }
+                let (small, large) = minmax(set.len(), group.shingles.len());
+                if (small as f64) < THRESHOLD * large as f64 {
+                    continue;
+                }
+                let j = jaccard(set, &group.shingles);
+                if j >= THRESHOLD && best.is_none_or(|(bj, bg)| j > bj || (j == bj && g < bg)) {
+                    best = Some((j, g));
+                }
+            }
+        }
+        best
+    }
+
     /// Adds one prepared statement: to the group of a near-identical earlier wording by a
     /// compatible speaker, or as a new group.
     pub fn add_prepared(&mut self, p: Prepared) {
@@ -267,27 +318,11 @@ impl QuoteIndex {
             bands,
         } = p;
         let mergeable = row.speaker_key.is_some() || words >= MIN_WORDS_UNKEYED;
-        let mut best: Option<(f64, u32)> = None;
-        if mergeable && !set.is_empty() {
-            for b in &bands {
-                let mut at = self.buckets.get(b).copied().unwrap_or(u32::MAX);
-                while let Some(&(g, previous)) = self.chain.get(at as usize) {
-                    at = previous;
-                    let group = &self.groups[g as usize];
-                    let key = group.quote.speaker_key.as_deref();
-                    if key.is_some()
-                        && row.speaker_key.is_some()
-                        && key != row.speaker_key.as_deref()
-                    {
-                        continue;
-                    }
-                    let j = jaccard(&set, &group.shingles);
-                    if j >= THRESHOLD && best.is_none_or(|(bj, bg)| j > bj || (j == bj && g < bg)) {
-                        best = Some((j, g));
-                    }
-                }
-            }
-        }
+        let best = if mergeable && !set.is_empty() {
+            self.closest(&set, &bands, row.speaker_key.as_deref())
+        } else {
+            None
+        };
         let source = QuoteSource {
             path: row.path,
             id: row.id,
@@ -303,6 +338,7 @@ impl QuoteIndex {
             return;
         }
         let g = self.groups.len() as u32;
+        self.compared.push(0);
         for b in bands {
             let previous = self.buckets.insert(b, self.chain.len() as u32);
             self.chain.push((g, previous.unwrap_or(u32::MAX)));
