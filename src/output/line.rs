@@ -102,7 +102,7 @@ fn write_metadata(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
     optional(out, m.dateline.as_ref(), |s, out| spans.object(s, out));
     out.extend_from_slice(b",\"headers\":");
     write_headers(&m.headers, out);
-    write_kind(m.doc_type, m.issuer, out);
+    write_kind(m.doc_type, m.issuer.as_deref(), out);
     let source = &found.source;
     write_source(Some(source.format), source.subjects, source.part, out);
     out.push(b'}');

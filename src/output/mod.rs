@@ -107,7 +107,7 @@ fn metadata(spans: &Spans<'_>, m: &StoryMetadata, source: &Source<'_>) -> Metada
         dateline: m.dateline.map(|s| spans.span(s)),
         headers: m.headers.clone(),
         doc_type: m.doc_type,
-        issuer: m.issuer.map(str::to_string),
+        issuer: m.issuer.as_deref().map(str::to_string),
         format: Some(source.format),
         subjects: source.subjects.to_vec(),
         part: source.part,

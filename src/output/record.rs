@@ -88,8 +88,10 @@ pub struct Metadata {
     /// `joint_statement`, `readout`, `meeting_record`); `null` only for an empty text.
     pub doc_type: Option<DocType>,
     /// The institution that publishes the document (`The White House`, `U.S. Department of
-    /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`), or
-    /// `null`: always `null` for a `wire_story`, whose publisher is `agency`.
+    /// State`, `Ministry of Foreign Affairs of the People's Republic of China`, `NATO`); an
+    /// institution our list of issuers does not hold as the document's first line names it
+    /// (`Embassy of Nordmark in Veloria`); or `null`: always `null` for a `wire_story`, whose
+    /// publisher is `agency`.
     pub issuer: Option<String>,
     /// The format the story arrived in, told from its content: `plain_text`, `html`,
     /// `newsml_g2`, `nitf`, `iptc7901` or `anpa1312`; `null` only in an error record.

@@ -51,7 +51,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "fixtures",
-        "b40e0083aaf7a0a0897461fb6832e4a8b361794caec331745c7085cb2c7cfd1e",
+        "1de52978b22f6977c4daeac61366f9dea51d2b67679550d2c2362846c666a93c",
     ),
 ];
 

@@ -31,6 +31,7 @@ use super::StoryDate;
 use crate::lexicon::{rows, Initials};
 use crate::span::Span;
 use crate::vocab::DocType;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -202,8 +203,9 @@ fn starts_word(line: &str, cue: &str) -> bool {
 pub(super) struct Reading {
     /// The document type; `None` only for an empty text.
     pub doc_type: Option<DocType>,
-    /// The issuer, for a document that is not a wire story.
-    pub issuer: Option<&'static str>,
+    /// The issuer, for a document that is not a wire story: a name of the lexicon, or the
+    /// title line of an institution it does not list.
+    pub issuer: Option<Cow<'static, str>>,
     /// Where the body starts when its header runs further (or less far) than the top reader
     /// took: a transcript's first turn.
     pub body_start: Option<usize>,
@@ -269,13 +271,24 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     let title_issuer = title.as_deref().and_then(|t| title_issuer(&cues, t));
     // Labels name the issuer only in a transcript (`UNITED NATIONS:` heads a digest's item).
     let label_issuer = layout.and_then(|_| scan.turns.iter().find_map(|t| label_issuer(t.label)));
-    let issuer = scan.top_issuer.or(title_issuer).or(label_issuer);
+    // Last, a title line naming an institution the lexicon does not list (`Ministry of Foreign
+    // Affairs of the Republic of Lusania`): the line is the issuer's name as it writes it.
+    let named_issuer = found
+        .headline
+        .filter(|h| institution_line(h))
+        .map(str::trim);
+    let issuer: Option<Cow<'static, str>> = scan
+        .top_issuer
+        .or(title_issuer)
+        .or(label_issuer)
+        .map(Cow::Borrowed)
+        .or_else(|| named_issuer.map(|h| Cow::Owned(h.to_string())));
     let doc_type = if scan.meeting {
         layout
     } else {
         title_type.or(layout)
     }
-    .or(issuer.map(|_| DocType::Statement))
+    .or(issuer.as_ref().map(|_| DocType::Statement))
     .unwrap_or(DocType::WireStory);
     let mut reading = Reading {
         doc_type: Some(doc_type),
@@ -302,8 +315,9 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     reading.date = retitled.or(found.headline).and_then(title_date);
     // A transcript's issuer is the one it names most (a joint statement or a readout that
     // mentions `the Security Council` is not issued by it).
-    reading.issuer =
-        issuer.or_else(|| layout.and_then(|_| mentioned_issuer(text, found.content_start)));
+    reading.issuer = issuer.or_else(|| {
+        layout.and_then(|_| mentioned_issuer(text, found.content_start).map(Cow::Borrowed))
+    });
     if layout.is_some() {
         if let Some(first) = scan.turns.first() {
             header::header(text, found, first.start, &mut reading);

@@ -150,7 +150,7 @@ pub struct StoryMetadata {
     /// What kind of document this is (`None` only for an empty text).
     pub doc_type: Option<DocType>,
     /// The institution that issues the document; `None` for a wire story.
-    pub issuer: Option<&'static str>,
+    pub issuer: Option<std::borrow::Cow<'static, str>>,
 }
 
 impl StoryMetadata {
