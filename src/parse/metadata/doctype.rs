@@ -268,21 +268,7 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     } else {
         layout_type(&scan.turns)
     };
-    let title_issuer = title.as_deref().and_then(|t| title_issuer(&cues, t));
-    // Labels name the issuer only in a transcript (`UNITED NATIONS:` heads a digest's item).
-    let label_issuer = layout.and_then(|_| scan.turns.iter().find_map(|t| label_issuer(t.label)));
-    // Last, a title line naming an institution the lexicon does not list (`Ministry of Foreign
-    // Affairs of the Republic of Lusania`): the line is the issuer's name as it writes it.
-    let named_issuer = found
-        .headline
-        .filter(|h| institution_line(h))
-        .map(str::trim);
-    let issuer: Option<Cow<'static, str>> = scan
-        .top_issuer
-        .or(title_issuer)
-        .or(label_issuer)
-        .map(Cow::Borrowed)
-        .or_else(|| named_issuer.map(|h| Cow::Owned(h.to_string())));
+    let issuer = issuer_named(found, &scan, (title.as_deref(), &cues), layout);
     let doc_type = if scan.meeting {
         layout
     } else {
@@ -324,6 +310,31 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         }
     }
     reading
+}
+
+/// The issuer the document names at its top (`THE WHITE HOUSE`), in its title (`Department
+/// Press Briefing`), in a speaker label of a transcript (`NATO Secretary General:`; labels name
+/// the issuer only in a transcript: `UNITED NATIONS:` heads a digest's item), or, last, by a
+/// title line naming an institution the lexicon does not list (`Ministry of Foreign Affairs of
+/// the Republic of Lusania`: the line is the issuer's name as it writes it).
+fn issuer_named(
+    found: &Found<'_>,
+    scan: &Scan<'_>,
+    (title, cues): (Option<&str>, &[TitleCue]),
+    layout: Option<DocType>,
+) -> Option<Cow<'static, str>> {
+    let title_issuer = || title.and_then(|t| title_issuer(cues, t));
+    let label_issuer =
+        || layout.and_then(|_| scan.turns.iter().find_map(|t| label_issuer(t.label)));
+    let named = || {
+        let line = found.headline.filter(|h| institution_line(h))?;
+        Some(Cow::Owned(line.trim().to_string()))
+    };
+    scan.top_issuer
+        .or_else(title_issuer)
+        .or_else(label_issuer)
+        .map(Cow::Borrowed)
+        .or_else(named)
 }
 
 /// The title under a headline line that only names the issuer (`Ministry of Foreign Affairs
