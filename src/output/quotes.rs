@@ -136,10 +136,6 @@ pub fn shingles(text: &str) -> (Vec<u64>, usize) {
     (set, words.len())
 }
 
-fn minmax(a: usize, b: usize) -> (usize, usize) {
-    (a.min(b), a.max(b))
-}
-
 /// The Jaccard similarity of two sorted sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
@@ -295,8 +291,8 @@ impl QuoteIndex {
                 if group_key.is_some() && key.is_some() && group_key != key {
                     continue;
                 }
-                let (small, large) = minmax(set.len(), group.shingles.len());
-                if (small as f64) < THRESHOLD * large as f64 {
+                let (a, b) = (set.len(), group.shingles.len());
+                if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
                     continue;
                 }
                 let j = jaccard(set, &group.shingles);

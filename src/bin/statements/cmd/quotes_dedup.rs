@@ -24,9 +24,9 @@ pub fn run(args: QuotesArgs) -> Result<Exit, String> {
     let mut output = Output::open(args.output.as_deref())?;
     let mut index = QuoteIndex::new();
     let mut statements = 0usize;
-    let grouped = run.each_with(Statements::of, |_, prepared| {
-        statements += prepared.0.len();
-        prepared.0.into_iter().for_each(|p| index.add_prepared(p));
+    let grouped = run.each_with(prepare, |_, prepared| {
+        statements += prepared.len();
+        prepared.into_iter().for_each(|p| index.add_prepared(p));
         Ok(())
     });
     let written = grouped.and_then(|(counts, progress)| {
@@ -41,18 +41,10 @@ pub fn run(args: QuotesArgs) -> Result<Exit, String> {
     crate::cmd::parse::finish(written, output)
 }
 
-/// The statements of one story, prepared for the index on its worker.
-struct Statements(Vec<Prepared>);
-
-impl Statements {
-    fn of(record: &Record) -> Statements {
-        Statements(prepare(record))
-    }
-}
-
-impl Weigh for Statements {
+/// A story's statements are prepared for the index on its worker, and weigh what they hold.
+impl Weigh for Prepared {
     fn weight(&self) -> usize {
-        self.0.iter().map(Prepared::weight).sum()
+        Prepared::weight(self)
     }
 }
 
