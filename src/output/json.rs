@@ -480,11 +480,33 @@ pub(super) fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
 
 /// The decimal digits of `n`, as `serde_json` writes an unsigned integer.
 ///
+/// Ids and offsets into a story have four digits at most: they are written from their pairs
+/// of digits as one fixed-length copy each, with no loop.
+pub(super) fn number(out: &mut Vec<u8>, n: usize) {
+    let digit = |d: usize| b'0' + d as u8;
+    let pair = |p: usize| [PAIRS[2 * p], PAIRS[2 * p + 1]];
+    match n {
+        0..10 => out.push(digit(n)),
+        10..100 => out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [tens, ones] = pair(n % 100);
+            out.extend_from_slice(&[digit(n / 100), tens, ones]);
+        }
+        1000..10_000 => {
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+            out.extend_from_slice(&[a, b, c, d]);
+        }
+        _ => long_number(out, n),
+    }
+}
+
+/// [`number`] of five digits or more.
+///
 /// Up to eight digits (any offset into a story) are put together in one word, two at a time
 /// from the last, each pair shifting the ones after it up: the first digit ends up in the
 /// lowest byte. The word is written whole and cut back to the digits, with no `memcpy` call
 /// and no push per digit.
-pub(super) fn number(out: &mut Vec<u8>, n: usize) {
+fn long_number(out: &mut Vec<u8>, n: usize) {
     if n >= 100_000_000 {
         let mut digits = Digits::new();
         out.extend_from_slice(digits.of(n));

@@ -180,15 +180,19 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
 fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
     let mut lower = String::with_capacity(phrase.len());
     let mut words: Vec<RoleWord> = Vec::with_capacity(8);
-    for w in phrase.split(|c: char| c.is_whitespace() || c == '-') {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let ascii = phrase.is_ascii();
+    split_words(phrase, |w| {
+        let w = match ascii {
+            true => trim_ascii_word(w),
+            false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+        };
         let w = w
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         let w = w.trim_end_matches('.');
         if w.is_empty() {
-            continue;
+            return;
         }
         if !words.is_empty() {
             lower.push(' ');
@@ -202,8 +206,40 @@ fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
             capital: w.starts_with(char::is_uppercase),
             known,
         });
-    }
+    });
     (lower, words)
+}
+
+/// Calls `each` on the parts of `phrase` between white space and hyphens, as
+/// `phrase.split(|c: char| c.is_whitespace() || c == '-')` gives them; an ASCII phrase is
+/// split on its bytes, with no char decoded.
+fn split_words<'p>(phrase: &'p str, mut each: impl FnMut(&'p str)) {
+    if !phrase.is_ascii() {
+        phrase
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .for_each(each);
+        return;
+    }
+    // The ASCII chars `char::is_whitespace` holds: tab to carriage return, and space.
+    let separator = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | b'-');
+    let mut start = 0;
+    for (i, b) in phrase.bytes().enumerate() {
+        if separator(b) {
+            each(&phrase[start..i]);
+            start = i + 1;
+        }
+    }
+    each(&phrase[start..]);
+}
+
+/// An ASCII word without the bytes at its ends that are neither letters, digits nor periods:
+/// `trim_matches` of the same test on chars, without decoding them.
+fn trim_ascii_word(word: &str) -> &str {
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+    let bytes = word.as_bytes();
+    let start = bytes.iter().position(keep).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(keep).map_or(start, |last| last + 1);
+    &word[start..end]
 }
 
 /// Appends `word` in lower case (`to_lowercase`), in place when it is ASCII.

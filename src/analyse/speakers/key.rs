@@ -87,7 +87,7 @@ pub(super) fn key(name: &str, kind: SpeakerKind) -> Option<String> {
         return None;
     }
     if let Some(c) = whole_country(&words) {
-        return Some(format!("country:{}", c.to_ascii_lowercase()));
+        return Some(country_key(c));
     }
     let capitalised = words.iter().any(|w| w.starts_with(char::is_uppercase));
     match kind {
@@ -104,7 +104,7 @@ fn name_words(name: &str) -> Vec<&str> {
     let mut words: Vec<&str> = name
         .split_whitespace()
         .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '(' | ')'));
+            let w = trim_punctuation(w);
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
@@ -118,6 +118,17 @@ fn name_words(name: &str) -> Vec<&str> {
         words.remove(0);
     }
     words
+}
+
+/// A word without the commas, semicolons, colons, quotation marks and brackets at its ends.
+/// They are ASCII, so they are trimmed as bytes: no byte of another char equals one of them,
+/// and no char is decoded.
+fn trim_punctuation(word: &str) -> &str {
+    let keep = |b: &u8| !matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')');
+    let bytes = word.as_bytes();
+    let start = bytes.iter().position(keep).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(keep).map_or(start, |last| last + 1);
+    &word[start..end]
 }
 
 /// The first bytes of the country forms (all capitals): a phrase none of whose words starts
@@ -231,7 +242,9 @@ fn person_key(words: &[&str]) -> Option<String> {
         return None;
     }
     for t in &mut tokens {
-        *t = respelled(t);
+        if let Some(r) = respelled(t) {
+            *t = r;
+        }
     }
     let joined = tokens.join(" ");
     if let Some(full) = RULES.alias.get(joined.as_str()) {
@@ -246,7 +259,7 @@ fn person_key(words: &[&str]) -> Option<String> {
         }
         t
     };
-    Some(format!("person:{}", tokens.join("-")))
+    Some(joined_key(&["person:"], &tokens))
 }
 
 /// Pushes the words of one written word for a key onto `out`: ASCII, lower case, without
@@ -254,13 +267,40 @@ fn person_key(words: &[&str]) -> Option<String> {
 fn push_tokens(word: &str, out: &mut Vec<String>) {
     // `deunicode` borrows an ASCII word and always writes ASCII, which lower-cases byte by byte.
     let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
-    for part in ascii.split(['.', '-']) {
-        let mut token = part.to_ascii_lowercase();
-        token.retain(|c| c.is_ascii_alphanumeric());
-        if !token.is_empty() {
-            out.push(token);
+    // One pass over the word: a token is the letters and digits between two periods or
+    // hyphens, pushed when it has any.
+    let mut token = String::new();
+    for c in ascii.chars() {
+        match c {
+            '.' | '-' if !token.is_empty() => out.push(std::mem::take(&mut token)),
+            c if c.is_ascii_alphanumeric() => token.push(c.to_ascii_lowercase()),
+            _ => {}
         }
     }
+    if !token.is_empty() {
+        out.push(token);
+    }
+}
+
+/// The key of a state: `country:` and its code in lower case.
+fn country_key(code: &str) -> String {
+    ["country:", &code.to_ascii_lowercase()].concat()
+}
+
+/// A key made of the parts of `prefix` and the tokens joined by `-` (`person:sergey-lavrov`),
+/// built in one string: a key per speaker, and `format!` cost as much as the rest of it.
+fn joined_key(prefix: &[&str], tokens: &[String]) -> String {
+    let capacity: usize = prefix.iter().map(|p| p.len()).sum::<usize>()
+        + tokens.iter().map(|t| t.len() + 1).sum::<usize>();
+    let mut key = String::with_capacity(capacity);
+    prefix.iter().for_each(|p| key.push_str(p));
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            key.push('-');
+        }
+        key.push_str(t);
+    }
+    key
 }
 
 /// Bytes of a word lower-cased on the stack by [`lower`]; longer words take a `String`.
@@ -275,19 +315,20 @@ fn lower<'b>(word: &str, buf: &'b mut [u8]) -> Cow<'b, str> {
     }
 }
 
-/// A name word in the spelling keys use (`variant` and `ending` rules).
-fn respelled(token: &str) -> String {
+/// A name word in the spelling keys use (`variant` and `ending` rules), or `None` when no
+/// rule changes it (most words: no copy is made of them).
+fn respelled(token: &str) -> Option<String> {
     if let Some(v) = RULES.variant.get(token) {
-        return v.to_string();
+        return Some(v.to_string());
     }
     if token.len() >= 5 {
         for (from, to) in &RULES.ending {
             if let Some(stem) = token.strip_suffix(from) {
-                return format!("{stem}{to}");
+                return Some(format!("{stem}{to}"));
             }
         }
     }
-    token.to_string()
+    None
 }
 
 /// The number of words of the longest country form (of three words at most) at `words[i]`.
@@ -351,19 +392,15 @@ fn org_key(words: &[&str]) -> Option<String> {
     match nation {
         // A company named after its country (`Sony Japan Ltd` cut to `Japan Ltd`).
         Some(_) if tokens.is_empty() && company => None,
-        Some(c) if tokens.is_empty() => Some(format!("country:{}", c.to_ascii_lowercase())),
-        Some(c) => Some(format!(
-            "org:{}:{}",
-            c.to_ascii_lowercase(),
-            tokens.join("-")
-        )),
+        Some(c) if tokens.is_empty() => Some(country_key(c)),
+        Some(c) => Some(joined_key(&["org:", &c.to_ascii_lowercase(), ":"], &tokens)),
         None if tokens
             .iter()
             .all(|t| is_common(t) || RULES.common.contains(t.as_str())) =>
         {
             None
         }
-        None => Some(format!("org:{}", tokens.join("-"))),
+        None => Some(joined_key(&["org:"], &tokens)),
     }
 }
 
