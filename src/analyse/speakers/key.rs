@@ -288,7 +288,7 @@ fn country_key(code: &str) -> String {
 }
 
 /// A key made of the parts of `prefix` and the tokens joined by `-` (`person:sergey-lavrov`),
-/// built in one string: a key per speaker, and `format!` cost as much as the rest of it.
+/// built in one string: `format!` over a `join` made two and cost some 500 instructions a key.
 fn joined_key(prefix: &[&str], tokens: &[String]) -> String {
     let capacity: usize = prefix.iter().map(|p| p.len()).sum::<usize>()
         + tokens.iter().map(|t| t.len() + 1).sum::<usize>();
