@@ -65,24 +65,30 @@ pub(super) fn tokens(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Tok>) 
     let mut k = 0;
     while k < toks.len() {
         // A stretch between two spaces: the tokens that touch each other. This reader starts
-        // afresh after a space, so a stretch reads the same alone as in its sentence.
-        let mut end = k + 1;
-        let mut plain = is_plain(bytes, &toks[k]);
-        while end < toks.len() && toks[end].start == toks[end - 1].end {
-            plain &= is_plain(bytes, &toks[end]);
-            end += 1;
+        // afresh after a space, so a stretch reads the same alone as in its sentence. Its
+        // tokens are taken as they come, and given back if one is not plain.
+        let (first, from) = (k, out.len());
+        let mut plain = true;
+        loop {
+            let t = &toks[k];
+            plain &= is_plain(bytes, t);
+            if plain {
+                out.push(Tok {
+                    span: t.span(),
+                    word: t.word,
+                    class: Cell::new(if t.word { None } else { Some(None) }),
+                });
+            }
+            k += 1;
+            if k == toks.len() || toks[k].start != t.end {
+                break;
+            }
         }
-        if plain {
-            out.extend(toks[k..end].iter().map(|t| Tok {
-                span: t.span(),
-                word: t.word,
-                class: Cell::new(if t.word { None } else { Some(None) }),
-            }));
-        } else {
-            let from = toks[k].start as usize;
-            read(text, Span::new(from, toks[end - 1].end as usize), out);
+        if !plain {
+            out.truncate(from);
+            let span = Span::new(toks[first].start as usize, toks[k - 1].end as usize);
+            read(text, span, out);
         }
-        k = end;
     }
 }
 
