@@ -28,6 +28,9 @@ pub struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a top-level double quotation.
     pub(crate) quoted: bool,
+    /// Known to be ASCII letters and digits only: set on the plain words the scan reads
+    /// whole (most words), where it costs nothing; `false` tells nothing (the bytes do).
+    pub(crate) plain: bool,
 }
 
 impl Tok {
@@ -382,7 +385,8 @@ impl Builder<'_> {
         if candidate {
             self.candidates.push(self.toks.len());
         }
-        self.push(start, end, true, cap, pi);
+        // `plain_word` read it (`key`): ASCII letters and digits only
+        self.push_tok((start, end), (start, end), (true, cap, key.is_some()), pi);
     }
 
     /// Marks the sentence when the word at bytes `start..end` of the text may hold a marking
@@ -435,17 +439,17 @@ impl Builder<'_> {
     /// span.
     #[inline(always)]
     fn push(&mut self, start: usize, end: usize, word: bool, cap: bool, pi: usize) {
-        self.push_tok((start, end), (start, end), (word, cap), pi);
+        self.push_tok((start, end), (start, end), (word, cap, false), pi);
     }
 
     /// Adds the token at bytes `start..end` of the text whose lower case is at `n0..n1` of
-    /// the lower-case text.
+    /// the lower-case text; `plain` when it is known to be ASCII letters and digits only.
     #[inline(always)]
     fn push_tok(
         &mut self,
         (start, end): (usize, usize),
         (n0, n1): (usize, usize),
-        (word, cap): (bool, bool),
+        (word, cap, plain): (bool, bool, bool),
         pi: usize,
     ) {
         // All below 4 GiB: see TOKENIZED_BYTES.
@@ -460,6 +464,7 @@ impl Builder<'_> {
             cap,
             // set by `mark_quoted` once all tokens are in
             quoted: false,
+            plain,
         });
     }
 
@@ -502,7 +507,7 @@ impl Builder<'_> {
         {
             self.candidates.push(self.toks.len());
         }
-        self.push_tok((start, end), (n0, n1), (word, cap), pi);
+        self.push_tok((start, end), (n0, n1), (word, cap, false), pi);
     }
 }
 
@@ -686,6 +691,29 @@ mod tests {
         let lower = tokens("AT&T’s SAID");
         assert_eq!(lower[0].1, "at&t's");
         assert_eq!(lower[1].1, "said");
+    }
+
+    /// A token flagged plain is ASCII letters and digits only; the plain words of a plain
+    /// text are flagged.
+    #[test]
+    fn plain_flags_only_ascii_letters_and_digits() {
+        let text = "Mr. Smith said U.S. talks failed at 3pm; al-Assad, AT&T’s Ñandú \
+                    internationalisation-wide talks-";
+        let paras = paragraphs::split(text, Span::new(0, text.len()));
+        let none = WordFilter::default();
+        let doc = tokenize(text, &paras, &[], &none, &WordSet::default());
+        let mut flagged = Vec::new();
+        for t in &doc.toks {
+            let w = t.span().slice(text);
+            if t.plain {
+                assert!(
+                    t.word && w.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    "{w}"
+                );
+                flagged.push(w);
+            }
+        }
+        assert_eq!(flagged, ["Smith", "said", "talks", "failed", "at", "3pm"]);
     }
 
     /// The stage's filter picks its candidates among the word tokens, in order.

@@ -150,7 +150,13 @@ fn grams_of<'p>(
 pub(crate) fn country(phrase: &str) -> Option<&'static str> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     grams(phrase, |g, i, _| {
-        if !COUNTRY_SHAPES.may_be(g.as_bytes()) {
+        // Every form starts with a capital (`Élysée` past ASCII): a gram in lower case is
+        // none, whatever its shape.
+        let capital = g
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| !b.is_ascii_lowercase());
+        if !capital || !COUNTRY_SHAPES.may_be(g.as_bytes()) {
             return;
         }
         if let Some(&c) = COUNTRIES.get(g) {
@@ -186,6 +192,14 @@ pub(super) fn sector(phrase: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `country` passes over the grams in lower case: no form is written so.
+    #[test]
+    fn country_forms_start_with_a_capital() {
+        for form in COUNTRIES.keys() {
+            assert!(!form.as_bytes()[0].is_ascii_lowercase(), "{form}");
+        }
+    }
 
     #[test]
     fn countries_and_sectors_of_phrases() {

@@ -48,7 +48,7 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
             if marked.peek() != Some(&sentence.start) {
                 continue;
             }
-            triggers_in(story.text, lower, sentence, &mut hits);
+            triggers_in(story.text, story.doc, sentence, &mut hits);
             if hits.is_empty() {
                 continue;
             }

@@ -26,10 +26,17 @@ pub(super) struct Tok {
 impl Tok {
     /// The class of the word this token is in `text`, whose ASCII lower case is `lower` (at
     /// the same offsets: the story's [`Doc::norm`]).
+    #[inline] // asked again and again of the same tokens: the kept answer without a call
     pub fn class(&self, text: &str, lower: &[u8]) -> Option<Class> {
-        if let Some(c) = self.class.get() {
-            return c;
+        match self.class.get() {
+            Some(c) => c,
+            None => self.look_up_class(text, lower),
         }
+    }
+
+    /// [`Tok::class`] on first use: looked up and kept.
+    #[inline(never)]
+    fn look_up_class(&self, text: &str, lower: &[u8]) -> Option<Class> {
         let c = if self.word {
             let (a, b) = (self.span.start, self.span.end);
             let w = &text.as_bytes()[a..b];
@@ -54,32 +61,39 @@ pub(super) fn tokens(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Tok>) 
         return;
     };
     let bytes = text.as_bytes();
+    out.reserve(toks.len());
     let mut k = 0;
     while k < toks.len() {
         // A stretch between two spaces: the tokens that touch each other. This reader starts
-        // afresh after a space, so a stretch reads the same alone as in its sentence.
-        let mut end = k + 1;
-        let mut plain = is_plain(bytes, &toks[k]);
-        while end < toks.len() && toks[end].start == toks[end - 1].end {
-            plain &= is_plain(bytes, &toks[end]);
-            end += 1;
+        // afresh after a space, so a stretch reads the same alone as in its sentence. Its
+        // tokens are taken as they come, and given back if one is not plain.
+        let (first, from) = (k, out.len());
+        let mut plain = true;
+        loop {
+            let t = &toks[k];
+            plain &= is_plain(bytes, t);
+            if plain {
+                out.push(Tok {
+                    span: t.span(),
+                    word: t.word,
+                    class: Cell::new(if t.word { None } else { Some(None) }),
+                });
+            }
+            k += 1;
+            if k == toks.len() || toks[k].start != t.end {
+                break;
+            }
         }
-        if plain {
-            out.extend(toks[k..end].iter().map(|t| Tok {
-                span: t.span(),
-                word: t.word,
-                class: Cell::new(if t.word { None } else { Some(None) }),
-            }));
-        } else {
-            let from = toks[k].start as usize;
-            read(text, Span::new(from, toks[end - 1].end as usize), out);
+        if !plain {
+            out.truncate(from);
+            let span = Span::new(toks[first].start as usize, toks[k - 1].end as usize);
+            read(text, span, out);
         }
-        k = end;
     }
 }
 
 /// The story's tokens of `sentence`, where the story's tokenizer read it.
-fn doc_tokens(doc: &Doc, sentence: Span) -> Option<&[crate::text::Tok]> {
+pub(super) fn doc_tokens(doc: &Doc, sentence: Span) -> Option<&[crate::text::Tok]> {
     let t = doc.tok_at(sentence.start);
     let first = doc
         .toks
@@ -96,7 +110,7 @@ fn doc_tokens(doc: &Doc, sentence: Span) -> Option<&[crate::text::Tok]> {
 fn is_plain(text: &[u8], t: &crate::text::Tok) -> bool {
     let w = &text[t.start as usize..t.end as usize];
     if t.word {
-        ascii_alnum(w)
+        t.plain || ascii_alnum(w)
     } else {
         w.len() == 1 && w[0].is_ascii() && w[0] != b'\''
     }

@@ -4,9 +4,16 @@
 //! A word, as the scan reads it, starts with an ASCII letter after no letter or digit and runs
 //! over ASCII letters, digits, `-` and every byte of a non-ASCII character; its lower case is
 //! read from the story's lower-cased text, not made again.
+//!
+//! The scan walks the story's tokens ([`Doc`]), not the bytes: a word token of ASCII letters
+//! and digits followed by a byte that joins no word is a word of the scan as it stands, and
+//! the bytes between word tokens (spaces, marks) start no word. Only around the other word
+//! tokens (`U.S.-backed`, a word past ASCII, `talks-`) are the bytes read one by one.
 
 use super::lexicon::TRIGGERS;
+use super::tokens::doc_tokens;
 use crate::span::Span;
+use crate::text::Doc;
 
 /// A trigger found in a sentence: its span and its row in the trigger table.
 #[derive(Debug, Clone, Copy)]
@@ -16,48 +23,105 @@ pub(super) struct Hit {
 }
 
 /// Puts in `out` (cleared first) the triggers of `sentence`, in text order, the longest
-/// form at each word. `lower` is the text in ASCII lower case, at the same offsets (the
-/// story's [`Doc::norm`](crate::text::Doc)).
-pub(super) fn triggers_in(text: &str, lower: &[u8], sentence: Span, out: &mut Vec<Hit>) {
+/// form at each word, reading the story's tokens `doc` where they hold the sentence's.
+pub(super) fn triggers_in(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Hit>) {
     out.clear();
-    let t = &*TRIGGERS;
-    let s = sentence.slice(text).as_bytes();
-    let lower = &lower[sentence.start..sentence.end];
+    let mut scan = Scan {
+        s: sentence.slice(text).as_bytes(),
+        lower: &doc.norm.as_bytes()[sentence.start..sentence.end],
+        at: sentence.start,
+        out,
+    };
+    let len = scan.s.len();
+    let Some(toks) = doc_tokens(doc, sentence) else {
+        scan.bytes(0, len);
+        return;
+    };
+    let shapes = &TRIGGERS.shapes;
+    // Where the byte scan would be: every word token before it ends at or before it.
     let mut i = 0;
-    while i < s.len() {
-        if !s[i].is_ascii_alphabetic() {
-            i += 1;
+    for t in toks.iter().filter(|t| t.word) {
+        let (a, e) = (t.start as usize - scan.at, t.end as usize - scan.at);
+        if e <= i {
             continue;
         }
-        let start = i;
-        while i < s.len() && WORD_BYTE[usize::from(s[i])] {
-            i += 1;
+        let w = &scan.s[a..e];
+        let plain = a >= i
+            && (t.plain || w.iter().all(u8::is_ascii_alphanumeric))
+            && scan.s.get(e).is_none_or(|&b| !WORD_BYTE[usize::from(b)]);
+        i = if !plain {
+            scan.bytes(i.max(a), e)
+        } else if w[0].is_ascii_alphabetic() && shapes.may_be(w) {
+            scan.word(a, e)
+        } else {
+            // `3rd`: the scan's word starts after a digit, and is passed by; a word of no
+            // first word's shape starts no trigger
+            e
+        };
+    }
+    // the marks after the last word (none of which starts a word)
+    scan.bytes(i, len);
+}
+
+/// The scan of one sentence.
+struct Scan<'a, 'o> {
+    /// The sentence's bytes, and the same in ASCII lower case.
+    s: &'a [u8],
+    lower: &'a [u8],
+    /// Where the sentence starts in the text.
+    at: usize,
+    out: &'o mut Vec<Hit>,
+}
+
+impl Scan<'_, '_> {
+    /// Reads the bytes from `i` (where no word of the scan is under way) until a word
+    /// ends at or past `until`; returns where the scan is then.
+    fn bytes(&mut self, mut i: usize, until: usize) -> usize {
+        let s = self.s;
+        while i < until {
+            if !s[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < s.len() && WORD_BYTE[usize::from(s[i])] {
+                i += 1;
+            }
+            i = self.word(start, i);
         }
+        i
+    }
+
+    /// Looks up the word at `start..end` of the sentence (a letter, after no word of the scan
+    /// under way, to the end of its run): returns where the scan goes on, past the trigger
+    /// that starts there, if one does.
+    fn word(&mut self, start: usize, end: usize) -> usize {
+        let (s, t) = (self.s, &*TRIGGERS);
         let before_ok = start == 0 || !s[start - 1].is_ascii_alphanumeric();
-        let w = &s[start..i];
+        let w = &s[start..end];
         // A capitalised word after the sentence's start is part of a name (`the Organization
         // for Security and Cooperation in Europe`).
         let in_name = start > 0 && w[0].is_ascii_uppercase();
         // No first word is longer than 24 bytes.
         if in_name || !before_ok || w.len() > 24 || !t.shapes.may_be(w) {
-            continue;
+            return end;
         }
-        let Some(rows) = t.by_first.get(&lower[start..i]) else {
-            continue;
+        let Some(rows) = t.by_first.get(&self.lower[start..end]) else {
+            return end;
         };
-        if let Some((&row, end)) = rows
+        let Some((&row, to)) = rows
             .iter()
-            .find_map(|r| rest_matches(s, i, &t.rows[*r].words[1..]).map(|e| (r, e)))
-        {
-            let at = sentence.start;
-            if t.rows[row].event_type != "-" {
-                out.push(Hit {
-                    span: Span::new(at + start, at + end),
-                    row,
-                });
-            }
-            i = end;
+            .find_map(|r| rest_matches(s, end, &t.rows[*r].words[1..]).map(|e| (r, e)))
+        else {
+            return end;
+        };
+        if t.rows[row].event_type != "-" {
+            self.out.push(Hit {
+                span: Span::new(self.at + start, self.at + to),
+                row,
+            });
         }
+        to
     }
 }
 
@@ -120,7 +184,7 @@ mod tests {
             let quotes = crate::text::quotes::find(text, &paragraphs);
             let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
             for s in paragraphs.iter().flat_map(|p| &p.sentences) {
-                triggers_in(text, doc.norm.as_bytes(), *s, &mut hits);
+                by_bytes(text, &doc, *s, &mut hits);
                 if doc.marked.contains(&s.start) {
                     marked_sentences += 1;
                 } else {
@@ -129,5 +193,45 @@ mod tests {
             }
         }
         assert!(marked_sentences > 0);
+    }
+
+    /// The scan over the bytes of the whole sentence, as it was before it read the tokens.
+    fn by_bytes(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Hit>) {
+        out.clear();
+        let mut scan = Scan {
+            s: sentence.slice(text).as_bytes(),
+            lower: &doc.norm.as_bytes()[sentence.start..sentence.end],
+            at: sentence.start,
+            out,
+        };
+        scan.bytes(0, scan.s.len());
+    }
+
+    /// The walk over the story's tokens finds the triggers the scan over the bytes finds.
+    #[test]
+    fn tokens_find_what_the_bytes_find() {
+        let mut texts = texts();
+        texts.push(
+            "They met a\u{a0}talks and held talks\u{a0}with envoys. Iran accused.x him. \
+             It «accused» them; a—talks; talks-with; x-accused; 3rd accused 2accused."
+                .to_string(),
+        );
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for text in &texts {
+            let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
+            let quotes = crate::text::quotes::find(text, &paragraphs);
+            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
+            for s in paragraphs.iter().flat_map(|p| &p.sentences) {
+                triggers_in(text, &doc, *s, &mut got);
+                by_bytes(text, &doc, *s, &mut want);
+                let spans = |h: &[Hit]| -> Vec<(Span, usize)> {
+                    h.iter().map(|h| (h.span, h.row)).collect()
+                };
+                assert_eq!(spans(&got), spans(&want), "{:?}", s.slice(text));
+                found += got.len();
+            }
+        }
+        assert!(found > 0);
     }
 }

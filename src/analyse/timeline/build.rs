@@ -57,7 +57,7 @@ pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound
     };
     let mut story = Story {
         text,
-        lower: doc.norm.as_bytes(),
+        doc,
         metadata,
         dates,
         attribution,
@@ -121,8 +121,8 @@ impl Candidates {
 /// The walk over one story's sentences: what it has found, and the buffers it reuses.
 struct Story<'a> {
     text: &'a str,
-    /// The text in ASCII lower case, at the same offsets (the story's `Doc::norm`).
-    lower: &'a [u8],
+    /// The story's tokens, and the text in ASCII lower case (`Doc::norm`).
+    doc: &'a Doc,
     metadata: &'a StoryMetadata,
     dates: &'a [DateMention],
     attribution: &'a Attribution,
@@ -186,8 +186,7 @@ impl Story<'_> {
     /// the `in Name` nearest the date, or the dateline's for the story's own news (dated the
     /// story date, or in the lead).
     fn event(&mut self, clause: Span, date: usize) {
-        let lower = &self.lower[clause.start..clause.end];
-        let Some(score) = event_score(clause.slice(self.text), lower) else {
+        let Some(score) = event_score(self.text, self.doc, clause) else {
             return;
         };
         let d = &self.dates[date];

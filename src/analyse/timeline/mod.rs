@@ -52,8 +52,11 @@ pub struct EventFound {
 
 #[cfg(test)]
 use {
-    build::dated, clauses::last_break, clauses::BREAKS, sentences::more_words_than,
-    words::event_score,
+    build::dated,
+    clauses::last_break,
+    clauses::BREAKS,
+    sentences::more_words_than,
+    words::{event_score, event_score_of_bytes},
 };
 
 #[cfg(test)]

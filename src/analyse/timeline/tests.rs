@@ -241,9 +241,62 @@ fn breaks_and_event_words() {
         ("Ümeeting", None),
     ];
     for (clause, want) in scores {
+        let paragraphs = crate::text::paragraphs::split(clause, Span::new(0, clause.len()));
+        let doc = crate::analyse::tokenize(clause, &paragraphs, &[]);
+        let whole = Span::new(0, clause.len());
+        assert_eq!(event_score(clause, &doc, whole), want, "{clause:?}");
         let lower = clause.to_ascii_lowercase();
-        assert_eq!(event_score(clause, lower.as_bytes()), want, "{clause:?}");
+        assert_eq!(
+            event_score_of_bytes(clause, lower.as_bytes()),
+            want,
+            "{clause:?}"
+        );
     }
+}
+
+/// The score read from the story's tokens is the one the bytes give, for every sentence of
+/// the fixtures and of texts that probe where tokens and runs differ, and for the sentence's
+/// stretches after each comma or semicolon (clauses are cut there).
+#[test]
+fn event_scores_from_tokens_are_those_of_the_bytes() {
+    let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+        .expect("fixtures")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    texts.push(
+        "Pre-talks held -talks; the meeting-room, talks- took place. Ümeeting held\u{a0}talks \
+         on Jan. 5, a—meeting; «talks» U.S.-held talks. 3talks were held in a T-talks hall."
+            .to_string(),
+    );
+    let mut scored = 0;
+    for text in &texts {
+        let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
+        let quotes = crate::text::quotes::find(text, &paragraphs);
+        let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
+        for s in paragraphs.iter().flat_map(|p| &p.sentences) {
+            let cuts = s
+                .slice(text)
+                .match_indices([',', ';'])
+                .map(|(k, _)| s.start + k + 1);
+            for from in std::iter::once(s.start).chain(cuts) {
+                let clause = crate::text::paragraphs::trimmed(text, Span::new(from, s.end));
+                let lower = doc
+                    .norm
+                    .as_bytes()
+                    .get(clause.start..clause.end)
+                    .unwrap_or(b"");
+                let want = event_score_of_bytes(clause.slice(text), lower);
+                assert_eq!(
+                    event_score(text, &doc, clause),
+                    want,
+                    "{:?}",
+                    clause.slice(text)
+                );
+                scored += usize::from(want.is_some());
+            }
+        }
+    }
+    assert!(scored > 0);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! clause as the participants look them up.
 
 use crate::lexicon::Initials;
+use crate::span::Span;
+use crate::text::Doc;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -54,55 +56,128 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
-/// `Some(score)` when the clause names an event: 1, or 2 with a verb of happening.
+/// `Some(score)` when the clause `clause` of `text` names an event: 1, or 2 with a verb of
+/// happening.
 ///
 /// The table's words are ASCII, so only runs of ASCII letters, digits and `-` are looked up,
-/// when they are whole words (no letter or digit, ASCII or not, on either side): one pass
-/// over the bytes, a char decoded only next to a run. `lower` is the clause in ASCII lower
-/// case (from the story's `Doc::norm`): a word is looked up without lower-casing it again.
-pub(super) fn event_score(clause: &str, lower: &[u8]) -> Option<u32> {
-    let w = &*WORDS;
-    let mut event = false;
-    let mut happen = false;
-    let b = clause.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !joins_ascii(b[i]) {
-            i += 1;
+/// when they are whole words (no letter or digit, ASCII or not, on either side). The runs are
+/// the story's tokens (`doc`) where a token is one: a plain word (ASCII letters and digits)
+/// with an ASCII byte other than `-` on either side. Around the other tokens the bytes are
+/// read one pass, a char decoded only next to a run. A word is looked up in the story's
+/// lower-cased text (`Doc::norm`), not lower-cased again.
+pub(super) fn event_score(text: &str, doc: &Doc, clause: Span) -> Option<u32> {
+    let mut score = Score {
+        clause: clause.slice(text),
+        lower: &doc.norm.as_bytes()[clause.start..clause.end],
+        event: false,
+        happen: false,
+    };
+    let b = score.clause.as_bytes();
+    // no hyphen to join it, no char to decode
+    let apart = |k: Option<&u8>| k.is_none_or(|&c| c.is_ascii() && c != b'-');
+    let toks = &doc.toks[doc.tok_at(clause.start)..];
+    // Where the byte pass would be: every word token before it ends at or before it. The
+    // bytes before the first token are read (none, but for a mark, where a clause starts at
+    // a token; all of a sentence the tokens do not hold).
+    let lead = toks
+        .first()
+        .map_or(b.len(), |t| t.start as usize - clause.start);
+    let mut i = score.bytes(0, lead.min(b.len()));
+    for t in toks.iter().take_while(|t| (t.end as usize) <= clause.end) {
+        let (a, e) = (
+            t.start as usize - clause.start,
+            t.end as usize - clause.start,
+        );
+        if !t.word || e <= i {
             continue;
         }
-        let start = i;
-        i += crate::ascii::run(&b[i..], true);
-        let word = &b[start..i];
-        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
-            continue;
-        }
-        // The run is maximal, so an ASCII byte next to it joins no word: only a non-ASCII
-        // neighbour is decoded.
-        let whole = b[..start].last().is_none_or(u8::is_ascii)
-            || !clause[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        let whole = whole
-            && (b.get(i).is_none_or(u8::is_ascii)
-                || !clause[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric));
-        if !whole {
-            continue;
-        }
-        // in lower case already; no longer than the table's longest word (tested above)
-        if let Some(&(is_event, is_happen)) = w.kinds.get(&lower[start..i]) {
-            event |= is_event;
-            happen |= is_happen;
-            if event && happen {
-                break;
-            }
+        let plain = a >= i && t.plain && apart(a.checked_sub(1).map(|k| &b[k])) && apart(b.get(e));
+        i = if plain {
+            score.word(a, e);
+            e
+        } else {
+            score.bytes(i, e)
+        };
+        if score.event && score.happen {
+            return Some(2);
         }
     }
-    event.then_some(if happen { 2 } else { 1 })
+    // the bytes after the last token
+    score.bytes(i, b.len());
+    score.event.then_some(if score.happen { 2 } else { 1 })
+}
+
+/// [`event_score`] read from the bytes alone, as it was before it read the tokens: the
+/// reference the tests hold it to.
+#[cfg(test)]
+pub(super) fn event_score_of_bytes(clause: &str, lower: &[u8]) -> Option<u32> {
+    let mut score = Score {
+        clause,
+        lower,
+        event: false,
+        happen: false,
+    };
+    score.bytes(0, clause.len());
+    score.event.then_some(if score.happen { 2 } else { 1 })
+}
+
+/// The event words of a clause, as they are found.
+struct Score<'a> {
+    clause: &'a str,
+    /// The clause in ASCII lower case.
+    lower: &'a [u8],
+    event: bool,
+    happen: bool,
+}
+
+impl Score<'_> {
+    /// Reads the bytes from `i` (where no run is under way) until a run ends at or past
+    /// `until`, or both kinds of word are found; returns where the pass is then.
+    fn bytes(&mut self, mut i: usize, until: usize) -> usize {
+        let (clause, b) = (self.clause, self.clause.as_bytes());
+        while i < until && !(self.event && self.happen) {
+            if !joins_ascii(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += crate::ascii::run(&b[i..], true);
+            // The run is maximal, so an ASCII byte next to it joins no word: only a
+            // non-ASCII neighbour is decoded.
+            let whole = b[..start].last().is_none_or(u8::is_ascii)
+                || !clause[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let whole = whole
+                && (b.get(i).is_none_or(u8::is_ascii)
+                    || !clause[i..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            if whole {
+                self.word(start, i);
+            }
+        }
+        i
+    }
+
+    /// Looks up the whole word at `start..end` of the clause (a maximal run). Inlined: it is
+    /// asked of nearly every word of a clause, and rejects most on their length or first two
+    /// bytes, which costs less than a call.
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize) {
+        let w = &*WORDS;
+        let word = &self.lower[start..end];
+        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
+            return;
+        }
+        // in lower case already; no longer than the table's longest word (tested above)
+        if let Some(&(is_event, is_happen)) = w.kinds.get(word) {
+            self.event |= is_event;
+            self.happen |= is_happen;
+        }
+    }
 }
 
 /// True for the ASCII bytes that join a word: letters, digits and `-`.
