@@ -157,6 +157,47 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / union as f64
 }
 
+/// The Jaccard similarity of two sorted sets when it is at least `at_least` (then equal to
+/// [`jaccard`]'s), else `None`. The merge stops as soon as the elements left cannot make
+/// enough shared ones: most candidates an LSH bucket gives are far from the threshold, and
+/// comparing them to the end took most of `quotes --dedup`'s index.
+pub fn jaccard_at_least(a: &[u64], b: &[u64], at_least: f64) -> Option<f64> {
+    let total = a.len() + b.len();
+    let reaches = |both: usize| total > both && both as f64 / (total - both) as f64 >= at_least;
+    // the fewest shared elements that reach it (the similarity grows with them)
+    let most = a.len().min(b.len());
+    let mut need = (at_least * total as f64 / (1.0 + at_least)).ceil().max(0.0) as usize;
+    need = need.min(most + 1);
+    while need > 0 && reaches(need - 1) {
+        need -= 1;
+    }
+    while need <= most && !reaches(need) {
+        need += 1;
+    }
+    if need > most {
+        return None;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        if both + (a.len() - i).min(b.len() - j) < need {
+            return None;
+        }
+    }
+    // as `jaccard` computes it: the elements left after one set's end are not shared
+    let similarity = both as f64 / (total - both) as f64;
+    (similarity >= at_least).then_some(similarity)
+}
+
 /// The i-th MinHash function of a (well mixed) shingle hash: an xor with a seed and an odd
 /// multiplier, cheap enough for a hundred functions per shingle.
 fn mix(x: u64, i: u64) -> u64 {
@@ -219,14 +260,46 @@ struct Group {
     quote: DedupQuote,
 }
 
+/// A group in one LSH bucket, with what rules most candidates out without reading the
+/// group itself: the size of its set of shingles and its speaker key's number (0: no key).
+#[derive(Clone, Copy)]
+struct Link {
+    group: u32,
+    size: u32,
+    key: u32,
+}
+
+/// The groups of one LSH bucket. Most buckets hold one group; those of common short
+/// wordings hold thousands, read in one sweep over contiguous links.
+enum Bucket {
+    One(Link),
+    Many(Vec<Link>),
+}
+
+impl Bucket {
+    fn links(&self) -> &[Link] {
+        match self {
+            Bucket::One(link) => std::slice::from_ref(link),
+            Bucket::Many(links) => links,
+        }
+    }
+
+    fn push(&mut self, link: Link) {
+        match self {
+            Bucket::One(first) => *self = Bucket::Many(vec![*first, link]),
+            Bucket::Many(links) => links.push(link),
+        }
+    }
+}
+
 /// The statements of many stories, one group per statement.
 #[derive(Default)]
 pub struct QuoteIndex {
     groups: Vec<Group>,
-    /// LSH bucket -> the last entry of its chain in `chain`.
-    buckets: HashMap<u64, u32>,
-    /// Bucket chains: (group, previous entry of the same bucket or `u32::MAX`).
-    chain: Vec<(u32, u32)>,
+    /// LSH bucket -> the groups in it, in the order they came.
+    buckets: HashMap<u64, Bucket>,
+    /// The number of each speaker key met, from 1.
+    keys: HashMap<String, u32>,
     /// For each group, the number of the last statement compared with it
     /// ([`QuoteIndex::added`]): a group in several of a statement's buckets is compared once.
     compared: Vec<u32>,
@@ -262,41 +335,50 @@ impl QuoteIndex {
         self.add_prepared(Prepared::new(row));
     }
 
+    /// The number of speaker key `key` (0 for none): a key not met yet has a number no group
+    /// holds.
+    fn key_number(&self, key: Option<&str>) -> u32 {
+        match key {
+            None => 0,
+            Some(k) => self.keys.get(k).copied().unwrap_or(u32::MAX),
+        }
+    }
+
     /// The group most like `set` at or above the threshold (the first of equals), among those
-    /// sharing one of its `bands` and whose speaker key agrees with `key`.
+    /// sharing one of its `bands` and whose speaker key agrees with key number `key`.
     ///
     /// Each group is compared once, however many buckets it shares, and not at all when the
     /// sizes of the two sets alone keep them under the threshold (|A ∩ B| / |A ∪ B| is at most
     /// min / max): on both corpora the buckets of common short wordings hold thousands of
-    /// groups, and comparing each in full took most of the run.
-    fn closest(
-        &mut self,
-        set: &[u64],
-        bands: &[u64; BANDS],
-        key: Option<&str>,
-    ) -> Option<(f64, u32)> {
+    /// groups, and comparing each in full took most of the run. Both tests read the bucket's
+    /// links only.
+    fn closest(&mut self, set: &[u64], bands: &[u64; BANDS], key: u32) -> Option<(f64, u32)> {
         self.added += 1;
         let mut best: Option<(f64, u32)> = None;
+        let a = set.len();
         for b in bands {
-            let mut at = self.buckets.get(b).copied().unwrap_or(u32::MAX);
-            while let Some(&(g, previous)) = self.chain.get(at as usize) {
-                at = previous;
-                let seen = &mut self.compared[g as usize];
+            let Some(bucket) = self.buckets.get(b) else {
+                continue;
+            };
+            for link in bucket.links() {
+                if link.key != 0 && key != 0 && link.key != key {
+                    continue;
+                }
+                let b = link.size as usize;
+                if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
+                    continue;
+                }
+                let seen = &mut self.compared[link.group as usize];
                 if *seen == self.added {
                     continue;
                 }
                 *seen = self.added;
-                let group = &self.groups[g as usize];
-                let group_key = group.quote.speaker_key.as_deref();
-                if group_key.is_some() && key.is_some() && group_key != key {
+                let g = link.group;
+                let Some(j) = jaccard_at_least(set, &self.groups[g as usize].shingles, THRESHOLD)
+                else {
                     continue;
-                }
-                let (a, b) = (set.len(), group.shingles.len());
-                if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
-                    continue;
-                }
-                let j = jaccard(set, &group.shingles);
-                if j >= THRESHOLD && best.is_none_or(|(bj, bg)| j > bj || (j == bj && g < bg)) {
+                };
+                if best.is_none_or(|(bj, bg)| j > bj || (j == bj && g < bg)) {
                     best = Some((j, g));
                 }
             }
@@ -314,8 +396,9 @@ impl QuoteIndex {
             bands,
         } = p;
         let mergeable = row.speaker_key.is_some() || words >= MIN_WORDS_UNKEYED;
+        let key = self.key_number(row.speaker_key.as_deref());
         let best = if mergeable && !set.is_empty() {
-            self.closest(&set, &bands, row.speaker_key.as_deref())
+            self.closest(&set, &bands, key)
         } else {
             None
         };
@@ -333,11 +416,25 @@ impl QuoteIndex {
             q.sources.push(source);
             return;
         }
-        let g = self.groups.len() as u32;
+        let key = match (&row.speaker_key, key) {
+            (Some(k), u32::MAX) => {
+                let number = self.keys.len() as u32 + 1;
+                self.keys.insert(k.clone(), number);
+                number
+            }
+            _ => key,
+        };
+        let group = self.groups.len() as u32;
+        let size = u32::try_from(set.len()).unwrap_or(u32::MAX);
+        let link = Link { group, size, key };
         self.compared.push(0);
         for b in bands {
-            let previous = self.buckets.insert(b, self.chain.len() as u32);
-            self.chain.push((g, previous.unwrap_or(u32::MAX)));
+            match self.buckets.entry(b) {
+                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().push(link),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(Bucket::One(link));
+                }
+            }
         }
         self.groups.push(Group {
             shingles: set,

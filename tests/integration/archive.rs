@@ -174,7 +174,8 @@ fn db_grows_with_its_archive_without_duplicates() {
     let write = |name: &str, text: &str| std::fs::write(stories.join(name), text).unwrap();
     write(
         "a.txt",
-        "GENEVA, May 2, 2023. /TASS/. \"We are ready,\" Foreign Minister Anna Berg said.",
+        "GENEVA, May 2, 2023. /TASS/. \"We are ready,\" Foreign Minister Anna Berg said on \
+         Tuesday after she met Norwegian Foreign Minister Arne Kvist in Geneva.",
     );
     write(
         "b.txt",
@@ -209,6 +210,22 @@ fn db_grows_with_its_archive_without_duplicates() {
     assert_eq!(count("SELECT count(*) FROM quotes"), quotes);
     assert_eq!(count("SELECT count(*) FROM story_speakers"), speakers);
     assert_eq!(count("SELECT count(*) FROM events"), events);
+    // the replaced story's rows in the tables that hang from it are gone too
+    let dates: usize = records.iter().map(|r| r.dates.len()).sum();
+    assert_eq!(count("SELECT count(*) FROM dates"), dates);
+    let parties: usize = records
+        .iter()
+        .flat_map(|r| &r.events)
+        .map(|e| e.actors.len() + e.recipients.len())
+        .sum();
+    assert_eq!(count("SELECT count(*) FROM event_parties"), parties);
+    assert_eq!(
+        count("SELECT count(*) FROM event_parties WHERE event NOT IN (SELECT event FROM events)")
+            + count(
+                "SELECT count(*) FROM event_participants WHERE event NOT IN (SELECT event FROM events)"
+            ),
+        0
+    );
     assert_eq!(
         count("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ready'"),
         1

@@ -59,6 +59,13 @@ pub struct Workers {
     threads: usize,
 }
 
+impl Workers {
+    /// How many there are.
+    pub fn threads(self) -> usize {
+        self.threads
+    }
+}
+
 /// The workers asked for with `--threads` (default: one per core).
 pub fn workers(threads: Option<usize>) -> Result<Workers, String> {
     let threads = match threads {

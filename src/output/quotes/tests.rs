@@ -193,3 +193,34 @@ fn short_quotes_without_a_speaker_key_stay_apart() {
     index.add_row(row("b", "no comment", None));
     assert_eq!(index.len(), 2);
 }
+
+/// The pruned comparison gives `jaccard`'s value exactly when that reaches the threshold, and
+/// nothing otherwise, over sets of every overlap (drawn from a small range, so that they
+/// share many elements) and several thresholds.
+#[test]
+fn jaccard_at_least_is_jaccard_above_its_threshold() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for _ in 0..2000 {
+        let mut set = || {
+            let len = next(30);
+            let mut s: Vec<u64> = (0..len).map(|_| next(40)).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        };
+        let (a, b) = (set(), set());
+        for t in [0.0, 0.25, 0.5, 0.8, 1.0] {
+            let j = jaccard(&a, &b);
+            let expected = (!a.is_empty() || !b.is_empty())
+                .then_some(j)
+                .filter(|&j| j >= t);
+            assert_eq!(jaccard_at_least(&a, &b, t), expected, "{a:?} {b:?} {t}");
+        }
+    }
+}

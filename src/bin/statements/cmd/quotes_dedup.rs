@@ -9,9 +9,9 @@ use crate::cli::{QuotesArgs, RowFormat};
 use crate::exit::Exit;
 use crate::ordered::Weigh;
 use crate::output::Output;
-use statements::output::quotes::{prepare, Prepared, QuoteIndex};
+use statements::output::quotes::{prepare, DedupQuote, Prepared, QuoteIndex};
 use statements::Record;
-use std::io::Write;
+use std::io::{self, Write};
 
 /// Runs `quotes --dedup`. An `Err` is a fatal error (exit 2) already described by its message.
 pub fn run(args: QuotesArgs) -> Result<Exit, String> {
@@ -21,6 +21,7 @@ pub fn run(args: QuotesArgs) -> Result<Exit, String> {
         );
     }
     let run = Run::new(&args.input, &args.filter)?.slimmed(bare);
+    let threads = crate::ordered::workers(args.input.threads)?.threads();
     let mut output = Output::open(args.output.as_deref())?;
     let mut index = QuoteIndex::new();
     let mut statements = 0usize;
@@ -31,14 +32,51 @@ pub fn run(args: QuotesArgs) -> Result<Exit, String> {
     });
     let written = grouped.and_then(|(counts, progress)| {
         let made = format!("{statements} statements, {} distinct", index.len());
-        for item in index.quotes() {
-            serde_json::to_writer(&mut output, &item)?;
-            output.write_all(b"\n")?;
-        }
+        write_lines(index.quotes(), threads, &mut output)?;
         progress.finish_with(&summary(&counts, &made));
         Ok(counts.exit())
     });
     crate::cmd::parse::finish(written, output)
+}
+
+/// Writes the statements as JSON Lines, in order, serialised on `threads` threads a round of
+/// chunks at a time: at the end of the run nothing else is left to do, and on one thread this
+/// took a fifth of the run's instructions over both shared corpora.
+fn write_lines(
+    mut quotes: impl Iterator<Item = DedupQuote>,
+    threads: usize,
+    output: &mut impl Write,
+) -> io::Result<()> {
+    const CHUNK: usize = 1024;
+    loop {
+        let round: Vec<DedupQuote> = quotes.by_ref().take(CHUNK * threads.max(1)).collect();
+        if round.is_empty() {
+            return Ok(());
+        }
+        let lines: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let serialising: Vec<_> = round
+                .chunks(CHUNK)
+                .map(|chunk| scope.spawn(move || json_lines(chunk)))
+                .collect();
+            serialising
+                .into_iter()
+                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for chunk in lines {
+            output.write_all(&chunk?)?;
+        }
+    }
+}
+
+/// The JSON lines of `quotes`.
+fn json_lines(quotes: &[DedupQuote]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(quotes.len() * 512);
+    for q in quotes {
+        serde_json::to_writer(&mut out, q)?;
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 /// A story's statements are prepared for the index on its worker, and weigh what they hold.
