@@ -207,13 +207,9 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 #[inline(always)]
 fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
     let rest = bytes.get(i..)?;
-    let mut padded = [b' '; 16];
     let c = match rest.first_chunk::<16>() {
-        Some(c) => c,
-        None => {
-            padded.get_mut(..rest.len())?.copy_from_slice(rest);
-            &padded
-        }
+        Some(c) => *c,
+        None => padded(rest)?,
     };
     let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
     let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
@@ -230,6 +226,15 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
     }
     let second = if n > 1 { c[1] | 0x20 } else { 0 };
     Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+}
+
+/// The bytes `rest` (fewer than 16) padded with spaces to 16, for [`plain_word`]: out of its
+/// way, as only the last words of a sentence need it.
+#[cold]
+fn padded(rest: &[u8]) -> Option<[u8; 16]> {
+    let mut padded = [b' '; 16];
+    padded.get_mut(..rest.len())?.copy_from_slice(rest);
+    Some(padded)
 }
 
 /// How many ASCII letters and digits the eight bytes `x` (little-endian) start with.
@@ -308,34 +313,20 @@ impl Builder<'_> {
         let body = s.slice(text);
         let bytes = body.as_bytes();
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // The commonest bytes first: a space, and a word all in ASCII, whose lower-case
-            // form is at its own span (no branch on where it is).
-            let kind = BYTE_KIND[usize::from(b)];
-            if kind & SPACE != 0 {
-                i += 1;
-                continue;
-            }
-            if kind & ALNUM != 0 {
-                let (j, ascii, key) = match plain_word(bytes, i) {
-                    Some((n, key)) => (i + n, true, Some(key)),
-                    None => {
-                        let (j, ascii) = word_end(body, i, i + 1, true);
-                        (j, ascii, None)
-                    }
-                };
+        loop {
+            i = self.plain_tokens(bytes, i, s.start, pi);
+            // What the plain loop leaves: a word that is not plain, a byte past ASCII.
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if BYTE_KIND[usize::from(b)] & ALNUM != 0 {
+                let (j, ascii) = word_end(body, i, i + 1, true);
                 if ascii {
                     let cap = b.is_ascii_uppercase();
-                    self.ascii_word(s.start + i, s.start + j, key, cap, pi);
-                    // the one space after most words, skipped here rather than by the loop
+                    self.ascii_word(s.start + i, s.start + j, None, cap, pi);
                     i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
                 }
-            } else if b.is_ascii() {
-                // an ASCII punctuation mark: a token of one byte, its own lower case
-                self.push(s.start + i, s.start + i + 1, false, false, pi);
-                i += 1;
-                continue;
             }
             match scan(body, i, b) {
                 None => break,
@@ -353,6 +344,40 @@ impl Builder<'_> {
         if self.marking {
             self.marked.push(s.start);
         }
+    }
+
+    /// Adds the commonest tokens of the sentence `bytes` (at byte `base` of the text) from
+    /// byte `i` on: ASCII white space, plain words ([`plain_word`]) and ASCII punctuation
+    /// marks. Returns the byte where it stops: the end, or a byte [`Builder::sentence`] reads
+    /// (a word that is not plain, a byte past ASCII). A loop of its own, with little state:
+    /// inlined into the general one, it kept its values on the stack.
+    #[inline(never)]
+    fn plain_tokens(&mut self, bytes: &[u8], mut i: usize, base: usize, pi: usize) -> usize {
+        while let Some(&b) = bytes.get(i) {
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if kind & ALNUM != 0 {
+                let Some((n, key)) = plain_word(bytes, i) else {
+                    return i;
+                };
+                let cap = b.is_ascii_uppercase();
+                self.ascii_word(base + i, base + i + n, Some(key), cap, pi);
+                // the one space after most words, skipped here rather than by the loop
+                let j = i + n;
+                i = j + usize::from(bytes.get(j) == Some(&b' '));
+                continue;
+            }
+            if !b.is_ascii() {
+                return i;
+            }
+            // an ASCII punctuation mark: a token of one byte, its own lower case
+            self.push(base + i, base + i + 1, false, false, pi);
+            i += 1;
+        }
+        i
     }
 
     /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`
