@@ -195,24 +195,34 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
-/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `bytes` (an ASCII
-/// letter or digit), `None` when it is not plain.
+/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `text` (an ASCII
+/// letter or digit) in a sentence ending at byte `end`, `None` when it is not plain.
 ///
 /// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
 /// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
 /// every other word. The key is read from the load too: the lower case of an ASCII letter or
-/// digit is the byte with bit 5 set. In the last 16 bytes of `bytes` (every sentence's last
-/// words), the load is of the bytes left padded with spaces: a word that runs to the end
-/// ends there for [`word_end`] too.
+/// digit is the byte with bit 5 set. In the last 16 bytes of the sentence (every sentence's
+/// last words), the bytes past its end are read as spaces: a word that runs to the end ends
+/// there for [`word_end`] too.
 #[inline(always)]
-fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
-    let rest = bytes.get(i..)?;
-    let c = match rest.first_chunk::<16>() {
-        Some(c) => *c,
-        None => padded(rest)?,
+fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32)> {
+    let (low, high) = match text.get(i..i + 16) {
+        Some(c) => {
+            let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+            let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
+            if i + 16 <= end {
+                (low, high)
+            } else {
+                let k = end.checked_sub(i)?;
+                (spaces_after(low, k), spaces_after(high, k.saturating_sub(8)))
+            }
+        }
+        None => {
+            let c = padded(text.get(i..end)?)?;
+            let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+            (low, u64::from_le_bytes(*c.last_chunk::<8>()?))
+        }
     };
-    let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
-    let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
     // the letters and digits of each half, the second read only after a full first
     let n = alnum_run(low);
     let (n, after) = if n < 8 {
@@ -224,12 +234,21 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
     if n == 0 || n == 16 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
         return None;
     }
-    let second = if n > 1 { c[1] | 0x20 } else { 0 };
-    Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+    let second = if n > 1 { (low >> 8) as u8 | 0x20 } else { 0 };
+    let last = *text.get(i + n - 1)? | 0x20;
+    Some((n, WordFilter::key(low as u8 | 0x20, second, last, n)))
 }
 
-/// The bytes `rest` (fewer than 16) padded with spaces to 16, for [`plain_word`]: out of its
-/// way, as only the last words of a sentence need it.
+/// The eight bytes `x` (little-endian) with those from the `k`-th on read as spaces.
+#[inline(always)]
+fn spaces_after(x: u64, k: usize) -> u64 {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let keep = if k >= 8 { !0 } else { (1u64 << (8 * k)) - 1 };
+    (x & keep) | (SPACES & !keep)
+}
+
+/// The bytes `rest` (fewer than 16) padded with spaces to 16, for [`plain_word`] at the end
+/// of the text.
 #[cold]
 fn padded(rest: &[u8]) -> Option<[u8; 16]> {
     let mut padded = [b' '; 16];
@@ -314,7 +333,7 @@ impl Builder<'_> {
         let bytes = body.as_bytes();
         let mut i = 0;
         loop {
-            i = self.plain_tokens(bytes, i, s.start, pi);
+            i = self.plain_tokens(text.as_bytes(), s.start + i, s.end, pi) - s.start;
             // What the plain loop leaves: a word that is not plain, a byte past ASCII.
             let Some(&b) = bytes.get(i) else {
                 break;
@@ -346,35 +365,38 @@ impl Builder<'_> {
         }
     }
 
-    /// Adds the commonest tokens of the sentence `bytes` (at byte `base` of the text) from
-    /// byte `i` on: ASCII white space, plain words ([`plain_word`]) and ASCII punctuation
-    /// marks. Returns the byte where it stops: the end, or a byte [`Builder::sentence`] reads
-    /// (a word that is not plain, a byte past ASCII). A loop of its own, with little state:
-    /// inlined into the general one, it kept its values on the stack.
+    /// Adds the commonest tokens of the sentence ending at byte `end` of `text` from byte `i`
+    /// on: ASCII white space, plain words ([`plain_word`]) and ASCII punctuation marks.
+    /// Returns the byte where it stops: the end, or a byte [`Builder::sentence`] reads (a word
+    /// that is not plain, a byte past ASCII). A loop of its own, with little state: inlined
+    /// into the general one, it kept its values on the stack.
     #[inline(never)]
-    fn plain_tokens(&mut self, bytes: &[u8], mut i: usize, base: usize, pi: usize) -> usize {
-        while let Some(&b) = bytes.get(i) {
+    fn plain_tokens(&mut self, text: &[u8], mut i: usize, end: usize, pi: usize) -> usize {
+        while i < end {
+            let Some(&b) = text.get(i) else {
+                break;
+            };
             let kind = BYTE_KIND[usize::from(b)];
             if kind & SPACE != 0 {
                 i += 1;
                 continue;
             }
             if kind & ALNUM != 0 {
-                let Some((n, key)) = plain_word(bytes, i) else {
+                let Some((n, key)) = plain_word(text, i, end) else {
                     return i;
                 };
                 let cap = b.is_ascii_uppercase();
-                self.ascii_word(base + i, base + i + n, Some(key), cap, pi);
+                self.ascii_word(i, i + n, Some(key), cap, pi);
                 // the one space after most words, skipped here rather than by the loop
                 let j = i + n;
-                i = j + usize::from(bytes.get(j) == Some(&b' '));
+                i = j + usize::from(j < end && text.get(j) == Some(&b' '));
                 continue;
             }
             if !b.is_ascii() {
                 return i;
             }
             // an ASCII punctuation mark: a token of one byte, its own lower case
-            self.push(base + i, base + i + 1, false, false, pi);
+            self.push(i, i + 1, false, false, pi);
             i += 1;
         }
         i
