@@ -180,8 +180,9 @@ fn sniff_binary(bytes: &[u8]) -> Result<(), Error> {
 /// flag with no early exit, a form the compiler turns into wide vector code: most stories
 /// are ruled out here, without the exact count's several tests a byte.
 fn has_control_beyond_line_feeds(head: &[u8]) -> bool {
-    head.iter()
-        .fold(false, |any, &b| any | ((b < 0x20) & (b != b'\n')) | (b == 0x7f))
+    head.iter().fold(false, |any, &b| {
+        any | ((b < 0x20) & (b != b'\n')) | (b == 0x7f)
+    })
 }
 
 #[cfg(test)]

@@ -214,7 +214,10 @@ fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32)> {
                 (low, high)
             } else {
                 let k = end.checked_sub(i)?;
-                (spaces_after(low, k), spaces_after(high, k.saturating_sub(8)))
+                (
+                    spaces_after(low, k),
+                    spaces_after(high, k.saturating_sub(8)),
+                )
             }
         }
         None => {
