@@ -195,17 +195,19 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
-/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `text` (an ASCII
-/// letter or digit) in a sentence ending at byte `end`, `None` when it is not plain.
+/// The length, the [`WordFilter::key`] and the byte after the word of ASCII letters and
+/// digits at byte `i` of `text` (an ASCII letter or digit) in a sentence ending at byte `end`,
+/// `None` when it is not plain.
 ///
-/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
-/// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
-/// every other word. The key is read from the load too: the lower case of an ASCII letter or
-/// digit is the byte with bit 5 set. In the last 16 bytes of the sentence (every sentence's
-/// last words), the bytes past its end are read as spaces: a word that runs to the end ends
-/// there for [`word_end`] too.
+/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte, all read
+/// from one 16-byte load. When that byte joins nothing, [`word_end`] gives the same end, and
+/// reads every other word; a joiner after it is for the caller to read
+/// ([`ends_before_period`]). The key is read from the load too: the lower case of an ASCII
+/// letter or digit is the byte with bit 5 set. In the last 16 bytes of the sentence (every
+/// sentence's last words), the bytes past its end are read as spaces: a word that runs to the
+/// end ends there for [`word_end`] too.
 #[inline(always)]
-fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32)> {
+fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32, u8)> {
     let (low, high) = match text.get(i..i + 16) {
         Some(c) => {
             let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
@@ -234,12 +236,34 @@ fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32)> {
         let m = alnum_run(high);
         (8 + m, (high.checked_shr(8 * m as u32)? as u8))
     };
-    if n == 0 || n == 16 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
+    if n == 0 || n == 16 || !after.is_ascii() {
         return None;
     }
     let second = if n > 1 { (low >> 8) as u8 | 0x20 } else { 0 };
     let last = *text.get(i + n - 1)? | 0x20;
-    Some((n, WordFilter::key(low as u8 | 0x20, second, last, n)))
+    Some((n, WordFilter::key(low as u8 | 0x20, second, last, n), after))
+}
+
+/// Whether the word of `n` ASCII letters and digits at byte `i` of `text`, in a sentence
+/// ending at byte `end`, ends there although the joiner `after` follows it, as [`word_end`]
+/// reads it: a period that joins nothing (no letter or digit after it) and ends no
+/// abbreviation (`said.` at the end of a sentence). Only for a word that starts with a letter:
+/// one that starts with a digit is marked by its runs ([`Builder::mark_words_in`]).
+#[inline(always)]
+fn ends_before_period(text: &str, i: usize, n: usize, end: usize, after: u8) -> bool {
+    let bytes = text.as_bytes();
+    if after != b'.' || !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let next = i + n + 1;
+    let joins = next < end
+        && bytes
+            .get(next)
+            .is_some_and(|&c| !c.is_ascii() || BYTE_KIND[usize::from(c)] & ALNUM != 0);
+    match (text.get(i..i + n), text.get(next..end)) {
+        (Some(word), Some(rest)) => !joins && !is_abbreviation(word, rest),
+        _ => false,
+    }
 }
 
 /// The eight bytes `x` (little-endian) with those from the `k`-th on read as spaces.
@@ -336,7 +360,7 @@ impl Builder<'_> {
         let bytes = body.as_bytes();
         let mut i = 0;
         loop {
-            i = self.plain_tokens(text.as_bytes(), s.start + i, s.end, pi) - s.start;
+            i = self.plain_tokens(text, s.start + i, s.end, pi) - s.start;
             // What the plain loop leaves: a word that is not plain, a byte past ASCII.
             let Some(&b) = bytes.get(i) else {
                 break;
@@ -374,9 +398,10 @@ impl Builder<'_> {
     /// that is not plain, a byte past ASCII). A loop of its own, with little state: inlined
     /// into the general one, it kept its values on the stack.
     #[inline(never)]
-    fn plain_tokens(&mut self, text: &[u8], mut i: usize, end: usize, pi: usize) -> usize {
+    fn plain_tokens(&mut self, text: &str, mut i: usize, end: usize, pi: usize) -> usize {
+        let bytes = text.as_bytes();
         while i < end {
-            let Some(&b) = text.get(i) else {
+            let Some(&b) = bytes.get(i) else {
                 break;
             };
             let kind = BYTE_KIND[usize::from(b)];
@@ -385,14 +410,19 @@ impl Builder<'_> {
                 continue;
             }
             if kind & ALNUM != 0 {
-                let Some((n, key)) = plain_word(text, i, end) else {
+                let Some((n, key, after)) = plain_word(bytes, i, end) else {
                     return i;
                 };
+                if BYTE_KIND[usize::from(after)] & JOINER != 0
+                    && !ends_before_period(text, i, n, end, after)
+                {
+                    return i;
+                }
                 let cap = b.is_ascii_uppercase();
                 self.ascii_word(i, i + n, Some(key), cap, pi);
                 // the one space after most words, skipped here rather than by the loop
                 let j = i + n;
-                i = j + usize::from(j < end && text.get(j) == Some(&b' '));
+                i = j + usize::from(j < end && bytes.get(j) == Some(&b' '));
                 continue;
             }
             if !b.is_ascii() {
