@@ -134,7 +134,7 @@ impl<V> WordTable<V> {
     pub fn get(&self, word: &[u8]) -> Option<&V> {
         let mut k = self.slots[WordFilter::bit(word)];
         while let Some((w, value, before)) = self.entries.get(usize::from(k).checked_sub(1)?) {
-            if **w == *word {
+            if same(w, word) {
                 return Some(value);
             }
             k = *before;
@@ -146,6 +146,14 @@ impl<V> WordTable<V> {
     pub fn iter(&self) -> impl Iterator<Item = (&[u8], &V)> {
         self.entries.iter().map(|(w, v, _)| (&**w, v))
     }
+}
+
+/// Whether two words are the same, byte by byte in line: the words of a table are short, and
+/// those that share a slot share their length and first bytes too, so that a call of
+/// `memcmp` (what `==` on slices gives) cost more than the comparison.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 impl Default for WordFilter {

@@ -198,28 +198,39 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
-/// The length and the [`WordFilter::key`] of the plain word at byte `i` of `bytes` (an ASCII
-/// letter or digit), `None` when it is not plain.
+/// The length, the [`WordFilter::key`] and the byte after the word of ASCII letters and
+/// digits at byte `i` of `text` (an ASCII letter or digit) in a sentence ending at byte `end`,
+/// `None` when it is not plain.
 ///
-/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte that joins
-/// nothing, all read from one 16-byte load; [`word_end`] gives the same end there, and reads
-/// every other word. The key is read from the load too: the lower case of an ASCII letter or
-/// digit is the byte with bit 5 set. In the last 16 bytes of `bytes` (every sentence's last
-/// words), the load is of the bytes left padded with spaces: a word that runs to the end
-/// ends there for [`word_end`] too.
+/// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte, all read
+/// from one 16-byte load. When that byte joins nothing, [`word_end`] gives the same end, and
+/// reads every other word; a joiner after it is for the caller to read
+/// ([`ends_before_period`]). The key is read from the load too: the lower case of an ASCII
+/// letter or digit is the byte with bit 5 set. In the last 16 bytes of the sentence (every
+/// sentence's last words), the bytes past its end are read as spaces: a word that runs to the
+/// end ends there for [`word_end`] too.
 #[inline(always)]
-fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
-    let rest = bytes.get(i..)?;
-    let mut padded = [b' '; 16];
-    let c = match rest.first_chunk::<16>() {
-        Some(c) => c,
+fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32, u8)> {
+    let (low, high) = match text.get(i..i + 16) {
+        Some(c) => {
+            let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+            let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
+            if i + 16 <= end {
+                (low, high)
+            } else {
+                let k = end.checked_sub(i)?;
+                (
+                    spaces_after(low, k),
+                    spaces_after(high, k.saturating_sub(8)),
+                )
+            }
+        }
         None => {
-            padded.get_mut(..rest.len())?.copy_from_slice(rest);
-            &padded
+            let c = padded(text.get(i..end)?)?;
+            let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
+            (low, u64::from_le_bytes(*c.last_chunk::<8>()?))
         }
     };
-    let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
-    let high = u64::from_le_bytes(*c.last_chunk::<8>()?);
     // the letters and digits of each half, the second read only after a full first
     let n = alnum_run(low);
     let (n, after) = if n < 8 {
@@ -228,11 +239,51 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
         let m = alnum_run(high);
         (8 + m, (high.checked_shr(8 * m as u32)? as u8))
     };
-    if n == 0 || n == 16 || !after.is_ascii() || BYTE_KIND[usize::from(after)] & JOINER != 0 {
+    if n == 0 || n == 16 || !after.is_ascii() {
         return None;
     }
-    let second = if n > 1 { c[1] | 0x20 } else { 0 };
-    Some((n, WordFilter::key(c[0] | 0x20, second, c[n - 1] | 0x20, n)))
+    let second = if n > 1 { (low >> 8) as u8 | 0x20 } else { 0 };
+    let last = *text.get(i + n - 1)? | 0x20;
+    Some((n, WordFilter::key(low as u8 | 0x20, second, last, n), after))
+}
+
+/// Whether the word of `n` ASCII letters and digits at byte `i` of `text`, in a sentence
+/// ending at byte `end`, ends there although the joiner `after` follows it, as [`word_end`]
+/// reads it: a period that joins nothing (no letter or digit after it) and ends no
+/// abbreviation (`said.` at the end of a sentence). Only for a word that starts with a letter:
+/// one that starts with a digit is marked by its runs ([`Builder::mark_words_in`]).
+#[inline(always)]
+fn ends_before_period(text: &str, i: usize, n: usize, end: usize, after: u8) -> bool {
+    let bytes = text.as_bytes();
+    if after != b'.' || !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let next = i + n + 1;
+    let joins = next < end
+        && bytes
+            .get(next)
+            .is_some_and(|&c| !c.is_ascii() || BYTE_KIND[usize::from(c)] & ALNUM != 0);
+    match (text.get(i..i + n), text.get(next..end)) {
+        (Some(word), Some(rest)) => !joins && !is_abbreviation(word, rest),
+        _ => false,
+    }
+}
+
+/// The eight bytes `x` (little-endian) with those from the `k`-th on read as spaces.
+#[inline(always)]
+fn spaces_after(x: u64, k: usize) -> u64 {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let keep = if k >= 8 { !0 } else { (1u64 << (8 * k)) - 1 };
+    (x & keep) | (SPACES & !keep)
+}
+
+/// The bytes `rest` (fewer than 16) padded with spaces to 16, for [`plain_word`] at the end
+/// of the text.
+#[cold]
+fn padded(rest: &[u8]) -> Option<[u8; 16]> {
+    let mut padded = [b' '; 16];
+    padded.get_mut(..rest.len())?.copy_from_slice(rest);
+    Some(padded)
 }
 
 /// How many ASCII letters and digits the eight bytes `x` (little-endian) start with.
@@ -311,34 +362,20 @@ impl Builder<'_> {
         let body = s.slice(text);
         let bytes = body.as_bytes();
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // The commonest bytes first: a space, and a word all in ASCII, whose lower-case
-            // form is at its own span (no branch on where it is).
-            let kind = BYTE_KIND[usize::from(b)];
-            if kind & SPACE != 0 {
-                i += 1;
-                continue;
-            }
-            if kind & ALNUM != 0 {
-                let (j, ascii, key) = match plain_word(bytes, i) {
-                    Some((n, key)) => (i + n, true, Some(key)),
-                    None => {
-                        let (j, ascii) = word_end(body, i, i + 1, true);
-                        (j, ascii, None)
-                    }
-                };
+        loop {
+            i = self.plain_tokens(text, s.start + i, s.end, pi) - s.start;
+            // What the plain loop leaves: a word that is not plain, a byte past ASCII.
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if BYTE_KIND[usize::from(b)] & ALNUM != 0 {
+                let (j, ascii) = word_end(body, i, i + 1, true);
                 if ascii {
                     let cap = b.is_ascii_uppercase();
-                    self.ascii_word(s.start + i, s.start + j, key, cap, pi);
-                    // the one space after most words, skipped here rather than by the loop
+                    self.ascii_word(s.start + i, s.start + j, None, cap, pi);
                     i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
                 }
-            } else if b.is_ascii() {
-                // an ASCII punctuation mark: a token of one byte, its own lower case
-                self.push(s.start + i, s.start + i + 1, false, false, pi);
-                i += 1;
-                continue;
             }
             match scan(body, i, b) {
                 None => break,
@@ -356,6 +393,49 @@ impl Builder<'_> {
         if self.marking {
             self.marked.push(s.start);
         }
+    }
+
+    /// Adds the commonest tokens of the sentence ending at byte `end` of `text` from byte `i`
+    /// on: ASCII white space, plain words ([`plain_word`]) and ASCII punctuation marks.
+    /// Returns the byte where it stops: the end, or a byte [`Builder::sentence`] reads (a word
+    /// that is not plain, a byte past ASCII). A loop of its own, with little state: inlined
+    /// into the general one, it kept its values on the stack.
+    #[inline(never)]
+    fn plain_tokens(&mut self, text: &str, mut i: usize, end: usize, pi: usize) -> usize {
+        let bytes = text.as_bytes();
+        while i < end {
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if kind & ALNUM != 0 {
+                let Some((n, key, after)) = plain_word(bytes, i, end) else {
+                    return i;
+                };
+                if BYTE_KIND[usize::from(after)] & JOINER != 0
+                    && !ends_before_period(text, i, n, end, after)
+                {
+                    return i;
+                }
+                let cap = b.is_ascii_uppercase();
+                self.ascii_word(i, i + n, Some(key), cap, pi);
+                // the one space after most words, skipped here rather than by the loop
+                let j = i + n;
+                i = j + usize::from(j < end && bytes.get(j) == Some(&b' '));
+                continue;
+            }
+            if !b.is_ascii() {
+                return i;
+            }
+            // an ASCII punctuation mark: a token of one byte, its own lower case
+            self.push(i, i + 1, false, false, pi);
+            i += 1;
+        }
+        i
     }
 
     /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`

@@ -4,6 +4,8 @@
 
 use super::lex::{self, CreditKind};
 use super::text::{floor_boundary, line_before, Line};
+use crate::lexicon::Initials;
+use std::sync::LazyLock;
 
 /// How far back from the end of the story credits are looked for, in bytes.
 const BOTTOM_BYTES: usize = 3000;
@@ -86,6 +88,9 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
         .map(str::trim);
+    if !Openings::get().may_match(line, norm, paren_inner, mail.is_some()) {
+        return None;
+    }
     lex::credits().iter().find_map(|c| {
         let hit = match c.kind {
             CreditKind::Line => norm.eq_ignore_ascii_case(&c.pattern),
@@ -97,6 +102,72 @@ fn credit_line(line: &str) -> Option<Option<&'static str>> {
         };
         hit.then(|| c.agency.or(mail.flatten()))
     })
+}
+
+/// What the whole-line credit patterns ([`credit_line`]) can match, by kind: the first two
+/// bytes of those compared from the start of the line (or of its parenthesised group), the
+/// last bytes of those compared at its end. A line of text, which none of them starts or
+/// ends, is ruled out with a few tests instead of one per pattern.
+struct Openings {
+    line: Initials,
+    prefix: Initials,
+    paren: Initials,
+    mail: Initials,
+    /// The last bytes of the `Ends` patterns (ASCII lower case), one bit each.
+    ends: [u64; 4],
+    /// An `Ends` pattern is empty: it ends every line.
+    ends_any: bool,
+}
+
+impl Openings {
+    fn get() -> &'static Openings {
+        static OPENINGS: LazyLock<Openings> = LazyLock::new(|| {
+            let of = |kind: CreditKind| {
+                Initials::new(
+                    lex::credits()
+                        .iter()
+                        .filter(move |c| c.kind == kind)
+                        .map(|c| c.pattern.as_bytes()),
+                )
+            };
+            let (mut ends, mut ends_any) = ([0u64; 4], false);
+            for c in lex::credits().iter().filter(|c| c.kind == CreditKind::Ends) {
+                match c.pattern.as_bytes().last() {
+                    Some(&b) => {
+                        let b = usize::from(b.to_ascii_lowercase());
+                        ends[b / 64] |= 1 << (b % 64);
+                    }
+                    None => ends_any = true,
+                }
+            }
+            Openings {
+                line: of(CreditKind::Line),
+                prefix: of(CreditKind::Prefix),
+                paren: of(CreditKind::Paren),
+                mail: of(CreditKind::Mail),
+                ends,
+                ends_any,
+            }
+        });
+        &OPENINGS
+    }
+
+    /// False when no pattern can match: `line` is the trimmed line, `norm` the line as the
+    /// `Line` and `Ends` patterns read it, `paren` the inside of a parenthesised line.
+    fn may_match(&self, line: &str, norm: &str, paren: Option<&str>, mail: bool) -> bool {
+        let ends = |s: &str| {
+            self.ends_any
+                || s.as_bytes().last().is_some_and(|&b| {
+                    let b = usize::from(b.to_ascii_lowercase());
+                    self.ends[b / 64] & (1 << (b % 64)) != 0
+                })
+        };
+        self.line.may_start(norm.as_bytes())
+            || self.prefix.may_start(line.as_bytes())
+            || ends(norm)
+            || paren.is_some_and(|p| self.paren.may_start(p.as_bytes()))
+            || (mail && self.mail.may_start(line.as_bytes()))
+    }
 }
 
 /// A credit closing a line of text: `... the future. REUTER`, `... said. (Reporting by X)`.
