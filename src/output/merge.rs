@@ -3,7 +3,7 @@
 //! output, above the analysis of one story (`analyse::timeline`).
 
 use crate::analyse::timeline::is_not_place;
-use crate::output::record::{Event, Record, Speaker, SpeakerKind};
+use crate::output::record::{Event, EventParty, Record, Speaker, SpeakerKind};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
@@ -41,6 +41,8 @@ pub struct MergedEvent {
     pub date: String,
     /// Where it took place, when any report names it.
     pub place: Option<String>,
+    /// Its PLOVER event type (`CONSULT`, `ACCUSE`...), the first a report gives, or `null`.
+    pub event_type: Option<String>,
     /// The names of the speakers taking part, over all reports.
     pub participants: Vec<String>,
     /// Every report of the event, in input order.
@@ -48,9 +50,11 @@ pub struct MergedEvent {
 }
 
 /// Merges the events of many records into one timeline sorted by date (dates without a year
-/// after those with one, by month and day). Reports of one event are joined: the same date
-/// and, where both name one, the same place, with participant names in common (by surname)
-/// or, when neither lists participants, a place both name.
+/// after those with one, by month and day). Reports of one event are joined on this key: the
+/// same date; the same event type where both have one; where both name actors or recipients,
+/// a party in common, and a recipient in common where both name recipients (by surname); the
+/// same place where both name one; and participant names in common (by
+/// surname) or, when neither lists participants, three names both texts give.
 pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
     let mut timeline = Timeline::default();
     for r in records {
@@ -73,6 +77,10 @@ pub fn merge(records: &[Record]) -> Vec<MergedEvent> {
 struct Report {
     date: String,
     place: Option<String>,
+    event_type: Option<String>,
+    /// The keys of its actors and recipients, and of its recipients alone.
+    parties: HashSet<String>,
+    recipients: HashSet<String>,
     /// The participants' names.
     names: Vec<String>,
     /// The surnames of the participants that are people: only those identify an event across
@@ -91,8 +99,19 @@ impl Report {
             .filter_map(|id| r.speakers.iter().find(|s| &s.id == id))
             .collect();
         let place = e.place.as_ref().map(|p| p.trim().to_string());
+        // By surname, as participants are: one story's `Vladimir Putin` (a speaker) is
+        // another's `his Russian counterpart Vladimir Putin` (words only).
+        let keys = |parties: &[EventParty]| -> HashSet<String> {
+            parties.iter().filter_map(|p| party_surname(r, p)).collect()
+        };
+        let recipients = keys(&e.recipients);
+        let mut parties = keys(&e.actors);
+        parties.extend(recipients.iter().cloned());
         Report {
             date: e.date.clone().unwrap_or_default(),
+            event_type: e.event_type.clone(),
+            parties,
+            recipients,
             names: people.iter().map(|s| s.name.clone()).collect(),
             keys: people
                 .iter()
@@ -121,6 +140,8 @@ struct Timeline {
     surnames: Vec<HashSet<String>>,
     /// Per event: the names in its first report's text.
     signatures: Vec<HashSet<String>>,
+    /// Per event: the party keys of all its reports, and their recipients' keys.
+    parties: Vec<(HashSet<String>, HashSet<String>)>,
     /// The events of each date.
     by_date: HashMap<String, Vec<usize>>,
 }
@@ -139,6 +160,17 @@ impl Timeline {
                 (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
                 _ => true,
             };
+            let types_agree = match (&m.event_type, &report.event_type) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            // one call of Lavrov's with Blinken and another with Wang Yi are two events
+            let (parties, recipients) = &self.parties[g];
+            let meet = |a: &HashSet<String>, b: &HashSet<String>| {
+                a.is_empty() || b.is_empty() || !a.is_disjoint(b)
+            };
+            let parties_agree =
+                meet(parties, &report.parties) && meet(recipients, &report.recipients);
             let overlap = !report.keys.is_disjoint(&self.surnames[g]);
             // without a person in common, the reports must share three names with the first
             // report (`Indian`, `Moslem`, `Srinagar`): a date and a dateline city are not enough
@@ -147,7 +179,7 @@ impl Timeline {
                 .intersection(&self.signatures[g])
                 .take(3)
                 .count();
-            places_agree && (overlap || shared >= 3)
+            places_agree && types_agree && parties_agree && (overlap || shared >= 3)
         })
     }
 
@@ -158,6 +190,12 @@ impl Timeline {
         if m.place.is_none() {
             m.place = report.place;
         }
+        if m.event_type.is_none() {
+            m.event_type = report.event_type;
+        }
+        let (parties, recipients) = &mut self.parties[g];
+        parties.extend(report.parties);
+        recipients.extend(report.recipients);
         for n in report.names {
             let key = surname(&n);
             match m.participants.iter_mut().find(|p| surname(p) == key) {
@@ -177,11 +215,13 @@ impl Timeline {
         self.events.push(MergedEvent {
             date: report.date,
             place: report.place,
+            event_type: report.event_type,
             participants: report.names,
             sources: vec![report.source],
         });
         self.surnames.push(report.keys);
         self.signatures.push(report.signature);
+        self.parties.push((report.parties, report.recipients));
     }
 }
 
@@ -196,6 +236,16 @@ fn names_in(text: &str, place: Option<&str>) -> HashSet<String> {
         .map(str::to_lowercase)
         .filter(|w| !place.split_whitespace().any(|p| p == w))
         .collect()
+}
+
+/// The surname of an event's party: that of its speaker's name when it is one of the story's
+/// speakers, else that of its own words.
+fn party_surname(r: &Record, p: &EventParty) -> Option<String> {
+    let speaker = p
+        .speaker_id
+        .as_ref()
+        .and_then(|id| r.speakers.iter().find(|s| &s.id == id));
+    surname(speaker.map_or(p.name.as_str(), |s| s.name.as_str()))
 }
 
 fn surname(name: &str) -> Option<String> {

@@ -25,11 +25,12 @@ pub enum Command {
     Parse(ParseArgs),
     /// Merge the events of many stories into one timeline sorted by date.
     ///
-    /// Reports of one event in several stories (same date, same place where both name one,
-    /// participants in common) become one event with all its sources. JSON Lines by default,
-    /// one event per line; `--format table` for reading (text wrapped at --width, never
-    /// cut), `--format csv` for spreadsheets (columns: date, place, participants, reports,
-    /// sources, stories, date_text, text).
+    /// Reports of one event in several stories (same date, same event type where both have
+    /// one, actors and recipients in common where both name them, same place where both name
+    /// one, participants in common) become one event with all its sources. JSON Lines by
+    /// default, one event per line; `--format table` for reading (text wrapped at --width,
+    /// never cut), `--format csv` for spreadsheets (columns: date, place, participants,
+    /// reports, sources, stories, date_text, text, event_type).
     #[command(
         after_help = "Examples:\n  statements timeline archive/ --format table --width 60\n  statements timeline archive/ --format csv --agency Reuters -o timeline.csv"
     )]
@@ -352,7 +353,7 @@ pub enum TimelineFormat {
     /// A readable table.
     Table,
     /// RFC 4180 CSV, one row per event: date, place, participants, reports, sources,
-    /// stories, date_text, text.
+    /// stories, date_text, text, event_type.
     Csv,
 }
 

@@ -283,6 +283,8 @@ pub struct TimelineRow<'m> {
     pub date_text: &'m str,
     /// The clause of the first report, whole.
     pub text: &'m str,
+    /// The event's PLOVER type, or empty.
+    pub event_type: Option<&'m str>,
 }
 
 impl TimelineRow<'_> {
@@ -296,6 +298,7 @@ impl TimelineRow<'_> {
         "stories",
         "date_text",
         "text",
+        "event_type",
     ];
 }
 
@@ -322,6 +325,7 @@ pub fn timeline_row(event: &MergedEvent) -> TimelineRow<'_> {
             .join("; "),
         date_text: first.map_or("", |s| s.date_text.as_str()),
         text: first.map_or("", |s| s.text.as_str()),
+        event_type: event.event_type.as_deref(),
     }
 }
 

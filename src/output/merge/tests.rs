@@ -1,7 +1,7 @@
 //! Table tests for the cross-story merge.
 
 use super::*;
-use crate::output::record::{DatePrecision, EventStatus, Metadata};
+use crate::output::record::{DatePrecision, EventParty, EventStatus, Metadata};
 
 fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize])]) -> Record {
     Record {
@@ -99,7 +99,75 @@ fn merge_joins_reports_and_sorts() {
     );
     assert_eq!(merged[3].participants, ["Sergey Lavrov", "Antony Blinken"]);
     let json = serde_json::to_value(&merged[5]).unwrap_or_default();
-    for key in ["date", "place", "participants", "sources"] {
+    for key in ["date", "place", "event_type", "participants", "sources"] {
         assert!(json.get(key).is_some(), "{key} always present");
+    }
+}
+
+/// A party of an event, named as the story names it (no speaker: its key is its words).
+fn party(name: &str) -> EventParty {
+    EventParty {
+        name: name.into(),
+        speaker_id: None,
+        country: None,
+        sector: None,
+    }
+}
+
+/// The merge key beyond date and people: two reports of one date with a person in common
+/// join only when their types agree and their parties meet, each case a row (type, actors,
+/// recipients of the second report against a first that is a CONSULT of Lavrov with Blinken).
+#[test]
+fn merge_keys_on_type_and_parties() {
+    let cases: [(&str, Option<&str>, &[&str], &[&str], usize); 6] = [
+        (
+            "the same call, told the same way",
+            Some("CONSULT"),
+            &["Lavrov"],
+            &["Blinken"],
+            1,
+        ),
+        (
+            "the same call, told as joint talks",
+            Some("CONSULT"),
+            &["Lavrov", "Blinken"],
+            &[],
+            1,
+        ),
+        ("an untyped report of it", None, &[], &[], 1),
+        (
+            "an accusation that day",
+            Some("ACCUSE"),
+            &["Lavrov"],
+            &["Blinken"],
+            2,
+        ),
+        (
+            "a call with someone else",
+            Some("CONSULT"),
+            &["Lavrov"],
+            &["Wang Yi"],
+            2,
+        ),
+        (
+            "other people altogether",
+            Some("CONSULT"),
+            &["Truss"],
+            &["Le Drian"],
+            2,
+        ),
+    ];
+    for (what, ty, actors, recipients, events) in cases {
+        let mut first = record("a.txt", &["Sergey Lavrov"], &[("2022-01-18", None, &[0])]);
+        first.events[0].event_type = Some("CONSULT".into());
+        first.events[0].actors = vec![party("Lavrov")];
+        first.events[0].recipients = vec![party("Blinken")];
+        let mut second = record("b.txt", &["Sergey Lavrov"], &[("2022-01-18", None, &[0])]);
+        second.events[0].event_type = ty.map(str::to_string);
+        second.events[0].actors = actors.iter().map(|a| party(a)).collect();
+        second.events[0].recipients = recipients.iter().map(|r| party(r)).collect();
+        let merged = merge(&[first, second]);
+        assert_eq!(merged.len(), events, "{what}");
+        assert_eq!(merged[0].event_type.as_deref(), Some("CONSULT"), "{what}");
     }
 }

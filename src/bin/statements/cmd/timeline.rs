@@ -43,9 +43,8 @@ fn slim(mut record: Record) -> Record {
     record.dates = Vec::new();
     // The timeline is of dated events only (see `merge`).
     record.events.retain(|e| e.date.is_some());
+    // actors and recipients stay: their keys are part of the key events are merged on
     for e in &mut record.events {
-        e.actors = Vec::new();
-        e.recipients = Vec::new();
         e.trigger = None;
     }
     for speaker in &mut record.speakers {
