@@ -114,12 +114,22 @@ fn party(name: &str) -> EventParty {
     }
 }
 
+/// A case of the merge key: what it is, then the second report's type, actors and recipients,
+/// and how many events the two reports make.
+type MergeCase = (
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    &'static [&'static str],
+    usize,
+);
+
 /// The merge key beyond date and people: two reports of one date with a person in common
 /// join only when their types agree and their parties meet, each case a row (type, actors,
 /// recipients of the second report against a first that is a CONSULT of Lavrov with Blinken).
 #[test]
 fn merge_keys_on_type_and_parties() {
-    let cases: [(&str, Option<&str>, &[&str], &[&str], usize); 6] = [
+    let cases: [MergeCase; 6] = [
         (
             "the same call, told the same way",
             Some("CONSULT"),
