@@ -256,7 +256,9 @@ pub fn prepare(record: &Record) -> Vec<Prepared> {
 }
 
 struct Group {
-    shingles: Vec<u64>,
+    /// Boxed: the set is built with room for every word and pair, and most of that room is
+    /// left over once repeats are dropped (kept for every distinct statement of a run).
+    shingles: Box<[u64]>,
     quote: DedupQuote,
 }
 
@@ -437,9 +439,10 @@ impl QuoteIndex {
             }
         }
         self.groups.push(Group {
-            shingles: set,
+            shingles: set.into_boxed_slice(),
             quote: DedupQuote {
-                text: source.text.clone(),
+                // the first source's wording, filled in by `quotes`: not held twice meanwhile
+                text: String::new(),
                 speaker: row.speaker,
                 speaker_key: row.speaker_key,
                 speaker_country: row.speaker_country,
@@ -451,7 +454,15 @@ impl QuoteIndex {
 
     /// The statements, in the order first met.
     pub fn quotes(self) -> impl Iterator<Item = DedupQuote> {
-        self.groups.into_iter().map(|g| g.quote)
+        self.groups.into_iter().map(|g| {
+            let mut quote = g.quote;
+            quote.text = quote
+                .sources
+                .first()
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            quote
+        })
     }
 }
 
