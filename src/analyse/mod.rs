@@ -28,3 +28,36 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> 
         events::trigger_marks(),
     )
 }
+
+/// A story as the tests of the stages read it: its text, paragraphs and tokens.
+#[cfg(test)]
+pub(crate) struct TestStory {
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub doc: Doc,
+}
+
+/// For tests: every fixture story and the `probes`, each with the paragraphs and tokens the
+/// pipeline builds for it.
+#[cfg(test)]
+pub(crate) fn fixture_stories(probes: &[&str]) -> Vec<TestStory> {
+    let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+        .expect("fixtures")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    texts.extend(probes.iter().map(|p| p.to_string()));
+    texts
+        .into_iter()
+        .map(|text| {
+            let whole = crate::span::Span::new(0, text.len());
+            let paragraphs = crate::text::paragraphs::split(&text, whole);
+            let quotes = crate::text::quotes::find(&text, &paragraphs);
+            let doc = tokenize(&text, &paragraphs, &quotes);
+            TestStory {
+                text,
+                paragraphs,
+                doc,
+            }
+        })
+        .collect()
+}

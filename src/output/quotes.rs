@@ -138,18 +138,7 @@ pub fn shingles(text: &str) -> (Vec<u64>, usize) {
 
 /// The Jaccard similarity of two sorted sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let both = shared(a, b, 0).unwrap_or(0);
     let union = a.len() + b.len() - both;
     if union == 0 {
         return 0.0;
@@ -177,6 +166,15 @@ pub fn jaccard_at_least(a: &[u64], b: &[u64], at_least: f64) -> Option<f64> {
     if need > most {
         return None;
     }
+    let both = shared(a, b, need)?;
+    // as `jaccard` computes it
+    let similarity = both as f64 / (total - both) as f64;
+    (similarity >= at_least).then_some(similarity)
+}
+
+/// How many elements two sorted sets share, by one merge of the two; `None` as soon as the
+/// elements left cannot bring the count to `need` (0: never).
+fn shared(a: &[u64], b: &[u64], need: usize) -> Option<usize> {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -193,9 +191,7 @@ pub fn jaccard_at_least(a: &[u64], b: &[u64], at_least: f64) -> Option<f64> {
             return None;
         }
     }
-    // as `jaccard` computes it: the elements left after one set's end are not shared
-    let similarity = both as f64 / (total - both) as f64;
-    (similarity >= at_least).then_some(similarity)
+    Some(both)
 }
 
 /// The i-th MinHash function of a (well mixed) shingle hash: an xor with a seed and an odd

@@ -29,6 +29,15 @@ fn json_counts(records: &[Record]) -> (usize, usize, usize) {
     )
 }
 
+/// The actors and recipients of all the records' events: the rows of `event_parties`.
+fn party_count(records: &[Record]) -> usize {
+    records
+        .iter()
+        .flat_map(|r| &r.events)
+        .map(|e| e.actors.len() + e.recipients.len())
+        .sum()
+}
+
 fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
     let mut reader = csv::Reader::from_reader(bytes);
     reader.records().map(|r| r.expect("valid CSV")).collect()
@@ -91,12 +100,10 @@ fn check_db(inputs: &[&Path], records: &[Record], dir: &Path, runs: usize) {
         assert_eq!(count("SELECT count(*) FROM quotes"), quotes);
         assert_eq!(count("SELECT count(*) FROM story_speakers"), speakers);
         assert_eq!(count("SELECT count(*) FROM events"), events);
-        let parties: usize = records
-            .iter()
-            .flat_map(|r| &r.events)
-            .map(|e| e.actors.len() + e.recipients.len())
-            .sum();
-        assert_eq!(count("SELECT count(*) FROM event_parties"), parties);
+        assert_eq!(
+            count("SELECT count(*) FROM event_parties"),
+            party_count(records)
+        );
         let integrity: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
@@ -213,12 +220,10 @@ fn db_grows_with_its_archive_without_duplicates() {
     // the replaced story's rows in the tables that hang from it are gone too
     let dates: usize = records.iter().map(|r| r.dates.len()).sum();
     assert_eq!(count("SELECT count(*) FROM dates"), dates);
-    let parties: usize = records
-        .iter()
-        .flat_map(|r| &r.events)
-        .map(|e| e.actors.len() + e.recipients.len())
-        .sum();
-    assert_eq!(count("SELECT count(*) FROM event_parties"), parties);
+    assert_eq!(
+        count("SELECT count(*) FROM event_parties"),
+        party_count(&records)
+    );
     assert_eq!(
         count("SELECT count(*) FROM event_parties WHERE event NOT IN (SELECT event FROM events)")
             + count(

@@ -25,13 +25,7 @@ pub(super) struct Hit {
 /// Puts in `out` (cleared first) the triggers of `sentence`, in text order, the longest
 /// form at each word, reading the story's tokens `doc` where they hold the sentence's.
 pub(super) fn triggers_in(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Hit>) {
-    out.clear();
-    let mut scan = Scan {
-        s: sentence.slice(text).as_bytes(),
-        lower: &doc.norm.as_bytes()[sentence.start..sentence.end],
-        at: sentence.start,
-        out,
-    };
+    let mut scan = Scan::new(text, doc, sentence, out);
     let len = scan.s.len();
     let Some(toks) = doc_tokens(doc, sentence) else {
         scan.bytes(0, len);
@@ -73,7 +67,18 @@ struct Scan<'a, 'o> {
     out: &'o mut Vec<Hit>,
 }
 
-impl Scan<'_, '_> {
+impl<'a, 'o> Scan<'a, 'o> {
+    /// The scan of `sentence`, its triggers put in `out` (cleared first).
+    fn new(text: &'a str, doc: &'a Doc, sentence: Span, out: &'o mut Vec<Hit>) -> Self {
+        out.clear();
+        Scan {
+            s: sentence.slice(text).as_bytes(),
+            lower: &doc.norm.as_bytes()[sentence.start..sentence.end],
+            at: sentence.start,
+            out,
+        }
+    }
+
     /// Reads the bytes from `i` (where no word of the scan is under way) until a word
     /// ends at or past `until`; returns where the scan is then.
     fn bytes(&mut self, mut i: usize, until: usize) -> usize {
@@ -157,21 +162,11 @@ mod tests {
     use super::*;
 
     /// Texts that probe the ways a trigger sits in a word (`U.S.-backed`, `willing-to`, `’s`,
-    /// a capital, an abbreviation, a dash past ASCII), with every fixture.
-    fn texts() -> Vec<String> {
-        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
-        texts.push(
-            "The U.S.-backed forces pulled back. He is willing-to talk. Russia’s army \
-             withdrew. Profits rose. TALKS RESUMED. The Mr. Smith visit. Shares fell 5 pct. \
-             They met—talks—and held talks- with 3rd-party envoys; talksé met. It \
-             accused-him of lying and called on Iran to halt."
-                .to_string(),
-        );
-        texts
-    }
+    /// a capital, an abbreviation, a dash past ASCII), read with every fixture.
+    const PROBE: &str = "The U.S.-backed forces pulled back. He is willing-to talk. Russia’s \
+        army withdrew. Profits rose. TALKS RESUMED. The Mr. Smith visit. Shares fell 5 pct. \
+        They met—talks—and held talks- with 3rd-party envoys; talksé met. It accused-him of \
+        lying and called on Iran to halt.";
 
     /// The sentences the story's tokens leave unmarked hold no trigger: skipping them loses
     /// nothing.
@@ -179,12 +174,10 @@ mod tests {
     fn unmarked_sentences_hold_no_trigger() {
         let mut marked_sentences = 0;
         let mut hits = Vec::new();
-        for text in &texts() {
-            let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
-            let quotes = crate::text::quotes::find(text, &paragraphs);
-            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
-            for s in paragraphs.iter().flat_map(|p| &p.sentences) {
-                by_bytes(text, &doc, *s, &mut hits);
+        for story in crate::analyse::fixture_stories(&[PROBE]) {
+            let (text, doc) = (&story.text, &story.doc);
+            for s in story.paragraphs.iter().flat_map(|p| &p.sentences) {
+                by_bytes(text, doc, *s, &mut hits);
                 if doc.marked.contains(&s.start) {
                     marked_sentences += 1;
                 } else {
@@ -197,34 +190,22 @@ mod tests {
 
     /// The scan over the bytes of the whole sentence, as it was before it read the tokens.
     fn by_bytes(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Hit>) {
-        out.clear();
-        let mut scan = Scan {
-            s: sentence.slice(text).as_bytes(),
-            lower: &doc.norm.as_bytes()[sentence.start..sentence.end],
-            at: sentence.start,
-            out,
-        };
+        let mut scan = Scan::new(text, doc, sentence, out);
         scan.bytes(0, scan.s.len());
     }
 
     /// The walk over the story's tokens finds the triggers the scan over the bytes finds.
     #[test]
     fn tokens_find_what_the_bytes_find() {
-        let mut texts = texts();
-        texts.push(
-            "They met a\u{a0}talks and held talks\u{a0}with envoys. Iran accused.x him. \
-             It «accused» them; a—talks; talks-with; x-accused; 3rd accused 2accused."
-                .to_string(),
-        );
+        let spaces = "They met a\u{a0}talks and held talks\u{a0}with envoys. Iran accused.x him. \
+             It «accused» them; a—talks; talks-with; x-accused; 3rd accused 2accused.";
         let (mut got, mut want) = (Vec::new(), Vec::new());
         let mut found = 0;
-        for text in &texts {
-            let paragraphs = crate::text::paragraphs::split(text, Span::new(0, text.len()));
-            let quotes = crate::text::quotes::find(text, &paragraphs);
-            let doc = crate::analyse::tokenize(text, &paragraphs, &quotes);
-            for s in paragraphs.iter().flat_map(|p| &p.sentences) {
-                triggers_in(text, &doc, *s, &mut got);
-                by_bytes(text, &doc, *s, &mut want);
+        for story in crate::analyse::fixture_stories(&[PROBE, spaces]) {
+            let (text, doc) = (&story.text, &story.doc);
+            for s in story.paragraphs.iter().flat_map(|p| &p.sentences) {
+                triggers_in(text, doc, *s, &mut got);
+                by_bytes(text, doc, *s, &mut want);
                 let spans = |h: &[Hit]| -> Vec<(Span, usize)> {
                     h.iter().map(|h| (h.span, h.row)).collect()
                 };
