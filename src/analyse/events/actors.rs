@@ -38,7 +38,7 @@ impl<'a> Cast<'a> {
     fn title(&self, s: usize) -> (Option<&'static str>, Option<&'static str>) {
         *self.titles[s].get_or_init(|| {
             let title = self.attribution.speakers[s].title.as_deref();
-            (title.and_then(country), title.and_then(sector))
+            title.map_or((None, None), country_and_sector)
         })
     }
 
@@ -46,12 +46,12 @@ impl<'a> Cast<'a> {
     pub(super) fn speaker_party(&self, s: usize) -> Party {
         self.parties[s]
             .get_or_init(|| {
-                let name = &self.attribution.speakers[s].name;
+                let (country, sector) = country_and_sector(&self.attribution.speakers[s].name);
                 Party {
                     name: None,
                     speaker: Some(s),
-                    country: country(name).or_else(|| self.title(s).0),
-                    sector: sector(name).or_else(|| self.title(s).1),
+                    country: country.or_else(|| self.title(s).0),
+                    sector: sector.or_else(|| self.title(s).1),
                 }
             })
             .clone()
@@ -60,12 +60,12 @@ impl<'a> Cast<'a> {
     /// The party named by the words of `span`.
     fn of_span(&self, text: &str, span: Span) -> Party {
         let speaker = self.speaker_of(text, span);
-        let phrase = span.slice(text);
+        let (country, sector) = country_and_sector(span.slice(text));
         Party {
             name: Some(span),
             speaker,
-            country: country(phrase).or_else(|| speaker.and_then(|s| self.title(s).0)),
-            sector: sector(phrase).or_else(|| speaker.and_then(|s| self.title(s).1)),
+            country: country.or_else(|| speaker.and_then(|s| self.title(s).0)),
+            sector: sector.or_else(|| speaker.and_then(|s| self.title(s).1)),
         }
     }
 
@@ -105,51 +105,100 @@ impl<'a> Cast<'a> {
 /// possessive `'s` cut), with the index of its first word and its number of words. Grams are
 /// made as the words come, with no list: the callers choose among them by those indices, as
 /// they would in a list ordered by first word then length.
-fn grams(phrase: &str, f: impl FnMut(&str, usize, usize)) {
-    if phrase.is_ascii() {
-        // split on bytes, no character decoded: the white space of `split_whitespace` in
-        // ASCII (with the vertical tab, which `is_ascii_whitespace` leaves out)
-        let bytes = phrase.as_bytes();
-        let words = bytes
-            .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let at = w.as_ptr() as usize - bytes.as_ptr() as usize;
-                &phrase[at..at + w.len()]
-            });
-        grams_of(phrase, words, f);
-    } else {
-        grams_of(phrase, phrase.split_whitespace(), f);
+fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let b = phrase.as_bytes();
+    let mut last = [(0usize, 0usize); 3];
+    let (mut i, mut j) = (0, 0);
+    loop {
+        i = run(phrase, i, true);
+        if i == b.len() {
+            return;
+        }
+        let start = i;
+        i = run(phrase, i, false);
+        last[j % 3] = (start, start + kept(&b[start..i]));
+        for n in 1..=3.min(j + 1) {
+            let first = j + 1 - n;
+            f(&phrase[last[first % 3].0..last[j % 3].1], first, n);
+        }
+        j += 1;
     }
 }
 
-/// [`grams`] over the words of `phrase` (slices of it).
-fn grams_of<'p>(
-    phrase: &'p str,
-    words: impl Iterator<Item = &'p str>,
-    mut f: impl FnMut(&str, usize, usize),
-) {
-    let mut last = [(0usize, 0usize); 3];
-    for (j, w) in words.enumerate() {
-        let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
-        let w = w.trim_end_matches([',', ';', ':']);
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        last[j % 3] = (start, start + w.len());
-        for n in 1..=3.min(j + 1) {
-            let i = j + 1 - n;
-            f(&phrase[last[i % 3].0..last[j % 3].1], i, n);
+/// Where the run of white space (`white`) or of other characters from byte `i` of `s` ends,
+/// white space as `split_whitespace` reads it. An ASCII byte is classed as it is, with no
+/// decoding (the white space of `is_ascii_whitespace`, and the vertical tab, which it leaves
+/// out).
+#[inline(always)]
+fn run(s: &str, mut i: usize, white: bool) -> usize {
+    while let Some(&c) = s.as_bytes().get(i) {
+        let (is_white, len) = if c.is_ascii() {
+            (c.is_ascii_whitespace() || c == 0x0b, 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if is_white != white {
+            break;
         }
+        i += len;
+    }
+    i
+}
+
+/// The length of a word once its trailing `,;:` and then a possessive `'s` or `’s` are cut.
+/// Read on bytes: the marks are ASCII, and no byte of a longer character is.
+fn kept(w: &[u8]) -> usize {
+    let mut n = w.len();
+    while n > 0 && matches!(w[n - 1], b',' | b';' | b':') {
+        n -= 1;
+    }
+    let w = &w[..n];
+    if w.ends_with(b"'s") {
+        n - 2
+    } else if w.ends_with("\u{2019}s".as_bytes()) {
+        n - 4
+    } else {
+        n
     }
 }
 
 /// The country a phrase names: its longest country form (`South Korean` over `Korean`; of two
 /// as long, the later).
 pub(crate) fn country(phrase: &str) -> Option<&'static str> {
-    let mut best: Option<(usize, usize, &'static str)> = None;
-    grams(phrase, |g, i, _| {
+    let mut best = Country::default();
+    grams(phrase, |g, i, _| best.gram(g, i));
+    best.found.map(|b| b.2)
+}
+
+/// The sector of a phrase: that of its last word (or pair of words) with one, by first word
+/// then length. (The stage asks for it with the country: [`country_and_sector`].)
+#[cfg(test)]
+fn sector(phrase: &str) -> Option<&'static str> {
+    let mut found = Sector::default();
+    grams(phrase, |g, i, n| found.gram(g, i, n));
+    found.found.map(|f| f.1)
+}
+
+/// [`country`] and [`sector`] of one phrase, its grams made once.
+pub(super) fn country_and_sector(phrase: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let (mut c, mut s) = (Country::default(), Sector::default());
+    grams(phrase, |g, i, n| {
+        c.gram(g, i);
+        s.gram(g, i, n);
+    });
+    (c.found.map(|b| b.2), s.found.map(|f| f.1))
+}
+
+/// The country form found so far: its length, first word and country.
+#[derive(Default)]
+struct Country {
+    found: Option<(usize, usize, &'static str)>,
+}
+
+impl Country {
+    #[inline(always)]
+    fn gram(&mut self, g: &str, i: usize) {
         // Every form starts with a capital (`Élysée` past ASCII): a gram in lower case is
         // none, whatever its shape.
         let capital = g
@@ -160,33 +209,35 @@ pub(crate) fn country(phrase: &str) -> Option<&'static str> {
             return;
         }
         if let Some(&c) = COUNTRIES.get(g) {
-            if best.is_none_or(|b| (g.len(), i) >= (b.0, b.1)) {
-                best = Some((g.len(), i, c));
+            if self.found.is_none_or(|b| (g.len(), i) >= (b.0, b.1)) {
+                self.found = Some((g.len(), i, c));
             }
         }
-    });
-    best.map(|b| b.2)
+    }
 }
 
-/// The sector of a phrase: that of its last word (or pair of words) with one, by first word
-/// then length.
-pub(super) fn sector(phrase: &str) -> Option<&'static str> {
-    let mut found: Option<((usize, usize), &'static str)> = None;
-    let mut buf = [0u8; 40];
-    grams(phrase, |g, i, n| {
+/// The sector word found so far: its first word and length in words, and its sector.
+#[derive(Default)]
+struct Sector {
+    found: Option<((usize, usize), &'static str)>,
+}
+
+impl Sector {
+    #[inline(always)]
+    fn gram(&mut self, g: &str, i: usize, n: usize) {
         if !SECTOR_SHAPES.may_be(g.as_bytes()) {
             return;
         }
+        let mut buf = [0u8; 40];
         let Some(lower) = crate::lexicon::ascii_lower_bytes(g.as_bytes(), &mut buf) else {
             return;
         };
         if let Some(&s) = SECTORS.get(lower) {
-            if found.is_none_or(|f| (i, n) > f.0) {
-                found = Some(((i, n), s));
+            if self.found.is_none_or(|f| (i, n) > f.0) {
+                self.found = Some(((i, n), s));
             }
         }
-    });
-    found.map(|f| f.1)
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +271,44 @@ mod tests {
         for (phrase, c, s) in cases {
             assert_eq!(country(phrase), c, "{phrase}");
             assert_eq!(sector(phrase), s, "{phrase}");
+            assert_eq!(country_and_sector(phrase), (c, s), "{phrase}");
+        }
+    }
+
+    /// The grams as they were made before the words were split on bytes: by
+    /// `split_whitespace`, each word cut by `str` methods.
+    fn grams_by_split(phrase: &str) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        let mut last = [(0usize, 0usize); 3];
+        for (j, w) in phrase.split_whitespace().enumerate() {
+            let start = w.as_ptr() as usize - phrase.as_ptr() as usize;
+            let w = w.trim_end_matches([',', ';', ':']);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w);
+            last[j % 3] = (start, start + w.len());
+            for n in 1..=3.min(j + 1) {
+                let i = j + 1 - n;
+                out.push((phrase[last[i % 3].0..last[j % 3].1].to_string(), i, n));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn grams_split_as_split_whitespace_splits() {
+        let cases = [
+            "Russia's Foreign\u{a0}Minister,, Sergey Lavrov;:",
+            " \x0bKremlin\u{2019}s \t spokesman's\u{2003}aide ",
+            "Élysée\u{2028}Palace 's ’s , U.S.",
+            "",
+            "   ",
+        ];
+        for phrase in cases {
+            let mut got = Vec::new();
+            grams(phrase, |g, i, n| got.push((g.to_string(), i, n)));
+            assert_eq!(got, grams_by_split(phrase), "{phrase:?}");
         }
     }
 

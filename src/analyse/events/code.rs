@@ -8,7 +8,7 @@
 use super::actors::Cast;
 use super::lexicon::{goldstein, Class, ClauseMode, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
-use super::tokens::{tokens, Tok};
+use super::tokens::{doc_tokens, tokens, Tok};
 use super::triggers::{triggers_in, Hit};
 use super::{Coding, Party, Status};
 use crate::analyse::attribution::Attribution;
@@ -41,27 +41,27 @@ pub(crate) fn code(story: &Story<'_>, events: &mut Vec<EventFound>) {
     let lower = story.doc.norm.as_bytes();
     // made on the first sentence with a trigger: most stories have none
     let cast = std::cell::OnceCell::new();
-    for p in story.paragraphs {
-        for &sentence in &p.sentences {
-            // Both in text order: the marks before this sentence are passed by.
-            while marked.next_if(|&m| m < sentence.start).is_some() {}
-            if marked.peek() != Some(&sentence.start) {
-                continue;
-            }
-            triggers_in(story.text, story.doc, sentence, &mut hits);
-            if hits.is_empty() {
-                continue;
-            }
-            tokens(story.text, story.doc, sentence, &mut toks);
-            let words = Words {
-                text: story.text,
-                lower,
-                toks: &toks,
-            };
-            let cast = cast.get_or_init(|| Cast::new(story.attribution));
-            let reader = Reader { story, cast, words };
-            reader.sentence(sentence, &hits, events, &mut added);
+    let sentences = story.paragraphs.iter().flat_map(|p| &p.sentences);
+    for (nth, &sentence) in sentences.enumerate() {
+        // Both in text order: the marks before this sentence are passed by.
+        while marked.next_if(|&m| m < sentence.start).is_some() {}
+        if marked.peek() != Some(&sentence.start) {
+            continue;
         }
+        let doc_toks = doc_tokens(story.doc, nth, sentence);
+        triggers_in(story.text, story.doc, sentence, doc_toks, &mut hits);
+        if hits.is_empty() {
+            continue;
+        }
+        tokens(story.text, doc_toks, sentence, &mut toks);
+        let words = Words {
+            text: story.text,
+            lower,
+            toks: &toks,
+        };
+        let cast = cast.get_or_init(|| Cast::new(story.attribution));
+        let reader = Reader { story, cast, words };
+        reader.sentence(sentence, &hits, events, &mut added);
     }
     if !added.is_empty() {
         for e in added {

@@ -30,13 +30,13 @@ pub(super) enum Frame {
 /// per last two bytes. A word whose shape is not in both sets is in no list, which most words
 /// of a text show at once without hashing: `the` is rejected because no trigger of three
 /// bytes starts with `th`, `with` because none of four bytes ends in `th`.
-pub(super) struct Shapes {
+pub(crate) struct Shapes {
     heads: Box<[u32; 1024]>,
     tails: Box<[u32; 1024]>,
 }
 
 impl Shapes {
-    pub(super) fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> Shapes {
+    pub(crate) fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> Shapes {
         let mut heads = Box::new([0u32; 1024]);
         let mut tails = Box::new([0u32; 1024]);
         for w in words.filter(|w| !w.is_empty() && w.len() < 32) {
@@ -47,7 +47,7 @@ impl Shapes {
     }
 
     /// False when no word of the list has the shape of `w`.
-    pub(super) fn may_be(&self, w: &[u8]) -> bool {
+    pub(crate) fn may_be(&self, w: &[u8]) -> bool {
         w.len() < 32
             && !w.is_empty()
             && self.heads[Shapes::head(w)] & (1 << w.len()) != 0

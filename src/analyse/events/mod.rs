@@ -24,7 +24,8 @@ mod triggers;
 
 pub(crate) use actors::country;
 pub(crate) use code::{code, Story};
-pub(crate) use lexicon::COUNTRIES;
+pub(crate) use lexicon::{Shapes, COUNTRIES};
+pub(crate) use tokens::tok_at_in;
 
 use crate::text::WordSet;
 use std::sync::LazyLock;

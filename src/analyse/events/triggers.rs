@@ -11,6 +11,7 @@
 //! tokens (`U.S.-backed`, a word past ASCII, `talks-`) are the bytes read one by one.
 
 use super::lexicon::TRIGGERS;
+#[cfg(test)]
 use super::tokens::doc_tokens;
 use crate::span::Span;
 use crate::text::Doc;
@@ -23,11 +24,18 @@ pub(super) struct Hit {
 }
 
 /// Puts in `out` (cleared first) the triggers of `sentence`, in text order, the longest
-/// form at each word, reading the story's tokens `doc` where they hold the sentence's.
-pub(super) fn triggers_in(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<Hit>) {
+/// form at each word, reading the story's tokens of it (`toks`: [`super::tokens::doc_tokens`]) where the
+/// story's tokenizer read it.
+pub(super) fn triggers_in(
+    text: &str,
+    doc: &Doc,
+    sentence: Span,
+    toks: Option<&[crate::text::Tok]>,
+    out: &mut Vec<Hit>,
+) {
     let mut scan = Scan::new(text, doc, sentence, out);
     let len = scan.s.len();
-    let Some(toks) = doc_tokens(doc, sentence) else {
+    let Some(toks) = toks else {
         scan.bytes(0, len);
         return;
     };
@@ -43,13 +51,15 @@ pub(super) fn triggers_in(text: &str, doc: &Doc, sentence: Span, out: &mut Vec<H
         let plain = a >= i
             && (t.plain || w.iter().all(u8::is_ascii_alphanumeric))
             && scan.s.get(e).is_none_or(|&b| !WORD_BYTE[usize::from(b)]);
+        // a capital after the sentence's start: in a name (see `Scan::word`)
+        let starts = w[0].is_ascii_lowercase() || (a == 0 && w[0].is_ascii_uppercase());
         i = if !plain {
             scan.bytes(i.max(a), e)
-        } else if w[0].is_ascii_alphabetic() && shapes.may_be(w) {
+        } else if starts && shapes.may_be(w) {
             scan.word(a, e)
         } else {
-            // `3rd`: the scan's word starts after a digit, and is passed by; a word of no
-            // first word's shape starts no trigger
+            // `3rd`: the scan's word starts after a digit, and is passed by; a word in a name
+            // or of no first word's shape starts no trigger
             e
         };
     }
@@ -203,8 +213,13 @@ mod tests {
         let mut found = 0;
         for story in crate::analyse::fixture_stories(&[PROBE, spaces]) {
             let (text, doc) = (&story.text, &story.doc);
-            for s in story.paragraphs.iter().flat_map(|p| &p.sentences) {
-                triggers_in(text, doc, *s, &mut got);
+            for (n, s) in story
+                .paragraphs
+                .iter()
+                .flat_map(|p| &p.sentences)
+                .enumerate()
+            {
+                triggers_in(text, doc, *s, doc_tokens(doc, n, *s), &mut got);
                 by_bytes(text, doc, *s, &mut want);
                 let spans = |h: &[Hit]| -> Vec<(Span, usize)> {
                     h.iter().map(|h| (h.span, h.row)).collect()

@@ -69,17 +69,16 @@ pub(super) fn dated(found: &crate::analyse::events::Story<'_>) -> Vec<EventFound
         in_sentence: Vec::new(),
         clauses: Vec::new(),
     };
-    for p in paragraphs {
-        for &sentence in &p.sentences {
-            // A sentence holding no candidate date is only read (to find the lead) while
-            // there is no lead yet. Skipping it leaves `next_date` behind, but that only ever
-            // moves forward to the first date at or after the (rising) sentence start: later
-            // sentences bring it to the same place.
-            if story.lead.is_some() && !candidates.any_in(sentence) {
-                continue;
-            }
-            story.sentence(sentence);
+    let sentences = paragraphs.iter().flat_map(|p| &p.sentences);
+    for (nth, &sentence) in sentences.enumerate() {
+        // A sentence holding no candidate date is only read (to find the lead) while there
+        // is no lead yet. Skipping it leaves `next_date` behind, but that only ever moves
+        // forward to the first date at or after the (rising) sentence start: later sentences
+        // bring it to the same place.
+        if story.lead.is_some() && !candidates.any_in(sentence) {
+            continue;
         }
+        story.sentence(nth, sentence);
     }
     dedupe(story.found, dates)
 }
@@ -143,8 +142,9 @@ struct Story<'a> {
 }
 
 impl Story<'_> {
-    /// Reads one sentence: the lead if it is the first long one, then its events.
-    fn sentence(&mut self, sentence: Span) {
+    /// Reads one sentence, the `nth` of the story: the lead if it is the first long one,
+    /// then its events.
+    fn sentence(&mut self, nth: usize, sentence: Span) {
         if self.lead.is_none() && more_words_than(sentence.slice(self.text), 7) {
             self.lead = Some(sentence);
         }
@@ -161,7 +161,7 @@ impl Story<'_> {
         );
         let found = std::mem::take(&mut self.clauses);
         for &(clause, date) in &found {
-            self.event(clause, date);
+            self.event(nth, clause, date);
         }
         self.clauses = found;
     }
@@ -182,11 +182,12 @@ impl Story<'_> {
         }
     }
 
-    /// Records the event of a clause with its date, when the clause names one. The place is
+    /// Records the event of a clause of the `nth` sentence with its date, when the clause
+    /// names one. The place is
     /// the `in Name` nearest the date, or the dateline's for the story's own news (dated the
     /// story date, or in the lead).
-    fn event(&mut self, clause: Span, date: usize) {
-        let Some(score) = event_score(self.text, self.doc, clause) else {
+    fn event(&mut self, nth: usize, clause: Span, date: usize) {
+        let Some(score) = event_score(self.text, self.doc, nth, clause) else {
             return;
         };
         let d = &self.dates[date];

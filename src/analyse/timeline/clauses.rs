@@ -1,6 +1,7 @@
 //! Clauses: a sentence that holds several dates cut between them at a clause break, so that
 //! each dated event has its own clause.
 
+use crate::lexicon::Initials;
 use crate::parse::dates::DateMention;
 use crate::span::Span;
 use crate::text::paragraphs::trimmed;
@@ -15,6 +16,10 @@ pub(super) static BREAKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first two bytes of the clause breaks.
+static BREAK_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| Initials::new(BREAKS.iter().map(|b| b.as_bytes())));
+
 /// The last clause break in `s`: where it starts, and its length. Every break starts with `;`,
 /// `,` or a space, so only those bytes are tried, from the end: the first break found is the
 /// one that starts last (no two breaks can start at one place).
@@ -23,13 +28,8 @@ pub(super) fn last_break(s: &str) -> Option<(usize, usize)> {
     let mut end = b.len();
     while let Some(k) = memchr::memrchr3(b';', b',', b' ', &b[..end]) {
         // Most spaces start no break: the breaks are compared whole only where one's first
-        // two bytes stand.
-        let second = b.get(k + 1).copied();
-        let may_break = BREAKS.iter().any(|br| {
-            let h = br.as_bytes();
-            h[0] == b[k] && h.get(1).is_none_or(|&c| Some(c) == second)
-        });
-        if !may_break {
+        // two bytes may stand.
+        if !BREAK_INITIALS.may_start(&b[k..]) {
             end = k;
             continue;
         }

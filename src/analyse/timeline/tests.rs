@@ -244,7 +244,7 @@ fn breaks_and_event_words() {
         let paragraphs = crate::text::paragraphs::split(clause, Span::new(0, clause.len()));
         let doc = crate::analyse::tokenize(clause, &paragraphs, &[]);
         let whole = Span::new(0, clause.len());
-        assert_eq!(event_score(clause, &doc, whole), want, "{clause:?}");
+        assert_eq!(event_score(clause, &doc, 0, whole), want, "{clause:?}");
         let lower = clause.to_ascii_lowercase();
         assert_eq!(
             event_score_of_bytes(clause, lower.as_bytes()),
@@ -265,7 +265,12 @@ fn event_scores_from_tokens_are_those_of_the_bytes() {
     let mut scored = 0;
     for story in crate::analyse::fixture_stories(&[probe]) {
         let (text, doc) = (&story.text, &story.doc);
-        for s in story.paragraphs.iter().flat_map(|p| &p.sentences) {
+        for (n, s) in story
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .enumerate()
+        {
             let cuts = s
                 .slice(text)
                 .match_indices([',', ';'])
@@ -279,7 +284,7 @@ fn event_scores_from_tokens_are_those_of_the_bytes() {
                     .unwrap_or(b"");
                 let want = event_score_of_bytes(clause.slice(text), lower);
                 assert_eq!(
-                    event_score(text, doc, clause),
+                    event_score(text, doc, n, clause),
                     want,
                     "{:?}",
                     clause.slice(text)

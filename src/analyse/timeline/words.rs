@@ -1,7 +1,7 @@
 //! Event words: whether a clause names a happening (`event_nouns.tsv`), and the words of a
 //! clause as the participants look them up.
 
-use crate::lexicon::Initials;
+use crate::analyse::events::{tok_at_in, Shapes};
 use crate::span::Span;
 use crate::text::Doc;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -13,11 +13,9 @@ use std::sync::LazyLock;
 struct Words {
     /// Per word (lower case): (an event word, a happening verb).
     kinds: HashMap<&'static [u8], (bool, bool)>,
-    /// The first two bytes of the words: most words of a clause are rejected on them, with no
-    /// lower-casing and no hashing.
-    heads: Initials,
-    /// The shortest and longest word, in bytes.
-    lengths: (usize, usize),
+    /// The shapes of the words (first and last two bytes, with the length): most words of a
+    /// clause are rejected on them, with no hashing.
+    shapes: Shapes,
 }
 
 /// The longest word of a clause looked up.
@@ -44,16 +42,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             kind.0 = true;
         }
     }
-    let heads = Initials::new(kinds.keys().copied());
-    let mut lengths = (usize::MAX, 0);
-    for w in kinds.keys() {
-        lengths = (lengths.0.min(w.len()), lengths.1.max(w.len()));
-    }
-    Words {
-        kinds,
-        heads,
-        lengths,
-    }
+    let shapes = Shapes::new(kinds.keys().copied());
+    Words { kinds, shapes }
 });
 
 /// `Some(score)` when the clause `clause` of `text` names an event: 1, or 2 with a verb of
@@ -65,7 +55,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// with an ASCII byte other than `-` on either side. Around the other tokens the bytes are
 /// read one pass, a char decoded only next to a run. A word is looked up in the story's
 /// lower-cased text (`Doc::norm`), not lower-cased again.
-pub(super) fn event_score(text: &str, doc: &Doc, clause: Span) -> Option<u32> {
+///
+/// `nth`: the index of the clause's sentence among the story's (see
+/// [`crate::analyse::events::tok_at_in`]).
+pub(super) fn event_score(text: &str, doc: &Doc, nth: usize, clause: Span) -> Option<u32> {
     let mut score = Score {
         clause: clause.slice(text),
         lower: &doc.norm.as_bytes()[clause.start..clause.end],
@@ -75,7 +68,7 @@ pub(super) fn event_score(text: &str, doc: &Doc, clause: Span) -> Option<u32> {
     let b = score.clause.as_bytes();
     // no hyphen to join it, no char to decode
     let apart = |k: Option<&u8>| k.is_none_or(|&c| c.is_ascii() && c != b'-');
-    let toks = &doc.toks[doc.tok_at(clause.start)..];
+    let toks = &doc.toks[tok_at_in(doc, nth, clause.start)..];
     // Where the byte pass would be: every word token before it ends at or before it. The
     // bytes before the first token are read (none, but for a mark, where a clause starts at
     // a token; all of a sentence the tokens do not hold).
@@ -163,16 +156,15 @@ impl Score<'_> {
     }
 
     /// Looks up the whole word at `start..end` of the clause (a maximal run). Inlined: it is
-    /// asked of nearly every word of a clause, and rejects most on their length or first two
-    /// bytes, which costs less than a call.
+    /// asked of nearly every word of a clause, and rejects most on their shape, which costs less than a call.
     #[inline(always)]
     fn word(&mut self, start: usize, end: usize) {
         let w = &*WORDS;
         let word = &self.lower[start..end];
-        if word.len() < w.lengths.0 || word.len() > w.lengths.1 || !w.heads.may_start(word) {
+        if !w.shapes.may_be(word) {
             return;
         }
-        // in lower case already; no longer than the table's longest word (tested above)
+        // in lower case already, and of a word's shape
         if let Some(&(is_event, is_happen)) = w.kinds.get(word) {
             self.event |= is_event;
             self.happen |= is_happen;
