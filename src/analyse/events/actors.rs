@@ -25,10 +25,7 @@ impl<'a> Cast<'a> {
         let speakers = &attribution.speakers;
         Cast {
             attribution,
-            surnames: speakers
-                .iter()
-                .map(|e| e.name.rsplit(' ').next().unwrap_or(""))
-                .collect(),
+            surnames: speakers.iter().map(|e| last_word(&e.name)).collect(),
             titles: speakers.iter().map(|_| OnceCell::new()).collect(),
             parties: speakers.iter().map(|_| OnceCell::new()).collect(),
         }
@@ -72,7 +69,7 @@ impl<'a> Cast<'a> {
     /// The speaker a phrase names: one whose mention overlaps it, or whose name ends with
     /// the phrase's last word (`Lavrov`).
     fn speaker_of(&self, text: &str, span: Span) -> Option<usize> {
-        let last = span.slice(text).rsplit(' ').next()?;
+        let last = last_word(span.slice(text));
         let surname = last.len() >= 3 && last.starts_with(char::is_uppercase);
         let speakers = &self.attribution.speakers;
         (0..speakers.len()).find(|&i| {
@@ -99,6 +96,15 @@ impl<'a> Cast<'a> {
         }
         vec![self.of_span(words.text, words.span(range))]
     }
+}
+
+/// What follows the last space of `s` (all of it when it has none), as `s.rsplit(' ')` gives
+/// first: found by a byte search, with no pattern searcher.
+pub(super) fn last_word(s: &str) -> &str {
+    s.as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(s, |k| &s[k + 1..])
 }
 
 /// Calls `f` with each gram of one to three words of `phrase` (a word's trailing `,;:` and
@@ -294,6 +300,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn last_word_is_what_rsplit_gives_first() {
+        for s in [
+            "Sergey Lavrov",
+            "Lavrov",
+            "",
+            "a ",
+            " a",
+            "a  b",
+            "Café Élysée",
+        ] {
+            assert_eq!(last_word(s), s.rsplit(' ').next().unwrap_or(""), "{s:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! comes later) makes a new event. Repeats of one event in a story (the call of the lead told
 //! again later) are dropped.
 
-use super::actors::Cast;
+use super::actors::{last_word, Cast};
 use super::lexicon::{goldstein, Class, ClauseMode, Frame, MODES, MODE_SHAPES, TRIGGERS};
 use super::phrases::Words;
 use super::tokens::{doc_tokens, tokens, Tok};
@@ -347,10 +347,11 @@ impl Reader<'_, '_> {
     /// The mode the clause's words give a type (`with tanks`: heavy weapons).
     fn clause_mode(&self, event_type: &'static str) -> Option<ClauseMode> {
         let w = &self.words;
+        let shapes = MODE_SHAPES.get(event_type)?;
         w.toks.iter().find_map(|t| {
-            // the word in lower case (no mode word is longer than 24 bytes)
+            // the word in lower case
             let lower = &w.lower[t.span.start..t.span.end];
-            if lower.len() > 24 || !MODE_SHAPES.may_be(lower) {
+            if !shapes.may_be(lower) {
                 return None;
             }
             let lower = std::str::from_utf8(lower).ok()?;
@@ -394,14 +395,18 @@ impl Reader<'_, '_> {
                 _ => {}
             }
         }
-        let conditional = (0..w.toks.len()).any(|i| {
-            // the words first, by their length: most tokens are neither, and their class is
-            // not needed
-            let word = w.toks[i].span;
-            let lower = &w.lower[word.start..word.end];
-            matches!(lower, b"if" | b"unless") && w.class(i) == Some(Class::Hypothetical)
-        });
-        if conditional && status != Status::Negated {
+        let conditional = || {
+            w.toks.iter().enumerate().any(|(i, t)| {
+                // the words first, by their length: most tokens are neither, and their class
+                // is not needed
+                let len = t.span.end - t.span.start;
+                (len == 2 || len == 6)
+                    && matches!(&w.lower[t.span.start..t.span.end], b"if" | b"unless")
+                    && w.class(i) == Some(Class::Hypothetical)
+            })
+        };
+        // (a negation has returned already)
+        if status != Status::Hypothetical && conditional() {
             status = Status::Hypothetical;
         }
         (status, intent)
@@ -473,10 +478,7 @@ fn repeats(e: &EventFound, kept: &[EventFound], story: &Story<'_>) -> bool {
 
 /// Whether two parties are one: the same speaker, the same last word, or the same country.
 fn same_party(p: &Party, q: &Party, text: &str) -> bool {
-    let last = |p: &Party| {
-        p.name
-            .map(|n| n.slice(text).rsplit(' ').next().unwrap_or(""))
-    };
+    let last = |p: &Party| p.name.map(|n| last_word(n.slice(text)));
     let same_word = match (last(p), last(q)) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => false,
@@ -489,10 +491,7 @@ fn same_party(p: &Party, q: &Party, text: &str) -> bool {
 /// Gives a party with no country or sector those of another party of the story with the same
 /// last word (`Blinken` after `US Secretary of State Antony Blinken`).
 fn share_countries(events: &mut [EventFound], text: &str) {
-    let last = |p: &Party| {
-        p.name
-            .map(|n| n.slice(text).rsplit(' ').next().unwrap_or(""))
-    };
+    let last = |p: &Party| p.name.map(|n| last_word(n.slice(text)));
     let mut known: Vec<(&str, Option<&'static str>, Option<&'static str>)> = Vec::new();
     for c in events.iter().filter_map(|e| e.coding.as_ref()) {
         for p in c.actors.iter().chain(&c.recipients) {

@@ -253,9 +253,18 @@ pub(super) static SECTORS: LazyLock<HashMap<&'static [u8], &'static str>> = Lazy
         .collect()
 });
 
-/// The shapes of the clause-mode words: most words of a clause are none.
-pub(super) static MODE_SHAPES: LazyLock<Shapes> =
-    LazyLock::new(|| Shapes::new(MODES.keys().map(|(_, w)| w.as_bytes())));
+/// The shapes of the clause-mode words, per PLOVER type: most types have none (their
+/// clauses are not read), and most words of a clause are none.
+pub(super) static MODE_SHAPES: LazyLock<HashMap<&'static str, Shapes>> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, Vec<&'static [u8]>> = HashMap::default();
+    for &(event_type, word) in MODES.keys() {
+        words.entry(event_type).or_default().push(word.as_bytes());
+    }
+    words
+        .into_iter()
+        .map(|(event_type, w)| (event_type, Shapes::new(w.into_iter())))
+        .collect()
+});
 
 /// The shapes of the country forms' words.
 pub(super) static COUNTRY_SHAPES: LazyLock<Shapes> =

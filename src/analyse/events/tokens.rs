@@ -71,36 +71,29 @@ pub(super) fn tokens(
         word: t.word,
         class: Cell::new(if t.word { None } else { Some(None) }),
     };
-    // A sentence whose tokens are all plain (about half) is taken whole, with no stretch to
-    // give back: what the loop below makes of it.
-    if toks.iter().all(|t| is_plain(bytes, t)) {
-        out.extend(toks.iter().map(mine));
-        return;
-    }
-    out.reserve(toks.len());
+    // A stretch between two spaces is the tokens that touch each other. This reader starts
+    // afresh after a space, so a stretch reads the same alone as in its sentence: the
+    // stretches of plain tokens are taken as they are, in bulk up to the next token that is
+    // not plain, and only that token's stretch is read again.
     let mut k = 0;
     while k < toks.len() {
-        // A stretch between two spaces: the tokens that touch each other. This reader starts
-        // afresh after a space, so a stretch reads the same alone as in its sentence. Its
-        // tokens are taken as they come, and given back if one is not plain.
-        let (first, from) = (k, out.len());
-        let mut plain = true;
-        loop {
-            let t = &toks[k];
-            plain &= is_plain(bytes, t);
-            if plain {
-                out.push(mine(t));
-            }
-            k += 1;
-            if k == toks.len() || toks[k].start != t.end {
-                break;
-            }
+        let Some(odd) = toks[k..].iter().position(|t| !is_plain(bytes, t)) else {
+            out.extend(toks[k..].iter().map(mine));
+            return;
+        };
+        let touch = |j: usize| toks[j - 1].end == toks[j].start;
+        let mut first = k + odd;
+        while first > k && touch(first) {
+            first -= 1;
         }
-        if !plain {
-            out.truncate(from);
-            let span = Span::new(toks[first].start as usize, toks[k - 1].end as usize);
-            read(text, span, out);
+        let mut end = k + odd + 1;
+        while end < toks.len() && touch(end) {
+            end += 1;
         }
+        out.extend(toks[k..first].iter().map(mine));
+        let span = Span::new(toks[first].start as usize, toks[end - 1].end as usize);
+        read(text, span, out);
+        k = end;
     }
 }
 
