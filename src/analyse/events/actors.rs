@@ -108,10 +108,11 @@ pub(super) fn last_word(s: &str) -> &str {
 }
 
 /// Calls `f` with each gram of one to three words of `phrase` (a word's trailing `,;:` and
-/// possessive `'s` cut), with the index of its first word and its number of words. Grams are
-/// made as the words come, with no list: the callers choose among them by those indices, as
-/// they would in a list ordered by first word then length.
-fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
+/// possessive `'s` cut), as the bytes `start..end` of the phrase, with the index of its first
+/// word and its number of words. Grams are made as the words come, with no list: the callers
+/// choose among them by those indices, as they would in a list ordered by first word then
+/// length. The callers slice the phrase only for the grams that pass their tests on bytes.
+fn grams(phrase: &str, mut f: impl FnMut((usize, usize), usize, usize)) {
     let b = phrase.as_bytes();
     let mut last = [(0usize, 0usize); 3];
     let (mut i, mut j) = (0, 0);
@@ -125,7 +126,7 @@ fn grams(phrase: &str, mut f: impl FnMut(&str, usize, usize)) {
         last[j % 3] = (start, start + kept(&b[start..i]));
         for n in 1..=3.min(j + 1) {
             let first = j + 1 - n;
-            f(&phrase[last[first % 3].0..last[j % 3].1], first, n);
+            f((last[first % 3].0, last[j % 3].1), first, n);
         }
         j += 1;
     }
@@ -173,7 +174,7 @@ fn kept(w: &[u8]) -> usize {
 /// as long, the later).
 pub(crate) fn country(phrase: &str) -> Option<&'static str> {
     let mut best = Country::default();
-    grams(phrase, |g, i, _| best.gram(g, i));
+    grams(phrase, |g, i, _| best.gram(phrase, g, i));
     best.found.map(|b| b.2)
 }
 
@@ -182,7 +183,7 @@ pub(crate) fn country(phrase: &str) -> Option<&'static str> {
 #[cfg(test)]
 fn sector(phrase: &str) -> Option<&'static str> {
     let mut found = Sector::default();
-    grams(phrase, |g, i, n| found.gram(g, i, n));
+    grams(phrase, |g, i, n| found.gram(phrase.as_bytes(), g, i, n));
     found.found.map(|f| f.1)
 }
 
@@ -190,8 +191,8 @@ fn sector(phrase: &str) -> Option<&'static str> {
 pub(super) fn country_and_sector(phrase: &str) -> (Option<&'static str>, Option<&'static str>) {
     let (mut c, mut s) = (Country::default(), Sector::default());
     grams(phrase, |g, i, n| {
-        c.gram(g, i);
-        s.gram(g, i, n);
+        c.gram(phrase, g, i);
+        s.gram(phrase.as_bytes(), g, i, n);
     });
     (c.found.map(|b| b.2), s.found.map(|f| f.1))
 }
@@ -204,16 +205,15 @@ struct Country {
 
 impl Country {
     #[inline(always)]
-    fn gram(&mut self, g: &str, i: usize) {
+    fn gram(&mut self, phrase: &str, (start, end): (usize, usize), i: usize) {
+        let b = &phrase.as_bytes()[start..end];
         // Every form starts with a capital (`Élysée` past ASCII): a gram in lower case is
         // none, whatever its shape.
-        let capital = g
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| !b.is_ascii_lowercase());
-        if !capital || !COUNTRY_SHAPES.may_be(g.as_bytes()) {
+        let capital = b.first().is_some_and(|&b| !b.is_ascii_lowercase());
+        if !capital || !COUNTRY_SHAPES.may_be(b) {
             return;
         }
+        let g = &phrase[start..end];
         if let Some(&c) = COUNTRIES.get(g) {
             if self.found.is_none_or(|b| (g.len(), i) >= (b.0, b.1)) {
                 self.found = Some((g.len(), i, c));
@@ -230,12 +230,13 @@ struct Sector {
 
 impl Sector {
     #[inline(always)]
-    fn gram(&mut self, g: &str, i: usize, n: usize) {
-        if !SECTOR_SHAPES.may_be(g.as_bytes()) {
+    fn gram(&mut self, phrase: &[u8], (start, end): (usize, usize), i: usize, n: usize) {
+        let g = &phrase[start..end];
+        if !SECTOR_SHAPES.may_be(g) {
             return;
         }
         let mut buf = [0u8; 40];
-        let Some(lower) = crate::lexicon::ascii_lower_bytes(g.as_bytes(), &mut buf) else {
+        let Some(lower) = crate::lexicon::ascii_lower_bytes(g, &mut buf) else {
             return;
         };
         if let Some(&s) = SECTORS.get(lower) {
@@ -328,7 +329,9 @@ mod tests {
         ];
         for phrase in cases {
             let mut got = Vec::new();
-            grams(phrase, |g, i, n| got.push((g.to_string(), i, n)));
+            grams(phrase, |(a, b), i, n| {
+                got.push((phrase[a..b].to_string(), i, n))
+            });
             assert_eq!(got, grams_by_split(phrase), "{phrase:?}");
         }
     }
@@ -362,7 +365,9 @@ mod tests {
         ];
         for (phrase, want) in cases {
             let mut got = Vec::new();
-            grams(phrase, |g, i, n| got.push((g.to_string(), i, n)));
+            grams(phrase, |(a, b), i, n| {
+                got.push((phrase[a..b].to_string(), i, n))
+            });
             let want: Vec<_> = want
                 .into_iter()
                 .map(|(g, i, n)| (g.to_string(), i, n))
