@@ -208,9 +208,10 @@ impl Reader<'_, '_> {
             .checked_sub(1)
             .unwrap_or(t)
             .max(t);
+        // (the document read only for a material act: the only one it unmakes)
         let material = matches!(row.event_type, "RETREAT" | "AID" | "COOPERATE");
-        let document = w.document_after(last) || w.class_before(t, Class::Document);
-        if (material && document) || w.class_near(t, last, Class::Economic) {
+        let document = || w.document_after(last) || w.class_before(t, Class::Document);
+        if (material && document()) || w.class_near(t, last, Class::Economic) {
             return None;
         }
         let statement = self.statement_of(h.span);
