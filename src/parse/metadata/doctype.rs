@@ -31,9 +31,9 @@ use super::StoryDate;
 use crate::lexicon::{rows, Initials};
 use crate::span::Span;
 use crate::vocab::DocType;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The most lines read for turns and header lines.
@@ -464,7 +464,7 @@ static TITLE_CUES: LazyLock<TitleCues> = LazyLock::new(|| {
             cues.extend(issuer_parts.map(|(i, part)| (part.clone(), TitleCue::Issuer(row, i))));
         }
     }
-    let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, (cue, _)) in cues.iter().enumerate() {
         by_first_word
             .entry(first_word(cue).to_string())
