@@ -3,7 +3,7 @@
 //! last few lines only. Some credits name the agency (` Reuter`).
 
 use super::lex::{self, CreditKind};
-use super::text::{floor_boundary, line_before, Line};
+use super::text::{floor_boundary, line_before, trim, Line};
 use crate::lexicon::Initials;
 use std::sync::LazyLock;
 
@@ -220,7 +220,7 @@ pub(super) fn read(text: &str, floor: usize) -> Tail {
         let Some(line) = line_before(text, next, lo) else {
             break;
         };
-        let t = line.text(text).trim();
+        let t = trim(line.text(text));
         if t.is_empty() {
             if line.truncated {
                 break;

@@ -31,8 +31,9 @@ use super::StoryDate;
 use crate::lexicon::{rows, Initials};
 use crate::span::Span;
 use crate::vocab::DocType;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// The most lines read for turns and header lines.
@@ -257,9 +258,11 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         };
     }
     let scan = scan(text, found.content_start);
+    // Whether the headline is an institution's name, read once for the two places that ask.
+    let institution = OnceCell::new();
     let retitled = found
         .headline
-        .and_then(|h| title_after_issuer(text, found, h));
+        .and_then(|h| title_after_issuer(text, found, h, &institution));
     let title = retitled.or(found.headline).map(fold);
     let cues = title.as_deref().map(title_cues).unwrap_or_default();
     let title_type = title_doc_type(&cues);
@@ -268,7 +271,13 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     } else {
         layout_type(&scan.turns)
     };
-    let issuer = issuer_named(found, &scan, (title.as_deref(), &cues), layout);
+    let issuer = issuer_named(
+        found,
+        &scan,
+        (title.as_deref(), &cues),
+        layout,
+        &institution,
+    );
     let doc_type = if scan.meeting {
         layout
     } else {
@@ -322,12 +331,15 @@ fn issuer_named(
     scan: &Scan<'_>,
     (title, cues): (Option<&str>, &[TitleCue]),
     layout: Option<DocType>,
+    institution: &OnceCell<bool>,
 ) -> Option<Cow<'static, str>> {
     let title_issuer = || title.and_then(|t| title_issuer(cues, t));
     let label_issuer =
         || layout.and_then(|_| scan.turns.iter().find_map(|t| label_issuer(t.label)));
     let named = || {
-        let line = found.headline.filter(|h| institution_line(h))?;
+        let line = found
+            .headline
+            .filter(|h| *institution.get_or_init(|| institution_line(h)))?;
         Some(Cow::Owned(line.trim().to_string()))
     };
     scan.top_issuer
@@ -339,8 +351,14 @@ fn issuer_named(
 
 /// The title under a headline line that only names the issuer (`Ministry of Foreign Affairs
 /// of the Russian Federation`), or an institution not in the lexicon: the next line, when it is not a turn, a date or furniture.
-fn title_after_issuer<'t>(text: &'t str, found: &Found<'_>, headline: &str) -> Option<&'t str> {
-    if line_issuer(headline).is_none() && !institution_line(headline) {
+/// `institution` holds whether `headline` is an institution's name once it is read.
+fn title_after_issuer<'t>(
+    text: &'t str,
+    found: &Found<'_>,
+    headline: &str,
+    institution: &OnceCell<bool>,
+) -> Option<&'t str> {
+    if line_issuer(headline).is_none() && !*institution.get_or_init(|| institution_line(headline)) {
         return None;
     }
     let at = found.content_start + text[found.content_start..].find(headline)?;
@@ -446,7 +464,7 @@ static TITLE_CUES: LazyLock<TitleCues> = LazyLock::new(|| {
             cues.extend(issuer_parts.map(|(i, part)| (part.clone(), TitleCue::Issuer(row, i))));
         }
     }
-    let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, (cue, _)) in cues.iter().enumerate() {
         by_first_word
             .entry(first_word(cue).to_string())

@@ -40,6 +40,9 @@ const FORMS: &[(&str, &str, &str)] = &[
 
 /// The story date the path `path` gives (`/` or `\` between its components), if any.
 pub fn from_path(path: &str) -> Option<StoryDate> {
+    if !has_date_run(path.as_bytes()) {
+        return None;
+    }
     let parts: Vec<&str> = path.split(['/', '\\']).collect();
     for (i, part) in parts.iter().enumerate().rev() {
         if let Some(d) = in_component(part) {
@@ -56,6 +59,23 @@ pub fn from_path(path: &str) -> Option<StoryDate> {
         }
     }
     None
+}
+
+/// Whether `path` holds a run of exactly four or eight digits, which every form needs (a
+/// year, or the eight digits of a day): most paths have none (`stories/00001.txt`), and are
+/// ruled out without splitting them into components.
+fn has_date_run(path: &[u8]) -> bool {
+    let mut run = 0;
+    for &b in path {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run == 4 || run == 8 {
+            return true;
+        } else {
+            run = 0;
+        }
+    }
+    run == 4 || run == 8
 }
 
 /// A date written in one component of a path: eight digits, or year, month and day joined
@@ -131,6 +151,23 @@ mod tests {
         }
     }
 
+    /// The digit-run pre-test passes every path a date is read from.
+    #[test]
+    fn date_run_pretest_keeps_every_dated_path() {
+        let dated = FORMS.iter().map(|f| f.1).chain([
+            "2021/12/31/20220118.txt",
+            "x/1998-08-07",
+            "x/19980807",
+            "C:\\wire\\2022\\01\\18\\x.txt",
+        ]);
+        for path in dated {
+            assert!(has_date_run(path.as_bytes()), "{path}");
+        }
+        for path in ["", "00001.txt", "a/12345/123", "a/1234567"] {
+            assert!(!has_date_run(path.as_bytes()), "{path}");
+        }
+    }
+
     /// Paths that give no date, or give the nearest one.
     #[test]
     fn paths_without_dates_and_nearest_dates() {
@@ -145,6 +182,8 @@ mod tests {
             ("2022/01/18", Some("2022-01-18")),
             ("C:\\wire\\2022\\01\\18\\x.txt", Some("2022-01-18")),
             ("", None),
+            ("reuters21578/stories/00001.txt", None),
+            ("a/1234/b.txt", None),
         ];
         for (path, want) in cases {
             assert_eq!(

@@ -13,7 +13,7 @@ use super::calendar::read_date;
 use super::dateline::{self, Dateline};
 use super::headers::{byline_agency, strip_by};
 use super::lex::{self, WordClass};
-use super::text::{floor_boundary, line_at, skip_whitespace, Line};
+use super::text::{floor_boundary, line_at, skip_whitespace, trim, Line};
 use super::StoryDate;
 
 /// The most non-blank lines read at the top.
@@ -330,10 +330,10 @@ fn before_dateline(top: &mut Top, text: &str, lines: &TopLines, chosen: Chosen) 
         run_in,
     } = chosen;
     for line in &lines.lines[..index] {
-        take_pre_line(top, line.text(text).trim());
+        take_pre_line(top, trim(line.text(text)));
     }
     if let Some(line_start) = run_in {
-        let before = text[line_start..d.start].trim();
+        let before = trim(&text[line_start..d.start]);
         if !before.is_empty() {
             take_pre_line(top, before);
         }
@@ -361,7 +361,7 @@ fn before_dateline(top: &mut Top, text: &str, lines: &TopLines, chosen: Chosen) 
 fn without_dateline(top: &mut Top, text: &str, lines: &TopLines, start: usize) {
     let mut body = None;
     for (i, line) in lines.lines.iter().enumerate() {
-        let t = line.text(text).trim();
+        let t = trim(line.text(text));
         if take_metadata_line(top, t) {
             continue;
         }
@@ -369,7 +369,7 @@ fn without_dateline(top: &mut Top, text: &str, lines: &TopLines, start: usize) {
             let next = Next {
                 joined: !lines.blank_after[i],
                 indented: indent(text, &lines.lines[i + 1]) > indent(text, line),
-                text: lines.lines[i + 1].text(text).trim(),
+                text: trim(lines.lines[i + 1].text(text)),
             };
             if headline_like(t, &next) {
                 top.headline = Some(t.to_string());
@@ -416,7 +416,7 @@ fn is_subtitle(text: &str, lines: &TopLines, i: usize, t: &str) -> bool {
         && lines.blank_after[i]
         && lines.lines[i + 1..].iter().take(2).any(|l| {
             matches!(
-                classify(l.text(text).trim()),
+                classify(trim(l.text(text))),
                 Kind::Byline(..) | Kind::Date(_)
             )
         })

@@ -340,6 +340,14 @@ fn case_of(s: &str, words: &[(usize, usize)]) -> Option<Case> {
 /// stop, credit in brackets, separator, date or credit without a comma); [`Scan::accepted`]
 /// weighs the evidence. `STEPS` in `tests.rs` holds an example of each step.
 pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
+    if surely_none(s) {
+        return None;
+    }
+    read(s, allow_weak)
+}
+
+/// [`parse`] without its pre-test: reads the place and what follows it.
+fn read(s: &str, allow_weak: bool) -> Option<Dateline> {
     let start = skip_spaces(s, 0);
     let first = char_at(s, start)?;
     if first == '(' {
@@ -351,6 +359,57 @@ pub(super) fn parse(s: &str, allow_weak: bool) -> Option<Dateline> {
     let mut scan = Scan::after(place_at(s, start)?);
     scan.run(s);
     scan.accepted(allow_weak).then(|| scan.dateline())
+}
+
+/// The bytes [`surely_none`] stops at: digits, `(`, `/`, `-`, `_`, `.`, `:`, and any byte but
+/// the space and the tab that is no printable ASCII (a dash, a control character).
+static EVIDENCE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut c = 0x21;
+    while c < 0x7f {
+        t[c] = matches!(
+            c as u8,
+            b'0'..=b'9' | b'(' | b'/' | b'-' | b'_' | b'.' | b':'
+        );
+        c += 1;
+    }
+    t[b' ' as usize] = false;
+    t[b'\t' as usize] = false;
+    t
+};
+
+/// Whether `s` surely holds no dateline, told before reading it: [`Scan::accepted`] wants a
+/// date, a credit or a separator, and each needs a byte most headlines in capitals lack
+/// (`BAHIA COCOA REVIEW`): a date its digits, a credit in brackets `(` or `/`, a separator
+/// `-`, `_` or a dash past ASCII. Only a bare credit (`... Kyodo`) needs none; it ends the
+/// line when no `.`, `:` or separator follows it ([`separator_or_end`]), and it is at most
+/// three words ([`Scan::bare_credit`]), so the last three words are looked up.
+fn surely_none(s: &str) -> bool {
+    if s.bytes().any(|c| EVIDENCE[usize::from(c)]) {
+        return false;
+    }
+    // ASCII from here on: byte offsets are char boundaries
+    let b = s.as_bytes();
+    let blank = |i: &usize| matches!(b[*i - 1], b' ' | b'\t');
+    let end = (0..=b.len())
+        .rev()
+        .find(|i| *i == 0 || !blank(i))
+        .unwrap_or(0);
+    let mut k = end;
+    for _ in 0..3 {
+        let start = (0..=k).rev().find(|i| *i == 0 || blank(i)).unwrap_or(0);
+        if lex::agency(&s[start..end]).is_some() {
+            return false;
+        }
+        k = (0..=start)
+            .rev()
+            .find(|i| *i == 0 || !blank(i))
+            .unwrap_or(0);
+        if k == 0 {
+            break;
+        }
+    }
+    true
 }
 
 /// The place that opens a dateline: where it starts and ends, its words and their case.
