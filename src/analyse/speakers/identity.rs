@@ -10,9 +10,10 @@
 //!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
 //! - `key`: see [`super::key`].
 
-use super::key::{self, country_in};
+use super::key::{self, country_in, whitespace_words};
 use super::Entity;
 use crate::span::Span;
+use crate::text::WordFilter;
 use crate::vocab::{SpeakerKind, SpeakerRole};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
@@ -54,6 +55,17 @@ static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
 static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| ROLES.keys().flat_map(|phrase| phrase.split(' ')).collect());
 
+/// The last words of the role table's phrases: a phrase none of whose words may be one names
+/// no role, and is not read further (most phrases: `he`, `the company`, `Baker`).
+static ROLE_ENDS: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        ROLES
+            .keys()
+            .filter_map(|phrase| phrase.rsplit(' ').next())
+            .map(str::as_bytes),
+    )
+});
+
 /// The longest phrase of the role table, in words.
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -90,9 +102,8 @@ pub fn identify(text: &str, e: &Entity) -> Identity {
 /// Whether a person entity is named by a description (`spokesman`, `a Western diplomat`).
 fn is_description(e: &Entity) -> bool {
     e.kind == SpeakerKind::Person && !e.name.starts_with(char::is_uppercase)
-        || e.name
-            .split_whitespace()
-            .next_back()
+        || whitespace_words(&e.name)
+            .last()
             .is_some_and(|w| !w.starts_with(char::is_uppercase))
 }
 
@@ -104,15 +115,14 @@ fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
         return s;
     }
     // Most mentions are the name, or start with its first word: nothing comes before it.
-    if e.name
-        .split_whitespace()
+    if whitespace_words(&e.name)
         .next()
         .is_some_and(|w| s.starts_with(w))
     {
         return "";
     }
     // The first word of the name that the mention holds, where the mention first holds it.
-    let at = e.name.split_whitespace().find_map(|w| find(s, w));
+    let at = whitespace_words(&e.name).find_map(|w| find(s, w));
     at.map_or(s, |i| &s[..i])
 }
 
@@ -138,6 +148,14 @@ struct RoleWord {
 /// not inside it, the longest of those ending there. A phrase in lower case gives its plain
 /// role (`company president`) when the speaker has no country.
 fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
+    match may_name_role(phrase) {
+        true => role_of_words(phrase, has_country),
+        false => None,
+    }
+}
+
+/// [`role`] without the test of [`may_name_role`] first.
+fn role_of_words(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
     let (lower, words) = role_words(phrase);
     // Every role phrase is made of known words (most phrases have none).
     if !words.iter().any(|w| w.known) {
@@ -174,6 +192,33 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
     })
 }
 
+/// Whether a word of `phrase` (as [`role_words`] reads it) may end a phrase of the role
+/// table: its ASCII words are tested in [`ROLE_ENDS`] without a lower-case copy made or a
+/// hash taken; a word past ASCII may be anything.
+fn may_name_role(phrase: &str) -> bool {
+    let ascii = phrase.is_ascii();
+    let mut may = false;
+    split_words(phrase, |w| {
+        let w = role_word(w, ascii);
+        may = may || !w.is_empty() && (!ascii || ROLE_ENDS.may_contain_ascii_lower(w.as_bytes()));
+    });
+    may
+}
+
+/// A part of a phrase as [`role`] reads it: without the bytes at its ends that are neither
+/// letters, digits nor periods, a possessive `'s`, and the periods at its end.
+fn role_word(w: &str, ascii: bool) -> &str {
+    let w = match ascii {
+        true => trim_ascii_word(w),
+        false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+    };
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.trim_end_matches('.')
+}
+
 /// The words of a phrase as [`role`] reads them, and their lower-case forms joined by single
 /// spaces as the table's phrases are: a group of words is one slice of it, looked up with no
 /// string built for it.
@@ -182,15 +227,7 @@ fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
     let mut words: Vec<RoleWord> = Vec::with_capacity(8);
     let ascii = phrase.is_ascii();
     split_words(phrase, |w| {
-        let w = match ascii {
-            true => trim_ascii_word(w),
-            false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-        };
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        let w = w.trim_end_matches('.');
+        let w = role_word(w, ascii);
         if w.is_empty() {
             return;
         }
@@ -323,6 +360,47 @@ mod tests {
         for r in SpeakerRole::ALL {
             let json = serde_json::to_string(&r).unwrap();
             assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
+    }
+
+    /// The test of [`may_name_role`] rejects no phrase that names a role.
+    #[test]
+    fn role_filter_keeps_every_role() {
+        let mut phrases: Vec<String> = Vec::new();
+        for phrase in ROLES.keys() {
+            let capital = phrase
+                .split(' ')
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars.next().map_or(String::new(), |c| {
+                        c.to_uppercase().collect::<String>() + chars.as_str()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for p in [phrase.clone(), capital, phrase.replace(' ', "-")] {
+                phrases.push(format!("the {p}"));
+                phrases.push(format!("{p}'s deputy"));
+                phrases.push(format!("\"{p}.\" for the company"));
+                phrases.push(format!("Czech {p}"));
+                phrases.push(p.to_uppercase());
+                phrases.push(p);
+            }
+        }
+        phrases.extend(
+            [
+                "he",
+                "The company",
+                "Baker",
+                "the weather",
+                "Société Générale",
+            ]
+            .map(String::from),
+        );
+        for p in &phrases {
+            for has_country in [false, true] {
+                assert_eq!(role(p, has_country), role_of_words(p, has_country), "{p}");
+            }
         }
     }
 
