@@ -126,15 +126,7 @@ impl<'s> Iterator for WhitespaceWords<'s> {
     #[inline]
     fn next(&mut self) -> Option<&'s str> {
         if !self.ascii {
-            let rest = &self.s[self.at..];
-            let start = rest.len() - rest.trim_start().len();
-            if start == rest.len() {
-                return None;
-            }
-            let len = rest[start..].find(char::is_whitespace);
-            let end = start + len.unwrap_or(rest.len() - start);
-            self.at += end;
-            return Some(&rest[start..end]);
+            return self.next_past_ascii();
         }
         // The ASCII chars `char::is_whitespace` holds: tab to carriage return, and space.
         let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
@@ -150,6 +142,22 @@ impl<'s> Iterator for WhitespaceWords<'s> {
         self.at = i;
         // Both ends are ASCII bytes, char boundaries.
         (start < i).then(|| &self.s[start..i])
+    }
+}
+
+impl<'s> WhitespaceWords<'s> {
+    /// [`Iterator::next`] of a string past ASCII, on its chars.
+    #[inline(never)]
+    fn next_past_ascii(&mut self) -> Option<&'s str> {
+        let rest = &self.s[self.at..];
+        let start = rest.len() - rest.trim_start().len();
+        if start == rest.len() {
+            return None;
+        }
+        let len = rest[start..].find(char::is_whitespace);
+        let end = start + len.unwrap_or(rest.len() - start);
+        self.at += end;
+        Some(&rest[start..end])
     }
 }
 
@@ -197,7 +205,7 @@ static COUNTRY_INITIALS: LazyLock<[bool; 256]> = LazyLock::new(|| {
 });
 
 /// Whether a word may start a country form.
-fn may_start_country(word: &str) -> bool {
+pub(super) fn may_start_country(word: &str) -> bool {
     word.as_bytes()
         .first()
         .is_some_and(|&b| COUNTRY_INITIALS[usize::from(b)])
@@ -232,13 +240,17 @@ static COUNTRY_ENDS: LazyLock<WordFilter> = LazyLock::new(|| {
 
 /// Whether a word of a phrase, cut as [`country`] cuts a gram's last word (its `,;:` and a
 /// possessive `'s` at its end), may end a country form.
-fn may_end_country(word: &str) -> bool {
-    let w = word.trim_end_matches([',', ';', ':']);
+pub(super) fn may_end_country(word: &str) -> bool {
+    // On bytes: the cut chars are ASCII, and `’s` is its UTF-8 bytes.
+    let mut w = word.as_bytes();
+    while let [rest @ .., b',' | b';' | b':'] = w {
+        w = rest;
+    }
     let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
+        .strip_suffix(b"'s")
+        .or_else(|| w.strip_suffix("’s".as_bytes()))
         .unwrap_or(w);
-    COUNTRY_ENDS.may_contain(w.as_bytes())
+    COUNTRY_ENDS.may_contain(w)
 }
 
 /// The country a name is, when all its words are one country form (`Japan`, `the Kremlin`).
