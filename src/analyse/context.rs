@@ -320,13 +320,8 @@ fn clause(text: &str, cue: Span, content: Span) -> Span {
     } else {
         (cue.end + REACH).min(text.len())
     };
-    // Only the few bytes that may end a sentence are tested.
-    let breaks = |i: usize| MAY_BREAK[usize::from(b[i])] && sentence_break(b, i);
-    let mut start = (floor..cue.start)
-        .rev()
-        .find(|&i| breaks(i))
-        .map_or(floor, |i| i + 1);
-    let mut end = (cue.end..ceiling).find(|&i| breaks(i)).unwrap_or(ceiling);
+    let mut start = last_break(b, floor, cue.start).map_or(floor, |i| i + 1);
+    let mut end = first_break(b, cue.end, ceiling).unwrap_or(ceiling);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -338,7 +333,7 @@ fn clause(text: &str, cue: Span, content: Span) -> Span {
 
 /// The bytes that [`sentence_break`] may find a sentence's end at. (`memchr` finds them no
 /// faster: a clause has a line break every line, and a search for the next one costs more
-/// than testing the bytes up to it.)
+/// than testing the bytes up to it; [`break_marks`] passes over eight at a time.)
 const MAY_BREAK: [bool; 256] = {
     let mut may = [false; 256];
     let bytes = [b'\n', b'"', b'?', b'!', b'.', 0x9c, 0x9d];
@@ -349,6 +344,64 @@ const MAY_BREAK: [bool; 256] = {
     }
     may
 };
+
+/// Whether the byte at `i` may end a sentence and does: only the few bytes of [`MAY_BREAK`]
+/// are tested.
+fn breaks(b: &[u8], i: usize) -> bool {
+    MAY_BREAK[usize::from(b[i])] && sentence_break(b, i)
+}
+
+/// Every byte of a 64-bit word set to `byte`.
+const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The bytes of `word` that may be [`MAY_BREAK`] bytes, as their high bit (0x80): every byte
+/// past ASCII and every byte equal to one of the ASCII ones, and perhaps a few more (a zero
+/// test's borrow may mark a byte above a true mark). Eight bytes of a clause with none, most
+/// of them, are passed over with one test.
+fn break_marks(word: u64) -> u64 {
+    let zero = |v: u64| v.wrapping_sub(splat(1)) & !v;
+    let ascii = [b'\n', b'"', b'?', b'!', b'.'].map(|c| zero(word ^ splat(c)));
+    (word | ascii.iter().fold(0, |any, m| any | m)) & splat(0x80)
+}
+
+/// The first byte of `b[from..to]` that ends a sentence ([`breaks`]).
+fn first_break(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    let mut i = from;
+    while i < to {
+        let Some(word) = b[i..to].first_chunk::<8>() else {
+            return (i..to).find(|&j| breaks(b, j));
+        };
+        let marks = break_marks(u64::from_le_bytes(*word));
+        if marks != 0 {
+            // No byte before the lowest mark may end a sentence.
+            let first = i + (marks.trailing_zeros() / 8) as usize;
+            if let Some(j) = (first..i + 8).find(|&j| breaks(b, j)) {
+                return Some(j);
+            }
+        }
+        i += 8;
+    }
+    None
+}
+
+/// The last byte of `b[from..to]` that ends a sentence ([`breaks`]).
+fn last_break(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    let mut i = to;
+    while i > from {
+        let Some(word) = b[from..i].last_chunk::<8>() else {
+            return (from..i).rev().find(|&j| breaks(b, j));
+        };
+        if break_marks(u64::from_le_bytes(*word)) != 0 {
+            if let Some(j) = (i - 8..i).rev().find(|&j| breaks(b, j)) {
+                return Some(j);
+            }
+        }
+        i -= 8;
+    }
+    None
+}
 
 /// Whether the byte at `i` ends a sentence: a paragraph break, a quotation mark, or a full stop,
 /// `?` or `!` after a lower-case word of three letters or more (not `Mr.`, not `U.S.`).
