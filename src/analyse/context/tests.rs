@@ -1,7 +1,10 @@
 //! Each example is a short story of our own; the first statement's context is checked.
 
-use super::{breaks, first_break, last_break};
+use super::{breaks, dates_in, first_break, last_break};
 use crate::output::record::Channel;
+use crate::parse::dates::DateMention;
+use crate::span::Span;
+use crate::vocab::DateType;
 
 /// (name, story, addressee name, channel, said_on).
 type Example = (
@@ -162,6 +165,47 @@ fn break_scans_match_byte_scans() {
                 assert_eq!(first_break(b, from, to), first, "{text:?} {from}..{to}");
                 assert_eq!(last_break(b, from, to), last, "{text:?} {from}..{to}");
             }
+        }
+    }
+}
+
+/// The dates of a clause found by binary search are those a test of every date finds.
+#[test]
+fn dates_in_a_clause_by_search() {
+    let spans = [
+        (0, 4),
+        (3, 9),
+        (3, 5),
+        (10, 10),
+        (12, 20),
+        (15, 18),
+        (30, 34),
+    ];
+    let dates: Vec<DateMention> = spans
+        .iter()
+        .map(|&(start, end)| DateMention {
+            span: Span::new(start, end),
+            value: String::new(),
+            date_type: DateType::Date,
+        })
+        .collect();
+    for start in 0..36 {
+        for end in start..36 {
+            let clause = Span::new(start, end);
+            let inside = |range: std::ops::Range<usize>| -> Vec<usize> {
+                range.filter(|&i| clause.contains(dates[i].span)).collect()
+            };
+            let all = inside(0..dates.len());
+            assert_eq!(
+                inside(dates_in(&dates, true, clause)),
+                all,
+                "{start}..{end}"
+            );
+            assert_eq!(
+                inside(dates_in(&dates, false, clause)),
+                all,
+                "{start}..{end}"
+            );
         }
     }
 }
