@@ -668,6 +668,9 @@ fn write_words(out: &mut Vec<u8>, words: &[u64], len: usize) {
     out.push(b'"');
 }
 
+/// The words [`string_in_runs`] tests at once.
+const WORDS_PER_BLOCK: usize = 4;
+
 /// [`string`] for any string: the runs between its escapes are copied whole.
 #[inline(never)]
 fn string_in_runs(out: &mut Vec<u8>, bytes: &[u8]) {
@@ -676,11 +679,25 @@ fn string_in_runs(out: &mut Vec<u8>, bytes: &[u8]) {
     // `bytes[plain..]` is not written yet; everything before it is.
     let mut plain = 0;
     let (words, tail) = bytes.as_chunks::<8>();
-    for (w, word) in words.iter().enumerate() {
-        // Most words of story text need no escape and are copied with the run they are in.
+    // Four words at a time, with one test for all: most blocks of story text need no escape
+    // and are copied with the run they are in (one test per word cost a tenth more).
+    let (blocks, last_words) = words.as_chunks::<WORDS_PER_BLOCK>();
+    for (b, block) in blocks.iter().enumerate() {
+        let found = block.map(|w| escapes(u64::from_le_bytes(w)));
+        if found.iter().fold(0, |any, f| any | f) != 0 {
+            for (k, found) in found.into_iter().enumerate() {
+                if found != 0 {
+                    let offset = (b * WORDS_PER_BLOCK + k) * 8;
+                    write_escapes(out, bytes, &mut plain, offset, found);
+                }
+            }
+        }
+    }
+    for (k, word) in last_words.iter().enumerate() {
         let found = escapes(u64::from_le_bytes(*word));
         if found != 0 {
-            write_escapes(out, bytes, &mut plain, w * 8, found);
+            let offset = (blocks.len() * WORDS_PER_BLOCK + k) * 8;
+            write_escapes(out, bytes, &mut plain, offset, found);
         }
     }
     if !tail.is_empty() {

@@ -1,6 +1,10 @@
 //! Each example is a short story of our own; the first statement's context is checked.
 
+use super::{breaks, dates_in, first_break, last_break};
 use crate::output::record::Channel;
+use crate::parse::dates::DateMention;
+use crate::span::Span;
+use crate::vocab::DateType;
 
 /// (name, story, addressee name, channel, said_on).
 type Example = (
@@ -141,4 +145,67 @@ fn an_addressee_who_speaks_is_linked() {
     assert_eq!(a.name, "Blinken");
     let blinken = record.speakers.iter().find(|s| s.name.ends_with("Blinken"));
     assert_eq!(a.speaker_id, blinken.map(|s| s.id.clone()));
+}
+
+/// The word-at-a-time scans find the sentence breaks a byte-by-byte scan finds.
+#[test]
+fn break_scans_match_byte_scans() {
+    let texts = [
+        "He said. \"We told Mr. Smith.\" The U.S. fell? Yes! Then\nwrapped\n\nnew para",
+        "Lavrov said \u{201c}talks are over\u{201d} \u{2014} and left... ok. abc. ABC.",
+        "no break at all in this clause of a story that runs on and on",
+        "....!!!???\"\"\n\n\n \t\r\x01\x7f\u{9c}\u{9d}é.e.ee.eee.",
+    ];
+    for text in texts {
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            for to in from..=b.len() {
+                let first = (from..to).find(|&i| breaks(b, i));
+                let last = (from..to).rev().find(|&i| breaks(b, i));
+                assert_eq!(first_break(b, from, to), first, "{text:?} {from}..{to}");
+                assert_eq!(last_break(b, from, to), last, "{text:?} {from}..{to}");
+            }
+        }
+    }
+}
+
+/// The dates of a clause found by binary search are those a test of every date finds.
+#[test]
+fn dates_in_a_clause_by_search() {
+    let spans = [
+        (0, 4),
+        (3, 9),
+        (3, 5),
+        (10, 10),
+        (12, 20),
+        (15, 18),
+        (30, 34),
+    ];
+    let dates: Vec<DateMention> = spans
+        .iter()
+        .map(|&(start, end)| DateMention {
+            span: Span::new(start, end),
+            value: String::new(),
+            date_type: DateType::Date,
+        })
+        .collect();
+    for start in 0..36 {
+        for end in start..36 {
+            let clause = Span::new(start, end);
+            let inside = |range: std::ops::Range<usize>| -> Vec<usize> {
+                range.filter(|&i| clause.contains(dates[i].span)).collect()
+            };
+            let all = inside(0..dates.len());
+            assert_eq!(
+                inside(dates_in(&dates, true, clause)),
+                all,
+                "{start}..{end}"
+            );
+            assert_eq!(
+                inside(dates_in(&dates, false, clause)),
+                all,
+                "{start}..{end}"
+            );
+        }
+    }
 }

@@ -10,9 +10,11 @@
 //!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
 //! - `key`: see [`super::key`].
 
-use super::key::{self, country_in};
+use super::key::{self, may_end_country, may_start_country, whitespace_words};
 use super::Entity;
+use crate::analyse::events::country;
 use crate::span::Span;
+use crate::text::WordFilter;
 use crate::vocab::{SpeakerKind, SpeakerRole};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashMap as HashMap;
@@ -54,6 +56,17 @@ static ROLES: LazyLock<HashMap<String, RoleRow>> = LazyLock::new(|| {
 static ROLE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| ROLES.keys().flat_map(|phrase| phrase.split(' ')).collect());
 
+/// The last words of the role table's phrases: a phrase none of whose words may be one names
+/// no role, and is not read further (most phrases: `he`, `the company`, `Baker`).
+static ROLE_ENDS: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(
+        ROLES
+            .keys()
+            .filter_map(|phrase| phrase.rsplit(' ').next())
+            .map(str::as_bytes),
+    )
+});
+
 /// The longest phrase of the role table, in words.
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -62,24 +75,34 @@ const PREPOSITIONS: [&str; 8] = ["for", "of", "at", "in", "with", "from", "to", 
 
 /// The identity of an entity of the story `text`.
 pub fn identify(text: &str, e: &Entity) -> Identity {
-    let described = is_description(e);
-    // The phrases that speak about the speaker, nearest to it first.
-    let mut phrases: Vec<&str> = Vec::with_capacity(e.mentions.len() + 2);
-    phrases.extend(e.title.as_deref());
+    let mut name_words = whitespace_words(&e.name);
+    let first = name_words.next();
+    let last = name_words.last().or(first);
+    let described = is_description(e, last);
+    // The phrases that speak about the speaker, nearest to it first, each with what it may
+    // name: most name nothing, and are not looked up.
+    let mut phrases: Vec<(&str, Hints)> = Vec::with_capacity(e.mentions.len() + 2);
+    phrases.extend(e.title.as_deref().map(|t| (t, hints(t))));
     if described || e.kind != SpeakerKind::Person {
-        phrases.push(&e.name);
+        phrases.push((&e.name, hints(&e.name)));
     }
     // A phrase met again, or an empty one (a mention that is the name alone), tells nothing
     // new: most mentions repeat (`Lavrov`, `Lavrov`), and each phrase costs a look-up of
     // every word group.
     for &m in &e.mentions {
-        let p = before_name(text, m, e);
-        if !p.trim().is_empty() && !phrases.contains(&p) {
-            phrases.push(p);
+        let p = before_name(text, m, e, first);
+        if !p.trim().is_empty() && !phrases.iter().any(|&(q, _)| q == p) {
+            phrases.push((p, hints(p)));
         }
     }
-    let nation = phrases.iter().find_map(|p| country_in(p));
-    let role = phrases.iter().find_map(|p| role(p, nation.is_some()));
+    let nation = phrases
+        .iter()
+        .filter(|(_, h)| h.country)
+        .find_map(|&(p, _)| country(p));
+    let role = phrases
+        .iter()
+        .filter(|(_, h)| h.role)
+        .find_map(|&(p, _)| role_of_words(p, nation.is_some()));
     Identity {
         key: key::key(&e.name, e.kind),
         country: nation,
@@ -87,32 +110,65 @@ pub fn identify(text: &str, e: &Entity) -> Identity {
     }
 }
 
-/// Whether a person entity is named by a description (`spokesman`, `a Western diplomat`).
-fn is_description(e: &Entity) -> bool {
+/// What a phrase may name, told from one pass over its words before any look-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hints {
+    /// A word that may start a country form comes at or before one that may end one (the
+    /// test of `key::country_in`).
+    country: bool,
+    /// A word (as [`role_words`] reads it) may end a phrase of the role table.
+    role: bool,
+}
+
+/// The [`Hints`] of `phrase`. Role words are split at hyphens too, as [`split_words`] splits
+/// them; a word past ASCII may end any role phrase.
+fn hints(phrase: &str) -> Hints {
+    let ascii = phrase.is_ascii();
+    let mut started = false;
+    let mut h = Hints {
+        country: false,
+        role: false,
+    };
+    for w in whitespace_words(phrase) {
+        started |= may_start_country(w);
+        h.country = h.country || started && may_end_country(w);
+        h.role = h.role
+            || match ascii && !w.as_bytes().contains(&b'-') {
+                // Most words hold no hyphen: no split.
+                true => may_end_role(w, true),
+                false => w.split('-').any(|part| may_end_role(part, ascii)),
+            };
+    }
+    h
+}
+
+/// Whether a part of a phrase between white space and hyphens, read as [`role_words`] reads
+/// it, may end a phrase of the role table.
+fn may_end_role(part: &str, ascii: bool) -> bool {
+    let part = role_word(part, ascii);
+    !part.is_empty() && (!ascii || ROLE_ENDS.may_contain_ascii_lower(part.as_bytes()))
+}
+
+/// Whether a person entity is named by a description (`spokesman`, `a Western diplomat`);
+/// `last` is the last word of its name.
+fn is_description(e: &Entity, last: Option<&str>) -> bool {
     e.kind == SpeakerKind::Person && !e.name.starts_with(char::is_uppercase)
-        || e.name
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| !w.starts_with(char::is_uppercase))
+        || last.is_some_and(|w| !w.starts_with(char::is_uppercase))
 }
 
 /// The words of a mention before the speaker's name (all of it when it holds no word of the
-/// name): what the mention says about the speaker.
-fn before_name<'t>(text: &'t str, m: Span, e: &Entity) -> &'t str {
+/// name): what the mention says about the speaker. `first` is the first word of the name.
+fn before_name<'t>(text: &'t str, m: Span, e: &Entity, first: Option<&str>) -> &'t str {
     let s = m.slice(text);
     if e.kind != SpeakerKind::Person {
         return s;
     }
     // Most mentions are the name, or start with its first word: nothing comes before it.
-    if e.name
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| s.starts_with(w))
-    {
+    if first.is_some_and(|w| s.starts_with(w)) {
         return "";
     }
     // The first word of the name that the mention holds, where the mention first holds it.
-    let at = e.name.split_whitespace().find_map(|w| find(s, w));
+    let at = whitespace_words(&e.name).find_map(|w| find(s, w));
     at.map_or(s, |i| &s[..i])
 }
 
@@ -134,10 +190,10 @@ struct RoleWord {
     known: bool,
 }
 
-/// The role a phrase names: the role phrase that ends last before any preposition that is
+/// The role a phrase names (which [`hints`] may tell it does not): the role phrase that ends last before any preposition that is
 /// not inside it, the longest of those ending there. A phrase in lower case gives its plain
 /// role (`company president`) when the speaker has no country.
-fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
+fn role_of_words(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
     let (lower, words) = role_words(phrase);
     // Every role phrase is made of known words (most phrases have none).
     if !words.iter().any(|w| w.known) {
@@ -174,7 +230,21 @@ fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
     })
 }
 
-/// The words of a phrase as [`role`] reads them, and their lower-case forms joined by single
+/// A part of a phrase as [`role_of_words`] reads it: without the bytes at its ends that are neither
+/// letters, digits nor periods, a possessive `'s`, and the periods at its end.
+fn role_word(w: &str, ascii: bool) -> &str {
+    let w = match ascii {
+        true => trim_ascii_word(w),
+        false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+    };
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.trim_end_matches('.')
+}
+
+/// The words of a phrase as [`role_of_words`] reads them, and their lower-case forms joined by single
 /// spaces as the table's phrases are: a group of words is one slice of it, looked up with no
 /// string built for it.
 fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
@@ -182,15 +252,7 @@ fn role_words(phrase: &str) -> (String, Vec<RoleWord>) {
     let mut words: Vec<RoleWord> = Vec::with_capacity(8);
     let ascii = phrase.is_ascii();
     split_words(phrase, |w| {
-        let w = match ascii {
-            true => trim_ascii_word(w),
-            false => w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
-        };
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        let w = w.trim_end_matches('.');
+        let w = role_word(w, ascii);
         if w.is_empty() {
             return;
         }
@@ -256,6 +318,14 @@ fn push_lower(out: &mut String, word: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The role of a phrase, as [`identify`] reads it.
+    fn role(phrase: &str, has_country: bool) -> Option<SpeakerRole> {
+        hints(phrase)
+            .role
+            .then(|| role_of_words(phrase, has_country))
+            .flatten()
+    }
 
     #[test]
     fn roles_of_titles() {
@@ -323,6 +393,58 @@ mod tests {
         for r in SpeakerRole::ALL {
             let json = serde_json::to_string(&r).unwrap();
             assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
+    }
+
+    /// The test of [`hints`] rejects no phrase that names a role or a country.
+    #[test]
+    fn role_filter_keeps_every_role() {
+        let mut phrases: Vec<String> = Vec::new();
+        for phrase in ROLES.keys() {
+            let capital = phrase
+                .split(' ')
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars.next().map_or(String::new(), |c| {
+                        c.to_uppercase().collect::<String>() + chars.as_str()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for p in [phrase.clone(), capital, phrase.replace(' ', "-")] {
+                phrases.push(format!("the {p}"));
+                phrases.push(format!("{p}'s deputy"));
+                phrases.push(format!("\"{p}.\" for the company"));
+                phrases.push(format!("Czech {p}"));
+                phrases.push(p.to_uppercase());
+                phrases.push(p);
+            }
+        }
+        phrases.extend(
+            [
+                "Russian Foreign Minister",
+                "the U.S. envoy",
+                "South Korea's trade minister",
+                "Kremlin spokesman",
+                "he",
+                "The company",
+                "Baker",
+                "the weather",
+                "Société Générale",
+            ]
+            .map(String::from),
+        );
+        for form in crate::analyse::events::COUNTRIES.keys() {
+            phrases.push(format!("the {form}'s envoy"));
+            phrases.push(format!("{form}-based analysts, {form}:"));
+            phrases.push(form.replace(' ', "\t"));
+        }
+        for p in &phrases {
+            for has_country in [false, true] {
+                assert_eq!(role(p, has_country), role_of_words(p, has_country), "{p}");
+            }
+            let nation = hints(p).country.then(|| country(p)).flatten();
+            assert_eq!(nation, country(p), "{p}");
         }
     }
 

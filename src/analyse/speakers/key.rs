@@ -28,6 +28,8 @@
 use super::mention::CORPORATE_SUFFIXES;
 use super::{is_title_word, noun};
 use crate::analyse::events::{country, COUNTRIES};
+use crate::lexicon::Initials;
+use crate::text::WordFilter;
 use crate::vocab::SpeakerKind;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -99,10 +101,69 @@ pub(super) fn key(name: &str, kind: SpeakerKind) -> Option<String> {
     }
 }
 
+/// The words of `s` between white space, as [`str::split_whitespace`] gives them. An ASCII
+/// string is split on its bytes, with no char decoded: the decoding was most of the cost of
+/// reading a name's few words, several times per speaker.
+pub(super) fn whitespace_words(s: &str) -> WhitespaceWords<'_> {
+    WhitespaceWords {
+        s,
+        at: 0,
+        ascii: s.is_ascii(),
+    }
+}
+
+/// The iterator of [`whitespace_words`].
+pub(super) struct WhitespaceWords<'s> {
+    s: &'s str,
+    /// Where the rest of `s` starts.
+    at: usize,
+    ascii: bool,
+}
+
+impl<'s> Iterator for WhitespaceWords<'s> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        if !self.ascii {
+            return self.next_past_ascii();
+        }
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, and space.
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        self.at = i;
+        // Both ends are ASCII bytes, char boundaries.
+        (start < i).then(|| &self.s[start..i])
+    }
+}
+
+impl<'s> WhitespaceWords<'s> {
+    /// [`Iterator::next`] of a string past ASCII, on its chars.
+    #[inline(never)]
+    fn next_past_ascii(&mut self) -> Option<&'s str> {
+        let rest = &self.s[self.at..];
+        let start = rest.len() - rest.trim_start().len();
+        if start == rest.len() {
+            return None;
+        }
+        let len = rest[start..].find(char::is_whitespace);
+        let end = start + len.unwrap_or(rest.len() - start);
+        self.at += end;
+        Some(&rest[start..end])
+    }
+}
+
 /// The words of a name, without edge punctuation, possessive `'s` and leading articles.
 fn name_words(name: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = name
-        .split_whitespace()
+    let mut words: Vec<&str> = whitespace_words(name)
         .map(|w| {
             let w = trim_punctuation(w);
             w.strip_suffix("'s")
@@ -144,7 +205,7 @@ static COUNTRY_INITIALS: LazyLock<[bool; 256]> = LazyLock::new(|| {
 });
 
 /// Whether a word may start a country form.
-fn may_start_country(word: &str) -> bool {
+pub(super) fn may_start_country(word: &str) -> bool {
     word.as_bytes()
         .first()
         .is_some_and(|&b| COUNTRY_INITIALS[usize::from(b)])
@@ -152,11 +213,44 @@ fn may_start_country(word: &str) -> bool {
 
 /// The country a phrase names, as [`country`] reads it, whose forms all start at the start
 /// of a word (split at white space).
+///
+/// A form is a gram of the phrase's words: its first word starts with a country form's first
+/// byte and its last word, cut as [`country`] cuts it, may be a form's last word. A phrase
+/// with no such pair of words (`He`, `The company`, `Baker`) is not looked up.
 pub(super) fn country_in(phrase: &str) -> Option<&'static str> {
-    if !phrase.split_whitespace().any(may_start_country) {
+    let mut started = false;
+    let may = whitespace_words(phrase).any(|w| {
+        started |= may_start_country(w);
+        started && may_end_country(w)
+    });
+    if !may {
         return None;
     }
     country(phrase)
+}
+
+/// The last words of the country forms (after their last white space): a gram whose last word
+/// is none of them is no form.
+static COUNTRY_ENDS: LazyLock<WordFilter> = LazyLock::new(|| {
+    WordFilter::new(COUNTRIES.keys().map(|form| {
+        let last = form.rsplit(char::is_whitespace).next().unwrap_or(form);
+        last.as_bytes()
+    }))
+});
+
+/// Whether a word of a phrase, cut as [`country`] cuts a gram's last word (its `,;:` and a
+/// possessive `'s` at its end), may end a country form.
+pub(super) fn may_end_country(word: &str) -> bool {
+    // On bytes: the cut chars are ASCII, and `’s` is its UTF-8 bytes.
+    let mut w = word.as_bytes();
+    while let [rest @ .., b',' | b';' | b':'] = w {
+        w = rest;
+    }
+    let w = w
+        .strip_suffix(b"'s")
+        .or_else(|| w.strip_suffix("’s".as_bytes()))
+        .unwrap_or(w);
+    COUNTRY_ENDS.may_contain(w)
 }
 
 /// The country a name is, when all its words are one country form (`Japan`, `the Kremlin`).
@@ -173,10 +267,20 @@ fn whole_country(words: &[&str]) -> Option<&'static str> {
 /// Whether a name ends in a company suffix (`Texaco Inc`): a company read as a person.
 fn is_company(words: &[&str]) -> bool {
     words.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.');
+        // Lower-casing an ASCII word keeps its first two bytes' initials.
+        if w.is_ascii() && !SUFFIX_INITIALS.may_start(w.as_bytes()) {
+            return false;
+        }
         let mut buf = [0; WORD_BUFFER];
-        CORPORATE_SUFFIXES.contains(&*lower(w.trim_end_matches('.'), &mut buf))
+        CORPORATE_SUFFIXES.contains(&*lower(w, &mut buf))
     })
 }
+
+/// The first two bytes of the company suffixes: the last word of most names starts none of
+/// them, and is not lower-cased or looked up.
+static SUFFIX_INITIALS: LazyLock<Initials> =
+    LazyLock::new(|| Initials::new(CORPORATE_SUFFIXES.iter().map(|s| s.as_bytes())));
 
 /// Whether a capitalised name of several words is an organisation's: its last word is an
 /// organisation word (`Salomon Brothers`) or a country form (`Statistics Canada`).
@@ -223,15 +327,16 @@ fn person_key(words: &[&str]) -> Option<String> {
                 .is_some_and(|p| RULES.particle.contains(p))
     });
     let mut buf = [0; 4 * WORD_BUFFER];
-    let place = RULES.place.contains(&*lower(&words.join(" "), &mut buf));
-    if !named || place {
+    if !named || RULES.place.contains(&*lower_joined(words, &mut buf)) {
         return None;
     }
     let mut tokens: Vec<String> = Vec::with_capacity(words.len() + 1);
     for w in words {
         push_tokens(w, &mut tokens);
     }
-    let spelled = tokens.join(" ");
+    // One buffer for the tokens joined by spaces, as the rules spell names.
+    let mut spelled = String::with_capacity(name_length(&tokens));
+    join_into(&mut spelled, &tokens);
     let keep = RULES.keep.contains(spelled.as_str());
     tokens.retain(|t| {
         !RULES.particle.contains(t.as_str())
@@ -246,8 +351,8 @@ fn person_key(words: &[&str]) -> Option<String> {
             *t = r;
         }
     }
-    let joined = tokens.join(" ");
-    if let Some(full) = RULES.alias.get(joined.as_str()) {
+    join_into(&mut spelled, &tokens);
+    if let Some(full) = RULES.alias.get(spelled.as_str()) {
         tokens = full.split(' ').map(str::to_string).collect();
     }
     let tokens = if RULES.family.contains(tokens[0].as_str()) {
@@ -268,17 +373,59 @@ fn push_tokens(word: &str, out: &mut Vec<String>) {
     // `deunicode` borrows an ASCII word and always writes ASCII, which lower-cases byte by byte.
     let ascii = deunicode::deunicode_with_tofu_cow(word, "[?]");
     // One pass over the word: a token is the letters and digits between two periods or
-    // hyphens, pushed when it has any.
-    let mut token = String::new();
-    for c in ascii.chars() {
-        match c {
-            '.' | '-' if !token.is_empty() => out.push(std::mem::take(&mut token)),
-            c if c.is_ascii_alphanumeric() => token.push(c.to_ascii_lowercase()),
+    // hyphens, pushed when it has any. Most words are one token: the buffer, made as long as
+    // the word, is pushed itself, with no copy and no growth.
+    let mut token = String::with_capacity(ascii.len());
+    for &b in ascii.as_bytes() {
+        match b {
+            b'.' | b'-' if !token.is_empty() => {
+                out.push(token.clone());
+                token.clear();
+            }
+            b if b.is_ascii_alphanumeric() => token.push(char::from(b.to_ascii_lowercase())),
             _ => {}
         }
     }
     if !token.is_empty() {
         out.push(token);
+    }
+}
+
+/// `words` joined by spaces in lower case, as `lower(&words.join(" "), buf)`: written straight
+/// into `buf` when they are ASCII and fit, with no joined copy made.
+fn lower_joined<'b>(words: &[&str], buf: &'b mut [u8]) -> Cow<'b, str> {
+    let len = name_length(words);
+    if len > buf.len() || !words.iter().all(|w| w.is_ascii()) {
+        return Cow::Owned(words.join(" ").to_lowercase());
+    }
+    let mut at = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf[at] = b' ';
+            at += 1;
+        }
+        buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+        at += w.len();
+    }
+    let joined = &mut buf[..at];
+    joined.make_ascii_lowercase();
+    Cow::Borrowed(std::str::from_utf8(joined).expect("ASCII words"))
+}
+
+/// The length of `words` joined by single spaces.
+fn name_length<S: AsRef<str>>(words: &[S]) -> usize {
+    let bytes: usize = words.iter().map(|w| w.as_ref().len() + 1).sum();
+    bytes.saturating_sub(1)
+}
+
+/// Writes `tokens` joined by single spaces into `out`, in place of what it held.
+fn join_into(out: &mut String, tokens: &[String]) {
+    out.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(t);
     }
 }
 
@@ -407,6 +554,74 @@ fn org_key(words: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_words_split_as_split_whitespace() {
+        for s in [
+            "",
+            "  ",
+            "Sergey Lavrov",
+            " the\tU.S.\x0benvoy\r\n said ",
+            "Мария\u{a0}Захарова\u{2003}said",
+            "São  Paulo\x0c",
+            "a\x1fb",
+        ] {
+            let words: Vec<&str> = whitespace_words(s).collect();
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    /// The tests before [`country`] in [`country_in`] reject no phrase that names a country.
+    #[test]
+    fn country_filter_keeps_every_country() {
+        for form in COUNTRIES.keys() {
+            assert!(!form.is_empty() && form.trim() == *form, "{form:?}");
+            for p in [
+                form.to_string(),
+                format!("the {form}"),
+                format!("{form}'s envoy"),
+                format!("{form}’s"),
+                format!("{form}, the"),
+                format!("envoy of {form}:"),
+                format!("North {form} officials"),
+                form.replace(' ', "\n"),
+                form.to_uppercase(),
+            ] {
+                assert_eq!(country_in(&p), country(&p), "{p}");
+            }
+        }
+        for p in ["He", "The company", "Baker", "officials", "Élysée aide", ""] {
+            assert_eq!(country_in(p), country(p), "{p}");
+        }
+    }
+
+    /// A word with its first char in capitals.
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars.next().map_or(String::new(), |c| {
+            c.to_uppercase().collect::<String>() + chars.as_str()
+        })
+    }
+
+    /// The test of [`SUFFIX_INITIALS`] in [`is_company`] rejects no company suffix.
+    #[test]
+    fn company_filter_keeps_every_suffix() {
+        let unfiltered = |w: &str| {
+            let mut buf = [0; WORD_BUFFER];
+            CORPORATE_SUFFIXES.contains(&*lower(w.trim_end_matches('.'), &mut buf))
+        };
+        for suffix in CORPORATE_SUFFIXES.iter() {
+            for w in [
+                suffix.to_string(),
+                capitalised(suffix),
+                suffix.to_uppercase(),
+                format!("{suffix}."),
+                "Baker".to_string(),
+            ] {
+                assert_eq!(is_company(&["Texaco", &w]), unfiltered(&w), "{w}");
+            }
+        }
+    }
 
     fn person(name: &str) -> Option<String> {
         key(name, SpeakerKind::Person)
