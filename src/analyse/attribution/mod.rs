@@ -108,6 +108,22 @@ impl Input<'_> {
         self.cues.binary_search_by_key(&t, |c| c.t0).ok()
     }
 
+    /// Whether tokens `[a, b)` may hold a `:` token: a search of their text for the byte (a
+    /// `:` token is that byte), which rules out at once most paragraph openings of a news
+    /// story before their tokens are read one by one.
+    fn may_hold_colon(&self, a: usize, b: usize) -> bool {
+        let toks = &self.doc.toks;
+        let (Some(first), Some(last)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l)))
+        else {
+            return a < b;
+        };
+        let bytes = self
+            .text
+            .as_bytes()
+            .get(first.span().start..last.span().end);
+        bytes.is_none_or(|s| memchr::memchr(b':', s).is_some())
+    }
+
     /// The cue ending just before token `t`.
     fn cue_ending(&self, t: usize) -> Option<usize> {
         let i = self.cues.partition_point(|c| c.t1 <= t);

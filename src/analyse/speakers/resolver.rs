@@ -201,7 +201,8 @@ impl Resolver {
         let s = text.get(span.start..span.end)?;
         let read = self.read(s);
         let (m, key) = (&read.mention, &read.key);
-        if m.name.trim().is_empty() {
+        // `trim().is_empty()`, stopped at the first character (nearly always a letter).
+        if m.name.chars().all(char::is_whitespace) {
             return None;
         }
         let found = self.find(m, key);

@@ -115,7 +115,11 @@ fn speech_noun_that(inp: &Input, found: &mut Found, sent_has: &mut [bool]) {
 fn colon_label(inp: &Input, found: &mut Found, para_has: &[bool]) {
     let doc = &inp.doc;
     for (para, &(p0, p1)) in doc.para_toks.iter().enumerate() {
-        let Some(colon) = (p0 + 1..p1.min(p0 + LABEL_NAME)).find(|&k| doc.is(k, &[":"])) else {
+        let lim = p1.min(p0 + LABEL_NAME);
+        if !inp.may_hold_colon(p0 + 1, lim) {
+            continue;
+        }
+        let Some(colon) = (p0 + 1..lim).find(|&k| doc.is(k, &[":"])) else {
             continue;
         };
         let name_ok = (p0..colon).all(|k| doc.toks[k].cap || doc.is(k, &[".", "-", "'s"]))
