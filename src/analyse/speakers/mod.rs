@@ -221,6 +221,9 @@ fn trim_ascii_non_alphanumeric(w: &str) -> &str {
     w.get(start..end).unwrap_or_default()
 }
 
+/// The length of the longest of [`BARE_DETERMINERS`] (`their`), checked by a test.
+const BARE_DETERMINER_BYTES: usize = 5;
+
 /// Possessive determiners (`pronouns.tsv`, case `possessive`): on their own they are not a
 /// mention of anyone (`His lawyer` names the lawyer, and a bare `His` means the mention was
 /// cut short).
@@ -262,10 +265,12 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
     let start = offset(first);
     let core = s.get(start..offset(last) + last.len())?;
     let core = core.trim_end_matches([',', ';', ':']);
+    // The determiners are short words: their length rules out nearly every mention.
     if core.is_empty()
-        || BARE_DETERMINERS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(core))
+        || core.len() <= BARE_DETERMINER_BYTES
+            && BARE_DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(core))
     {
         return None;
     }

@@ -316,3 +316,10 @@ fn gender_words() {
         assert_eq!(mention::gender_of(text), want, "{text}");
     }
 }
+
+/// `clean_mention` compares only mentions as short as the longest bare determiner with them.
+#[test]
+fn bare_determiner_bytes_is_the_longest() {
+    let longest = BARE_DETERMINERS.iter().map(|d| d.len()).max();
+    assert_eq!(longest, Some(BARE_DETERMINER_BYTES));
+}
