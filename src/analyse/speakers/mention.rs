@@ -6,7 +6,7 @@
 //! appositive split off, then a pronoun, coordinated names, a name (person or organisation) and
 //! last a description.
 
-use super::{is_capitalised, is_title_word, lower, noun, NounKind};
+use super::{is_capitalised, is_title_word, lower, lower_string, noun, NounKind};
 use crate::lexicon::closed::{self, Case, Pronoun};
 use crate::text::WordFilter;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -314,8 +314,8 @@ impl<'w, 'a> Parts<'w, 'a> {
         } else {
             Some(self.title_words.join(" "))
         };
-        let last = strip_possessive(self.name_words[self.name_words.len() - 1]).to_lowercase();
-        let first = (self.name_words.len() > 1).then(|| self.name_words[0].to_lowercase());
+        let last = lower_string(strip_possessive(self.name_words[self.name_words.len() - 1]));
+        let first = (self.name_words.len() > 1).then(|| lower_string(self.name_words[0]));
         Mention {
             reading: Reading::Person { last, first },
             name,
@@ -348,7 +348,7 @@ impl<'w, 'a> Parts<'w, 'a> {
         }
         Mention {
             reading: Reading::Description {
-                head: head_word.to_lowercase(),
+                head: lower_string(head_word),
                 kind,
                 class,
                 definite: self.definite,
@@ -410,7 +410,7 @@ fn coordinated_names(
         .position(|w| is_capitalised(strip_possessive(w)))
         .unwrap_or(0);
     let org_end = name_words.last().is_some_and(|w| {
-        let last = strip_possessive(w).trim_end_matches('.').to_lowercase();
+        let last = lower_string(strip_possessive(w).trim_end_matches('.'));
         CORPORATE_SUFFIXES.contains(last.as_str())
             || noun(&last).is_some_and(|(kind, _)| kind == NounKind::Org)
     });
@@ -580,6 +580,7 @@ fn trim_punctuation(mut w: &str) -> &str {
     w
 }
 
+#[inline]
 pub(super) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))

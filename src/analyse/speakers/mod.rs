@@ -129,6 +129,28 @@ pub(super) fn lower<'b, 'w: 'b>(word: &'w str, buf: &'b mut [u8; 32]) -> Cow<'b,
     Cow::Owned(word.to_lowercase())
 }
 
+/// `s.to_lowercase()`: by the ASCII table when `s` is ASCII (nearly always), which gives the
+/// same string without reading it char by char.
+pub(super) fn lower_string(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Whether `s` in lower case holds `part` (lower case), without lower-casing a copy of an
+/// ASCII `s`: no other byte of a lower-case `part` equals an ASCII letter's lower case.
+pub(super) fn lower_contains(s: &str, part: &str) -> bool {
+    if !s.is_ascii() {
+        return s.to_lowercase().contains(part);
+    }
+    part.is_empty()
+        || s.as_bytes()
+            .windows(part.len())
+            .any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
+}
+
 /// The lexicon entry for a (lower-case) noun, with plurals read as groups.
 pub(super) fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
     if let Some(n) = noun_entry(word) {
@@ -197,13 +219,12 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 /// Words of time or discourse that can sit between a subject and its verb (`The Cypriot
 /// government Saturday condemned`, `X, on Tuesday, added`): never part of a speaker's name.
 /// Their first two bytes reject most words of a mention before any lower-casing or hashing.
-static EDGE_WORDS: LazyLock<(HashSet<&'static [u8]>, Initials)> = LazyLock::new(|| {
-    let words: HashSet<&'static [u8]> =
+static EDGE_WORDS: LazyLock<(WordSet, Initials)> = LazyLock::new(|| {
+    let words = || {
         crate::lexicon::rows(include_str!("../../lexicon/speakers_edge_words.tsv"))
             .filter_map(|r| r.first().map(|w| w.as_bytes()))
-            .collect();
-    let initials = Initials::new(words.iter().copied());
-    (words, initials)
+    };
+    (WordSet::new(words()), Initials::new(words()))
 });
 
 /// An ASCII word without the bytes at its edges that are not letters or digits, trimmed by

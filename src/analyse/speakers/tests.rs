@@ -323,3 +323,24 @@ fn bare_determiner_bytes_is_the_longest() {
     let longest = BARE_DETERMINERS.iter().map(|d| d.len()).max();
     assert_eq!(longest, Some(BARE_DETERMINER_BYTES));
 }
+
+/// The ASCII fast paths give what lower-casing a copy gives.
+#[test]
+fn lower_fast_paths_agree_with_to_lowercase() {
+    let texts = [
+        "Spokesman",
+        "Foreign MINISTER",
+        "",
+        "Añez Chief",
+        "KELVIN K",
+        "x",
+    ];
+    let parts = ["spokesman", "minister", "", "chief", "k", "añez", "ñ", "xy"];
+    for s in texts {
+        assert_eq!(lower_string(s), s.to_lowercase(), "{s:?}");
+        for part in parts {
+            let want = s.to_lowercase().contains(part);
+            assert_eq!(lower_contains(s, part), want, "{s:?} {part:?}");
+        }
+    }
+}
