@@ -6,7 +6,7 @@
 //! appositive split off, then a pronoun, coordinated names, a name (person or organisation) and
 //! last a description.
 
-use super::{is_capitalised, is_title_word, lower, lower_string, noun, NounKind};
+use super::{is_capitalised, is_title_word, lower_string, noun, noun_of, NounKind};
 use crate::lexicon::closed::{self, Case, Pronoun};
 use crate::text::WordFilter;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
@@ -148,7 +148,7 @@ pub(super) fn read_mention(s: &str) -> Mention {
         return m;
     }
     let head_word = parts.head_word();
-    let head_noun = noun(&lower(head_word, &mut [0; 32]));
+    let head_noun = noun_of(head_word);
     if parts.name_words.is_empty() {
         parts.description(head_word, head_noun)
     } else {
@@ -384,8 +384,7 @@ fn name_start(words: &[&str]) -> usize {
     }
     let group = k == 0
         && words.len() == 1
-        && noun(&lower(strip_possessive(words[0]), &mut [0; 32]))
-            .is_some_and(|(kind, _)| kind == NounKind::Group);
+        && noun_of(strip_possessive(words[0])).is_some_and(|(kind, _)| kind == NounKind::Group);
     if group {
         words.len()
     } else {

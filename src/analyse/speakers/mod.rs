@@ -172,6 +172,19 @@ pub(super) fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
     })
 }
 
+/// [`noun`] of `word` lower-cased. An ASCII word that can be neither a noun of the lexicon
+/// (its filter bit unset) nor a plural (no `s` or `men` ending) is ruled out before it is
+/// lower-cased: most words asked are the last words of names.
+pub(super) fn noun_of(word: &str) -> Option<(NounKind, Option<&'static str>)> {
+    let b = word.as_bytes();
+    let plural = b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+        || b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"men");
+    if !plural && word.is_ascii() && !NOUN_FILTER.may_contain_ascii_lower(b) {
+        return None;
+    }
+    noun(&lower(word, &mut [0; 32]))
+}
+
 /// `stem` then `ending`, in `buf` when it fits.
 fn joined<'b>(stem: &'b str, ending: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
     let len = stem.len() + ending.len();

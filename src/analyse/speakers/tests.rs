@@ -344,3 +344,23 @@ fn lower_fast_paths_agree_with_to_lowercase() {
         }
     }
 }
+
+/// `noun_of` gives what `noun` gives of the lower-cased word, for every noun of the lexicon
+/// (as written, capitalised, in capitals and in the plural) and for other words.
+#[test]
+fn noun_of_agrees_with_noun() {
+    let mut words: Vec<String> = ["Smith", "MEN", "Spokesmen", "Añez", "", "s", "Ministries"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    for n in NOUNS.keys() {
+        let mut cap = n.clone();
+        if let Some(first) = cap.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        words.extend([n.clone(), cap, n.to_uppercase(), format!("{n}s")]);
+    }
+    for w in &words {
+        assert_eq!(noun_of(w), noun(&w.to_lowercase()), "{w:?}");
+    }
+}
