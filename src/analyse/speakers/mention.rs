@@ -8,7 +8,7 @@
 
 use super::{is_capitalised, is_title_word, lower_string, noun, noun_of, NounKind};
 use crate::lexicon::closed::{self, Case, Pronoun};
-use crate::text::WordFilter;
+use crate::text::{WordFilter, WordSet};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -104,11 +104,13 @@ pub(super) static CORPORATE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock
     .collect()
 });
 
-/// Words after which a description's head noun is over (`speakers_head_cuts.tsv`).
-static HEAD_CUTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/speakers_head_cuts.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
+/// Words after which a description's head noun is over (`speakers_head_cuts.tsv`), behind
+/// their bit filter (most words of a description are none of them).
+static HEAD_CUTS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        crate::lexicon::rows(include_str!("../../lexicon/speakers_head_cuts.tsv"))
+            .filter_map(|r| r.first().map(|w| w.as_bytes())),
+    )
 });
 
 /// Gendered title words (`speakers_gender_words.tsv`), true for female, behind a bit filter of
@@ -279,7 +281,7 @@ impl<'w, 'a> Parts<'w, 'a> {
             let cut = self
                 .title_words
                 .iter()
-                .position(|w| HEAD_CUTS.contains(*w))
+                .position(|w| HEAD_CUTS.contains(w.as_bytes()))
                 .filter(|&i| i > 0)
                 .unwrap_or(self.title_words.len());
             &self.title_words[..cut]
