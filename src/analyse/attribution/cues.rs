@@ -171,19 +171,21 @@ impl Words<'_> {
         let sent = self.toks[t0].sent();
         forms.iter().find_map(|form| {
             let last = form.words.len().checked_sub(1)?;
+            // By bytes: no check of character boundaries (the words are compared whole, or by
+            // a prefix that is itself a whole word of the lexicon).
             for (k, fw) in form.words.iter().enumerate().skip(1) {
                 let t = self.toks.get(t0 + k).filter(|t| t.sent() == sent)?;
-                let w = self.norm.get(t.norm())?;
+                let w = self.norm.as_bytes().get(t.norm())?;
                 let matches = if k < last {
-                    w == fw
+                    w == fw.as_bytes()
                 } else {
-                    w.starts_with(fw.as_str())
+                    w.starts_with(fw.as_bytes())
                 };
                 if !matches {
                     return None;
                 }
             }
-            let whole = self.w(t0 + last).len() == form.words[last].len();
+            let whole = self.w_bytes(t0 + last).len() == form.words[last].len();
             Some((t0 + last, whole, form.entry))
         })
     }
@@ -200,9 +202,9 @@ impl Words<'_> {
             return false;
         }
         // `That said, …`
-        (self.w(t0) == "said" && self.w(t0 - 1) == "that" && self.w(t0 + 1) == ",")
+        (self.w_bytes(t0) == b"said" && self.w_bytes(t0 - 1) == b"that" && self.w_bytes(t0 + 1) == b",")
             // `Prachanda's remarks`
-            || self.w(t0 - 1).ends_with("'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
+            || self.w_bytes(t0 - 1).ends_with(b"'s") && !self.in_class(t0 - 1, NOT_POSSESSIVES)
             // `these claims`, `the report`
             || !matches!(e.frame, Frame::According | Frame::Quoting)
                 && self.toks[t0 - 1].sent() == tok.sent()

@@ -95,6 +95,9 @@ struct Input<'a> {
     doc: Words<'a>,
     cues: Vec<Cue>,
     lexicon: &'static CueLexicon,
+    /// The byte positions of the text's colons, found once for the label scans, which ask of
+    /// every paragraph whether its opening holds one (most stories hold none or few).
+    colons: Vec<usize>,
 }
 
 impl Input<'_> {
@@ -106,6 +109,20 @@ impl Input<'_> {
     /// The cue starting at token `t`.
     fn cue_starting(&self, t: usize) -> Option<usize> {
         self.cues.binary_search_by_key(&t, |c| c.t0).ok()
+    }
+
+    /// Whether tokens `[a, b)` may hold a `:` token: whether a colon of the text lies in
+    /// their span (a `:` token is that byte), which rules out at once most paragraph openings
+    /// of a news story before their tokens are read one by one.
+    fn may_hold_colon(&self, a: usize, b: usize) -> bool {
+        let toks = &self.doc.toks;
+        let (Some(first), Some(last)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l)))
+        else {
+            return a < b;
+        };
+        let (start, end) = (first.span().start, last.span().end);
+        let i = self.colons.partition_point(|&c| c < start);
+        start > end || self.colons.get(i).is_some_and(|&c| c < end)
     }
 
     /// The cue ending just before token `t`.
@@ -171,6 +188,7 @@ pub fn attribute_document(
         doc,
         cues,
         lexicon: &CUES,
+        colons: memchr::memchr_iter(b':', text.as_bytes()).collect(),
     };
     // The passes, in order: each may use up cues and quotations, so that a later one does
     // not report them again, and may clip or drop the claims of the one before it.

@@ -6,9 +6,9 @@
 //! appositive split off, then a pronoun, coordinated names, a name (person or organisation) and
 //! last a description.
 
-use super::{is_capitalised, is_title_word, lower, noun, NounKind};
+use super::{is_capitalised, is_title_word, lower_string, noun, noun_of, NounKind};
 use crate::lexicon::closed::{self, Case, Pronoun};
-use crate::text::WordFilter;
+use crate::text::{WordFilter, WordSet};
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -104,11 +104,13 @@ pub(super) static CORPORATE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock
     .collect()
 });
 
-/// Words after which a description's head noun is over (`speakers_head_cuts.tsv`).
-static HEAD_CUTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::rows(include_str!("../../lexicon/speakers_head_cuts.tsv"))
-        .filter_map(|r| r.first().copied())
-        .collect()
+/// Words after which a description's head noun is over (`speakers_head_cuts.tsv`), behind
+/// their bit filter (most words of a description are none of them).
+static HEAD_CUTS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        crate::lexicon::rows(include_str!("../../lexicon/speakers_head_cuts.tsv"))
+            .filter_map(|r| r.first().map(|w| w.as_bytes())),
+    )
 });
 
 /// Gendered title words (`speakers_gender_words.tsv`), true for female, behind a bit filter of
@@ -148,7 +150,7 @@ pub(super) fn read_mention(s: &str) -> Mention {
         return m;
     }
     let head_word = parts.head_word();
-    let head_noun = noun(&lower(head_word, &mut [0; 32]));
+    let head_noun = noun_of(head_word);
     if parts.name_words.is_empty() {
         parts.description(head_word, head_noun)
     } else {
@@ -159,7 +161,8 @@ pub(super) fn read_mention(s: &str) -> Mention {
 /// `s` trimmed, without what stands in parentheses: party labels and states are not part of a
 /// name (`Pat McCrory (R)`). The text is copied into `owned` only when it has parentheses.
 fn without_parentheses<'a>(s: &'a str, owned: &'a mut String) -> &'a str {
-    if !s.contains('(') {
+    // By byte: the char search costs more than the few bytes of a mention.
+    if !s.as_bytes().contains(&b'(') {
         return s.trim();
     }
     owned.reserve(s.len());
@@ -179,7 +182,7 @@ fn without_parentheses<'a>(s: &'a str, owned: &'a mut String) -> &'a str {
 /// Pruitt, the attorney general,`), unless it is a name and the core is not (`Kasaria's
 /// ambassador, Yusuf Adeyemi`): then the name is the speaker and the description its title.
 fn split_appositive(s: &str) -> (&str, Option<&str>) {
-    let Some(i) = s.find(',') else {
+    let Some(i) = memchr::memchr(b',', s.as_bytes()) else {
         return (s, None);
     };
     let (core, appositive) = (&s[..i], s[i + 1..].trim());
@@ -278,7 +281,7 @@ impl<'w, 'a> Parts<'w, 'a> {
             let cut = self
                 .title_words
                 .iter()
-                .position(|w| HEAD_CUTS.contains(*w))
+                .position(|w| HEAD_CUTS.contains(w.as_bytes()))
                 .filter(|&i| i > 0)
                 .unwrap_or(self.title_words.len());
             &self.title_words[..cut]
@@ -313,8 +316,8 @@ impl<'w, 'a> Parts<'w, 'a> {
         } else {
             Some(self.title_words.join(" "))
         };
-        let last = strip_possessive(self.name_words[self.name_words.len() - 1]).to_lowercase();
-        let first = (self.name_words.len() > 1).then(|| self.name_words[0].to_lowercase());
+        let last = lower_string(strip_possessive(self.name_words[self.name_words.len() - 1]));
+        let first = (self.name_words.len() > 1).then(|| lower_string(self.name_words[0]));
         Mention {
             reading: Reading::Person { last, first },
             name,
@@ -347,7 +350,7 @@ impl<'w, 'a> Parts<'w, 'a> {
         }
         Mention {
             reading: Reading::Description {
-                head: head_word.to_lowercase(),
+                head: lower_string(head_word),
                 kind,
                 class,
                 definite: self.definite,
@@ -383,8 +386,7 @@ fn name_start(words: &[&str]) -> usize {
     }
     let group = k == 0
         && words.len() == 1
-        && noun(&lower(strip_possessive(words[0]), &mut [0; 32]))
-            .is_some_and(|(kind, _)| kind == NounKind::Group);
+        && noun_of(strip_possessive(words[0])).is_some_and(|(kind, _)| kind == NounKind::Group);
     if group {
         words.len()
     } else {
@@ -409,7 +411,7 @@ fn coordinated_names(
         .position(|w| is_capitalised(strip_possessive(w)))
         .unwrap_or(0);
     let org_end = name_words.last().is_some_and(|w| {
-        let last = strip_possessive(w).trim_end_matches('.').to_lowercase();
+        let last = lower_string(strip_possessive(w).trim_end_matches('.'));
         CORPORATE_SUFFIXES.contains(last.as_str())
             || noun(&last).is_some_and(|(kind, _)| kind == NounKind::Org)
     });
@@ -466,8 +468,13 @@ fn ascii_gender_of(w: &[u8], buf: &mut [u8; 32]) -> Option<bool> {
     let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
     let start = w.iter().position(keep).unwrap_or(w.len());
     let end = w.iter().rposition(keep).map_or(start, |e| e + 1);
+    let w = &w[start..end];
+    // Most words of a mention are names: the filter rules them out before any lower-casing.
+    if !GENDER.1.may_contain_ascii_lower(w) {
+        return None;
+    }
     // No entry is longer than the buffer: a longer word is none of them.
-    gender_word(crate::lexicon::ascii_lower_bytes(&w[start..end], buf)?)
+    gender_word(crate::lexicon::ascii_lower_bytes(w, buf)?)
 }
 
 /// The words of an ASCII text between the bytes `split_whitespace` splits an ASCII text at
@@ -493,7 +500,12 @@ impl<'a> Iterator for AsciiWords<'a> {
 /// byte when `s` is ASCII without a vertical tab (nearly always): the one ASCII space
 /// `split_ascii_whitespace` does not split at.
 pub(super) fn words(s: &str) -> Words<'_> {
-    if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+    // Every byte tested without a branch, in a loop the compiler vectorises: a mention runs
+    // to a few dozen bytes, and is nearly always plain.
+    let odd = s
+        .bytes()
+        .fold(false, |odd, b| odd | (b >= 0x80) | (b == 0x0B));
+    if !odd {
         Words::Ascii(s.split_ascii_whitespace())
     } else {
         Words::Unicode(s.split_whitespace())
@@ -501,6 +513,7 @@ pub(super) fn words(s: &str) -> Words<'_> {
 }
 
 /// The iterator [`words`] returns.
+#[derive(Clone)]
 pub(super) enum Words<'a> {
     Ascii(std::str::SplitAsciiWhitespace<'a>),
     Unicode(std::str::SplitWhitespace<'a>),
@@ -568,6 +581,7 @@ fn trim_punctuation(mut w: &str) -> &str {
     w
 }
 
+#[inline]
 pub(super) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))

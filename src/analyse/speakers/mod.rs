@@ -24,6 +24,8 @@ mod resolver;
 pub use identity::{identify, Identity};
 pub use resolver::Resolver;
 
+use mention::words;
+
 use crate::lexicon::{ascii_lower_bytes, Initials};
 use crate::span::Span;
 use crate::text::{WordFilter, WordSet};
@@ -111,13 +113,42 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Lower-case `word` for a look-up: in `buf`, without allocating, when it is short ASCII (the
 /// usual case), else with `to_lowercase` (which may change non-ASCII letters and lengths).
-pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+pub(super) fn lower<'b, 'w: 'b>(word: &'w str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    // A word already in lower-case ASCII (the head noun of most descriptions) is its own.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
     if word.is_ascii() {
         if let Some(w) = crate::lexicon::ascii_lower(word, buf) {
             return Cow::Borrowed(w);
         }
     }
     Cow::Owned(word.to_lowercase())
+}
+
+/// `s.to_lowercase()`: by the ASCII table when `s` is ASCII (nearly always), which gives the
+/// same string without reading it char by char.
+pub(super) fn lower_string(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Whether `s` in lower case holds `part` (lower case), without lower-casing a copy of an
+/// ASCII `s`: no other byte of a lower-case `part` equals an ASCII letter's lower case.
+pub(super) fn lower_contains(s: &str, part: &str) -> bool {
+    if !s.is_ascii() {
+        return s.to_lowercase().contains(part);
+    }
+    part.is_empty()
+        || s.as_bytes()
+            .windows(part.len())
+            .any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// The lexicon entry for a (lower-case) noun, with plurals read as groups.
@@ -139,6 +170,19 @@ pub(super) fn noun(word: &str) -> Option<(NounKind, Option<&'static str>)> {
         NounKind::Person => (NounKind::Group, None),
         k => (k, n.class),
     })
+}
+
+/// [`noun`] of `word` lower-cased. An ASCII word that can be neither a noun of the lexicon
+/// (its filter bit unset) nor a plural (no `s` or `men` ending) is ruled out before it is
+/// lower-cased: most words asked are the last words of names.
+pub(super) fn noun_of(word: &str) -> Option<(NounKind, Option<&'static str>)> {
+    let b = word.as_bytes();
+    let plural = b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+        || b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"men");
+    if !plural && word.is_ascii() && !NOUN_FILTER.may_contain_ascii_lower(b) {
+        return None;
+    }
+    noun(&lower(word, &mut [0; 32]))
 }
 
 /// `stem` then `ending`, in `buf` when it fits.
@@ -168,12 +212,17 @@ pub(crate) fn is_doc_noun(word: &str) -> bool {
 /// Whether a word is a title or a person noun that may stand before a name (`Secretary`,
 /// `Ambassador`, `Spokesperson`).
 pub(crate) fn is_title_word(word: &str) -> bool {
-    // Non-ASCII words take `to_lowercase`, which also lower-cases their non-ASCII letters.
-    let mut buf = [0; 32];
-    match ascii_lower_bytes(word.as_bytes(), &mut buf).filter(|_| word.is_ascii()) {
-        Some(w) => TITLE_WORDS.contains(w),
-        None => TITLE_WORDS.contains(word.to_lowercase().as_bytes()),
+    if word.is_ascii() {
+        // Most words asked are names: the filter rules them out before any lower-casing.
+        if !TITLE_WORDS.filter.may_contain_ascii_lower(word.as_bytes()) {
+            return false;
+        }
+        if let Some(w) = ascii_lower_bytes(word.as_bytes(), &mut [0; 32]) {
+            return TITLE_WORDS.contains_past_filter(w);
+        }
     }
+    // Non-ASCII words take `to_lowercase`, which also lower-cases their non-ASCII letters.
+    TITLE_WORDS.contains(word.to_lowercase().as_bytes())
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -183,14 +232,31 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 /// Words of time or discourse that can sit between a subject and its verb (`The Cypriot
 /// government Saturday condemned`, `X, on Tuesday, added`): never part of a speaker's name.
 /// Their first two bytes reject most words of a mention before any lower-casing or hashing.
-static EDGE_WORDS: LazyLock<(HashSet<&'static [u8]>, Initials)> = LazyLock::new(|| {
-    let words: HashSet<&'static [u8]> =
+static EDGE_WORDS: LazyLock<(WordSet, Initials)> = LazyLock::new(|| {
+    let words = || {
         crate::lexicon::rows(include_str!("../../lexicon/speakers_edge_words.tsv"))
             .filter_map(|r| r.first().map(|w| w.as_bytes()))
-            .collect();
-    let initials = Initials::new(words.iter().copied());
-    (words, initials)
+    };
+    (WordSet::new(words()), Initials::new(words()))
 });
+
+/// An ASCII word without the bytes at its edges that are not letters or digits, trimmed by
+/// bytes (for ASCII the same as trimming the chars, without decoding them).
+fn trim_ascii_non_alphanumeric(w: &str) -> &str {
+    let b = w.as_bytes();
+    let start = b
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    w.get(start..end).unwrap_or_default()
+}
+
+/// The length of the longest of [`BARE_DETERMINERS`] (`their`), checked by a test.
+const BARE_DETERMINER_BYTES: usize = 5;
 
 /// Possessive determiners (`pronouns.tsv`, case `possessive`): on their own they are not a
 /// mention of anyone (`His lawyer` names the lawyer, and a bare `His` means the mention was
@@ -209,7 +275,7 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
     let s = text.get(span.start..span.end)?;
     let is_edge = |w: &str| {
         let w = if w.is_ascii() {
-            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            trim_ascii_non_alphanumeric(w)
         } else {
             w.trim_matches(|c: char| !c.is_alphanumeric())
         };
@@ -227,15 +293,18 @@ pub(crate) fn clean_mention(text: &str, span: Span) -> Option<Span> {
         |w: &str| is_edge(w) && (w.starts_with(|c: char| c.is_lowercase()) || w.ends_with(','));
     // A word that is not an edge word is not a lead edge word either: `first` is not after
     // `last`.
-    let first = s.split_whitespace().find(|w| !is_lead_edge(w))?;
-    let last = s.split_whitespace().rev().find(|w| !is_edge(w))?;
+    let ws = words(s);
+    let first = ws.clone().find(|w| !is_lead_edge(w))?;
+    let last = ws.rev().find(|w| !is_edge(w))?;
     let start = offset(first);
     let core = s.get(start..offset(last) + last.len())?;
     let core = core.trim_end_matches([',', ';', ':']);
+    // The determiners are short words: their length rules out nearly every mention.
     if core.is_empty()
-        || BARE_DETERMINERS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(core))
+        || core.len() <= BARE_DETERMINER_BYTES
+            && BARE_DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(core))
     {
         return None;
     }

@@ -2,7 +2,7 @@
 //! by name, or by the head noun or pronoun against the most recently used compatible speaker.
 
 use super::mention::{gender_of, read_mention, strip_possessive, words, Mention, Reading};
-use super::{noun, Entity, NounKind};
+use super::{lower_contains, lower_string, noun, Entity, NounKind};
 use crate::lexicon::closed::{Gender, Pronoun};
 use crate::span::Span;
 use crate::vocab::SpeakerKind;
@@ -18,9 +18,9 @@ const WINDOW: usize = 24;
 pub struct Resolver {
     entities: Vec<Entity>,
     /// Surname (lower case) -> entities with it, most recent last.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: Names<Vec<usize>>,
     /// Organisation and group names (lower case) -> entity.
-    by_name: HashMap<String, usize>,
+    by_name: Names<usize>,
     /// What is known of each entity besides its record (one per entity, in its order): in
     /// a slot rather than in maps keyed by its index, which every story would hash and grow.
     facts: Vec<Facts>,
@@ -32,6 +32,56 @@ pub struct Resolver {
     /// short list is searched faster than a map is hashed and grown. Shared, as the reading
     /// is read while the entities change.
     read: Vec<(Box<str>, Arc<Read>)>,
+}
+
+/// The names of a story's sources (lower case), each with its value: in a list while they
+/// are few, as in most stories (a short list is searched faster than a map is hashed, grown
+/// and dropped), in a hash map past [`LISTED`] names, so that a long story stays linear.
+#[derive(Debug)]
+struct Names<V> {
+    list: Vec<(String, V)>,
+    map: HashMap<String, V>,
+}
+
+/// How many names [`Names`] keeps in its list.
+const LISTED: usize = 16;
+
+impl<V> Default for Names<V> {
+    fn default() -> Names<V> {
+        Names {
+            list: Vec::new(),
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<V: Default> Names<V> {
+    fn get(&self, name: &str) -> Option<&V> {
+        if self.map.is_empty() {
+            self.list.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        } else {
+            self.map.get(name)
+        }
+    }
+
+    /// The value of `name`, a default one entered if it has none.
+    fn entry(&mut self, name: String) -> &mut V {
+        if self.map.is_empty() {
+            let i = match self.list.iter().position(|(n, _)| *n == name) {
+                Some(i) => i,
+                None if self.list.len() < LISTED => {
+                    self.list.push((name, V::default()));
+                    self.list.len() - 1
+                }
+                None => {
+                    self.map.extend(self.list.drain(..));
+                    return self.map.entry(name).or_default();
+                }
+            };
+            return &mut self.list[i].1;
+        }
+        self.map.entry(name).or_default()
+    }
 }
 
 /// How many distinct mentions [`Resolver::read`] keeps.
@@ -132,9 +182,7 @@ impl Resolver {
                 match kind {
                     NounKind::Person => self.most_recent(|_, e| {
                         e.kind == SpeakerKind::Person
-                            && e.title
-                                .as_deref()
-                                .is_some_and(|t| t.to_lowercase().contains(head.as_str()))
+                            && e.title.as_deref().is_some_and(|t| lower_contains(t, head))
                     }),
                     NounKind::Group => self.by_name.get(key).copied(),
                     NounKind::Doc => self.most_recent(|_, e| e.kind == SpeakerKind::Organization),
@@ -185,7 +233,7 @@ impl Resolver {
         // The names map is neither read nor written for persons and pronouns.
         let key = match mention.reading {
             Reading::Person { .. } | Reading::Pronoun(_) => String::new(),
-            _ => mention.name.to_lowercase(),
+            _ => lower_string(&mention.name),
         };
         let read = Arc::new(Read { mention, key });
         if self.read.len() == READ_KEPT {
@@ -201,7 +249,8 @@ impl Resolver {
         let s = text.get(span.start..span.end)?;
         let read = self.read(s);
         let (m, key) = (&read.mention, &read.key);
-        if m.name.trim().is_empty() {
+        // `trim().is_empty()`, stopped at the first character (nearly always a letter).
+        if m.name.chars().all(char::is_whitespace) {
             return None;
         }
         let found = self.find(m, key);
@@ -252,10 +301,10 @@ impl Resolver {
     /// `Price` of the label `MR PRICE`), with its first mention at `span`; a person is
     /// found again by its surname.
     pub fn add_named(&mut self, name: String, kind: SpeakerKind, span: Span) -> usize {
-        let surname = (kind == SpeakerKind::Person).then(|| name.to_lowercase());
+        let surname = (kind == SpeakerKind::Person).then(|| lower_string(&name));
         let e = self.new_entity(name, kind, None);
         if let Some(s) = surname {
-            self.by_surname.entry(s).or_default().push(e);
+            self.by_surname.entry(s).push(e);
         }
         self.entities[e].mentions.push(span);
         self.touch(e);
@@ -279,12 +328,12 @@ impl Resolver {
         let e = self.new_entity(m.name.clone(), kind, m.title.clone());
         match &m.reading {
             Reading::Person { last, first } => {
-                self.by_surname.entry(last.clone()).or_default().push(e);
+                self.by_surname.entry(last.clone()).push(e);
                 if let Some(f) = first {
                     self.facts[e].first = Some(f.clone());
                     // Family name first (`Park Ji-hoon`, `Li Wen`): a later `Park` is the
                     // same person.
-                    self.by_surname.entry(f.clone()).or_default().push(e);
+                    self.by_surname.entry(f.clone()).push(e);
                 }
             }
             Reading::Description {
@@ -294,19 +343,19 @@ impl Resolver {
                 ..
             } => {
                 self.facts[e].class = Some((head.clone(), *class));
-                self.by_name.insert(key, e);
+                *self.by_name.entry(key) = e;
             }
             Reading::Org => {
                 let head = words(&m.name)
                     .next_back()
-                    .map(|w| strip_possessive(w).to_lowercase())
+                    .map(|w| lower_string(strip_possessive(w)))
                     .unwrap_or_default();
                 let class = noun(&head).and_then(|(_, c)| c);
                 self.facts[e].class = Some((head, class));
-                self.by_name.insert(key, e);
+                *self.by_name.entry(key) = e;
             }
             _ => {
-                self.by_name.insert(key, e);
+                *self.by_name.entry(key) = e;
             }
         }
         e
@@ -329,6 +378,27 @@ impl Resolver {
                 if ent.kind == SpeakerKind::Person && t != &ent.name {
                     ent.title = Some(t.clone());
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names give what a hash map gives, past the length of their list too.
+    #[test]
+    fn names_agree_with_a_map() {
+        let mut names: Names<Vec<usize>> = Names::default();
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+        for i in 0..3 * LISTED {
+            let name = format!("n{}", (i * 7) % (LISTED + 5));
+            names.entry(name.clone()).push(i);
+            map.entry(name).or_default().push(i);
+            for k in 0..LISTED + 6 {
+                let k = format!("n{k}");
+                assert_eq!(names.get(&k), map.get(&k), "{k} after {i}");
             }
         }
     }

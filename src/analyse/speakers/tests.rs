@@ -316,3 +316,51 @@ fn gender_words() {
         assert_eq!(mention::gender_of(text), want, "{text}");
     }
 }
+
+/// `clean_mention` compares only mentions as short as the longest bare determiner with them.
+#[test]
+fn bare_determiner_bytes_is_the_longest() {
+    let longest = BARE_DETERMINERS.iter().map(|d| d.len()).max();
+    assert_eq!(longest, Some(BARE_DETERMINER_BYTES));
+}
+
+/// The ASCII fast paths give what lower-casing a copy gives.
+#[test]
+fn lower_fast_paths_agree_with_to_lowercase() {
+    let texts = [
+        "Spokesman",
+        "Foreign MINISTER",
+        "",
+        "Añez Chief",
+        "KELVIN K",
+        "x",
+    ];
+    let parts = ["spokesman", "minister", "", "chief", "k", "añez", "ñ", "xy"];
+    for s in texts {
+        assert_eq!(lower_string(s), s.to_lowercase(), "{s:?}");
+        for part in parts {
+            let want = s.to_lowercase().contains(part);
+            assert_eq!(lower_contains(s, part), want, "{s:?} {part:?}");
+        }
+    }
+}
+
+/// `noun_of` gives what `noun` gives of the lower-cased word, for every noun of the lexicon
+/// (as written, capitalised, in capitals and in the plural) and for other words.
+#[test]
+fn noun_of_agrees_with_noun() {
+    let mut words: Vec<String> = ["Smith", "MEN", "Spokesmen", "Añez", "", "s", "Ministries"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    for n in NOUNS.keys() {
+        let mut cap = n.clone();
+        if let Some(first) = cap.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        words.extend([n.clone(), cap, n.to_uppercase(), format!("{n}s")]);
+    }
+    for w in &words {
+        assert_eq!(noun_of(w), noun(&w.to_lowercase()), "{w:?}");
+    }
+}

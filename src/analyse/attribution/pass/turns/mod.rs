@@ -277,7 +277,7 @@ fn scan_label(inp: &Input, p0: usize, p1: usize) -> Option<LabelScan> {
     let lim = p1.min(p0 + LABEL_TOKENS);
     // Most paragraphs of a news story open with no colon at all: rule them out before the
     // scan builds the label's key.
-    if !(p0..lim).any(|k| doc.is(k, &[":"])) {
+    if !inp.may_hold_colon(p0, lim) || !(p0..lim).any(|k| doc.is(k, &[":"])) {
         return None;
     }
     let mut k = p0;
