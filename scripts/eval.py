@@ -8,7 +8,9 @@
 Both build the release binary first and skip (exit 0) when ../shared is absent (the scorers
 live there). Besides the shared dev data they score our own diplomatic wire stories,
 eval/own/{quotes,dates,dates-textdate,metadata}.jsonl (built by scripts/own-eval-build.py from eval/own/src),
-and our own official documents, eval/own/official-{quotes,metadata}.jsonl (from eval/own/official).
+and our own official documents, eval/own/official-{quotes,metadata}.jsonl (from eval/own/official)
+and eval/own/official-heldout-{quotes,metadata}.jsonl (from eval/own/official-heldout, written
+blind after the rules).
 The events are scored on the PLOVER gold sentences, whole and in two folds (see RUNS).
 """
 import json, os, subprocess, sys, datetime, tempfile, zlib
@@ -51,6 +53,14 @@ RUNS = [
      "score_quotes.py", "eval/own/official-quotes.jsonl",
      QUOTE_KEYS + ["role_accuracy", "resolved_speaker_accuracy"]),
     ("metadata: own official documents", "score_metadata.py", "eval/own/official-metadata.jsonl",
+     ["doc_type_accuracy", "issuer_accuracy", "headline_accuracy"]),
+    # Held out (issue 16): 12 official documents written blind on 2026-12-08, after the rules
+    # and without reading them; scored once before any rule looked at them. No fixtures.
+    ("quotes: own official documents, held out (written after the rules, blind)",
+     "score_quotes.py", "eval/own/official-heldout-quotes.jsonl",
+     QUOTE_KEYS + ["role_accuracy", "resolved_speaker_accuracy"]),
+    ("metadata: own official documents, held out (written after the rules, blind)",
+     "score_metadata.py", "eval/own/official-heldout-metadata.jsonl",
      ["doc_type_accuracy", "issuer_accuracy", "headline_accuracy"]),
     ("quotes: transcripts dev (six briefings, press conferences, an interview)",
      "score_quotes.py", "transcripts/dev.jsonl",

@@ -10,12 +10,15 @@
                                          interview), writes eval/own/official-{quotes,
                                          metadata}.jsonl and each text, markup removed, as
                                          fixtures/official-<name>.txt (snapshotted by the
-                                         golden tests)
+                                         golden tests); reads eval/own/official-heldout/*.txt
+                                         (12 documents written blind, after the rules), writes
+                                         eval/own/official-heldout-{quotes,metadata}.jsonl
+                                         (no fixtures: the tool's tests never see them)
 
 The stories are our own fictional writing (no real text). Each source file has
 header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
 null, i.e. not scored; doc_type and issuer, where `none` is a null the tool must
-give), then the story with inline markup:
+give; an issuer `A | B` lists acceptable names), then the story with inline markup:
 
   {{qN K S C R}}...{{/qN}}  a statement; K = d (direct), m (mixed/partial),
                           i (indirect); S = speaker mention tag (sL), or -, or
@@ -145,6 +148,8 @@ def build(path):
     md = {k: head.get(k) for k in ("agency", "place", "date", "headline")}
     # doc_type and issuer are scored only where the header gives them (`none`: must be null).
     md.update({k: head[k] for k in ("doc_type", "issuer") if k in head})
+    if md.get("issuer") and " | " in md["issuer"]:
+        md["issuer"] = md["issuer"].split(" | ")  # acceptable names (score_metadata.py)
     for k in ("place", "headline"):
         if md[k] is not None:
             assert md[k] in text, (path, k, md[k])
@@ -185,6 +190,21 @@ def main():
             out.write(r[0]["text"])
     print(f"official: {len(orows)} documents, "
           f"{sum(len(r[0]['quotes']) for r in orows)} statements")
+    # Held out: written blind after the rules (2026-12-08), scored once before any rule saw
+    # them. No fixtures, so that no test (and no rule written against the tests) sees them.
+    heldout = sorted(glob.glob(os.path.join(OWN, "official-heldout", "*.txt")))
+    hrows = [build(f) for f in heldout]
+    hids = [r[0]["id"] for r in hrows]
+    assert len(hids) == len(set(hids)) and not set(hids) & set(ids + [r[0]["id"] for r in orows])
+    for n, name in ((0, "quotes"), (2, "metadata")):
+        with open(os.path.join(OWN, f"official-heldout-{name}.jsonl"), "w", encoding="utf-8") as f:
+            for r in hrows:
+                f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
+    hq = [g for r in hrows for g in r[0]["quotes"]]
+    print(f"official held out: {len(hrows)} documents, "
+          f"{sum(len(r[0]['text'].split()) for r in hrows)} words, {len(hq)} statements "
+          + ", ".join(f"{k} {sum(g['kind'] == k for g in hq)}" for k in ("direct", "mixed", "indirect"))
+          + f", {sum('role' in g for g in hq)} turns")
     nq = sum(len(r[0]["quotes"]) for r in rows)
     nt = sum(len(r[1]["timexes"]) for r in rows)
     words = sum(len(r[0]["text"].split()) for r in rows)

@@ -54,6 +54,9 @@ const HEADER_LINES: usize = 16;
 const TITLE_DATE_BYTES: usize = 40;
 /// The longest title line.
 const MAX_TITLE: usize = 250;
+/// The fewest words of a title that outweighs a dateline on a line of its own (`Joint
+/// Statement on ...`; a lone `remarks` over a news story's dateline does not).
+const TITLE_WORDS: usize = 3;
 /// The longest line read as a place line (`East Room`, `The Kremlin, Moscow`).
 const PLACE_BYTES: usize = 60;
 
@@ -73,6 +76,7 @@ const SPECIFICITY: [DocType; 8] = [
 struct DocCues {
     title_start: Vec<(String, DocType)>,
     title: Vec<(String, DocType)>,
+    label: Vec<(String, DocType)>,
     news_title: Vec<String>,
     line: Vec<(String, DocType)>,
     question: Vec<String>,
@@ -88,6 +92,7 @@ static DOC_CUES: LazyLock<DocCues> = LazyLock::new(|| {
     let mut c = DocCues {
         title_start: Vec::new(),
         title: Vec::new(),
+        label: Vec::new(),
         news_title: Vec::new(),
         line: Vec::new(),
         question: Vec::new(),
@@ -106,6 +111,7 @@ static DOC_CUES: LazyLock<DocCues> = LazyLock::new(|| {
         match (class, DocType::from_name(doc_type)) {
             ("title_start", Some(d)) => c.title_start.push((cue, d)),
             ("title", Some(d)) => c.title.push((cue, d)),
+            ("label", Some(d)) => c.label.push((cue, d)),
             ("news_title", _) => c.news_title.push(cue),
             ("line", Some(d)) => c.line.push((cue, d)),
             ("question_label", _) => c.question.push(cue),
@@ -229,8 +235,11 @@ pub(super) struct Found<'t> {
     pub body: Span,
     /// The headline and where its line starts.
     pub headline: Option<&'t str>,
-    /// A dateline, or an agency that is not an issuer, credits the story.
+    /// A dateline on a line with text, or an agency that is not an issuer, credits the story.
     pub wire: bool,
+    /// The only credit is a dateline that is a line of its own (`Port Selva, 12 April 2027`):
+    /// a news story's, unless the title says the document is an official one.
+    pub bare_dateline: bool,
 }
 
 /// One speaker turn: where its line starts and what its label says.
@@ -265,7 +274,23 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         .and_then(|h| title_after_issuer(text, found, h, &institution));
     let title = retitled.or(found.headline).map(fold);
     let cues = title.as_deref().map(title_cues).unwrap_or_default();
-    let title_type = title_doc_type(&cues);
+    // A title under a type label (`READOUT`) may carry no cue of its own.
+    let title_type = title_doc_type(&cues).or_else(|| {
+        retitled?;
+        type_label(found.headline?)
+    });
+    // A place and date line of its own reads as a dateline, but under an official title it
+    // is the document's own (`Joint Statement ...` / `Port Selva, 12 April 2027`).
+    // Only a title that opens with its cue outweighs it: news headlines name documents too
+    // (`BBC defends interview with ...`).
+    let worded = |t: &str| t.split_whitespace().nth(TITLE_WORDS - 1).is_some();
+    let opens = cues.iter().any(|c| matches!(c, TitleCue::Start(_)));
+    if found.bare_dateline && !(opens && title.as_deref().is_some_and(worded)) {
+        return Reading {
+            doc_type: Some(DocType::WireStory),
+            ..Reading::default()
+        };
+    }
     let layout = if scan.meeting {
         Some(DocType::MeetingRecord)
     } else {
@@ -349,8 +374,14 @@ fn issuer_named(
         .or_else(named)
 }
 
-/// The title under a headline line that only names the issuer (`Ministry of Foreign Affairs
-/// of the Russian Federation`), or an institution not in the lexicon: the next line, when it is not a turn, a date or furniture.
+/// The most header lines (dates, furniture, labels) skipped between a head line and the title.
+const HEAD_LINES: usize = 6;
+
+/// The title under the lines that head an official document before it: the issuer's name or
+/// office (`Ministry of Foreign Affairs of the Russian Federation`, `Office of the
+/// Spokesperson`, an institution the lexicon does not list), a document symbol (`SC/16021`),
+/// a bare type label (`READOUT`, `Press release`), dates and furniture. The first line that is
+/// none of these is the title when it reads as one (not a turn, not a clause).
 /// `institution` holds whether `headline` is an institution's name once it is read.
 fn title_after_issuer<'t>(
     text: &'t str,
@@ -358,20 +389,57 @@ fn title_after_issuer<'t>(
     headline: &str,
     institution: &OnceCell<bool>,
 ) -> Option<&'t str> {
-    if line_issuer(headline).is_none() && !*institution.get_or_init(|| institution_line(headline)) {
+    if !head_line(headline, || {
+        *institution.get_or_init(|| institution_line(headline))
+    }) {
         return None;
     }
     let at = found.content_start + text[found.content_start..].find(headline)?;
     let next = lines(text, at)
         .skip(1)
         .map(|l| l.text(text).trim())
-        .find(|t| !t.is_empty())?;
+        .filter(|t| !t.is_empty())
+        .take(HEAD_LINES + 1)
+        .find(|t| {
+            !head_line(t, || institution_line(t)) && line_date(t).is_none() && !furniture_line(t)
+        })?;
+    // `Kessia: Declaration by the High Representative ...` starts like a turn, but a turn's
+    // words carry no title cue.
+    let titled = || title_doc_type(&title_cues(&fold(next))).is_some();
     let plain = next.len() <= MAX_TITLE
-        && turn_label(next).is_none()
-        && line_date(next).is_none()
-        && !furniture_line(next)
+        && (turn_label(next).is_none() || titled())
         && !next.ends_with([',', ';', ':']);
     plain.then_some(next)
+}
+
+/// Whether a line heads an official document above its title: the issuer's name or office, an
+/// institution's name (`institution`, which may be known already), a document symbol or a
+/// bare type label.
+fn head_line(line: &str, institution: impl FnOnce() -> bool) -> bool {
+    line_issuer(line).is_some() || institution() || symbol_line(line) || type_label(line).is_some()
+}
+
+/// Whether a line is a document symbol alone (`SC/16021`, `S/PRST/2027/3`, `GA/12544`): one
+/// word of capitals, digits and separators, with a slash and a digit.
+fn symbol_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 40
+        && t.contains('/')
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"/.-".contains(&b))
+}
+
+/// The doc type a line names when it is only a type label above the title (`READOUT`,
+/// `Press release`, `Media note`): header, not the title itself (`Department Press
+/// Briefing` is a title).
+fn type_label(line: &str) -> Option<DocType> {
+    let t = fold(line.trim().trim_end_matches(':'));
+    DOC_CUES
+        .label
+        .iter()
+        .find(|(cue, _)| *cue == t)
+        .map(|&(_, d)| d)
 }
 
 /// A meeting record's title: the item on its agenda, the line after `The agenda was

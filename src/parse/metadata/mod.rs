@@ -252,12 +252,12 @@ fn agency(
         })
 }
 
-/// True when a dateline, or a credit that is not an issuer's own name (a header, credit line,
-/// agency line, byline, URL or house layout), says the story is an agency's: a wire story.
+/// True when a credit that is not an issuer's own name (a header, credit line, agency line,
+/// byline, URL or house layout) says the story is an agency's: a wire story. A dateline says
+/// so too, unless it is a line of its own (see [`doctype::Found::bare_dateline`]).
 fn credited(headers: &headers::Headers, top: &top::Top, tail: &credits::Tail) -> bool {
     let agency = |a: Option<&str>| a.is_some_and(|a| !doctype::is_issuer(a));
-    top.dateline.is_some()
-        || agency(headers.agency.as_deref())
+    agency(headers.agency.as_deref())
         || agency(tail.agency)
         || agency(top.agency)
         || agency(headers.byline_agency.or(top.byline_agency))
@@ -293,7 +293,10 @@ pub fn read(text: &str) -> StoryMetadata {
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
         .filter(|p| !p.is_empty())
         .or(headers.place.clone());
-    let wire = credited(&headers, &top, &tail);
+    let credit = credited(&headers, &top, &tail);
+    let bare = top.dateline.as_ref().map(|d| d.is_bare_line(text));
+    let wire = credit || bare == Some(false);
+    let bare_dateline = !credit && bare == Some(true);
     let headline = headers.headline.clone().or(top.headline);
     let kind = doctype::read(
         text,
@@ -302,6 +305,7 @@ pub fn read(text: &str) -> StoryMetadata {
             body,
             headline: headline.as_deref(),
             wire,
+            bare_dateline,
         },
     );
     let body = match kind.body_start {

@@ -46,6 +46,22 @@ pub(super) struct Dateline {
 }
 
 impl Dateline {
+    /// Whether the dateline is a place and a date alone on their line, with no credit and no
+    /// separator after them (`Port Selva, 12 April 2027`): the place and date line of an
+    /// official document as often as a news story's dateline.
+    pub(in crate::parse::metadata) fn is_bare_line(&self, text: &str) -> bool {
+        let rest = text.get(self.end..).unwrap_or("");
+        let line_rest = rest.split('\n').next().unwrap_or("");
+        self.agency.is_none()
+            && self.date.is_some()
+            && line_rest.trim().is_empty()
+            && text
+                .get(self.start..self.end)
+                .is_some_and(|d| d.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+    }
+}
+
+impl Dateline {
     /// The same dateline with its offsets, relative to a slice, moved by `by` bytes.
     pub(super) fn shifted(mut self, by: usize) -> Dateline {
         for x in [

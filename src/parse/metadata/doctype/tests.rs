@@ -90,6 +90,19 @@ fn titles() {
             None,
         ),
         ("Ministers back grain corridor", None),
+        // Plural possessives: several leaders' or ministers' statement is a joint one.
+        (
+            "G7 Leaders’ Statement on the Straits",
+            Some(DocType::JointStatement),
+        ),
+        (
+            "Foreign Ministers' Declaration on the Kerran Valley",
+            Some(DocType::JointStatement),
+        ),
+        (
+            "Veloria: Declaration by the High Representative on behalf of the EU on the elections",
+            Some(DocType::Statement),
+        ),
     ];
     for (title, want) in cases {
         assert_eq!(title_doc_type(&title_cues(&fold(title))), want, "{title:?}");
@@ -278,6 +291,30 @@ fn documents() {
         (
             "THE WHITE HOUSE\n\nOn the Harbor Accord\n\nThe President welcomes the accord.\n",
             w(DocType::Statement, Some("The White House"), Some("On the Harbor Accord"), None, None, "The President welcomes the accord."),
+        ),
+        // Lines above the title: a type label, an office, a date, a document symbol, an
+        // institution and a release label. The label gives the type when the title has none.
+        (
+            "READOUT\n\nOffice of the Spokesperson\n\nMay 3, 2027\n\nSecretary Harris’ Meeting with Foreign Minister Arvo\n\nSecretary Harris met Foreign Minister Arvo today.\n",
+            w(DocType::Readout, Some("U.S. Department of State"), Some("Secretary Harris’ Meeting with Foreign Minister Arvo"), None, Some("2027-05-03"), "Secretary Harris met Foreign Minister Arvo today."),
+        ),
+        (
+            "SC/99999\n\n3 May 2027\n\nSecurity Council Press Statement on the Kerran Valley\n\nThe members of the Security Council condemned the attack.\n",
+            w(DocType::Statement, Some("United Nations Security Council"), Some("Security Council Press Statement on the Kerran Valley"), None, Some("2027-05-03"), "The members of the Security Council condemned the attack."),
+        ),
+        (
+            "Council of the EU\n\nPress release\n\n4 May 2027\n\nVeloria: Declaration by the High Representative on behalf of the EU on the elections\n\nThe European Union takes note of the results.\n",
+            w(DocType::Statement, Some("Council of the European Union"), Some("Veloria: Declaration by the High Representative on behalf of the EU on the elections"), None, Some("2027-05-04"), "The European Union takes note of the results."),
+        ),
+        // A place and date line of its own under a title that opens with its type is the
+        // document's; under a news headline it is a dateline.
+        (
+            "Joint Statement of the Defence Ministers of Veloria and Nordmark\n\nHalden, 3 May 2027\n\nThe Ministers reaffirmed their commitment to the treaty.\n",
+            w(DocType::JointStatement, None, Some("Joint Statement of the Defence Ministers of Veloria and Nordmark"), Some("Halden"), Some("2027-05-03"), "The Ministers reaffirmed their commitment to the treaty."),
+        ),
+        (
+            "Minister defends interview with rebel leader\n\nHALDEN, May 3, 2027\n\nThe minister defended the broadcast on Tuesday.\n",
+            w(DocType::WireStory, None, Some("Minister defends interview with rebel leader"), Some("HALDEN"), Some("2027-05-03"), "The minister defended the broadcast on Tuesday."),
         ),
         // Wire stories: also when they report a ministry's statement or quote a transcript.
         (
