@@ -260,53 +260,32 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     if text.trim().is_empty() {
         return Reading::default();
     }
+    let wire = Reading {
+        doc_type: Some(DocType::WireStory),
+        ..Reading::default()
+    };
     if found.wire {
-        return Reading {
-            doc_type: Some(DocType::WireStory),
-            ..Reading::default()
-        };
+        return wire;
     }
-    let scan = scan(text, found.content_start);
     // Whether the headline is an institution's name, read once for the two places that ask.
     let institution = OnceCell::new();
-    let retitled = found
-        .headline
-        .and_then(|h| title_after_issuer(text, found, h, &institution));
-    let title = retitled.or(found.headline).map(fold);
-    let cues = title.as_deref().map(title_cues).unwrap_or_default();
-    // A title under a type label (`READOUT`) may carry no cue of its own.
-    let title_type = title_doc_type(&cues).or_else(|| {
-        retitled?;
-        type_label(found.headline?)
-    });
-    // A place and date line of its own reads as a dateline, but under an official title it
-    // is the document's own (`Joint Statement ...` / `Port Selva, 12 April 2027`).
-    // Only a title that opens with its cue outweighs it: news headlines name documents too
-    // (`BBC defends interview with ...`).
-    let worded = |t: &str| t.split_whitespace().nth(TITLE_WORDS - 1).is_some();
-    let opens = cues.iter().any(|c| matches!(c, TitleCue::Start(_)));
-    if found.bare_dateline && !(opens && title.as_deref().is_some_and(worded)) {
-        return Reading {
-            doc_type: Some(DocType::WireStory),
-            ..Reading::default()
-        };
+    let title = Title::read(text, found, &institution);
+    if found.bare_dateline && !title.outweighs_dateline() {
+        return wire;
     }
-    let layout = if scan.meeting {
-        Some(DocType::MeetingRecord)
-    } else {
-        layout_type(&scan.turns)
-    };
+    let scan = scan(text, found.content_start);
+    let layout = scan.layout();
     let issuer = issuer_named(
         found,
         &scan,
-        (title.as_deref(), &cues),
+        (title.folded.as_deref(), &title.cues),
         layout,
         &institution,
     );
     let doc_type = if scan.meeting {
         layout
     } else {
-        title_type.or(layout)
+        title.doc_type.or(layout)
     }
     .or(issuer.as_ref().map(|_| DocType::Statement))
     .unwrap_or(DocType::WireStory);
@@ -317,22 +296,13 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     if doc_type == DocType::WireStory {
         return reading;
     }
-    reading.headline = retitled.map(str::to_string);
-    // A title under the issuer's line is no more the body than the issuer's line is.
-    if let Some(t) = retitled {
-        let start = t.as_ptr() as usize - text.as_ptr() as usize;
-        if found.body.start <= start && layout.is_none() {
-            let next = lines(text, start).nth(1).map_or(text.len(), |l| l.start);
-            let skip = text[next..].len() - text[next..].trim_start().len();
-            reading.body_start = Some(next + skip);
-        }
-    }
-    if doc_type == DocType::MeetingRecord {
-        if let Some(item) = agenda_item(text, found.content_start) {
-            reading.headline = Some(item.to_string());
-        }
-    }
-    reading.date = retitled.or(found.headline).and_then(title_date);
+    read_headline(
+        text,
+        found,
+        title.retitled,
+        (doc_type, layout),
+        &mut reading,
+    );
     // A transcript's issuer is the one it names most (a joint statement or a readout that
     // mentions `the Security Council` is not issued by it).
     reading.issuer = issuer.or_else(|| {
@@ -344,6 +314,80 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         }
     }
     reading
+}
+
+/// The headline, body start and date of a document that is not a wire story: the title found
+/// under its header lines (`retitled`), or a meeting record's agenda item.
+fn read_headline(
+    text: &str,
+    found: &Found<'_>,
+    retitled: Option<&str>,
+    (doc_type, layout): (DocType, Option<DocType>),
+    reading: &mut Reading,
+) {
+    reading.headline = retitled.map(str::to_string);
+    if layout.is_none() {
+        reading.body_start = retitled.and_then(|t| body_after_title(text, found, t));
+    }
+    if doc_type == DocType::MeetingRecord {
+        if let Some(item) = agenda_item(text, found.content_start) {
+            reading.headline = Some(item.to_string());
+        }
+    }
+    reading.date = retitled.or(found.headline).and_then(title_date);
+}
+
+/// A document's title: the headline, or the line under the header lines it heads.
+struct Title<'t> {
+    /// The line under the header lines, when the headline is one of them.
+    retitled: Option<&'t str>,
+    /// The title, lower-cased and space-folded.
+    folded: Option<String>,
+    cues: Vec<TitleCue>,
+    /// The doc type its cues say, or the type label above it (`READOUT`) when they say none.
+    doc_type: Option<DocType>,
+}
+
+impl<'t> Title<'t> {
+    fn read(text: &'t str, found: &Found<'_>, institution: &OnceCell<bool>) -> Title<'t> {
+        let retitled = found
+            .headline
+            .and_then(|h| title_after_issuer(text, found, h, institution));
+        let folded = retitled.or(found.headline).map(fold);
+        let cues = folded.as_deref().map(title_cues).unwrap_or_default();
+        let doc_type = title_doc_type(&cues).or_else(|| {
+            retitled?;
+            type_label(found.headline?)
+        });
+        Title {
+            retitled,
+            folded,
+            cues,
+            doc_type,
+        }
+    }
+
+    /// Whether the title makes a place and date line of its own the document's own
+    /// (`Joint Statement ...` / `Port Selva, 12 April 2027`) rather than a news story's
+    /// dateline: only a title that opens with its cue does, as news headlines name documents
+    /// too (`BBC defends interview with ...`).
+    fn outweighs_dateline(&self) -> bool {
+        let worded = |t: &str| t.split_whitespace().nth(TITLE_WORDS - 1).is_some();
+        self.cues.iter().any(|c| matches!(c, TitleCue::Start(_)))
+            && self.folded.as_deref().is_some_and(worded)
+    }
+}
+
+/// Where the body starts under a title found below the issuer's line, when the top reader
+/// put it before the title: the title is no more the body than the issuer's line is.
+fn body_after_title(text: &str, found: &Found<'_>, title: &str) -> Option<usize> {
+    let start = title.as_ptr() as usize - text.as_ptr() as usize;
+    if found.body.start > start {
+        return None;
+    }
+    let next = lines(text, start).nth(1).map_or(text.len(), |l| l.start);
+    let skip = text[next..].len() - text[next..].trim_start().len();
+    Some(next + skip)
 }
 
 /// The issuer the document names at its top (`THE WHITE HOUSE`), in its title (`Department
@@ -587,6 +631,17 @@ fn title_doc_type(cues: &[TitleCue]) -> Option<DocType> {
         cues.iter()
             .any(|&c| c == TitleCue::Start(*d) || c == TitleCue::Inside(*d))
     })
+}
+
+impl Scan<'_> {
+    /// The doc type the layout says: a meeting record by its lines, else by its turns' shape.
+    fn layout(&self) -> Option<DocType> {
+        if self.meeting {
+            Some(DocType::MeetingRecord)
+        } else {
+            layout_type(&self.turns)
+        }
+    }
 }
 
 /// The doc type the turns' shape says: `None` for too few turns.

@@ -252,6 +252,22 @@ fn agency(
         })
 }
 
+/// Whether the story is credited to an agency (`doctype::Found::wire`), and whether its only
+/// credit is a dateline that is a line of its own (`doctype::Found::bare_dateline`).
+fn credit(
+    text: &str,
+    headers: &headers::Headers,
+    top: &top::Top,
+    tail: &credits::Tail,
+) -> (bool, bool) {
+    let credited = credited(headers, top, tail);
+    let bare = top.dateline.as_ref().map(|d| d.is_bare_line(text));
+    (
+        credited || bare == Some(false),
+        !credited && bare == Some(true),
+    )
+}
+
 /// True when a credit that is not an issuer's own name (a header, credit line, agency line,
 /// byline, URL or house layout) says the story is an agency's: a wire story. A dateline says
 /// so too, unless it is a line of its own (see [`doctype::Found::bare_dateline`]).
@@ -293,10 +309,7 @@ pub fn read(text: &str) -> StoryMetadata {
         .map(|d| text[d.place.0..d.place.1].trim().to_string())
         .filter(|p| !p.is_empty())
         .or(headers.place.clone());
-    let credit = credited(&headers, &top, &tail);
-    let bare = top.dateline.as_ref().map(|d| d.is_bare_line(text));
-    let wire = credit || bare == Some(false);
-    let bare_dateline = !credit && bare == Some(true);
+    let (wire, bare_dateline) = credit(text, &headers, &top, &tail);
     let headline = headers.headline.clone().or(top.headline);
     let kind = doctype::read(
         text,
