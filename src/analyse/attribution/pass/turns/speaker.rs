@@ -106,10 +106,39 @@ fn capitalised_run(text: &str, at: usize, end: usize) -> Option<(Span, usize)> {
     (words > 0).then(|| (Span::new(at, e), words))
 }
 
-/// The guest of an interview, from the lines before its first label: the name after
-/// `with` (`Interview with NATO Secretary General Jens Stoltenberg by …`).
+/// The guest of an interview, from the lines before its first label: the name whose
+/// interview it is, the name after `Interview of` (`Interview of Minister of Foreign Affairs
+/// Tomas Varga for the daily …`), or the name after `with` (`Interview with NATO Secretary
+/// General Jens Stoltenberg by …`).
 pub(super) fn interviewee(text: &str, first_label: usize) -> Option<Span> {
-    interview_owner(text, first_label).or_else(|| interview_part(text, first_label, " with "))
+    interview_owner(text, first_label)
+        .or_else(|| interview_of(text, first_label))
+        .or_else(|| interview_part(text, first_label, " with "))
+}
+
+/// In an interview's title, the title and name after `Interview of`: capitalised words and
+/// the small words between them (`Minister of Foreign Affairs Tomas Varga`), up to the first
+/// other word (`for`, `to`, `with`), two capitalised words at least.
+fn interview_of(text: &str, first_label: usize) -> Option<Span> {
+    const JOINS: [&str; 3] = ["of", "the", "and"];
+    let head = &text[..first_label];
+    let at = ["Interview of ", "interview of ", "INTERVIEW OF "]
+        .iter()
+        .filter_map(|p| head.find(p).map(|i| i + p.len()))
+        .min()?;
+    let line_end = head[at..].find('\n').map_or(head.len(), |n| at + n);
+    let (mut end, mut capitalised, mut pos) = (at, 0, at);
+    for w in head[at..line_end].split(' ') {
+        let word = w.trim_end_matches([',', '.']);
+        if word.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            end = pos + word.len();
+        } else if !JOINS.contains(&word) {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    (capitalised >= 2).then(|| Span::new(at, end))
 }
 
 /// In an interview's title, the name whose interview it is (`Foreign Minister Ana Ferrer’s

@@ -209,6 +209,11 @@ fn questioners_table() {
             "Foreign Minister Ana Ferrer’s interview with the Daily Courier\n\nLucia Romero: What now?\n\nTalks.\n\nLucia Romero: When?\n\nSoon.",
             &["Lucia Romero", "Ana Ferrer", "Lucia Romero", "Ana Ferrer"],
         ),
+        (
+            "the guest after `Interview of`, title words and all, answers",
+            "Interview of Minister of Foreign Affairs Ana Ferrer for the Daily Courier\n\nQuestion: What now?\n\nAnswer: Talks.\n\nQuestion: When?\n\nAnswer: Soon.",
+            &["Journalist", "Ana Ferrer", "Journalist", "Ana Ferrer"],
+        ),
     ];
     for (name, text, want) in cases {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
