@@ -529,6 +529,11 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
         "Joint Statement by the Republic of Halvaria and the Kingdom of Ostmark\n\nWe stress that disputes must be settled peacefully.",
         &[(I, "disputes must be settled peacefully", "Republic of Halvaria and Kingdom of Ostmark", "stress")],
     ),
+    (
+        "joint_signatories",
+        "Leaders’ Statement on the Straits\n\nWe, the Leaders of the Northern Forum (NF), meet today in Halden.\n\nWe stress that disputes must be settled peacefully.",
+        &[(I, "disputes must be settled peacefully", "Leaders of the Northern Forum", "stress")],
+    ),
     ];
 
 /// Every example gives its statements.

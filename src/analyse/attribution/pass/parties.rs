@@ -238,6 +238,33 @@ fn joint_signatories(text: &str) -> Vec<Span> {
     list(text, &ws[k + 1..])
 }
 
+/// Where the first line of the opening that starts with `We,` starts.
+fn first_we(text: &str) -> Option<usize> {
+    let end = (LEAD_BYTES.min(text.len())..text.len())
+        .find(|&b| text.is_char_boundary(b))
+        .unwrap_or(text.len());
+    let head = &text[..end];
+    if head.starts_with("We,") {
+        return Some(0);
+    }
+    head.match_indices("\nWe,").next().map(|(i, _)| i + 1)
+}
+
+/// The name an apposition gives (` the Leaders of the Group of Seven (G7)`): without the
+/// spaces around it, its article and a closing parenthesis.
+fn apposition(text: &str, s: Span) -> Span {
+    let raw = s.slice(text);
+    let trimmed = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    let t = trimmed.strip_prefix("the ").unwrap_or(trimmed);
+    let start = s.start + lead + (trimmed.len() - t.len());
+    let t = match t.rfind(" (") {
+        Some(p) if t.ends_with(')') => &t[..p],
+        _ => t,
+    };
+    Span::new(start, start + t.len())
+}
+
 /// The names a list of words gives (`the Republic of Halvaria and the Kingdom of Ostmark`,
 /// `A, B and C`), up to the first word that is none of theirs (`on`, `following`).
 pub(in super::super) fn list(text: &str, ws: &[Span]) -> Vec<Span> {
@@ -303,13 +330,14 @@ impl PartySpeakers {
     }
 
     /// A joint statement whose title lists no signatories: those its first `We, the leaders
-    /// of A and B` lists.
-    fn signatories_of(&mut self, text: &str, m: Span, resolver: &mut Resolver) {
-        // The apposition after `We,` (the mention may stop at `We`), up to its comma.
-        let tail = &text[m.start..];
-        let Some(after) = tail.strip_prefix("We,") else {
+    /// of A and B` lists, or the one body it names (`We, the Leaders of the Group of Seven`).
+    fn signatories_of(&mut self, text: &str, resolver: &mut Resolver) {
+        // The apposition after the first `We,` that opens a line, up to its comma.
+        let Some(at) = first_we(text) else {
             return;
         };
+        let m = Span::new(at, at + "We".len());
+        let after = &text[at + "We,".len()..];
         let end = after.find([',', '.', '\n']).unwrap_or(after.len());
         let Some(of) = after[..end].find(" of ") else {
             return;
@@ -317,7 +345,16 @@ impl PartySpeakers {
         let from = m.start + "We,".len() + of + " of ".len();
         let ws = words(text, from, m.start + "We,".len() + end);
         let listed = list(text, &ws);
-        if listed.len() >= 2 {
+        if listed.len() < 2 {
+            // One body speaks (`We, the Leaders of the Group of Seven (G7), …`): the group
+            // is named by the apposition, without its article and parenthesis.
+            let from = m.start + "We,".len();
+            let named = apposition(text, Span::new(from, from + end));
+            self.group =
+                Some(resolver.add_named(named.slice(text).to_string(), SpeakerKind::Group, named));
+            return;
+        }
+        {
             self.parties.others = listed;
             self.members = self
                 .parties
@@ -351,8 +388,8 @@ impl PartySpeakers {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        if self.parties.joint && self.members.is_empty() {
-            self.signatories_of(text, m, resolver);
+        if self.parties.joint && self.members.is_empty() && self.group.is_none() {
+            self.signatories_of(text, resolver);
         }
         if together_reference(&words, self.parties.joint) {
             return self.together(m, resolver);
@@ -365,7 +402,10 @@ impl PartySpeakers {
     fn together(&mut self, m: Span, resolver: &mut Resolver) -> Option<usize> {
         let members = &self.members;
         if members.len() < 2 {
-            return None;
+            // the one body that names itself after `We,`, if any
+            let g = self.group?;
+            resolver.add_mention(g, m);
+            return Some(g);
         }
         for &(_, e) in members {
             resolver.add_mention(e, m);
