@@ -47,7 +47,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ),
     (
         "../shared/corpus/tempeval3-news/stories",
-        "793a16c2f4a22e7df9e3b413395acae6172dc5f5786bfff7f974fd054c5430c8",
+        "863034c0bd9b2ced918b7f81228154a8ca27732119fc790eccf69d59a0024204",
     ),
     (
         "fixtures",

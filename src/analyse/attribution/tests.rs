@@ -439,6 +439,11 @@ const EXAMPLES: &[(&str, &str, &[Expected])] = &[
         &[],
     ),
     (
+        "expressive_act",
+        "The two leaders expressed satisfaction with the growth of trade between their countries.",
+        &[],
+    ),
+    (
         "turn_label",
         "MR HARLOW: Good afternoon, everyone.\n\nQUESTION: Is the trip still on?\n\nMR HARLOW: It is.",
         &[
