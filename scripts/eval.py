@@ -56,10 +56,10 @@ RUNS = [
      ["doc_type_accuracy", "issuer_accuracy", "headline_accuracy"]),
     # Held out (issue 16): 12 official documents written blind on 2026-12-08, after the rules
     # and without reading them; scored once before any rule looked at them. No fixtures.
-    ("quotes: own official documents, held out (written after the rules, blind)",
+    ("quotes: own official documents, written blind, scored once, then used for rules",
      "score_quotes.py", "eval/own/official-heldout-quotes.jsonl",
      QUOTE_KEYS + ["role_accuracy", "resolved_speaker_accuracy"]),
-    ("metadata: own official documents, held out (written after the rules, blind)",
+    ("metadata: own official documents, written blind, scored once, then used for rules",
      "score_metadata.py", "eval/own/official-heldout-metadata.jsonl",
      ["doc_type_accuracy", "issuer_accuracy", "headline_accuracy"]),
     ("quotes: transcripts dev (six briefings, press conferences, an interview)",
