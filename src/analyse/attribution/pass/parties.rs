@@ -336,37 +336,30 @@ impl PartySpeakers {
         let Some(at) = first_we(text) else {
             return;
         };
-        let m = Span::new(at, at + "We".len());
-        let after = &text[at + "We,".len()..];
-        let end = after.find([',', '.', '\n']).unwrap_or(after.len());
-        let Some(of) = after[..end].find(" of ") else {
+        let from = at + "We,".len();
+        let end = text[from..]
+            .find([',', '.', '\n'])
+            .map_or(text.len(), |n| from + n);
+        let Some(of) = text[from..end].find(" of ") else {
             return;
         };
-        let from = m.start + "We,".len() + of + " of ".len();
-        let ws = words(text, from, m.start + "We,".len() + end);
-        let listed = list(text, &ws);
+        let listed = list(text, &words(text, from + of + " of ".len(), end));
         if listed.len() < 2 {
             // One body speaks (`We, the Leaders of the Group of Seven (G7), …`): the group
             // is named by the apposition, without its article and parenthesis.
-            let from = m.start + "We,".len();
-            let named = apposition(text, Span::new(from, from + end));
-            self.group =
-                Some(resolver.add_named(named.slice(text).to_string(), SpeakerKind::Group, named));
+            let named = apposition(text, Span::new(from, end));
+            let name = named.slice(text).to_string();
+            self.group = Some(resolver.add_named(name, SpeakerKind::Group, named));
             return;
         }
-        {
-            self.parties.others = listed;
-            self.members = self
-                .parties
-                .others
-                .iter()
-                .map(|&s| {
-                    let e =
-                        resolver.add_named(s.slice(text).to_string(), SpeakerKind::Organization, s);
-                    (s, e)
-                })
-                .collect();
-        }
+        self.members = listed
+            .iter()
+            .map(|&s| {
+                let e = resolver.add_named(s.slice(text).to_string(), SpeakerKind::Organization, s);
+                (s, e)
+            })
+            .collect();
+        self.parties.others = listed;
     }
 
     /// The speaker the narrator's mention `m` refers to among the parties, its mention
