@@ -2,9 +2,13 @@
 //! (`metadata.issuer`), and, for a transcript, where its header ends.
 //!
 //! A news story is a `wire_story` whatever it reports: a dateline, or an agency credit that
-//! is not an issuer's own name, says so at once, and nothing else is read. Otherwise the
-//! document is read from its top (at most [`SCAN_LINES`] lines and [`SCAN_BYTES`] bytes):
+//! is not an issuer's own name, says so at once, and nothing else is read. A dateline that is
+//! a line of its own (`Port Selva, 12 April 2027`) gives way to a title that opens with its
+//! type (`Joint Statement of ...`). Otherwise the document is read from its top (at most
+//! [`SCAN_LINES`] lines and [`SCAN_BYTES`] bytes):
 //!
+//! - the title: the headline, or the first line under the header lines it heads (the issuer's
+//!   name or office, a document symbol, a type label such as `READOUT`, dates);
 //! - the title line's cues (`Remarks by ...`, `... Regular Press Conference on ...`,
 //!   `Readout of ...`, `Joint Statement ...`), the most specific winning;
 //! - lines that only a meeting record has (`The meeting was called to order ...`);
