@@ -37,6 +37,17 @@ pub(crate) struct TestStory {
     pub doc: Doc,
 }
 
+#[cfg(test)]
+impl TestStory {
+    /// The story's sentences in order, each with its index (the one the token stream keeps).
+    pub fn sentences(&self) -> impl Iterator<Item = (usize, &crate::span::Span)> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .enumerate()
+    }
+}
+
 /// For tests: every fixture story and the `probes`, each with the paragraphs and tokens the
 /// pipeline builds for it.
 #[cfg(test)]

@@ -312,8 +312,7 @@ mod tests {
         let probe = "A short one. Then\u{a0}another, with U.S. envoys. \n\nLast.";
         for story in crate::analyse::fixture_stories(&[probe]) {
             let doc = &story.doc;
-            let sentences = story.paragraphs.iter().flat_map(|p| &p.sentences);
-            for (n, s) in sentences.enumerate() {
+            for (n, s) in story.sentences() {
                 for pos in s.start..=s.end {
                     let want = doc.tok_at(pos);
                     for nth in [n, n + 1, n.saturating_sub(1), 0, usize::MAX] {
@@ -333,12 +332,7 @@ mod tests {
         let (mut got, mut want) = (Vec::new(), Vec::new());
         for story in crate::analyse::fixture_stories(&[probe]) {
             let (text, doc) = (&story.text, &story.doc);
-            for (n, s) in story
-                .paragraphs
-                .iter()
-                .flat_map(|p| &p.sentences)
-                .enumerate()
-            {
+            for (n, s) in story.sentences() {
                 tokens(text, doc_tokens(doc, n, *s), *s, &mut got);
                 want.clear();
                 read(text, *s, &mut want);

@@ -186,7 +186,7 @@ mod tests {
         let mut hits = Vec::new();
         for story in crate::analyse::fixture_stories(&[PROBE]) {
             let (text, doc) = (&story.text, &story.doc);
-            for s in story.paragraphs.iter().flat_map(|p| &p.sentences) {
+            for (_, s) in story.sentences() {
                 by_bytes(text, doc, *s, &mut hits);
                 if doc.marked.contains(&s.start) {
                     marked_sentences += 1;
@@ -213,12 +213,7 @@ mod tests {
         let mut found = 0;
         for story in crate::analyse::fixture_stories(&[PROBE, spaces]) {
             let (text, doc) = (&story.text, &story.doc);
-            for (n, s) in story
-                .paragraphs
-                .iter()
-                .flat_map(|p| &p.sentences)
-                .enumerate()
-            {
+            for (n, s) in story.sentences() {
                 triggers_in(text, doc, *s, doc_tokens(doc, n, *s), &mut got);
                 by_bytes(text, doc, *s, &mut want);
                 let spans = |h: &[Hit]| -> Vec<(Span, usize)> {

@@ -265,12 +265,7 @@ fn event_scores_from_tokens_are_those_of_the_bytes() {
     let mut scored = 0;
     for story in crate::analyse::fixture_stories(&[probe]) {
         let (text, doc) = (&story.text, &story.doc);
-        for (n, s) in story
-            .paragraphs
-            .iter()
-            .flat_map(|p| &p.sentences)
-            .enumerate()
-        {
+        for (n, s) in story.sentences() {
             let cuts = s
                 .slice(text)
                 .match_indices([',', ';'])
