@@ -6,6 +6,8 @@ mod filter;
 pub mod paragraphs;
 pub mod quotes;
 mod tokens;
+mod trim;
 
 pub use filter::{WordFilter, WordSet, WordTable};
 pub use tokens::{tokenize, Doc, Sent, Tok};
+pub(crate) use trim::{trim, trim_start};

@@ -15,6 +15,7 @@
 
 use crate::lexicon::ascii_lower;
 use crate::span::Span;
+use crate::text::trim_start;
 use std::borrow::Cow;
 // Fx hash: short trusted keys, many lookups per story; SipHash's DoS resistance buys nothing.
 use rustc_hash::FxHashSet as HashSet;
@@ -271,20 +272,6 @@ pub(crate) fn trimmed(text: &str, span: Span) -> Span {
         span
     } else {
         span.trim(text)
-    }
-}
-
-/// `s` without its leading white space, as `str::trim_start` gives it: ASCII white space is
-/// skipped byte by byte, and after it a printable ASCII byte (nearly always) ends the run
-/// without decoding chars.
-fn trim_start(s: &str) -> &str {
-    let b = s.as_bytes();
-    let spaces = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    let rest = &s[spaces..];
-    match b.get(spaces) {
-        None => rest,
-        Some(c) if c.is_ascii_graphic() => rest,
-        Some(_) => rest.trim_start(),
     }
 }
 

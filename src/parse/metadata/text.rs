@@ -29,21 +29,7 @@ impl Line {
     }
 }
 
-/// `s.trim()`, with the ASCII white space at its ends (nearly all there is) skipped byte by
-/// byte: chars are decoded only when a byte past ASCII is left at an end (a no-break space).
-pub(super) fn trim(s: &str) -> &str {
-    // what `char::is_whitespace` says of ASCII, the vertical tab and form feed included
-    let space = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    let b = s.as_bytes();
-    let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !space(c)).map_or(start, |i| i + 1);
-    // after and before ASCII bytes only: char boundaries
-    let t = &s[start..end];
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() => t.trim(),
-        _ => t,
-    }
-}
+pub(super) use crate::text::trim;
 
 /// The largest char boundary of `text` that is `<= at`.
 pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
@@ -185,28 +171,6 @@ mod tests {
         let ab = line_before(text, cd.start, 0).unwrap();
         assert_eq!(ab.text(text), "ab");
         assert_eq!(line_before(text, ab.start, 0), None);
-    }
-
-    #[test]
-    fn trim_is_str_trim() {
-        let cases = [
-            "",
-            " ",
-            "a",
-            " a ",
-            "\t\x0b\x0cword\r\n",
-            "\u{a0}nbsp\u{a0}",
-            " \u{3000}x\u{85} ",
-            "é",
-            " é ",
-            "\x1fctl\x1f",
-            "a b",
-            "  \u{a0}  ",
-            "\u{2003}",
-        ];
-        for s in cases {
-            assert_eq!(trim(s), s.trim(), "{s:?}");
-        }
     }
 
     #[test]
