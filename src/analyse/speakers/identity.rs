@@ -10,7 +10,8 @@
 //!   offices and titles `speakers_roles.tsv` (the vocabulary of [`SpeakerRole`]).
 //! - `key`: see [`super::key`].
 
-use super::key::{self, may_end_country, may_start_country, whitespace_words};
+use super::key::{self, may_end_country, may_start_country};
+use super::mention::whitespace_words;
 use super::Entity;
 use crate::analyse::events::country;
 use crate::span::Span;

@@ -25,7 +25,7 @@
 //!   company`) has no key.
 //! - A group (`officials`, `sources`) has no key.
 
-use super::mention::CORPORATE_SUFFIXES;
+use super::mention::{whitespace_words, CORPORATE_SUFFIXES};
 use super::{is_title_word, noun};
 use crate::analyse::events::{country, COUNTRIES};
 use crate::lexicon::Initials;
@@ -98,66 +98,6 @@ pub(super) fn key(name: &str, kind: SpeakerKind) -> Option<String> {
         SpeakerKind::Person if capitalised => person_key(&words),
         SpeakerKind::Organization | SpeakerKind::Unknown if capitalised => org_key(&words),
         _ => None,
-    }
-}
-
-/// The words of `s` between white space, as [`str::split_whitespace`] gives them. An ASCII
-/// string is split on its bytes, with no char decoded: the decoding was most of the cost of
-/// reading a name's few words, several times per speaker.
-pub(super) fn whitespace_words(s: &str) -> WhitespaceWords<'_> {
-    WhitespaceWords {
-        s,
-        at: 0,
-        ascii: s.is_ascii(),
-    }
-}
-
-/// The iterator of [`whitespace_words`].
-pub(super) struct WhitespaceWords<'s> {
-    s: &'s str,
-    /// Where the rest of `s` starts.
-    at: usize,
-    ascii: bool,
-}
-
-impl<'s> Iterator for WhitespaceWords<'s> {
-    type Item = &'s str;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'s str> {
-        if !self.ascii {
-            return self.next_past_ascii();
-        }
-        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, and space.
-        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-        let bytes = self.s.as_bytes();
-        let mut i = self.at;
-        while i < bytes.len() && space(bytes[i]) {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len() && !space(bytes[i]) {
-            i += 1;
-        }
-        self.at = i;
-        // Both ends are ASCII bytes, char boundaries.
-        (start < i).then(|| &self.s[start..i])
-    }
-}
-
-impl<'s> WhitespaceWords<'s> {
-    /// [`Iterator::next`] of a string past ASCII, on its chars.
-    #[inline(never)]
-    fn next_past_ascii(&mut self) -> Option<&'s str> {
-        let rest = &self.s[self.at..];
-        let start = rest.len() - rest.trim_start().len();
-        if start == rest.len() {
-            return None;
-        }
-        let len = rest[start..].find(char::is_whitespace);
-        let end = start + len.unwrap_or(rest.len() - start);
-        self.at += end;
-        Some(&rest[start..end])
     }
 }
 
@@ -554,22 +494,6 @@ fn org_key(words: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn whitespace_words_split_as_split_whitespace() {
-        for s in [
-            "",
-            "  ",
-            "Sergey Lavrov",
-            " the\tU.S.\x0benvoy\r\n said ",
-            "Мария\u{a0}Захарова\u{2003}said",
-            "São  Paulo\x0c",
-            "a\x1fb",
-        ] {
-            let words: Vec<&str> = whitespace_words(s).collect();
-            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
-        }
-    }
 
     /// The tests before [`country`] in [`country_in`] reject no phrase that names a country.
     #[test]

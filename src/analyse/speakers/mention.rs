@@ -444,7 +444,7 @@ fn coordinated_names(
 pub(super) fn gender_of(s: &str) -> Option<bool> {
     let mut buf = [0; 32];
     if s.is_ascii() {
-        return AsciiWords(s).find_map(|w| ascii_gender_of(w.as_bytes(), &mut buf));
+        return whitespace_words(s).find_map(|w| ascii_gender_of(w.as_bytes(), &mut buf));
     }
     for w in words(s) {
         let found = if w.is_ascii() {
@@ -477,22 +477,63 @@ fn ascii_gender_of(w: &[u8], buf: &mut [u8; 32]) -> Option<bool> {
     gender_word(crate::lexicon::ascii_lower_bytes(w, buf)?)
 }
 
-/// The words of an ASCII text between the bytes `split_whitespace` splits an ASCII text at
-/// (tab, line feed, vertical tab, form feed, carriage return, space), read by a byte loop
-/// rather than the splitting iterators, which cost more than the few words of a mention.
-struct AsciiWords<'a>(&'a str);
+/// The words of `s` between white space, as [`str::split_whitespace`] gives them. An ASCII
+/// string is split on its bytes, with no char decoded: the decoding was most of the cost of
+/// reading a name's few words, several times per speaker.
+pub(super) fn whitespace_words(s: &str) -> WhitespaceWords<'_> {
+    WhitespaceWords {
+        s,
+        at: 0,
+        ascii: s.is_ascii(),
+    }
+}
 
-impl<'a> Iterator for AsciiWords<'a> {
-    type Item = &'a str;
+/// The iterator of [`whitespace_words`].
+pub(super) struct WhitespaceWords<'s> {
+    s: &'s str,
+    /// Where the rest of `s` starts.
+    at: usize,
+    ascii: bool,
+}
 
-    fn next(&mut self) -> Option<&'a str> {
-        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-        let start = self.0.bytes().position(|b| !space(&b))?;
-        let rest = self.0.get(start..)?;
-        let end = rest.bytes().position(|b| space(&b)).unwrap_or(rest.len());
-        let (word, after) = rest.split_at(end);
-        self.0 = after;
-        Some(word)
+impl<'s> Iterator for WhitespaceWords<'s> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        if !self.ascii {
+            return self.next_past_ascii();
+        }
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, and space.
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        self.at = i;
+        // Both ends are ASCII bytes, char boundaries.
+        (start < i).then(|| &self.s[start..i])
+    }
+}
+
+impl<'s> WhitespaceWords<'s> {
+    /// [`Iterator::next`] of a string past ASCII, on its chars.
+    #[inline(never)]
+    fn next_past_ascii(&mut self) -> Option<&'s str> {
+        let rest = &self.s[self.at..];
+        let start = rest.len() - rest.trim_start().len();
+        if start == rest.len() {
+            return None;
+        }
+        let len = rest[start..].find(char::is_whitespace);
+        let end = start + len.unwrap_or(rest.len() - start);
+        self.at += end;
+        Some(&rest[start..end])
     }
 }
 
@@ -548,13 +589,9 @@ fn mention_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn words_of(s: &str) -> Vec<&str> {
     // Room for the words of most mentions at once: a collected filter starts at four.
     let mut out = Vec::with_capacity(8);
-    if !s.is_ascii() {
-        out.extend(mention_words(s));
-        return out;
-    }
-    // ASCII (nearly always): split by a byte loop.
+    // split by a byte loop when ASCII (nearly always)
     out.extend(
-        AsciiWords(s)
+        whitespace_words(s)
             .map(trim_punctuation)
             .filter(|w| !w.is_empty()),
     );
@@ -613,6 +650,22 @@ fn without_determiner<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
 mod tests {
     use super::*;
 
+    #[test]
+    fn whitespace_words_split_as_split_whitespace() {
+        for s in [
+            "",
+            "  ",
+            "Sergey Lavrov",
+            " the\tU.S.\x0benvoy\r\n said ",
+            "Мария\u{a0}Захарова\u{2003}said",
+            "São  Paulo\x0c",
+            "a\x1fb",
+        ] {
+            let words: Vec<&str> = whitespace_words(s).collect();
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
     /// The byte loop of [`words_of`] gives the words the splitting iterators give, for ASCII
     /// white space of every kind (the vertical tab too), punctuation and non-ASCII text.
     #[test]
@@ -630,7 +683,7 @@ mod tests {
             assert_eq!(words_of(s), want, "{s:?}");
             if s.is_ascii() {
                 let split: Vec<&str> = s.split_whitespace().collect();
-                assert_eq!(AsciiWords(s).collect::<Vec<_>>(), split, "{s:?}");
+                assert_eq!(whitespace_words(s).collect::<Vec<_>>(), split, "{s:?}");
             }
         }
     }
