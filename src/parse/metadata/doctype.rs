@@ -356,7 +356,7 @@ impl<'t> Title<'t> {
     fn read(text: &'t str, found: &Found<'_>, institution: &OnceCell<bool>) -> Title<'t> {
         let retitled = found
             .headline
-            .and_then(|h| title_after_issuer(text, found, h, institution));
+            .and_then(|h| title_under_head_lines(text, found, h, institution));
         let folded = retitled.or(found.headline).map(fold);
         let cues = folded.as_deref().map(title_cues).unwrap_or_default();
         let doc_type = title_doc_type(&cues).or_else(|| {
@@ -431,7 +431,7 @@ const HEAD_LINES: usize = 6;
 /// a bare type label (`READOUT`, `Press release`), dates and furniture. The first line that is
 /// none of these is the title when it reads as one (not a turn, not a clause).
 /// `institution` holds whether `headline` is an institution's name once it is read.
-fn title_after_issuer<'t>(
+fn title_under_head_lines<'t>(
     text: &'t str,
     found: &Found<'_>,
     headline: &str,
