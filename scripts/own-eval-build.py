@@ -10,10 +10,11 @@
                                          interview), writes eval/own/official-{quotes,
                                          metadata}.jsonl and each text, markup removed, as
                                          fixtures/official-<name>.txt (snapshotted by the
-                                         golden tests); reads eval/own/official-heldout/*.txt
-                                         (12 documents written blind, after the rules), writes
-                                         eval/own/official-heldout-{quotes,metadata}.jsonl
-                                         (no fixtures: the tool's tests never see them)
+                                         golden tests); reads eval/own/official-heldout*/*.txt
+                                         (documents written blind, after the rules: 12 in
+                                         each directory), writes eval/own/<directory>-
+                                         {quotes,metadata}.jsonl (no fixtures: the tool's
+                                         tests never see them)
 
 The stories are our own fictional writing (no real text). Each source file has
 header lines `# key: value` (id, dct, agency, place, date, headline; `none` =
@@ -161,6 +162,24 @@ def build(path):
             {"id": sid, "text": text, "metadata": md})
 
 
+def build_heldout(name, seen):
+    """Writes eval/own/<name>-{quotes,metadata}.jsonl from eval/own/<name>/*.txt; returns the
+    ids, which must be new."""
+    hrows = [build(f) for f in sorted(glob.glob(os.path.join(OWN, name, "*.txt")))]
+    hids = [r[0]["id"] for r in hrows]
+    assert len(hids) == len(set(hids)) and not set(hids) & set(seen), name
+    for n, part in ((0, "quotes"), (2, "metadata")):
+        with open(os.path.join(OWN, f"{name}-{part}.jsonl"), "w", encoding="utf-8") as f:
+            for r in hrows:
+                f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
+    hq = [g for r in hrows for g in r[0]["quotes"]]
+    print(f"{name}: {len(hrows)} documents, "
+          f"{sum(len(r[0]['text'].split()) for r in hrows)} words, {len(hq)} statements "
+          + ", ".join(f"{k} {sum(g['kind'] == k for g in hq)}" for k in ("direct", "mixed", "indirect"))
+          + f", {sum('role' in g for g in hq)} turns")
+    return hids
+
+
 def main():
     files = sorted(glob.glob(os.path.join(OWN, "src", "*.txt")))
     rows = [build(f) for f in files]
@@ -190,21 +209,12 @@ def main():
             out.write(r[0]["text"])
     print(f"official: {len(orows)} documents, "
           f"{sum(len(r[0]['quotes']) for r in orows)} statements")
-    # Held out: written blind after the rules (2026-12-08), scored once before any rule saw
-    # them. No fixtures, so that no test (and no rule written against the tests) sees them.
-    heldout = sorted(glob.glob(os.path.join(OWN, "official-heldout", "*.txt")))
-    hrows = [build(f) for f in heldout]
-    hids = [r[0]["id"] for r in hrows]
-    assert len(hids) == len(set(hids)) and not set(hids) & set(ids + [r[0]["id"] for r in orows])
-    for n, name in ((0, "quotes"), (2, "metadata")):
-        with open(os.path.join(OWN, f"official-heldout-{name}.jsonl"), "w", encoding="utf-8") as f:
-            for r in hrows:
-                f.write(json.dumps(r[n], ensure_ascii=False) + "\n")
-    hq = [g for r in hrows for g in r[0]["quotes"]]
-    print(f"official held out: {len(hrows)} documents, "
-          f"{sum(len(r[0]['text'].split()) for r in hrows)} words, {len(hq)} statements "
-          + ", ".join(f"{k} {sum(g['kind'] == k for g in hq)}" for k in ("direct", "mixed", "indirect"))
-          + f", {sum('role' in g for g in hq)} turns")
+    # Held out: written blind, scored once before any rule saw them (official-heldout/ on
+    # 2026-12-08, official-heldout2/ on 2026-12-08 in the next session). No fixtures, so that
+    # no test (and no rule written against the tests) sees them.
+    seen = ids + [r[0]["id"] for r in orows]
+    for d in sorted(glob.glob(os.path.join(OWN, "official-heldout*/"))):
+        seen += build_heldout(os.path.basename(os.path.dirname(d)), seen)
     nq = sum(len(r[0]["quotes"]) for r in rows)
     nt = sum(len(r[1]["timexes"]) for r in rows)
     words = sum(len(r[0]["text"].split()) for r in rows)
