@@ -135,6 +135,7 @@ class Event(TypedDict):
     trigger: Optional[TextSpan]
     quote_id: Optional[str]
     date_precision: str
+    date_source: Optional[str]
 
 
 class Record(TypedDict):

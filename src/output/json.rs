@@ -283,6 +283,7 @@ fn write_event(event: &Event, out: &mut Vec<u8>) {
         trigger,
         quote_id,
         date_precision,
+        date_source,
     } = event;
     out.extend_from_slice(b"{\"date\":");
     optional_string(out, date.as_deref());
@@ -316,6 +317,8 @@ fn write_event(event: &Event, out: &mut Vec<u8>) {
     optional_string(out, quote_id.as_deref());
     out.extend_from_slice(b",\"date_precision\":");
     variant(out, precision_name(*date_precision));
+    out.extend_from_slice(b",\"date_source\":");
+    optional_string(out, date_source.as_deref());
     out.push(b'}');
 }
 

@@ -16,8 +16,8 @@ use super::json::{
     write_source,
 };
 use super::offsets::CharOffsets;
-use super::party_name;
 use super::Findings;
+use super::{event_date, party_name, story_day};
 use crate::analyse::attribution::Attribution;
 use crate::analyse::context::Context;
 use crate::analyse::events::{date_precision, Coding, Party};
@@ -207,10 +207,12 @@ fn write_dates(spans: &Spans<'_>, dates: &[DateMention], out: &mut Vec<u8>) {
 
 /// The `events` array, each with its date's value and text and its coding.
 fn write_events(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
+    let story_day = story_day(found.metadata);
     array(out, found.events, |e, out| {
         let date = e.date.map(|d| &found.dates[d]);
+        let (value, source) = event_date(e, found.dates, story_day.as_deref());
         out.extend_from_slice(b"{\"date\":");
-        optional_string(out, date.map(|d| d.value.as_str()));
+        optional_string(out, value);
         out.extend_from_slice(b",\"date_text\":");
         optional_string(out, date.map(|d| d.span.slice(spans.text)));
         out.push(b',');
@@ -224,8 +226,9 @@ fn write_events(spans: &Spans<'_>, found: &Findings<'_>, out: &mut Vec<u8>) {
         variant(out, status_name(e.status));
         write_parties(spans, found.attribution, e.coding.as_ref(), out);
         out.extend_from_slice(b",\"date_precision\":");
-        let precision = date_precision(date.map(|d| d.value.as_str()));
-        variant(out, precision_name(precision));
+        variant(out, precision_name(date_precision(value)));
+        out.extend_from_slice(b",\"date_source\":");
+        optional_string(out, source);
         out.push(b'}');
     });
 }

@@ -193,13 +193,44 @@ fn dates(spans: &Spans<'_>, dates: &[DateMention]) -> Vec<DateExpression> {
         .collect()
 }
 
+/// The story's date when it is a day with its year (`2022-01-18`): the date of the acts it
+/// reports as its own news (see [`event_date`]).
+pub(crate) fn story_day(metadata: &StoryMetadata) -> Option<String> {
+    metadata
+        .date
+        .filter(|d| d.year.is_some())
+        .map(|d| d.value())
+}
+
+/// An event's date as the record gives it, and where it comes from (`date_source`): the date
+/// its clause gives (`text`); else, for an act the story reports as its own news (coded and
+/// `actual`), the story's day (`story`): a wire story reports the day's acts without a date
+/// (`Iran rejected the accusations`), and event data dates them by the story, as ICEWS and
+/// GDELT do; else none. A planned, conditional or negated act keeps no date.
+pub(crate) fn event_date<'a>(
+    e: &EventFound,
+    dates: &'a [DateMention],
+    story_day: Option<&'a str>,
+) -> (Option<&'a str>, Option<&'static str>) {
+    if let Some(d) = e.date {
+        return (Some(dates[d].value.as_str()), Some("text"));
+    }
+    let news = e.coding.is_some() && e.status == crate::vocab::EventStatus::Actual;
+    match story_day.filter(|_| news) {
+        Some(day) => (Some(day), Some("story")),
+        None => (None, None),
+    }
+}
+
 /// The record's `events`, each with its date's value and text and its coding.
 fn events(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Event> {
+    let story_day = story_day(found.metadata);
     found
         .events
         .iter()
         .map(|e| {
             let date = e.date.map(|d| &found.dates[d]);
+            let (value, source) = event_date(e, found.dates, story_day.as_deref());
             let clause = spans.span(e.clause);
             let coding = e.coding.as_ref();
             let parties = |ps: &[Party]| -> Vec<EventParty> {
@@ -208,7 +239,7 @@ fn events(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Event> {
                     .collect()
             };
             Event {
-                date: date.map(|d| d.value.clone()),
+                date: value.map(str::to_string),
                 date_text: date.map(|d| d.span.slice(spans.text).to_string()),
                 text: clause.text,
                 start: clause.start,
@@ -225,7 +256,8 @@ fn events(spans: &Spans<'_>, found: &Findings<'_>) -> Vec<Event> {
                 joint: coding.is_some_and(|c| c.joint),
                 trigger: coding.map(|c| spans.span(c.trigger)),
                 quote_id: coding.and_then(|c| c.quote.map(|q| id('q', q))),
-                date_precision: date_precision(date.map(|d| d.value.as_str())),
+                date_precision: date_precision(value),
+                date_source: source.map(str::to_string),
             }
         })
         .collect()

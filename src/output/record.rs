@@ -232,8 +232,8 @@ pub struct EventParty {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// The normalised date of the event (a `dates[].value`), or `null` when its sentence
-    /// gives none.
+    /// The normalised date of the event: a `dates[].value` its clause gives, else the story's
+    /// day for an act reported as the story's own news (`date_source`), else `null`.
     pub date: Option<String>,
     /// The date expression as written, or `null`.
     pub date_text: Option<String>,
@@ -272,4 +272,8 @@ pub struct Event {
     pub quote_id: Option<String>,
     /// How precise `date` is: `day`, `week`, `month`, `year`, or `unknown`.
     pub date_precision: DatePrecision,
+    /// Where `date` comes from: `text` (the clause gives it), `story` (an act the story
+    /// reports as its own news, with no date in its sentence, takes the story's day), or
+    /// `null` when `date` is `null`.
+    pub date_source: Option<String>,
 }

@@ -129,16 +129,20 @@ impl Reader<'_, '_> {
                 .filter(|(_, &i)| !i)
                 .map(|(h, _)| h)
         };
-        let Some(first) = outside().next() else {
+        // The sentence's first act and its first contact, whichever comes first (`after the
+        // meeting, Erdogan called on Stockholm …`).
+        let is_contact = |h: &&Hit| TRIGGERS.rows[h.row].event_type == "CONSULT";
+        let contact = outside().find(is_contact);
+        let Some(first) = outside().find(|h| !is_contact(h)).or(contact) else {
             return;
         };
-        let contact = outside().find(|h| TRIGGERS.rows[h.row].event_type == "CONSULT");
         self.add(sentence, first, added);
         // A contact right after another act is what that act is about (`refused to meet`,
         // `offered to negotiate`): no event of its own.
         let complement = |c: &Hit| {
             let between = Span::new(first.span.end, c.span.start.max(first.span.end));
-            between.slice(self.story.text).split_whitespace().count() <= 3
+            c.span.start > first.span.start
+                && between.slice(self.story.text).split_whitespace().count() <= 3
         };
         if let Some(c) = contact.filter(|c| c.span != first.span && !complement(c)) {
             self.add(sentence, c, added);
@@ -280,6 +284,8 @@ impl Reader<'_, '_> {
             (Frame::Host, false) => (object, subject),
             // `Visiting Chinese Vice Foreign Minister Li Wen held talks`
             (Frame::Svo, false) if t == 0 => (object, None),
+            // `X was received by Y`: the visitor is the subject, the host the agent
+            (Frame::Host, true) => (subject, w.agent(last)),
             (_, true) => (w.agent(last), subject),
             _ => (subject, object),
         };

@@ -92,10 +92,17 @@ impl Words<'_> {
         if end > 0 && self.pronoun(end - 1) {
             return Some((end - 1, end));
         }
+        // `Stoltenberg, who visited Istanbul, …`: the name before the relative pronoun
+        if end > 2 && self.lower_word(end - 1) == b"who" && self.word(end - 2) == "," {
+            end -= 2;
+        }
         let mut i = end;
         while i > 0 {
             let j = i - 1;
-            if self.name_word(j) || (self.link(j) && j > 0 && self.name_word(j - 1)) {
+            if self.name_word(j)
+                || (self.link(j) && j > 0 && self.name_word(j - 1))
+                || self.counterpart_join(j)
+            {
                 i = j;
             } else if self.word(j) == ")" {
                 // `(APEC)` inside a name
@@ -108,6 +115,21 @@ impl Words<'_> {
             }
         }
         self.trimmed(i, end)
+    }
+
+    /// Whether token `j` is the possessive of `A and his counterpart B` (`her`, `their`): the
+    /// second party's name run then goes on back to the first party's.
+    fn counterpart_join(&self, j: usize) -> bool {
+        j >= 2
+            && matches!(self.lower_word(j), b"his" | b"her" | b"their")
+            && self.lower_word(j - 1) == b"and"
+            && self.name_word(j - 2)
+    }
+
+    /// Token `i` in ASCII lower case.
+    fn lower_word(&self, i: usize) -> &[u8] {
+        let s = self.toks[i].span;
+        &self.lower[s.start..s.end]
     }
 
     /// The object after token `t`: the first name run after it, before the clause ends (a

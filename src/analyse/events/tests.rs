@@ -42,7 +42,8 @@ fn trigger_rows_agree_with_the_plover_and_cameo_tables() {
     for row in TRIGGERS.rows.iter().filter(|r| r.event_type != "-") {
         assert!(CAMEO.contains_key(row.cameo), "{} unknown", row.cameo);
         let (plover, _) = PLOVER[row.cameo];
-        let moved = row.mode == Some("resign");
+        // modes the current PLOVER manual files under another type than the CAMEO map
+        let moved = matches!(row.mode, Some("resign" | "discontinue"));
         assert!(plover == row.event_type || moved, "{:?}", row.words);
         assert!(goldstein(row.cameo).is_some(), "{}", row.cameo);
     }

@@ -186,9 +186,16 @@ fn participants_are_speakers_in_the_clause() {
 fn whole_pipeline_without_metadata() {
     let text = include_str!("../../../fixtures/tass-2022-01-18-lavrov-blinken.txt");
     let r = crate::analyse(text);
-    // the dated ones: the coded undated acts (a demand, a warning) come on top
-    let dated = r.events.iter().filter(|e| e.date.is_some()).count();
-    assert_eq!(dated, 5, "{:#?}", r.events);
+    // the ones their clause dates: the coded undated acts (a demand, a warning) come on top,
+    // dated by the story
+    let dated = |source: &str| {
+        r.events
+            .iter()
+            .filter(|e| e.date_source.as_deref() == Some(source))
+            .count()
+    };
+    assert_eq!(dated("text"), 5, "{:#?}", r.events);
+    assert_eq!(dated("story"), 3, "{:#?}", r.events);
 }
 
 mod fuzz {

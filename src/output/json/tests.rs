@@ -468,6 +468,7 @@ fn event() -> impl Strategy<Value = Event> {
         coding(),
         status(),
         precision(),
+        option::of(text()),
     )
         .prop_map(
             |(
@@ -475,6 +476,7 @@ fn event() -> impl Strategy<Value = Event> {
                 (event_type, mode, cameo, goldstein, actors, recipients, joint, trigger, quote_id),
                 status,
                 date_precision,
+                date_source,
             )| Event {
                 date,
                 date_text,
@@ -494,6 +496,7 @@ fn event() -> impl Strategy<Value = Event> {
                 trigger,
                 quote_id,
                 date_precision,
+                date_source,
             },
         )
 }

@@ -45,6 +45,7 @@ fn record(path: &str, speakers: &[&str], events: &[(&str, Option<&str>, &[usize]
                 trigger: None,
                 quote_id: None,
                 date_precision: DatePrecision::Day,
+                date_source: Some("text".into()),
             })
             .collect(),
         ..Record::default()

@@ -18,7 +18,7 @@ use statements::Record;
 /// The schema, created when missing.
 const SCHEMA: &str = include_str!("db_schema.sql");
 /// The schema version written in `meta`; a file of another version is refused.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 
 /// What the run did to the file.
 #[derive(Debug, Default)]
@@ -344,9 +344,10 @@ fn write_quotes(
 
 fn write_events(tx: &Transaction<'_>, story: i64, r: &Record) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO events (story, event_no, date, date_text, date_precision, event_type, mode, \
-         cameo, goldstein, status, place, joint, trigger, quote_id, start, \"end\", text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO events (story, event_no, date, date_text, date_precision, date_source, \
+         event_type, mode, cameo, goldstein, status, place, joint, trigger, quote_id, start, \
+         \"end\", text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     let mut party = tx.prepare_cached(
         "INSERT INTO event_parties (event, role, position, name, speaker_id, key, country, sector) \
@@ -362,6 +363,7 @@ fn write_events(tx: &Transaction<'_>, story: i64, r: &Record) -> rusqlite::Resul
             row.date,
             row.date_text,
             precision_name(e.date_precision),
+            e.date_source,
             row.event_type,
             row.mode,
             row.cameo,

@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS events (
   story INTEGER NOT NULL REFERENCES stories(story) ON DELETE CASCADE,
   event_no INTEGER NOT NULL,          -- its place in its story's `events`, from 1
   date TEXT, date_text TEXT, date_precision TEXT NOT NULL,
+  date_source TEXT,                   -- `text`, `story` (an undated act dated by its story) or NULL
   event_type TEXT, mode TEXT, cameo TEXT, goldstein REAL,
   status TEXT NOT NULL, place TEXT, joint INTEGER NOT NULL,
   trigger TEXT, quote_id TEXT,

@@ -52,6 +52,9 @@ pub(in super::super) const RULES: &[&str] = &[
 /// `QUESTION (Deutsche Welle)`).
 const LABEL_TOKENS: usize = 12;
 
+/// How many tokens a stage note after a delegate's label may add (`(spoke in French)`).
+const NOTE_TOKENS: usize = 6;
+
 /// How many words a label may have, its parentheses aside.
 const LABEL_WORDS: usize = 7;
 
@@ -81,6 +84,7 @@ enum Class {
     Moderator,
     Honorific,
     Stage,
+    Language,
 }
 
 static LABELS: LazyLock<FxHashMap<String, Class>> = LazyLock::new(|| {
@@ -93,6 +97,7 @@ static LABELS: LazyLock<FxHashMap<String, Class>> = LazyLock::new(|| {
             Some("moderator") => Class::Moderator,
             Some("honorific") => Class::Honorific,
             Some("stage") => Class::Stage,
+            Some("language") => Class::Language,
             _ => continue,
         };
         if let Some(form) = row.first() {
@@ -274,10 +279,12 @@ struct LabelScan {
 /// parenthesis at the end from token `p0` to a colon, within [`LABEL_TOKENS`].
 fn scan_label(inp: &Input, p0: usize, p1: usize) -> Option<LabelScan> {
     let doc = &inp.doc;
-    let lim = p1.min(p0 + LABEL_TOKENS);
+    let mut lim = p1.min(p0 + LABEL_TOKENS);
+    // A note on the language after a delegate's label may carry the colon further.
+    let reach = p1.min(lim + NOTE_TOKENS);
     // Most paragraphs of a news story open with no colon at all: rule them out before the
     // scan builds the label's key.
-    if !inp.may_hold_colon(p0, lim) || !(p0..lim).any(|k| doc.is(k, &[":"])) {
+    if !inp.may_hold_colon(p0, reach) || !(p0..reach).any(|k| doc.is(k, &[":"])) {
         return None;
     }
     let mut k = p0;
@@ -292,7 +299,15 @@ fn scan_label(inp: &Input, p0: usize, p1: usize) -> Option<LabelScan> {
         let t = &doc.toks[k];
         let w = t.span().slice(inp.text);
         if scan.paren.is_some() {
-            return None;
+            // `Ms. Lemaire (France) (spoke in French):`: a stage note after the delegation
+            // is no part of the label.
+            let close = (k + 1..reach).find(|&c| doc.is(c, &[")"]))?;
+            if w != "(" || !stage_note(doc.span(k + 1, close).slice(inp.text)) {
+                return None;
+            }
+            k = close + 1;
+            lim = reach;
+            continue;
         }
         if t.word {
             let connector = k > p0 && matches!(doc.w(k), "of" | "for" | "and" | "de");
@@ -382,7 +397,12 @@ fn stage_direction(text: &str, para: Span) -> bool {
 fn stage_note(inner: &str) -> bool {
     let inner = inner.trim();
     let lower = inner.trim_end_matches('.').to_lowercase();
+    // `spoke in French`: a language note, whatever the language
+    let language = lower
+        .rsplit_once(' ')
+        .is_some_and(|(head, _)| class_of(head) == Some(Class::Language));
     class_of(&lower) == Some(Class::Stage)
+        || language
         || (inner.ends_with('.')
             && inner.starts_with(char::is_uppercase)
             && inner.split_whitespace().count() <= 4)

@@ -117,6 +117,15 @@ fn roles_table() {
             ],
         ),
         (
+            "a delegate's label with a note of the language he spoke in",
+            "The President: I give the floor to the representative of Halvaria.\n\nMs. Lind (Ostmark) (spoke in French): We abstain.\n\nMr. Ortega Ruiz (Halvaria) (spoke in Spanish): We support the draft.",
+            &[
+                (S, "I give the floor to the representative of Halvaria.", None),
+                (S, "We abstain.", None),
+                (S, "We support the draft.", None),
+            ],
+        ),
+        (
             "hand-off after an answer",
             "Q    Why?\n\nMR. ROE: Because.\n\nMS. LEE: Next question.",
             &[(Q, "Why?", None), (A, "Because.", Some(0)), (S, "Next question.", None)],
@@ -140,6 +149,7 @@ fn not_turns() {
         "Oper Shr: 1.20 dlrs vs 1.10\n\nOper Net: 12 mln vs 11 mln",
         "The plan has three parts: a ceasefire, talks and aid.\n\nSmith: it will fail.",
         "Background: The talks began in May.\n\nNote: The ministry did not comment.",
+        "Members: Halvaria, Mr. Brandt; Ostmark, Ms. Lind.\n\nAgenda: The situation in the east.",
     ];
     for text in cases {
         assert_eq!(turns(text), vec![], "{text:?}");
@@ -159,6 +169,7 @@ fn stage_directions() {
         ("2:02 p.m. EST", true),
         ("<…>", true),
         ("(As prepared for delivery)", true),
+        ("(spoke in Arabic)", true),
         ("We agree.", false),
         ("2022 was a hard year for all of us.", false),
     ];
