@@ -112,6 +112,8 @@ class EventParty(TypedDict):
     speaker_id: Optional[str]
     country: Optional[str]
     sector: Optional[str]
+    start: Optional[int]
+    end: Optional[int]
 
 
 class Event(TypedDict):

@@ -328,6 +328,8 @@ fn write_party(party: &EventParty, out: &mut Vec<u8>) {
         speaker_id,
         country,
         sector,
+        start,
+        end,
     } = party;
     out.extend_from_slice(b"{\"name\":");
     string(out, name);
@@ -337,6 +339,10 @@ fn write_party(party: &EventParty, out: &mut Vec<u8>) {
     optional_string(out, country.as_deref());
     out.extend_from_slice(b",\"sector\":");
     optional_string(out, sector.as_deref());
+    out.extend_from_slice(b",\"start\":");
+    optional(out, start.as_ref(), |&k, out| number(out, k));
+    out.extend_from_slice(b",\"end\":");
+    optional(out, end.as_ref(), |&k, out| number(out, k));
     out.push(b'}');
 }
 

@@ -258,6 +258,15 @@ fn write_parties(spans: &Spans<'_>, a: &Attribution, c: Option<&Coding>, out: &m
         optional_string(out, p.country);
         out.extend_from_slice(b",\"sector\":");
         optional_string(out, p.sector);
+        let at = |i: usize| spans.offsets.char_offset(i);
+        out.extend_from_slice(b",\"start\":");
+        optional(out, p.name.map(|n| at(n.start)).as_ref(), |&k, out| {
+            number(out, k)
+        });
+        out.extend_from_slice(b",\"end\":");
+        optional(out, p.name.map(|n| at(n.end)).as_ref(), |&k, out| {
+            number(out, k)
+        });
         out.push(b'}');
     };
     out.extend_from_slice(b",\"actors\":");

@@ -270,6 +270,8 @@ fn party(spans: &Spans<'_>, attribution: &Attribution, p: &Party) -> EventParty 
         speaker_id: p.speaker.map(|s| id('s', s)),
         country: p.country.map(str::to_string),
         sector: p.sector.map(str::to_string),
+        start: p.name.map(|n| spans.offsets.char_offset(n.start)),
+        end: p.name.map(|n| spans.offsets.char_offset(n.end)),
     }
 }
 

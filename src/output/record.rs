@@ -225,6 +225,11 @@ pub struct EventParty {
     /// `JUD` judiciary, `COP` police, `REB` rebels, `OPP` opposition, `IGO` international
     /// organisation, `NGO`, `MED` media, `BUS` business, `CIV` civilians; `null` when unknown.
     pub sector: Option<String>,
+    /// Start offset in code points of the words naming it (`name` when they are its name),
+    /// or `null` when it is a statement's source not named in the event's sentence.
+    pub start: Option<usize>,
+    /// End offset (exclusive) of those words, or `null`.
+    pub end: Option<usize>,
 }
 
 /// A happening the story reports: a dated clause naming an event, or a sentence naming a

@@ -395,12 +395,15 @@ fn party() -> impl Strategy<Value = EventParty> {
         option::of(text()),
         option::of(text()),
         option::of(text()),
+        option::of(0usize..100_000),
     )
-        .prop_map(|(name, speaker_id, country, sector)| EventParty {
+        .prop_map(|(name, speaker_id, country, sector, start)| EventParty {
             name,
             speaker_id,
             country,
             sector,
+            start,
+            end: start.map(|s| s + 3),
         })
 }
 

@@ -112,6 +112,8 @@ fn party(name: &str) -> EventParty {
         speaker_id: None,
         country: None,
         sector: None,
+        start: None,
+        end: None,
     }
 }
 
