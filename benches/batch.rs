@@ -6,7 +6,7 @@
 //! Run with `cargo bench --bench batch [-- ROUNDS [GROUP]]` (default 20 rounds, groups of 32).
 //! It checks that both give the same bytes, then prints the best and median time of each.
 
-use statements::batch::{analyse_batch_to_json, BatchInput, Content};
+use statements::batch::{Batch, BatchInput, Content};
 use statements::Options;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -47,8 +47,10 @@ fn one_by_one(files: &[Vec<u8>], options: &Options, out: &mut Vec<u8>) {
     }
 }
 
-/// Every file's line, `group` files at a time, stage by stage.
+/// Every file's line, `group` files at a time, stage by stage, by one analyser that keeps
+/// its memory from group to group (as a worker does).
 fn stage_by_stage(files: &[Vec<u8>], options: &Options, group: usize, out: &mut Vec<u8>) {
+    let mut batch = Batch::default();
     for chunk in files.chunks(group) {
         let inputs: Vec<BatchInput> = chunk
             .iter()
@@ -60,7 +62,7 @@ fn stage_by_stage(files: &[Vec<u8>], options: &Options, group: usize, out: &mut 
             })
             .collect();
         let mut lines = vec![Vec::with_capacity(4096); chunk.len()];
-        let _ = analyse_batch_to_json(&inputs, &mut lines);
+        let _ = batch.analyse_to_json(&inputs, &mut lines);
         for line in lines {
             out.extend_from_slice(&line);
             out.push(b'\n');

@@ -12,7 +12,7 @@
 //! inputs of the batch are analysed as if it were not there.
 
 use crate::{output, read_input, source, Analysis, Counts, Error, Input, Options};
-use crate::{StoryIn, STAGES};
+use crate::{Buffers, StoryIn, STAGES};
 use std::any::Any;
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -79,55 +79,101 @@ pub fn analyse_batch_to_json(
     inputs: &[BatchInput<'_>],
     outs: &mut [Vec<u8>],
 ) -> Vec<Result<Counts, Failure>> {
-    assert!(outs.len() >= inputs.len(), "one output per input");
-    let mut failures: Vec<Option<Failure>> = Vec::with_capacity(inputs.len());
-    let read: Vec<Option<Input<'_>>> = inputs
-        .iter()
-        .map(|input| match read(input) {
-            Ok(read) => Some(read).inspect(|_| failures.push(None)),
-            Err(failure) => {
-                failures.push(Some(failure));
-                None
-            }
-        })
-        .collect();
-    let mut stories = stories_of(inputs, &read);
-    for stage in STAGES {
-        for story in stories.iter_mut().filter(|s| s.failed.is_none()) {
-            let (analysis, input) = (&mut story.analysis, story.input);
-            if let Err(panic) = catch_unwind(AssertUnwindSafe(|| analysis.step(stage, input))) {
-                story.failed = Some(panic);
+    Batch::default().analyse_to_json(inputs, outs)
+}
+
+/// A batch analyser that keeps its memory from one batch to the next (a worker's): the
+/// analyses of its stories, whose lists the next stories' stages reuse, and the stages'
+/// own buffers (the lines and sentences of the paragraph splitter, the date tokens). A batch
+/// with a story longer than [`KEPT_TEXT`] lets it all go, so that one long story does not
+/// hold its memory for the rest of the run.
+#[derive(Default)]
+pub struct Batch {
+    analyses: Vec<Analysis>,
+    buffers: Buffers,
+}
+
+/// The longest story after which a [`Batch`] keeps its memory, in bytes.
+const KEPT_TEXT: usize = 1 << 20;
+
+impl Batch {
+    /// [`analyse_batch_to_json`], with this analyser's memory.
+    ///
+    /// # Panics
+    ///
+    /// When `outs` is shorter than `inputs`.
+    pub fn analyse_to_json(
+        &mut self,
+        inputs: &[BatchInput<'_>],
+        outs: &mut [Vec<u8>],
+    ) -> Vec<Result<Counts, Failure>> {
+        assert!(outs.len() >= inputs.len(), "one output per input");
+        let mut failures: Vec<Option<Failure>> = Vec::with_capacity(inputs.len());
+        let read: Vec<Option<Input<'_>>> = inputs
+            .iter()
+            .map(|input| match read(input) {
+                Ok(read) => Some(read).inspect(|_| failures.push(None)),
+                Err(failure) => {
+                    failures.push(Some(failure));
+                    None
+                }
+            })
+            .collect();
+        let mut stories = stories_of(inputs, &read);
+        self.run_stages(&mut stories);
+        // Each input's stories and their analyses, taken in turn.
+        let (mut rest, mut analyses) = (&mut stories[..], &self.analyses[..]);
+        let results = failures
+            .into_iter()
+            .zip(inputs)
+            .zip(outs)
+            .enumerate()
+            .map(|(i, ((failure, input), out))| {
+                let count = rest.iter().take_while(|s| s.of == i).count();
+                let (mine, after) = std::mem::take(&mut rest).split_at_mut(count);
+                let (found, later) = analyses.split_at(count);
+                (rest, analyses) = (after, later);
+                match failure {
+                    Some(failure) => Err(failure),
+                    None => write(mine, found, input, out),
+                }
+            })
+            .collect();
+        if stories.iter().any(|s| s.input.text.len() > KEPT_TEXT) {
+            *self = Batch::default();
+        }
+        results
+    }
+
+    /// Runs each stage over every story not failed before the next stage starts; a panic
+    /// fails its story alone.
+    fn run_stages(&mut self, stories: &mut [Story<'_>]) {
+        if self.analyses.len() < stories.len() {
+            self.analyses.resize_with(stories.len(), Analysis::default);
+        }
+        let buffers = &mut self.buffers;
+        for stage in STAGES {
+            for (story, analysis) in stories.iter_mut().zip(&mut self.analyses) {
+                if story.failed.is_some() {
+                    continue;
+                }
+                let input = story.input;
+                let step = AssertUnwindSafe(|| analysis.step(stage, input, buffers));
+                if let Err(panic) = catch_unwind(step) {
+                    story.failed = Some(panic);
+                }
             }
         }
     }
-    // Each input's stories, taken in place (a story's findings are large to move).
-    let mut rest = &mut stories[..];
-    let results = failures
-        .into_iter()
-        .zip(inputs)
-        .zip(outs)
-        .enumerate()
-        .map(|(i, ((failure, input), out))| {
-            let count = rest.iter().take_while(|s| s.of == i).count();
-            let (mine, after) = std::mem::take(&mut rest).split_at_mut(count);
-            rest = after;
-            match failure {
-                Some(failure) => Err(failure),
-                None => write(mine, input, out),
-            }
-        })
-        .collect();
-    results
 }
 
-/// A story of a batch: the input it comes from, how the stages read it, what they found, and
-/// the panic that stopped them.
+/// A story of a batch: the input it comes from, how the stages read it, and the panic that
+/// stopped them. Its findings are in the [`Batch`]'s analysis of the same index.
 struct Story<'a> {
     of: usize,
     input: StoryIn<'a>,
     source: output::Source<'a>,
     id: Option<&'a str>,
-    analysis: Analysis,
     failed: Option<Box<dyn Any + Send>>,
 }
 
@@ -157,7 +203,6 @@ fn stories_of<'a>(inputs: &'a [BatchInput<'_>], read: &'a [Option<Input<'_>>]) -
             },
             source: origin,
             id,
-            analysis: Analysis::default(),
             failed: None,
         };
         match read {
@@ -180,19 +225,20 @@ fn stories_of<'a>(inputs: &'a [BatchInput<'_>], read: &'a [Option<Input<'_>>]) -
 /// failed story fails it instead, leaving `out` as it was.
 fn write(
     stories: &mut [Story<'_>],
+    analyses: &[Analysis],
     input: &BatchInput<'_>,
     out: &mut Vec<u8>,
 ) -> Result<Counts, Failure> {
     let start = out.len();
     let mut counts = Counts::default();
-    for (k, story) in stories.iter_mut().enumerate() {
+    for (k, (story, analysis)) in stories.iter_mut().zip(analyses).enumerate() {
         let written = match story.failed.take() {
             Some(panic) => Err(panic),
             None => catch_unwind(AssertUnwindSafe(|| {
                 if k > 0 {
                     out.push(b'\n');
                 }
-                let found = story.analysis.findings(story.source);
+                let found = analysis.findings(story.source);
                 output::write_findings(story.input.text, &found, input.path, story.id, out);
             })),
         };
@@ -200,7 +246,7 @@ fn write(
             out.truncate(start);
             return Err(Failure::Panic(panic));
         }
-        counts.add(story.analysis.counts());
+        counts.add(analysis.counts());
     }
     Ok(counts)
 }

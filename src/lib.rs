@@ -344,6 +344,14 @@ struct StoryIn<'a> {
     stated: Option<&'a input::extract::Fields>,
 }
 
+/// The memory the stages reuse from one story to the next: a worker's, kept by a
+/// [`batch::Batch`] (a story analysed alone starts with none).
+#[derive(Default)]
+struct Buffers {
+    paragraphs: text::paragraphs::Splitter,
+    dates: parse::dates::Scratch,
+}
+
 impl Analysis {
     fn run(
         text: &str,
@@ -356,19 +364,21 @@ impl Analysis {
             options,
             stated,
         };
-        let mut analysis = Analysis::default();
+        let (mut analysis, mut buffers) = (Analysis::default(), Buffers::default());
         for stage in STAGES {
-            analysis.step(stage, story);
+            analysis.step(stage, story, &mut buffers);
             finished(stage);
         }
         analysis
     }
 
     /// Runs one stage of the pipeline over `story`, after the stages before it in [`STAGES`].
-    fn step(&mut self, stage: Stage, story: StoryIn<'_>) {
+    /// Each stage sets its findings whole: an analysis may be reused for another story.
+    fn step(&mut self, stage: Stage, story: StoryIn<'_>, buffers: &mut Buffers) {
         let text = story.text;
         match stage {
             Stage::Metadata => {
+                self.tokens = None;
                 let metadata = &mut self.metadata;
                 *metadata = parse::metadata::read(text);
                 if let Some(fields) = story.stated {
@@ -378,12 +388,14 @@ impl Analysis {
                 metadata.date_from(options.story_date, options.default_date, options.path_date);
             }
             Stage::Paragraphs => {
-                self.paragraphs = text::paragraphs::split(text, self.metadata.body);
+                let (body, splitter) = (self.metadata.body, &mut buffers.paragraphs);
+                text::paragraphs::split_into(text, body, splitter, &mut self.paragraphs);
             }
             Stage::Quotes => self.quoted = text::quotes::find(text, &self.paragraphs),
             Stage::Dates => {
                 let region = span::Span::new(self.metadata.content_start, text.len());
-                self.dates = parse::dates::find(text, region, self.metadata.date);
+                let scratch = &mut buffers.dates;
+                self.dates = parse::dates::find_with(text, region, self.metadata.date, scratch);
             }
             Stage::Attribution => {
                 let tokens = analyse::tokenize(text, &self.paragraphs, &self.quoted);

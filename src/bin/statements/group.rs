@@ -6,12 +6,15 @@
 use crate::jobs::{io_reason, with_file_bytes, Job};
 use crate::run;
 use crate::sniff::not_a_story;
-use statements::batch::{analyse_batch_to_json, BatchInput, Content, Failure};
+use statements::batch::{Batch, BatchInput, Content, Failure};
 use statements::{Counts, Options, Record};
 
 /// The input bytes analysed together at most: past them, a group is analysed in parts, so
 /// that a group of long stories does not hold them all at once.
 const GROUP_BYTES: usize = 256 << 10;
+
+/// The largest file buffer a worker keeps for the next group.
+const KEPT_BUFFER: usize = 1 << 20;
 
 /// The line of a job (without its line break), and its counts (`None` for an error record).
 pub struct JobLine {
@@ -19,10 +22,12 @@ pub struct JobLine {
     pub counts: Option<Counts>,
 }
 
-/// What a worker keeps from one group to the next: the buffers its files are read into.
+/// What a worker keeps from one group to the next: the buffers its files are read into, and
+/// the memory of its analyses ([`Batch`]).
 #[derive(Default)]
 pub struct Grouper {
     spare: Vec<Vec<u8>>,
+    batch: Batch,
 }
 
 /// A job whose input is read, waiting for its group's analysis: its line's slot, what it holds
@@ -139,7 +144,7 @@ impl Grouper {
             .map(|r| std::mem::take(&mut lines[r.slot].json))
             .collect();
         let results: Vec<Result<Counts, String>> =
-            match run::guarded(|| analyse_batch_to_json(&inputs, &mut outs)) {
+            match run::guarded(|| self.batch.analyse_to_json(&inputs, &mut outs)) {
                 Ok(results) => results.into_iter().map(|r| r.map_err(reason)).collect(),
                 Err(reason) => vec![Err(reason); ready.len()],
             };
@@ -162,8 +167,10 @@ impl Grouper {
                 );
             }
             line.json = json;
-            if let Owned::Bytes(buffer) = job.content {
-                self.spare.push(buffer);
+            match job.content {
+                // A long file's buffer is let go, so that it does not hold its memory.
+                Owned::Bytes(buffer) if buffer.capacity() <= KEPT_BUFFER => self.spare.push(buffer),
+                _ => {}
             }
         }
     }

@@ -503,8 +503,8 @@ mod tests {
                     |group: Vec<Job>| {
                         largest.fetch_max(group.len(), Ordering::Relaxed);
                         let seqs: Vec<usize> = group.iter().map(seq_of).collect();
-                        // consecutive jobs, in order
-                        assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{seqs:?}");
+                        // in order (other workers may take jobs between them)
+                        assert!(seqs.is_sorted(), "{seqs:?}");
                         if seqs[0] % 97 < 7 {
                             std::thread::sleep(Duration::from_millis(1));
                         }
