@@ -369,6 +369,10 @@ impl Analysis {
             analysis.step(stage, story, &mut buffers);
             finished(stage);
         }
+        // A story analysed alone keeps nothing for another: what only the stages read goes
+        // before the record is built.
+        analysis.paragraphs = Vec::new();
+        analysis.quoted = Vec::new();
         analysis
     }
 
@@ -405,14 +409,15 @@ impl Analysis {
                 self.tokens = Some(tokens);
             }
             Stage::Timeline => {
-                if let Some(tokens) = &self.tokens {
+                // The last stage that reads the tokens (a story's longest list): they go with it.
+                if let Some(tokens) = self.tokens.take() {
                     self.events = analyse::timeline::build(
                         text,
                         &self.metadata,
                         &self.paragraphs,
                         &self.dates,
                         &self.attribution,
-                        tokens,
+                        &tokens,
                     );
                 }
             }
