@@ -44,6 +44,7 @@
 
 pub mod analyse;
 mod ascii;
+pub mod batch;
 mod error;
 pub mod input;
 pub mod lexicon;
@@ -312,12 +313,43 @@ fn read_input<'b>(bytes: &'b [u8], options: &Options) -> Result<Input<'b>, Error
 }
 
 /// The findings of every stage of the pipeline but the last, which turns them into a record
-/// or writes them.
+/// or writes them, with what the stages read of each other (paragraphs, quotation marks,
+/// tokens). Each stage fills its own field, reading those the stages before it filled.
+#[derive(Default)]
 struct Analysis {
     metadata: parse::metadata::StoryMetadata,
+    paragraphs: Vec<text::paragraphs::Paragraph>,
+    quoted: Vec<text::quotes::QuotedSpan>,
     dates: Vec<parse::dates::DateMention>,
+    tokens: Option<text::Doc>,
     attribution: analyse::attribution::Attribution,
     events: Vec<analyse::timeline::EventFound>,
+}
+
+/// The stages [`Analysis::step`] runs, in order: all of [`Stage`] but the record.
+const STAGES: [Stage; 6] = [
+    Stage::Metadata,
+    Stage::Paragraphs,
+    Stage::Quotes,
+    Stage::Dates,
+    Stage::Attribution,
+    Stage::Timeline,
+];
+
+/// A story as the stages read it: its text, its options and what its markup states.
+#[derive(Clone, Copy)]
+struct StoryIn<'a> {
+    text: &'a str,
+    options: &'a Options,
+    stated: Option<&'a input::extract::Fields>,
+}
+
+/// The memory the stages reuse from one story to the next: a worker's, kept by a
+/// [`batch::Batch`] (a story analysed alone starts with none).
+#[derive(Default)]
+struct Buffers {
+    paragraphs: text::paragraphs::Splitter,
+    dates: parse::dates::Scratch,
 }
 
 impl Analysis {
@@ -327,31 +359,69 @@ impl Analysis {
         stated: Option<&input::extract::Fields>,
         finished: &mut impl FnMut(Stage),
     ) -> Analysis {
-        let mut metadata = parse::metadata::read(text);
-        if let Some(fields) = stated {
-            state(&mut metadata, fields);
+        let story = StoryIn {
+            text,
+            options,
+            stated,
+        };
+        let (mut analysis, mut buffers) = (Analysis::default(), Buffers::default());
+        for stage in STAGES {
+            analysis.step(stage, story, &mut buffers);
+            finished(stage);
         }
-        metadata.date_from(options.story_date, options.default_date, options.path_date);
-        finished(Stage::Metadata);
-        let paragraphs = text::paragraphs::split(text, metadata.body);
-        finished(Stage::Paragraphs);
-        let quoted = text::quotes::find(text, &paragraphs);
-        finished(Stage::Quotes);
-        let dates_region = span::Span::new(metadata.content_start, text.len());
-        let dates = parse::dates::find(text, dates_region, metadata.date);
-        finished(Stage::Dates);
-        let tokens = analyse::tokenize(text, &paragraphs, &quoted);
-        let attribution =
-            analyse::attribution::attribute_document(text, &tokens, &quoted, metadata.doc_type);
-        finished(Stage::Attribution);
-        let events =
-            analyse::timeline::build(text, &metadata, &paragraphs, &dates, &attribution, &tokens);
-        finished(Stage::Timeline);
-        Analysis {
-            metadata,
-            dates,
-            attribution,
-            events,
+        // A story analysed alone keeps nothing for another: what only the stages read goes
+        // before the record is built.
+        analysis.paragraphs = Vec::new();
+        analysis.quoted = Vec::new();
+        analysis
+    }
+
+    /// Runs one stage of the pipeline over `story`, after the stages before it in [`STAGES`].
+    /// Each stage sets its findings whole: an analysis may be reused for another story.
+    fn step(&mut self, stage: Stage, story: StoryIn<'_>, buffers: &mut Buffers) {
+        let text = story.text;
+        match stage {
+            Stage::Metadata => {
+                self.tokens = None;
+                let metadata = &mut self.metadata;
+                *metadata = parse::metadata::read(text);
+                if let Some(fields) = story.stated {
+                    state(metadata, fields);
+                }
+                let options = story.options;
+                metadata.date_from(options.story_date, options.default_date, options.path_date);
+            }
+            Stage::Paragraphs => {
+                let (body, splitter) = (self.metadata.body, &mut buffers.paragraphs);
+                text::paragraphs::split_into(text, body, splitter, &mut self.paragraphs);
+            }
+            Stage::Quotes => self.quoted = text::quotes::find(text, &self.paragraphs),
+            Stage::Dates => {
+                let region = span::Span::new(self.metadata.content_start, text.len());
+                let scratch = &mut buffers.dates;
+                self.dates = parse::dates::find_with(text, region, self.metadata.date, scratch);
+            }
+            Stage::Attribution => {
+                let tokens = analyse::tokenize(text, &self.paragraphs, &self.quoted);
+                let doc_type = self.metadata.doc_type;
+                self.attribution =
+                    analyse::attribution::attribute_document(text, &tokens, &self.quoted, doc_type);
+                self.tokens = Some(tokens);
+            }
+            Stage::Timeline => {
+                // The last stage that reads the tokens (a story's longest list): they go with it.
+                if let Some(tokens) = self.tokens.take() {
+                    self.events = analyse::timeline::build(
+                        text,
+                        &self.metadata,
+                        &self.paragraphs,
+                        &self.dates,
+                        &self.attribution,
+                        &tokens,
+                    );
+                }
+            }
+            Stage::Record => {}
         }
     }
 

@@ -72,6 +72,7 @@ static SENTENCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// One line of the region: its span without the line end, its indentation in bytes, and
 /// whether it holds only white space.
+#[derive(Debug)]
 struct Line {
     span: Span,
     indent: usize,
@@ -107,9 +108,10 @@ impl Line {
 }
 
 /// The lines of `region` (without their `\n` or `\r\n`).
-fn lines_of(text: &str, region: Span) -> Vec<Line> {
+fn lines_into(text: &str, region: Span, out: &mut Vec<Line>) {
+    out.clear();
     // A guess from the length of wire copy's lines, to grow the list seldom.
-    let mut out = Vec::with_capacity(region.len() / 48 + 4);
+    out.reserve(region.len() / 48 + 4);
     let bytes = text.as_bytes();
     // A line from `start` to its `\n` (or the region's end), without a `\r` before it.
     let line = |start: usize, end: usize| {
@@ -127,7 +129,6 @@ fn lines_of(text: &str, region: Span) -> Vec<Line> {
         start = end + 1;
     }
     out.push(line(start, region.end));
-    out
 }
 
 /// How the lines of a region mark paragraphs.
@@ -165,35 +166,59 @@ fn layout(lines: &[Line]) -> Option<Layout> {
 }
 
 /// Splits `region` of `text` into paragraphs and sentences.
-#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
 pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    split_into(text, region, &mut Splitter::default(), &mut paragraphs);
+    paragraphs
+}
+
+/// The memory [`split_into`] reuses from one story to the next: the list of lines, and the
+/// sentence lists of the paragraphs it was handed back.
+#[derive(Debug, Default)]
+pub struct Splitter {
+    lines: Vec<Line>,
+    sentences: Vec<Vec<Span>>,
+}
+
+/// [`split`] into `paragraphs`, whose former paragraphs it takes back (their sentence lists
+/// are reused, as are those `splitter` kept): a worker that splits story after story
+/// allocates only when a story has more lines or paragraphs than any before it.
+#[inline(never)] // A stage of its own in profiles (`scripts/instructions.sh`).
+pub fn split_into(
+    text: &str,
+    region: Span,
+    splitter: &mut Splitter,
+    paragraphs: &mut Vec<Paragraph>,
+) {
+    let spare = &mut splitter.sentences;
+    spare.extend(paragraphs.drain(..).map(|p| p.sentences));
     let region = clamp(text, region);
-    let lines = lines_of(text, region);
+    let lines = &mut splitter.lines;
+    lines_into(text, region, lines);
     let Some(Layout {
         base_indent,
         indent_marks,
         wrapped,
         count,
-    }) = layout(&lines)
+    }) = layout(lines)
     else {
-        return Vec::new();
+        return;
     };
 
     // At most one paragraph per line: never regrown.
-    let mut paragraphs = Vec::with_capacity(count);
+    paragraphs.reserve(count);
     let mut close = |p: Span| {
         let span = trimmed(text, p);
         if !span.is_empty() {
-            paragraphs.push(Paragraph {
-                span,
-                sentences: sentences(text, span),
-            });
+            let mut sentences = spare.pop().unwrap_or_default();
+            sentences_into(text, span, &mut sentences);
+            paragraphs.push(Paragraph { span, sentences });
         }
     };
     let mut current: Option<Span> = None;
     // The line before, when it has text.
     let mut prev: Option<&Line> = None;
-    for line in &lines {
+    for line in lines.iter() {
         if line.blank {
             if let Some(p) = current.take() {
                 close(p);
@@ -224,7 +249,6 @@ pub fn split(text: &str, region: Span) -> Vec<Paragraph> {
     if let Some(p) = current.take() {
         close(p);
     }
-    paragraphs
 }
 
 /// The least length (in bytes, from the start of its line in the text) of a wrapped line of
@@ -320,17 +344,25 @@ fn word_before(s: &str, pos: usize) -> &str {
 
 /// Splits a paragraph into trimmed sentences.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    sentences_into(text, para, &mut out);
+    out
+}
+
+/// [`sentences`] into `out`, emptied first.
+fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
+    out.clear();
     // Trimmed once here, the paragraph gives sentences that need no trimming: each starts
     // after white space (or at the paragraph's start) and ends at its terminator and closing
     // marks (or at the paragraph's end).
     let para = trimmed(text, para);
     let s = para.slice(text);
     if s.is_empty() {
-        return Vec::new();
+        return;
     }
     // Room for a few sentences, the most a paragraph of news has, taken at once rather than
     // by the first push.
-    let mut out = Vec::with_capacity(4);
+    out.reserve(4);
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut pos = 0usize;
@@ -376,7 +408,6 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let last = Span::new(para.start + start, para.end);
     debug_assert!(!last.is_empty() && last == last.trim(text));
     out.push(last);
-    out
 }
 
 /// `word` lower-cased: in `buf` when it fits (nearly always: no allocation per period), else
@@ -444,6 +475,22 @@ fn ends_sentence(s: &str, dot: usize, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splitting_into_reused_memory_gives_what_a_fresh_split_gives() {
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.extend(["", "One line.", "A.\n\nB. C.\n\n\n  D"].map(String::from));
+        let (mut splitter, mut reused) = (Splitter::default(), Vec::new());
+        // Long stories after short ones and the other way round.
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let whole = Span::new(0, text.len());
+            split_into(text, whole, &mut splitter, &mut reused);
+            assert_eq!(reused, split(text, whole));
+        }
+    }
 
     #[test]
     fn the_trims_match_the_standard_ones() {

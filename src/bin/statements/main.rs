@@ -5,6 +5,7 @@ mod archive;
 mod cli;
 mod cmd;
 mod exit;
+mod group;
 mod inputs;
 mod jobs;
 mod ordered;

@@ -2,15 +2,21 @@
 //! writer.
 //!
 //! One thread reads the jobs (walks the directories, reads the stream lines) and numbers them;
-//! the workers take them one at a time from a queue, so that no worker waits for another
-//! while there is work, and hand their results to the writer, which runs on the calling
-//! thread and writes them in job order. A slow story holds back only the writing of the
-//! results after it, never the other workers.
+//! the workers take them from a queue, and hand their results to the writer, which runs on
+//! the calling thread and writes them in job order. A slow story holds back only the writing
+//! of the results after it, and the other stories of its worker's group, never the other
+//! workers.
+//!
+//! A worker takes its jobs in groups ([`ordered_map_groups`]): the next job, and as many of
+//! those queued behind it as its share of the queue allows, up to the group's size. The
+//! command line analyses a group stage by stage ([`statements::batch`]), whose code then stays
+//! in the processor's caches; a worker never waits for a group to fill up.
 //!
 //! Memory is bounded whatever the size of the batch: the queue holds at most [`QUEUE_JOBS`]
-//! jobs and [`QUEUE_BYTES`] of input, and the workers start no new story (except the one the
-//! writer waits for) while [`HELD_BYTES`] of results wait to be written. The writer can stop
-//! the run early (a closed pipe): the reader then takes no more jobs and the workers stop.
+//! jobs and [`QUEUE_BYTES`] of input, and the workers start no new group (except one that
+//! starts with the job the writer waits for) while [`HELD_BYTES`] of results wait to be
+//! written: they exceed it by at most a group of results each. The writer can stop the run
+//! early (a closed pipe): the reader then takes no more jobs and the workers stop.
 //!
 //! Threads wait on each other through condition variables woken only when there is room for
 //! many jobs (or when the writer may go on), not at each job: a wake-up is a system call,
@@ -78,16 +84,34 @@ pub fn workers(threads: Option<usize>) -> Result<Workers, String> {
 
 /// Maps `jobs` through `analyse` on `workers` threads and hands the results to `write` in job
 /// order. Stops early, without error, when `write` returns an error; that error is returned.
-pub fn ordered_map<T, I, F, W>(
+pub fn ordered_map<T, I, F, W>(workers: Workers, jobs: I, analyse: F, write: W) -> io::Result<()>
+where
+    T: Send + Weigh,
+    I: Iterator<Item = Job> + Send,
+    F: Fn(Job) -> T + Sync,
+    W: FnMut(T) -> io::Result<()>,
+{
+    let analyse = &analyse;
+    let one_at_a_time = || move |group: Vec<Job>| group.into_iter().map(analyse).collect();
+    ordered_map_groups(workers, 1, jobs, one_at_a_time, write)
+}
+
+/// [`ordered_map`] with the jobs analysed in groups of up to `most` (a worker takes several
+/// from the queue when there are enough for every worker), by an analyser each worker makes
+/// with `analyser` and keeps for all its groups (so that it may reuse its memory). An analyser
+/// returns one result per job of the group, in order.
+pub fn ordered_map_groups<T, I, M, A, W>(
     workers: Workers,
+    most: usize,
     jobs: I,
-    analyse: F,
+    analyser: M,
     mut write: W,
 ) -> io::Result<()>
 where
     T: Send + Weigh,
     I: Iterator<Item = Job> + Send,
-    F: Fn(Job) -> T + Sync,
+    M: Fn() -> A + Sync,
+    A: FnMut(Vec<Job>) -> Vec<T>,
     W: FnMut(T) -> io::Result<()>,
 {
     let queue = Queue::default();
@@ -97,7 +121,7 @@ where
     let (job_sender, job_receiver) = crossbeam_channel::bounded::<Queued>(QUEUE_JOBS + 1);
     let (result_sender, result_receiver) = crossbeam_channel::unbounded::<Vec<Done<T>>>();
     std::thread::scope(|scope| {
-        let (queue, held, analyse) = (&queue, &held, &analyse);
+        let (queue, held, analyser) = (&queue, &held, &analyser);
         scope.spawn(move || {
             for (seq, job) in jobs.enumerate() {
                 let bytes = input_bytes(&job);
@@ -111,9 +135,15 @@ where
             }
         });
         for _ in 0..workers.threads {
-            let jobs = job_receiver.clone();
-            let results = result_sender.clone();
-            scope.spawn(move || work(&jobs, &results, queue, held, analyse));
+            let worker = Worker {
+                jobs: job_receiver.clone(),
+                results: result_sender.clone(),
+                queue,
+                held,
+                most: most.max(1),
+                threads: workers.threads,
+            };
+            scope.spawn(move || worker.work(analyser()));
         }
         drop((job_receiver, result_sender));
         let written = write_in_order(&result_receiver, held, &mut write);
@@ -152,62 +182,96 @@ struct Done<T> {
     weight: usize,
 }
 
-/// A worker: analyses jobs until there are no more, handing results over in batches.
-fn work<T: Weigh>(
-    jobs: &crossbeam_channel::Receiver<Queued>,
-    results: &crossbeam_channel::Sender<Vec<Done<T>>>,
-    queue: &Queue,
-    held: &Held,
-    analyse: &impl Fn(Job) -> T,
-) {
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut batch_bytes = 0;
-    // Hands the batch to the writer; false when the writer stopped.
-    let hand_over = |batch: &mut Vec<Done<T>>, batch_bytes: &mut usize| {
-        *batch_bytes = 0;
-        batch.is_empty() || results.send(std::mem::take(batch)).is_ok()
-    };
-    loop {
-        let queued = match jobs.try_recv() {
-            Ok(next) => next,
-            Err(TryRecvError::Empty) => {
-                // Before waiting for work, hand over the work done: the writer may be waiting
-                // for one of these results.
-                if !hand_over(&mut batch, &mut batch_bytes) {
+/// A worker: what it takes jobs from and hands results to.
+struct Worker<'q, T> {
+    jobs: crossbeam_channel::Receiver<Queued>,
+    results: crossbeam_channel::Sender<Vec<Done<T>>>,
+    queue: &'q Queue,
+    held: &'q Held,
+    /// The most jobs of a group.
+    most: usize,
+    threads: usize,
+}
+
+impl<T: Weigh> Worker<'_, T> {
+    /// Analyses groups of jobs until there are no more, handing results over in batches.
+    fn work(&self, mut analyse: impl FnMut(Vec<Job>) -> Vec<T>) {
+        let mut batch = Batch {
+            done: Vec::with_capacity(BATCH),
+            bytes: 0,
+        };
+        while let Some(group) = self.take_group(&mut batch) {
+            if self.held.is_full(group[0].seq) {
+                if !self.hand_over(&mut batch) {
                     return;
                 }
-                match jobs.recv() {
-                    Ok(next) => next,
-                    Err(_) => break,
+                if !self.held.wait_for_room(group[0].seq) {
+                    return;
                 }
             }
-            Err(TryRecvError::Disconnected) => break,
-        };
-        queue.took(queued.bytes);
-        if held.is_full(queued.seq) {
-            if !hand_over(&mut batch, &mut batch_bytes) {
-                return;
+            let seqs: Vec<usize> = group.iter().map(|q| q.seq).collect();
+            let results = analyse(group.into_iter().map(|q| q.job).collect());
+            debug_assert_eq!(results.len(), seqs.len(), "one result per job");
+            for (seq, result) in seqs.into_iter().zip(results) {
+                let weight = result.weight() + RESULT_OVERHEAD;
+                self.held.add(weight);
+                batch.bytes += weight;
+                batch.done.push(Done {
+                    seq,
+                    result,
+                    weight,
+                });
             }
-            if !held.wait_for_room(queued.seq) {
-                return;
+            if (batch.done.len() >= BATCH || batch.bytes >= BATCH_BYTES)
+                && !self.hand_over(&mut batch)
+            {
+                return; // the writer stopped
             }
         }
-        let result = analyse(queued.job);
-        let weight = result.weight() + RESULT_OVERHEAD;
-        held.add(weight);
-        batch_bytes += weight;
-        batch.push(Done {
-            seq: queued.seq,
-            result,
-            weight,
-        });
-        if (batch.len() >= BATCH || batch_bytes >= BATCH_BYTES)
-            && !hand_over(&mut batch, &mut batch_bytes)
-        {
-            return; // the writer stopped
-        }
+        self.hand_over(&mut batch);
     }
-    hand_over(&mut batch, &mut batch_bytes);
+
+    /// The next group of jobs: the next job, waited for when there is none (after handing
+    /// over the work done: the writer may be waiting for one of these results), then those
+    /// queued behind it up to this worker's share of the queue. `None` when the jobs are
+    /// over or the writer stopped.
+    fn take_group(&self, batch: &mut Batch<T>) -> Option<Vec<Queued>> {
+        let first = match self.jobs.try_recv() {
+            Ok(next) => next,
+            Err(TryRecvError::Empty) => {
+                if !self.hand_over(batch) {
+                    return None;
+                }
+                self.jobs.recv().ok()?
+            }
+            Err(TryRecvError::Disconnected) => return None,
+        };
+        self.queue.took(first.bytes);
+        // A share of what waits, so that the other workers are not left idle at the end.
+        let share = self.jobs.len() / self.threads;
+        let mut group = Vec::with_capacity(self.most.min(share + 1));
+        group.push(first);
+        while group.len() < self.most.min(share + 1) {
+            let Ok(next) = self.jobs.try_recv() else {
+                break;
+            };
+            self.queue.took(next.bytes);
+            group.push(next);
+        }
+        Some(group)
+    }
+
+    /// Hands the batch to the writer; false when the writer stopped.
+    fn hand_over(&self, batch: &mut Batch<T>) -> bool {
+        batch.bytes = 0;
+        batch.done.is_empty() || self.results.send(std::mem::take(&mut batch.done)).is_ok()
+    }
+}
+
+/// The results a worker gathered and not yet handed over, and their weight.
+struct Batch<T> {
+    done: Vec<Done<T>>,
+    bytes: usize,
 }
 
 /// The writer: puts the results back in job order and writes each as soon as all those
@@ -423,6 +487,39 @@ mod tests {
             )
             .unwrap();
             assert_eq!(written, (0..3_000).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn groups_come_out_in_job_order_whole_and_bounded() {
+        for threads in [1, 2, 5] {
+            let mut written = Vec::new();
+            let largest = AtomicUsize::new(0);
+            ordered_map_groups(
+                workers(Some(threads)).unwrap(),
+                7,
+                jobs(3_000),
+                || {
+                    |group: Vec<Job>| {
+                        largest.fetch_max(group.len(), Ordering::Relaxed);
+                        let seqs: Vec<usize> = group.iter().map(seq_of).collect();
+                        // in order (other workers may take jobs between them)
+                        assert!(seqs.is_sorted(), "{seqs:?}");
+                        if seqs[0] % 97 < 7 {
+                            std::thread::sleep(Duration::from_millis(1));
+                        }
+                        let fake = |seq| Fake { seq, weight: 10 };
+                        seqs.into_iter().map(fake).collect()
+                    }
+                },
+                |fake| {
+                    written.push(fake.seq);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(written, (0..3_000).collect::<Vec<_>>(), "{threads} threads");
+            assert!(largest.into_inner() <= 7);
         }
     }
 

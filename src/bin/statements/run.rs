@@ -1,11 +1,12 @@
-//! Analysing the jobs of a batch: a file, standard input or a stream line into its record or
-//! its JSON line, with failures and panics turned into error records; and the lines of a
-//! stream as jobs. The parallel, order-keeping run of them is [`crate::ordered`].
+//! Analysing the jobs of a batch: a file, standard input or a stream line into its records,
+//! with failures and panics turned into error records; and the lines of a stream as jobs.
+//! The parallel, order-keeping run of them is [`crate::ordered`]; `parse` writes its lines
+//! from groups of jobs analysed together ([`crate::group`]).
 
 use crate::inputs::StreamRecord;
 use crate::jobs::{io_reason, with_file_bytes, Job};
 use crate::sniff::not_a_story;
-use statements::{Counts, Options, Record, StoryDate};
+use statements::{Options, Record, StoryDate};
 use std::io::BufRead;
 
 /// Analyses one job into its records (one per story the input holds: a NewsML-G2 message
@@ -31,7 +32,7 @@ pub fn analyse_job_seeing(job: Job, options: &Options, see: &mut dyn FnMut(&[u8]
 }
 
 /// Runs `analyse` with its panics caught: a panic gives the error it is reported as.
-fn guarded<R>(analyse: impl FnOnce() -> R) -> Result<R, String> {
+pub fn guarded<R>(analyse: impl FnOnce() -> R) -> Result<R, String> {
     IN_JOB.with(|flag| flag.set(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse));
     IN_JOB.with(|flag| flag.set(false));
@@ -52,7 +53,7 @@ fn with_path(record: Record, source: Option<String>) -> Record {
 /// The path a job's record carries: the same text as `path.display()`, without the
 /// formatting machinery (the UTF-8 check of `to_str` is much cheaper than the lossy decoder,
 /// which only paths that are not UTF-8 need).
-fn job_source(job: &Job) -> Option<String> {
+pub fn job_source(job: &Job) -> Option<String> {
     match job {
         Job::File { path, .. } => Some(match path.to_str() {
             Some(utf8) => utf8.to_owned(),
@@ -63,7 +64,7 @@ fn job_source(job: &Job) -> Option<String> {
 }
 
 /// The error of a story whose analysis panicked.
-fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
     let message = panic
         .downcast_ref::<String>()
         .map(String::as_str)
@@ -119,84 +120,13 @@ fn analyse_job_inner(job: Job, options: &Options, see: &mut dyn FnMut(&[u8])) ->
     }
 }
 
-/// [`analyse_job`] with the record appended to `out` as a compact JSON line (without the line
-/// break), written straight from the analysis without building the record: the batch path.
-/// An input that fails, and a panic, give the error record [`analyse_job`] gives. Returns the
-/// counts of the story, or `None` when an error record was written.
-pub fn analyse_job_to_json(job: Job, options: &Options, out: &mut Vec<u8>) -> Option<Counts> {
-    let source = job_source(&job);
-    write_guarded(source, out, |source, out| {
-        write_job(job, source, options, out)
-    })
-}
-
-/// Runs `write` (which appends a record's line to `out`, or fails with the error record)
-/// with panics caught: a failure or a panic leaves the error record's line instead of
-/// whatever `write` left, with the file's path `source`.
-fn write_guarded(
-    source: Option<String>,
-    out: &mut Vec<u8>,
-    write: impl FnOnce(Option<&str>, &mut Vec<u8>) -> Result<Counts, Box<Record>>,
-) -> Option<Counts> {
-    let start = out.len();
-    let error = match guarded(|| write(source.as_deref(), out)) {
-        Ok(Ok(counts)) => return Some(counts),
-        Ok(Err(record)) => *record,
-        Err(reason) => error_record(None, None, reason),
-    };
-    // A panic may have left part of a line.
-    out.truncate(start);
+/// Appends the line of an error record, with the file's path `source`.
+pub fn write_error(error: Record, source: Option<String>, out: &mut Vec<u8>) {
     statements::output::json::write_record(&with_path(error, source), out);
-    None
-}
-
-fn write_job(
-    job: Job,
-    path: Option<&str>,
-    options: &Options,
-    out: &mut Vec<u8>,
-) -> Result<Counts, Box<Record>> {
-    let failed = |reason: String| Box::new(error_record(None, None, reason));
-    match job {
-        Job::File {
-            path: file,
-            regular,
-            folder,
-        } => with_file_bytes(
-            &file,
-            folder.as_deref(),
-            regular,
-            options.max_bytes,
-            |bytes| match not_a_story(&file, bytes) {
-                Some(what) => Err(what),
-                None => {
-                    let options = &for_file(options, &file);
-                    statements::analyse_bytes_to_json(bytes, options, path, None, out)
-                        .map_err(|e| e.to_string())
-                }
-            },
-        )
-        .map_err(|e| failed(io_reason(&e)))?
-        .map_err(failed),
-        Job::Stdin(bytes) => statements::analyse_bytes_to_json(&bytes, options, None, None, out)
-            .map_err(|e| failed(e.to_string())),
-        Job::JsonLine(line_no, line) => {
-            let story = stream_story(line_no, &line, options)?;
-            let id = story.id.as_deref();
-            Ok(statements::analyse_to_json(
-                &story.text,
-                &story.options,
-                None,
-                id,
-                out,
-            ))
-        }
-        Job::Failed(path, reason) => Err(Box::new(error_record(path, None, reason))),
-    }
 }
 
 /// The options for the story file at `path`: with the date its path gives, when asked for.
-fn for_file(options: &Options, path: &std::path::Path) -> Options {
+pub fn for_file(options: &Options, path: &std::path::Path) -> Options {
     match path.to_str() {
         Some(p) => options.for_path(p),
         None => options.for_path(&path.to_string_lossy()),
@@ -215,14 +145,18 @@ fn analyse_line(line_no: usize, line: &str, options: &Options) -> Record {
 }
 
 /// A story of a JSON Lines stream: its text, its id and the options its date sets.
-struct StreamStory {
-    text: String,
-    id: Option<String>,
-    options: Options,
+pub struct StreamStory {
+    pub text: String,
+    pub id: Option<String>,
+    pub options: Options,
 }
 
 /// The story of line `line_no` of a stream, or the error record saying why there is none.
-fn stream_story(line_no: usize, line: &str, options: &Options) -> Result<StreamStory, Box<Record>> {
+pub fn stream_story(
+    line_no: usize,
+    line: &str,
+    options: &Options,
+) -> Result<StreamStory, Box<Record>> {
     if line.len() > options.max_bytes {
         let reason = format!(
             "line {line_no}: record is {} bytes, more than the limit of {} bytes (see --max-bytes)",
@@ -305,29 +239,4 @@ pub fn stream_jobs(mut reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = 
             }
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_leaves_an_error_record_instead_of_part_of_a_line() {
-        quiet_panics();
-        let mut out = b"earlier line\n".to_vec();
-        let written = write_guarded(Some("a/story.txt".into()), &mut out, |_, out| {
-            out.extend_from_slice(b"{\"path\":");
-            panic!("a bug");
-        });
-        assert_eq!(written, None);
-        let line = std::str::from_utf8(&out).unwrap();
-        let (earlier, record) = line.split_once('\n').unwrap();
-        assert_eq!(earlier, "earlier line");
-        let record: Record = serde_json::from_str(record).unwrap();
-        assert_eq!(record.path.as_deref(), Some("a/story.txt"));
-        assert_eq!(
-            record.error.as_deref(),
-            Some("internal error (please report it): a bug")
-        );
-    }
 }

@@ -42,6 +42,23 @@ pub struct DateMention {
 
 /// Finds and normalises the temporal expressions of `region`, anchored on the story date.
 pub fn find(text: &str, region: Span, anchor: Option<StoryDate>) -> Vec<DateMention> {
+    find_with(text, region, anchor, &mut Scratch::default())
+}
+
+/// The memory [`find_with`] reuses from one story to the next: the date tokens.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: tokens::Tokens,
+}
+
+/// [`find`], cutting the date tokens into `scratch`'s lists: a worker that reads story after
+/// story allocates them only when a story has more tokens than any before it.
+pub fn find_with(
+    text: &str,
+    region: Span,
+    anchor: Option<StoryDate>,
+    scratch: &mut Scratch,
+) -> Vec<DateMention> {
     let region = Span::new(region.start.min(text.len()), region.end.min(text.len()));
     if region.is_empty()
         || !text.is_char_boundary(region.start)
@@ -49,7 +66,8 @@ pub fn find(text: &str, region: Span, anchor: Option<StoryDate>) -> Vec<DateMent
     {
         return Vec::new();
     }
-    recognise::recognise(text, region, normalise::anchor_day(anchor))
+    let anchor = normalise::anchor_day(anchor);
+    recognise::recognise(text, region, anchor, &mut scratch.tokens)
         .into_iter()
         .map(|f| DateMention {
             span: f.span,

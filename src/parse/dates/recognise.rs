@@ -7,16 +7,23 @@ use super::grammar::G;
 use super::normalise::Day;
 use super::resolve::Ctx;
 use super::rules::Found;
-use super::tokens::{tokenise, Tok, Tokens, K};
+use super::tokens::{tokenise_into, Tok, Tokens, K};
 use crate::span::Span;
 
-/// Finds the temporal expressions of `region`.
+/// Finds the temporal expressions of `region`, its tokens cut into `tokens` (a worker's,
+/// reused from story to story).
 // Out of line (one call per story) so that profiles show the dates pass as one entry.
 #[inline(never)]
-pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Found> {
-    let Tokens { toks, starts } = tokenise(text, region);
+pub(super) fn recognise(
+    text: &str,
+    region: Span,
+    anchor: Option<Day>,
+    tokens: &mut Tokens,
+) -> Vec<Found> {
+    tokenise_into(text, region, tokens);
+    let Tokens { toks, starts } = &*tokens;
     let mut g = G {
-        t: &toks,
+        t: toks,
         text,
         cx: Ctx {
             anchor,
@@ -32,11 +39,11 @@ pub(super) fn recognise(text: &str, region: Span, anchor: Option<Day>) -> Vec<Fo
     let mut out = Vec::new();
     // the first token not inside the last match
     let mut next = 0;
-    for i in starts {
+    for &i in starts {
         if i < next {
             continue;
         }
-        let start = match start(&toks, i) {
+        let start = match start(toks, i) {
             Start::Try if g.idle_function_word(i) => Start::Idle,
             s => s,
         };

@@ -710,7 +710,12 @@ fn rules_match_their_own_examples() {
         }
         for e in rule.examples {
             let anchor = normalise::anchor_day(StoryDate::parse_iso(e.date));
-            let found = recognise::recognise(e.text, Span::new(0, e.text.len()), anchor);
+            let found = recognise::recognise(
+                e.text,
+                Span::new(0, e.text.len()),
+                anchor,
+                &mut Default::default(),
+            );
             let got: Vec<(&str, &str, &str)> = found
                 .iter()
                 .map(|f| (f.span.slice(e.text), f.value.as_str(), f.rule))

@@ -88,6 +88,7 @@ pub(super) static BYTE_CLASS: [Byte; 256] = {
 };
 
 /// A story's tokens, and where the grammar may start.
+#[derive(Default)]
 pub(super) struct Tokens {
     pub(super) toks: Vec<Tok>,
     /// The tokens of a kind some rule starts with ([`may_start`]), in order: the grammar
@@ -106,20 +107,27 @@ impl Tokens {
 }
 
 /// Cuts `text[region]` into tokens.
+#[cfg(test)]
+pub(super) fn tokenise(text: &str, region: Span) -> Tokens {
+    let mut out = Tokens::default();
+    tokenise_into(text, region, &mut out);
+    out
+}
+
+/// [`tokenise`] into `out`, emptied first: a worker reuses its lists from story to story.
 // Out of line (one call per story), so that profiles show the tokeniser apart from the grammar.
 #[inline(never)]
-pub(super) fn tokenise(text: &str, region: Span) -> Tokens {
+pub(super) fn tokenise_into(text: &str, region: Span, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let end = region.end.min(text.len());
     let packed: &Packed = &PACKED;
-    let mut out = Tokens {
-        // about one token in five bytes: room for a little more so that the vector rarely
-        // grows
-        toks: Vec::with_capacity(region.len() / 4 + 16),
-        // one in 16 bytes: more than a story has (numbers are the commonest), so that the
-        // vector is rarely grown
-        starts: Vec::with_capacity(region.len() / 16 + 8),
-    };
+    out.toks.clear();
+    out.starts.clear();
+    // about one token in five bytes: room for a little more so that the vector rarely grows
+    out.toks.reserve(region.len() / 4 + 16);
+    // one in 16 bytes: more than a story has (numbers are the commonest), so that the vector
+    // is rarely grown
+    out.starts.reserve(region.len() / 16 + 8);
     let mut i = region.start;
     while i < end {
         let b0 = bytes[i];
@@ -130,8 +138,8 @@ pub(super) fn tokenise(text: &str, region: Span) -> Tokens {
         }
         i = match BYTE_CLASS[b0 as usize] {
             Byte::Space => i + 1,
-            Byte::Letter => ascii_words(text, i, end, packed, &mut out),
-            Byte::Digit => number(text, i, end, &mut out),
+            Byte::Letter => ascii_words(text, i, end, packed, out),
+            Byte::Digit => number(text, i, end, out),
             Byte::Newline => {
                 let (ends, next) = line_break(text, i, end);
                 if ends {
@@ -143,10 +151,9 @@ pub(super) fn tokenise(text: &str, region: Span) -> Tokens {
                 out.push(Span::new(i, i + 1), K::P(b0 as char));
                 i + 1
             }
-            Byte::Other => other(text, i, end, packed, &mut out),
+            Byte::Other => other(text, i, end, packed, out),
         };
     }
-    out
 }
 
 /// The token at `i` that starts with a non-ASCII character: white space, a letter or a

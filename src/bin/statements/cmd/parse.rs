@@ -2,6 +2,7 @@
 
 use crate::cli::ParseArgs;
 use crate::exit::Exit;
+use crate::group::{Grouper, JobLine};
 use crate::inputs::Plan;
 use crate::jobs::{self, Job};
 use crate::ordered;
@@ -87,29 +88,35 @@ impl ordered::Weigh for Line {
     }
 }
 
-/// One job's JSON line, written straight from the analysis (see
-/// [`run::analyse_job_to_json`]).
-fn line_of(job: Job, options: &Options) -> Line {
-    // Sized for a typical record (about 2 KB for a 1 KB story), so that the buffer is not
-    // regrown and copied several times while it is written.
-    let mut json = Vec::with_capacity(4 * 1024);
-    let written = run::analyse_job_to_json(job, options, &mut json);
-    json.push(b'\n');
-    let tally = match written {
-        Some(counts) => Tally {
-            stories: counts.records,
-            failed: 0,
-            statements: counts.statements,
-            dates: counts.dates,
-            events: counts.events,
-        },
-        None => Tally {
-            stories: 1,
-            failed: 1,
-            ..Tally::default()
-        },
-    };
-    Line { json, tally }
+/// How many jobs a worker analyses together, stage by stage (see [`crate::group`]): enough for a
+/// stage's code to stay in the caches over many stories, few enough for the memory of their
+/// analyses to stay there too.
+const GROUP_JOBS: usize = 32;
+
+/// The lines of a group of jobs, written straight from the analysis (see [`crate::group`]).
+fn lines_of(grouper: &mut Grouper, jobs: Vec<Job>, options: &Options) -> Vec<Line> {
+    let lines = grouper.lines(jobs, options);
+    lines
+        .into_iter()
+        .map(|JobLine { mut json, counts }| {
+            json.push(b'\n');
+            let tally = match counts {
+                Some(counts) => Tally {
+                    stories: counts.records,
+                    failed: 0,
+                    statements: counts.statements,
+                    dates: counts.dates,
+                    events: counts.events,
+                },
+                None => Tally {
+                    stories: 1,
+                    failed: 1,
+                    ..Tally::default()
+                },
+            };
+            Line { json, tally }
+        })
+        .collect()
 }
 
 /// Runs a batch and writes its records as JSON lines, in input order.
@@ -122,10 +129,14 @@ fn write_lines(
 ) -> io::Result<Exit> {
     let mut tally = Tally::default();
     let mut batch = LineBatch::default();
-    let done = ordered::ordered_map(
+    let done = ordered::ordered_map_groups(
         workers,
+        GROUP_JOBS,
         jobs,
-        |job| line_of(job, options),
+        || {
+            let mut grouper = Grouper::default();
+            move |jobs| lines_of(&mut grouper, jobs, options)
+        },
         |line| {
             tally.stories += 1;
             tally.failed += line.tally.failed;
