@@ -7,7 +7,9 @@ pub mod paragraphs;
 pub mod quotes;
 mod tokens;
 mod trim;
+pub mod vocabulary;
 
 pub use filter::{WordFilter, WordSet, WordTable};
 pub use tokens::{tokenize, Doc, Sent, Tok};
 pub(crate) use trim::{trim, trim_start};
+pub use vocabulary::Vocabulary;

@@ -3,7 +3,7 @@
 //! readings that are no cue (a noun after a determiner or a possessive, `That said,`, a name).
 
 use super::words::*;
-use crate::text::{WordFilter, WordTable};
+use crate::text::WordTable;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -51,9 +51,6 @@ pub(super) struct CueLexicon {
     /// that is the first word of a form, and is the longest form the tokens there begin with.
     pub(super) by_first_word: WordTable<Vec<CueForm>>,
     pub(super) entries: Vec<CueEntry>,
-    /// The first words of the forms: most tokens are ruled out with one bit test instead of a
-    /// hash look-up.
-    pub(super) first_words: WordFilter,
 }
 
 /// One form of the cue lexicon (`pointed out`), as lower-case words.
@@ -114,7 +111,6 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
         // Longest first; a stable sort keeps the first of two equal forms first.
         forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
-    let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
     // Reached by the filter's hash: a token the filter passed is looked up without hashing it
     // whole.
     let by_first_word =
@@ -122,7 +118,6 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
     CueLexicon {
         by_first_word,
         entries,
-        first_words,
     }
 });
 
