@@ -121,6 +121,20 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
     }
 });
 
+/// The forms of [`CUES`] by the vocabulary id of their first word
+/// ([`crate::analyse::vocabulary`]): a candidate token (one whose word is a first word) finds
+/// its forms by the id the tokenizer gave it, with no look-up.
+static FORMS_BY_ID: LazyLock<Vec<Option<&'static [CueForm]>>> = LazyLock::new(|| {
+    let words = crate::analyse::vocabulary();
+    (0..words.ids())
+        .map(|id| {
+            let id = u16::try_from(id).unwrap_or(0);
+            let forms = CUES.by_first_word.get(words.word(id)).map(Vec::as_slice);
+            forms.filter(|_| id != 0)
+        })
+        .collect()
+});
+
 /// A speech cue found in the story: its tokens and its lexicon entry.
 pub(super) struct Cue {
     pub(super) t0: usize,
@@ -133,14 +147,16 @@ impl Words<'_> {
     #[inline(never)] // A stage of its own in profiles.
     pub(super) fn cues(&self) -> Vec<Cue> {
         let lex = &*CUES;
+        let by_id = &*FORMS_BY_ID;
         let mut out = Vec::new();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
         for &t0 in &self.candidates {
-            if t0 < resume || t0 >= self.toks.len() {
+            if t0 < resume {
                 continue;
             }
-            let Some(forms) = lex.by_first_word.get(self.w_bytes(t0)) else {
+            let id = self.toks.get(t0).map_or(0, |t| usize::from(t.id));
+            let Some(&Some(forms)) = by_id.get(id) else {
                 continue;
             };
             let Some((t1, whole, entry)) = self.longest_form(t0, forms) else {
