@@ -11,6 +11,20 @@ use super::lexicon::{class, class_of_lower, Class};
 use crate::span::Span;
 use crate::text::Doc;
 use std::cell::Cell;
+use std::sync::LazyLock;
+
+/// The class in `events_words.tsv` of each word of the story's vocabulary
+/// ([`crate::analyse::vocabulary`]), by its id: a story's token taken as it is gets its class
+/// by the id the tokenizer gave it, with no look-up.
+static CLASS_BY_ID: LazyLock<Vec<Option<Class>>> = LazyLock::new(|| {
+    let words = crate::analyse::vocabulary();
+    (0..words.ids())
+        .map(|id| {
+            let id = u16::try_from(id).unwrap_or(0);
+            class_of_lower(words.word(id)).filter(|_| id != 0)
+        })
+        .collect()
+});
 
 /// One token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,10 +80,15 @@ pub(super) fn tokens(
         return;
     };
     let bytes = text.as_bytes();
+    let by_id = &*CLASS_BY_ID;
+    // A plain token (no apostrophe: no contraction) has the class of its word, by its id.
     let mine = |t: &crate::text::Tok| Tok {
         span: t.span(),
         word: t.word,
-        class: Cell::new(if t.word { None } else { Some(None) }),
+        class: Cell::new(Some(match t.word {
+            true => by_id.get(usize::from(t.id)).copied().flatten(),
+            false => None,
+        })),
     };
     // A stretch between two spaces is the tokens that touch each other. This reader starts
     // afresh after a space, so a stretch reads the same alone as in its sentence: the
