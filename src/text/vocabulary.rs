@@ -83,8 +83,12 @@ impl Vocabulary {
 
     /// The id of `word` (0 when it is not in the vocabulary).
     pub fn id(&self, word: &[u8]) -> u16 {
-        let h = head(word);
         let mut k = self.slots[WordFilter::bit(word)];
+        // Most words: no word of the vocabulary has their hash.
+        if k == 0 {
+            return 0;
+        }
+        let h = head(word);
         while let Some(e) = self.entries.get(usize::from(k)).filter(|_| k != 0) {
             let long = || self.words.get(usize::from(k)).is_some_and(|w| **w == *word);
             if e.head == h && e.len == word.len() && (e.len <= 16 || long()) {
@@ -162,12 +166,12 @@ static KEEP: [(u64, u64); 16] = {
 
 /// The first 16 bytes of `w`, little-endian, zero after its end.
 fn head(w: &[u8]) -> [u64; 2] {
-    let mut b = [0u8; 16];
-    let n = w.len().min(16);
-    b[..n].copy_from_slice(&w[..n]);
-    let (lo, hi) = b.split_at(8);
-    let int = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or_default());
-    [int(lo), int(hi)]
+    let mut h = [0u64; 2];
+    // byte by byte: a word is a few bytes, fewer than a copy's call costs
+    for (i, &b) in w.iter().take(16).enumerate() {
+        h[i / 8] |= u64::from(b) << (8 * (i % 8));
+    }
+    h
 }
 
 #[cfg(test)]

@@ -87,7 +87,6 @@ fn plain_flags_only_ascii_letters_and_digits() {
 #[test]
 fn sentences_are_marked_by_the_words_they_hold() {
     let marks = vocab(&[], &[b"talks", b"backed", b"willing"]);
-    let none = vocab(&[], &[]);
     // (text, the sentences marked)
     let cases: &[(&str, &[&str])] = &[
         ("Talks resumed. Profits rose.", &["Talks resumed."]),
