@@ -457,12 +457,15 @@ impl Builder<'_> {
                 (id, self.words.flags(id))
             }
         };
-        match plain {
-            Some(_) => self.marking |= flags & MARK != 0,
-            None => self.mark_words_in(start, end, true),
+        if plain.is_none() {
+            self.mark_words_in(start, end, true);
         }
-        if flags & NOTE != 0 {
-            self.candidates.push(self.toks.len());
+        // Most words have no flag: one test.
+        if flags != 0 {
+            self.marking |= plain.is_some() && flags & MARK != 0;
+            if flags & NOTE != 0 {
+                self.candidates.push(self.toks.len());
+            }
         }
         // `plain_word` read it: ASCII letters and digits only
         self.push_tok((start, end), (start, end), (true, cap, plain.is_some()), id);
