@@ -14,6 +14,7 @@ pub mod timeline;
 use crate::text::paragraphs::Paragraph;
 use crate::text::quotes::QuotedSpan;
 use crate::text::{Doc, Vocabulary};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The story's tokens ([`crate::text::tokenize`]), each with its id in [`vocabulary`], noting
@@ -29,7 +30,7 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> 
 /// token up once, and a stage reads what it knows of a token's word by its id.
 pub(crate) fn vocabulary() -> &'static Vocabulary {
     static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
-        let attribution = attribution::vocabulary_words().map(|(w, f)| (w.to_vec(), f));
+        let attribution = attribution::vocabulary_words().map(|(w, f)| (Cow::Borrowed(w), f));
         Vocabulary::new(attribution.chain(events::vocabulary_words()))
             .expect("fewer words than a vocabulary holds")
     });

@@ -57,17 +57,18 @@ impl Vocabulary {
         };
         for (w, flags) in words {
             let w = w.as_ref();
-            let id = v.id(w);
+            let (slot, h) = (WordFilter::bit(w), head(w));
+            let id = v.find(v.slots[slot], h, w);
             if let Some(e) = v.entries.get_mut(usize::from(id)).filter(|_| id != 0) {
                 e.flags |= flags;
                 continue;
             }
-            let slot = &mut v.slots[WordFilter::bit(w)];
+            let slot = &mut v.slots[slot];
             let id = u16::try_from(v.entries.len())
                 .ok()
                 .filter(|&id| id != u16::MAX)?;
             v.entries.push(Entry {
-                head: head(w),
+                head: h,
                 len: w.len(),
                 before: *slot,
                 flags,
@@ -83,12 +84,17 @@ impl Vocabulary {
 
     /// The id of `word` (0 when it is not in the vocabulary).
     pub fn id(&self, word: &[u8]) -> u16 {
-        let mut k = self.slots[WordFilter::bit(word)];
+        let k = self.slots[WordFilter::bit(word)];
         // Most words: no word of the vocabulary has their hash.
         if k == 0 {
             return 0;
         }
-        let h = head(word);
+        self.find(k, head(word), word)
+    }
+
+    /// The id of `word`, whose first 16 bytes are `h`, among the word of id `k` and those
+    /// before it with its hash (0: not there).
+    fn find(&self, mut k: u16, h: [u64; 2], word: &[u8]) -> u16 {
         while let Some(e) = self.entries.get(usize::from(k)).filter(|_| k != 0) {
             let long = || self.words.get(usize::from(k)).is_some_and(|w| **w == *word);
             if e.head == h && e.len == word.len() && (e.len <= 16 || long()) {

@@ -126,13 +126,15 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
 /// its forms by the id the tokenizer gave it, with no look-up.
 static FORMS_BY_ID: LazyLock<Vec<Option<&'static [CueForm]>>> = LazyLock::new(|| {
     let words = crate::analyse::vocabulary();
-    (0..words.ids())
-        .map(|id| {
-            let id = u16::try_from(id).unwrap_or(0);
-            let forms = CUES.by_first_word.get(words.word(id)).map(Vec::as_slice);
-            forms.filter(|_| id != 0)
-        })
-        .collect()
+    let mut by_id = vec![None; words.ids()];
+    for (w, forms) in CUES.by_first_word.iter() {
+        // every first word has an id (none is 0)
+        if let Some(slot) = by_id.get_mut(usize::from(words.id(w))) {
+            *slot = Some(forms.as_slice());
+        }
+    }
+    by_id[0] = None;
+    by_id
 });
 
 /// A speech cue found in the story: its tokens and its lexicon entry.

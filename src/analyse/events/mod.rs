@@ -28,6 +28,7 @@ pub(crate) use lexicon::{Shapes, COUNTRIES};
 pub(crate) use tokens::tok_at_in;
 
 use crate::text::vocabulary::MARK;
+use std::borrow::Cow;
 
 /// One word of each form of the event triggers, its longest (the first of two as long): a
 /// sentence holding a form holds that word. The story's tokens ([`crate::text::tokenize`])
@@ -61,12 +62,11 @@ fn trigger_marks() -> impl Iterator<Item = Vec<u8>> {
 /// The words this stage looks the story's tokens up in ([`crate::analyse::vocabulary`]): the
 /// trigger marks ([`trigger_marks`], flagged [`MARK`]), the triggers' first words and the
 /// words with a class in `events_words.tsv`.
-pub(crate) fn vocabulary_words() -> impl Iterator<Item = (Vec<u8>, u8)> {
-    let marks = trigger_marks().map(|w| (w, MARK));
-    let firsts = lexicon::TRIGGERS.by_first.keys().map(|w| (w.to_vec(), 0));
-    marks
-        .chain(firsts)
-        .chain(lexicon::class_words().map(|w| (w.to_vec(), 0)))
+pub(crate) fn vocabulary_words() -> impl Iterator<Item = (Cow<'static, [u8]>, u8)> {
+    let marks = trigger_marks().map(|w| (Cow::Owned(w), MARK));
+    let firsts = lexicon::TRIGGERS.by_first.keys().copied();
+    let listed = firsts.chain(lexicon::class_words());
+    marks.chain(listed.map(|w| (Cow::Borrowed(w), 0)))
 }
 
 use crate::span::Span;

@@ -18,12 +18,15 @@ use std::sync::LazyLock;
 /// by the id the tokenizer gave it, with no look-up.
 static CLASS_BY_ID: LazyLock<Vec<Option<Class>>> = LazyLock::new(|| {
     let words = crate::analyse::vocabulary();
-    (0..words.ids())
-        .map(|id| {
-            let id = u16::try_from(id).unwrap_or(0);
-            class_of_lower(words.word(id)).filter(|_| id != 0)
-        })
-        .collect()
+    let mut by_id = vec![None; words.ids()];
+    // A word of no class in the lists has none: only theirs are looked up.
+    for w in super::lexicon::class_words() {
+        if let Some(slot) = by_id.get_mut(usize::from(words.id(w))) {
+            *slot = class_of_lower(w);
+        }
+    }
+    by_id[0] = None;
+    by_id
 });
 
 /// One token.

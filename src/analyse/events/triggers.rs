@@ -23,13 +23,15 @@ use std::sync::LazyLock;
 /// id the tokenizer gave it, with no look-up.
 static ROWS_BY_ID: LazyLock<Vec<Option<&'static [usize]>>> = LazyLock::new(|| {
     let words = crate::analyse::vocabulary();
-    (0..words.ids())
-        .map(|id| {
-            let id = u16::try_from(id).unwrap_or(0);
-            let rows = TRIGGERS.by_first.get(words.word(id)).map(Vec::as_slice);
-            rows.filter(|_| id != 0)
-        })
-        .collect()
+    let mut by_id = vec![None; words.ids()];
+    for (w, rows) in &TRIGGERS.by_first {
+        // every first word has an id (none is 0)
+        if let Some(slot) = by_id.get_mut(usize::from(words.id(w))) {
+            *slot = Some(rows.as_slice());
+        }
+    }
+    by_id[0] = None;
+    by_id
 });
 
 /// A trigger found in a sentence: its span and its row in the trigger table.
