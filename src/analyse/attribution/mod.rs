@@ -3,7 +3,7 @@
 //! The body is tokenised once into words and punctuation ([`crate::text`]); the speech cues
 //! of the lexicon (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as
 //! saying`...) are found at the tokens that start one (the forms' first words, flagged in
-//! the story's vocabulary, [`vocabulary_words`], and noted while tokenising), each matched
+//! the story's vocabulary, `vocabulary_words`, and noted while tokenising), each matched
 //! against the forms with that first word, longest first. Then:
 //!
 //! passes, each a module of `pass` reading the tokens, the cues and the claims of the
@@ -159,7 +159,7 @@ pub(crate) fn vocabulary_words() -> impl Iterator<Item = (&'static [u8], u8)> {
 }
 
 /// Finds the statements of the story and attributes them, from its tokens (built with
-/// [`vocabulary_words`]) and its quotations.
+/// `vocabulary_words`) and its quotations.
 pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
     attribute_document(text, doc, quotes, None)
 }

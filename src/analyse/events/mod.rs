@@ -8,7 +8,7 @@
 //! - `lexicon` loads the tables (`events_*.tsv`: triggers, CAMEO codes, PLOVER map, word
 //!   classes, countries, sectors, clause modes);
 //! - `triggers` finds the triggers of each sentence the story's tokens marked as holding one
-//!   of their words ([`trigger_marks`]);
+//!   of their words (`trigger_marks`);
 //! - `tokens` gives a sentence with a trigger its words (the story's tokens, cut again where
 //!   they join what this stage reads apart), `phrases` reads the subject and object name runs
 //!   around a trigger, `actors` makes them parties;
