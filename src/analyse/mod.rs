@@ -13,20 +13,28 @@ pub mod timeline;
 
 use crate::text::paragraphs::Paragraph;
 use crate::text::quotes::QuotedSpan;
-use crate::text::Doc;
+use crate::text::{Doc, Vocabulary};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
-/// The story's tokens ([`crate::text::tokenize`]), noting in the same scan what the analysis
-/// asks of them: the words that may start a speech cue ([`attribution::cue_starts`]) and the
-/// sentences that may hold an event trigger ([`events::trigger_marks`]). The pipeline and the
-/// tests build the tokens here, with the same filters.
+/// The story's tokens ([`crate::text::tokenize`]), each with its id in [`vocabulary`], noting
+/// in the same scan what the analysis asks of them: the words that may start a speech cue and
+/// the sentences that may hold an event trigger. The pipeline and the tests build the tokens
+/// here, with the same vocabulary.
 pub fn tokenize(text: &str, paragraphs: &[Paragraph], quotes: &[QuotedSpan]) -> Doc {
-    crate::text::tokenize(
-        text,
-        paragraphs,
-        quotes,
-        attribution::cue_starts(),
-        events::trigger_marks(),
-    )
+    crate::text::tokenize(text, paragraphs, quotes, vocabulary())
+}
+
+/// Every word the stages look the story's tokens up in, one table for all
+/// ([`attribution::vocabulary_words`], [`events::vocabulary_words`]): the tokenizer looks each
+/// token up once, and a stage reads what it knows of a token's word by its id.
+pub(crate) fn vocabulary() -> &'static Vocabulary {
+    static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
+        let attribution = attribution::vocabulary_words().map(|(w, f)| (Cow::Borrowed(w), f));
+        Vocabulary::new(attribution.chain(events::vocabulary_words()))
+            .expect("fewer words than a vocabulary holds")
+    });
+    &WORDS
 }
 
 /// A story as the tests of the stages read it: its text, paragraphs and tokens.

@@ -55,7 +55,7 @@ impl WordFilter {
         u32::from_le_bytes([first, second, last, len as u8])
     }
 
-    fn bit(word: &[u8]) -> usize {
+    pub(super) fn bit(word: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return 0;
         };
@@ -63,7 +63,7 @@ impl WordFilter {
         WordFilter::bit_of_key(WordFilter::key(first, second, last, word.len()))
     }
 
-    fn bit_of_key(key: u32) -> usize {
+    pub(super) fn bit_of_key(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 }

@@ -2,7 +2,8 @@
 //! paragraph, lower-case form and whether they are quoted, and the queries the stages ask
 //! of them (the word, a span, the token at a position).
 
-use super::{WordFilter, WordSet};
+use super::vocabulary::{MARK, NOTE};
+use super::{Vocabulary, WordFilter};
 use crate::lexicon::closed::AbbreviationKind;
 use crate::span::Span;
 use crate::text::paragraphs::Paragraph;
@@ -13,8 +14,9 @@ use crate::text::quotes::QuotedSpan;
 /// bytes for each byte of a non-ASCII token), fits 32 bits.
 const TOKENIZED_BYTES: usize = 1 << 30;
 
-/// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56): the token
-/// list is most of the memory a long story takes (see [`TOKENIZED_BYTES`]).
+/// A token. Its positions are kept in 32 bits (28 bytes a token instead of 56), and its
+/// paragraph is its sentence's ([`Doc::para_of`]): the token list is most of the memory a
+/// long story takes (see [`TOKENIZED_BYTES`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     pub(crate) start: u32,
@@ -23,7 +25,9 @@ pub struct Tok {
     pub(crate) norm_start: u32,
     pub(crate) norm_end: u32,
     pub(crate) sent_index: u32,
-    pub(crate) para_index: u32,
+    /// The id of its lower-case form in the [`Vocabulary`] the tokens were built with (0:
+    /// none of its words), looked up once here for every stage that reads it.
+    pub(crate) id: u16,
     pub(crate) word: bool,
     pub(crate) cap: bool,
     /// Inside the content of a top-level double quotation.
@@ -47,17 +51,14 @@ impl Tok {
     pub(crate) fn sent(&self) -> usize {
         self.sent_index as usize
     }
-
-    /// Index of its paragraph.
-    pub(crate) fn para(&self) -> usize {
-        self.para_index as usize
-    }
 }
 
 /// A sentence: its first token and one past its last.
 pub struct Sent {
     pub(crate) t0: usize,
     pub(crate) t1: usize,
+    /// Index of its paragraph (that of its tokens).
+    pub(crate) para: usize,
 }
 
 /// The tokenised body of a story, built once.
@@ -70,11 +71,11 @@ pub struct Doc {
     pub(crate) sents: Vec<Sent>,
     /// First token of each paragraph, and one past the last.
     pub(crate) para_toks: Vec<(usize, usize)>,
-    /// The word tokens whose lower-case form passes the filter the stage that builds the
-    /// tokens asks with (attribution: the first words of speech cues), in order.
+    /// The word tokens whose word the vocabulary flags [`NOTE`] (attribution: the first
+    /// words of speech cues), in order.
     pub(crate) candidates: Vec<usize>,
-    /// The start bytes of the sentences, in order, holding a word that may pass the marking
-    /// filter (events: the first words of event triggers): a sentence not listed surely holds
+    /// The start bytes of the sentences, in order, holding a word the vocabulary flags
+    /// [`MARK`] (events: a word of each event trigger): a sentence not listed surely holds
     /// none, so its own scan is skipped. See [`Builder::mark_words_in`].
     pub(crate) marked: Vec<usize>,
 }
@@ -198,9 +199,10 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
     (j, ascii)
 }
 
-/// The length, the [`WordFilter::key`] and the byte after the word of ASCII letters and
-/// digits at byte `i` of `text` (an ASCII letter or digit) in a sentence ending at byte `end`,
-/// `None` when it is not plain.
+/// The length, the [`WordFilter::key`], the byte after the word of ASCII letters and digits
+/// at byte `i` of `text` (an ASCII letter or digit) in a sentence ending at byte `end`, and
+/// the 16 bytes loaded from `i` on (for [`Vocabulary::id_of_plain`]); `None` when it is not
+/// plain.
 ///
 /// Most words are plain: fewer than 16 ASCII letters and digits, then an ASCII byte, all read
 /// from one 16-byte load. When that byte joins nothing, [`word_end`] gives the same end, and
@@ -210,7 +212,7 @@ fn word_end(body: &str, start: usize, mut j: usize, mut ascii: bool) -> (usize, 
 /// sentence's last words), the bytes past its end are read as spaces: a word that runs to the
 /// end ends there for [`word_end`] too.
 #[inline(always)]
-fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32, u8)> {
+fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32, u8, [u64; 2])> {
     let (low, high) = match text.get(i..i + 16) {
         Some(c) => {
             let low = u64::from_le_bytes(*c.first_chunk::<8>()?);
@@ -244,7 +246,8 @@ fn plain_word(text: &[u8], i: usize, end: usize) -> Option<(usize, u32, u8)> {
     }
     let second = if n > 1 { (low >> 8) as u8 | 0x20 } else { 0 };
     let last = *text.get(i + n - 1)? | 0x20;
-    Some((n, WordFilter::key(low as u8 | 0x20, second, last, n), after))
+    let key = WordFilter::key(low as u8 | 0x20, second, last, n);
+    Some((n, key, after, [low, high]))
 }
 
 /// Whether the word of `n` ASCII letters and digits at byte `i` of `text`, in a sentence
@@ -343,12 +346,11 @@ struct Builder<'f> {
     toks: Vec<Tok>,
     norm: String,
     sents: Vec<Sent>,
-    /// The words to note the tokens of, and the tokens noted.
-    starts: &'f WordFilter,
+    /// The words looked up, and the tokens noted ([`NOTE`]).
+    words: &'f Vocabulary,
     candidates: Vec<usize>,
-    /// The words that mark a sentence, whether the sentence being read holds one, and the
-    /// starts of the sentences marked.
-    marks: &'f WordSet,
+    /// Whether the sentence being read holds a word flagged [`MARK`], and the starts of the
+    /// sentences marked.
     marking: bool,
     marked: Vec<usize>,
 }
@@ -363,7 +365,7 @@ impl Builder<'_> {
         let bytes = body.as_bytes();
         let mut i = 0;
         loop {
-            i = self.plain_tokens(text, s.start + i, s.end, pi) - s.start;
+            i = self.plain_tokens(text, s.start + i, s.end) - s.start;
             // What the plain loop leaves: a word that is not plain, a byte past ASCII.
             let Some(&b) = bytes.get(i) else {
                 break;
@@ -372,7 +374,7 @@ impl Builder<'_> {
                 let (j, ascii) = word_end(body, i, i + 1, true);
                 if ascii {
                     let cap = b.is_ascii_uppercase();
-                    self.ascii_word(s.start + i, s.start + j, None, cap, pi);
+                    self.ascii_word(s.start + i, s.start + j, None, cap);
                     i = j + usize::from(bytes.get(j) == Some(&b' '));
                     continue;
                 }
@@ -381,7 +383,7 @@ impl Builder<'_> {
                 None => break,
                 Some(Scanned::Space(next)) => i = next,
                 Some(Scanned::Token(j, word, ascii, cap)) => {
-                    self.token(body, s.start, (i, j), (word, ascii, cap), pi);
+                    self.token(body, s.start, (i, j), (word, ascii, cap));
                     i = j;
                 }
             }
@@ -389,6 +391,7 @@ impl Builder<'_> {
         self.sents.push(Sent {
             t0: st0,
             t1: self.toks.len(),
+            para: pi,
         });
         if self.marking {
             self.marked.push(s.start);
@@ -401,7 +404,7 @@ impl Builder<'_> {
     /// that is not plain, a byte past ASCII). A loop of its own, with little state: inlined
     /// into the general one, it kept its values on the stack.
     #[inline(never)]
-    fn plain_tokens(&mut self, text: &str, mut i: usize, end: usize, pi: usize) -> usize {
+    fn plain_tokens(&mut self, text: &str, mut i: usize, end: usize) -> usize {
         let bytes = text.as_bytes();
         while i < end {
             let Some(&b) = bytes.get(i) else {
@@ -413,7 +416,7 @@ impl Builder<'_> {
                 continue;
             }
             if kind & ALNUM != 0 {
-                let Some((n, key, after)) = plain_word(bytes, i, end) else {
+                let Some((n, key, after, load)) = plain_word(bytes, i, end) else {
                     return i;
                 };
                 if BYTE_KIND[usize::from(after)] & JOINER != 0
@@ -422,7 +425,8 @@ impl Builder<'_> {
                     return i;
                 }
                 let cap = b.is_ascii_uppercase();
-                self.ascii_word(i, i + n, Some(key), cap, pi);
+                let id = self.words.id_of_plain(key, load, n);
+                self.ascii_word(i, i + n, Some(id), cap);
                 // the one space after most words, skipped here rather than by the loop
                 let j = i + n;
                 i = j + usize::from(j < end && bytes.get(j) == Some(&b' '));
@@ -432,41 +436,39 @@ impl Builder<'_> {
                 return i;
             }
             // an ASCII punctuation mark: a token of one byte, its own lower case
-            self.push(i, i + 1, false, false, pi);
+            let id = self.words.byte_id(b);
+            self.push_tok((i, i + 1), (i, i + 1), (false, false, false), id);
             i += 1;
         }
         i
     }
 
-    /// Adds the all-ASCII word at bytes `start..end` of the text, whose filter key is `key`
-    /// when the caller has it at hand: [`Builder::token`] for the commonest token, without its
-    /// tests of what the token is.
+    /// Adds the all-ASCII word at bytes `start..end` of the text, whose vocabulary id and
+    /// flags are `plain` when it is a plain word ([`plain_word`]; the caller looked it up from what it
+    /// loaded): [`Builder::token`] for the commonest token, without its tests of what the
+    /// token is.
     #[inline(always)]
-    fn ascii_word(&mut self, start: usize, end: usize, key: Option<u32>, cap: bool, pi: usize) {
-        let candidate = match key {
-            Some(key) => {
-                if !self.marking && self.marks.filter.may_contain_key(key) {
-                    self.marking = self
-                        .norm
-                        .as_bytes()
-                        .get(start..end)
-                        .is_some_and(|w| self.marks.contains_past_filter(w));
-                }
-                self.starts.may_contain_key(key)
-            }
+    fn ascii_word(&mut self, start: usize, end: usize, plain: Option<(u16, u8)>, cap: bool) {
+        let (id, flags) = match plain {
+            Some(found) => found,
             None => {
-                self.mark_words_in(start, end, true);
-                self.norm
-                    .as_bytes()
-                    .get(start..end)
-                    .is_some_and(|w| self.starts.may_contain(w))
+                let w = self.norm.as_bytes().get(start..end).unwrap_or_default();
+                let id = self.words.id(w);
+                (id, self.words.flags(id))
             }
         };
-        if candidate {
-            self.candidates.push(self.toks.len());
+        if plain.is_none() {
+            self.mark_words_in(start, end, true);
         }
-        // `plain_word` read it (`key`): ASCII letters and digits only
-        self.push_tok((start, end), (start, end), (true, cap, key.is_some()), pi);
+        // Most words have no flag: one test.
+        if flags != 0 {
+            self.marking |= plain.is_some() && flags & MARK != 0;
+            if flags & NOTE != 0 {
+                self.candidates.push(self.toks.len());
+            }
+        }
+        // `plain_word` read it: ASCII letters and digits only
+        self.push_tok((start, end), (start, end), (true, cap, plain.is_some()), id);
     }
 
     /// Marks the sentence when the word at bytes `start..end` of the text may hold a marking
@@ -487,8 +489,9 @@ impl Builder<'_> {
         let Some(w) = self.norm.as_bytes().get(start..end) else {
             return;
         };
+        let marks = |run: &[u8]| self.words.flags(self.words.id(run)) & MARK != 0;
         let lead = w.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if self.marks.contains(&w[..lead]) {
+        if marks(&w[..lead]) {
             self.marking = true;
             return;
         }
@@ -508,29 +511,23 @@ impl Builder<'_> {
                 i += 1;
             }
             // the lead run, tested above, is not tested again
-            if (run, i) != (0, lead) && self.marks.contains(&w[run..i]) {
+            if (run, i) != (0, lead) && marks(&w[run..i]) {
                 self.marking = true;
                 return;
             }
         }
     }
 
-    /// Adds the all-ASCII token at bytes `start..end` of the text, its lower case at its own
-    /// span.
-    #[inline(always)]
-    fn push(&mut self, start: usize, end: usize, word: bool, cap: bool, pi: usize) {
-        self.push_tok((start, end), (start, end), (word, cap, false), pi);
-    }
-
     /// Adds the token at bytes `start..end` of the text whose lower case is at `n0..n1` of
-    /// the lower-case text; `plain` when it is known to be ASCII letters and digits only.
+    /// the lower-case text and whose vocabulary id is `id`; `plain` when it is known to be
+    /// ASCII letters and digits only.
     #[inline(always)]
     fn push_tok(
         &mut self,
         (start, end): (usize, usize),
         (n0, n1): (usize, usize),
         (word, cap, plain): (bool, bool, bool),
-        pi: usize,
+        id: u16,
     ) {
         // All below 4 GiB: see TOKENIZED_BYTES.
         self.toks.push(Tok {
@@ -539,7 +536,7 @@ impl Builder<'_> {
             norm_start: n0 as u32,
             norm_end: n1 as u32,
             sent_index: self.sents.len() as u32,
-            para_index: pi as u32,
+            id,
             word,
             cap,
             // set by `mark_quoted` once all tokens are in
@@ -557,7 +554,6 @@ impl Builder<'_> {
         base: usize,
         (i, j): (usize, usize),
         (word, ascii, cap): (bool, bool, bool),
-        pi: usize,
     ) {
         let (start, end) = (base + i, base + j);
         let (n0, n1) = if ascii {
@@ -576,31 +572,27 @@ impl Builder<'_> {
         if word {
             self.mark_words_in(start, end, ascii);
         }
-        // Tested here, while the token's bytes are at hand, rather than in a second pass
+        // Looked up here, while the token's bytes are at hand, rather than in a second pass
         // over all tokens.
-        if word
-            && self
-                .norm
-                .as_bytes()
-                .get(n0..n1)
-                .is_some_and(|w| self.starts.may_contain(w))
-        {
+        let id = self
+            .words
+            .id(self.norm.as_bytes().get(n0..n1).unwrap_or_default());
+        if word && self.words.flags(id) & NOTE != 0 {
             self.candidates.push(self.toks.len());
         }
-        self.push_tok((start, end), (n0, n1), (word, cap, false), pi);
+        self.push_tok((start, end), (n0, n1), (word, cap, false), id);
     }
 }
 
-/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes`,
-/// noting the word tokens that pass `starts` and the sentences with a word that passes `marks`
-/// (in the same scan, while their bytes are at hand).
+/// The tokens of the sentences of `paragraphs`, with the quotation flags from `quotes` and
+/// the id of each in `words`, noting the word tokens `words` flags [`NOTE`] and the sentences
+/// with a word it flags [`MARK`] (in the same scan, while their bytes are at hand).
 #[inline(never)] // A stage of its own in profiles.
 pub fn tokenize(
     text: &str,
     paragraphs: &[Paragraph],
     quotes: &[QuotedSpan],
-    starts: &WordFilter,
-    marks: &WordSet,
+    words: &Vocabulary,
 ) -> Doc {
     // ASCII lower-casing keeps UTF-8 and offsets intact; over the whole text at once it runs
     // as vector code, where a copy per token would cost a call each.
@@ -614,10 +606,9 @@ pub fn tokenize(
         toks: Vec::with_capacity(text.len() / 5 + 16),
         norm,
         sents: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
-        starts,
+        words,
         // Speech cues, the candidates asked for today, are a few in a hundred words.
         candidates: Vec::with_capacity(text.len() / 128 + 4),
-        marks,
         marking: false,
         marked: Vec::new(),
     };
@@ -694,7 +685,12 @@ impl Doc {
         self.sents
             .get(sent)
             .and_then(|s| self.toks.get(s.t0))
-            .map_or(0, |t| t.para())
+            .map_or(0, |t| self.sents[t.sent()].para)
+    }
+
+    /// The paragraph of token `i`.
+    pub(crate) fn para_of(&self, i: usize) -> usize {
+        self.sents[self.toks[i].sent()].para
     }
 
     /// The token whose span starts at or after byte `pos` (one past the last when none).

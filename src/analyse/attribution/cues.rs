@@ -3,7 +3,7 @@
 //! readings that are no cue (a noun after a determiner or a possessive, `That said,`, a name).
 
 use super::words::*;
-use crate::text::{WordFilter, WordTable};
+use crate::text::WordTable;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -51,9 +51,6 @@ pub(super) struct CueLexicon {
     /// that is the first word of a form, and is the longest form the tokens there begin with.
     pub(super) by_first_word: WordTable<Vec<CueForm>>,
     pub(super) entries: Vec<CueEntry>,
-    /// The first words of the forms: most tokens are ruled out with one bit test instead of a
-    /// hash look-up.
-    pub(super) first_words: WordFilter,
 }
 
 /// One form of the cue lexicon (`pointed out`), as lower-case words.
@@ -114,7 +111,6 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
         // Longest first; a stable sort keeps the first of two equal forms first.
         forms.sort_by_key(|form| std::cmp::Reverse(form.len));
     }
-    let first_words = WordFilter::new(by_first_word.keys().map(|w| w.as_bytes()));
     // Reached by the filter's hash: a token the filter passed is looked up without hashing it
     // whole.
     let by_first_word =
@@ -122,8 +118,23 @@ pub(super) static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
     CueLexicon {
         by_first_word,
         entries,
-        first_words,
     }
+});
+
+/// The forms of [`CUES`] by the vocabulary id of their first word
+/// ([`crate::analyse::vocabulary`]): a candidate token (one whose word is a first word) finds
+/// its forms by the id the tokenizer gave it, with no look-up.
+static FORMS_BY_ID: LazyLock<Vec<Option<&'static [CueForm]>>> = LazyLock::new(|| {
+    let words = crate::analyse::vocabulary();
+    let mut by_id = vec![None; words.ids()];
+    for (w, forms) in CUES.by_first_word.iter() {
+        // every first word has an id (none is 0)
+        if let Some(slot) = by_id.get_mut(usize::from(words.id(w))) {
+            *slot = Some(forms.as_slice());
+        }
+    }
+    by_id[0] = None;
+    by_id
 });
 
 /// A speech cue found in the story: its tokens and its lexicon entry.
@@ -138,14 +149,16 @@ impl Words<'_> {
     #[inline(never)] // A stage of its own in profiles.
     pub(super) fn cues(&self) -> Vec<Cue> {
         let lex = &*CUES;
+        let by_id = &*FORMS_BY_ID;
         let mut out = Vec::new();
         // A cue's words are not searched again for cues (`said on` holds no second cue).
         let mut resume = 0usize;
         for &t0 in &self.candidates {
-            if t0 < resume || t0 >= self.toks.len() {
+            if t0 < resume {
                 continue;
             }
-            let Some(forms) = lex.by_first_word.get(self.w_bytes(t0)) else {
+            let id = self.toks.get(t0).map_or(0, |t| usize::from(t.id));
+            let Some(&Some(forms)) = by_id.get(id) else {
                 continue;
             };
             let Some((t1, whole, entry)) = self.longest_form(t0, forms) else {

@@ -46,7 +46,7 @@ impl Words<'_> {
     /// `X said.` opening a sentence after another in its paragraph, with nothing but
     /// adjuncts after the cue at `t0`: there is nothing to report here.
     pub(super) fn bare_said(&self, a: usize, s0: usize, t0: usize) -> bool {
-        a == s0 && s0 > self.para_toks[self.toks[t0].para()].0
+        a == s0 && s0 > self.para_toks[self.para_of(t0)].0
     }
 
     /// `did not respond to requests for comment`, `has yet to respond to questions`: a

@@ -2,9 +2,9 @@
 //!
 //! The body is tokenised once into words and punctuation ([`crate::text`]); the speech cues
 //! of the lexicon (`speech_verbs.tsv`: `said`, `told`, `pointed out`, `according to`, `as
-//! saying`...) are found at the tokens that may start one (a bit filter of the forms' first
-//! words, [`cue_starts`], tested while tokenising), each matched against the forms with that
-//! first word, longest first. Then:
+//! saying`...) are found at the tokens that start one (the forms' first words, flagged in
+//! the story's vocabulary, `vocabulary_words`, and noted while tokenising), each matched
+//! against the forms with that first word, longest first. Then:
 //!
 //! passes, each a module of `pass` reading the tokens, the cues and the claims of the
 //! passes before it, in this order (written once, in [`attribute`]):
@@ -54,7 +54,8 @@ mod words;
 use crate::analyse::speakers::Entity;
 use crate::span::Span;
 use crate::text::quotes::QuotedSpan;
-use crate::text::{Doc, WordFilter};
+use crate::text::vocabulary::NOTE;
+use crate::text::Doc;
 use crate::vocab::{DocType, QuoteKind, TurnRole};
 use claims::Claims;
 use cues::{Cue, CueEntry, CueLexicon, CUES};
@@ -148,14 +149,17 @@ struct Found {
     label_paras: Vec<usize>,
 }
 
-/// The first words of the speech cues: the tokens to note as cue candidates when the
-/// story's tokens are built ([`crate::text::tokenize`]).
-pub fn cue_starts() -> &'static WordFilter {
-    &CUES.first_words
+/// The words this stage looks the story's tokens up in ([`crate::analyse::vocabulary`]): the
+/// first words of the speech cues, flagged [`NOTE`] (the tokens noted as cue candidates when
+/// the story's tokens are built, [`crate::text::tokenize`]), and the class words
+/// ([`words::class_words`]).
+pub(crate) fn vocabulary_words() -> impl Iterator<Item = (&'static [u8], u8)> {
+    let firsts = CUES.by_first_word.iter().map(|(w, _)| (w, NOTE));
+    firsts.chain(words::class_words().map(|(_, w)| (w.as_bytes(), 0)))
 }
 
 /// Finds the statements of the story and attributes them, from its tokens (built with
-/// [`cue_starts`]) and its quotations.
+/// `vocabulary_words`) and its quotations.
 pub fn attribute(text: &str, doc: &Doc, quotes: &[QuotedSpan]) -> Attribution {
     attribute_document(text, doc, quotes, None)
 }

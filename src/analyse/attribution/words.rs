@@ -1,18 +1,17 @@
 //! Word classes: the closed classes of words the rules test tokens against (auxiliaries,
 //! prepositions, determiners, and the word list of each single rule), read from
-//! `lexicon/attribution_classes.tsv`; and the bit filter that rules most words out of a
-//! list before any hash look-up ([`crate::text::WordFilter`]).
+//! `lexicon/attribution_classes.tsv`; and each token's classes, read by the id the tokenizer
+//! gave its word ([`crate::text::Vocabulary`]).
 
-use crate::text::{Doc, WordTable};
-use rustc_hash::FxHashMap;
-use std::cell::Cell;
+use crate::text::Doc;
 use std::ops::Deref;
 use std::sync::LazyLock;
 
 /// A closed class of words (determiners, prepositions, auxiliaries...), one bit of a token's
 /// class mask. The words of each class are in `lexicon/attribution_classes.tsv`; every token
-/// is looked up once in [`CLASS_OF`], so that asking whether a token belongs to a class is one
-/// test of a bit, not a scan of the list.
+/// is looked up once, by the tokenizer, and its mask read by its id ([`CLASSES_BY_ID`]), so
+/// that asking whether a token belongs to a class is one test of a bit, not a scan of the
+/// list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct WordClass(pub(super) u64);
 
@@ -192,31 +191,33 @@ fn listed_class_words() -> impl Iterator<Item = (WordClass, &'static str)> {
     })
 }
 
-/// The classes of each class word (a word may be in several), in a table reached by the bit
-/// filter's hash: most words are ruled out by an empty slot, and a class word is found without
-/// hashing it whole.
-static CLASS_OF: LazyLock<WordTable<u64>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static [u8], u64> = FxHashMap::default();
+/// The class mask of each word of the story's vocabulary ([`crate::analyse::vocabulary`]),
+/// by its id: a token's classes are read by the id the tokenizer gave it, with no look-up (a
+/// word may be in several classes; a word in none, 0).
+static CLASSES_BY_ID: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let words = crate::analyse::vocabulary();
+    let mut masks = vec![0; words.ids()];
     for (class, w) in class_words() {
-        *map.entry(w.as_bytes()).or_default() |= class.0;
+        if let Some(mask) = masks.get_mut(usize::from(words.id(w.as_bytes()))) {
+            *mask |= class.0;
+        }
     }
-    WordTable::new(map.into_iter()).expect("fewer class words than a table holds")
+    // a word of no id is in no class (every class word has one)
+    masks[0] = 0;
+    masks
 });
 
 /// The class mask of a lower-cased token.
+#[cfg(test)]
 pub(super) fn class_of(norm: &[u8]) -> u64 {
-    CLASS_OF.get(norm).copied().unwrap_or(0)
+    CLASSES_BY_ID[usize::from(crate::analyse::vocabulary().id(norm))]
 }
 
-/// A token's class mask not looked up yet.
-const CLASS_UNKNOWN: u64 = u64::MAX;
-
-/// The story's tokens as attribution reads them: with the [`WordClass`] bits of each token,
-/// looked up the first time they are asked for (the rules look at a few tokens around each
-/// cue and quotation, not at every token).
+/// The story's tokens as attribution reads them, with the [`WordClass`] bits of each token
+/// read by its vocabulary id.
 pub(super) struct Words<'d> {
     doc: &'d Doc,
-    classes: Vec<Cell<u64>>,
+    classes: &'static [u64],
 }
 
 impl Deref for Words<'_> {
@@ -231,31 +232,45 @@ impl<'d> Words<'d> {
     pub(super) fn new(doc: &'d Doc) -> Words<'d> {
         Words {
             doc,
-            classes: vec![Cell::new(CLASS_UNKNOWN); doc.toks.len()],
+            classes: &CLASSES_BY_ID,
         }
     }
 
     /// Whether token `i` is in `class`. Inlined: the rules ask it of the same few tokens
-    /// many times, and after the first time it is one test of a bit.
+    /// many times, and it is two loads and a test of a bit.
     #[inline]
     pub(super) fn in_class(&self, i: usize, class: WordClass) -> bool {
-        let Some(cell) = self.classes.get(i) else {
+        let Some(t) = self.doc.toks.get(i) else {
             return false;
         };
-        let mut mask = cell.get();
-        if mask == CLASS_UNKNOWN {
-            mask = self.look_up_classes(i);
-        }
-        mask & class.0 != 0
+        self.classes.get(usize::from(t.id)).copied().unwrap_or(0) & class.0 != 0
     }
+}
 
-    /// Looks up and keeps the class mask of token `i` (asked once per token at most).
-    #[inline(never)]
-    fn look_up_classes(&self, i: usize) -> u64 {
-        let mask = class_of(self.w_bytes(i));
-        if let Some(cell) = self.classes.get(i) {
-            cell.set(mask);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token's classes read by its id are those of its word in the class lists, for every
+    /// token of the fixtures.
+    #[test]
+    fn classes_by_id_are_the_listed_classes() {
+        let mut listed: rustc_hash::FxHashMap<&[u8], u64> = Default::default();
+        for (class, w) in class_words() {
+            *listed.entry(w.as_bytes()).or_default() |= class.0;
         }
-        mask
+        let mut classed = 0;
+        for story in crate::analyse::fixture_stories(&["He didn't say, but p.s. the Q&A's end."]) {
+            let words = Words::new(&story.doc);
+            for i in 0..story.doc.toks.len() {
+                let want = listed.get(story.doc.w_bytes(i)).copied().unwrap_or(0);
+                let got = CLASS_NAMES.iter().fold(0, |m, &(_, c)| {
+                    m | if words.in_class(i, c) { c.0 } else { 0 }
+                });
+                assert_eq!(got, want, "{:?}", story.doc.w(i));
+                classed += usize::from(want != 0);
+            }
+        }
+        assert!(classed > 1000, "{classed}");
     }
 }

@@ -210,6 +210,11 @@ static WORDS: LazyLock<HashMap<&'static [u8], Class>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The words with a class in `events_words.tsv`.
+pub(super) fn class_words() -> impl Iterator<Item = &'static [u8]> {
+    WORDS.keys().copied()
+}
+
 static WORD_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(WORDS.keys().copied()));
 
 /// The longest word whose class is looked up, in bytes.

@@ -8,7 +8,7 @@
 //! - `lexicon` loads the tables (`events_*.tsv`: triggers, CAMEO codes, PLOVER map, word
 //!   classes, countries, sectors, clause modes);
 //! - `triggers` finds the triggers of each sentence the story's tokens marked as holding one
-//!   of their words ([`trigger_marks`]);
+//!   of their words (`trigger_marks`);
 //! - `tokens` gives a sentence with a trigger its words (the story's tokens, cut again where
 //!   they join what this stage reads apart), `phrases` reads the subject and object name runs
 //!   around a trigger, `actors` makes them parties;
@@ -27,8 +27,8 @@ pub(crate) use code::{code, Story};
 pub(crate) use lexicon::{Shapes, COUNTRIES};
 pub(crate) use tokens::tok_at_in;
 
-use crate::text::WordSet;
-use std::sync::LazyLock;
+use crate::text::vocabulary::MARK;
+use std::borrow::Cow;
 
 /// One word of each form of the event triggers, its longest (the first of two as long): a
 /// sentence holding a form holds that word. The story's tokens ([`crate::text::tokenize`])
@@ -42,26 +42,31 @@ use std::sync::LazyLock;
 /// The forms that name no event (`talk that`, `press conference`: type `-`) mark nothing:
 /// they only keep a shorter form from matching at their place, and a sentence with nothing
 /// else gives no event either way (`that` would mark nearly every sentence).
-pub fn trigger_marks() -> &'static WordSet {
-    static MARKS: LazyLock<WordSet> = LazyLock::new(|| {
-        let words: Vec<Vec<u8>> = lexicon::TRIGGERS
-            .rows
-            .iter()
-            .filter(|t| t.event_type != "-")
-            .filter_map(|t| {
-                let longest = |plain: bool| {
-                    let words = t.words.iter().rev();
-                    words
-                        .filter(|w| !plain || lexicon::class(w).is_none())
-                        .max_by_key(|w| w.len())
-                };
-                longest(true).or_else(|| longest(false))
-            })
-            .map(|w| w.to_ascii_lowercase().into_bytes())
-            .collect();
-        WordSet::new(words.iter().map(Vec::as_slice))
-    });
-    &MARKS
+fn trigger_marks() -> impl Iterator<Item = Vec<u8>> {
+    lexicon::TRIGGERS
+        .rows
+        .iter()
+        .filter(|t| t.event_type != "-")
+        .filter_map(|t| {
+            let longest = |plain: bool| {
+                let words = t.words.iter().rev();
+                words
+                    .filter(|w| !plain || lexicon::class(w).is_none())
+                    .max_by_key(|w| w.len())
+            };
+            longest(true).or_else(|| longest(false))
+        })
+        .map(|w| w.to_ascii_lowercase().into_bytes())
+}
+
+/// The words this stage looks the story's tokens up in ([`crate::analyse::vocabulary`]): the
+/// trigger marks ([`trigger_marks`], flagged [`MARK`]), the triggers' first words and the
+/// words with a class in `events_words.tsv`.
+pub(crate) fn vocabulary_words() -> impl Iterator<Item = (Cow<'static, [u8]>, u8)> {
+    let marks = trigger_marks().map(|w| (Cow::Owned(w), MARK));
+    let firsts = lexicon::TRIGGERS.by_first.keys().copied();
+    let listed = firsts.chain(lexicon::class_words());
+    marks.chain(listed.map(|w| (Cow::Borrowed(w), 0)))
 }
 
 use crate::span::Span;

@@ -1,5 +1,6 @@
 //! Finding the triggers of a sentence: at each word, its longest form in the trigger table
-//! (`events_triggers.tsv`, `events_petrarch.tsv`), found with one hash lookup.
+//! (`events_triggers.tsv`, `events_petrarch.tsv`), found by the vocabulary id of a word token
+//! ([`crate::text::Vocabulary`]), or with one hash look-up where the scan reads bytes.
 //!
 //! A word, as the scan reads it, starts with an ASCII letter after no letter or digit and runs
 //! over ASCII letters, digits, `-` and every byte of a non-ASCII character; its lower case is
@@ -15,6 +16,23 @@ use super::lexicon::TRIGGERS;
 use super::tokens::doc_tokens;
 use crate::span::Span;
 use crate::text::Doc;
+use std::sync::LazyLock;
+
+/// The rows of the trigger table by the vocabulary id of their first word
+/// ([`crate::analyse::vocabulary`]), longest form first: a word token finds its rows by the
+/// id the tokenizer gave it, with no look-up.
+static ROWS_BY_ID: LazyLock<Vec<Option<&'static [usize]>>> = LazyLock::new(|| {
+    let words = crate::analyse::vocabulary();
+    let mut by_id = vec![None; words.ids()];
+    for (w, rows) in &TRIGGERS.by_first {
+        // every first word has an id (none is 0)
+        if let Some(slot) = by_id.get_mut(usize::from(words.id(w))) {
+            *slot = Some(rows.as_slice());
+        }
+    }
+    by_id[0] = None;
+    by_id
+});
 
 /// A trigger found in a sentence: its span and its row in the trigger table.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +57,7 @@ pub(super) fn triggers_in(
         scan.bytes(0, len);
         return;
     };
-    let shapes = &TRIGGERS.shapes;
+    let by_id = &*ROWS_BY_ID;
     // Where the byte scan would be: every word token before it ends at or before it.
     let mut i = 0;
     for t in toks.iter().filter(|t| t.word) {
@@ -55,11 +73,12 @@ pub(super) fn triggers_in(
         let starts = w[0].is_ascii_lowercase() || (a == 0 && w[0].is_ascii_uppercase());
         i = if !plain {
             scan.bytes(i.max(a), e)
-        } else if starts && shapes.may_be(w) {
-            scan.word(a, e)
+        } else if let Some(&Some(rows)) = by_id.get(usize::from(t.id)).filter(|_| starts) {
+            // the scan's word is the token's word, whose rows are at hand
+            scan.word(a, e, Some(rows))
         } else {
             // `3rd`: the scan's word starts after a digit, and is passed by; a word in a name
-            // or of no first word's shape starts no trigger
+            // or no first word starts no trigger
             e
         };
     }
@@ -102,15 +121,16 @@ impl<'a, 'o> Scan<'a, 'o> {
             while i < s.len() && WORD_BYTE[usize::from(s[i])] {
                 i += 1;
             }
-            i = self.word(start, i);
+            i = self.word(start, i, None);
         }
         i
     }
 
     /// Looks up the word at `start..end` of the sentence (a letter, after no word of the scan
     /// under way, to the end of its run): returns where the scan goes on, past the trigger
-    /// that starts there, if one does.
-    fn word(&mut self, start: usize, end: usize) -> usize {
+    /// that starts there, if one does. `rows`: the word's rows in the trigger table, when the
+    /// caller has them (else looked up here).
+    fn word(&mut self, start: usize, end: usize, rows: Option<&[usize]>) -> usize {
         let (s, t) = (self.s, &*TRIGGERS);
         let before_ok = start == 0 || !s[start - 1].is_ascii_alphanumeric();
         let w = &s[start..end];
@@ -118,11 +138,16 @@ impl<'a, 'o> Scan<'a, 'o> {
         // for Security and Cooperation in Europe`).
         let in_name = start > 0 && w[0].is_ascii_uppercase();
         // No first word is longer than 24 bytes.
-        if in_name || !before_ok || w.len() > 24 || !t.shapes.may_be(w) {
+        if in_name || !before_ok || w.len() > 24 {
             return end;
         }
-        let Some(rows) = t.by_first.get(&self.lower[start..end]) else {
-            return end;
+        let rows = match rows {
+            Some(rows) => rows,
+            None if t.shapes.may_be(w) => match t.by_first.get(&self.lower[start..end]) {
+                Some(rows) => rows,
+                None => return end,
+            },
+            None => return end,
         };
         let Some((&row, to)) = rows
             .iter()

@@ -1,12 +1,18 @@
 use super::*;
 use crate::text::{paragraphs, quotes};
 
+/// A vocabulary of the words `note` (flagged [`NOTE`]) and `mark` (flagged [`MARK`]).
+fn vocab(note: &[&[u8]], mark: &[&[u8]]) -> Vocabulary {
+    let notes = note.iter().map(|w| (*w, NOTE));
+    Vocabulary::new(notes.chain(mark.iter().map(|w| (*w, MARK)))).unwrap()
+}
+
 /// The tokens of `text` (one paragraph or more), as (text, lower-case form).
 fn tokens(text: &str) -> Vec<(String, String)> {
     let paras = paragraphs::split(text, Span::new(0, text.len()));
     let qs = quotes::find(text, &paras);
-    let none = WordFilter::new(std::iter::empty());
-    let doc = tokenize(text, &paras, &qs, &none, &WordSet::default());
+    let none = vocab(&[], &[]);
+    let doc = tokenize(text, &paras, &qs, &none);
     (0..doc.toks.len())
         .map(|i| {
             (
@@ -61,8 +67,8 @@ fn plain_flags_only_ascii_letters_and_digits() {
     let text = "Mr. Smith said U.S. talks failed at 3pm; al-Assad, AT&T’s Ñandú \
                 internationalisation-wide talks-";
     let paras = paragraphs::split(text, Span::new(0, text.len()));
-    let none = WordFilter::default();
-    let doc = tokenize(text, &paras, &[], &none, &WordSet::default());
+    let none = vocab(&[], &[]);
+    let doc = tokenize(text, &paras, &[], &none);
     let mut flagged = Vec::new();
     for t in &doc.toks {
         let w = t.span().slice(text);
@@ -80,8 +86,7 @@ fn plain_flags_only_ascii_letters_and_digits() {
 /// The stage's filter picks its candidates among the word tokens, in order.
 #[test]
 fn sentences_are_marked_by_the_words_they_hold() {
-    let marks = WordSet::new([&b"talks"[..], b"backed", b"willing"].into_iter());
-    let none = WordFilter::default();
+    let marks = vocab(&[], &[b"talks", b"backed", b"willing"]);
     // (text, the sentences marked)
     let cases: &[(&str, &[&str])] = &[
         ("Talks resumed. Profits rose.", &["Talks resumed."]),
@@ -98,7 +103,7 @@ fn sentences_are_marked_by_the_words_they_hold() {
     ];
     for (text, want) in cases {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
-        let doc = tokenize(text, &paras, &[], &none, &marks);
+        let doc = tokenize(text, &paras, &[], &marks);
         let got: Vec<&str> = paras
             .iter()
             .flat_map(|p| &p.sentences)
@@ -113,14 +118,7 @@ fn sentences_are_marked_by_the_words_they_hold() {
 fn candidates_are_the_words_the_filter_passes() {
     let text = "He said, and she said too.";
     let paras = paragraphs::split(text, Span::new(0, text.len()));
-    let words: [&[u8]; 1] = [b"said"];
-    let doc = tokenize(
-        text,
-        &paras,
-        &[],
-        &WordFilter::new(words.into_iter()),
-        &WordSet::default(),
-    );
+    let doc = tokenize(text, &paras, &[], &vocab(&[b"said"], &[]));
     let said: Vec<usize> = doc
         .candidates
         .iter()
@@ -149,8 +147,8 @@ fn quoted_tokens_table() {
     for (text, want) in cases {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
         let qs = quotes::find(text, &paras);
-        let none = WordFilter::new(std::iter::empty());
-        let doc = tokenize(text, &paras, &qs, &none, &WordSet::default());
+        let none = vocab(&[], &[]);
+        let doc = tokenize(text, &paras, &qs, &none);
         let got: Vec<&str> = doc
             .toks
             .iter()
@@ -180,8 +178,7 @@ fn alnum_run_agrees_with_a_byte_loop() {
 /// the same token and the same filter answer, in any case.
 #[test]
 fn plain_words_read_as_the_general_path_reads_them() {
-    let words: [&[u8]; 3] = [b"said", b"according", b"spokeswomen1234567"];
-    let filter = WordFilter::new(words.into_iter());
+    let words = vocab(&[b"said", b"according", b"spokeswomen1234567"], &[]);
     let cases: &[(&str, &[&str])] = &[
         (
             "SAID the minister, who Said it and said so.",
@@ -196,18 +193,41 @@ fn plain_words_read_as_the_general_path_reads_them() {
     ];
     for (text, want) in cases {
         let paras = paragraphs::split(text, Span::new(0, text.len()));
-        let doc = tokenize(text, &paras, &[], &filter, &WordSet::default());
+        let doc = tokenize(text, &paras, &[], &words);
         let got: Vec<&str> = doc
             .candidates
             .iter()
             .map(|&i| doc.toks[i].span().slice(text))
-            .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
             .collect();
-        let expected: Vec<&str> = want
-            .iter()
-            .copied()
-            .filter(|w| filter.may_contain(w.to_ascii_lowercase().as_bytes()))
-            .collect();
-        assert_eq!(got, expected, "{text}");
+        assert_eq!(&got, want, "{text}");
     }
+}
+
+/// Every token carries the id of its lower-case form, whichever path read it: plain words,
+/// words with joiners, words past ASCII, ASCII and other marks.
+#[test]
+fn every_token_has_the_id_of_its_lower_case_form() {
+    let listed: [&[u8]; 9] = [
+        b"said",
+        b"u.s.",
+        b",",
+        b".",
+        b"didn't",
+        b"\xc3\xb1and\xc3\xba",
+        b"\xe2\x80\x9c",
+        b"al-assad",
+        b"3pm",
+    ];
+    let words = Vocabulary::new(listed.iter().map(|w| (*w, 0))).unwrap();
+    let text = "Mr. Smith said, \u{201c}U.S. talks\u{201d} failed at 3pm; al-Assad didn\u{2019}t \
+                see \u{d1}and\u{fa}. SAID the U.S. (said)";
+    let paras = paragraphs::split(text, Span::new(0, text.len()));
+    let doc = tokenize(text, &paras, &[], &words);
+    let mut found = 0;
+    for i in 0..doc.toks.len() {
+        let want = words.id(doc.w_bytes(i));
+        assert_eq!(doc.toks[i].id, want, "{:?}", doc.w(i));
+        found += usize::from(want != 0);
+    }
+    assert!(found >= 12, "{found}");
 }

@@ -473,7 +473,7 @@ fn speaker_link(
     if p.is_none() {
         mention = doc.sentence_subject(at.s0, r.before);
     }
-    let p = p.or_else(|| found.claims.last_in_paragraph(doc, doc.toks[at.t0].para()));
+    let p = p.or_else(|| found.claims.last_in_paragraph(doc, doc.para_of(at.t0)));
     if p.is_none() && mention.is_none() {
         return None;
     }

@@ -84,7 +84,7 @@ fn quote_at<'q>(inp: &Input, q: &'q QuotedSpan) -> Option<QuoteAt<'q>> {
     if open >= doc.toks.len() || close >= doc.toks.len() || close < open {
         return None;
     }
-    let para = doc.toks[open].para();
+    let para = doc.para_of(open);
     let (p0, p1) = doc.para_toks[para];
     let words_inside = (open..close).filter(|&i| doc.toks[i].word).count();
     Some(QuoteAt {

@@ -51,9 +51,9 @@ fn floating(inp: &Input, found: &mut Found) {
             k += 1;
         }
         let open = doc.tok_at(q.outer.start).min(last_tok);
-        let para = doc.toks[open].para();
+        let para = doc.para_of(open);
         let Some(pi) = last else { continue };
-        let ppara = doc.toks[found.claims.all()[pi].toks.0.min(last_tok)].para();
+        let ppara = doc.para_of(found.claims.all()[pi].toks.0.min(last_tok));
         if ppara + 1 < para || found.quote_done[qi] {
             continue;
         }

@@ -300,7 +300,7 @@ fn full_name(inp: &Input, labels: &[Label], label: &Label) -> Option<Span> {
     let words = label_words(label);
     let last = *words.last()?;
     let in_label = |t: usize| {
-        let p = doc.toks[t].para();
+        let p = doc.para_of(t);
         labels.binary_search_by_key(&p, |l| l.para).is_ok_and(|i| {
             let s = doc.toks[t].span();
             labels[i].span.start <= s.start && s.end <= labels[i].span.end
@@ -464,7 +464,7 @@ fn name_start(inp: &Input, t: usize) -> (usize, bool) {
     let text = inp.text;
     let raw = |k: usize| doc.toks[k].span().slice(text);
     let glued = |a: usize, b: usize| doc.toks[a].span().end == doc.toks[b].span().start;
-    let same_para = |k: usize| doc.toks[k].para() == doc.toks[t].para();
+    let same_para = |k: usize| doc.para_of(k) == doc.para_of(t);
     let mut a = t;
     let mut names = 0;
     let mut titles = false;
