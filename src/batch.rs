@@ -94,7 +94,7 @@ pub struct Batch {
 }
 
 /// The longest story after which a [`Batch`] keeps its memory, in bytes.
-const KEPT_TEXT: usize = 1 << 20;
+const KEPT_TEXT: usize = 256 << 10;
 
 impl Batch {
     /// [`analyse_batch_to_json`], with this analyser's memory.

@@ -14,7 +14,7 @@ use statements::{Counts, Options, Record};
 const GROUP_BYTES: usize = 256 << 10;
 
 /// The largest file buffer a worker keeps for the next group.
-const KEPT_BUFFER: usize = 1 << 20;
+const KEPT_BUFFER: usize = 256 << 10;
 
 /// The line of a job (without its line break), and its counts (`None` for an error record).
 pub struct JobLine {

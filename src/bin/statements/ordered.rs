@@ -8,7 +8,8 @@
 //! workers.
 //!
 //! A worker takes its jobs in groups ([`ordered_map_groups`]): the next job, and as many of
-//! those queued behind it as its share of the queue allows, up to the group's size. The
+//! those queued behind it as its share of the queue allows, up to the group's size, itself
+//! cut so that a group's results weigh about [`GROUP_RESULT_BYTES`] (by the last group's). The
 //! command line analyses a group stage by stage ([`statements::batch`]), whose code then stays
 //! in the processor's caches; a worker never waits for a group to fill up.
 //!
@@ -44,6 +45,13 @@ const RESULT_OVERHEAD: usize = 64;
 const BATCH: usize = 64;
 /// The most result bytes a worker gathers before it hands them over.
 const BATCH_BYTES: usize = 1 << 20;
+/// The result bytes a group is sized to give: a worker's next group takes as many jobs as the
+/// last group's results, on average, fit in (at least one, at most the group size asked
+/// for), so that the results of a group of long stories, held until the whole group is done,
+/// stay within about this much (a group of 32 long stories held 60 MB more).
+const GROUP_RESULT_BYTES: usize = 512 << 10;
+/// The jobs of a worker's first group, before it knows what its results weigh.
+const FIRST_GROUP: usize = 4;
 
 /// The memory a result holds until it is written, in bytes (an estimate where it is not
 /// simply a buffer's length).
@@ -200,7 +208,8 @@ impl<T: Weigh> Worker<'_, T> {
             done: Vec::with_capacity(BATCH),
             bytes: 0,
         };
-        while let Some(group) = self.take_group(&mut batch) {
+        let mut size = FIRST_GROUP.min(self.most);
+        while let Some(group) = self.take_group(&mut batch, size) {
             if self.held.is_full(group[0].seq) {
                 if !self.hand_over(&mut batch) {
                     return;
@@ -212,6 +221,9 @@ impl<T: Weigh> Worker<'_, T> {
             let seqs: Vec<usize> = group.iter().map(|q| q.seq).collect();
             let results = analyse(group.into_iter().map(|q| q.job).collect());
             debug_assert_eq!(results.len(), seqs.len(), "one result per job");
+            let weight: usize = results.iter().map(|r| r.weight() + RESULT_OVERHEAD).sum();
+            let each = weight / results.len().max(1);
+            size = (GROUP_RESULT_BYTES / each.max(1)).clamp(1, self.most);
             for (seq, result) in seqs.into_iter().zip(results) {
                 let weight = result.weight() + RESULT_OVERHEAD;
                 self.held.add(weight);
@@ -235,7 +247,7 @@ impl<T: Weigh> Worker<'_, T> {
     /// over the work done: the writer may be waiting for one of these results), then those
     /// queued behind it up to this worker's share of the queue. `None` when the jobs are
     /// over or the writer stopped.
-    fn take_group(&self, batch: &mut Batch<T>) -> Option<Vec<Queued>> {
+    fn take_group(&self, batch: &mut Batch<T>, size: usize) -> Option<Vec<Queued>> {
         let first = match self.jobs.try_recv() {
             Ok(next) => next,
             Err(TryRecvError::Empty) => {
@@ -249,9 +261,9 @@ impl<T: Weigh> Worker<'_, T> {
         self.queue.took(first.bytes);
         // A share of what waits, so that the other workers are not left idle at the end.
         let share = self.jobs.len() / self.threads;
-        let mut group = Vec::with_capacity(self.most.min(share + 1));
+        let mut group = Vec::with_capacity(size.min(share + 1));
         group.push(first);
-        while group.len() < self.most.min(share + 1) {
+        while group.len() < size.min(share + 1) {
             let Ok(next) = self.jobs.try_recv() else {
                 break;
             };
