@@ -195,18 +195,12 @@ pub fn split_into(
     let region = clamp(text, region);
     let lines = &mut splitter.lines;
     lines_into(text, region, lines);
-    let Some(Layout {
-        base_indent,
-        indent_marks,
-        wrapped,
-        count,
-    }) = layout(lines)
-    else {
+    let Some(layout) = layout(lines) else {
         return;
     };
 
     // At most one paragraph per line: never regrown.
-    paragraphs.reserve(count);
+    paragraphs.reserve(layout.count);
     let mut close = |p: Span| {
         let span = trimmed(text, p);
         if !span.is_empty() {
@@ -226,16 +220,7 @@ pub fn split_into(
             prev = None;
             continue;
         }
-        let starts_new = match prev {
-            None => true,
-            Some(before) => {
-                (indent_marks && line.indent >= base_indent + 2)
-                    || !wrapped
-                    || current.is_none()
-                    || (line.indent > 0 && !continues(text, before, line))
-            }
-        };
-        if starts_new {
+        if starts_paragraph(text, &layout, prev, line, current.is_some()) {
             if let Some(p) = current.take() {
                 close(p);
             }
@@ -248,6 +233,21 @@ pub fn split_into(
     }
     if let Some(p) = current.take() {
         close(p);
+    }
+}
+
+/// Whether `line` starts a paragraph, after `prev` (the line before, when it has text) and
+/// with a paragraph `open` or not: after a blank line, at an indentation deeper than the
+/// text's, in a text not wrapped, or where the line before does not run on to it.
+fn starts_paragraph(text: &str, l: &Layout, prev: Option<&Line>, line: &Line, open: bool) -> bool {
+    match prev {
+        None => true,
+        Some(before) => {
+            (l.indent_marks && line.indent >= l.base_indent + 2)
+                || !l.wrapped
+                || !open
+                || (line.indent > 0 && !continues(text, before, line))
+        }
     }
 }
 

@@ -84,6 +84,7 @@ struct Reader<'a, 's> {
 }
 
 impl Reader<'_, '_> {
+    /// Codes the timeline's events of `sentence` and adds the events of its other triggers.
     fn sentence(
         &self,
         sentence: Span,
@@ -91,6 +92,42 @@ impl Reader<'_, '_> {
         events: &mut [EventFound],
         added: &mut Vec<EventFound>,
     ) {
+        let inside = self.timeline_events(sentence, hits, events);
+        // read twice, with no list of its own
+        let outside = || {
+            hits.iter()
+                .zip(&inside)
+                .filter(|(_, &i)| !i)
+                .map(|(h, _)| h)
+        };
+        // The sentence's first act and its first contact, whichever comes first (`after the
+        // meeting, Erdogan called on Stockholm …`).
+        let is_contact = |h: &&Hit| TRIGGERS.rows[h.row].event_type == "CONSULT";
+        let contact = outside().find(is_contact);
+        let Some(first) = outside().find(|h| !is_contact(h)).or(contact) else {
+            return;
+        };
+        self.add(sentence, first, added);
+        // A contact right after another act is what that act is about (`refused to meet`,
+        // `offered to negotiate`): no event of its own.
+        let complement = |c: &Hit| {
+            let between = Span::new(first.span.end, c.span.start.max(first.span.end));
+            c.span.start > first.span.start
+                && between.slice(self.story.text).split_whitespace().count() <= 3
+        };
+        if let Some(c) = contact.filter(|c| c.span != first.span && !complement(c)) {
+            self.add(sentence, c, added);
+        }
+    }
+
+    /// Codes the timeline's events in `sentence` with their clauses' first triggers; returns
+    /// which of `hits` stand in one of them.
+    fn timeline_events(
+        &self,
+        sentence: Span,
+        hits: &[Hit],
+        events: &mut [EventFound],
+    ) -> Vec<bool> {
         let mut inside = vec![false; hits.len()];
         for e in events.iter_mut().filter(|e| sentence.contains(e.clause)) {
             for (k, h) in hits.iter().enumerate() {
@@ -122,31 +159,7 @@ impl Reader<'_, '_> {
                 e.status = later(status, e.date, self.story);
             }
         }
-        // read twice, with no list of its own
-        let outside = || {
-            hits.iter()
-                .zip(&inside)
-                .filter(|(_, &i)| !i)
-                .map(|(h, _)| h)
-        };
-        // The sentence's first act and its first contact, whichever comes first (`after the
-        // meeting, Erdogan called on Stockholm …`).
-        let is_contact = |h: &&Hit| TRIGGERS.rows[h.row].event_type == "CONSULT";
-        let contact = outside().find(is_contact);
-        let Some(first) = outside().find(|h| !is_contact(h)).or(contact) else {
-            return;
-        };
-        self.add(sentence, first, added);
-        // A contact right after another act is what that act is about (`refused to meet`,
-        // `offered to negotiate`): no event of its own.
-        let complement = |c: &Hit| {
-            let between = Span::new(first.span.end, c.span.start.max(first.span.end));
-            c.span.start > first.span.start
-                && between.slice(self.story.text).split_whitespace().count() <= 3
-        };
-        if let Some(c) = contact.filter(|c| c.span != first.span && !complement(c)) {
-            self.add(sentence, c, added);
-        }
+        inside
     }
 
     /// A new event for a trigger outside the timeline's events.
