@@ -310,7 +310,11 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
     // A transcript's issuer is the one it names most (a joint statement or a readout that
     // mentions `the Security Council` is not issued by it).
     reading.issuer = issuer.or_else(|| {
-        layout.and_then(|_| mentioned_issuer(text, found.content_start).map(Cow::Borrowed))
+        // the opening turn (an official introducing the briefing) ends where the second starts
+        let opening_end = scan.turns.get(1).map_or(text.len(), |t| t.start);
+        layout.and_then(|_| {
+            mentioned_issuer(text, found.content_start, opening_end).map(Cow::Borrowed)
+        })
     });
     if layout.is_some() {
         if let Some(first) = scan.turns.first() {
@@ -755,8 +759,11 @@ fn line_issuer(line: &str) -> Option<&'static str> {
 }
 
 /// The issuer whose name the opening of the document mentions most (the first named on a
-/// tie): the last resort for a transcript or release that names no issuer at its top.
-fn mentioned_issuer(text: &str, start: usize) -> Option<&'static str> {
+/// tie), and at least twice or once before `opening_end` (in the opening turn: `The
+/// Department of State has one announcement`): the last resort for a transcript or release
+/// that names no issuer at its top. Named once later, it is a subject of the talk (`the
+/// Security Council must act`), not its host.
+fn mentioned_issuer(text: &str, start: usize, opening_end: usize) -> Option<&'static str> {
     let end = super::text::floor_boundary(text, start.saturating_add(SCAN_BYTES));
     let opening = fold(&text[start..end.max(start)]);
     let mut best: Option<(usize, usize, &'static str)> = None;
@@ -776,7 +783,8 @@ fn mentioned_issuer(text: &str, start: usize) -> Option<&'static str> {
             best = Some((count, first, issuer));
         }
     }
-    best.map(|(.., issuer)| issuer)
+    best.filter(|&(count, first, _)| count >= 2 || start + first < opening_end)
+        .map(|(.., issuer)| issuer)
 }
 
 /// What the top of a document holds: its turns, an issuer line, a meeting record's lines.

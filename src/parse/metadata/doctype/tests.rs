@@ -211,6 +211,26 @@ fn issuers() {
     for (label, want) in labels {
         assert_eq!(label_issuer(label), want, "label {label:?}");
     }
+    // the last resort: an institution the opening names twice, or once in its opening turn
+    // (which ends at byte 20 here), not once later
+    let openings = [
+        (
+            "Q: Will NATO act?\n\nA: NATO allies agreed to meet.",
+            Some("NATO"),
+        ),
+        (
+            "MR HOLLIS: The Department of State has news.",
+            Some("U.S. Department of State"),
+        ),
+        ("Minister Aoki: Yes.\n\nQ: And the Security Council?", None),
+    ];
+    for (opening, want) in openings {
+        assert_eq!(
+            mentioned_issuer(opening, 0, 20),
+            want,
+            "opening {opening:?}"
+        );
+    }
 }
 
 /// What `read` finds in a whole document: doc type, issuer, headline, place, date, body start.
