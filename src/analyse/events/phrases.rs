@@ -260,8 +260,13 @@ impl Words<'_> {
         let whole = parts.iter().all(|&(x, y)| {
             x < y && (x..y).any(|k| self.name_word(k) && self.class(k) != Some(Class::Entity))
         });
-        // `Organization for Security and Cooperation in Europe` is one name
-        let one_name = (a..b).any(|k| matches!(self.word(k), "for" | "of"));
+        // `Organization for Security and Cooperation in Europe` is one name; so is a person
+        // with two titles (`State Councilor and Foreign Minister Wang Yi`): a part ending in
+        // a title word names no one of its own
+        let one_name = (a..b).any(|k| matches!(self.word(k), "for" | "of"))
+            || parts[..parts.len() - 1]
+                .iter()
+                .any(|&(x, y)| y > x && crate::analyse::speakers::is_title_word(self.word(y - 1)));
         let parts: Vec<(usize, usize)> = parts
             .into_iter()
             .filter_map(|(x, y)| self.trimmed(x, y))
