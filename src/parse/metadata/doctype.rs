@@ -308,14 +308,11 @@ pub(super) fn read(text: &str, found: &Found<'_>) -> Reading {
         &mut reading,
     );
     // A transcript's issuer is the one it names most (a joint statement or a readout that
-    // mentions `the Security Council` is not issued by it).
-    reading.issuer = issuer.or_else(|| {
-        // the opening turn (an official introducing the briefing) ends where the second starts
-        let opening_end = scan.turns.get(1).map_or(text.len(), |t| t.start);
-        layout.and_then(|_| {
-            mentioned_issuer(text, found.content_start, opening_end).map(Cow::Borrowed)
-        })
-    });
+    // mentions `the Security Council` is not issued by it); its opening turn ends where the
+    // second starts.
+    let opening_end = scan.turns.get(1).map_or(text.len(), |t| t.start);
+    let mentioned = |_| mentioned_issuer(text, found.content_start, opening_end);
+    reading.issuer = issuer.or_else(|| layout.and_then(mentioned).map(Cow::Borrowed));
     if layout.is_some() {
         if let Some(first) = scan.turns.first() {
             header::header(text, found, first.start, &mut reading);
