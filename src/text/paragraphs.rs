@@ -492,8 +492,10 @@ mod tests {
         }
     }
 
+    /// `trimmed` trims as `Span::trim` does (the trims it is made of are tested in
+    /// `text::trim`).
     #[test]
-    fn the_trims_match_the_standard_ones() {
+    fn trimmed_matches_span_trim() {
         let cases = [
             "",
             " ",
@@ -505,7 +507,6 @@ mod tests {
             "日本",
         ];
         for text in cases {
-            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
             for start in 0..=text.len() {
                 for end in start..=text.len() {
                     if text.is_char_boundary(start) && text.is_char_boundary(end) {

@@ -49,6 +49,7 @@ mod tests {
             "  two words \n",
             "\t\x0b\x0cword\r\n",
             "\u{b}\u{c}vertical tab and form feed\u{85}",
+            "\u{a0}no-break space\u{3000}",
             "\u{a0}nbsp\u{a0}",
             " \u{3000}x\u{85} ",
             "\t\r\n«quoted»\u{2009}",

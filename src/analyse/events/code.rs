@@ -368,9 +368,8 @@ impl Reader<'_, '_> {
     fn clause_mode(&self, event_type: &'static str) -> Option<ClauseMode> {
         let w = &self.words;
         let shapes = MODE_SHAPES.get(event_type)?;
-        w.toks.iter().find_map(|t| {
-            // the word in lower case
-            let lower = &w.lower[t.span.start..t.span.end];
+        (0..w.toks.len()).find_map(|i| {
+            let lower = w.lower_word(i);
             if !shapes.may_be(lower) {
                 return None;
             }

@@ -127,7 +127,7 @@ impl Words<'_> {
     }
 
     /// Token `i` in ASCII lower case.
-    fn lower_word(&self, i: usize) -> &[u8] {
+    pub fn lower_word(&self, i: usize) -> &[u8] {
         let s = self.toks[i].span;
         &self.lower[s.start..s.end]
     }

@@ -221,11 +221,10 @@ impl<T: Weigh> Worker<'_, T> {
             let seqs: Vec<usize> = group.iter().map(|q| q.seq).collect();
             let results = analyse(group.into_iter().map(|q| q.job).collect());
             debug_assert_eq!(results.len(), seqs.len(), "one result per job");
-            let weight: usize = results.iter().map(|r| r.weight() + RESULT_OVERHEAD).sum();
-            let each = weight / results.len().max(1);
-            size = (GROUP_RESULT_BYTES / each.max(1)).clamp(1, self.most);
+            let (jobs, mut group_bytes) = (results.len(), 0);
             for (seq, result) in seqs.into_iter().zip(results) {
                 let weight = result.weight() + RESULT_OVERHEAD;
+                group_bytes += weight;
                 self.held.add(weight);
                 batch.bytes += weight;
                 batch.done.push(Done {
@@ -234,6 +233,8 @@ impl<T: Weigh> Worker<'_, T> {
                     weight,
                 });
             }
+            let each = group_bytes / jobs.max(1);
+            size = (GROUP_RESULT_BYTES / each.max(1)).clamp(1, self.most);
             if (batch.done.len() >= BATCH || batch.bytes >= BATCH_BYTES)
                 && !self.hand_over(&mut batch)
             {

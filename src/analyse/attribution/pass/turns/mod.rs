@@ -301,8 +301,11 @@ fn scan_label(inp: &Input, p0: usize, p1: usize) -> Option<LabelScan> {
         if scan.paren.is_some() {
             // `Ms. Lemaire (France) (spoke in French):`: a stage note after the delegation
             // is no part of the label.
+            if w != "(" {
+                return None;
+            }
             let close = (k + 1..reach).find(|&c| doc.is(c, &[")"]))?;
-            if w != "(" || !stage_note(doc.span(k + 1, close).slice(inp.text)) {
+            if !stage_note(doc.span(k + 1, close).slice(inp.text)) {
                 return None;
             }
             k = close + 1;
